@@ -1,0 +1,99 @@
+#pragma once
+// A territory config file (JSON) describes one territory — "the Hauts-de-Seine", "Corse" — by
+// naming its data sources, its CRS and its data root. See data/*.json and the README.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace palliacarte {
+
+/// @brief Commune boundaries: any OGR source; field names auto-detected unless given.
+struct CommuneSourceConfig {
+    std::string path;
+    std::string layer;
+    std::string code_field, name_field, population_field;  ///< empty: auto-detect
+    std::string source_crs;                                ///< empty: the layer's own CRS
+};
+
+/// @brief Old → current INSEE codes (COG vintages differ between boundary and population files).
+struct CrosswalkConfig {
+    std::string path;
+    std::string from_field, to_field;  ///< empty: the first two columns whose name starts "code"
+};
+
+/// @brief Population per commune: "etalab-communes-json" (decoupage-administratif
+/// communes.json), "csv" (code,population) or "boundary-field" (the POPULATION of ADMIN EXPRESS).
+struct PopulationConfig {
+    std::string format;
+    std::string path;
+    std::string code_field, population_field;
+};
+
+/// @brief FINESS selection: establishments of these categories, or whose name matches the
+/// pattern, become structures of `type`. Rules are tried in order; the first match wins.
+struct FinessRule {
+    std::string type;
+    std::vector<std::string> categories;
+    std::string name_pattern;     ///< ECMAScript regex, case-insensitive, on the raison sociale
+    std::string exclude_pattern;  ///< ETs whose name matches are not selected (SMUR antennas…)
+};
+
+/// @brief One source of structures: "filiere-csv", "finess-etalab", "finess-flat" or "ogr".
+struct StructureSourceConfig {
+    std::string format;
+    std::string path;
+    std::string layer;                          ///< ogr
+    std::vector<std::string> departements;      ///< finess-*: which départements to keep
+    std::vector<FinessRule> rules;              ///< finess-*
+    std::map<std::string, std::string> fields;  ///< ogr: our name → column ("id", "name", "type"…)
+    std::string type;                           ///< ogr: one type for the whole layer
+    std::string source_crs;                     ///< ogr: override the layer's CRS
+};
+
+/// @brief A grouping of communes: "csv" (commune,territory) or "etalab-groupings" (ept.json,
+/// epci.json).
+struct TerritorySourceConfig {
+    std::string name;
+    std::string label;
+    std::string format;
+    std::string path;
+    std::string commune_field, territory_field;
+};
+
+struct TerritoryConfig {
+    std::string name;              ///< "Hauts-de-Seine"
+    std::string config_path;       ///< the file it was read from
+    std::string data_root;         ///< resolved directory the relative paths start from
+    std::string data_root_origin;  ///< "--data-root", "PALLIACARTE_DATA_ROOT", "config", "default"
+    std::vector<std::string> departements;  ///< empty: every commune of the source
+    int epsg = 2154;                        ///< working CRS (metres)
+    bool crs_auto = true;             ///< chosen per département (overseas get their local CRS)
+    double structure_margin_km = 30;  ///< structures farther than this outside are rejected
+    std::string structure_types_path;
+
+    CommuneSourceConfig communes;
+    std::optional<CrosswalkConfig> crosswalk;
+    std::optional<PopulationConfig> population;
+    std::vector<StructureSourceConfig> structures;
+    std::vector<TerritorySourceConfig> territories;
+
+    nlohmann::json document;  ///< the whole file, for sections later stages read
+
+    /// @brief A path from the config: absolute as is, else under data_root.
+    std::string resolve(const std::string& path) const;
+};
+
+/// @brief Reads and validates a config file.
+/// @param data_root_override from the command line; else $PALLIACARTE_DATA_ROOT, else the
+/// file's "data_root" (relative to the file), else ../shared/data (relative to the working dir).
+/// @throws ConfigError naming the file and the problem.
+TerritoryConfig load_territory_config(const std::string& path,
+                                      const std::optional<std::string>& data_root_override = {});
+
+TerritoryConfig parse_territory_config(const nlohmann::json& doc, const std::string& path,
+                                       const std::optional<std::string>& data_root_override = {});
+
+}  // namespace palliacarte

@@ -1,0 +1,43 @@
+#include "core/load_report.hpp"
+
+namespace palliacarte {
+
+const char* to_string(Severity s) {
+    switch (s) {
+        case Severity::info:
+            return "info";
+        case Severity::warning:
+            return "warning";
+        case Severity::rejected:
+            return "rejected";
+    }
+    return "?";
+}
+
+void LoadReport::add(Severity severity, std::string file, std::string where, std::string reason,
+                     std::string message) {
+    std::lock_guard lock(mutex_);
+    entries_.push_back(
+        {severity, std::move(file), std::move(where), std::move(reason), std::move(message)});
+}
+
+std::size_t LoadReport::count(Severity severity) const {
+    std::size_t n = 0;
+    for (const auto& d : entries_) n += d.severity == severity;
+    return n;
+}
+
+std::size_t LoadReport::count(const std::string& reason) const {
+    std::size_t n = 0;
+    for (const auto& d : entries_) n += d.reason == reason;
+    return n;
+}
+
+std::map<std::string, std::size_t> LoadReport::counts_by_reason(Severity severity) const {
+    std::map<std::string, std::size_t> out;
+    for (const auto& d : entries_)
+        if (d.severity == severity) ++out[d.reason];
+    return out;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,83 @@
+#include "gdal/ogr_source.hpp"
+
+#include <filesystem>
+
+#include "core/errors.hpp"
+
+namespace palliacarte {
+
+std::string QuietGdalErrors::last_message() {
+    const char* msg = CPLGetLastErrorMsg();
+    return (msg && *msg) ? std::string(msg) : std::string("unknown GDAL error");
+}
+
+namespace {
+void register_drivers_once() {
+    static const bool done = [] {
+        GDALAllRegister();
+        return true;
+    }();
+    (void)done;
+}
+}  // namespace
+
+OgrSource open_vector_layer(const std::string& path, const std::string& layer_name) {
+    register_drivers_once();
+    if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
+    QuietGdalErrors quiet;
+    CPLErrorReset();
+    OgrSource src;
+    src.path = path;
+    src.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!src.dataset)
+        throw DataError(
+            path, "not a readable vector data source (" + QuietGdalErrors::last_message() + ")");
+    if (src.dataset->GetLayerCount() == 0) throw DataError(path, "contains no vector layer");
+    if (!layer_name.empty()) {
+        src.layer = src.dataset->GetLayerByName(layer_name.c_str());
+        if (!src.layer) {
+            std::string names;
+            for (int i = 0; i < src.dataset->GetLayerCount(); ++i)
+                names += std::string(i ? ", " : "") + src.dataset->GetLayer(i)->GetName();
+            throw DataError(path, "no layer named '" + layer_name + "' (layers: " + names + ")");
+        }
+    } else {
+        src.layer = src.dataset->GetLayer(0);
+    }
+    return src;
+}
+
+std::string layer_crs(OGRLayer* layer) {
+    const OGRSpatialReference* srs = layer->GetSpatialRef();
+    if (!srs) return "";
+    OGRSpatialReference copy(*srs);
+    copy.AutoIdentifyEPSG();
+    const char* auth = copy.GetAuthorityName(nullptr);
+    const char* code = copy.GetAuthorityCode(nullptr);
+    if (auth && code && std::string(auth) == "EPSG") return std::string("EPSG:") + code;
+    char* wkt = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    copy.exportToWkt(&wkt, options);
+    std::string out = wkt ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
+std::optional<int> find_field(OGRFeatureDefn* defn, std::initializer_list<const char*> candidates) {
+    for (const char* name : candidates) {
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (EQUAL(defn->GetFieldDefn(i)->GetNameRef(), name)) return i;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> find_field(OGRFeatureDefn* defn, const std::string& name) {
+    return find_field(defn, {name.c_str()});
+}
+
+std::string field_text(OGRFeature& feature, int index) {
+    if (!feature.IsFieldSetAndNotNull(index)) return "";
+    return feature.GetFieldAsString(index);
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,45 @@
+#pragma once
+// Opening vector data with GDAL/OGR: RAII dataset handle, layer choice, CRS and field lookup,
+// and GDAL's error messages captured for our own reports instead of printed on stderr.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+namespace palliacarte {
+
+/// @brief While alive, GDAL/CPL errors are not printed; the last one can be read back.
+class QuietGdalErrors {
+  public:
+    QuietGdalErrors() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+    ~QuietGdalErrors() { CPLPopErrorHandler(); }
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+    static std::string last_message();
+};
+
+/// @brief An open vector dataset and the layer we read from it.
+struct OgrSource {
+    GDALDatasetUniquePtr dataset;
+    OGRLayer* layer = nullptr;  ///< owned by dataset
+    std::string path;
+};
+
+/// @brief Opens `path` with any OGR driver and picks `layer_name` (or the only/first layer).
+/// @throws DataError naming the file and GDAL's reason.
+OgrSource open_vector_layer(const std::string& path, const std::string& layer_name = "");
+
+/// @brief The layer's CRS as "EPSG:n" when it has an EPSG code, else WKT; empty if none.
+std::string layer_crs(OGRLayer* layer);
+
+/// @brief Index of the first field whose name matches one of `candidates` (case-insensitive).
+std::optional<int> find_field(OGRFeatureDefn* defn, std::initializer_list<const char*> candidates);
+std::optional<int> find_field(OGRFeatureDefn* defn, const std::string& name);
+
+/// @brief A field as text; integer fields of codes keep their leading zeros only if the
+/// source stored them as text, so the caller pads codes it knows the width of.
+std::string field_text(OGRFeature& feature, int index);
+
+}  // namespace palliacarte

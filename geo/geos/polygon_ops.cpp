@@ -1,0 +1,34 @@
+#include "geos/polygon_ops.hpp"
+
+namespace palliacarte {
+
+ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry) {
+    ValidityOutcome out;
+    const auto h = geos.handle();
+    if (GEOSisValid_r(h, geometry.get()) == 1) return out;
+    out.was_valid = false;
+    if (char* why = GEOSisValidReason_r(h, geometry.get())) {
+        out.reason = why;
+        GEOSFree_r(h, why);
+    }
+    GeosGeometry fixed = geos.wrap(GEOSMakeValid_r(h, geometry.get()));
+    if (!fixed) return out;
+    // MakeValid may return a collection with lines/points from collapsed parts: keep the area.
+    const MultiPolygon polygonal = geos.to_multipolygon(fixed.get());
+    geometry = geos.to_geos(polygonal);
+    out.repaired = geometry && GEOSisValid_r(h, geometry.get()) == 1;
+    return out;
+}
+
+GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts) {
+    const auto h = geos.handle();
+    if (parts.size() == 1) return std::move(parts.front());
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(parts.size());
+    for (auto& p : parts) raw.push_back(p.release());  // ownership moves into the collection
+    GeosGeometry collection = geos.wrap(GEOSGeom_createCollection_r(
+        h, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned int>(raw.size())));
+    return geos.wrap(GEOSUnaryUnion_r(h, collection.get()));
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,298 @@
+#include "load/commune_loader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "core/parallel.hpp"
+#include "crs/crs_transform.hpp"
+#include "crs/departement_crs.hpp"
+#include "gdal/ogr_source.hpp"
+#include "geos/polygon_ops.hpp"
+#include "load/crosswalk.hpp"
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+
+namespace {
+
+// One boundary feature as read, before reprojection.
+struct RawFeature {
+    std::size_t number = 0;  // 1-based position in the layer, for messages
+    std::string code;
+    std::string name;
+    std::optional<std::int64_t> population;
+    MultiPolygon geometry;  // source CRS
+    int epsg = 2154;
+    bool ok = true;
+};
+
+std::string where_of(const RawFeature& f) {
+    return "feature " + std::to_string(f.number) + " (code " + f.code + ")";
+}
+
+void append_ring(const OGRLinearRing* ring, Ring& out) {
+    const int n = ring->getNumPoints();
+    out.resize(static_cast<std::size_t>(n));
+    // Point is two contiguous doubles, so getPoints can fill it directly.
+    if (n > 0) ring->getPoints(&out[0].x, sizeof(Point), &out[0].y, sizeof(Point));
+}
+
+bool append_polygon(const OGRPolygon* poly, MultiPolygon& out) {
+    if (poly->IsEmpty()) return false;
+    Polygon p;
+    append_ring(poly->getExteriorRing(), p.outer());
+    for (int i = 0; i < poly->getNumInteriorRings(); ++i) {
+        p.inners().emplace_back();
+        append_ring(poly->getInteriorRing(i), p.inners().back());
+    }
+    out.push_back(std::move(p));
+    return true;
+}
+
+// Polygon and MultiPolygon (and curved versions, linearised). Anything else is not an area.
+bool read_polygonal(const OGRGeometry* g, MultiPolygon& out) {
+    if (!g) return false;
+    const auto type = wkbFlatten(g->getGeometryType());
+    if (type == wkbPolygon) return append_polygon(g->toPolygon(), out);
+    if (type == wkbMultiPolygon) {
+        bool any = false;
+        for (const auto* p : *g->toMultiPolygon()) any |= append_polygon(p, out);
+        return any;
+    }
+    if (type == wkbCurvePolygon || type == wkbMultiSurface || type == wkbGeometryCollection) {
+        std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
+        if (!linear || wkbFlatten(linear->getGeometryType()) == wkbGeometryCollection) {
+            bool any = false;
+            if (linear)
+                for (const auto* part : *linear->toGeometryCollection())
+                    any |= read_polygonal(part, out);
+            return any;
+        }
+        return read_polygonal(linear.get(), out);
+    }
+    return false;
+}
+
+std::string pad_code(std::string code, OGRFieldType type) {
+    // Numeric INSEE fields lose the leading zero of départements 01–09.
+    if ((type == OFTInteger || type == OFTInteger64 || type == OFTReal) && code.size() == 4)
+        code = "0" + code;
+    return code;
+}
+
+}  // namespace
+
+CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& report) {
+    const std::string& path = options.source.path;
+    CommuneLoadResult result;
+    OgrSource src = open_vector_layer(path, options.source.layer);
+    OGRFeatureDefn* defn = src.layer->GetLayerDefn();
+
+    // Field detection: ADMIN EXPRESS (INSEE_COM, NOM, POPULATION) and france-geojson (code, nom).
+    auto pick = [&](const std::string& configured, std::initializer_list<const char*> auto_names,
+                    const char* what, bool required) -> std::optional<int> {
+        if (!configured.empty()) {
+            auto idx = find_field(defn, configured);
+            if (!idx)
+                throw DataError(path, std::string("no field '") + configured + "' for the " + what);
+            return idx;
+        }
+        auto idx = find_field(defn, auto_names);
+        if (!idx && required)
+            throw DataError(path, std::string("cannot find the ") + what +
+                                      " field (tried INSEE_COM, code, …); set communes." + what +
+                                      "_field in the config");
+        return idx;
+    };
+    const auto code_idx =
+        pick(options.source.code_field,
+             {"INSEE_COM", "code", "code_insee", "insee", "CODGEO", "com"}, "code", true);
+    const auto name_idx = pick(options.source.name_field,
+                               {"NOM", "nom", "NOM_COM", "libelle", "LIBGEO"}, "name", false);
+    const auto pop_idx = pick(options.source.population_field, {"POPULATION", "population", "PMUN"},
+                              "population", false);
+    result.code_field = defn->GetFieldDefn(*code_idx)->GetNameRef();
+    if (name_idx) result.name_field = defn->GetFieldDefn(*name_idx)->GetNameRef();
+    if (pop_idx) result.population_field = defn->GetFieldDefn(*pop_idx)->GetNameRef();
+    const OGRFieldType code_type = defn->GetFieldDefn(*code_idx)->GetType();
+
+    result.source_crs =
+        options.source.source_crs.empty() ? layer_crs(src.layer) : options.source.source_crs;
+    if (result.source_crs.empty())
+        throw DataError(path, "the layer has no CRS; set communes.source_crs in the config");
+
+    const std::set<std::string> keep(options.departements.begin(), options.departements.end());
+
+    // 1. Read. GDAL's drivers are not thread-safe per dataset: this part is sequential.
+    std::vector<RawFeature> raw;
+    const GIntBig total = src.layer->GetFeatureCount(FALSE);
+    ProgressTicker read_progress(options.progress, "communes: lecture", total > 0 ? total : 0,
+                                 2000);
+    std::size_t number = 0;
+    src.layer->ResetReading();
+    for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
+         f.reset(src.layer->GetNextFeature())) {
+        ++number;
+        read_progress.tick(number);
+        RawFeature rf;
+        rf.number = number;
+        rf.code = pad_code(std::string(trim(field_text(*f, *code_idx))), code_type);
+        if (rf.code.empty()) {
+            ++result.features_rejected;
+            report.reject(path, "feature " + std::to_string(number), "missing_code",
+                          "feature has no INSEE code in field " + result.code_field);
+            continue;
+        }
+        const std::string dep = departement_of_insee(rf.code);
+        if (!keep.empty() && !keep.count(dep)) continue;
+        ++result.features_read;
+        if (name_idx) rf.name = field_text(*f, *name_idx);
+        if (pop_idx && f->IsFieldSetAndNotNull(*pop_idx))
+            rf.population = f->GetFieldAsInteger64(*pop_idx);
+        if (!read_polygonal(f->GetGeometryRef(), rf.geometry)) {
+            ++result.features_rejected;
+            report.reject(path, where_of(rf), "not_polygon",
+                          f->GetGeometryRef()
+                              ? std::string("geometry is a ") +
+                                    OGRGeometryTypeToName(f->GetGeometryRef()->getGeometryType()) +
+                                    ", not a polygon"
+                              : "feature has no geometry");
+            continue;
+        }
+        rf.epsg = options.epsg_per_departement ? natural_epsg_for_departement(dep) : options.epsg;
+        raw.push_back(std::move(rf));
+    }
+    read_progress.finish(number);
+    src.dataset.reset();  // free GDAL's copy of the file before the heavy phase
+
+    // 2. Reproject and validate, in parallel; each worker owns its PROJ and GEOS contexts.
+    const std::size_t workers = worker_count(raw.size() / 64 + 1);
+    struct Worker {
+        std::unique_ptr<GeosContext> geos = std::make_unique<GeosContext>();
+        std::map<int, CrsTransform> transforms;
+    };
+    std::vector<Worker> ctx(workers);
+    std::vector<ValidityOutcome> validity(raw.size());
+    ProgressTicker geom_progress(options.progress, "communes: reprojection et validation",
+                                 raw.size(), 4000);
+    std::atomic<std::size_t> done{0};
+    parallel_for(raw.size(), workers, [&](std::size_t i, std::size_t w) {
+        RawFeature& rf = raw[i];
+        auto& wk = ctx[w];
+        auto it = wk.transforms.find(rf.epsg);
+        if (it == wk.transforms.end())
+            it = wk.transforms
+                     .emplace(rf.epsg, CrsTransform(result.source_crs, epsg_string(rf.epsg)))
+                     .first;
+        std::size_t failed = 0;
+        for (auto& poly : rf.geometry) {
+            auto& outer = poly.outer();
+            if (!outer.empty())
+                failed +=
+                    it->second.transform(&outer[0].x, &outer[0].y, outer.size(), sizeof(Point));
+            for (auto& inner : poly.inners())
+                if (!inner.empty())
+                    failed +=
+                        it->second.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
+        }
+        if (failed > 0) {
+            rf.ok = false;
+            report.reject(path, where_of(rf), "reprojection_failed",
+                          std::to_string(failed) + " vertices could not be reprojected to EPSG:" +
+                              std::to_string(rf.epsg) + " (coordinates outside the CRS?)");
+        } else {
+            GeosGeometry g = wk.geos->to_geos(rf.geometry);
+            if (!g) {
+                rf.ok = false;
+                report.reject(path, where_of(rf), "bad_geometry",
+                              "GEOS cannot build the polygon: " + wk.geos->last_error());
+            } else {
+                validity[i] = make_valid(*wk.geos, g);
+                if (!validity[i].was_valid) {
+                    if (validity[i].repaired) {
+                        rf.geometry = wk.geos->to_multipolygon(g.get());
+                        report.warn(path, where_of(rf), "invalid_geometry_repaired",
+                                    "invalid polygon (" + validity[i].reason +
+                                        ") repaired with GEOS MakeValid");
+                    } else {
+                        rf.ok = false;
+                        report.reject(
+                            path, where_of(rf), "invalid_geometry",
+                            "invalid polygon that GEOS could not repair: " + validity[i].reason);
+                    }
+                } else {
+                    bg::correct(rf.geometry);
+                }
+            }
+        }
+        geom_progress.tick(++done);
+    });
+    geom_progress.finish(raw.size());
+    for (const auto& v : validity) result.invalid_repaired += (!v.was_valid && v.repaired);
+
+    // 3. Group by current code (through the crosswalk) and dissolve groups of several parts.
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (!raw[i].ok) {
+            ++result.features_rejected;
+            continue;
+        }
+        const std::string code =
+            options.crosswalk ? options.crosswalk->current(raw[i].code) : raw[i].code;
+        groups[code].push_back(i);
+    }
+    result.communes.resize(groups.size());
+    std::vector<std::pair<const std::string*, const std::vector<std::size_t>*>> order;
+    order.reserve(groups.size());
+    for (const auto& [code, members] : groups) order.emplace_back(&code, &members);
+    parallel_for(order.size(), workers, [&](std::size_t k, std::size_t w) {
+        const auto& members = *order[k].second;
+        Commune& c = result.communes[k];
+        c.insee = *order[k].first;
+        c.departement = departement_of_insee(c.insee);
+        const RawFeature& first = raw[members.front()];
+        c.epsg = first.epsg;
+        c.source_features = members.size();
+        std::int64_t pop = 0;
+        bool has_pop = true;
+        for (std::size_t i : members) {
+            c.source_codes.push_back(raw[i].code);
+            if (raw[i].population)
+                pop += *raw[i].population;
+            else
+                has_pop = false;
+            // Keep the name of the feature whose code is the current one (the chef-lieu).
+            if (raw[i].code == c.insee || c.name.empty()) c.name = raw[i].name;
+        }
+        if (has_pop) c.population = pop;
+        if (members.size() == 1) {
+            c.geometry = std::move(raw[members.front()].geometry);
+        } else {
+            auto& geos = *ctx[w].geos;
+            std::vector<GeosGeometry> parts;
+            for (std::size_t i : members) parts.push_back(geos.to_geos(raw[i].geometry));
+            GeosGeometry u = union_all(geos, std::move(parts));
+            if (u) {
+                c.geometry = geos.to_multipolygon(u.get());
+            } else {
+                // Union failed (should not happen on valid input): keep the parts side by side.
+                report.warn(path, "commune " + c.insee, "union_failed",
+                            "GEOS union failed (" + geos.last_error() + "); parts kept unmerged");
+                for (std::size_t i : members)
+                    for (auto& p : raw[i].geometry) c.geometry.push_back(std::move(p));
+            }
+        }
+        c.area_m2 = bg::area(c.geometry);
+        c.bbox = bg::return_envelope<Box>(c.geometry);
+    });
+    for (const auto& c : result.communes) result.merged_communes += c.source_features > 1;
+    return result;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,49 @@
+#include "load/crosswalk.hpp"
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+
+namespace palliacarte {
+
+Crosswalk Crosswalk::load(const std::string& path, const CrosswalkConfig& config,
+                          LoadReport& report) {
+    auto csv = CsvReader::open(path);
+    std::optional<std::size_t> from, to;
+    if (!config.from_field.empty()) from = csv.column(config.from_field);
+    if (!config.to_field.empty()) to = csv.column(config.to_field);
+    if (!from || !to) {
+        // Default: the first two columns named code_*, in file order (code_2018, code_cog2026).
+        std::vector<std::size_t> code_cols;
+        for (std::size_t i = 0; i < csv.header().size(); ++i)
+            if (csv.header()[i].rfind("code", 0) == 0) code_cols.push_back(i);
+        if (!from && code_cols.size() >= 1) from = code_cols[0];
+        if (!to && code_cols.size() >= 2) to = code_cols[1];
+    }
+    if (!from || !to || *from == *to)
+        throw DataError(path,
+                        "crosswalk needs an old-code and a new-code column "
+                        "(set crosswalk.from_field / to_field)");
+    Crosswalk x;
+    CsvRecord rec;
+    const std::size_t need = std::max(*from, *to) + 1;
+    while (csv.next(rec)) {
+        if (rec.fields.size() < need) {
+            report.reject(path, "line " + std::to_string(rec.line), "missing_fields",
+                          "crosswalk line has " + std::to_string(rec.fields.size()) +
+                              " fields, expected at least " + std::to_string(need));
+            continue;
+        }
+        const auto f = std::string(trim(rec.fields[*from]));
+        const auto t = std::string(trim(rec.fields[*to]));
+        if (f.empty() || t.empty()) continue;  // rows for communes without an old polygon
+        x.map_[f] = t;
+    }
+    return x;
+}
+
+const std::string& Crosswalk::current(const std::string& old_code) const {
+    const auto it = map_.find(old_code);
+    return it == map_.end() ? old_code : it->second;
+}
+
+}  // namespace palliacarte

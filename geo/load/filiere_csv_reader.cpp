@@ -1,0 +1,136 @@
+#include "load/filiere_csv_reader.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "crs/crs_transform.hpp"
+#include "load/structure_placement.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+struct Columns {
+    std::size_t id = 0, type = 0;
+    std::optional<std::size_t> name, territory, finess_et, host_rs, commune, lon, lat, x, y,
+        setting, intervention, note;
+};
+
+std::string get(const CsvRecord& r, const std::optional<std::size_t>& col) {
+    return col && *col < r.fields.size() ? std::string(trim(r.fields[*col])) : std::string();
+}
+
+// Reads an (x, y) pair: both empty → nullopt without message; otherwise both must be numbers.
+std::optional<std::pair<double, double>> read_pair(const CsvRecord& r,
+                                                   const std::optional<std::size_t>& cx,
+                                                   const std::optional<std::size_t>& cy,
+                                                   const char* names, const std::string& id,
+                                                   LoadReport& report, const std::string& path,
+                                                   const std::string& where) {
+    const std::string sx = get(r, cx), sy = get(r, cy);
+    if (sx.empty() && sy.empty()) return std::nullopt;
+    const auto x = parse_number(sx), y = parse_number(sy);
+    if (!x || !y) {
+        report.warn(path, where, "position_rejected",
+                    id + ": " + names + " '" + sx + "', '" + sy +
+                        "' are not numbers; structure kept without this position");
+        return std::nullopt;
+    }
+    return std::make_pair(*x, *y);
+}
+
+}  // namespace
+
+void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
+                      StructurePlacer& placer, std::vector<Structure>& out, LoadReport& report) {
+    auto csv = CsvReader::open(path);
+    if (csv.encoding() == TextEncoding::latin1)
+        report.info(path, "", "latin1", "file is not UTF-8; read as ISO-8859-1/Windows-1252");
+    const auto id = csv.column({"id", "identifiant"});
+    const auto type = csv.column({"type", "type_code"});
+    if (!id || !type)
+        throw DataError(path,
+                        "not a filière structure file: the header needs 'id' and 'type' columns");
+    Columns c{};
+    c.id = *id;
+    c.type = *type;
+    c.name = csv.column({"name", "nom"});
+    c.territory = csv.column({"territory", "territoire"});
+    c.finess_et = csv.column({"finess_et", "nofinesset", "finess"});
+    c.host_rs = csv.column("host_finess_rs");
+    c.commune = csv.column({"commune_insee", "insee"});
+    c.lon = csv.column({"lon", "longitude"});
+    c.lat = csv.column({"lat", "latitude"});
+    c.x = csv.column({"x_l93", "x"});
+    c.y = csv.column({"y_l93", "y"});
+    c.setting = csv.column("setting");
+    c.intervention = csv.column("intervention_communes");
+    c.note = csv.column("note");
+
+    // One lon/lat → L93 transform to cross-check files that give both.
+    std::optional<CrsTransform> check;
+    if (c.x && c.lon) check.emplace("EPSG:4326", "EPSG:2154");
+
+    const std::size_t width = csv.header().size();
+    CsvRecord r;
+    while (csv.next(r)) {
+        const std::string where = "line " + std::to_string(r.line);
+        if (r.fields.size() != width) {
+            report.reject(path, where, "missing_fields",
+                          "line has " + std::to_string(r.fields.size()) +
+                              " fields, the header has " + std::to_string(width));
+            continue;
+        }
+        Structure s;
+        s.id = get(r, c.id);
+        if (s.id.empty()) {
+            report.reject(path, where, "missing_id", "row has no id");
+            continue;
+        }
+        const std::string type_text = get(r, c.type);
+        const StructureType* t = types.find(type_text);
+        if (!t) {
+            report.reject(
+                path, where, "unknown_type",
+                s.id + ": unknown structure type '" + type_text + "' (see structure-types.json)");
+            continue;
+        }
+        s.type = t->code;
+        s.name = get(r, c.name);
+        if (s.name.empty()) s.name = s.id;
+        s.territory = get(r, c.territory);
+        s.finess_et = get(r, c.finess_et);
+        s.commune_insee = get(r, c.commune);
+        s.setting = get(r, c.setting);
+        s.note = get(r, c.note);
+        s.intervention_communes = split_codes(get(r, c.intervention));
+        s.source = path + ":" + std::to_string(r.line);
+
+        const auto l93 = read_pair(r, c.x, c.y, "x_l93/y_l93", s.id, report, path, where);
+        const auto ll = read_pair(r, c.lon, c.lat, "lon/lat", s.id, report, path, where);
+        if (l93 && ll && check) {
+            double cx = ll->first, cy = ll->second;
+            if (check->transform(cx, cy)) {
+                const double gap = std::hypot(cx - l93->first, cy - l93->second);
+                if (gap > 100)
+                    report.warn(path, where, "coordinates_disagree",
+                                s.id + ": lon/lat and x_l93/y_l93 are " +
+                                    std::to_string(static_cast<int>(gap)) +
+                                    " m apart; x_l93/y_l93 used");
+            }
+        }
+        if (l93) {
+            placer.place(s, l93->first, l93->second, "EPSG:2154", report, path, where);
+            s.position_source = "x_l93/y_l93";
+        } else if (ll) {
+            placer.place(s, ll->first, ll->second, "EPSG:4326", report, path, where);
+            s.position_source = "lon/lat";
+        }
+        if (!s.position) s.position_source.clear();
+        placer.add(std::move(s), out, report, path, where);
+    }
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,130 @@
+// Reader of the official FINESS etalab extract (etalab-cs1100507-stock-*.csv).
+#include <set>
+#include <unordered_map>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "crs/departement_crs.hpp"
+#include "load/finess_establishment.hpp"
+
+namespace palliacarte {
+
+namespace {
+// Field positions in "structureet" lines of the official layout (0 is the line tag).
+enum StructureEt : std::size_t {
+    kNoFinessEt = 1,
+    kNoFinessEj = 2,
+    kRs = 3,
+    kRsLongue = 4,
+    kNumVoie = 7,
+    kTypVoie = 8,
+    kVoie = 9,
+    kCommune = 12,
+    kDepartement = 13,
+    kLigneAcheminement = 15,
+    kCategEtab = 18,
+    kLibCategEtab = 19,
+    kMinFields = 20
+};
+enum Geoloc : std::size_t {
+    kGeoFiness = 1,
+    kCoordX = 2,
+    kCoordY = 3,
+    kSourceCoord = 4,
+    kGeoMinFields = 4
+};
+}  // namespace
+
+std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
+                                                    const std::vector<std::string>& departements,
+                                                    LoadReport& report) {
+    auto csv = CsvReader::open(path, {';', false});
+    if (csv.encoding() == TextEncoding::latin1)
+        report.info(path, "", "latin1",
+                    "file read as ISO-8859-1/Windows-1252 (older official FINESS extracts)");
+    const std::set<std::string> keep(departements.begin(), departements.end());
+    std::vector<FinessEstablishment> ets;
+    std::unordered_map<std::string, std::size_t> by_finess;
+    CsvRecord r;
+    bool seen_header = false, seen_any = false;
+    while (csv.next(r)) {
+        const std::string where = "line " + std::to_string(r.line);
+        const std::string tag(trim(r.fields[0]));
+        if (tag == "finess") {
+            seen_header = true;
+            continue;
+        }
+        if (tag == "structureet") {
+            seen_any = true;
+            if (r.fields.size() < kMinFields) {
+                report.reject(path, where, "missing_fields",
+                              "structureet line has " + std::to_string(r.fields.size()) +
+                                  " fields, expected 32");
+                continue;
+            }
+            FinessEstablishment et;
+            et.departement = normalize_departement(trim(r.fields[kDepartement]));
+            if (!keep.empty() && !keep.count(et.departement)) continue;
+            et.nofinesset = std::string(trim(r.fields[kNoFinessEt]));
+            et.nofinessej = std::string(trim(r.fields[kNoFinessEj]));
+            et.rs = std::string(trim(r.fields[kRs]));
+            et.rslongue = std::string(trim(r.fields[kRsLongue]));
+            et.categetab = std::string(trim(r.fields[kCategEtab]));
+            et.libcategetab = std::string(trim(r.fields[kLibCategEtab]));
+            const std::string commune(trim(r.fields[kCommune]));
+            // INSEE code = département + commune number; overseas "971" + "01" from "9A" + "101".
+            if (!commune.empty())
+                et.commune_insee = is_overseas(et.departement)
+                                       ? et.departement.substr(0, 2) + commune
+                                       : et.departement + commune;
+            std::string addr;
+            for (std::size_t k : {kNumVoie, kTypVoie, kVoie}) {
+                const std::string part(trim(r.fields[k]));
+                if (!part.empty()) addr += (addr.empty() ? "" : " ") + part;
+            }
+            et.address = addr;
+            et.source_epsg = natural_epsg_for_departement(et.departement);
+            et.source = path + ":" + std::to_string(r.line);
+            if (et.nofinesset.empty()) {
+                report.reject(path, where, "missing_id", "structureet line without nofinesset");
+                continue;
+            }
+            if (!by_finess.emplace(et.nofinesset, ets.size()).second) {
+                report.reject(path, where, "duplicate_id",
+                              "FINESS ET " + et.nofinesset + " appears twice");
+                continue;
+            }
+            ets.push_back(std::move(et));
+        } else if (tag == "geolocalisation") {
+            if (r.fields.size() < kGeoMinFields) {
+                report.reject(path, where, "missing_fields",
+                              "geolocalisation line has too few fields");
+                continue;
+            }
+            const auto it = by_finess.find(std::string(trim(r.fields[kGeoFiness])));
+            if (it == by_finess.end()) continue;  // another département, or unknown ET
+            auto& et = ets[it->second];
+            const auto x = parse_number(r.fields[kCoordX]);
+            const auto y = parse_number(r.fields[kCoordY]);
+            if (!x || !y) {
+                report.warn(path, where, "position_rejected",
+                            "FINESS " + et.nofinesset + ": coordinates '" + r.fields[kCoordX] +
+                                "', '" + r.fields[kCoordY] + "' are not numbers");
+                continue;
+            }
+            et.x = x;
+            et.y = y;
+            if (r.fields.size() > kSourceCoord &&
+                r.fields[kSourceCoord].find("LAMBERT_93") != std::string::npos)
+                et.source_epsg = 2154;
+        } else if (!tag.empty()) {
+            report.reject(path, where, "unknown_line", "unexpected line type '" + tag + "'");
+        }
+    }
+    if (!seen_any && !seen_header)
+        throw DataError(
+            path, "not a FINESS etalab file (no 'finess;etalab' header, no 'structureet' line)");
+    return ets;
+}
+
+}  // namespace palliacarte

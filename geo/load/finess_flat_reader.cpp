@@ -1,0 +1,107 @@
+// Reader of the flattened FINESS CSV (one row per ET, coordinates already split out).
+#include <set>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "crs/departement_crs.hpp"
+#include "load/finess_establishment.hpp"
+
+namespace palliacarte {
+
+std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
+                                                  const std::vector<std::string>& departements,
+                                                  LoadReport& report) {
+    auto csv = CsvReader::open(path);
+    const auto et = csv.column("nofinesset");
+    const auto cat = csv.column("categetab");
+    const auto rs = csv.column({"rs", "raison_sociale"});
+    if (!et || !cat || !rs)
+        throw DataError(path,
+                        "not a flattened FINESS file: needs nofinesset, rs and categetab columns");
+    const auto ej = csv.column("nofinessej");
+    const auto rsl = csv.column("rslongue");
+    const auto lib = csv.column("libcategetab");
+    const auto dep = csv.column({"dep", "departement"});
+    const auto commune_name = csv.column("commune");
+    const auto addr = csv.column("adresse");
+    // Original FINESS coordinates with their CRS, else Lambert-93 columns.
+    const auto xs = csv.column("coordx_src"), ys = csv.column("coordy_src"),
+               es = csv.column("src_epsg");
+    const auto xl = csv.column({"x_l93", "coordxet"}), yl = csv.column({"y_l93", "coordyet"});
+    const std::set<std::string> keep(departements.begin(), departements.end());
+    const std::size_t width = csv.header().size();
+
+    auto get = [](const CsvRecord& r, const std::optional<std::size_t>& c) {
+        return c && *c < r.fields.size() ? std::string(trim(r.fields[*c])) : std::string();
+    };
+    std::vector<FinessEstablishment> out;
+    std::set<std::string> seen;
+    std::size_t requoted = 0;
+    CsvRecord r;
+    while (csv.next(r)) {
+        const std::string where = "line " + std::to_string(r.line);
+        if (r.fields.size() != width) {
+            report.reject(path, where, "missing_fields",
+                          "line has " + std::to_string(r.fields.size()) +
+                              " fields, the header has " + std::to_string(width));
+            continue;
+        }
+        FinessEstablishment e;
+        e.nofinesset = get(r, et);
+        // dep column, else from the FINESS number (2A/2B, 97x).
+        std::string d = get(r, dep);
+        if (d.empty() && e.nofinesset.size() >= 3)
+            d = e.nofinesset.substr(0, 2) == "97"
+                    ? e.nofinesset.substr(0, 2) + e.nofinesset.substr(3, 1)
+                    : e.nofinesset.substr(0, 2);
+        e.departement = normalize_departement(d);
+        if (!keep.empty() && !keep.count(e.departement)) continue;
+        if (e.nofinesset.empty()) {
+            report.reject(path, where, "missing_id", "row without nofinesset");
+            continue;
+        }
+        if (!seen.insert(e.nofinesset).second) {
+            report.reject(path, where, "duplicate_id",
+                          "FINESS ET " + e.nofinesset + " appears twice");
+            continue;
+        }
+        e.nofinessej = get(r, ej);
+        e.rs = get(r, rs);
+        e.rslongue = get(r, rsl);
+        for (auto* text : {&e.rs, &e.rslongue})
+            if (unquote_double_encoded(*text)) ++requoted;
+        e.categetab = get(r, cat);
+        e.libcategetab = get(r, lib);
+        e.address = get(r, addr);
+        (void)commune_name;
+        e.source = path + ":" + std::to_string(r.line);
+        e.source_epsg = natural_epsg_for_departement(e.departement);
+        std::string sx = get(r, xs), sy = get(r, ys);
+        if (!sx.empty() && !sy.empty()) {
+            if (const auto epsg = parse_number(get(r, es))) e.source_epsg = static_cast<int>(*epsg);
+        } else {
+            sx = get(r, xl);
+            sy = get(r, yl);
+            e.source_epsg = 2154;
+        }
+        if (!sx.empty() || !sy.empty()) {
+            const auto x = parse_number(sx), y = parse_number(sy);
+            if (x && y) {
+                e.x = x;
+                e.y = y;
+            } else {
+                report.warn(path, where, "position_rejected",
+                            "FINESS " + e.nofinesset + ": coordinates '" + sx + "', '" + sy +
+                                "' are not numbers");
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    if (requoted > 0)
+        report.info(
+            path, "", "double_quoted_names",
+            std::to_string(requoted) + " names were CSV-quoted twice in the file; unquoted");
+    return out;
+}
+
+}  // namespace palliacarte

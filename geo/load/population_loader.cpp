@@ -1,0 +1,136 @@
+#include "load/population_loader.hpp"
+
+#include <cmath>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "crs/departement_crs.hpp"
+
+namespace palliacarte {
+
+PopulationTable load_etalab_communes_population(const std::string& path, LoadReport& report) {
+    const std::string text = read_file(path);
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw DataError(path, std::string("not valid JSON: ") + e.what());
+    }
+    if (!doc.is_array())
+        throw DataError(
+            path, "expected a JSON array of communes (decoupage-administratif communes.json)");
+    PopulationTable table;
+    std::size_t index = 0;
+    for (const auto& c : doc) {
+        ++index;
+        if (!c.is_object() || !c.contains("code") || !c["code"].is_string()) {
+            report.reject(path, "entry " + std::to_string(index), "missing_code",
+                          "entry has no string 'code'");
+            continue;
+        }
+        if (c.value("type", "commune-actuelle") != "commune-actuelle") continue;
+        if (!c.contains("population") || !c["population"].is_number())
+            continue;  // TAAF, Clipperton
+        PopulationEntry e;
+        e.name = c.value("nom", "");
+        e.population = c["population"].get<std::int64_t>();
+        const std::string code = c["code"].get<std::string>();
+        e.departement = c.value("departement", departement_of_insee(code));
+        table[code] = std::move(e);
+    }
+    return table;
+}
+
+PopulationTable load_population_csv(const std::string& path, const PopulationConfig& config,
+                                    LoadReport& report) {
+    auto csv = CsvReader::open(path);
+    const auto code =
+        config.code_field.empty()
+            ? csv.column({"code", "insee", "code_insee", "codgeo", "com", "commune_insee"})
+            : csv.column(config.code_field);
+    const auto pop = config.population_field.empty()
+                         ? csv.column({"population", "pmun", "p_pop", "pop", "ptot"})
+                         : csv.column(config.population_field);
+    if (!code || !pop)
+        throw DataError(
+            path,
+            "needs a code and a population column (set population.code_field / population_field)");
+    PopulationTable table;
+    CsvRecord rec;
+    while (csv.next(rec)) {
+        const std::string where = "line " + std::to_string(rec.line);
+        if (rec.fields.size() <= std::max(*code, *pop)) {
+            report.reject(path, where, "missing_fields",
+                          "line has " + std::to_string(rec.fields.size()) + " fields, header has " +
+                              std::to_string(csv.header().size()));
+            continue;
+        }
+        const std::string c(trim(rec.fields[*code]));
+        const auto v = parse_number(rec.fields[*pop]);
+        if (c.empty() || !v || *v < 0) {
+            report.reject(path, where, "bad_population",
+                          "code '" + c + "' population '" + rec.fields[*pop] + "' is not a count");
+            continue;
+        }
+        table[c] = {"", static_cast<std::int64_t>(std::llround(*v)), departement_of_insee(c)};
+    }
+    return table;
+}
+
+PopulationJoinSummary join_population(std::vector<Commune>& communes, const PopulationTable& table,
+                                      const std::vector<std::string>& departements,
+                                      const std::string& source, LoadReport& report) {
+    PopulationJoinSummary s;
+    std::set<std::string> seen;
+    for (auto& c : communes) {
+        const auto it = table.find(c.insee);
+        if (it == table.end()) {
+            c.population.reset();
+            s.communes_without_population.push_back(c.insee);
+            report.warn(source, "commune " + c.insee, "no_population",
+                        "commune " + c.insee + " " + c.name + " has no population in " + source);
+            continue;
+        }
+        seen.insert(c.insee);
+        c.population = it->second.population;
+        if (!it->second.name.empty()) c.name = it->second.name;
+        ++s.communes_with_population;
+        s.total_population += it->second.population;
+    }
+    // Population of the départements under study: the configured ones, else those the boundary
+    // file covers (a national population file also lists the COM, which have no polygon here).
+    std::set<std::string> keep(departements.begin(), departements.end());
+    if (keep.empty())
+        for (const auto& c : communes) keep.insert(c.departement);
+    for (const auto& [code, e] : table) {
+        if (seen.count(code)) continue;
+        if (!keep.count(e.departement)) continue;
+        s.population_without_polygon.push_back(code);
+        s.inhabitants_without_polygon += e.population;
+        report.warn(source, "commune " + code, "population_without_polygon",
+                    code + " " + e.name + " (" + std::to_string(e.population) +
+                        " inhabitants) has no boundary polygon");
+    }
+    return s;
+}
+
+PopulationJoinSummary summarize_boundary_population(const std::vector<Commune>& communes,
+                                                    const std::string& source, LoadReport& report) {
+    PopulationJoinSummary s;
+    for (const auto& c : communes) {
+        if (c.population) {
+            ++s.communes_with_population;
+            s.total_population += *c.population;
+        } else {
+            s.communes_without_population.push_back(c.insee);
+            report.warn(source, "commune " + c.insee, "no_population",
+                        "commune " + c.insee + " has no population field value");
+        }
+    }
+    return s;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,115 @@
+#include "load/territory_grouping_loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+void assign(TerritoryGrouping& g, const std::set<std::string>& known, const std::string& commune,
+            const std::string& territory, const std::string& path, const std::string& where,
+            LoadReport& report) {
+    if (!known.count(commune)) return;  // another part of the country
+    const auto [it, inserted] = g.territory_of_commune.emplace(commune, territory);
+    if (!inserted && it->second != territory) {
+        report.warn(path, where, "commune_in_two_territories",
+                    "commune " + commune + " is in '" + it->second + "' and '" + territory +
+                        "'; first kept");
+        return;
+    }
+    if (std::find(g.territories.begin(), g.territories.end(), territory) == g.territories.end())
+        g.territories.push_back(territory);
+}
+
+}  // namespace
+
+TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
+                                          const std::string& path,
+                                          const std::vector<Commune>& communes,
+                                          LoadReport& report) {
+    TerritoryGrouping g;
+    g.name = config.name;
+    g.label = config.label;
+    std::set<std::string> known;
+    for (const auto& c : communes) known.insert(c.insee);
+
+    if (config.format == "csv") {
+        auto csv = CsvReader::open(path);
+        const auto cc = config.commune_field.empty()
+                            ? csv.column({"commune_insee", "insee", "code", "codgeo", "commune"})
+                            : csv.column(config.commune_field);
+        const auto tc = config.territory_field.empty()
+                            ? csv.column({"territory", "territoire", "groupe"})
+                            : csv.column(config.territory_field);
+        if (!cc || !tc) throw DataError(path, "needs a commune code column and a territory column");
+        CsvRecord r;
+        while (csv.next(r)) {
+            const std::string where = "line " + std::to_string(r.line);
+            if (r.fields.size() <= std::max(*cc, *tc)) {
+                report.reject(path, where, "missing_fields", "line has too few fields");
+                continue;
+            }
+            const std::string commune(trim(r.fields[*cc])), territory(trim(r.fields[*tc]));
+            if (commune.empty() || territory.empty()) {
+                report.reject(path, where, "missing_fields", "empty commune or territory");
+                continue;
+            }
+            if (!known.count(commune))
+                report.warn(path, where, "unknown_commune",
+                            "commune " + commune + " is not in the territory");
+            assign(g, known, commune, territory, path, where, report);
+        }
+    } else {
+        nlohmann::json doc;
+        try {
+            doc = nlohmann::json::parse(read_file(path));
+        } catch (const nlohmann::json::parse_error& e) {
+            throw DataError(path, std::string("not valid JSON: ") + e.what());
+        }
+        if (!doc.is_array())
+            throw DataError(path, "expected an array of groupings (ept.json / epci.json)");
+        std::size_t index = 0;
+        for (const auto& group : doc) {
+            ++index;
+            const std::string where = "entry " + std::to_string(index);
+            if (!group.contains("membres") || !group["membres"].is_array()) {
+                report.reject(path, where, "missing_fields", "grouping without 'membres'");
+                continue;
+            }
+            const std::string name = group.value("nom", group.value("code", where));
+            for (const auto& m : group["membres"])
+                if (m.contains("code") && m["code"].is_string())
+                    assign(g, known, m["code"].get<std::string>(), name, path, where, report);
+        }
+    }
+    for (const auto& c : communes) {
+        if (!g.territory_of_commune.count(c.insee)) {
+            g.unassigned_communes.push_back(c.insee);
+            report.warn(
+                path, "commune " + c.insee, "commune_without_territory",
+                "commune " + c.insee + " " + c.name + " belongs to no " + g.name + " territory");
+        }
+    }
+    return g;
+}
+
+TerritoryGrouping departement_grouping(const std::vector<Commune>& communes) {
+    TerritoryGrouping g;
+    g.name = "departement";
+    g.label = "Départements";
+    for (const auto& c : communes) {
+        g.territory_of_commune[c.insee] = c.departement;
+        if (std::find(g.territories.begin(), g.territories.end(), c.departement) ==
+            g.territories.end())
+            g.territories.push_back(c.departement);
+    }
+    return g;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,23 @@
+#pragma once
+// Groupings of communes into territories: a CSV (commune, territory) or the official EPT/EPCI
+// lists of decoupage-administratif (ept.json, epci.json).
+#include <string>
+#include <vector>
+
+#include "config/territory_config.hpp"
+#include "core/load_report.hpp"
+#include "model/commune.hpp"
+#include "model/territory_grouping.hpp"
+
+namespace palliacarte {
+
+/// @brief Loads one grouping, restricted to `communes`: groups with no commune of the territory
+/// are left out; communes of the territory in no group are listed and reported.
+TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
+                                          const std::string& path,
+                                          const std::vector<Commune>& communes, LoadReport& report);
+
+/// @brief The département grouping, derived from the INSEE codes.
+TerritoryGrouping departement_grouping(const std::vector<Commune>& communes);
+
+}  // namespace palliacarte

@@ -1,0 +1,135 @@
+#include "load/territory_loader.hpp"
+
+#include <chrono>
+#include <optional>
+
+#include "core/errors.hpp"
+#include "load/commune_loader.hpp"
+#include "load/crosswalk.hpp"
+#include "load/filiere_csv_reader.hpp"
+#include "load/finess_establishment.hpp"
+#include "load/ogr_structure_reader.hpp"
+#include "load/population_loader.hpp"
+#include "load/structure_placement.hpp"
+#include "load/territory_grouping_loader.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+class StepTimer {
+  public:
+    StepTimer(std::vector<StepTiming>& timings, std::string step)
+        : timings_(timings), step_(std::move(step)), start_(std::chrono::steady_clock::now()) {}
+    ~StepTimer() {
+        timings_.push_back(
+            {step_,
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
+    }
+
+  private:
+    std::vector<StepTiming>& timings_;
+    std::string step_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
+Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
+    Territory t;
+    t.config = config;
+    t.types = StructureTypeTable::load(config.structure_types_path);
+
+    std::optional<Crosswalk> crosswalk;
+    if (config.crosswalk) {
+        StepTimer timer(t.timings, "crosswalk");
+        crosswalk =
+            Crosswalk::load(config.resolve(config.crosswalk->path), *config.crosswalk, t.report);
+    }
+
+    {
+        StepTimer timer(t.timings, "communes");
+        CommuneLoadOptions opt;
+        opt.source = config.communes;
+        opt.source.path = config.resolve(config.communes.path);
+        opt.departements = config.departements;
+        opt.epsg = config.epsg;
+        opt.epsg_per_departement = config.crs_auto;
+        opt.crosswalk = crosswalk ? &*crosswalk : nullptr;
+        opt.progress = progress;
+        auto result = load_communes(opt, t.report);
+        t.communes = std::move(result.communes);
+        t.commune_stats = {
+            opt.source.path,          result.code_field,       result.name_field,
+            result.population_field,  result.source_crs,       result.features_read,
+            result.features_rejected, result.invalid_repaired, result.merged_communes};
+        if (t.communes.empty())
+            throw DataError(opt.source.path,
+                            config.departements.empty()
+                                ? "no commune could be loaded"
+                                : "no commune of the configured départements in this file");
+    }
+
+    {
+        StepTimer timer(t.timings, "population");
+        PopulationJoinSummary s;
+        if (!config.population || config.population->format == "boundary-field") {
+            t.population_stats.source = "boundary field " + t.commune_stats.population_field;
+            s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
+        } else {
+            const std::string path = config.resolve(config.population->path);
+            const PopulationTable table =
+                config.population->format == "csv"
+                    ? load_population_csv(path, *config.population, t.report)
+                    : load_etalab_communes_population(path, t.report);
+            t.population_stats.source = path;
+            s = join_population(t.communes, table, config.departements, path, t.report);
+        }
+        t.population_stats.communes_with_population = s.communes_with_population;
+        t.population_stats.total_population = s.total_population;
+        t.population_stats.communes_without_population = std::move(s.communes_without_population);
+        t.population_stats.population_without_polygon = std::move(s.population_without_polygon);
+        t.population_stats.inhabitants_without_polygon = s.inhabitants_without_polygon;
+    }
+
+    {
+        StepTimer timer(t.timings, "structures");
+        StructurePlacer placer(t.communes, config.epsg, config.structure_margin_km * 1000,
+                               config.crs_auto);
+        for (const auto& source : config.structures) {
+            const std::string path = config.resolve(source.path);
+            StructureSourceSummary summary{path, source.format};
+            const std::size_t before = t.structures.size();
+            if (progress) progress("structures: " + source.format, 0, 0);
+            if (source.format == "filiere-csv") {
+                read_filiere_csv(path, t.types, placer, t.structures, t.report);
+            } else if (source.format == "ogr") {
+                read_ogr_structures(source, path, t.types, placer, t.structures, t.report);
+            } else {
+                const auto departements =
+                    source.departements.empty() ? config.departements : source.departements;
+                const auto ets = source.format == "finess-etalab"
+                                     ? read_finess_etalab(path, departements, t.report)
+                                     : read_finess_flat(path, departements, t.report);
+                summary.records = ets.size();
+                summary.selected = select_finess_structures(ets, source.rules, t.types, placer,
+                                                            t.structures, t.report, path);
+            }
+            summary.kept = t.structures.size() - before;
+            if (source.format != "finess-etalab" && source.format != "finess-flat")
+                summary.records = summary.selected = summary.kept;
+            t.structure_sources.push_back(summary);
+        }
+    }
+
+    {
+        StepTimer timer(t.timings, "territories");
+        t.groupings.push_back(departement_grouping(t.communes));
+        for (const auto& g : config.territories)
+            t.groupings.push_back(
+                load_territory_grouping(g, config.resolve(g.path), t.communes, t.report));
+    }
+    return t;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,13 @@
+#pragma once
+// Loads a whole territory from its config: communes, population, structures, groupings.
+#include "config/territory_config.hpp"
+#include "core/progress.hpp"
+#include "model/territory.hpp"
+
+namespace palliacarte {
+
+/// @throws ConfigError (bad config) or DataError (a source cannot be read at all). Problems with
+/// single records go to Territory::report and loading goes on.
+Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress = {});
+
+}  // namespace palliacarte

@@ -1,0 +1,188 @@
+#include "report/territory_summary.hpp"
+
+#include <map>
+#include <set>
+
+#include "crs/crs_transform.hpp"
+
+namespace palliacarte {
+
+using nlohmann::json;
+
+namespace {
+
+json commune_section(const Territory& t) {
+    double area = 0;
+    std::set<int> epsgs;
+    for (const auto& c : t.communes) {
+        area += c.area_m2;
+        epsgs.insert(c.epsg);
+    }
+    const auto& s = t.commune_stats;
+    const auto& p = t.population_stats;
+    json without = json::array();
+    for (const auto& code : p.communes_without_population) {
+        const Commune* c = t.find_commune(code);
+        without.push_back({{"insee", code}, {"name", c ? c->name : ""}});
+    }
+    json crs = json::array();
+    for (int e : epsgs) crs.push_back(epsg_string(e));
+    return {
+        {"source", s.path},
+        {"fields",
+         {{"code", s.code_field}, {"name", s.name_field}, {"population", s.population_field}}},
+        {"source_crs", s.source_crs.size() > 40 ? s.source_crs.substr(0, 40) + "…" : s.source_crs},
+        {"crs", crs},
+        {"features_read", s.features_read},
+        {"features_rejected", s.features_rejected},
+        {"invalid_repaired", s.invalid_repaired},
+        {"merged_communes", s.merged_communes},
+        {"count", t.communes.size()},
+        {"area_km2", area / 1e6},
+        {"population",
+         {{"source", p.source},
+          {"total", p.total_population},
+          {"communes_with_population", p.communes_with_population},
+          {"communes_without_population", without},
+          {"without_polygon",
+           {{"count", p.population_without_polygon.size()},
+            {"inhabitants", p.inhabitants_without_polygon},
+            {"codes", p.population_without_polygon}}}}}};
+}
+
+json structure_section(const Territory& t) {
+    std::map<std::string, std::map<std::string, std::size_t>> by_type;
+    std::size_t outside = 0;
+    for (const auto& s : t.structures) {
+        auto& row = by_type[s.type];
+        ++row["total"];
+        ++row[to_string(s.placement)];
+        if (s.position && s.outside_distance_m > 0) {
+            ++row["outside_territory"];
+            ++outside;
+        }
+    }
+    json types = json::array();
+    for (const auto& type : t.types.types()) {
+        const auto it = by_type.find(type.code);
+        if (it == by_type.end()) continue;
+        auto get = [&](const char* k) {
+            const auto f = it->second.find(k);
+            return f == it->second.end() ? std::size_t{0} : f->second;
+        };
+        types.push_back({{"type", type.code},
+                         {"label", type.label},
+                         {"total", get("total")},
+                         {"located", get("located")},
+                         {"declared_area_only", get("declared_area_only")},
+                         {"unlocated", get("unlocated")},
+                         {"outside_territory", get("outside_territory")}});
+    }
+    // Record-level rejections and position rejections, by reason.
+    static const std::set<std::string> structure_reasons = {"unknown_type",
+                                                            "duplicate_id",
+                                                            "missing_id",
+                                                            "missing_fields",
+                                                            "position_rejected",
+                                                            "coordinates_disagree",
+                                                            "unknown_intervention_commune",
+                                                            "unknown_line"};
+    std::set<std::string> structure_files;
+    for (const auto& src : t.structure_sources) structure_files.insert(src.path);
+    std::map<std::string, std::size_t> rejected, position_rejected;
+    std::size_t rejected_total = 0;
+    for (const auto& d : t.report.entries()) {
+        if (!structure_files.count(d.file)) continue;
+        if (d.severity == Severity::rejected) {
+            ++rejected[d.reason];
+            ++rejected_total;
+        } else if (d.reason == "position_rejected") {
+            ++position_rejected[d.reason];
+        }
+    }
+    json sources = json::array();
+    for (const auto& src : t.structure_sources)
+        sources.push_back({{"path", src.path},
+                           {"format", src.format},
+                           {"records", src.records},
+                           {"selected", src.selected},
+                           {"kept", src.kept}});
+    std::size_t located = 0, area_only = 0, unlocated = 0;
+    for (const auto& s : t.structures) {
+        located += s.placement == Placement::located;
+        area_only += s.placement == Placement::declared_area_only;
+        unlocated += s.placement == Placement::unlocated;
+    }
+    return {
+        {"total", t.structures.size()},
+        {"located", located},
+        {"declared_area_only", area_only},
+        {"unlocated", unlocated},
+        {"outside_territory", outside},
+        {"positions_rejected", position_rejected.empty() ? 0 : position_rejected.begin()->second},
+        {"rejected", {{"count", rejected_total}, {"by_reason", rejected}}},
+        {"by_type", types},
+        {"sources", sources}};
+}
+
+json territories_section(const Territory& t) {
+    json out = json::array();
+    for (const auto& g : t.groupings) {
+        std::map<std::string, std::pair<std::size_t, std::int64_t>> stats;
+        for (const auto& [insee, name] : g.territory_of_commune) {
+            auto& s = stats[name];
+            ++s.first;
+            if (const Commune* c = t.find_commune(insee); c && c->population)
+                s.second += *c->population;
+        }
+        json items = json::array();
+        for (const auto& name : g.territories)
+            items.push_back({{"name", name},
+                             {"communes", stats[name].first},
+                             {"population", stats[name].second}});
+        out.push_back({{"name", g.name},
+                       {"label", g.label},
+                       {"territories", items},
+                       {"unassigned_communes", g.unassigned_communes}});
+    }
+    return out;
+}
+
+json diagnostics_section(const Territory& t, std::size_t max_entries) {
+    json entries = json::array();
+    for (const auto& d : t.report.entries()) {
+        if (entries.size() >= max_entries) break;
+        entries.push_back({{"severity", to_string(d.severity)},
+                           {"file", d.file},
+                           {"where", d.where},
+                           {"reason", d.reason},
+                           {"message", d.message}});
+    }
+    json by_reason = json::object();
+    for (const auto sev : {Severity::rejected, Severity::warning, Severity::info})
+        for (const auto& [reason, n] : t.report.counts_by_reason(sev)) by_reason[reason] = n;
+    return {{"rejected", t.report.count(Severity::rejected)},
+            {"warnings", t.report.count(Severity::warning)},
+            {"info", t.report.count(Severity::info)},
+            {"by_reason", by_reason},
+            {"entries", entries}};
+}
+
+}  // namespace
+
+json summarize_territory(const Territory& t, std::size_t max_diagnostics) {
+    json timings = json::object();
+    for (const auto& s : t.timings) timings[s.step] = s.seconds;
+    return {{"territory", t.config.name},
+            {"config", t.config.config_path},
+            {"data_root", {{"path", t.config.data_root}, {"from", t.config.data_root_origin}}},
+            {"crs", epsg_string(t.config.epsg)},
+            {"departements", t.config.departements},
+            {"communes", commune_section(t)},
+            {"structures", structure_section(t)},
+            {"territories", territories_section(t)},
+            {"diagnostics", diagnostics_section(t, max_diagnostics)},
+            {"timings_s", timings}};
+}
+
+}  // namespace palliacarte

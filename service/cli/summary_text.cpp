@@ -1,0 +1,118 @@
+#include "cli/summary_text.hpp"
+
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+namespace palliacarte::cli {
+
+using nlohmann::json;
+
+namespace {
+
+// 1654712 → "1 654 712" (French thousands separator, as planners read numbers).
+std::string thousands(long long v) {
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(' ');
+        out.push_back(digits[i]);
+    }
+    return v < 0 ? "-" + out : out;
+}
+
+}  // namespace
+
+void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason) {
+    const auto& c = s["communes"];
+    const auto& p = c["population"];
+    out << "Territoire : " << s["territory"].get<std::string>() << "  ("
+        << s["config"].get<std::string>() << ")\n";
+    out << "Données    : " << s["data_root"]["path"].get<std::string>() << " ("
+        << s["data_root"]["from"].get<std::string>() << "), CRS " << s["crs"].get<std::string>()
+        << "\n\n";
+
+    out << "Communes   : " << c["count"].get<std::size_t>() << " communes, "
+        << thousands(p["total"].get<long long>()) << " habitants, " << std::fixed
+        << std::setprecision(1) << c["area_km2"].get<double>() << " km²\n";
+    out << "  source " << c["source"].get<std::string>() << " (champ code "
+        << c["fields"]["code"].get<std::string>() << ", CRS source "
+        << c["source_crs"].get<std::string>() << ")\n";
+    out << "  " << c["features_read"].get<std::size_t>() << " polygones lus, "
+        << c["merged_communes"].get<std::size_t>() << " communes fusionnées, "
+        << c["invalid_repaired"].get<std::size_t>() << " géométries réparées, "
+        << c["features_rejected"].get<std::size_t>() << " rejetés\n";
+    out << "  population : " << p["source"].get<std::string>() << "\n";
+    out << "  sans population : " << p["communes_without_population"].size() << " communes";
+    for (const auto& w : p["communes_without_population"])
+        out << "  " << w["insee"].get<std::string>();
+    out << "\n  population sans polygone : " << p["without_polygon"]["count"].get<std::size_t>()
+        << " communes, " << thousands(p["without_polygon"]["inhabitants"].get<long long>())
+        << " habitants\n\n";
+
+    const auto& st = s["structures"];
+    out << "Structures : " << st["total"].get<std::size_t>() << " ("
+        << st["located"].get<std::size_t>() << " localisées, "
+        << st["declared_area_only"].get<std::size_t>() << " zone déclarée seulement, "
+        << st["unlocated"].get<std::size_t>() << " sans position ni zone), "
+        << st["rejected"]["count"].get<std::size_t>() << " lignes rejetées, "
+        << st["positions_rejected"].get<std::size_t>() << " positions rejetées\n";
+    out << "  " << std::left << std::setw(10) << "type" << std::right << std::setw(7) << "total"
+        << std::setw(11) << "localisées" << std::setw(13) << "zone seule" << std::setw(15)
+        << "sans position" << std::setw(15) << "hors territoire"
+        << "  libellé\n";
+    for (const auto& t : st["by_type"])
+        out << "  " << std::left << std::setw(10) << t["type"].get<std::string>() << std::right
+            << std::setw(7) << t["total"].get<std::size_t>() << std::setw(11)
+            << t["located"].get<std::size_t>() << std::setw(13)
+            << t["declared_area_only"].get<std::size_t>() << std::setw(15)
+            << t["unlocated"].get<std::size_t>() << std::setw(15)
+            << t["outside_territory"].get<std::size_t>() << "  " << t["label"].get<std::string>()
+            << "\n";
+    for (const auto& [reason, n] : st["rejected"]["by_reason"].items())
+        out << "  rejetées (" << reason << ") : " << n.get<std::size_t>() << "\n";
+    for (const auto& src : st["sources"])
+        out << "  source " << src["path"].get<std::string>() << " ["
+            << src["format"].get<std::string>() << "] : " << src["kept"].get<std::size_t>()
+            << " structures\n";
+    out << "\n";
+
+    out << "Territoires :\n";
+    for (const auto& g : s["territories"]) {
+        out << "  " << g["label"].get<std::string>() << " (" << g["name"].get<std::string>()
+            << ") : " << g["territories"].size() << " territoires";
+        if (!g["unassigned_communes"].empty())
+            out << ", " << g["unassigned_communes"].size() << " communes hors groupe";
+        out << "\n";
+        for (const auto& t : g["territories"])
+            out << "    " << std::left << std::setw(40) << t["name"].get<std::string>()
+                << std::right << std::setw(5) << t["communes"].get<std::size_t>() << " communes "
+                << std::setw(12) << thousands(t["population"].get<long long>()) << " hab.\n";
+    }
+    out << "\n";
+
+    const auto& d = s["diagnostics"];
+    out << "Signalements : " << d["rejected"].get<std::size_t>() << " rejets, "
+        << d["warnings"].get<std::size_t>() << " avertissements, " << d["info"].get<std::size_t>()
+        << " informations\n";
+    std::map<std::string, std::size_t> shown;
+    for (const auto& e : d["entries"]) {
+        const std::string reason = e["reason"].get<std::string>();
+        const std::size_t n = shown[reason]++;
+        if (n < per_reason) {
+            out << "  [" << e["severity"].get<std::string>() << "] "
+                << e["file"].get<std::string>();
+            if (!e["where"].get<std::string>().empty()) out << " " << e["where"].get<std::string>();
+            out << " : " << e["message"].get<std::string>() << "\n";
+        } else if (n == per_reason) {
+            out << "  … " << d["by_reason"][reason].get<std::size_t>() - per_reason << " autres '"
+                << reason << "' (--all-diagnostics ou --json pour tout voir)\n";
+        }
+    }
+    out << "\nDurées (s) :";
+    for (const auto& [step, secs] : s["timings_s"].items())
+        out << " " << step << " " << std::setprecision(2) << secs.get<double>();
+    out << "\n";
+}
+
+}  // namespace palliacarte::cli

@@ -1,0 +1,45 @@
+// palliacarte: palliative-care coverage analysis for French territories. Subcommands are thin
+// layers over the geo/ library.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/exit_codes.hpp"
+#include "cli/inspect_command.hpp"
+
+namespace {
+
+void print_usage(std::ostream& out) {
+    out << "usage: palliacarte <command> [options]\n\n"
+           "commands:\n"
+           "  inspect CONFIG   load a territory and summarise communes, population, structures,\n"
+           "                   territories and every problem found (--json for JSON)\n\n"
+           "common options:\n"
+           "  --data-root DIR  where relative data paths start (else $PALLIACARTE_DATA_ROOT, else "
+           "the\n"
+           "                   config's data_root, else ../shared/data)\n\n"
+           "exit codes: 0 ok, 2 usage or configuration error, 3 unreadable data\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace palliacarte::cli;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        print_usage(args.empty() ? std::cerr : std::cout);
+        return args.empty() ? kUsageOrConfigError : kOk;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "inspect") return run_inspect(args);
+    } catch (const std::exception& e) {
+        std::cerr << "palliacarte: internal error: " << e.what() << "\n";
+        return kInternalError;
+    }
+    std::cerr << "palliacarte: unknown command '" << command << "'\n";
+    print_usage(std::cerr);
+    return kUsageOrConfigError;
+}
