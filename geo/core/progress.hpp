@@ -9,7 +9,8 @@ namespace palliacarte {
 /// @brief Called with a step name and how far it is (done of total; total 0 when unknown).
 using ProgressFn = std::function<void(std::string_view step, std::size_t done, std::size_t total)>;
 
-/// @brief Calls a ProgressFn at most every `every` units, plus at the end. Empty fn is a no-op.
+/// @brief Calls a ProgressFn about every `every` units, plus at the end. Empty fn is a no-op.
+/// Not thread-safe: tick from one thread only.
 class ProgressTicker {
   public:
     ProgressTicker(const ProgressFn& fn, std::string_view step, std::size_t total,
@@ -18,7 +19,10 @@ class ProgressTicker {
         if (fn_) fn_(step_, 0, total_);
     }
     void tick(std::size_t done) {
-        if (fn_ && done % every_ == 0) fn_(step_, done, total_);
+        if (fn_ && done >= next_) {
+            next_ = done + every_;
+            fn_(step_, done, total_);
+        }
     }
     void finish(std::size_t done) {
         if (fn_) fn_(step_, done, total_ == 0 ? done : total_);
@@ -29,6 +33,7 @@ class ProgressTicker {
     std::string_view step_;
     std::size_t total_;
     std::size_t every_;
+    std::size_t next_ = 0;
 };
 
 }  // namespace palliacarte

@@ -1,6 +1,7 @@
 #include "load/commune_loader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -88,7 +89,14 @@ std::string pad_code(std::string code, OGRFieldType type) {
 
 }  // namespace
 
+namespace {
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+}  // namespace
+
 CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& report) {
+    auto t0 = std::chrono::steady_clock::now();
     const std::string& path = options.source.path;
     CommuneLoadResult result;
     OgrSource src = open_vector_layer(path, options.source.layer);
@@ -170,6 +178,8 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     }
     read_progress.finish(number);
     src.dataset.reset();  // free GDAL's copy of the file before the heavy phase
+    result.read_seconds = seconds_since(t0);
+    t0 = std::chrono::steady_clock::now();
 
     // 2. Reproject and validate, in parallel; each worker owns its PROJ and GEOS contexts.
     const std::size_t workers = worker_count(raw.size() / 64 + 1);
@@ -231,10 +241,13 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
                 }
             }
         }
-        geom_progress.tick(++done);
+        const std::size_t finished = ++done;
+        if (w == 0) geom_progress.tick(finished);  // the printer is not thread-safe
     });
     geom_progress.finish(raw.size());
     for (const auto& v : validity) result.invalid_repaired += (!v.was_valid && v.repaired);
+    result.reproject_validate_seconds = seconds_since(t0);
+    t0 = std::chrono::steady_clock::now();
 
     // 3. Group by current code (through the crosswalk) and dissolve groups of several parts.
     std::map<std::string, std::vector<std::size_t>> groups;
@@ -292,6 +305,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         c.bbox = bg::return_envelope<Box>(c.geometry);
     });
     for (const auto& c : result.communes) result.merged_communes += c.source_features > 1;
+    result.dissolve_seconds = seconds_since(t0);
     return result;
 }
 

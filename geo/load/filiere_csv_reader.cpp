@@ -26,15 +26,16 @@ std::string get(const CsvRecord& r, const std::optional<std::size_t>& col) {
 std::optional<std::pair<double, double>> read_pair(const CsvRecord& r,
                                                    const std::optional<std::size_t>& cx,
                                                    const std::optional<std::size_t>& cy,
-                                                   const char* names, const std::string& id,
+                                                   const char* names, Structure& s,
                                                    LoadReport& report, const std::string& path,
                                                    const std::string& where) {
     const std::string sx = get(r, cx), sy = get(r, cy);
     if (sx.empty() && sy.empty()) return std::nullopt;
     const auto x = parse_number(sx), y = parse_number(sy);
     if (!x || !y) {
+        s.position_problem = std::string(names) + " not numeric";
         report.warn(path, where, "position_rejected",
-                    id + ": " + names + " '" + sx + "', '" + sy +
+                    s.id + ": " + names + " '" + sx + "', '" + sy +
                         "' are not numbers; structure kept without this position");
         return std::nullopt;
     }
@@ -108,8 +109,8 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
         s.intervention_communes = split_codes(get(r, c.intervention));
         s.source = path + ":" + std::to_string(r.line);
 
-        const auto l93 = read_pair(r, c.x, c.y, "x_l93/y_l93", s.id, report, path, where);
-        const auto ll = read_pair(r, c.lon, c.lat, "lon/lat", s.id, report, path, where);
+        const auto l93 = read_pair(r, c.x, c.y, "x_l93/y_l93", s, report, path, where);
+        const auto ll = read_pair(r, c.lon, c.lat, "lon/lat", s, report, path, where);
         if (l93 && ll && check) {
             double cx = ll->first, cy = ll->second;
             if (check->transform(cx, cy)) {

@@ -23,7 +23,8 @@ struct FinessEstablishment {
     std::string address;
     std::optional<double> x, y;  ///< as published (Lambert-93 metropole, local UTM overseas)
     int source_epsg = 2154;
-    std::string source;  ///< "file:line"
+    std::string position_problem;  ///< coordinates given but unusable
+    std::string source;            ///< "file:line"
 };
 
 /// @brief Official etalab layout: "finess;etalab;…" header, "structureet;…" and

@@ -107,6 +107,7 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
             const auto x = parse_number(r.fields[kCoordX]);
             const auto y = parse_number(r.fields[kCoordY]);
             if (!x || !y) {
+                et.position_problem = "coordinates not numeric";
                 report.warn(path, where, "position_rejected",
                             "FINESS " + et.nofinesset + ": coordinates '" + r.fields[kCoordX] +
                                 "', '" + r.fields[kCoordY] + "' are not numbers");

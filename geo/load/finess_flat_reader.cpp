@@ -90,6 +90,7 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
                 e.x = x;
                 e.y = y;
             } else {
+                e.position_problem = "coordinates not numeric";
                 report.warn(path, where, "position_rejected",
                             "FINESS " + e.nofinesset + ": coordinates '" + sx + "', '" + sy +
                                 "' are not numbers");

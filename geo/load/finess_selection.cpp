@@ -45,12 +45,14 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
     for (const auto& et : ets) {
         const CompiledRule* match = nullptr;
         for (const auto& c : compiled) {
-            if (c.exclude && std::regex_search(et.rs, *c.exclude)) continue;
+            // Cheap category test first; std::regex only when needed.
             const auto& cats = c.rule->categories;
-            if (std::find(cats.begin(), cats.end(), et.categetab) != cats.end() ||
+            const bool hit =
+                std::find(cats.begin(), cats.end(), et.categetab) != cats.end() ||
                 (c.pattern &&
                  (std::regex_search(et.rs, *c.pattern) ||
-                  (!et.rslongue.empty() && std::regex_search(et.rslongue, *c.pattern))))) {
+                  (!et.rslongue.empty() && std::regex_search(et.rslongue, *c.pattern))));
+            if (hit && !(c.exclude && std::regex_search(et.rs, *c.exclude))) {
                 match = &c;
                 break;
             }
@@ -77,6 +79,8 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
             placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
                          et.departement);
             if (s.position) s.position_source = "FINESS (" + epsg_string(et.source_epsg) + ")";
+        } else if (!et.position_problem.empty()) {
+            s.position_problem = et.position_problem;
         } else {
             report.info(path, where, "no_position", s.id + ": FINESS gives no coordinates");
         }

@@ -79,6 +79,7 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
                 placer.place(s, p->getX(), p->getY(), crs, report, path, where);
                 if (s.position) s.position_source = "geometry";
             } else {
+                s.position_problem = "geometry is not a point";
                 report.warn(path, where, "position_rejected",
                             s.id + ": geometry is a " +
                                 std::string(OGRGeometryTypeToName(g->getGeometryType())) +

@@ -74,6 +74,7 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
                            : epsg_;
     const bool geographic = source_crs == "EPSG:4326" || source_crs == "OGC:CRS84";
     if (geographic && (std::abs(x) > 180 || std::abs(y) > 90)) {
+        s.position_problem = "longitude/latitude out of range";
         report.warn(file, where, "position_rejected",
                     s.id + ": longitude/latitude " + std::to_string(x) + ", " + std::to_string(y) +
                         " out of range; structure kept without position");
@@ -81,6 +82,7 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
     }
     double px = x, py = y;
     if (!transform(source_crs, target).transform(px, py)) {
+        s.position_problem = "coordinates cannot be reprojected";
         report.warn(file, where, "position_rejected",
                     s.id + ": coordinates cannot be reprojected from " + source_crs +
                         "; structure kept without position");
@@ -95,6 +97,7 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
             << margin_m_ / 1000
             << " km from every commune of the territory (in the sea, or wrong coordinates?); "
                "structure kept without position";
+        s.position_problem = "far outside the territory";
         report.warn(file, where, "position_rejected", msg.str());
         return;
     }

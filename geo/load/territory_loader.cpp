@@ -58,6 +58,10 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         opt.crosswalk = crosswalk ? &*crosswalk : nullptr;
         opt.progress = progress;
         auto result = load_communes(opt, t.report);
+        t.timings.push_back({"communes.read (GDAL)", result.read_seconds});
+        t.timings.push_back(
+            {"communes.reproject_validate (PROJ+GEOS)", result.reproject_validate_seconds});
+        t.timings.push_back({"communes.dissolve (GEOS union)", result.dissolve_seconds});
         t.communes = std::move(result.communes);
         t.commune_stats = {
             opt.source.path,          result.code_field,       result.name_field,

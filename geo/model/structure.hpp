@@ -27,6 +27,7 @@ struct Structure {
     std::optional<Point> position;  ///< in `epsg`
     int epsg = 2154;  ///< the territory's CRS (overseas structures of a national load: local CRS)
     std::string position_source;    ///< "x_l93/y_l93", "lon/lat", "finess geolocalisation"…
+    std::string position_problem;   ///< why a given position was not used (empty if none)
     double outside_distance_m = 0;  ///< >0: located outside the territory's communes, this far
     Placement placement = Placement::unlocated;
     std::string source;  ///< "file:line" it came from

@@ -61,6 +61,7 @@ json structure_section(const Territory& t) {
             ++row["outside_territory"];
             ++outside;
         }
+        if (!s.position_problem.empty()) ++row["position_rejected"];
     }
     json types = json::array();
     for (const auto& type : t.types.types()) {
@@ -76,28 +77,19 @@ json structure_section(const Territory& t) {
                          {"located", get("located")},
                          {"declared_area_only", get("declared_area_only")},
                          {"unlocated", get("unlocated")},
-                         {"outside_territory", get("outside_territory")}});
+                         {"outside_territory", get("outside_territory")},
+                         {"position_rejected", get("position_rejected")}});
     }
-    // Record-level rejections and position rejections, by reason.
-    static const std::set<std::string> structure_reasons = {"unknown_type",
-                                                            "duplicate_id",
-                                                            "missing_id",
-                                                            "missing_fields",
-                                                            "position_rejected",
-                                                            "coordinates_disagree",
-                                                            "unknown_intervention_commune",
-                                                            "unknown_line"};
+    // Record-level rejections, by reason.
     std::set<std::string> structure_files;
     for (const auto& src : t.structure_sources) structure_files.insert(src.path);
-    std::map<std::string, std::size_t> rejected, position_rejected;
+    std::map<std::string, std::size_t> rejected;
     std::size_t rejected_total = 0;
     for (const auto& d : t.report.entries()) {
         if (!structure_files.count(d.file)) continue;
         if (d.severity == Severity::rejected) {
             ++rejected[d.reason];
             ++rejected_total;
-        } else if (d.reason == "position_rejected") {
-            ++position_rejected[d.reason];
         }
     }
     json sources = json::array();
@@ -107,22 +99,22 @@ json structure_section(const Territory& t) {
                            {"records", src.records},
                            {"selected", src.selected},
                            {"kept", src.kept}});
-    std::size_t located = 0, area_only = 0, unlocated = 0;
+    std::size_t located = 0, area_only = 0, unlocated = 0, position_rejected = 0;
     for (const auto& s : t.structures) {
+        position_rejected += !s.position_problem.empty();
         located += s.placement == Placement::located;
         area_only += s.placement == Placement::declared_area_only;
         unlocated += s.placement == Placement::unlocated;
     }
-    return {
-        {"total", t.structures.size()},
-        {"located", located},
-        {"declared_area_only", area_only},
-        {"unlocated", unlocated},
-        {"outside_territory", outside},
-        {"positions_rejected", position_rejected.empty() ? 0 : position_rejected.begin()->second},
-        {"rejected", {{"count", rejected_total}, {"by_reason", rejected}}},
-        {"by_type", types},
-        {"sources", sources}};
+    return {{"total", t.structures.size()},
+            {"located", located},
+            {"declared_area_only", area_only},
+            {"unlocated", unlocated},
+            {"outside_territory", outside},
+            {"positions_rejected", position_rejected},
+            {"rejected", {{"count", rejected_total}, {"by_reason", rejected}}},
+            {"by_type", types},
+            {"sources", sources}};
 }
 
 json territories_section(const Territory& t) {

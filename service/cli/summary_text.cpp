@@ -21,6 +21,22 @@ std::string thousands(long long v) {
     return v < 0 ? "-" + out : out;
 }
 
+// Display width of UTF-8 text: code points, not bytes (setw counts bytes, and misaligns "é").
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+std::string left(const std::string& s, std::size_t w) {
+    return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
+}
+std::string right(const std::string& s, std::size_t w) {
+    return std::string(w > width(s) ? w - width(s) : 0, ' ') + s;
+}
+std::string right(std::size_t v, std::size_t w) {
+    return right(std::to_string(v), w);
+}
+
 }  // namespace
 
 void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason) {
@@ -57,18 +73,17 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         << st["unlocated"].get<std::size_t>() << " sans position ni zone), "
         << st["rejected"]["count"].get<std::size_t>() << " lignes rejetées, "
         << st["positions_rejected"].get<std::size_t>() << " positions rejetées\n";
-    out << "  " << std::left << std::setw(10) << "type" << std::right << std::setw(7) << "total"
-        << std::setw(11) << "localisées" << std::setw(13) << "zone seule" << std::setw(15)
-        << "sans position" << std::setw(15) << "hors territoire"
-        << "  libellé\n";
+    out << "  " << left("type", 10) << right("total", 6) << right("localisées", 12)
+        << right("zone seule", 12) << right("sans position", 15) << right("hors territoire", 17)
+        << right("position rejetée", 18) << "  libellé\n";
     for (const auto& t : st["by_type"])
-        out << "  " << std::left << std::setw(10) << t["type"].get<std::string>() << std::right
-            << std::setw(7) << t["total"].get<std::size_t>() << std::setw(11)
-            << t["located"].get<std::size_t>() << std::setw(13)
-            << t["declared_area_only"].get<std::size_t>() << std::setw(15)
-            << t["unlocated"].get<std::size_t>() << std::setw(15)
-            << t["outside_territory"].get<std::size_t>() << "  " << t["label"].get<std::string>()
-            << "\n";
+        out << "  " << left(t["type"].get<std::string>(), 10)
+            << right(t["total"].get<std::size_t>(), 6) << right(t["located"].get<std::size_t>(), 12)
+            << right(t["declared_area_only"].get<std::size_t>(), 12)
+            << right(t["unlocated"].get<std::size_t>(), 15)
+            << right(t["outside_territory"].get<std::size_t>(), 17)
+            << right(t["position_rejected"].get<std::size_t>(), 18) << "  "
+            << t["label"].get<std::string>() << "\n";
     for (const auto& [reason, n] : st["rejected"]["by_reason"].items())
         out << "  rejetées (" << reason << ") : " << n.get<std::size_t>() << "\n";
     for (const auto& src : st["sources"])
@@ -85,9 +100,9 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             out << ", " << g["unassigned_communes"].size() << " communes hors groupe";
         out << "\n";
         for (const auto& t : g["territories"])
-            out << "    " << std::left << std::setw(40) << t["name"].get<std::string>()
-                << std::right << std::setw(5) << t["communes"].get<std::size_t>() << " communes "
-                << std::setw(12) << thousands(t["population"].get<long long>()) << " hab.\n";
+            out << "    " << left(t["name"].get<std::string>(), 40)
+                << right(t["communes"].get<std::size_t>(), 5) << " communes "
+                << right(thousands(t["population"].get<long long>()), 12) << " hab.\n";
     }
     out << "\n";
 

@@ -114,18 +114,19 @@ TEST(CommuneLoader, DepartementFilterKeepsCorsica) {
     }));
 }
 
-TEST(CommuneLoader, AdminExpressStyleGeoPackageInLambert93) {
-    // Build an ADMIN EXPRESS-like GeoPackage (INSEE_COM, NOM, POPULATION; EPSG:2154) from the
-    // real 92 file with GDAL, then load it with auto-detected fields.
-    test::ScratchDir dir("gpkg");
-    const std::string gpkg = dir.file("commune.gpkg");
+namespace {
+// Converts the real 92 file into an ADMIN EXPRESS-like layer (INSEE_COM, NOM, POPULATION;
+// EPSG:2154) in another OGR format, with GDAL's own ogr2ogr library call.
+std::string to_admin_express(const test::ScratchDir& dir, const std::string& driver,
+                             const std::string& name) {
+    const std::string out_path = dir.file(name);
     GDALAllRegister();
     GDALDatasetH src =
         GDALOpenEx(test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson").c_str(),
                    GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
-    ASSERT_NE(src, nullptr);
+    if (!src) return "";
     const char* args[] = {"-f",
-                          "GPKG",
+                          driver.c_str(),
                           "-t_srs",
                           "EPSG:2154",
                           "-nln",
@@ -137,20 +138,33 @@ TEST(CommuneLoader, AdminExpressStyleGeoPackageInLambert93) {
     GDALVectorTranslateOptions* opts =
         GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
     int err = 0;
-    GDALDatasetH out = GDALVectorTranslate(gpkg.c_str(), nullptr, 1, &src, opts, &err);
+    GDALDatasetH out = GDALVectorTranslate(out_path.c_str(), nullptr, 1, &src, opts, &err);
     GDALVectorTranslateOptionsFree(opts);
-    ASSERT_NE(out, nullptr);
-    GDALClose(out);
     GDALClose(src);
+    if (!out) return "";
+    GDALClose(out);
+    return out_path;
+}
+}  // namespace
 
-    LoadReport report;
-    const auto r = load_communes(options_for(gpkg), report);
-    EXPECT_EQ(r.code_field, "INSEE_COM");
-    EXPECT_EQ(r.name_field, "NOM");
-    EXPECT_EQ(r.population_field, "POPULATION");
-    EXPECT_EQ(r.source_crs, "EPSG:2154");
-    ASSERT_EQ(r.communes.size(), 36u);
-    EXPECT_EQ(*r.communes[0].population, 1000);
+TEST(CommuneLoader, AdminExpressStyleGeoPackageAndShapefileInLambert93) {
+    test::ScratchDir dir("admin-express");
+    for (const auto& [driver, name] : {std::pair<std::string, std::string>{"GPKG", "commune.gpkg"},
+                                       {"ESRI Shapefile", "COMMUNE.shp"}}) {
+        const std::string path = to_admin_express(dir, driver, name);
+        ASSERT_FALSE(path.empty()) << driver;
+        LoadReport report;
+        const auto r = load_communes(options_for(path), report);
+        EXPECT_EQ(r.code_field, "INSEE_COM") << driver;
+        EXPECT_EQ(r.name_field, "NOM");
+        EXPECT_EQ(r.population_field, "POPULATION");
+        EXPECT_EQ(r.source_crs, "EPSG:2154");
+        ASSERT_EQ(r.communes.size(), 36u);
+        EXPECT_EQ(*r.communes[0].population, 1000);
+        const Commune* boulogne = find(r.communes, "92012");
+        ASSERT_NE(boulogne, nullptr);
+        EXPECT_TRUE(bg::covered_by(Point{644016.6, 6861270.5}, boulogne->geometry)) << driver;
+    }
 }
 
 TEST(CommuneLoader, TruncatedGeoJsonIsADataErrorNamingTheFile) {
