@@ -136,10 +136,18 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         if (doc.contains("structure_margin_km"))
             c.structure_margin_km = doc["structure_margin_km"].get<double>();
 
-        const std::string types = str(doc, "structure_types", "structure-types.json");
-        c.structure_types_path = fs::path(types).is_absolute()
-                                     ? types
-                                     : (config_dir / types).lexically_normal().string();
+        // The type table: as named (relative to the config file); by default the one next to the
+        // config, else the one shipped with palliacarte (a user's config may live anywhere).
+        if (doc.contains("structure_types")) {
+            const std::string types = str(doc, "structure_types");
+            c.structure_types_path = fs::path(types).is_absolute()
+                                         ? types
+                                         : (config_dir / types).lexically_normal().string();
+        } else {
+            const fs::path beside = config_dir / "structure-types.json";
+            c.structure_types_path =
+                fs::exists(beside) ? beside.lexically_normal().string() : PALLIACARTE_DEFAULT_TYPES;
+        }
 
         if (!doc.contains("communes") || !doc["communes"].is_object())
             throw ConfigError("'communes' section is required");

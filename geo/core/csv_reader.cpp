@@ -28,6 +28,15 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+bool has_header_width(const CsvReader& csv, const CsvRecord& record, LoadReport& report) {
+    const std::size_t width = csv.header().size();
+    if (record.fields.size() == width) return true;
+    report.reject(csv.name(), where(record), "missing_fields",
+                  "line has " + std::to_string(record.fields.size()) + " fields, the header has " +
+                      std::to_string(width));
+    return false;
+}
+
 bool unquote_double_encoded(std::string& field) {
     if (field.size() < 2 || field.front() != '"' || field.back() != '"') return false;
     std::string out;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/load_report.hpp"
 #include "core/text_encoding.hpp"
 
 namespace palliacarte {
@@ -53,6 +54,15 @@ class CsvReader {
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
 };
+
+/// @brief "line 12" for messages.
+inline std::string where(const CsvRecord& record) {
+    return "line " + std::to_string(record.line);
+}
+
+/// @brief True when `record` has as many fields as the header; otherwise reports it
+/// (reason "missing_fields", naming the file and line) and returns false.
+bool has_header_width(const CsvReader& csv, const CsvRecord& record, LoadReport& report);
 
 /// @brief Parses a number written with '.' or ',' as decimal mark. Empty optional if the
 /// whole field is not a finite number (so "12abc" and "" are rejected).

@@ -99,6 +99,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     auto t0 = std::chrono::steady_clock::now();
     const std::string& path = options.source.path;
     CommuneLoadResult result;
+    if (options.progress) options.progress("communes : ouverture de " + path, 0, 0);
     OgrSource src = open_vector_layer(path, options.source.layer);
     OGRFeatureDefn* defn = src.layer->GetLayerDefn();
 
@@ -140,8 +141,8 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     // 1. Read. GDAL's drivers are not thread-safe per dataset: this part is sequential.
     std::vector<RawFeature> raw;
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
-    ProgressTicker read_progress(options.progress, "communes: lecture", total > 0 ? total : 0,
-                                 2000);
+    ProgressTicker read_progress(options.progress, "communes : lecture des polygones",
+                                 total > 0 ? total : 0, 2000);
     std::size_t number = 0;
     src.layer->ResetReading();
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
@@ -189,7 +190,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     };
     std::vector<Worker> ctx(workers);
     std::vector<ValidityOutcome> validity(raw.size());
-    ProgressTicker geom_progress(options.progress, "communes: reprojection et validation",
+    ProgressTicker geom_progress(options.progress, "communes : reprojection et validation",
                                  raw.size(), 4000);
     std::atomic<std::size_t> done{0};
     parallel_for(raw.size(), workers, [&](std::size_t i, std::size_t w) {

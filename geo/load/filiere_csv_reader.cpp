@@ -74,16 +74,10 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
     std::optional<CrsTransform> check;
     if (c.x && c.lon) check.emplace("EPSG:4326", "EPSG:2154");
 
-    const std::size_t width = csv.header().size();
     CsvRecord r;
     while (csv.next(r)) {
         const std::string where = "line " + std::to_string(r.line);
-        if (r.fields.size() != width) {
-            report.reject(path, where, "missing_fields",
-                          "line has " + std::to_string(r.fields.size()) +
-                              " fields, the header has " + std::to_string(width));
-            continue;
-        }
+        if (!has_header_width(csv, r, report)) continue;
         Structure s;
         s.id = get(r, c.id);
         if (s.id.empty()) {

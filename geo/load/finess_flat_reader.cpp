@@ -29,7 +29,6 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
                es = csv.column("src_epsg");
     const auto xl = csv.column({"x_l93", "coordxet"}), yl = csv.column({"y_l93", "coordyet"});
     const std::set<std::string> keep(departements.begin(), departements.end());
-    const std::size_t width = csv.header().size();
 
     auto get = [](const CsvRecord& r, const std::optional<std::size_t>& c) {
         return c && *c < r.fields.size() ? std::string(trim(r.fields[*c])) : std::string();
@@ -40,12 +39,7 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
     CsvRecord r;
     while (csv.next(r)) {
         const std::string where = "line " + std::to_string(r.line);
-        if (r.fields.size() != width) {
-            report.reject(path, where, "missing_fields",
-                          "line has " + std::to_string(r.fields.size()) +
-                              " fields, the header has " + std::to_string(width));
-            continue;
-        }
+        if (!has_header_width(csv, r, report)) continue;
         FinessEstablishment e;
         e.nofinesset = get(r, et);
         // dep column, else from the FINESS number (2A/2B, 97x).

@@ -78,7 +78,10 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         StepTimer timer(t.timings, "population");
         PopulationJoinSummary s;
         if (!config.population || config.population->format == "boundary-field") {
-            t.population_stats.source = "boundary field " + t.commune_stats.population_field;
+            t.population_stats.source =
+                t.commune_stats.population_field.empty()
+                    ? "none (no population source in the config, no population field)"
+                    : "boundary field " + t.commune_stats.population_field;
             s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
         } else {
             const std::string path = config.resolve(config.population->path);
@@ -104,7 +107,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             const std::string path = config.resolve(source.path);
             StructureSourceSummary summary{path, source.format};
             const std::size_t before = t.structures.size();
-            if (progress) progress("structures: " + source.format, 0, 0);
+            if (progress) progress("structures : lecture de " + path, 0, 0);
             if (source.format == "filiere-csv") {
                 read_filiere_csv(path, t.types, placer, t.structures, t.report);
             } else if (source.format == "ogr") {

@@ -6,10 +6,25 @@
 
 namespace palliacarte::cli {
 
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
+}  // namespace
+
 ProgressPrinter::ProgressPrinter(bool enabled)
-    : enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0) {}
+    : enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0) {
+    if (enabled_) heartbeat_ = std::thread([this] { heartbeat(); });
+}
 
 ProgressPrinter::~ProgressPrinter() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (heartbeat_.joinable()) heartbeat_.join();
     finish_line();
 }
 
@@ -21,33 +36,58 @@ ProgressFn ProgressPrinter::callback() {
 }
 
 void ProgressPrinter::finish_line() {
-    if (line_open_ && tty_) std::fputc('\n', stderr);
+    std::lock_guard lock(mutex_);
+    if (line_open_) std::fputc('\n', stderr);
     line_open_ = false;
+    step_.clear();
 }
 
 void ProgressPrinter::update(std::string_view step, std::size_t done, std::size_t total) {
-    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    const auto now = Clock::now();
     if (step != step_) {
-        finish_line();
+        if (line_open_) std::fputc('\n', stderr);
+        line_open_ = false;
         step_ = std::string(step);
         step_start_ = now;
         last_print_ = now;
-        return;
     }
-    const double elapsed = std::chrono::duration<double>(now - step_start_).count();
-    const double since = std::chrono::duration<double>(now - last_print_).count();
+    done_ = done;
+    total_ = total;
     const bool final = total > 0 && done >= total;
-    if (elapsed < 1.0 || (!final && since < (tty_ ? 0.2 : 2.0))) return;
+    if (seconds(now - step_start_) < 1.0) return;
+    if (!final && seconds(now - last_print_) < (tty_ ? 0.2 : 2.0)) return;
+    print_locked(final);
+}
+
+void ProgressPrinter::print_locked(bool final) {
+    const auto now = Clock::now();
     last_print_ = now;
-    if (total > 0)
-        std::fprintf(stderr, "%s%s: %zu/%zu (%.0f %%) %.1f s%s", tty_ ? "\r" : "", step_.c_str(),
-                     done, total, 100.0 * static_cast<double>(done) / static_cast<double>(total),
-                     elapsed, tty_ ? "" : "\n");
+    const double elapsed = seconds(now - step_start_);
+    if (tty_) std::fputs("\r\x1b[K", stderr);  // redraw the line, clearing what was there
+    if (total_ > 0)
+        std::fprintf(stderr, "%s : %zu/%zu (%.0f %%) %.1f s", step_.c_str(), done_, total_,
+                     100.0 * static_cast<double>(done_) / static_cast<double>(total_), elapsed);
     else
-        std::fprintf(stderr, "%s%s: %zu %.1f s%s", tty_ ? "\r" : "", step_.c_str(), done, elapsed,
-                     tty_ ? "" : "\n");
+        std::fprintf(stderr, "%s … %.1f s", step_.c_str(), elapsed);
+    if (!tty_) std::fputc('\n', stderr);
     line_open_ = tty_;
-    if (final) finish_line();
+    if (final && line_open_) {
+        std::fputc('\n', stderr);
+        line_open_ = false;
+    }
+    std::fflush(stderr);
+}
+
+void ProgressPrinter::heartbeat() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        wake_.wait_for(lock, std::chrono::milliseconds(250));
+        if (stopping_ || step_.empty()) continue;
+        const auto now = Clock::now();
+        if (seconds(now - step_start_) >= 1.0 && seconds(now - last_print_) >= (tty_ ? 0.5 : 2.0))
+            print_locked(false);
+    }
 }
 
 }  // namespace palliacarte::cli

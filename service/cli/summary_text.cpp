@@ -60,8 +60,14 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         << c["features_rejected"].get<std::size_t>() << " rejetés\n";
     out << "  population : " << p["source"].get<std::string>() << "\n";
     out << "  sans population : " << p["communes_without_population"].size() << " communes";
-    for (const auto& w : p["communes_without_population"])
-        out << "  " << w["insee"].get<std::string>();
+    std::size_t listed = 0;
+    for (const auto& w : p["communes_without_population"]) {
+        if (listed++ == 10) {
+            out << " …";
+            break;
+        }
+        out << "  " << w["insee"].get<std::string>() << " " << w["name"].get<std::string>();
+    }
     out << "\n  population sans polygone : " << p["without_polygon"]["count"].get<std::size_t>()
         << " communes, " << thousands(p["without_polygon"]["inhabitants"].get<long long>())
         << " habitants\n\n";

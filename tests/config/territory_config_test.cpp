@@ -63,3 +63,11 @@ TEST(TerritoryConfig, DataRootPrecedence) {
         EXPECT_NE(std::string(e.what()).find("is not a directory"), std::string::npos);
     }
 }
+
+TEST(TerritoryConfig, TypeTableDefaultsToTheShippedOneForConfigsElsewhere) {
+    test::ScratchDir dir("cfg");
+    const auto path = dir.write("mine.json", minimal().dump());
+    const auto c = load_territory_config(path, test::data_root());
+    EXPECT_EQ(c.structure_types_path, test::structure_types());
+    EXPECT_EQ(c.data_root_origin, "--data-root");
+}

@@ -204,3 +204,18 @@ TEST(CommuneLoader, MissingCodeFieldAndNonPolygonFeaturesAreReported) {
     o.source.code_field = "INSEE_COM";
     EXPECT_THROW(load_communes(o, report), DataError);
 }
+
+TEST(CommuneLoader, SameCodeTwiceIsDissolvedIntoOneCommune) {
+    test::ScratchDir dir("same-code");
+    // Hand-made: two adjacent squares sharing an edge, both coded 92001.
+    const std::string path = dir.write("two.geojson", R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"code":"92001","nom":"Ouest"},"geometry":{"type":"Polygon","coordinates":[[[2.2,48.8],[2.21,48.8],[2.21,48.81],[2.2,48.81],[2.2,48.8]]]}},
+ {"type":"Feature","properties":{"code":"92001","nom":"Est"},"geometry":{"type":"Polygon","coordinates":[[[2.21,48.8],[2.22,48.8],[2.22,48.81],[2.21,48.81],[2.21,48.8]]]}}]})");
+    LoadReport report;
+    const auto r = load_communes(options_for(path), report);
+    ASSERT_EQ(r.communes.size(), 1u);
+    EXPECT_EQ(r.merged_communes, 1u);
+    EXPECT_EQ(r.communes[0].source_features, 2u);
+    EXPECT_EQ(r.communes[0].geometry.size(), 1u);  // one polygon: the shared edge is gone
+    EXPECT_TRUE(bg::is_valid(r.communes[0].geometry));
+}
