@@ -9,6 +9,7 @@ PACKAGES=(
   libboost-dev libosmium2-dev libprotozero-dev libbz2-dev zlib1g-dev libexpat1-dev
   libpistache-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  python3-networkx
 )
 
 missing=()

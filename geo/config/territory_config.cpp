@@ -146,7 +146,9 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         } else {
             const fs::path beside = config_dir / "structure-types.json";
             c.structure_types_path =
-                fs::exists(beside) ? beside.lexically_normal().string() : PALLIACARTE_DEFAULT_TYPES;
+                fs::exists(beside)
+                    ? beside.lexically_normal().string()
+                    : (fs::path(PALLIACARTE_DATA_DIR) / "structure-types.json").string();
         }
 
         if (!doc.contains("communes") || !doc["communes"].is_object())
@@ -205,6 +207,47 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                 t.territory_field = str(tj, "territory_field");
                 c.territories.push_back(std::move(t));
             }
+        }
+        if (doc.contains("roads") && !doc["roads"].is_null()) {
+            const auto& rj = doc["roads"];
+            RoadSourceConfig r;
+            r.format = str(rj, "format", "ogr-links");
+            if (r.format != "ogr-links")
+                throw ConfigError("roads: unknown format '" + r.format + "' (ogr-links)");
+            r.path = str(rj, "path");
+            require_path(r.path, "roads");
+            r.layer = str(rj, "layer");
+            r.where = str(rj, "where");
+            r.source_crs = str(rj, "source_crs");
+            if (rj.contains("fields"))
+                for (const auto& [k, v] : rj["fields"].items()) r.fields[k] = v.get<std::string>();
+            static const std::set<std::string> known = {"from_node", "to_node",   "length",
+                                                        "class",     "speed_kmh", "direction"};
+            for (const auto& [k, v] : r.fields)
+                if (!known.count(k)) throw ConfigError("roads.fields: unknown key '" + k + "'");
+            r.direction = str(rj, "direction", "forward");
+            if (r.direction != "forward" && r.direction != "both")
+                throw ConfigError("roads.direction must be \"forward\" or \"both\"");
+            if (rj.contains("direction_values"))
+                for (const auto& [k, v] : rj["direction_values"].items())
+                    r.direction_values[k] = v.get<std::vector<std::string>>();
+            if (rj.contains("importer_default_speeds_kmh"))
+                for (const auto& [k, v] : rj["importer_default_speeds_kmh"].items())
+                    r.importer_default_speeds_kmh[k] = v.get<double>();
+            r.speed_field_kind = str(rj, "speed_field_kind", "limit");
+            if (r.speed_field_kind != "limit" && r.speed_field_kind != "average")
+                throw ConfigError("roads.speed_field_kind must be \"limit\" or \"average\"");
+            r.default_speed_kmh = rj.value("default_speed_kmh", 30.0);
+            const std::string profile = str(rj, "profile", "profiles/car-fr.json");
+            if (fs::path(profile).is_absolute()) {
+                r.profile_path = profile;
+            } else {
+                const fs::path beside = config_dir / profile;
+                r.profile_path = fs::exists(beside)
+                                     ? beside.lexically_normal().string()
+                                     : (fs::path(PALLIACARTE_DATA_DIR) / profile).string();
+            }
+            c.roads = r;
         }
     } catch (const ConfigError& e) {
         throw ConfigError(path + ": " + e.what());

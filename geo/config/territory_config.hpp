@@ -63,6 +63,30 @@ struct TerritorySourceConfig {
     std::string commune_field, territory_field;
 };
 
+/// @brief A road network. "ogr-links": any OGR line layer of road segments with a field
+/// mapping (MATSim/eqasim link layers, BD TOPO-like layers, transport-model networks).
+struct RoadSourceConfig {
+    std::string format;
+    std::string path;
+    std::string layer;
+    std::string where;  ///< OGR attribute filter, e.g. "car = 1"
+    /// Our name → column: from_node, to_node (topology; else shared endpoints), length (metres,
+    /// overrides the drawn length), class (road class for the profile), speed_kmh, direction.
+    std::map<std::string, std::string> fields;
+    /// "forward": each feature is one directed link; "both": two-way unless the direction field
+    /// says otherwise (values in direction_values).
+    std::string direction = "forward";
+    std::map<std::string, std::vector<std::string>>
+        direction_values;  ///< both/forward/backward/closed
+    /// Speed field values that are only the importer's default for a class (pt2matsim writes
+    /// 15 km/h on every residential link): the profile's class speed is used instead.
+    std::map<std::string, double> importer_default_speeds_kmh;
+    std::string speed_field_kind = "limit";  ///< "limit" (× realism factor) or "average"
+    double default_speed_kmh = 30;           ///< links with no class and no speed
+    std::string profile_path;                ///< resolved (relative to the config file)
+    std::string source_crs;
+};
+
 struct TerritoryConfig {
     std::string name;              ///< "Hauts-de-Seine"
     std::string config_path;       ///< the file it was read from
@@ -79,6 +103,7 @@ struct TerritoryConfig {
     std::optional<PopulationConfig> population;
     std::vector<StructureSourceConfig> structures;
     std::vector<TerritorySourceConfig> territories;
+    std::optional<RoadSourceConfig> roads;  ///< empty: crow-fly model
 
     nlohmann::json document;  ///< the whole file, for sections later stages read
 

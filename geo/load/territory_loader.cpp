@@ -12,6 +12,8 @@
 #include "load/population_loader.hpp"
 #include "load/structure_placement.hpp"
 #include "load/territory_grouping_loader.hpp"
+#include "roads/car_profile.hpp"
+#include "roads/ogr_link_loader.hpp"
 
 namespace palliacarte {
 
@@ -135,6 +137,13 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         for (const auto& g : config.territories)
             t.groupings.push_back(
                 load_territory_grouping(g, config.resolve(g.path), t.communes, t.report));
+    }
+    if (config.roads) {
+        StepTimer timer(t.timings, "roads");
+        RoadSourceConfig roads = *config.roads;
+        roads.path = config.resolve(roads.path);
+        const CarProfile profile = CarProfile::load(roads.profile_path);
+        t.roads = load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report, progress);
     }
     return t;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Everything loaded for one territory: the model the analysis stages work on.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,8 @@
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
 #include "model/territory_grouping.hpp"
+#include "roads/ogr_link_loader.hpp"
+#include "roads/road_graph.hpp"
 
 namespace palliacarte {
 
@@ -50,6 +53,8 @@ struct Territory {
     CommuneStats commune_stats;
     PopulationStats population_stats;
     std::vector<StructureSourceSummary> structure_sources;
+    std::optional<RoadGraph> roads;  ///< empty: no road network, travel times are crow-fly
+    RoadLoadStats road_stats;
     std::vector<StepTiming> timings;
     LoadReport report;
 

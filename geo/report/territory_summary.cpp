@@ -160,6 +160,34 @@ json diagnostics_section(const Territory& t, std::size_t max_entries) {
             {"entries", entries}};
 }
 
+json roads_section(const Territory& t) {
+    if (!t.roads)
+        return {{"model", "crow-fly"},
+                {"note", "pas de réseau routier configuré : temps estimés à vol d'oiseau"}};
+    const auto& s = t.road_stats;
+    double km = 0;
+    for (const float l : t.roads->length_m) km += l / 1000.0;
+    return {{"model", "road"},
+            {"source", s.path},
+            {"loops", s.loops},
+            {"features", s.features},
+            {"links", s.links},
+            {"rejected", s.rejected},
+            {"skipped_classes", s.skipped_classes},
+            {"speed_from",
+             {{"profile", s.speed_from_profile},
+              {"field", s.speed_from_field},
+              {"default", s.speed_default}}},
+            {"nodes", t.roads->node_count()},
+            {"edges", t.roads->edge_count()},
+            {"directed_km", km},
+            {"components", s.graph.components},
+            {"dropped_nodes", s.graph.dropped_nodes},
+            {"dropped_edges", s.graph.dropped_edges},
+            {"memory_mb", static_cast<double>(t.roads->memory_bytes()) / 1e6},
+            {"build_seconds", s.seconds}};
+}
+
 }  // namespace
 
 json summarize_territory(const Territory& t, std::size_t max_diagnostics) {
@@ -173,6 +201,7 @@ json summarize_territory(const Territory& t, std::size_t max_diagnostics) {
             {"communes", commune_section(t)},
             {"structures", structure_section(t)},
             {"territories", territories_section(t)},
+            {"roads", roads_section(t)},
             {"diagnostics", diagnostics_section(t, max_diagnostics)},
             {"timings_s", timings}};
 }

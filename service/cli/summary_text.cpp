@@ -112,6 +112,24 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     }
     out << "\n";
 
+    const auto& r = s["roads"];
+    if (r["model"] == "road") {
+        out << "Réseau routier : " << r["source"].get<std::string>() << "\n  "
+            << r["nodes"].get<std::size_t>() << " nœuds, " << r["edges"].get<std::size_t>()
+            << " arcs orientés, " << std::setprecision(0) << r["directed_km"].get<double>()
+            << " km orientés ; hors composante principale : "
+            << r["dropped_nodes"].get<std::size_t>() << " nœuds, "
+            << r["dropped_edges"].get<std::size_t>()
+            << " arcs ; vitesses : " << r["speed_from"]["profile"].get<std::size_t>()
+            << " du profil, " << r["speed_from"]["field"].get<std::size_t>()
+            << " du champ vitesse, " << r["speed_from"]["default"].get<std::size_t>()
+            << " par défaut ; " << std::setprecision(2) << r["build_seconds"].get<double>()
+            << " s\n\n";
+    } else {
+        out << "Réseau routier : aucun — " << r["note"].get<std::string>() << "\n\n";
+    }
+    out << std::setprecision(1);
+
     const auto& d = s["diagnostics"];
     out << "Signalements : " << d["rejected"].get<std::size_t>() << " rejets, "
         << d["warnings"].get<std::size_t>() << " avertissements, " << d["info"].get<std::size_t>()

@@ -1,0 +1,182 @@
+#include "roads/ogr_link_loader.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <optional>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "crs/crs_transform.hpp"
+#include "gdal/ogr_source.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+enum class LinkDirection { both, forward, backward, closed };
+
+}  // namespace
+
+RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProfile& profile,
+                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string& path = config.path;
+    stats.path = path;
+    if (progress) progress("routes : ouverture de " + path, 0, 0);
+    OgrSource src = open_vector_layer(path, config.layer);
+    if (!config.where.empty()) {
+        QuietGdalErrors quiet;
+        if (src.layer->SetAttributeFilter(config.where.c_str()) != OGRERR_NONE)
+            throw DataError(path, "bad attribute filter '" + config.where +
+                                      "': " + QuietGdalErrors::last_message());
+    }
+    OGRFeatureDefn* defn = src.layer->GetLayerDefn();
+    auto field = [&](const char* ours) -> std::optional<int> {
+        const auto it = config.fields.find(ours);
+        if (it == config.fields.end()) return std::nullopt;
+        const auto idx = find_field(defn, it->second);
+        if (!idx)
+            throw DataError(path, "no field '" + it->second + "' (roads.fields." + ours + ")");
+        return idx;
+    };
+    const auto f_from = field("from_node"), f_to = field("to_node"), f_len = field("length"),
+               f_class = field("class"), f_speed = field("speed_kmh"), f_dir = field("direction");
+    if (f_from.has_value() != f_to.has_value())
+        throw DataError(path, "roads.fields needs both from_node and to_node, or neither");
+
+    const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
+    if (crs.empty()) throw DataError(path, "the road layer has no CRS; set roads.source_crs");
+    const CrsTransform to_work(crs, epsg_string(epsg));
+
+    auto direction_of = [&](const std::string& value) {
+        for (const auto& [kind, values] : config.direction_values)
+            for (const auto& v : values)
+                if (fold_for_matching(v) == fold_for_matching(value)) {
+                    if (kind == "forward") return LinkDirection::forward;
+                    if (kind == "backward") return LinkDirection::backward;
+                    if (kind == "closed") return LinkDirection::closed;
+                    return LinkDirection::both;
+                }
+        return config.direction == "forward" ? LinkDirection::forward : LinkDirection::both;
+    };
+
+    RoadGraphBuilder builder(epsg);
+    const GIntBig total = src.layer->GetFeatureCount(FALSE);
+    ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0, 5000);
+    std::uint32_t number = 0;
+    for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
+         f.reset(src.layer->GetNextFeature())) {
+        ++number;
+        ++stats.features;
+        ticker.tick(number);
+        const std::string where = "feature " + std::to_string(number);
+        const OGRGeometry* g = f->GetGeometryRef();
+        const OGRLineString* line = nullptr;
+        if (g && wkbFlatten(g->getGeometryType()) == wkbLineString) line = g->toLineString();
+        if (g && wkbFlatten(g->getGeometryType()) == wkbMultiLineString &&
+            g->toMultiLineString()->getNumGeometries() == 1)
+            line = g->toMultiLineString()->getGeometryRef(0);
+        if (!line || line->getNumPoints() < 2) {
+            ++stats.rejected;
+            report.reject(path, where, "not_a_line", "road feature without a line geometry");
+            continue;
+        }
+        std::string road_class = f_class ? field_text(*f, *f_class) : "";
+        if (!road_class.empty() && !profile.is_routable_class(road_class)) {
+            ++stats.skipped_classes[road_class];
+            continue;
+        }
+        Point a{line->getX(0), line->getY(0)};
+        Point b{line->getX(line->getNumPoints() - 1), line->getY(line->getNumPoints() - 1)};
+        if (!to_work.transform(a.x, a.y) || !to_work.transform(b.x, b.y)) {
+            ++stats.rejected;
+            report.reject(path, where, "reprojection_failed",
+                          "road end points cannot be reprojected");
+            continue;
+        }
+        double length = 0;
+        if (f_len && f->IsFieldSetAndNotNull(*f_len)) length = f->GetFieldAsDouble(*f_len);
+        if (!(length > 0)) {
+            if (to_work.is_identity()) {
+                length = line->get_Length();
+            } else {
+                std::unique_ptr<OGRLineString> copy(line->clone());
+                for (int i = 0; i < copy->getNumPoints(); ++i) {
+                    double x = copy->getX(i), y = copy->getY(i);
+                    to_work.transform(x, y);
+                    copy->setPoint(i, x, y);
+                }
+                length = copy->get_Length();
+            }
+        }
+        if (!(length > 0)) {
+            ++stats.rejected;
+            report.reject(path, where, "zero_length", "road link of zero length");
+            continue;
+        }
+        // Speed: a real value in the speed field, else the profile's class speed.
+        std::optional<double> kmh;
+        if (f_speed && f->IsFieldSetAndNotNull(*f_speed)) {
+            const double v = f->GetFieldAsDouble(*f_speed);
+            const auto def = config.importer_default_speeds_kmh.find(road_class);
+            const bool importer_default =
+                def != config.importer_default_speeds_kmh.end() && std::abs(def->second - v) < 0.5;
+            if (v > 0 && v < 250 && !importer_default) {
+                kmh = config.speed_field_kind == "limit" ? profile.realistic_kmh(v) : v;
+                ++stats.speed_from_field;
+            }
+        }
+        if (!kmh && !road_class.empty()) {
+            kmh = profile.class_speed_kmh(road_class, profile.default_context());
+            if (kmh) ++stats.speed_from_profile;
+        }
+        if (!kmh) {
+            kmh = config.default_speed_kmh;
+            ++stats.speed_default;
+        }
+        const double secs = length / (*kmh / 3.6);
+        const LinkDirection dir = f_dir ? direction_of(field_text(*f, *f_dir)) : direction_of("");
+        if (dir == LinkDirection::closed) continue;
+        NodeId na, nb;
+        if (f_from) {
+            na = builder.node(field_text(*f, *f_from), a);
+            nb = builder.node(field_text(*f, *f_to), b);
+        } else {
+            na = builder.node_at(a);
+            nb = builder.node_at(b);
+        }
+        if (na == nb) {  // a loop adds nothing to shortest paths
+            ++stats.loops;
+            continue;
+        }
+        const std::uint32_t link = number - 1;
+        if (dir == LinkDirection::forward || dir == LinkDirection::both) {
+            builder.add_edge(na, nb, length, secs, link);
+            ++stats.links;
+        }
+        if (dir == LinkDirection::backward || dir == LinkDirection::both) {
+            builder.add_edge(nb, na, length, secs, link);
+            ++stats.links;
+        }
+    }
+    ticker.finish(number);
+    if (stats.features == 0)
+        throw DataError(path, "no road feature (check roads.layer and roads.where)");
+    RoadGraph graph = builder.build(stats.graph);
+    if (stats.graph.dropped_nodes > 0)
+        report.warn(path, "", "roads_outside_main_component",
+                    std::to_string(stats.graph.dropped_nodes) + " junctions and " +
+                        std::to_string(stats.graph.dropped_edges) +
+                        " links are not in the largest strongly "
+                        "connected component (" +
+                        std::to_string(stats.graph.components) +
+                        " components) and are not used for routing");
+    for (const auto& [cls, n] : stats.skipped_classes)
+        report.info(path, "", "road_class_skipped",
+                    std::to_string(n) + " links of class '" + cls +
+                        "' are not for cars in profile " + profile.name());
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return graph;
+}
+
+}  // namespace palliacarte

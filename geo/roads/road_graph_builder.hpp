@@ -1,0 +1,47 @@
+#pragma once
+// Collects directed road links from any source, then builds the RoadGraph: keeps the largest
+// strongly connected component (every kept node can reach every other) and reports the rest.
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "roads/road_graph.hpp"
+
+namespace palliacarte {
+
+/// @brief What building kept and dropped.
+struct RoadGraphStats {
+    std::size_t input_nodes = 0, input_edges = 0;
+    std::size_t kept_nodes = 0, kept_edges = 0;
+    std::size_t components = 0;
+    std::size_t dropped_nodes = 0, dropped_edges = 0;
+};
+
+class RoadGraphBuilder {
+  public:
+    explicit RoadGraphBuilder(int epsg) : epsg_(epsg) {}
+    /// @brief Node by external id (OSM node id, "from_node" value); created on first use.
+    NodeId node(const std::string& external_id, const Point& position);
+    /// @brief Node at a position (sources without node ids: shared endpoints make topology).
+    NodeId node_at(const Point& position);
+    void add_edge(NodeId from, NodeId to, double length_m, double seconds, std::uint32_t link);
+    std::size_t node_count() const { return positions_.size(); }
+    std::size_t edge_count() const { return edges_.size(); }
+
+    /// @brief Builds the graph of the largest strongly connected component.
+    RoadGraph build(RoadGraphStats& stats);
+
+  private:
+    struct Edge {
+        NodeId from, to;
+        float length_m, seconds;
+        std::uint32_t link;
+    };
+    int epsg_;
+    std::vector<Point> positions_;
+    std::unordered_map<std::string, NodeId> by_id_;
+    std::unordered_map<std::uint64_t, NodeId> by_position_;
+    std::vector<Edge> edges_;
+};
+
+}  // namespace palliacarte

@@ -1,0 +1,60 @@
+#pragma once
+// Bounded Dijkstra from one place (or several start nodes with start offsets, as a snapped point
+// gives) to every node within a time limit, and the road edges it reaches — including the part
+// of an edge where the limit falls inside it, which catchment polygons need.
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include "roads/road_graph.hpp"
+#include "routing/travel_direction.hpp"
+
+namespace palliacarte {
+
+constexpr double kUnreached = std::numeric_limits<double>::infinity();
+
+/// @brief A start of a search: a node and the time already spent reaching it (snap leg).
+struct SearchStart {
+    NodeId node;
+    double seconds = 0;
+};
+
+/// @brief An edge (forward edge id) the search entered: time at its entry end and how much of
+/// it (0–1, from the entry end) lies within the limit.
+struct ReachedEdge {
+    EdgeId edge;
+    double entry_seconds;
+    double fraction;
+};
+
+/// @brief Reusable search state for one thread (buffers are kept between runs; no allocation in
+/// the hot loop after the first run).
+class OneToManySearch {
+  public:
+    explicit OneToManySearch(const RoadGraph& graph);
+
+    /// @brief Runs the search. `limit_seconds` = kUnreached for no limit.
+    void run(const std::vector<SearchStart>& starts, double limit_seconds,
+             SearchDirection direction);
+
+    /// @brief Time of node v in the last run, kUnreached if beyond the limit.
+    double seconds(NodeId v) const { return stamp_[v] == run_ ? dist_[v] : kUnreached; }
+    /// @brief Nodes settled within the limit in the last run, in order of time.
+    const std::vector<NodeId>& settled() const { return settled_; }
+    /// @brief Edges entered within the limit (forward edge ids; for a to_sources search the
+    /// "entry end" is the head, the end nearer the structure).
+    std::vector<ReachedEdge> reached_edges() const;
+
+  private:
+    const RoadGraph& g_;
+    std::vector<double> dist_;
+    std::vector<std::uint32_t> stamp_;
+    std::uint32_t run_ = 0;
+    std::vector<NodeId> settled_;
+    std::vector<std::pair<double, NodeId>> heap_;
+    double limit_ = kUnreached;
+    SearchDirection direction_ = SearchDirection::from_sources;
+};
+
+}  // namespace palliacarte

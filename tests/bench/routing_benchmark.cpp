@@ -1,0 +1,84 @@
+// Routing benchmarks on the real Corsica network (31,333 nodes, 64,954 directed links).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "config/territory_config.hpp"
+#include "roads/ogr_link_loader.hpp"
+#include "routing/nearest_source.hpp"
+#include "routing/one_to_many.hpp"
+
+namespace {
+
+using namespace palliacarte;
+
+std::string data_root() {
+    if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) return env;
+    return (std::filesystem::path(PALLIACARTE_SOURCE_DIR) / ".." / "shared" / "data")
+        .lexically_normal()
+        .string();
+}
+
+const RoadGraph& corsica() {
+    static const RoadGraph g = [] {
+        const auto config = load_territory_config(
+            std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
+        RoadSourceConfig roads = *config.roads;
+        roads.path = config.resolve(roads.path);
+        RoadLoadStats stats;
+        LoadReport report;
+        return load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
+    }();
+    return g;
+}
+
+void build_corsica(benchmark::State& state) {
+    const auto config = load_territory_config(
+        std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
+    RoadSourceConfig roads = *config.roads;
+    roads.path = config.resolve(roads.path);
+    const auto profile = CarProfile::load(roads.profile_path);
+    for (auto _ : state) {
+        RoadLoadStats stats;
+        LoadReport report;
+        auto g = load_ogr_links(roads, 2154, profile, stats, report);
+        benchmark::DoNotOptimize(g.head.data());
+        state.counters["nodes"] = static_cast<double>(g.node_count());
+        state.counters["bytes_per_node_edge"] =
+            static_cast<double>(g.memory_bytes()) /
+            static_cast<double>(g.node_count() + g.edge_count());
+    }
+}
+
+void catchment(benchmark::State& state) {
+    const auto& g = corsica();
+    OneToManySearch s(g);
+    NodeId start = 0;
+    for (auto _ : state) {
+        s.run({{start, 0}}, static_cast<double>(state.range(0)) * 60,
+              SearchDirection::from_sources);
+        benchmark::DoNotOptimize(s.settled().data());
+        state.counters["settled"] = static_cast<double>(s.settled().size());
+        start = (start + 7919) % static_cast<NodeId>(g.node_count());
+    }
+}
+
+void nearest_100(benchmark::State& state) {
+    const auto& g = corsica();
+    std::vector<SourceStart> starts;
+    for (std::uint32_t i = 0; i < 100; ++i)
+        starts.push_back({i, static_cast<NodeId>((i * 313u) % g.node_count()), 0});
+    for (auto _ : state) {
+        auto r = nearest_source(g, starts, SearchDirection::from_sources);
+        benchmark::DoNotOptimize(r.seconds.data());
+    }
+}
+
+}  // namespace
+
+BENCHMARK(build_corsica)->Unit(benchmark::kMillisecond);
+BENCHMARK(catchment)->Arg(30)->Arg(60)->Arg(600)->Unit(benchmark::kMillisecond);
+BENCHMARK(nearest_100)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

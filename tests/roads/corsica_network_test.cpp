@@ -1,0 +1,137 @@
+// The island-wide Corsica network (eqasim/MATSim links from OSM 2022), and travel times checked
+// against an independent Dijkstra (networkx) on the same graph.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+#include "config/territory_config.hpp"
+#include "core/errors.hpp"
+#include "roads/ogr_link_loader.hpp"
+#include "routing/one_to_many.hpp"
+#include "test_paths.hpp"
+
+using namespace palliacarte;
+
+namespace {
+
+struct Corsica {
+    RoadGraph graph;
+    RoadLoadStats stats;
+    LoadReport report;
+};
+
+const Corsica& corsica() {
+    static const Corsica c = [] {
+        Corsica out;
+        const auto config = load_territory_config(test::config("corse.json"), test::data_root());
+        RoadSourceConfig roads = *config.roads;
+        roads.path = config.resolve(roads.path);
+        out.graph = load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), out.stats,
+                                   out.report);
+        return out;
+    }();
+    return c;
+}
+
+NodeId nearest_node(const RoadGraph& g, Point p) {
+    NodeId best = 0;
+    double best_d = 1e300;
+    for (NodeId v = 0; v < g.node_count(); ++v) {
+        const double d = std::hypot(g.node_position[v].x - p.x, g.node_position[v].y - p.y);
+        if (d < best_d) best_d = d, best = v;
+    }
+    return best;
+}
+
+// networkx's answer for a search from `source` up to `cutoff` seconds.
+std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source, double cutoff,
+                                        bool reverse) {
+    test::ScratchDir dir("networkx");
+    const std::string edges = dir.file("edges.csv");
+    {
+        std::ofstream out(edges);
+        char line[96];
+        for (NodeId u = 0; u < g.node_count(); ++u)
+            for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
+                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
+                              static_cast<double>(g.seconds[e]));
+                out << line;
+            }
+    }
+    const std::string cmd =
+        "/usr/bin/python3 " + test::source_dir() + "/tests/tools/networkx_times.py " + edges + " " +
+        std::to_string(source) + " " + std::to_string(cutoff) + (reverse ? " reverse" : "");
+    std::map<NodeId, double> times;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe) return times;
+    unsigned node;
+    double t;
+    while (std::fscanf(pipe, "%u %lf", &node, &t) == 2) times[node] = t;
+    pclose(pipe);
+    return times;
+}
+
+}  // namespace
+
+TEST(CorsicaNetwork, WholeIslandIsOneStronglyConnectedComponent) {
+    const auto& c = corsica();
+    EXPECT_EQ(c.stats.features, 65009u);  // car links (SOURCES.md)
+    EXPECT_EQ(c.graph.node_count(), 31333u);
+    EXPECT_EQ(c.stats.graph.components, 1u);
+    EXPECT_EQ(c.stats.graph.dropped_nodes, 0u);
+    EXPECT_EQ(c.stats.loops + c.graph.edge_count(), 65009u);
+    double km = 0;
+    for (const float l : c.graph.length_m) km += l / 1000;
+    EXPECT_NEAR(km, 15263, 20);  // 15,263 directed km of car links, less the loops
+    // pt2matsim's placeholder speeds are replaced by the profile; tagged maxspeeds are kept.
+    EXPECT_GT(c.stats.speed_from_profile, 55000u);
+    EXPECT_GT(c.stats.speed_from_field, 4000u);
+}
+
+TEST(CorsicaNetwork, ThirtyMinutesFromAjaccioAgreeWithNetworkx) {
+    const auto& g = corsica().graph;
+    // CH de la Miséricorde, Ajaccio (FINESS 2A0000022).
+    const NodeId start = nearest_node(g, {1178617.0, 6106040.0});
+    for (const bool reverse : {false, true}) {
+        OneToManySearch s(g);
+        s.run({{start, 0}}, 1800,
+              reverse ? SearchDirection::to_sources : SearchDirection::from_sources);
+        const auto expected = networkx_times(g, start, 1800, reverse);
+        ASSERT_GT(expected.size(), 500u)
+            << "networkx gave no answer (is python3-networkx installed?)";
+        std::size_t ours = 0;
+        for (NodeId v = 0; v < g.node_count(); ++v) {
+            if (s.seconds(v) == kUnreached) continue;
+            ++ours;
+            const auto it = expected.find(v);
+            ASSERT_NE(it, expected.end()) << "node " << v << " at " << s.seconds(v) << " s";
+            EXPECT_NEAR(s.seconds(v), it->second, 0.01) << "node " << v;
+        }
+        EXPECT_EQ(ours, expected.size());
+    }
+}
+
+TEST(CorsicaNetwork, MountainRoadsMakeHalfAnHourShort) {
+    const auto& g = corsica().graph;
+    // From Corte, in the mountains, 30 minutes reach far less of the island than 2 hours.
+    const NodeId corte = nearest_node(g, {1212000.0, 6149000.0});
+    OneToManySearch s(g);
+    s.run({{corte, 0}}, 1800, SearchDirection::from_sources);
+    const std::size_t half_hour = s.settled().size();
+    s.run({{corte, 0}}, 7200, SearchDirection::from_sources);
+    EXPECT_LT(half_hour * 4, s.settled().size());
+}
+
+TEST(CorsicaNetwork, MissingMappedFieldIsADataError) {
+    const auto config = load_territory_config(test::config("corse.json"), test::data_root());
+    RoadSourceConfig roads = *config.roads;
+    roads.path = config.resolve(roads.path);
+    roads.fields["class"] = "highway_type";
+    RoadLoadStats stats;
+    LoadReport report;
+    EXPECT_THROW(load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report),
+                 DataError);
+}

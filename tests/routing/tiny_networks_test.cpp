@@ -1,0 +1,114 @@
+// Hand-made networks with answers worked out by hand. Drawn as ASCII, times in seconds.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "roads/road_graph_builder.hpp"
+#include "routing/nearest_source.hpp"
+#include "routing/one_to_many.hpp"
+
+using namespace palliacarte;
+
+namespace {
+
+struct Link {
+    int from, to;
+    double seconds;
+    bool both = true;
+};
+
+// Nodes 0..n-1 at (100*i, 0); links as given; "both" adds the reverse direction too.
+RoadGraph make(int nodes, const std::vector<Link>& links, RoadGraphStats* stats_out = nullptr) {
+    RoadGraphBuilder b(2154);
+    std::vector<NodeId> id;
+    for (int i = 0; i < nodes; ++i) id.push_back(b.node(std::to_string(i), {100.0 * i, 0}));
+    std::uint32_t link = 0;
+    for (const auto& l : links) {
+        b.add_edge(id[l.from], id[l.to], 100, l.seconds, link);
+        if (l.both) b.add_edge(id[l.to], id[l.from], 100, l.seconds, link);
+        ++link;
+    }
+    RoadGraphStats stats;
+    RoadGraph g = b.build(stats);
+    if (stats_out) *stats_out = stats;
+    return g;
+}
+
+}  // namespace
+
+//  0 --10--> 1 --10--> 2        one-way 0→1→2, and a slow way back 2 --50--> 0
+TEST(TinyNetworks, OnewayMakesFromAndToDiffer) {
+    const RoadGraph g = make(3, {{0, 1, 10, false}, {1, 2, 10, false}, {2, 0, 50, false}});
+    OneToManySearch s(g);
+    s.run({{0, 0}}, kUnreached, SearchDirection::from_sources);
+    EXPECT_DOUBLE_EQ(s.seconds(2), 20);  // drive from 0 to 2
+    s.run({{0, 0}}, kUnreached, SearchDirection::to_sources);
+    EXPECT_DOUBLE_EQ(s.seconds(2), 50);  // from 2 to 0: only the slow road
+    EXPECT_DOUBLE_EQ(s.seconds(1), 60);  // 1 → 2 → 0
+}
+
+//  0 --30-- 1 --30-- 2 --30-- 3     limit 45 s from node 0
+TEST(TinyNetworks, LimitStopsTheSearchAndCutsTheLastEdge) {
+    const RoadGraph g = make(4, {{0, 1, 30}, {1, 2, 30}, {2, 3, 30}});
+    OneToManySearch s(g);
+    s.run({{0, 0}}, 45, SearchDirection::from_sources);
+    EXPECT_DOUBLE_EQ(s.seconds(1), 30);
+    EXPECT_EQ(s.seconds(2), kUnreached);
+    const auto edges = s.reached_edges();
+    // From 0: 0→1 whole. From 1: 1→0 whole (back), 1→2 half (15 of 30 s left).
+    ASSERT_EQ(edges.size(), 3u);
+    const auto partial = std::find_if(edges.begin(), edges.end(),
+                                      [&](const ReachedEdge& e) { return g.head[e.edge] == 2; });
+    ASSERT_NE(partial, edges.end());
+    EXPECT_DOUBLE_EQ(partial->entry_seconds, 30);
+    EXPECT_DOUBLE_EQ(partial->fraction, 0.5);
+}
+
+//  0 --5-- 1        2 --5-- 3   two islands: the largest strongly connected part is kept
+//                   |
+//                   4 (2-4-3 also connected, so {2,3,4} is the largest)
+TEST(TinyNetworks, UnreachableComponentIsDroppedAndCounted) {
+    RoadGraphStats stats;
+    const RoadGraph g = make(5, {{0, 1, 5}, {2, 3, 5}, {2, 4, 5}}, &stats);
+    EXPECT_EQ(stats.components, 2u);
+    EXPECT_EQ(g.node_count(), 3u);
+    EXPECT_EQ(stats.dropped_nodes, 2u);
+    EXPECT_EQ(stats.dropped_edges, 2u);
+}
+
+//  A one-way dead end is not strongly connected: 0 <-> 1 -> 2 keeps {0, 1}.
+TEST(TinyNetworks, OneWayDeadEndIsNotRoutable) {
+    RoadGraphStats stats;
+    const RoadGraph g = make(3, {{0, 1, 5}, {1, 2, 5, false}}, &stats);
+    EXPECT_EQ(g.node_count(), 2u);
+    EXPECT_EQ(stats.dropped_edges, 1u);
+}
+
+//  S0 --10-- 1 --10-- 2 --10-- S3     node 1.5-equidistant ties go to the first-listed source
+TEST(TinyNetworks, NearestSourceWithTiesAndOffsets) {
+    const RoadGraph g = make(5, {{0, 1, 10}, {1, 2, 10}, {2, 3, 10}, {3, 4, 10}});
+    const auto r = nearest_source(g, {{7, 0, 0}, {9, 4, 0}}, SearchDirection::from_sources);
+    EXPECT_EQ(r.source[1], 7u);
+    EXPECT_EQ(r.source[2], 7u);  // 20 s from both: the first listed wins
+    EXPECT_DOUBLE_EQ(r.seconds[2], 20);
+    EXPECT_EQ(r.source[3], 9u);
+    // A snap leg of 15 s moves the boundary: node 2 now goes to source 9.
+    const auto o = nearest_source(g, {{7, 0, 15}, {9, 4, 0}}, SearchDirection::from_sources);
+    EXPECT_EQ(o.source[2], 9u);
+    EXPECT_DOUBLE_EQ(o.seconds[1], 25);
+    // With a limit, far nodes stay unreached.
+    const auto l = nearest_source(g, {{7, 0, 0}}, SearchDirection::from_sources, 15);
+    EXPECT_EQ(l.source[2], NearestSource::kNoSource);
+    EXPECT_EQ(l.seconds[2], kUnreached);
+}
+
+TEST(TinyNetworks, SearchStateIsReusable) {
+    const RoadGraph g = make(4, {{0, 1, 30}, {1, 2, 30}, {2, 3, 30}});
+    OneToManySearch s(g);
+    s.run({{0, 0}}, kUnreached, SearchDirection::from_sources);
+    EXPECT_DOUBLE_EQ(s.seconds(3), 90);
+    s.run({{3, 0}}, 40, SearchDirection::from_sources);
+    EXPECT_EQ(s.seconds(0), kUnreached);  // nothing left over from the first run
+    EXPECT_DOUBLE_EQ(s.seconds(2), 30);
+    EXPECT_EQ(s.settled().size(), 2u);
+}
