@@ -208,6 +208,13 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                 c.territories.push_back(std::move(t));
             }
         }
+        if (doc.contains("crow_fly")) {
+            const auto& cf = doc["crow_fly"];
+            c.crow_fly.detour_factor = cf.value("detour_factor", c.crow_fly.detour_factor);
+            c.crow_fly.speed_kmh = cf.value("speed_kmh", c.crow_fly.speed_kmh);
+            if (c.crow_fly.detour_factor < 1 || c.crow_fly.speed_kmh <= 0)
+                throw ConfigError("crow_fly: detour_factor must be >= 1 and speed_kmh > 0");
+        }
         if (doc.contains("roads") && !doc["roads"].is_null()) {
             const auto& rj = doc["roads"];
             RoadSourceConfig r;
@@ -238,6 +245,10 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             if (r.speed_field_kind != "limit" && r.speed_field_kind != "average")
                 throw ConfigError("roads.speed_field_kind must be \"limit\" or \"average\"");
             r.default_speed_kmh = rj.value("default_speed_kmh", 30.0);
+            r.snap_max_distance_m = rj.value("snap_max_distance_m", 1000.0);
+            if (r.default_speed_kmh <= 0 || r.snap_max_distance_m <= 0)
+                throw ConfigError(
+                    "roads.default_speed_kmh and roads.snap_max_distance_m must be positive");
             const std::string profile = str(rj, "profile", "profiles/car-fr.json");
             if (fs::path(profile).is_absolute()) {
                 r.profile_path = profile;

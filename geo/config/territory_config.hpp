@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "routing/crow_fly.hpp"
+
 namespace palliacarte {
 
 /// @brief Commune boundaries: any OGR source; field names auto-detected unless given.
@@ -84,6 +86,7 @@ struct RoadSourceConfig {
     std::string speed_field_kind = "limit";  ///< "limit" (× realism factor) or "average"
     double default_speed_kmh = 30;           ///< links with no class and no speed
     std::string profile_path;                ///< resolved (relative to the config file)
+    double snap_max_distance_m = 1000;       ///< points farther from every road are reported
     std::string source_crs;
 };
 
@@ -104,6 +107,7 @@ struct TerritoryConfig {
     std::vector<StructureSourceConfig> structures;
     std::vector<TerritorySourceConfig> territories;
     std::optional<RoadSourceConfig> roads;  ///< empty: crow-fly model
+    CrowFlyModel crow_fly;                  ///< used when there is no road network
 
     nlohmann::json document;  ///< the whole file, for sections later stages read
 

@@ -162,8 +162,13 @@ json diagnostics_section(const Territory& t, std::size_t max_entries) {
 
 json roads_section(const Territory& t) {
     if (!t.roads)
-        return {{"model", "crow-fly"},
-                {"note", "pas de réseau routier configuré : temps estimés à vol d'oiseau"}};
+        return {
+            {"model", "crow-fly"},
+            {"detour_factor", t.config.crow_fly.detour_factor},
+            {"speed_kmh", t.config.crow_fly.speed_kmh},
+            {"note", "pas de réseau routier configuré : temps estimés à vol d'oiseau (distance × " +
+                         std::to_string(t.config.crow_fly.detour_factor).substr(0, 4) + " à " +
+                         std::to_string(static_cast<int>(t.config.crow_fly.speed_kmh)) + " km/h)"}};
     const auto& s = t.road_stats;
     double km = 0;
     for (const float l : t.roads->length_m) km += l / 1000.0;

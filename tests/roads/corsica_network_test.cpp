@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "routing/one_to_many.hpp"
+#include "routing/road_snapper.hpp"
 #include "test_paths.hpp"
 
 using namespace palliacarte;
@@ -94,7 +95,7 @@ TEST(CorsicaNetwork, WholeIslandIsOneStronglyConnectedComponent) {
 TEST(CorsicaNetwork, ThirtyMinutesFromAjaccioAgreeWithNetworkx) {
     const auto& g = corsica().graph;
     // CH de la Miséricorde, Ajaccio (FINESS 2A0000022).
-    const NodeId start = nearest_node(g, {1178617.0, 6106040.0});
+    const NodeId start = nearest_node(g, {1176350.1, 6108673.5});
     for (const bool reverse : {false, true}) {
         OneToManySearch s(g);
         s.run({{start, 0}}, 1800,
@@ -116,8 +117,9 @@ TEST(CorsicaNetwork, ThirtyMinutesFromAjaccioAgreeWithNetworkx) {
 
 TEST(CorsicaNetwork, MountainRoadsMakeHalfAnHourShort) {
     const auto& g = corsica().graph;
-    // From Corte, in the mountains, 30 minutes reach far less of the island than 2 hours.
-    const NodeId corte = nearest_node(g, {1212000.0, 6149000.0});
+    // From CH Corte (FINESS 2B0000038), in the mountains: 30 minutes reach a small part of
+    // what 2 hours reach.
+    const NodeId corte = nearest_node(g, {1207675.7, 6153232.3});
     OneToManySearch s(g);
     s.run({{corte, 0}}, 1800, SearchDirection::from_sources);
     const std::size_t half_hour = s.settled().size();
@@ -134,4 +136,23 @@ TEST(CorsicaNetwork, MissingMappedFieldIsADataError) {
     LoadReport report;
     EXPECT_THROW(load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report),
                  DataError);
+}
+
+TEST(CorsicaNetwork, FinessHadAndHospitalsSnapWithinReach) {
+    const auto config = load_territory_config(test::config("corse.json"), test::data_root());
+    LoadReport report;
+    const auto& g = corsica().graph;
+    const RoadSnapper snapper(g, 15, config.roads->snap_max_distance_m);
+    // HAD de Corse (Bastia) and CH de la Miséricorde (Ajaccio), FINESS Lambert-93.
+    for (const Point p : {Point{1228642.2, 6199127.3}, Point{1176350.1, 6108673.5}}) {
+        const auto s = snapper.snap(p);
+        ASSERT_TRUE(s);
+        EXPECT_LT(s->distance_m, 300);
+        // The projected point lies on its segment, no farther than the nearest junction.
+        double nearest_node = 1e300;
+        for (NodeId v = 0; v < g.node_count(); ++v)
+            nearest_node = std::min(
+                nearest_node, std::hypot(g.node_position[v].x - p.x, g.node_position[v].y - p.y));
+        EXPECT_LE(s->distance_m, nearest_node + 1e-6);
+    }
 }

@@ -1,0 +1,85 @@
+#include "routing/road_snapper.hpp"
+
+#include <boost/geometry/index/rtree.hpp>
+#include <cmath>
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+struct RoadSnapper::Index {
+    bgi::rtree<std::pair<Box, EdgeId>, bgi::rstar<16>> tree;
+};
+
+RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double max_distance_m)
+    : g_(graph),
+      off_network_mps_(off_network_kmh / 3.6),
+      max_distance_m_(max_distance_m),
+      index_(std::make_unique<Index>()) {
+    std::vector<std::pair<Box, EdgeId>> boxes;
+    boxes.reserve(graph.edge_count());
+    for (NodeId u = 0; u < graph.node_count(); ++u)
+        for (auto e = graph.first_out[u]; e < graph.first_out[u + 1]; ++e) {
+            const Point& a = graph.node_position[u];
+            const Point& b = graph.node_position[graph.head[e]];
+            // One box per road: the edge with the lower tail id stands for a two-way pair.
+            if (graph.head[e] < u && twin(e)) continue;
+            boxes.emplace_back(Box({std::min(a.x, b.x), std::min(a.y, b.y)},
+                                   {std::max(a.x, b.x), std::max(a.y, b.y)}),
+                               static_cast<EdgeId>(e));
+        }
+    index_->tree = decltype(index_->tree)(boxes.begin(), boxes.end());
+}
+
+RoadSnapper::~RoadSnapper() = default;
+
+std::optional<EdgeId> RoadSnapper::twin(EdgeId e) const {
+    const NodeId u = g_.tail(e), v = g_.head[e];
+    for (auto r = g_.first_out[v]; r < g_.first_out[v + 1]; ++r)
+        if (g_.head[r] == u) return static_cast<EdgeId>(r);
+    return std::nullopt;
+}
+
+std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
+    std::optional<RoadSnap> best;
+    // Boxes come nearest first; a box is never farther than its segment, so once a box is
+    // farther than the best segment found, no later segment can beat it.
+    for (auto it = index_->tree.qbegin(bgi::nearest(p, static_cast<unsigned>(index_->tree.size())));
+         it != index_->tree.qend(); ++it) {
+        const double box_distance = bg::distance(p, it->first);
+        if (box_distance > max_distance_m_ || (best && box_distance > best->distance_m)) break;
+        const EdgeId e = it->second;
+        const Point& a = g_.node_position[g_.tail(e)];
+        const Point& b = g_.node_position[g_.head[e]];
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        const double len2 = dx * dx + dy * dy;
+        const double t =
+            len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+        const Point q{a.x + t * dx, a.y + t * dy};
+        const double d = std::hypot(p.x - q.x, p.y - q.y);
+        if (d <= max_distance_m_ && (!best || d < best->distance_m))
+            best = RoadSnap{e, t, q, d, d / off_network_mps_};
+    }
+    return best;
+}
+
+std::vector<SearchStart> RoadSnapper::starts(const RoadSnap& s, SearchDirection direction) const {
+    std::vector<SearchStart> out;
+    const EdgeId e = s.edge;
+    const NodeId tail = g_.tail(e), head = g_.head[e];
+    const double w = g_.seconds[e];
+    const auto back = twin(e);
+    if (direction == SearchDirection::from_sources) {
+        // Drive on from the snapped point: along e to its head, and back along the twin.
+        out.push_back({head, s.leg_seconds + (1 - s.fraction) * w});
+        if (back) out.push_back({tail, s.leg_seconds + s.fraction * g_.seconds[*back]});
+    } else {
+        // Arrive at the point: along e from its tail, or along the twin from e's head.
+        out.push_back({tail, s.leg_seconds + s.fraction * w});
+        if (back) out.push_back({head, s.leg_seconds + (1 - s.fraction) * g_.seconds[*back]});
+    }
+    return out;
+}
+
+}  // namespace palliacarte
