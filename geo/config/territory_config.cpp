@@ -52,6 +52,9 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index) {
     for (auto& d : s.departements) d = normalize_departement(d);
     s.type = str(j, "type");
     s.source_crs = str(j, "source_crs");
+    s.outside = str(j, "outside", s.format.rfind("finess", 0) == 0 ? "skip" : "report");
+    if (s.outside != "skip" && s.outside != "report")
+        throw ConfigError(what + ": 'outside' must be \"skip\" or \"report\"");
     if (j.contains("fields")) {
         for (const auto& [k, v] : j["fields"].items()) s.fields[k] = v.get<std::string>();
     }
@@ -161,6 +164,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         c.communes.name_field = str(cj, "name_field");
         c.communes.population_field = str(cj, "population_field");
         c.communes.source_crs = str(cj, "source_crs");
+        c.communes.codes = str_list(cj, "codes");
 
         if (doc.contains("crosswalk") && !doc["crosswalk"].is_null()) {
             CrosswalkConfig x;
@@ -219,8 +223,8 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             const auto& rj = doc["roads"];
             RoadSourceConfig r;
             r.format = str(rj, "format", "ogr-links");
-            if (r.format != "ogr-links")
-                throw ConfigError("roads: unknown format '" + r.format + "' (ogr-links)");
+            if (r.format != "ogr-links" && r.format != "osm")
+                throw ConfigError("roads: unknown format '" + r.format + "' (osm, ogr-links)");
             r.path = str(rj, "path");
             require_path(r.path, "roads");
             r.layer = str(rj, "layer");

@@ -18,6 +18,7 @@ struct CommuneSourceConfig {
     std::string layer;
     std::string code_field, name_field, population_field;  ///< empty: auto-detect
     std::string source_crs;                                ///< empty: the layer's own CRS
+    std::vector<std::string> codes;  ///< keep only these current INSEE codes (empty: all)
 };
 
 /// @brief Old → current INSEE codes (COG vintages differ between boundary and population files).
@@ -53,6 +54,9 @@ struct StructureSourceConfig {
     std::map<std::string, std::string> fields;  ///< ogr: our name → column ("id", "name", "type"…)
     std::string type;                           ///< ogr: one type for the whole layer
     std::string source_crs;                     ///< ogr: override the layer's CRS
+    /// Establishments beyond structure_margin_km: "skip" (FINESS default: a national file holds
+    /// the whole country) or "report" (default otherwise: a directory's position is wrong).
+    std::string outside = "report";
 };
 
 /// @brief A grouping of communes: "csv" (commune,territory) or "etalab-groupings" (ept.json,
@@ -65,7 +69,8 @@ struct TerritorySourceConfig {
     std::string commune_field, territory_field;
 };
 
-/// @brief A road network. "ogr-links": any OGR line layer of road segments with a field
+/// @brief A road network. "osm": an OpenStreetMap .osm.pbf/.osm file (Geofabrik extract).
+/// "ogr-links": any OGR line layer of road segments with a field
 /// mapping (MATSim/eqasim link layers, BD TOPO-like layers, transport-model networks).
 struct RoadSourceConfig {
     std::string format;

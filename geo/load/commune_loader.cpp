@@ -252,6 +252,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
 
     // 3. Group by current code (through the crosswalk) and dissolve groups of several parts.
     std::map<std::string, std::vector<std::size_t>> groups;
+    const std::set<std::string> keep_codes(options.codes.begin(), options.codes.end());
     for (std::size_t i = 0; i < raw.size(); ++i) {
         if (!raw[i].ok) {
             ++result.features_rejected;
@@ -259,6 +260,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         }
         const std::string code =
             options.crosswalk ? options.crosswalk->current(raw[i].code) : raw[i].code;
+        if (!keep_codes.empty() && !keep_codes.count(code)) continue;
         groups[code].push_back(i);
     }
     result.communes.resize(groups.size());

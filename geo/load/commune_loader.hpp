@@ -16,6 +16,7 @@ class Crosswalk;
 struct CommuneLoadOptions {
     CommuneSourceConfig source;             ///< path already resolved
     std::vector<std::string> departements;  ///< keep only these (empty: all)
+    std::vector<std::string> codes;         ///< keep only these current codes (empty: all)
     int epsg = 2154;                        ///< working CRS
     bool epsg_per_departement = false;      ///< overseas communes get their own local CRS
     const Crosswalk* crosswalk = nullptr;

@@ -44,6 +44,6 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
                                      const std::vector<FinessRule>& rules,
                                      const StructureTypeTable& types, StructurePlacer& placer,
                                      std::vector<Structure>& out, LoadReport& report,
-                                     const std::string& path);
+                                     const std::string& path, bool skip_outside = false);
 
 }  // namespace palliacarte

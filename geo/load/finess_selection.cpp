@@ -15,7 +15,8 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
                                      const std::vector<FinessRule>& rules,
                                      const StructureTypeTable& types, StructurePlacer& placer,
                                      std::vector<Structure>& out, LoadReport& report,
-                                     const std::string& path) {
+                                     const std::string& path, bool skip_outside) {
+    std::size_t skipped = 0;
     struct CompiledRule {
         const FinessRule* rule;
         const StructureType* type;
@@ -58,6 +59,13 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
             }
         }
         if (!match) continue;
+        // A national or départemental file covers more than the study area: leave out what
+        // lies beyond its margin (counted below) instead of reporting each as a bad position.
+        if (skip_outside && et.x && et.y &&
+            !placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement)) {
+            ++skipped;
+            continue;
+        }
         ++selected;
         Structure s;
         std::string prefix = match->type->code;
@@ -86,6 +94,11 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         }
         placer.add(std::move(s), out, report, path, where);
     }
+    if (skipped > 0)
+        report.info(
+            path, "", "outside_study_area",
+            std::to_string(skipped) +
+                " selected establishments lie beyond the territory's margin and are left out");
     return selected;
 }
 

@@ -82,8 +82,10 @@ PopulationTable load_population_csv(const std::string& path, const PopulationCon
 
 PopulationJoinSummary join_population(std::vector<Commune>& communes, const PopulationTable& table,
                                       const std::vector<std::string>& departements,
-                                      const std::string& source, LoadReport& report) {
+                                      const std::string& source, LoadReport& report,
+                                      const std::vector<std::string>& codes) {
     PopulationJoinSummary s;
+    const std::set<std::string> only(codes.begin(), codes.end());
     std::set<std::string> seen;
     for (auto& c : communes) {
         const auto it = table.find(c.insee);
@@ -108,6 +110,7 @@ PopulationJoinSummary join_population(std::vector<Commune>& communes, const Popu
     for (const auto& [code, e] : table) {
         if (seen.count(code)) continue;
         if (!keep.count(e.departement)) continue;
+        if (!only.empty() && !only.count(code)) continue;
         s.population_without_polygon.push_back(code);
         s.inhabitants_without_polygon += e.population;
         report.warn(source, "commune " + code, "population_without_polygon",

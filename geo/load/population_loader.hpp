@@ -41,7 +41,8 @@ struct PopulationJoinSummary {
 /// départements that match no polygon are reported with their inhabitants.
 PopulationJoinSummary join_population(std::vector<Commune>& communes, const PopulationTable& table,
                                       const std::vector<std::string>& departements,
-                                      const std::string& source, LoadReport& report);
+                                      const std::string& source, LoadReport& report,
+                                      const std::vector<std::string>& codes = {});
 
 /// @brief Summary when population comes from the boundary file itself (ADMIN EXPRESS).
 PopulationJoinSummary summarize_boundary_population(const std::vector<Commune>& communes,

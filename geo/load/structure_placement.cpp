@@ -113,6 +113,15 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
     }
 }
 
+bool StructurePlacer::within_reach(double x, double y, const std::string& source_crs,
+                                   const std::string& departement) {
+    const int target = epsg_per_departement_ && !departement.empty()
+                           ? natural_epsg_for_departement(departement)
+                           : epsg_;
+    if (!transform(source_crs, target).transform(x, y)) return false;
+    return distance_to_territory({x, y}, target, margin_m_) <= margin_m_;
+}
+
 bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& report,
                           const std::string& file, const std::string& where) {
     if (!ids_.insert(s.id).second) {

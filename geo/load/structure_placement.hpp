@@ -42,6 +42,10 @@ class StructurePlacer {
     bool add(Structure s, std::vector<Structure>& out, LoadReport& report, const std::string& file,
              const std::string& where);
 
+    /// @brief True when (x, y) in `source_crs` lies within the margin of the territory.
+    bool within_reach(double x, double y, const std::string& source_crs,
+                      const std::string& departement = "");
+
     bool has_commune(const std::string& insee) const { return commune_codes_.count(insee) > 0; }
 
     /// @brief Distance in metres from p to the nearest commune (0 inside), searching up to

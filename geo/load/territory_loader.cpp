@@ -14,6 +14,7 @@
 #include "load/territory_grouping_loader.hpp"
 #include "roads/car_profile.hpp"
 #include "roads/ogr_link_loader.hpp"
+#include "roads/osm_road_loader.hpp"
 
 namespace palliacarte {
 
@@ -55,6 +56,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         opt.source = config.communes;
         opt.source.path = config.resolve(config.communes.path);
         opt.departements = config.departements;
+        opt.codes = config.communes.codes;
         opt.epsg = config.epsg;
         opt.epsg_per_departement = config.crs_auto;
         opt.crosswalk = crosswalk ? &*crosswalk : nullptr;
@@ -92,7 +94,8 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
                     ? load_population_csv(path, *config.population, t.report)
                     : load_etalab_communes_population(path, t.report);
             t.population_stats.source = path;
-            s = join_population(t.communes, table, config.departements, path, t.report);
+            s = join_population(t.communes, table, config.departements, path, t.report,
+                                config.communes.codes);
         }
         t.population_stats.communes_with_population = s.communes_with_population;
         t.population_stats.total_population = s.total_population;
@@ -121,8 +124,9 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
                                      ? read_finess_etalab(path, departements, t.report)
                                      : read_finess_flat(path, departements, t.report);
                 summary.records = ets.size();
-                summary.selected = select_finess_structures(ets, source.rules, t.types, placer,
-                                                            t.structures, t.report, path);
+                summary.selected =
+                    select_finess_structures(ets, source.rules, t.types, placer, t.structures,
+                                             t.report, path, source.outside == "skip");
             }
             summary.kept = t.structures.size() - before;
             if (source.format != "finess-etalab" && source.format != "finess-flat")
@@ -143,7 +147,10 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         RoadSourceConfig roads = *config.roads;
         roads.path = config.resolve(roads.path);
         const CarProfile profile = CarProfile::load(roads.profile_path);
-        t.roads = load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report, progress);
+        t.roads =
+            roads.format == "osm"
+                ? load_osm_roads(roads.path, config.epsg, profile, t.road_stats, t.report, progress)
+                : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report, progress);
     }
     return t;
 }
