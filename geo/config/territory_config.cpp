@@ -245,6 +245,16 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             if (rj.contains("importer_default_speeds_kmh"))
                 for (const auto& [k, v] : rj["importer_default_speeds_kmh"].items())
                     r.importer_default_speeds_kmh[k] = v.get<double>();
+            if (rj.contains("class_rules"))
+                for (const auto& cr : rj["class_rules"]) {
+                    RoadSourceConfig::ClassRule rule;
+                    rule.road_class = str(cr, "class");
+                    if (rule.road_class.empty() || !cr.contains("when"))
+                        throw ConfigError("roads.class_rules: each rule needs 'when' and 'class'");
+                    for (const auto& [k, v] : cr["when"].items())
+                        rule.when[k] = v.get<std::vector<std::string>>();
+                    r.class_rules.push_back(std::move(rule));
+                }
             r.speed_field_kind = str(rj, "speed_field_kind", "limit");
             if (r.speed_field_kind != "limit" && r.speed_field_kind != "average")
                 throw ConfigError("roads.speed_field_kind must be \"limit\" or \"average\"");

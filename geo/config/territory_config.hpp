@@ -88,6 +88,13 @@ struct RoadSourceConfig {
     /// Speed field values that are only the importer's default for a class (pt2matsim writes
     /// 15 km/h on every residential link): the profile's class speed is used instead.
     std::map<std::string, double> importer_default_speeds_kmh;
+    /// Road class from other fields (BD TOPO NATURE/IMPORTANCE): ordered rules, all fields of
+    /// `when` must match one of their values; the first matching rule gives the profile class.
+    struct ClassRule {
+        std::map<std::string, std::vector<std::string>> when;
+        std::string road_class;
+    };
+    std::vector<ClassRule> class_rules;
     std::string speed_field_kind = "limit";  ///< "limit" (× realism factor) or "average"
     double default_speed_kmh = 30;           ///< links with no class and no speed
     std::string profile_path;                ///< resolved (relative to the config file)

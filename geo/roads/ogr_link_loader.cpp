@@ -1,5 +1,6 @@
 #include "roads/ogr_link_loader.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -44,6 +45,23 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     if (f_from.has_value() != f_to.has_value())
         throw DataError(path, "roads.fields needs both from_node and to_node, or neither");
 
+    // Class rules with their fields resolved and values folded once.
+    struct Rule {
+        std::vector<std::pair<int, std::vector<std::string>>> when;
+        std::string road_class;
+    };
+    std::vector<Rule> rules;
+    for (const auto& cr : config.class_rules) {
+        Rule rule{{}, cr.road_class};
+        for (const auto& [name, values] : cr.when) {
+            const auto idx = find_field(defn, name);
+            if (!idx) throw DataError(path, "no field '" + name + "' (roads.class_rules)");
+            std::vector<std::string> folded;
+            for (const auto& v : values) folded.push_back(fold_for_matching(v));
+            rule.when.emplace_back(*idx, std::move(folded));
+        }
+        rules.push_back(std::move(rule));
+    }
     const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
     if (crs.empty()) throw DataError(path, "the road layer has no CRS; set roads.source_crs");
     const CrsTransform to_work(crs, epsg_string(epsg));
@@ -82,6 +100,17 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
             continue;
         }
         std::string road_class = f_class ? field_text(*f, *f_class) : "";
+        for (const auto& rule : rules) {
+            bool all = true;
+            for (const auto& [idx, values] : rule.when) {
+                const std::string v = fold_for_matching(trim(field_text(*f, idx)));
+                all = all && std::find(values.begin(), values.end(), v) != values.end();
+            }
+            if (all) {
+                road_class = rule.road_class;
+                break;
+            }
+        }
         if (!road_class.empty() && !profile.is_routable_class(road_class)) {
             ++stats.skipped_classes[road_class];
             continue;

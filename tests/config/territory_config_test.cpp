@@ -24,7 +24,8 @@ std::string error_of(const json& doc) {
 }  // namespace
 
 TEST(TerritoryConfig, ShippedConfigsParse) {
-    for (const char* name : {"hauts-de-seine.json", "corse.json", "france-entiere.json"}) {
+    for (const char* name : {"hauts-de-seine.json", "corse.json", "france-entiere.json",
+                             "saint-germain-en-laye.json", "olemps.json"}) {
         const auto c = load_territory_config(test::config(name), test::data_root());
         EXPECT_EQ(c.epsg, 2154) << name;
         EXPECT_FALSE(c.communes.path.empty());

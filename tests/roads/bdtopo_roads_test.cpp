@@ -1,0 +1,86 @@
+// IGN BD TOPO v2 ROUTE sample (Olemps, Aveyron) through the generic OGR link loader, configured
+// by data/olemps.json: class from NATURE/IMPORTANCE, direction from SENS.
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+#include "config/territory_config.hpp"
+#include "gdal/ogr_source.hpp"
+#include "roads/ogr_link_loader.hpp"
+#include "routing/one_to_many.hpp"
+#include "test_paths.hpp"
+
+using namespace palliacarte;
+
+namespace {
+
+// Features per SENS value among car natures, counted by GDAL's SQL (not by our loader).
+std::map<std::string, int> count_by_sens(const std::string& path) {
+    std::map<std::string, int> out;
+    OgrSource src = open_vector_layer(path, "route");
+    OGRLayer* result = src.dataset->ExecuteSQL(
+        "SELECT sens, count(*) AS n FROM route WHERE nature NOT IN "
+        "('Chemin','Escalier','Sentier','Piste cyclable') "
+        "GROUP BY sens",
+        nullptr, nullptr);
+    for (OGRFeatureUniquePtr f(result->GetNextFeature()); f; f.reset(result->GetNextFeature()))
+        out[f->GetFieldAsString(0)] = f->GetFieldAsInteger(1);
+    src.dataset->ReleaseResultSet(result);
+    return out;
+}
+
+}  // namespace
+
+TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
+    const auto config = load_territory_config(test::config("olemps.json"), test::data_root());
+    RoadSourceConfig roads = *config.roads;
+    roads.path = config.resolve(roads.path);
+    RoadLoadStats stats;
+    LoadReport report;
+    const RoadGraph g =
+        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
+    const auto sens = count_by_sens(roads.path);
+    const int expected = 2 * sens.at("Double") + sens.at("Direct") + sens.at("Inverse");
+    // Self-loops (a feature starting and ending at one junction) add no link.
+    EXPECT_LE(static_cast<int>(stats.links), expected);
+    EXPECT_GE(static_cast<int>(stats.links + 2 * stats.loops), expected);
+    EXPECT_EQ(stats.skipped_classes.at("track"),
+              630u);                        // Chemin, Escalier, Sentier, Piste cyclable
+    EXPECT_EQ(stats.speed_from_field, 0u);  // BD TOPO v2 has no speed: all from the profile
+    EXPECT_GT(g.node_count(), 3000u);
+
+    // Times agree with networkx on the same graph.
+    test::ScratchDir dir("bdtopo");
+    const std::string edges = dir.file("edges.csv");
+    {
+        std::ofstream out(edges);
+        char line[96];
+        for (NodeId u = 0; u < g.node_count(); ++u)
+            for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
+                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
+                              static_cast<double>(g.seconds[e]));
+                out << line;
+            }
+    }
+    const NodeId start = static_cast<NodeId>(g.node_count() / 3);
+    OneToManySearch s(g);
+    s.run({{start, 0}}, 420, SearchDirection::to_sources);
+    const std::string cmd = "/usr/bin/python3 " + test::source_dir() +
+                            "/tests/tools/networkx_times.py " + edges + " " +
+                            std::to_string(start) + " 420 reverse";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    unsigned node;
+    double t;
+    std::size_t n = 0;
+    while (std::fscanf(pipe, "%u %lf", &node, &t) == 2) {
+        ++n;
+        EXPECT_NEAR(s.seconds(node), t, 0.01) << node;
+    }
+    pclose(pipe);
+    EXPECT_EQ(n, s.settled().size());
+    EXPECT_GT(n, 100u);
+}
