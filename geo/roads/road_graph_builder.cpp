@@ -51,9 +51,15 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     stats.input_edges = edges_.size();
 
     // Adjacency of the whole input, to find the components.
-    std::sort(edges_.begin(), edges_.end(), [](const Edge& a, const Edge& b) {
-        return a.from != b.from ? a.from < b.from : a.to < b.to;
-    });
+    // Counting sort by tail: O(edges), stable, much faster than a comparison sort at 8 M edges.
+    {
+        std::vector<std::uint32_t> start(n + 1, 0);
+        for (const auto& e : edges_) ++start[e.from + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<Edge> sorted(edges_.size());
+        for (const auto& e : edges_) sorted[start[e.from]++] = e;
+        edges_.swap(sorted);
+    }
     auto first = offsets(n, edges_.size(), [&](std::size_t e) { return edges_[e].from; });
     std::vector<std::uint32_t> heads(edges_.size());
     for (std::size_t e = 0; e < edges_.size(); ++e) heads[e] = edges_[e].to;

@@ -22,6 +22,15 @@ class RoadGraphBuilder {
     explicit RoadGraphBuilder(int epsg) : epsg_(epsg) {}
     /// @brief Node by external id (OSM node id, "from_node" value); created on first use.
     NodeId node(const std::string& external_id, const Point& position);
+    /// @brief A new node with no external id (generated networks).
+    NodeId add_node(const Point& position) {
+        positions_.push_back(position);
+        return static_cast<NodeId>(positions_.size() - 1);
+    }
+    void reserve(std::size_t nodes, std::size_t edges) {
+        positions_.reserve(nodes);
+        edges_.reserve(edges);
+    }
     /// @brief Node at a position (sources without node ids: shared endpoints make topology).
     NodeId node_at(const Point& position);
     void add_edge(NodeId from, NodeId to, double length_m, double seconds, std::uint32_t link);

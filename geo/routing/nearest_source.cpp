@@ -1,5 +1,7 @@
 #include "routing/nearest_source.hpp"
 
+#include "routing/indexed_heap.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <tuple>
@@ -11,27 +13,23 @@ NearestSource nearest_source(const RoadGraph& g, const std::vector<SourceStart>&
     NearestSource r;
     r.seconds.assign(g.node_count(), kUnreached);
     r.source.assign(g.node_count(), NearestSource::kNoSource);
-    // Heap entries order by time, then by source index: equal times go to the lower index.
-    using Entry = std::tuple<double, std::uint32_t, NodeId>;
-    std::vector<Entry> heap;
-    const auto greater = std::greater<Entry>();
+    // Heap order: time, then source index, so equal times go to the lower index.
+    IndexedHeap heap(g.node_count());
     auto relax = [&](NodeId v, double d, std::uint32_t src) {
         if (d > limit_seconds) return;
         if (d < r.seconds[v] || (d == r.seconds[v] && src < r.source[v])) {
             r.seconds[v] = d;
             r.source[v] = src;
-            heap.emplace_back(d, src, v);
-            std::push_heap(heap.begin(), heap.end(), greater);
+            heap.push_or_decrease(v, d, src);
         }
     };
     for (const auto& s : starts)
         if (s.node < g.node_count()) relax(s.node, s.seconds, s.source);
     const bool forward = direction == SearchDirection::from_sources;
     while (!heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), greater);
-        const auto [d, src, u] = heap.back();
-        heap.pop_back();
-        if (d != r.seconds[u] || src != r.source[u]) continue;  // superseded
+        double d;
+        const NodeId u = heap.pop(d);
+        const std::uint32_t src = r.source[u];
         if (forward) {
             for (std::uint32_t e = g.first_out[u]; e < g.first_out[u + 1]; ++e)
                 relax(g.head[e], d + g.seconds[e], src);

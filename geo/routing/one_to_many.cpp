@@ -6,7 +6,10 @@
 namespace palliacarte {
 
 OneToManySearch::OneToManySearch(const RoadGraph& graph)
-    : g_(graph), dist_(graph.node_count(), kUnreached), stamp_(graph.node_count(), 0) {}
+    : g_(graph),
+      dist_(graph.node_count(), kUnreached),
+      stamp_(graph.node_count(), 0),
+      heap_(graph.node_count()) {}
 
 void OneToManySearch::run(const std::vector<SearchStart>& starts, double limit_seconds,
                           SearchDirection direction) {
@@ -19,24 +22,20 @@ void OneToManySearch::run(const std::vector<SearchStart>& starts, double limit_s
     direction_ = direction;
     settled_.clear();
     heap_.clear();
-    const auto greater = std::greater<std::pair<double, NodeId>>();
     auto relax = [&](NodeId v, double d) {
         if (d > limit_) return;
         if (stamp_[v] != run_ || d < dist_[v]) {
             stamp_[v] = run_;
             dist_[v] = d;
-            heap_.emplace_back(d, v);
-            std::push_heap(heap_.begin(), heap_.end(), greater);
+            heap_.push_or_decrease(v, d);
         }
     };
     for (const auto& s : starts)
         if (s.node < g_.node_count()) relax(s.node, s.seconds);
     const bool forward = direction == SearchDirection::from_sources;
     while (!heap_.empty()) {
-        std::pop_heap(heap_.begin(), heap_.end(), greater);
-        const auto [d, u] = heap_.back();
-        heap_.pop_back();
-        if (d > dist_[u]) continue;  // stale entry (lazy deletion)
+        double d;
+        const NodeId u = heap_.pop(d);
         settled_.push_back(u);
         if (forward) {
             for (std::uint32_t e = g_.first_out[u]; e < g_.first_out[u + 1]; ++e)

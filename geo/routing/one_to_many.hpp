@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "roads/road_graph.hpp"
+#include "routing/indexed_heap.hpp"
 #include "routing/travel_direction.hpp"
 
 namespace palliacarte {
@@ -52,7 +53,7 @@ class OneToManySearch {
     std::vector<std::uint32_t> stamp_;
     std::uint32_t run_ = 0;
     std::vector<NodeId> settled_;
-    std::vector<std::pair<double, NodeId>> heap_;
+    IndexedHeap heap_;
     double limit_ = kUnreached;
     SearchDirection direction_ = SearchDirection::from_sources;
 };

@@ -1,0 +1,76 @@
+// Scale benchmarks on a SYNTHETIC 2.25-million-node road-like network (see
+// synthetic_network.hpp). Targets from the travel-time issue: build >= 1 M nodes/s, one 60-min
+// search < 150 ms, multi-source nearest over the whole graph < 300 ms, < 64 bytes per node+edge.
+#include <benchmark/benchmark.h>
+
+#include "roads/road_graph_builder.hpp"
+#include "routing/nearest_source.hpp"
+#include "routing/one_to_many.hpp"
+#include "synthetic_network.hpp"
+
+namespace {
+
+using namespace palliacarte;
+constexpr std::uint32_t kSide = 1500;  // 2.25 M nodes
+
+const RoadGraph& graph() {
+    static const RoadGraph g = [] {
+        RoadGraphBuilder b(2154);
+        bench::generate_grid_network(b, kSide);
+        RoadGraphStats stats;
+        return b.build(stats);
+    }();
+    return g;
+}
+
+void build(benchmark::State& state) {
+    for (auto _ : state) {
+        state.PauseTiming();
+        RoadGraphBuilder b(2154);
+        bench::generate_grid_network(b, kSide);
+        state.ResumeTiming();
+        RoadGraphStats stats;
+        RoadGraph g = b.build(stats);
+        benchmark::DoNotOptimize(g.head.data());
+        state.counters["nodes"] = static_cast<double>(g.node_count());
+        state.counters["edges"] = static_cast<double>(g.edge_count());
+        state.counters["nodes_per_s"] =
+            benchmark::Counter(static_cast<double>(stats.input_nodes), benchmark::Counter::kIsRate);
+        state.counters["bytes_per_node_edge"] =
+            static_cast<double>(g.memory_bytes()) /
+            static_cast<double>(g.node_count() + g.edge_count());
+    }
+}
+
+void catchment(benchmark::State& state) {
+    const auto& g = graph();
+    OneToManySearch s(g);
+    const NodeId centre = static_cast<NodeId>(g.node_count() / 2);
+    for (auto _ : state) {
+        s.run({{centre, 0}}, static_cast<double>(state.range(0)) * 60,
+              SearchDirection::from_sources);
+        benchmark::DoNotOptimize(s.settled().data());
+        state.counters["settled"] = static_cast<double>(s.settled().size());
+    }
+}
+
+void nearest_over_whole_graph(benchmark::State& state) {
+    const auto& g = graph();
+    std::vector<SourceStart> starts;
+    const auto n = static_cast<std::uint32_t>(g.node_count());
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(state.range(0)); ++i)
+        starts.push_back(
+            {i, static_cast<NodeId>((static_cast<std::uint64_t>(i) * 2654435761u) % n), 0});
+    for (auto _ : state) {
+        auto r = nearest_source(g, starts, SearchDirection::from_sources);
+        benchmark::DoNotOptimize(r.seconds.data());
+    }
+}
+
+}  // namespace
+
+BENCHMARK(build)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(catchment)->Arg(30)->Arg(60)->Unit(benchmark::kMillisecond);
+BENCHMARK(nearest_over_whole_graph)->Arg(100)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+BENCHMARK_MAIN();
