@@ -9,6 +9,7 @@
 
 #include "config/territory_config.hpp"
 #include "gdal/ogr_source.hpp"
+#include "networkx_check.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "routing/one_to_many.hpp"
 #include "test_paths.hpp"
@@ -52,35 +53,13 @@ TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
     EXPECT_EQ(stats.speed_from_field, 0u);  // BD TOPO v2 has no speed: all from the profile
     EXPECT_GT(g.node_count(), 3000u);
 
-    // Times agree with networkx on the same graph.
-    test::ScratchDir dir("bdtopo");
-    const std::string edges = dir.file("edges.csv");
-    {
-        std::ofstream out(edges);
-        char line[96];
-        for (NodeId u = 0; u < g.node_count(); ++u)
-            for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
-                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
-                              static_cast<double>(g.seconds[e]));
-                out << line;
-            }
-    }
+    // Times agree with networkx on the same graph (times to the start: reverse search).
     const NodeId start = static_cast<NodeId>(g.node_count() / 3);
     OneToManySearch s(g);
     s.run({{start, 0}}, 420, SearchDirection::to_sources);
-    const std::string cmd = "/usr/bin/python3 " + test::source_dir() +
-                            "/tests/tools/networkx_times.py " + edges + " " +
-                            std::to_string(start) + " 420 reverse";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    unsigned node;
-    double t;
-    std::size_t n = 0;
-    while (std::fscanf(pipe, "%u %lf", &node, &t) == 2) {
-        ++n;
-        EXPECT_NEAR(s.seconds(node), t, 0.01) << node;
-    }
-    pclose(pipe);
+    const auto nx = test::networkx_times(g, start, 420, true);
+    const std::size_t n = nx.size();
+    for (const auto& [node, t] : nx) EXPECT_NEAR(s.seconds(node), t, 0.01) << node;
     EXPECT_EQ(n, s.settled().size());
     EXPECT_GT(n, 100u);
 }

@@ -9,6 +9,7 @@
 
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
+#include "networkx_check.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
@@ -47,34 +48,6 @@ NodeId nearest_node(const RoadGraph& g, Point p) {
     return best;
 }
 
-// networkx's answer for a search from `source` up to `cutoff` seconds.
-std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source, double cutoff,
-                                        bool reverse) {
-    test::ScratchDir dir("networkx");
-    const std::string edges = dir.file("edges.csv");
-    {
-        std::ofstream out(edges);
-        char line[96];
-        for (NodeId u = 0; u < g.node_count(); ++u)
-            for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
-                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
-                              static_cast<double>(g.seconds[e]));
-                out << line;
-            }
-    }
-    const std::string cmd =
-        "/usr/bin/python3 " + test::source_dir() + "/tests/tools/networkx_times.py " + edges + " " +
-        std::to_string(source) + " " + std::to_string(cutoff) + (reverse ? " reverse" : "");
-    std::map<NodeId, double> times;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return times;
-    unsigned node;
-    double t;
-    while (std::fscanf(pipe, "%u %lf", &node, &t) == 2) times[node] = t;
-    pclose(pipe);
-    return times;
-}
-
 }  // namespace
 
 TEST(CorsicaNetwork, WholeIslandIsOneStronglyConnectedComponent) {
@@ -100,7 +73,7 @@ TEST(CorsicaNetwork, ThirtyMinutesFromAjaccioAgreeWithNetworkx) {
         OneToManySearch s(g);
         s.run({{start, 0}}, 1800,
               reverse ? SearchDirection::to_sources : SearchDirection::from_sources);
-        const auto expected = networkx_times(g, start, 1800, reverse);
+        const auto expected = test::networkx_times(g, start, 1800, reverse);
         ASSERT_GT(expected.size(), 500u)
             << "networkx gave no answer (is python3-networkx installed?)";
         std::size_t ours = 0;

@@ -10,6 +10,7 @@
 
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "networkx_check.hpp"
 #include "routing/one_to_many.hpp"
 #include "test_paths.hpp"
 
@@ -25,37 +26,11 @@ RoadGraph load(const std::string& path, RoadLoadStats& stats, LoadReport& report
     return load_osm_roads(path, 2154, profile(), stats, report);
 }
 
-std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source, double cutoff) {
-    test::ScratchDir dir("networkx-osm");
-    const std::string edges = dir.file("edges.csv");
-    {
-        std::ofstream out(edges);
-        char line[96];
-        for (NodeId u = 0; u < g.node_count(); ++u)
-            for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
-                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
-                              static_cast<double>(g.seconds[e]));
-                out << line;
-            }
-    }
-    std::map<NodeId, double> times;
-    const std::string cmd = "/usr/bin/python3 " + test::source_dir() +
-                            "/tests/tools/networkx_times.py " + edges + " " +
-                            std::to_string(source) + " " + std::to_string(cutoff);
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return times;
-    unsigned node;
-    double t;
-    while (std::fscanf(pipe, "%u %lf", &node, &t) == 2) times[node] = t;
-    pclose(pipe);
-    return times;
-}
-
 void expect_agrees_with_networkx(const RoadGraph& g, double cutoff) {
     for (const NodeId start : {NodeId{0}, static_cast<NodeId>(g.node_count() / 2)}) {
         OneToManySearch s(g);
         s.run({{start, 0}}, cutoff, SearchDirection::from_sources);
-        const auto expected = networkx_times(g, start, cutoff);
+        const auto expected = test::networkx_times(g, start, cutoff);
         ASSERT_GT(expected.size(), 10u);
         EXPECT_EQ(s.settled().size(), expected.size());
         for (const auto& [v, t] : expected) EXPECT_NEAR(s.seconds(v), t, 0.01) << "node " << v;

@@ -1,0 +1,43 @@
+#pragma once
+// Independent travel times for tests: writes a RoadGraph's edges and runs networkx's Dijkstra
+// (tools/networkx_times.py under Debian's /usr/bin/python3) on them.
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "roads/road_graph.hpp"
+#include "test_paths.hpp"
+
+namespace palliacarte::test {
+
+/// @brief node → seconds for every node networkx reaches within `cutoff` from `source`
+/// (`reverse`: times to the source). Empty if networkx could not run.
+inline std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source, double cutoff,
+                                               bool reverse = false) {
+    ScratchDir dir("networkx");
+    const std::string edges = dir.file("edges.csv");
+    {
+        std::ofstream out(edges);
+        char line[96];
+        for (NodeId u = 0; u < g.node_count(); ++u)
+            for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
+                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
+                              static_cast<double>(g.seconds[e]));
+                out << line;
+            }
+    }
+    const std::string cmd = "/usr/bin/python3 " + source_dir() + "/tests/tools/networkx_times.py " +
+                            edges + " " + std::to_string(source) + " " + std::to_string(cutoff) +
+                            (reverse ? " reverse" : "");
+    std::map<NodeId, double> times;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe) return times;
+    unsigned node;
+    double t;
+    while (std::fscanf(pipe, "%u %lf", &node, &t) == 2) times[node] = t;
+    pclose(pipe);
+    return times;
+}
+
+}  // namespace palliacarte::test
