@@ -8,6 +8,7 @@
 #include "roads/ogr_link_loader.hpp"
 #include "routing/nearest_source.hpp"
 #include "routing/one_to_many.hpp"
+#include "routing/search_batch.hpp"
 
 namespace {
 
@@ -75,8 +76,24 @@ void nearest_100(benchmark::State& state) {
     }
 }
 
+// 100 catchments of 30 minutes (one per structure), on all cores.
+void catchment_batch_100(benchmark::State& state) {
+    const auto& g = corsica();
+    std::vector<std::vector<SearchStart>> starts;
+    for (std::uint32_t i = 0; i < 100; ++i)
+        starts.push_back({{static_cast<NodeId>((i * 313u) % g.node_count()), 0}});
+    std::vector<std::size_t> reached(starts.size());
+    for (auto _ : state) {
+        run_search_batch(
+            g, starts, 1800, SearchDirection::from_sources,
+            [&](std::size_t i, const OneToManySearch& s) { reached[i] = s.settled().size(); });
+        benchmark::DoNotOptimize(reached.data());
+    }
+}
+
 }  // namespace
 
+BENCHMARK(catchment_batch_100)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(build_corsica)->Unit(benchmark::kMillisecond);
 BENCHMARK(catchment)->Arg(30)->Arg(60)->Arg(600)->Unit(benchmark::kMillisecond);
 BENCHMARK(nearest_100)->Unit(benchmark::kMillisecond);

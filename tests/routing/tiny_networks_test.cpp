@@ -6,6 +6,7 @@
 #include "roads/road_graph_builder.hpp"
 #include "routing/nearest_source.hpp"
 #include "routing/one_to_many.hpp"
+#include "routing/search_batch.hpp"
 
 using namespace palliacarte;
 
@@ -111,4 +112,26 @@ TEST(TinyNetworks, SearchStateIsReusable) {
     EXPECT_EQ(s.seconds(0), kUnreached);  // nothing left over from the first run
     EXPECT_DOUBLE_EQ(s.seconds(2), 30);
     EXPECT_EQ(s.settled().size(), 2u);
+}
+
+TEST(TinyNetworks, ParallelBatchEqualsSequentialSearches) {
+    // A 40-node ring with one-way shortcuts, searched from every node.
+    std::vector<Link> links;
+    for (int i = 0; i < 40; ++i) links.push_back({i, (i + 1) % 40, 10.0 + i % 7});
+    for (int i = 0; i < 40; i += 5) links.push_back({i, (i + 17) % 40, 25, false});
+    const RoadGraph g = make(40, links);
+    std::vector<std::vector<SearchStart>> starts;
+    for (NodeId v = 0; v < g.node_count(); ++v) starts.push_back({{v, 0}});
+    std::vector<std::vector<double>> batch(starts.size());
+    run_search_batch(g, starts, 120, SearchDirection::from_sources,
+                     [&](std::size_t i, const OneToManySearch& s) {
+                         for (NodeId v = 0; v < g.node_count(); ++v)
+                             batch[i].push_back(s.seconds(v));
+                     });
+    OneToManySearch one(g);
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        one.run(starts[i], 120, SearchDirection::from_sources);
+        for (NodeId v = 0; v < g.node_count(); ++v)
+            ASSERT_EQ(batch[i][v], one.seconds(v)) << i << " " << v;
+    }
 }
