@@ -212,6 +212,10 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                 c.territories.push_back(std::move(t));
             }
         }
+        c.cache_dir = str(doc, "cache_dir");
+        if (c.cache_dir.empty())
+            if (const char* env = std::getenv("PALLIACARTE_CACHE_DIR"); env && *env)
+                c.cache_dir = env;
         if (doc.contains("crow_fly")) {
             const auto& cf = doc["crow_fly"];
             c.crow_fly.detour_factor = cf.value("detour_factor", c.crow_fly.detour_factor);

@@ -120,6 +120,7 @@ struct TerritoryConfig {
     std::vector<TerritorySourceConfig> territories;
     std::optional<RoadSourceConfig> roads;  ///< empty: crow-fly model
     CrowFlyModel crow_fly;                  ///< used when there is no road network
+    std::string cache_dir;  ///< "cache_dir" or $PALLIACARTE_CACHE_DIR; empty: the user's cache dir
 
     nlohmann::json document;  ///< the whole file, for sections later stages read
 

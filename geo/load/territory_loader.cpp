@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 
+#include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "load/commune_loader.hpp"
 #include "load/crosswalk.hpp"
@@ -15,6 +16,7 @@
 #include "roads/car_profile.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "roads/osm_road_loader.hpp"
+#include "roads/road_graph_cache.hpp"
 
 namespace palliacarte {
 
@@ -147,10 +149,29 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         RoadSourceConfig roads = *config.roads;
         roads.path = config.resolve(roads.path);
         const CarProfile profile = CarProfile::load(roads.profile_path);
-        t.roads =
-            roads.format == "osm"
-                ? load_osm_roads(roads.path, config.epsg, profile, t.road_stats, t.report, progress)
-                : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report, progress);
+        // Binary cache: keyed by the source file, the roads section and the profile's text.
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::string key = road_cache_key(roads.path, config.document["roads"].dump(),
+                                               read_file(roads.profile_path), config.epsg);
+        const std::string cache_file =
+            road_cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
+        t.road_stats.cache_file = cache_file;
+        if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
+            t.roads = std::move(*cached);
+            t.road_stats.from_cache = true;
+            t.road_stats.path = roads.path;
+            t.road_stats.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        } else {
+            t.roads = roads.format == "osm" ? load_osm_roads(roads.path, config.epsg, profile,
+                                                             t.road_stats, t.report, progress)
+                                            : load_ogr_links(roads, config.epsg, profile,
+                                                             t.road_stats, t.report, progress);
+            t.road_stats.build_seconds = t.road_stats.seconds;
+            if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
+                t.report.warn(cache_file, "", "cache_not_written",
+                              "road graph cache could not be written (continuing without it)");
+        }
     }
     return t;
 }

@@ -190,7 +190,10 @@ json roads_section(const Territory& t) {
             {"dropped_nodes", s.graph.dropped_nodes},
             {"dropped_edges", s.graph.dropped_edges},
             {"memory_mb", static_cast<double>(t.roads->memory_bytes()) / 1e6},
-            {"build_seconds", s.seconds}};
+            {"build_seconds", s.build_seconds},
+            {"load_seconds", s.seconds},
+            {"from_cache", s.from_cache},
+            {"cache_file", s.cache_file}};
 }
 
 }  // namespace

@@ -22,7 +22,10 @@ struct RoadLoadStats {
     std::map<std::string, std::size_t> skipped_classes;  ///< not for cars in the profile
     std::size_t speed_from_profile = 0, speed_from_field = 0, speed_default = 0;
     RoadGraphStats graph;
-    double seconds = 0;
+    double seconds = 0;        ///< this load (build, or read from the cache)
+    double build_seconds = 0;  ///< building from the source (now or when the cache was made)
+    bool from_cache = false;
+    std::string cache_file;
 };
 
 /// @param config paths resolved. @throws DataError if the layer or a mapped field is missing.

@@ -123,8 +123,13 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             << " arcs ; vitesses : " << r["speed_from"]["profile"].get<std::size_t>()
             << " du profil, " << r["speed_from"]["field"].get<std::size_t>()
             << " du champ vitesse, " << r["speed_from"]["default"].get<std::size_t>()
-            << " par défaut ; " << std::setprecision(2) << r["build_seconds"].get<double>()
-            << " s\n\n";
+            << " par défaut\n  " << std::setprecision(2);
+        if (r["from_cache"].get<bool>())
+            out << "chargé du cache en " << r["load_seconds"].get<double>()
+                << " s (construction : " << r["build_seconds"].get<double>() << " s)";
+        else
+            out << "construit en " << r["build_seconds"].get<double>() << " s, mis en cache";
+        out << " — " << r["cache_file"].get<std::string>() << "\n\n";
     } else {
         out << "Réseau routier : aucun — " << r["note"].get<std::string>() << "\n\n";
     }

@@ -1,0 +1,30 @@
+#pragma once
+// Binary cache of built road graphs, so a second start skips parsing and graph building. The
+// key covers the source file (path, size, mtime), the road config and the profile's contents;
+// any change rebuilds. A damaged or foreign cache file is ignored (and rebuilt), never trusted.
+#include <optional>
+#include <string>
+
+#include "roads/ogr_link_loader.hpp"
+#include "roads/road_graph.hpp"
+
+namespace palliacarte {
+
+/// @brief The cache directory: `configured` if set, else $XDG_CACHE_HOME/palliacarte, else
+/// ~/.cache/palliacarte. @throws ConfigError if it lies inside `data_root` (shared data is
+/// read-only and never written to).
+std::string road_cache_directory(const std::string& configured, const std::string& data_root);
+
+/// @brief A key for this source + config + profile (hex digest).
+std::string road_cache_key(const std::string& source_path, const std::string& road_config_json,
+                           const std::string& profile_text, int epsg);
+
+/// @brief The cached graph and its stats, or empty when absent, stale or unreadable.
+std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
+                                         RoadLoadStats& stats);
+
+/// @brief Writes atomically (temp file + rename). Returns false (nothing left behind) on error.
+bool write_road_cache(const std::string& file, const std::string& key, const RoadGraph& graph,
+                      const RoadLoadStats& stats);
+
+}  // namespace palliacarte

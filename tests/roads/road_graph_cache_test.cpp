@@ -1,0 +1,63 @@
+#include "roads/road_graph_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "config/territory_config.hpp"
+#include "core/errors.hpp"
+#include "roads/osm_road_loader.hpp"
+#include "test_paths.hpp"
+
+using namespace palliacarte;
+
+namespace {
+RoadGraph lorient(RoadLoadStats& stats) {
+    LoadReport report;
+    return load_osm_roads(test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
+                          CarProfile::load(test::config("profiles/car-fr.json")), stats, report);
+}
+}  // namespace
+
+TEST(RoadGraphCache, RoundTripGivesTheSameGraph) {
+    test::ScratchDir dir("cache");
+    RoadLoadStats built;
+    const RoadGraph g = lorient(built);
+    const std::string file = dir.file("roads.bin");
+    ASSERT_TRUE(write_road_cache(file, "k1", g, built));
+    RoadLoadStats stats;
+    const auto back = read_road_cache(file, "k1", stats);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->node_count(), g.node_count());
+    EXPECT_EQ(back->head, g.head);
+    EXPECT_EQ(back->seconds, g.seconds);
+    EXPECT_EQ(back->in_edge, g.in_edge);
+    EXPECT_EQ(stats.graph.dropped_nodes, built.graph.dropped_nodes);
+    EXPECT_FALSE(read_road_cache(file, "other-key", stats));  // stale key: rebuild
+}
+
+TEST(RoadGraphCache, DamagedFileIsIgnored) {
+    test::ScratchDir dir("cache-bad");
+    RoadLoadStats built;
+    const RoadGraph g = lorient(built);
+    const std::string file = dir.file("roads.bin");
+    ASSERT_TRUE(write_road_cache(file, "k", g, built));
+    std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);  // truncated
+    RoadLoadStats stats;
+    EXPECT_FALSE(read_road_cache(file, "k", stats));
+    dir.write("junk.bin", "not a cache");
+    EXPECT_FALSE(read_road_cache(dir.file("junk.bin"), "k", stats));
+    EXPECT_FALSE(read_road_cache(dir.file("absent.bin"), "k", stats));
+}
+
+TEST(RoadGraphCache, KeyChangesWithConfigAndProfileAndNeverInsideTheData) {
+    const std::string src = test::data("osm/lorient_56_osm-api.osm.pbf");
+    const auto a = road_cache_key(src, "{}", "profile A", 2154);
+    EXPECT_EQ(a, road_cache_key(src, "{}", "profile A", 2154));
+    EXPECT_NE(a, road_cache_key(src, "{}", "profile B", 2154));
+    EXPECT_NE(a, road_cache_key(src, "{\"x\":1}", "profile A", 2154));
+    EXPECT_NE(a, road_cache_key(src, "{}", "profile A", 2975));
+    EXPECT_THROW(road_cache_directory(test::data("osm/cache"), test::data_root()), ConfigError);
+    EXPECT_NO_THROW(road_cache_directory("/tmp/palliacarte-cache-test", test::data_root()));
+}
