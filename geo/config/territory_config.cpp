@@ -36,6 +36,14 @@ void require_path(const std::string& path, const std::string& what) {
     if (path.empty()) throw ConfigError(what + ": 'path' is required");
 }
 
+// A data file named relative to the config: the one beside the config if it exists, else the one
+// shipped in palliacarte's data/ (a user's config may live anywhere).
+std::string beside_or_shipped(const fs::path& config_dir, const std::string& relative) {
+    const fs::path beside = config_dir / relative;
+    return fs::exists(beside) ? beside.lexically_normal().string()
+                              : (fs::path(PALLIACARTE_DATA_DIR) / relative).string();
+}
+
 StructureSourceConfig parse_structure_source(const json& j, std::size_t index) {
     const std::string what = "structures[" + std::to_string(index) + "]";
     StructureSourceConfig s;
@@ -147,11 +155,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                                          ? types
                                          : (config_dir / types).lexically_normal().string();
         } else {
-            const fs::path beside = config_dir / "structure-types.json";
-            c.structure_types_path =
-                fs::exists(beside)
-                    ? beside.lexically_normal().string()
-                    : (fs::path(PALLIACARTE_DATA_DIR) / "structure-types.json").string();
+            c.structure_types_path = beside_or_shipped(config_dir, "structure-types.json");
         }
 
         if (!doc.contains("communes") || !doc["communes"].is_object())
@@ -268,14 +272,8 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                 throw ConfigError(
                     "roads.default_speed_kmh and roads.snap_max_distance_m must be positive");
             const std::string profile = str(rj, "profile", "profiles/car-fr.json");
-            if (fs::path(profile).is_absolute()) {
-                r.profile_path = profile;
-            } else {
-                const fs::path beside = config_dir / profile;
-                r.profile_path = fs::exists(beside)
-                                     ? beside.lexically_normal().string()
-                                     : (fs::path(PALLIACARTE_DATA_DIR) / profile).string();
-            }
+            r.profile_path =
+                fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);
             c.roads = r;
         }
     } catch (const ConfigError& e) {

@@ -69,9 +69,7 @@ double StructurePlacer::distance_to_territory(const Point& p, int epsg, double l
 void StructurePlacer::place(Structure& s, double x, double y, const std::string& source_crs,
                             LoadReport& report, const std::string& file, const std::string& where,
                             const std::string& departement) {
-    const int target = epsg_per_departement_ && !departement.empty()
-                           ? natural_epsg_for_departement(departement)
-                           : epsg_;
+    const int target = target_epsg(departement);
     const bool geographic = source_crs == "EPSG:4326" || source_crs == "OGC:CRS84";
     if (geographic && (std::abs(x) > 180 || std::abs(y) > 90)) {
         s.position_problem = "longitude/latitude out of range";
@@ -113,11 +111,14 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
     }
 }
 
+int StructurePlacer::target_epsg(const std::string& departement) const {
+    return epsg_per_departement_ && !departement.empty() ? natural_epsg_for_departement(departement)
+                                                         : epsg_;
+}
+
 bool StructurePlacer::within_reach(double x, double y, const std::string& source_crs,
                                    const std::string& departement) {
-    const int target = epsg_per_departement_ && !departement.empty()
-                           ? natural_epsg_for_departement(departement)
-                           : epsg_;
+    const int target = target_epsg(departement);
     if (!transform(source_crs, target).transform(x, y)) return false;
     return distance_to_territory({x, y}, target, margin_m_) <= margin_m_;
 }

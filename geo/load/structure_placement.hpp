@@ -55,6 +55,9 @@ class StructurePlacer {
 
   private:
     const CrsTransform& transform(const std::string& from, int to_epsg);
+    /// The CRS a structure is placed in: its département's in a national load, else the
+    /// territory's.
+    int target_epsg(const std::string& departement) const;
     struct Index;
     const std::vector<Commune>& communes_;
     int epsg_;

@@ -148,11 +148,17 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         StepTimer timer(t.timings, "roads");
         RoadSourceConfig roads = *config.roads;
         roads.path = config.resolve(roads.path);
-        const CarProfile profile = CarProfile::load(roads.profile_path);
         // Binary cache: keyed by the source file, the roads section and the profile's text.
+        // The profile is read once, and parsed only when the graph has to be built.
         const auto t0 = std::chrono::steady_clock::now();
-        const std::string key = road_cache_key(roads.path, config.document["roads"].dump(),
-                                               read_file(roads.profile_path), config.epsg);
+        std::string profile_text;
+        try {
+            profile_text = read_file(roads.profile_path);
+        } catch (const DataError& e) {
+            throw ConfigError(std::string("road profile ") + e.what());
+        }
+        const std::string key =
+            road_cache_key(roads.path, config.document["roads"].dump(), profile_text, config.epsg);
         const std::string cache_file =
             road_cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
         t.road_stats.cache_file = cache_file;
@@ -163,6 +169,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             t.road_stats.seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         } else {
+            const CarProfile profile = CarProfile::from_json_text(profile_text, roads.profile_path);
             t.roads = roads.format == "osm" ? load_osm_roads(roads.path, config.epsg, profile,
                                                              t.road_stats, t.report, progress)
                                             : load_ogr_links(roads, config.epsg, profile,

@@ -192,14 +192,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     if (stats.features == 0)
         throw DataError(path, "no road feature (check roads.layer and roads.where)");
     RoadGraph graph = builder.build(stats.graph);
-    if (stats.graph.dropped_nodes > 0)
-        report.warn(path, "", "roads_outside_main_component",
-                    std::to_string(stats.graph.dropped_nodes) + " junctions and " +
-                        std::to_string(stats.graph.dropped_edges) +
-                        " links are not in the largest strongly "
-                        "connected component (" +
-                        std::to_string(stats.graph.components) +
-                        " components) and are not used for routing");
+    report_dropped_roads(path, stats.graph, report);
     for (const auto& [cls, n] : stats.skipped_classes)
         report.info(path, "", "road_class_skipped",
                     std::to_string(n) + " links of class '" + cls +

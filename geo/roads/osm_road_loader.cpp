@@ -213,12 +213,7 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
     RoadGraph graph = builder.build(stats.graph);
     if (graph.node_count() == 0)
         throw DataError(path, "no routable car road (all ways incomplete or isolated)");
-    if (stats.graph.dropped_nodes > 0)
-        report.warn(path, "", "roads_outside_main_component",
-                    std::to_string(stats.graph.dropped_nodes) + " junctions and " +
-                        std::to_string(stats.graph.dropped_edges) +
-                        " links are not in the largest strongly connected component and are not "
-                        "used for routing");
+    report_dropped_roads(path, stats.graph, report);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return graph;
 }

@@ -45,6 +45,16 @@ std::vector<std::uint32_t> offsets(std::size_t nodes, std::size_t edges, Key key
 
 }  // namespace
 
+void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
+                          LoadReport& report) {
+    if (stats.dropped_nodes == 0) return;
+    report.warn(path, "", "roads_outside_main_component",
+                std::to_string(stats.dropped_nodes) + " junctions and " +
+                    std::to_string(stats.dropped_edges) +
+                    " links are not in the largest strongly connected component (" +
+                    std::to_string(stats.components) + " components) and are not used for routing");
+}
+
 RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     const std::size_t n = positions_.size();
     stats.input_nodes = n;

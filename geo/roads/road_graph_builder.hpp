@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/load_report.hpp"
 #include "roads/road_graph.hpp"
 
 namespace palliacarte {
@@ -16,6 +17,9 @@ struct RoadGraphStats {
     std::size_t components = 0;
     std::size_t dropped_nodes = 0, dropped_edges = 0;
 };
+
+/// @brief Warns (reason "roads_outside_main_component") when building dropped anything.
+void report_dropped_roads(const std::string& path, const RoadGraphStats& stats, LoadReport& report);
 
 class RoadGraphBuilder {
   public:

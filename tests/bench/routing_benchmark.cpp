@@ -21,12 +21,18 @@ std::string data_root() {
         .string();
 }
 
+// The roads section of data/corse.json, path resolved.
+RoadSourceConfig corsica_roads() {
+    const auto config = load_territory_config(
+        std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
+    RoadSourceConfig roads = *config.roads;
+    roads.path = config.resolve(roads.path);
+    return roads;
+}
+
 const RoadGraph& corsica() {
     static const RoadGraph g = [] {
-        const auto config = load_territory_config(
-            std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
-        RoadSourceConfig roads = *config.roads;
-        roads.path = config.resolve(roads.path);
+        const RoadSourceConfig roads = corsica_roads();
         RoadLoadStats stats;
         LoadReport report;
         return load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
@@ -35,10 +41,7 @@ const RoadGraph& corsica() {
 }
 
 void build_corsica(benchmark::State& state) {
-    const auto config = load_territory_config(
-        std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
-    RoadSourceConfig roads = *config.roads;
-    roads.path = config.resolve(roads.path);
+    const RoadSourceConfig roads = corsica_roads();
     const auto profile = CarProfile::load(roads.profile_path);
     for (auto _ : state) {
         RoadLoadStats stats;

@@ -12,6 +12,7 @@
 #include "networkx_check.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "routing/one_to_many.hpp"
+#include "territory_roads.hpp"
 #include "test_paths.hpp"
 
 using namespace palliacarte;
@@ -36,9 +37,7 @@ std::map<std::string, int> count_by_sens(const std::string& path) {
 }  // namespace
 
 TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
-    const auto config = load_territory_config(test::config("olemps.json"), test::data_root());
-    RoadSourceConfig roads = *config.roads;
-    roads.path = config.resolve(roads.path);
+    const RoadSourceConfig roads = test::shipped_roads("olemps.json");
     RoadLoadStats stats;
     LoadReport report;
     const RoadGraph g =

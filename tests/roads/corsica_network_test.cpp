@@ -13,6 +13,7 @@
 #include "roads/ogr_link_loader.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
+#include "territory_roads.hpp"
 #include "test_paths.hpp"
 
 using namespace palliacarte;
@@ -28,9 +29,7 @@ struct Corsica {
 const Corsica& corsica() {
     static const Corsica c = [] {
         Corsica out;
-        const auto config = load_territory_config(test::config("corse.json"), test::data_root());
-        RoadSourceConfig roads = *config.roads;
-        roads.path = config.resolve(roads.path);
+        const RoadSourceConfig roads = test::shipped_roads("corse.json");
         out.graph = load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), out.stats,
                                    out.report);
         return out;
@@ -101,9 +100,7 @@ TEST(CorsicaNetwork, MountainRoadsMakeHalfAnHourShort) {
 }
 
 TEST(CorsicaNetwork, MissingMappedFieldIsADataError) {
-    const auto config = load_territory_config(test::config("corse.json"), test::data_root());
-    RoadSourceConfig roads = *config.roads;
-    roads.path = config.resolve(roads.path);
+    RoadSourceConfig roads = test::shipped_roads("corse.json");
     roads.fields["class"] = "highway_type";
     RoadLoadStats stats;
     LoadReport report;
@@ -112,10 +109,8 @@ TEST(CorsicaNetwork, MissingMappedFieldIsADataError) {
 }
 
 TEST(CorsicaNetwork, FinessHadAndHospitalsSnapWithinReach) {
-    const auto config = load_territory_config(test::config("corse.json"), test::data_root());
-    LoadReport report;
     const auto& g = corsica().graph;
-    const RoadSnapper snapper(g, 15, config.roads->snap_max_distance_m);
+    const RoadSnapper snapper(g, 15, test::shipped_roads("corse.json").snap_max_distance_m);
     // HAD de Corse (Bastia) and CH de la Miséricorde (Ajaccio), FINESS Lambert-93.
     for (const Point p : {Point{1228642.2, 6199127.3}, Point{1176350.1, 6108673.5}}) {
         const auto s = snapper.snap(p);

@@ -13,19 +13,37 @@
 using namespace palliacarte;
 
 namespace {
-RoadGraph lorient(RoadLoadStats& stats) {
-    LoadReport report;
-    return load_osm_roads(test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
-                          CarProfile::load(test::config("profiles/car-fr.json")), stats, report);
-}
+
+// The Lorient OSM extract, built once, and a cache file of it written by each test.
+class RoadGraphCacheTest : public ::testing::Test {
+  protected:
+    static const RoadGraph& graph(RoadLoadStats* stats_out = nullptr) {
+        static RoadLoadStats stats;
+        static const RoadGraph g = [] {
+            LoadReport report;
+            return load_osm_roads(test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
+                                  CarProfile::load(test::config("profiles/car-fr.json")), stats,
+                                  report);
+        }();
+        if (stats_out) *stats_out = stats;
+        return g;
+    }
+    std::string write(const std::string& key) {
+        RoadLoadStats stats;
+        const RoadGraph& g = graph(&stats);
+        const std::string file = dir_.file("roads.bin");
+        EXPECT_TRUE(write_road_cache(file, key, g, stats));
+        return file;
+    }
+    test::ScratchDir dir_{"cache"};
+};
+
 }  // namespace
 
-TEST(RoadGraphCache, RoundTripGivesTheSameGraph) {
-    test::ScratchDir dir("cache");
+TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
+    const std::string file = write("k1");
     RoadLoadStats built;
-    const RoadGraph g = lorient(built);
-    const std::string file = dir.file("roads.bin");
-    ASSERT_TRUE(write_road_cache(file, "k1", g, built));
+    const RoadGraph& g = graph(&built);
     RoadLoadStats stats;
     const auto back = read_road_cache(file, "k1", stats);
     ASSERT_TRUE(back);
@@ -37,18 +55,14 @@ TEST(RoadGraphCache, RoundTripGivesTheSameGraph) {
     EXPECT_FALSE(read_road_cache(file, "other-key", stats));  // stale key: rebuild
 }
 
-TEST(RoadGraphCache, DamagedFileIsIgnored) {
-    test::ScratchDir dir("cache-bad");
-    RoadLoadStats built;
-    const RoadGraph g = lorient(built);
-    const std::string file = dir.file("roads.bin");
-    ASSERT_TRUE(write_road_cache(file, "k", g, built));
+TEST_F(RoadGraphCacheTest, DamagedFileIsIgnored) {
+    const std::string file = write("k");
     std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);  // truncated
     RoadLoadStats stats;
     EXPECT_FALSE(read_road_cache(file, "k", stats));
-    dir.write("junk.bin", "not a cache");
-    EXPECT_FALSE(read_road_cache(dir.file("junk.bin"), "k", stats));
-    EXPECT_FALSE(read_road_cache(dir.file("absent.bin"), "k", stats));
+    dir_.write("junk.bin", "not a cache");
+    EXPECT_FALSE(read_road_cache(dir_.file("junk.bin"), "k", stats));
+    EXPECT_FALSE(read_road_cache(dir_.file("absent.bin"), "k", stats));
 }
 
 TEST(RoadGraphCache, KeyChangesWithConfigAndProfileAndNeverInsideTheData) {
