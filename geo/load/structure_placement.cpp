@@ -100,6 +100,7 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
         return;
     }
     s.position = p;
+    s.position_problem.clear();  // an earlier unusable pair (reported) no longer matters
     s.epsg = target;
     s.outside_distance_m = d;
     if (d > 0) {

@@ -61,6 +61,15 @@ TEST_F(MalformedStructures, NonNumericCoordinatesKeepTheStructureWithoutPosition
     EXPECT_NE(first("position_rejected").message.find("not numbers"), std::string::npos);
 }
 
+TEST_F(MalformedStructures, BadLambertPairWithGoodLonLatIsLocatedAndStillReported) {
+    const auto out = load(kHeader + "lisp-z,LISP Z,LISP,Sud,2.2212548,48.8712097,abc,def,\n");
+    ASSERT_EQ(out.size(), 1u);
+    ASSERT_TRUE(out[0].position);
+    EXPECT_NEAR(out[0].position->x, 642877.5, 0.05);
+    EXPECT_TRUE(out[0].position_problem.empty());       // not counted as a rejected position
+    EXPECT_EQ(report_.count("position_rejected"), 1u);  // the bad pair is still reported
+}
+
 TEST_F(MalformedStructures, CoordinatesInTheSeaAreRejected) {
     // Bay of Biscay, 400 km from the Hauts-de-Seine; and a latitude out of range.
     const auto out =
