@@ -286,12 +286,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
 
 TerritoryConfig load_territory_config(const std::string& path,
                                       const std::optional<std::string>& data_root_override) {
-    std::string text;
-    try {
-        text = read_file(path);
-    } catch (const DataError& e) {
-        throw ConfigError(std::string("config ") + e.what());
-    }
+    const std::string text = read_config_file(path, "config");
     json doc;
     try {
         doc = json::parse(text);

@@ -21,6 +21,14 @@ std::string read_file(const std::string& path) {
     return std::move(buffer).str();
 }
 
+std::string read_config_file(const std::string& path, const std::string& what) {
+    try {
+        return read_file(path);
+    } catch (const DataError& e) {
+        throw ConfigError(what + " " + e.what());
+    }
+}
+
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))

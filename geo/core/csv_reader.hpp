@@ -78,4 +78,8 @@ std::string_view trim(std::string_view text);
 /// @brief Reads a whole file into memory. Throws DataError naming the file.
 std::string read_file(const std::string& path);
 
+/// @brief Reads a file the user configures with (config, type table, profile): a failure is a
+/// ConfigError "<what> <file>: <reason>" (exit code 2), not a data error.
+std::string read_config_file(const std::string& path, const std::string& what);
+
 }  // namespace palliacarte

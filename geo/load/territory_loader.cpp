@@ -151,12 +151,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         // Binary cache: keyed by the source file, the roads section and the profile's text.
         // The profile is read once, and parsed only when the graph has to be built.
         const auto t0 = std::chrono::steady_clock::now();
-        std::string profile_text;
-        try {
-            profile_text = read_file(roads.profile_path);
-        } catch (const DataError& e) {
-            throw ConfigError(std::string("road profile ") + e.what());
-        }
+        const std::string profile_text = read_config_file(roads.profile_path, "road profile");
         const std::string key =
             road_cache_key(roads.path, config.document["roads"].dump(), profile_text, config.epsg);
         const std::string cache_file =

@@ -21,13 +21,7 @@ const char* to_string(TravelDirection d) {
 }
 
 StructureTypeTable StructureTypeTable::load(const std::string& path) {
-    std::string text;
-    try {
-        text = read_file(path);
-    } catch (const DataError& e) {
-        throw ConfigError(std::string("structure type table ") + e.what());
-    }
-    return from_json_text(text, path);
+    return from_json_text(read_config_file(path, "structure type table"), path);
 }
 
 StructureTypeTable StructureTypeTable::from_json_text(const std::string& text,

@@ -10,13 +10,7 @@
 namespace palliacarte {
 
 CarProfile CarProfile::load(const std::string& path) {
-    std::string text;
-    try {
-        text = read_file(path);
-    } catch (const DataError& e) {
-        throw ConfigError(std::string("road profile ") + e.what());
-    }
-    return from_json_text(text, path);
+    return from_json_text(read_config_file(path, "road profile"), path);
 }
 
 CarProfile CarProfile::from_json_text(const std::string& text, const std::string& name) {
