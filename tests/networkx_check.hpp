@@ -22,8 +22,8 @@ inline std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source
         char line[96];
         for (NodeId u = 0; u < g.node_count(); ++u)
             for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
-                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head[e],
-                              static_cast<double>(g.seconds[e]));
+                std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head(e),
+                              static_cast<double>(g.seconds(e)));
                 out << line;
             }
     }

@@ -82,6 +82,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
     ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0, 5000);
     std::uint32_t number = 0;
+    std::vector<Point> shape, reversed;
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
          f.reset(src.layer->GetNextFeature())) {
         ++number;
@@ -115,29 +116,23 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
             ++stats.skipped_classes[road_class];
             continue;
         }
-        Point a{line->getX(0), line->getY(0)};
-        Point b{line->getX(line->getNumPoints() - 1), line->getY(line->getNumPoints() - 1)};
-        if (!to_work.transform(a.x, a.y) || !to_work.transform(b.x, b.y)) {
+        // The whole line in the working CRS: end points make the topology, inner vertices the
+        // edge's shape, and the drawn length stands in when no length field is set.
+        const int count = line->getNumPoints();
+        shape.resize(static_cast<std::size_t>(count));
+        for (int i = 0; i < count; ++i) shape[i] = {line->getX(i), line->getY(i)};
+        if (!to_work.is_identity() &&
+            to_work.transform(&shape[0].x, &shape[0].y, shape.size(), sizeof(Point)) != 0) {
             ++stats.rejected;
-            report.reject(path, where, "reprojection_failed",
-                          "road end points cannot be reprojected");
+            report.reject(path, where, "reprojection_failed", "road line cannot be reprojected");
             continue;
         }
+        const Point a = shape.front(), b = shape.back();
         double length = 0;
         if (f_len && f->IsFieldSetAndNotNull(*f_len)) length = f->GetFieldAsDouble(*f_len);
-        if (!(length > 0)) {
-            if (to_work.is_identity()) {
-                length = line->get_Length();
-            } else {
-                std::unique_ptr<OGRLineString> copy(line->clone());
-                for (int i = 0; i < copy->getNumPoints(); ++i) {
-                    double x = copy->getX(i), y = copy->getY(i);
-                    to_work.transform(x, y);
-                    copy->setPoint(i, x, y);
-                }
-                length = copy->get_Length();
-            }
-        }
+        if (!(length > 0))
+            for (std::size_t i = 1; i < shape.size(); ++i)
+                length += std::hypot(shape[i].x - shape[i - 1].x, shape[i].y - shape[i - 1].y);
         if (!(length > 0)) {
             ++stats.rejected;
             report.reject(path, where, "zero_length", "road link of zero length");
@@ -179,12 +174,14 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
             continue;
         }
         const std::uint32_t link = number - 1;
+        const std::span<const Point> inner(shape.data() + 1, shape.size() - 2);
         if (dir == LinkDirection::forward || dir == LinkDirection::both) {
-            builder.add_edge(na, nb, length, secs, link);
+            builder.add_edge(na, nb, length, secs, link, inner);
             ++stats.links;
         }
         if (dir == LinkDirection::backward || dir == LinkDirection::both) {
-            builder.add_edge(nb, na, length, secs, link);
+            reversed.assign(inner.rbegin(), inner.rend());
+            builder.add_edge(nb, na, length, secs, link, reversed);
             ++stats.links;
         }
     }

@@ -170,11 +170,13 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
     RoadGraphBuilder builder(epsg);
     std::size_t missing_refs = 0, cut_ways = 0;
     std::uint32_t way_index = 0;
+    std::vector<Point> via, reversed_via;
     for (const auto& w : ways.ways) {
         ++way_index;
         bool cut = false;
         std::size_t start = 0;  // index of the current piece's first node
         double length = 0;
+        via.clear();  // the piece's inner vertices, kept as the edge's shape
         for (std::size_t i = 1; i <= w.nodes.size(); ++i) {
             const auto prev = projected.find(w.nodes[i - 1]);
             if (prev == projected.end()) {  // missing node: restart after it
@@ -182,6 +184,7 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
                 cut = true;
                 start = i;
                 length = 0;
+                via.clear();
                 continue;
             }
             if (i == w.nodes.size()) break;
@@ -189,19 +192,26 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
             if (cur == projected.end()) continue;  // counted at the next step
             length += std::hypot(cur->second.x - prev->second.x, cur->second.y - prev->second.y);
             const bool junction = ways.node_uses[w.nodes[i]] >= 2;
-            if (!junction) continue;
+            if (!junction) {
+                via.push_back(cur->second);
+                continue;
+            }
             // A piece from w.nodes[start] to w.nodes[i].
             const Point& a = projected.at(w.nodes[start]);
             const NodeId na = builder.node(std::to_string(w.nodes[start]), a);
             const NodeId nb = builder.node(std::to_string(w.nodes[i]), cur->second);
             if (na != nb && length > 0) {
                 const double secs = length / (w.kmh / 3.6);
-                if (w.oneway >= 0) builder.add_edge(na, nb, length, secs, way_index - 1);
-                if (w.oneway <= 0) builder.add_edge(nb, na, length, secs, way_index - 1);
+                if (w.oneway >= 0) builder.add_edge(na, nb, length, secs, way_index - 1, via);
+                if (w.oneway <= 0) {
+                    reversed_via.assign(via.rbegin(), via.rend());
+                    builder.add_edge(nb, na, length, secs, way_index - 1, reversed_via);
+                }
                 stats.links += w.oneway == 0 ? 2 : 1;
             }
             start = i;
             length = 0;
+            via.clear();
         }
         cut_ways += cut;
     }

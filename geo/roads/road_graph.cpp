@@ -10,10 +10,10 @@ NodeId RoadGraph::tail(EdgeId e) const {
 }
 
 std::size_t RoadGraph::memory_bytes() const {
-    return node_position.capacity() * sizeof(Point) + first_out.capacity() * 4 +
-           head.capacity() * 4 + seconds.capacity() * 4 + length_m.capacity() * 4 +
-           source_link.capacity() * 4 + first_in.capacity() * 4 + in_edge.capacity() * 4 +
-           in_tail.capacity() * 4;
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    return bytes(node_position) + bytes(first_out) + bytes(out_arc) + bytes(length_m) +
+           bytes(source_link) + bytes(first_in) + bytes(in_arc) + bytes(in_edge) +
+           bytes(first_shape) + bytes(shape_point);
 }
 
 }  // namespace palliacarte

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "roads/spatial_order.hpp"
 #include "roads/strongly_connected.hpp"
 
 namespace palliacarte {
@@ -28,22 +29,12 @@ NodeId RoadGraphBuilder::node_at(const Point& position) {
 }
 
 void RoadGraphBuilder::add_edge(NodeId from, NodeId to, double length_m, double seconds,
-                                std::uint32_t link) {
-    edges_.push_back({from, to, static_cast<float>(length_m), static_cast<float>(seconds), link});
+                                std::uint32_t link, std::span<const Point> via) {
+    const auto first = static_cast<std::uint32_t>(shape_points_.size());
+    shape_points_.insert(shape_points_.end(), via.begin(), via.end());
+    edges_.push_back({from, to, static_cast<float>(length_m), static_cast<float>(seconds), link,
+                      first, static_cast<std::uint32_t>(via.size())});
 }
-
-namespace {
-
-// CSR offsets from a key per edge (edges already sorted by that key).
-template <class Key>
-std::vector<std::uint32_t> offsets(std::size_t nodes, std::size_t edges, Key key) {
-    std::vector<std::uint32_t> first(nodes + 1, 0);
-    for (std::size_t e = 0; e < edges; ++e) ++first[key(e) + 1];
-    std::partial_sum(first.begin(), first.end(), first.begin());
-    return first;
-}
-
-}  // namespace
 
 void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
                           LoadReport& report) {
@@ -57,24 +48,24 @@ void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
 
 RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     const std::size_t n = positions_.size();
+    const std::size_t m_in = edges_.size();
     stats.input_nodes = n;
-    stats.input_edges = edges_.size();
+    stats.input_edges = m_in;
 
-    // Adjacency of the whole input, to find the components.
-    // Counting sort by tail: O(edges), stable, much faster than a comparison sort at 8 M edges.
-    {
-        std::vector<std::uint32_t> start(n + 1, 0);
-        for (const auto& e : edges_) ++start[e.from + 1];
-        std::partial_sum(start.begin(), start.end(), start.begin());
-        std::vector<Edge> sorted(edges_.size());
-        for (const auto& e : edges_) sorted[start[e.from]++] = e;
-        edges_.swap(sorted);
-    }
-    auto first = offsets(n, edges_.size(), [&](std::size_t e) { return edges_[e].from; });
-    std::vector<std::uint32_t> heads(edges_.size());
-    for (std::size_t e = 0; e < edges_.size(); ++e) heads[e] = edges_[e].to;
+    // Components of the whole input, on a bare CSR of heads (counting sort by tail: linear,
+    // and no copy of the edge records, which at 8 M edges costs more in page faults than in
+    // work).
     std::uint32_t count = 0;
-    const auto component = strongly_connected_components(first, heads, &count);
+    std::vector<std::uint32_t> component;
+    {
+        std::vector<std::uint32_t> first(n + 1, 0);
+        for (const auto& e : edges_) ++first[e.from + 1];
+        std::partial_sum(first.begin(), first.end(), first.begin());
+        std::vector<std::uint32_t> heads(m_in);
+        std::vector<std::uint32_t> cursor(first.begin(), first.end() - 1);
+        for (const auto& e : edges_) heads[cursor[e.from]++] = e.to;
+        component = strongly_connected_components(first, heads, &count);
+    }
     stats.components = count;
     std::vector<std::size_t> size(count, 0);
     for (const auto c : component) ++size[c];
@@ -83,50 +74,91 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
             ? 0
             : static_cast<std::uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
 
-    // Renumber kept nodes in input order.
-    std::vector<NodeId> new_id(n, kNoNode);
+    // Kept nodes, numbered along a Hilbert curve (see spatial_order.hpp).
+    std::vector<Point> kept_positions;
+    std::vector<std::uint32_t> kept_input;
+    kept_positions.reserve(count > 0 ? size[keep] : 0);
+    kept_input.reserve(kept_positions.capacity());
+    for (std::size_t v = 0; v < n; ++v)
+        if (component[v] == keep) {
+            kept_positions.push_back(positions_[v]);
+            kept_input.push_back(static_cast<std::uint32_t>(v));
+        }
+    const auto order = hilbert_order(kept_positions);
+    new_id_.assign(n, kNoNode);
     RoadGraph g;
     g.epsg = epsg_;
-    for (std::size_t v = 0; v < n; ++v)
-        if (count > 0 && component[v] == keep) {
-            new_id[v] = static_cast<NodeId>(g.node_position.size());
-            g.node_position.push_back(positions_[v]);
-        }
-    std::vector<Edge> kept;
-    kept.reserve(edges_.size());
-    for (const auto& e : edges_)
-        if (new_id[e.from] != kNoNode && new_id[e.to] != kNoNode)
-            kept.push_back({new_id[e.from], new_id[e.to], e.length_m, e.seconds, e.link});
-    stats.kept_nodes = g.node_position.size();
-    stats.kept_edges = kept.size();
-    stats.dropped_nodes = n - stats.kept_nodes;
-    stats.dropped_edges = edges_.size() - kept.size();
-    edges_.clear();
-    edges_.shrink_to_fit();
+    g.node_position.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        g.node_position[i] = kept_positions[order[i]];
+        new_id_[kept_input[order[i]]] = static_cast<NodeId>(i);
+    }
+    const std::size_t nodes = g.node_count();
 
-    const std::size_t m = kept.size();
-    g.first_out = offsets(g.node_count(), m, [&](std::size_t e) { return kept[e].from; });
-    g.head.resize(m);
-    g.seconds.resize(m);
+    // Forward CSR straight from the input edges (counting sort by new tail, stable: a node's
+    // edges stay in input order).
+    g.first_out.assign(nodes + 1, 0);
+    std::size_t m = 0;
+    for (const auto& e : edges_)
+        if (new_id_[e.from] != kNoNode && new_id_[e.to] != kNoNode) {
+            ++g.first_out[new_id_[e.from] + 1];
+            ++m;
+        }
+    std::partial_sum(g.first_out.begin(), g.first_out.end(), g.first_out.begin());
+    g.out_arc.resize(m);
     g.length_m.resize(m);
     g.source_link.resize(m);
-    for (std::size_t e = 0; e < m; ++e) {
-        g.head[e] = kept[e].to;
-        g.seconds[e] = kept[e].seconds;
-        g.length_m[e] = kept[e].length_m;
-        g.source_link[e] = kept[e].link;
+    std::vector<std::uint32_t> input_edge(m);  // graph edge -> edges_ index, for the shapes
+    {
+        std::vector<std::uint32_t> cursor(g.first_out.begin(), g.first_out.end() - 1);
+        for (std::size_t i = 0; i < m_in; ++i) {
+            const Edge& e = edges_[i];
+            const NodeId from = new_id_[e.from], to = new_id_[e.to];
+            if (from == kNoNode || to == kNoNode) continue;
+            const std::uint32_t slot = cursor[from]++;
+            g.out_arc[slot] = {to, e.seconds};
+            g.length_m[slot] = e.length_m;
+            g.source_link[slot] = e.link;
+            input_edge[slot] = static_cast<std::uint32_t>(i);
+        }
     }
+    g.first_shape.resize(m + 1);
+    g.first_shape[0] = 0;
+    for (std::size_t e = 0; e < m; ++e)
+        g.first_shape[e + 1] = g.first_shape[e] + edges_[input_edge[e]].shape_count;
+    g.shape_point.resize(g.first_shape[m]);
+    for (std::size_t e = 0; e < m; ++e) {
+        const Edge& in = edges_[input_edge[e]];
+        std::copy_n(shape_points_.begin() + in.shape_first, in.shape_count,
+                    g.shape_point.begin() + g.first_shape[e]);
+    }
+    stats.kept_nodes = nodes;
+    stats.kept_edges = m;
+    stats.dropped_nodes = n - nodes;
+    stats.dropped_edges = m_in - m;
+    edges_.clear();
+    edges_.shrink_to_fit();
+    shape_points_.clear();
+    shape_points_.shrink_to_fit();
+
     // Reverse view: forward edges grouped by head, stable (counting sort).
-    g.first_in = offsets(g.node_count(), m, [&](std::size_t e) { return kept[e].to; });
+    g.first_in.assign(nodes + 1, 0);
+    for (const auto& a : g.out_arc) ++g.first_in[a.node + 1];
+    std::partial_sum(g.first_in.begin(), g.first_in.end(), g.first_in.begin());
+    g.in_arc.resize(m);
     g.in_edge.resize(m);
-    g.in_tail.resize(m);
     std::vector<std::uint32_t> cursor(g.first_in.begin(), g.first_in.end() - 1);
-    for (std::size_t e = 0; e < m; ++e) {
-        const std::uint32_t slot = cursor[kept[e].to]++;
-        g.in_edge[slot] = static_cast<EdgeId>(e);
-        g.in_tail[slot] = kept[e].from;
-    }
+    for (NodeId u = 0; u < nodes; ++u)
+        for (std::uint32_t e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
+            const std::uint32_t slot = cursor[g.out_arc[e].node]++;
+            g.in_arc[slot] = {u, g.out_arc[e].seconds};
+            g.in_edge[slot] = e;
+        }
     return g;
+}
+
+NodeId RoadGraphBuilder::graph_node(NodeId input) const {
+    return input < new_id_.size() ? new_id_[input] : kNoNode;
 }
 
 }  // namespace palliacarte

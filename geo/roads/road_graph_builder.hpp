@@ -1,6 +1,7 @@
 #pragma once
 // Collects directed road links from any source, then builds the RoadGraph: keeps the largest
 // strongly connected component (every kept node can reach every other) and reports the rest.
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,24 +38,33 @@ class RoadGraphBuilder {
     }
     /// @brief Node at a position (sources without node ids: shared endpoints make topology).
     NodeId node_at(const Point& position);
-    void add_edge(NodeId from, NodeId to, double length_m, double seconds, std::uint32_t link);
+    /// @brief A directed link; `via` are the road's inner vertices from `from` to `to` (kept for
+    /// catchment polygons and snapping; empty for a straight link).
+    void add_edge(NodeId from, NodeId to, double length_m, double seconds, std::uint32_t link,
+                  std::span<const Point> via = {});
     std::size_t node_count() const { return positions_.size(); }
     std::size_t edge_count() const { return edges_.size(); }
 
-    /// @brief Builds the graph of the largest strongly connected component.
+    /// @brief Builds the graph of the largest strongly connected component. Nodes are renumbered
+    /// along a Hilbert curve: use graph_node() to find an input node in the result.
     RoadGraph build(RoadGraphStats& stats);
+    /// @brief After build(): the graph's id of an input node, kNoNode if it was dropped.
+    NodeId graph_node(NodeId input) const;
 
   private:
     struct Edge {
         NodeId from, to;
         float length_m, seconds;
         std::uint32_t link;
+        std::uint32_t shape_first, shape_count;  // in shape_points_
     };
     int epsg_;
     std::vector<Point> positions_;
     std::unordered_map<std::string, NodeId> by_id_;
     std::unordered_map<std::uint64_t, NodeId> by_position_;
     std::vector<Edge> edges_;
+    std::vector<Point> shape_points_;
+    std::vector<NodeId> new_id_;  // input node -> graph node, filled by build()
 };
 
 }  // namespace palliacarte

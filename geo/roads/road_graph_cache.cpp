@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '1'};
+constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '2'};
 
 // 64-bit FNV-1a: a change detector for the key, not a security hash.
 std::uint64_t fnv1a(const std::string& text, std::uint64_t h = 1469598103934665603ull) {
@@ -106,19 +106,22 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
     g.epsg = static_cast<int>(epsg);
     constexpr std::uint64_t kMax = 1ull << 32;
     if (!read_vector(in, g.node_position, kMax) || !read_vector(in, g.first_out, kMax) ||
-        !read_vector(in, g.head, kMax) || !read_vector(in, g.seconds, kMax) ||
-        !read_vector(in, g.length_m, kMax) || !read_vector(in, g.source_link, kMax) ||
-        !read_vector(in, g.first_in, kMax) || !read_vector(in, g.in_edge, kMax) ||
-        !read_vector(in, g.in_tail, kMax))
+        !read_vector(in, g.out_arc, kMax) || !read_vector(in, g.length_m, kMax) ||
+        !read_vector(in, g.source_link, kMax) || !read_vector(in, g.first_in, kMax) ||
+        !read_vector(in, g.in_arc, kMax) || !read_vector(in, g.in_edge, kMax) ||
+        !read_vector(in, g.first_shape, kMax) || !read_vector(in, g.shape_point, kMax))
         return std::nullopt;
     // Structural checks: a truncated or altered file must not reach the searches.
-    const std::size_t n = g.node_position.size(), m = g.head.size();
-    if (g.first_out.size() != n + 1 || g.first_in.size() != n + 1 || g.seconds.size() != m ||
-        g.length_m.size() != m || g.in_edge.size() != m || g.in_tail.size() != m ||
-        g.first_out.back() != m || g.first_in.back() != m)
+    const std::size_t n = g.node_position.size(), m = g.out_arc.size();
+    if (g.first_out.size() != n + 1 || g.first_in.size() != n + 1 || g.length_m.size() != m ||
+        g.source_link.size() != m || g.in_arc.size() != m || g.in_edge.size() != m ||
+        g.first_shape.size() != m + 1 || g.first_out.back() != m || g.first_in.back() != m ||
+        g.first_shape.back() != g.shape_point.size())
         return std::nullopt;
     for (std::size_t e = 0; e < m; ++e)
-        if (g.head[e] >= n || g.in_edge[e] >= m || g.in_tail[e] >= n) return std::nullopt;
+        if (g.out_arc[e].node >= n || g.in_edge[e] >= m || g.in_arc[e].node >= n ||
+            g.first_shape[e] > g.first_shape[e + 1])
+            return std::nullopt;
     stats.features = counts[0];
     stats.links = counts[1];
     stats.rejected = counts[2];
@@ -160,13 +163,14 @@ bool write_road_cache(const std::string& file, const std::string& key, const Roa
             write_u64(out, c);
         write_vector(out, g.node_position);
         write_vector(out, g.first_out);
-        write_vector(out, g.head);
-        write_vector(out, g.seconds);
+        write_vector(out, g.out_arc);
         write_vector(out, g.length_m);
         write_vector(out, g.source_link);
         write_vector(out, g.first_in);
+        write_vector(out, g.in_arc);
         write_vector(out, g.in_edge);
-        write_vector(out, g.in_tail);
+        write_vector(out, g.first_shape);
+        write_vector(out, g.shape_point);
         if (!out) {
             fs::remove(tmp, ec);
             return false;

@@ -3,13 +3,17 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 
+#include "roads/edge_shape.hpp"
+
 namespace palliacarte {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
+// One entry per straight piece of a road: (box, edge, index of the piece along the edge).
 struct RoadSnapper::Index {
-    bgi::rtree<std::pair<Box, EdgeId>, bgi::rstar<16>> tree;
+    using Entry = std::pair<Box, std::pair<EdgeId, std::uint32_t>>;
+    bgi::rtree<Entry, bgi::rstar<16>> tree;
 };
 
 RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double max_distance_m)
@@ -17,17 +21,19 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
       off_network_mps_(off_network_kmh / 3.6),
       max_distance_m_(max_distance_m),
       index_(std::make_unique<Index>()) {
-    std::vector<std::pair<Box, EdgeId>> boxes;
-    boxes.reserve(graph.edge_count());
+    std::vector<Index::Entry> boxes;
+    boxes.reserve(graph.edge_count() + graph.shape_point.size());
     for (NodeId u = 0; u < graph.node_count(); ++u)
         for (auto e = graph.first_out[u]; e < graph.first_out[u + 1]; ++e) {
-            const Point& a = graph.node_position[u];
-            const Point& b = graph.node_position[graph.head[e]];
-            // One box per road: the edge with the lower tail id stands for a two-way pair.
-            if (graph.head[e] < u && twin(e)) continue;
-            boxes.emplace_back(Box({std::min(a.x, b.x), std::min(a.y, b.y)},
-                                   {std::max(a.x, b.x), std::max(a.y, b.y)}),
-                               static_cast<EdgeId>(e));
+            // One road, one set of boxes: the edge with the lower tail id stands for a pair.
+            if (graph.head(e) < u && twin(e)) continue;
+            const auto line = edge_line(graph, e);
+            for (std::uint32_t k = 0; k + 1 < line.size(); ++k) {
+                const Point &a = line[k], &b = line[k + 1];
+                boxes.push_back({Box({std::min(a.x, b.x), std::min(a.y, b.y)},
+                                     {std::max(a.x, b.x), std::max(a.y, b.y)}),
+                                 {static_cast<EdgeId>(e), k}});
+            }
         }
     index_->tree = decltype(index_->tree)(boxes.begin(), boxes.end());
 }
@@ -35,9 +41,9 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
 RoadSnapper::~RoadSnapper() = default;
 
 std::optional<EdgeId> RoadSnapper::twin(EdgeId e) const {
-    const NodeId u = g_.tail(e), v = g_.head[e];
+    const NodeId u = g_.tail(e), v = g_.head(e);
     for (auto r = g_.first_out[v]; r < g_.first_out[v + 1]; ++r)
-        if (g_.head[r] == u) return static_cast<EdgeId>(r);
+        if (g_.head(r) == u) return static_cast<EdgeId>(r);
     return std::nullopt;
 }
 
@@ -49,17 +55,25 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
          it != index_->tree.qend(); ++it) {
         const double box_distance = bg::distance(p, it->first);
         if (box_distance > max_distance_m_ || (best && box_distance > best->distance_m)) break;
-        const EdgeId e = it->second;
-        const Point& a = g_.node_position[g_.tail(e)];
-        const Point& b = g_.node_position[g_.head[e]];
+        const auto [e, k] = it->second;
+        const auto line = edge_line(g_, e);
+        const Point &a = line[k], &b = line[k + 1];
         const double dx = b.x - a.x, dy = b.y - a.y;
         const double len2 = dx * dx + dy * dy;
         const double t =
             len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
         const Point q{a.x + t * dx, a.y + t * dy};
         const double d = std::hypot(p.x - q.x, p.y - q.y);
-        if (d <= max_distance_m_ && (!best || d < best->distance_m))
-            best = RoadSnap{e, t, q, d, d / off_network_mps_};
+        if (d > max_distance_m_ || (best && d >= best->distance_m)) continue;
+        // Position along the whole road, as a share of its drawn length.
+        double before = 0, total = 0;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const double len = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+            if (i <= k) before += len;
+            total += len;
+        }
+        const double fraction = total > 0 ? (before + t * std::sqrt(len2)) / total : 0.0;
+        best = RoadSnap{e, fraction, q, d, d / off_network_mps_};
     }
     return best;
 }
@@ -67,17 +81,17 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
 std::vector<SearchStart> RoadSnapper::starts(const RoadSnap& s, SearchDirection direction) const {
     std::vector<SearchStart> out;
     const EdgeId e = s.edge;
-    const NodeId tail = g_.tail(e), head = g_.head[e];
-    const double w = g_.seconds[e];
+    const NodeId tail = g_.tail(e), head = g_.head(e);
+    const double w = g_.seconds(e);
     const auto back = twin(e);
     if (direction == SearchDirection::from_sources) {
         // Drive on from the snapped point: along e to its head, and back along the twin.
         out.push_back({head, s.leg_seconds + (1 - s.fraction) * w});
-        if (back) out.push_back({tail, s.leg_seconds + s.fraction * g_.seconds[*back]});
+        if (back) out.push_back({tail, s.leg_seconds + s.fraction * g_.seconds(*back)});
     } else {
         // Arrive at the point: along e from its tail, or along the twin from e's head.
         out.push_back({tail, s.leg_seconds + s.fraction * w});
-        if (back) out.push_back({head, s.leg_seconds + (1 - s.fraction) * g_.seconds[*back]});
+        if (back) out.push_back({head, s.leg_seconds + (1 - s.fraction) * g_.seconds(*back)});
     }
     return out;
 }

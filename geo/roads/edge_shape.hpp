@@ -1,0 +1,25 @@
+#pragma once
+// The drawn shape of a road edge (tail, inner vertices, head) and the part of it between two
+// fractions of its length: catchment polygons cut an edge where the time limit falls, and
+// snapping measures where along the road a point lies.
+#include <vector>
+
+#include "roads/road_graph.hpp"
+
+namespace palliacarte {
+
+/// @brief Tail position, inner vertices, head position.
+std::vector<Point> edge_line(const RoadGraph& g, EdgeId e);
+
+/// @brief Drawn length of edge e (may differ from length_m, which can come from a field).
+double drawn_length(const RoadGraph& g, EdgeId e);
+
+/// @brief The piece of `line` from fraction `from` to fraction `to` of its drawn length
+/// (0 <= from <= to <= 1), measured from its first point. Two points at least, unless the
+/// line itself has fewer.
+std::vector<Point> line_part(const std::vector<Point>& line, double from, double to);
+
+/// @brief Point at fraction t of the drawn length of `line`.
+Point point_along(const std::vector<Point>& line, double t);
+
+}  // namespace palliacarte
