@@ -1,0 +1,43 @@
+#pragma once
+// Catchment polygons: the area reached within a time limit, drawn from the roads a search
+// reached (each edge cut where the limit falls inside it, along the road's shape), widened by a
+// band on each side and unioned with GEOS. Following the roads means the polygon never covers
+// land reachable only later (the flaw of hull-based isochrones), has no hole at the start (the
+// start lies on a reached road), and nests across limits (a shorter limit reaches a subset of
+// the same pieces). Without a road network, the crow-fly model gives a circle.
+#include <vector>
+
+#include "geos/geos_context.hpp"
+#include "roads/road_graph.hpp"
+#include "routing/crow_fly.hpp"
+#include "routing/one_to_many.hpp"
+
+namespace palliacarte {
+
+/// @brief road_buffer_m: width of the band each side of a reached road counted as reached —
+/// homes and buildings along a road sit within a block's depth of it (100–200 m in French
+/// towns and villages); 150 m by default. Points farther from every reached road are not in
+/// the polygon even when the road network around them is.
+struct CatchmentShape {
+    double road_buffer_m = 150;
+    int quadrant_segments = 4;  ///< arc smoothness of the band ends (GEOS buffer parameter)
+};
+
+/// @brief The pieces of road reached by `search`'s last run within its limit, each from the
+/// end reached first to where the limit falls (whole edges when the limit lies beyond them).
+/// Both directions of a two-way road, when both are wholly reached, give one piece.
+std::vector<std::vector<Point>> reached_road_pieces(const RoadGraph& g,
+                                                    const OneToManySearch& search);
+
+/// @brief Polygon of the pieces widened by the band (empty when there is none). `access_leg`,
+/// when it has two points, is the straight leg from the structure to its road, added as a piece.
+MultiPolygon road_catchment_polygon(const GeosContext& geos,
+                                    const std::vector<std::vector<Point>>& pieces,
+                                    const CatchmentShape& shape,
+                                    const std::vector<Point>& access_leg = {});
+
+/// @brief The crow-fly catchment: a disc of the model's radius for the limit (72 sides).
+MultiPolygon crow_fly_catchment_polygon(const Point& centre, const CrowFlyModel& model,
+                                        double limit_seconds);
+
+}  // namespace palliacarte
