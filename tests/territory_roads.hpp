@@ -2,6 +2,7 @@
 // The `roads` section of a shipped territory config, with its path resolved against the data
 // root: what the road tests load.
 #include "config/territory_config.hpp"
+#include "roads/ogr_link_loader.hpp"
 #include "test_paths.hpp"
 
 namespace palliacarte::test {
@@ -11,6 +12,21 @@ inline RoadSourceConfig shipped_roads(const std::string& config_name) {
     RoadSourceConfig roads = *config.roads;
     roads.path = config.resolve(roads.path);
     return roads;
+}
+
+/// @brief A shipped config's OGR road network, loaded as the territory loader does.
+struct LoadedRoads {
+    RoadGraph graph;
+    RoadLoadStats stats;
+    LoadReport report;
+};
+
+inline LoadedRoads load_shipped_roads(const std::string& config_name) {
+    const RoadSourceConfig roads = shipped_roads(config_name);
+    LoadedRoads out;
+    out.graph =
+        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), out.stats, out.report);
+    return out;
 }
 
 }  // namespace palliacarte::test

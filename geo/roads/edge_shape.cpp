@@ -15,13 +15,13 @@ Point lerp(const Point& a, const Point& b, double t) {
     return {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
 }
 
-double line_length(const std::vector<Point>& line) {
+}  // namespace
+
+double polyline_length(std::span<const Point> line) {
     double total = 0;
     for (std::size_t i = 1; i < line.size(); ++i) total += segment_length(line[i - 1], line[i]);
     return total;
 }
-
-}  // namespace
 
 std::vector<Point> edge_line(const RoadGraph& g, EdgeId e) {
     std::vector<Point> line;
@@ -34,12 +34,12 @@ std::vector<Point> edge_line(const RoadGraph& g, EdgeId e) {
 }
 
 double drawn_length(const RoadGraph& g, EdgeId e) {
-    return line_length(edge_line(g, e));
+    return polyline_length(edge_line(g, e));
 }
 
 Point point_along(const std::vector<Point>& line, double t) {
     if (line.empty()) return {0, 0};
-    const double target = std::clamp(t, 0.0, 1.0) * line_length(line);
+    const double target = std::clamp(t, 0.0, 1.0) * polyline_length(line);
     double walked = 0;
     for (std::size_t i = 1; i < line.size(); ++i) {
         const double len = segment_length(line[i - 1], line[i]);
@@ -54,7 +54,7 @@ std::vector<Point> line_part(const std::vector<Point>& line, double from, double
     if (line.size() < 2) return line;
     from = std::clamp(from, 0.0, 1.0);
     to = std::clamp(to, from, 1.0);
-    const double total = line_length(line);
+    const double total = polyline_length(line);
     const double start = from * total, end = to * total;
     std::vector<Point> out;
     double walked = 0;

@@ -2,6 +2,7 @@
 // The drawn shape of a road edge (tail, inner vertices, head) and the part of it between two
 // fractions of its length: catchment polygons cut an edge where the time limit falls, and
 // snapping measures where along the road a point lies.
+#include <span>
 #include <vector>
 
 #include "roads/road_graph.hpp"
@@ -10,6 +11,9 @@ namespace palliacarte {
 
 /// @brief Tail position, inner vertices, head position.
 std::vector<Point> edge_line(const RoadGraph& g, EdgeId e);
+
+/// @brief Sum of the segment lengths.
+double polyline_length(std::span<const Point> line);
 
 /// @brief Drawn length of edge e (may differ from length_m, which can come from a field).
 double drawn_length(const RoadGraph& g, EdgeId e);

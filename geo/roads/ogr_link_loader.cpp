@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
 #include "gdal/ogr_source.hpp"
+#include "roads/edge_shape.hpp"
 
 namespace palliacarte {
 
@@ -82,7 +83,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
     ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0, 5000);
     std::uint32_t number = 0;
-    std::vector<Point> shape, reversed;
+    std::vector<Point> shape;
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
          f.reset(src.layer->GetNextFeature())) {
         ++number;
@@ -130,9 +131,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
         const Point a = shape.front(), b = shape.back();
         double length = 0;
         if (f_len && f->IsFieldSetAndNotNull(*f_len)) length = f->GetFieldAsDouble(*f_len);
-        if (!(length > 0))
-            for (std::size_t i = 1; i < shape.size(); ++i)
-                length += std::hypot(shape[i].x - shape[i - 1].x, shape[i].y - shape[i - 1].y);
+        if (!(length > 0)) length = polyline_length(shape);
         if (!(length > 0)) {
             ++stats.rejected;
             report.reject(path, where, "zero_length", "road link of zero length");
@@ -174,16 +173,10 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
             continue;
         }
         const std::uint32_t link = number - 1;
-        const std::span<const Point> inner(shape.data() + 1, shape.size() - 2);
-        if (dir == LinkDirection::forward || dir == LinkDirection::both) {
-            builder.add_edge(na, nb, length, secs, link, inner);
-            ++stats.links;
-        }
-        if (dir == LinkDirection::backward || dir == LinkDirection::both) {
-            reversed.assign(inner.rbegin(), inner.rend());
-            builder.add_edge(nb, na, length, secs, link, reversed);
-            ++stats.links;
-        }
+        stats.links += builder.add_road(
+            na, nb, length, secs, link, std::span<const Point>(shape).subspan(1, shape.size() - 2),
+            dir == LinkDirection::forward || dir == LinkDirection::both,
+            dir == LinkDirection::backward || dir == LinkDirection::both);
     }
     ticker.finish(number);
     if (stats.features == 0)

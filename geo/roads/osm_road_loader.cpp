@@ -170,7 +170,7 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
     RoadGraphBuilder builder(epsg);
     std::size_t missing_refs = 0, cut_ways = 0;
     std::uint32_t way_index = 0;
-    std::vector<Point> via, reversed_via;
+    std::vector<Point> via;
     for (const auto& w : ways.ways) {
         ++way_index;
         bool cut = false;
@@ -202,12 +202,8 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
             const NodeId nb = builder.node(std::to_string(w.nodes[i]), cur->second);
             if (na != nb && length > 0) {
                 const double secs = length / (w.kmh / 3.6);
-                if (w.oneway >= 0) builder.add_edge(na, nb, length, secs, way_index - 1, via);
-                if (w.oneway <= 0) {
-                    reversed_via.assign(via.rbegin(), via.rend());
-                    builder.add_edge(nb, na, length, secs, way_index - 1, reversed_via);
-                }
-                stats.links += w.oneway == 0 ? 2 : 1;
+                stats.links += builder.add_road(na, nb, length, secs, way_index - 1, via,
+                                                w.oneway >= 0, w.oneway <= 0);
             }
             start = i;
             length = 0;

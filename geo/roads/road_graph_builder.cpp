@@ -36,6 +36,34 @@ void RoadGraphBuilder::add_edge(NodeId from, NodeId to, double length_m, double 
                       first, static_cast<std::uint32_t>(via.size())});
 }
 
+std::size_t RoadGraphBuilder::add_road(NodeId a, NodeId b, double length_m, double seconds,
+                                       std::uint32_t link, std::span<const Point> via, bool forward,
+                                       bool backward) {
+    if (forward) add_edge(a, b, length_m, seconds, link, via);
+    if (backward) {
+        const auto first = static_cast<std::uint32_t>(shape_points_.size());
+        shape_points_.insert(shape_points_.end(), via.rbegin(), via.rend());
+        edges_.push_back({b, a, static_cast<float>(length_m), static_cast<float>(seconds), link,
+                          first, static_cast<std::uint32_t>(via.size())});
+    }
+    return std::size_t{forward} + std::size_t{backward};
+}
+
+namespace {
+
+// CSR offsets: first[k] counts the items whose key is below k; an item keyed kNoNode is left
+// out. The caller then places items with a cursor per key (a stable counting sort).
+template <class Items, class Key>
+std::vector<std::uint32_t> csr_offsets(std::size_t nodes, const Items& items, Key key) {
+    std::vector<std::uint32_t> first(nodes + 1, 0);
+    for (const auto& item : items)
+        if (const NodeId k = key(item); k != kNoNode) ++first[k + 1];
+    std::partial_sum(first.begin(), first.end(), first.begin());
+    return first;
+}
+
+}  // namespace
+
 void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
                           LoadReport& report) {
     if (stats.dropped_nodes == 0) return;
@@ -58,9 +86,7 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     std::uint32_t count = 0;
     std::vector<std::uint32_t> component;
     {
-        std::vector<std::uint32_t> first(n + 1, 0);
-        for (const auto& e : edges_) ++first[e.from + 1];
-        std::partial_sum(first.begin(), first.end(), first.begin());
+        const auto first = csr_offsets(n, edges_, [](const Edge& e) { return e.from; });
         std::vector<std::uint32_t> heads(m_in);
         std::vector<std::uint32_t> cursor(first.begin(), first.end() - 1);
         for (const auto& e : edges_) heads[cursor[e.from]++] = e.to;
@@ -97,14 +123,10 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
 
     // Forward CSR straight from the input edges (counting sort by new tail, stable: a node's
     // edges stay in input order).
-    g.first_out.assign(nodes + 1, 0);
-    std::size_t m = 0;
-    for (const auto& e : edges_)
-        if (new_id_[e.from] != kNoNode && new_id_[e.to] != kNoNode) {
-            ++g.first_out[new_id_[e.from] + 1];
-            ++m;
-        }
-    std::partial_sum(g.first_out.begin(), g.first_out.end(), g.first_out.begin());
+    g.first_out = csr_offsets(nodes, edges_, [&](const Edge& e) {
+        return new_id_[e.to] == kNoNode ? kNoNode : new_id_[e.from];
+    });
+    const std::size_t m = g.first_out.back();
     g.out_arc.resize(m);
     g.length_m.resize(m);
     g.source_link.resize(m);
@@ -142,9 +164,7 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     shape_points_.shrink_to_fit();
 
     // Reverse view: forward edges grouped by head, stable (counting sort).
-    g.first_in.assign(nodes + 1, 0);
-    for (const auto& a : g.out_arc) ++g.first_in[a.node + 1];
-    std::partial_sum(g.first_in.begin(), g.first_in.end(), g.first_in.begin());
+    g.first_in = csr_offsets(nodes, g.out_arc, [](const Arc& a) { return a.node; });
     g.in_arc.resize(m);
     g.in_edge.resize(m);
     std::vector<std::uint32_t> cursor(g.first_in.begin(), g.first_in.end() - 1);

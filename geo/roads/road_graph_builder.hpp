@@ -42,6 +42,10 @@ class RoadGraphBuilder {
     /// catchment polygons and snapping; empty for a straight link).
     void add_edge(NodeId from, NodeId to, double length_m, double seconds, std::uint32_t link,
                   std::span<const Point> via = {});
+    /// @brief A road between a and b (`via` its inner vertices from a to b) in the directions
+    /// given; the b → a edge gets the shape reversed. Returns the number of edges added.
+    std::size_t add_road(NodeId a, NodeId b, double length_m, double seconds, std::uint32_t link,
+                         std::span<const Point> via, bool forward, bool backward);
     std::size_t node_count() const { return positions_.size(); }
     std::size_t edge_count() const { return edges_.size(); }
 

@@ -43,9 +43,8 @@ class OneToManySearch {
     double seconds(NodeId v) const {
         return state_[v].run == run_ ? state_[v].seconds : kUnreached;
     }
-    /// @brief Direction and limit of the last run.
+    /// @brief Direction of the last run.
     SearchDirection direction() const { return direction_; }
-    double limit_seconds() const { return limit_; }
     /// @brief Nodes settled within the limit in the last run, in order of time.
     const std::vector<NodeId>& settled() const { return settled_; }
     /// @brief Edges entered within the limit (forward edge ids; for a to_sources search the

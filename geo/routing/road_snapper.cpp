@@ -66,12 +66,8 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
         const double d = std::hypot(p.x - q.x, p.y - q.y);
         if (d > max_distance_m_ || (best && d >= best->distance_m)) continue;
         // Position along the whole road, as a share of its drawn length.
-        double before = 0, total = 0;
-        for (std::size_t i = 1; i < line.size(); ++i) {
-            const double len = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-            if (i <= k) before += len;
-            total += len;
-        }
+        const double before = polyline_length(std::span<const Point>(line).first(k + 1));
+        const double total = polyline_length(line);
         const double fraction = total > 0 ? (before + t * std::sqrt(len2)) / total : 0.0;
         best = RoadSnap{e, fraction, q, d, d / off_network_mps_};
     }

@@ -18,12 +18,7 @@ namespace bg = boost::geometry;
 namespace {
 
 const RoadGraph& corsica() {
-    static const RoadGraph g = [] {
-        const RoadSourceConfig roads = test::shipped_roads("corse.json");
-        RoadLoadStats stats;
-        LoadReport report;
-        return load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
-    }();
+    static const RoadGraph g = test::load_shipped_roads("corse.json").graph;
     return g;
 }
 

@@ -1,47 +1,22 @@
 // Routing benchmarks on the real Corsica network (31,333 nodes, 64,954 directed links).
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-#include <filesystem>
-
-#include "config/territory_config.hpp"
-#include "roads/ogr_link_loader.hpp"
 #include "routing/nearest_source.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/search_batch.hpp"
+#include "territory_roads.hpp"
 
 namespace {
 
 using namespace palliacarte;
 
-std::string data_root() {
-    if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) return env;
-    return (std::filesystem::path(PALLIACARTE_SOURCE_DIR) / ".." / "shared" / "data")
-        .lexically_normal()
-        .string();
-}
-
-// The roads section of data/corse.json, path resolved.
-RoadSourceConfig corsica_roads() {
-    const auto config = load_territory_config(
-        std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
-    RoadSourceConfig roads = *config.roads;
-    roads.path = config.resolve(roads.path);
-    return roads;
-}
-
 const RoadGraph& corsica() {
-    static const RoadGraph g = [] {
-        const RoadSourceConfig roads = corsica_roads();
-        RoadLoadStats stats;
-        LoadReport report;
-        return load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
-    }();
+    static const RoadGraph g = test::load_shipped_roads("corse.json").graph;
     return g;
 }
 
 void build_corsica(benchmark::State& state) {
-    const RoadSourceConfig roads = corsica_roads();
+    const RoadSourceConfig roads = test::shipped_roads("corse.json");
     const auto profile = CarProfile::load(roads.profile_path);
     for (auto _ : state) {
         RoadLoadStats stats;

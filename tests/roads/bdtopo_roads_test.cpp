@@ -38,10 +38,7 @@ std::map<std::string, int> count_by_sens(const std::string& path) {
 
 TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
     const RoadSourceConfig roads = test::shipped_roads("olemps.json");
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
-        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
+    const auto [g, stats, report] = test::load_shipped_roads("olemps.json");
     const auto sens = count_by_sens(roads.path);
     const int expected = 2 * sens.at("Double") + sens.at("Direct") + sens.at("Inverse");
     // Self-loops (a feature starting and ending at one junction) add no link.

@@ -20,20 +20,8 @@ using namespace palliacarte;
 
 namespace {
 
-struct Corsica {
-    RoadGraph graph;
-    RoadLoadStats stats;
-    LoadReport report;
-};
-
-const Corsica& corsica() {
-    static const Corsica c = [] {
-        Corsica out;
-        const RoadSourceConfig roads = test::shipped_roads("corse.json");
-        out.graph = load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), out.stats,
-                                   out.report);
-        return out;
-    }();
+const test::LoadedRoads& corsica() {
+    static const test::LoadedRoads c = test::load_shipped_roads("corse.json");
     return c;
 }
 

@@ -57,12 +57,7 @@ TEST(EdgeShape, OsmWaysKeepTheirShape) {
 }
 
 TEST(EdgeShape, BdTopoLinesKeepTheirShape) {
-    const RoadSourceConfig roads = test::shipped_roads("olemps.json");
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
-        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
-    expect_shapes_match_lengths(g);
+    expect_shapes_match_lengths(test::load_shipped_roads("olemps.json").graph);
 }
 
 TEST(EdgeShape, LinePartCutsByLength) {
@@ -88,9 +83,7 @@ TEST(EdgeShape, SnappingFollowsTheBend) {
     RoadGraphBuilder b(2154);
     const NodeId a = b.node("A", {0, 0}), c = b.node("B", {200, 0});
     const std::vector<Point> via{{100, 100}};
-    const std::vector<Point> back(via.rbegin(), via.rend());
-    b.add_edge(a, c, 282.84, 20, 0, via);
-    b.add_edge(c, a, 282.84, 20, 0, back);
+    b.add_road(a, c, 282.84, 20, 0, via, true, true);
     RoadGraphStats stats;
     const RoadGraph g = b.build(stats);
     const RoadSnapper snapper(g, 36, 50);

@@ -7,16 +7,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "config/territory_config.hpp"
 #include "core/parallel.hpp"
-#include "roads/ogr_link_loader.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/search_batch.hpp"
+#include "territory_roads.hpp"
 
 using namespace palliacarte;
 namespace fs = std::filesystem;
@@ -25,11 +23,6 @@ namespace {
 
 constexpr double kLimit = 30 * 60;
 constexpr int kSources = 100;
-
-std::string data_root() {
-    if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) return env;
-    return (fs::path(PALLIACARTE_SOURCE_DIR) / ".." / "shared" / "data").lexically_normal();
-}
 
 template <class F>
 double median_ms(int runs, F&& f) {
@@ -54,14 +47,7 @@ int main(int argc, char** argv) {
     }
     const fs::path out = argv[1];
     fs::create_directories(out);
-    const auto config = load_territory_config(
-        std::string(PALLIACARTE_SOURCE_DIR) + "/data/corse.json", data_root());
-    RoadSourceConfig roads = *config.roads;
-    roads.path = config.resolve(roads.path);
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
-        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
+    const RoadGraph g = test::load_shipped_roads("corse.json").graph;
 
     // Edges as pgRouting reads them: ids from 1, one row per directed edge, reverse_cost -1.
     {
