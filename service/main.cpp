@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/analyze_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inspect_command.hpp"
 
@@ -13,6 +14,10 @@ namespace {
 void print_usage(std::ostream& out) {
     out << "usage: palliacarte <command> [options]\n\n"
            "commands:\n"
+           "  analyze CONFIG --out DIR\n"
+           "                   coverage analysis: catchments, per-commune coverage, white zones,\n"
+           "                   territory indicators, where next; writes coverage.gpkg, GeoJSON,\n"
+           "                   CSV, report.md and PNG maps into DIR\n"
            "  inspect CONFIG   load a territory and summarise communes, population, structures,\n"
            "                   territories and every problem found (--json for JSON)\n\n"
            "common options:\n"
@@ -35,6 +40,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     try {
         if (command == "inspect") return run_inspect(args);
+        if (command == "analyze") return run_analyze(args);
     } catch (const std::exception& e) {
         std::cerr << "palliacarte: internal error: " << e.what() << "\n";
         return kInternalError;

@@ -1,0 +1,157 @@
+#include "analysis/population_points.hpp"
+
+#include <algorithm>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "core/parallel.hpp"
+#include "geos/geos_context.hpp"
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+// The centroid when it lies inside (most pieces), else GEOS's point on surface.
+Point representative_point(const MultiPolygon& mp, const GeosContext& geos) {
+    Point c;
+    bg::centroid(mp, c);
+    if (bg::covered_by(c, mp)) return c;
+    GeosGeometry g = geos.to_geos(mp);
+    GeosGeometry p = geos.wrap(g ? GEOSPointOnSurface_r(geos.handle(), g.get()) : nullptr);
+    double x = 0, y = 0;
+    if (p && GEOSGeomGetX_r(geos.handle(), p.get(), &x) &&
+        GEOSGeomGetY_r(geos.handle(), p.get(), &y))
+        return {x, y};
+    return c;
+}
+
+struct Piece {
+    std::uint32_t commune;
+    std::int32_t cell;
+    Point position;
+    double area_m2;
+    double share;  ///< of the cell's area
+};
+
+// Cuts one cell by the communes whose box meets it (GEOS overlay: robust on the touching
+// boundaries of neighbouring communes, where Boost's overlay may give up).
+void cut_cell(const PopulationCell& cell, std::int32_t index,
+              const std::vector<GeosGeometry>& commune_geos, const GeosContext& geos,
+              const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>>& tree,
+              std::vector<Piece>& out) {
+    const double cell_area = bg::area(cell.square);
+    Box box;
+    bg::envelope(cell.square, box);
+    std::vector<std::pair<Box, std::uint32_t>> hits;
+    tree.query(bgi::intersects(box), std::back_inserter(hits));
+    GeosGeometry square;
+    for (const auto& [b, c] : hits) {
+        if (!square) square = geos.to_geos(MultiPolygon{cell.square});
+        GeosGeometry part =
+            geos.wrap(GEOSIntersection_r(geos.handle(), square.get(), commune_geos[c].get()));
+        if (!part) continue;
+        const MultiPolygon piece = geos.to_multipolygon(part.get());
+        const double a = bg::area(piece);
+        if (a <= cell_area * 1e-6) continue;
+        if (a >= cell_area * (1 - 1e-9)) {
+            Point centre;
+            bg::centroid(cell.square, centre);
+            out.push_back({c, index, centre, cell_area, 1.0});
+            return;  // communes do not overlap: the cell is wholly this commune's
+        }
+        out.push_back({c, index, representative_point(piece, geos), a, a / cell_area});
+    }
+}
+
+}  // namespace
+
+PopulationPoints build_population_points(const Territory& territory, const AnalysisConfig& config,
+                                         LoadReport& report, const ProgressFn& progress) {
+    PopulationPoints out;
+    const auto& communes = territory.communes;
+    const int epsg = territory.config.epsg;
+    std::vector<Piece> pieces;
+
+    if (config.population_grid) {
+        const auto& grid = *config.population_grid;
+        out.method = "grid";
+        out.source = grid.path;
+        std::vector<std::pair<Box, std::uint32_t>> boxes;
+        Box extent = bg::make_inverse<Box>();
+        for (std::uint32_t c = 0; c < communes.size(); ++c) {
+            if (communes[c].epsg != epsg) continue;  // overseas in a national run: proxy
+            boxes.emplace_back(communes[c].bbox, c);
+            bg::expand(extent, communes[c].bbox);
+        }
+        if (!boxes.empty()) {
+            if (progress) progress("population : lecture de la grille " + grid.path, 0, 0);
+            out.cells = read_population_grid(grid, epsg, extent, report, &out.grid_rows);
+            const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
+            const std::size_t workers = worker_count(out.cells.size() / 256 + 1);
+            // One GEOS context per worker; commune geometries are converted once and only read.
+            std::vector<std::unique_ptr<GeosContext>> contexts;
+            for (std::size_t w = 0; w < workers; ++w)
+                contexts.push_back(std::make_unique<GeosContext>());
+            std::vector<GeosGeometry> commune_geos(communes.size());
+            for (const auto& [b, c] : boxes)
+                commune_geos[c] = contexts[0]->to_geos(communes[c].geometry);
+            std::vector<std::vector<Piece>> per_worker(workers);
+            ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
+                                  out.cells.size(), 20000);
+            std::atomic<std::size_t> done{0};
+            parallel_for(out.cells.size(), workers, [&](std::size_t i, std::size_t w) {
+                cut_cell(out.cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
+                         tree, per_worker[w]);
+                const std::size_t d = ++done;
+                if (w == 0) ticker.tick(d);
+            });
+            ticker.finish(out.cells.size());
+            for (auto& v : per_worker) pieces.insert(pieces.end(), v.begin(), v.end());
+        }
+    } else {
+        out.method = "commune_point";
+        out.source = "point représentatif de chaque commune (pas de grille de population)";
+    }
+
+    // Group by commune (then cell, for a deterministic order whatever the thread timing).
+    std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+        return a.commune != b.commune ? a.commune < b.commune : a.cell < b.cell;
+    });
+    out.first_of_commune.assign(communes.size() + 1, 0);
+    const GeosContext main_geos;
+    std::size_t k = 0;
+    for (std::uint32_t c = 0; c < communes.size(); ++c) {
+        out.first_of_commune[c] = static_cast<std::uint32_t>(out.points.size());
+        const std::size_t begin = k;
+        double raw = 0;
+        for (; k < pieces.size() && pieces[k].commune == c; ++k)
+            raw += out.cells[pieces[k].cell].population * pieces[k].share;
+        out.grid_population += raw;
+        const double official = communes[c].population ? double(*communes[c].population) : raw;
+        if (raw <= 0) {
+            // No populated cell piece: the commune's people at one representative point.
+            if (out.method == "grid") ++out.communes_on_proxy;
+            out.points.push_back({representative_point(communes[c].geometry, main_geos), c, -1,
+                                  official, 0, communes[c].area_m2});
+            continue;
+        }
+        const double scale = official / raw;
+        for (std::size_t i = begin; i < k; ++i) {
+            const Piece& p = pieces[i];
+            const PopulationCell& cell = out.cells[p.cell];
+            out.points.push_back({p.position, c, p.cell, cell.population * p.share * scale,
+                                  cell.elderly * p.share * scale, p.area_m2});
+        }
+    }
+    out.first_of_commune[communes.size()] = static_cast<std::uint32_t>(out.points.size());
+    if (out.communes_on_proxy > 0)
+        report.info(out.source, "", "commune_without_grid_cell",
+                    std::to_string(out.communes_on_proxy) +
+                        " commune(s) have no populated grid cell inside: their population is "
+                        "placed at one representative point");
+    return out;
+}
+
+}  // namespace palliacarte

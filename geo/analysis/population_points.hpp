@@ -1,0 +1,48 @@
+#pragma once
+// Where people live, as weighted points per commune: the pieces of population grid cells cut by
+// commune boundaries (a cell straddling two communes is split by area), rescaled so each commune
+// sums to its official population. Without a grid — or for a commune no populated cell falls in
+// — one point at the commune's representative point carries its whole population (the proxy).
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "config/analysis_config.hpp"
+#include "core/load_report.hpp"
+#include "core/progress.hpp"
+#include "load/population_grid_reader.hpp"
+#include "model/territory.hpp"
+
+namespace palliacarte {
+
+struct PopulationPoint {
+    Point position;             ///< territory CRS
+    std::uint32_t commune = 0;  ///< index into Territory::communes
+    std::int32_t cell = -1;     ///< index into PopulationPoints::cells; -1 for the proxy point
+    double population = 0;      ///< rescaled to the commune's official population
+    double elderly = 0;         ///< aged 65+, rescaled the same way (grid only)
+    double area_m2 = 0;         ///< the piece of cell inside the commune (proxy: the commune)
+};
+
+struct PopulationPoints {
+    std::vector<PopulationPoint> points;  ///< grouped by commune, communes in territory order
+    std::vector<std::uint32_t> first_of_commune;  ///< CSR offsets: commune c owns [c], [c+1)
+    std::vector<PopulationCell> cells;            ///< populated grid cells that met a commune
+    std::string method;                           ///< "grid" or "commune_point"
+    std::string source;                           ///< grid file, or the proxy's description
+    std::size_t grid_rows = 0;
+    std::size_t communes_on_proxy = 0;  ///< communes with no populated cell piece
+    double grid_population = 0;         ///< the cells' own total inside the communes
+
+    std::span<const PopulationPoint> of_commune(std::size_t c) const {
+        return {points.data() + first_of_commune[c], points.data() + first_of_commune[c + 1]};
+    }
+};
+
+/// @brief Builds the points; grid problems go to `report` (file, line, reason).
+PopulationPoints build_population_points(const Territory& territory, const AnalysisConfig& config,
+                                         LoadReport& report, const ProgressFn& progress = {});
+
+}  // namespace palliacarte

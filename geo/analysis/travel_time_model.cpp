@@ -1,0 +1,212 @@
+#include "analysis/travel_time_model.hpp"
+
+#include <algorithm>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "core/parallel.hpp"
+#include "geos/geos_context.hpp"
+#include "routing/nearest_source.hpp"
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+// CSR of the points hanging off each node: node v's points are list[first[v]..first[v+1]).
+void index_points_by_node(const std::vector<std::vector<SearchStart>>& access, std::size_t nodes,
+                          std::vector<std::uint32_t>& first, std::vector<std::uint32_t>& list) {
+    first.assign(nodes + 1, 0);
+    for (const auto& a : access)
+        for (const auto& s : a) ++first[s.node + 1];
+    for (std::size_t v = 0; v < nodes; ++v) first[v + 1] += first[v];
+    list.assign(first[nodes], 0);
+    std::vector<std::uint32_t> fill(first.begin(), first.end() - 1);
+    for (std::uint32_t i = 0; i < access.size(); ++i)
+        for (const auto& s : access[i]) list[fill[s.node]++] = i;
+}
+
+}  // namespace
+
+TravelTimeModel::TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
+                                 const PopulationPoints& points)
+    : points_(points),
+      roads_(&roads),
+      snapper_(std::make_unique<RoadSnapper>(roads, off_network_kmh, snap_max_m)) {
+    const std::size_t n = points.points.size();
+    arrive_.resize(n);
+    depart_.resize(n);
+    std::vector<std::uint8_t> snapped(n, 0);
+    parallel_for(n, worker_count(n / 512 + 1), [&](std::size_t i, std::size_t) {
+        const auto snap = snapper_->snap(points.points[i].position);
+        if (!snap) return;
+        snapped[i] = 1;
+        // A point is reached the way a search would leave it in the other direction.
+        arrive_[i] = snapper_->starts(*snap, SearchDirection::to_sources);
+        depart_[i] = snapper_->starts(*snap, SearchDirection::from_sources);
+    });
+    unsnapped_points_ = n - static_cast<std::size_t>(std::count(snapped.begin(), snapped.end(), 1));
+    index_points_by_node(arrive_, roads.node_count(), first_point_arrive_, node_point_arrive_);
+    index_points_by_node(depart_, roads.node_count(), first_point_depart_, node_point_depart_);
+}
+
+TravelTimeModel::TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points)
+    : points_(points), crow_fly_(crow_fly) {}
+
+TravelTimeModel::~TravelTimeModel() = default;
+
+Place TravelTimeModel::place(const Point& position) const {
+    Place p;
+    p.position = position;
+    p.on_road = position;
+    if (!roads_) return p;
+    const auto snap = snapper_->snap(position);
+    if (!snap) {
+        p.usable = false;
+        return p;
+    }
+    p.snap_m = snap->distance_m;
+    p.on_road = snap->on_road;
+    p.starts_out = snapper_->starts(*snap, SearchDirection::from_sources);
+    p.starts_in = snapper_->starts(*snap, SearchDirection::to_sources);
+    return p;
+}
+
+template <class NodeSeconds>
+double TravelTimeModel::point_seconds(std::size_t i, SearchDirection direction,
+                                      NodeSeconds&& node) const {
+    const auto& access = direction == SearchDirection::from_sources ? arrive_[i] : depart_[i];
+    double best = kUnreached;
+    for (const auto& a : access) best = std::min(best, node(a.node) + a.seconds);
+    return best;
+}
+
+NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
+                                       SearchDirection direction) const {
+    const std::size_t n = points_.points.size();
+    NearestPlaces out;
+    out.seconds.assign(n, kUnreached);
+    out.place.assign(n, NearestPlaces::kNone);
+    if (places.empty()) return out;
+    if (!roads_) {
+        parallel_for(n, worker_count(n / 4096 + 1), [&](std::size_t i, std::size_t) {
+            const Point& p = points_.points[i].position;
+            for (std::uint32_t s = 0; s < places.size(); ++s) {
+                const double t = crow_fly_.seconds(p, places[s].position);
+                if (t < out.seconds[i]) {
+                    out.seconds[i] = t;
+                    out.place[i] = s;
+                }
+            }
+        });
+        return out;
+    }
+    std::vector<SourceStart> starts;
+    for (std::uint32_t s = 0; s < places.size(); ++s) {
+        if (!places[s].usable) continue;
+        const auto& list =
+            direction == SearchDirection::from_sources ? places[s].starts_out : places[s].starts_in;
+        for (const auto& st : list) starts.push_back({s, st.node, st.seconds});
+    }
+    const NearestSource ns = nearest_source(*roads_, starts, direction);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& access = direction == SearchDirection::from_sources ? arrive_[i] : depart_[i];
+        for (const auto& a : access) {
+            const double t = ns.seconds[a.node] + a.seconds;
+            if (t < out.seconds[i]) {
+                out.seconds[i] = t;
+                out.place[i] = ns.source[a.node];
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places,
+                                                SearchDirection direction,
+                                                double limit_seconds) const {
+    std::vector<PointTimes> out(places.size());
+    if (places.empty()) return out;
+    const std::size_t workers = worker_count(places.size());
+    if (!roads_) {
+        using Entry = std::pair<Point, std::uint32_t>;
+        std::vector<Entry> entries;
+        entries.reserve(points_.points.size());
+        for (std::uint32_t i = 0; i < points_.points.size(); ++i)
+            entries.emplace_back(points_.points[i].position, i);
+        const bgi::rtree<Entry, bgi::quadratic<16>> tree(entries);
+        const double r = crow_fly_.radius_m(limit_seconds);
+        parallel_for(places.size(), workers, [&](std::size_t s, std::size_t) {
+            const Point& c = places[s].position;
+            const Box box({c.x - r, c.y - r}, {c.x + r, c.y + r});
+            for (auto it = tree.qbegin(bgi::within(box)); it != tree.qend(); ++it) {
+                const double t = crow_fly_.seconds(c, it->first);
+                if (t <= limit_seconds) out[s].emplace_back(it->second, static_cast<float>(t));
+            }
+            std::sort(out[s].begin(), out[s].end());
+        });
+        return out;
+    }
+    const bool forward = direction == SearchDirection::from_sources;
+    const auto& first = forward ? first_point_arrive_ : first_point_depart_;
+    const auto& list = forward ? node_point_arrive_ : node_point_depart_;
+    std::vector<std::unique_ptr<OneToManySearch>> searches;
+    for (std::size_t w = 0; w < workers; ++w)
+        searches.push_back(std::make_unique<OneToManySearch>(*roads_));
+    parallel_for(places.size(), workers, [&](std::size_t s, std::size_t w) {
+        if (!places[s].usable) return;
+        OneToManySearch& search = *searches[w];
+        search.run(forward ? places[s].starts_out : places[s].starts_in, limit_seconds, direction);
+        auto& result = out[s];
+        for (const NodeId v : search.settled())
+            for (auto k = first[v]; k < first[v + 1]; ++k) {
+                const std::uint32_t i = list[k];
+                const double t =
+                    point_seconds(i, direction, [&](NodeId u) { return search.seconds(u); });
+                if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
+            }
+        // A point joins the road by up to two nodes: keep it once.
+        std::sort(result.begin(), result.end());
+        result.erase(std::unique(result.begin(), result.end(),
+                                 [](const auto& a, const auto& b) { return a.first == b.first; }),
+                     result.end());
+    });
+    return out;
+}
+
+std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
+    const std::vector<Place>& places, SearchDirection direction,
+    const std::vector<double>& limits_seconds, const CatchmentShape& shape) const {
+    std::vector<std::vector<MultiPolygon>> out(places.size());
+    if (places.empty()) return out;
+    const std::size_t workers = worker_count(places.size());
+    if (!roads_) {
+        for (std::size_t s = 0; s < places.size(); ++s)
+            for (const double limit : limits_seconds)
+                out[s].push_back(crow_fly_catchment_polygon(places[s].position, crow_fly_, limit));
+        return out;
+    }
+    std::vector<std::unique_ptr<OneToManySearch>> searches;
+    std::vector<std::unique_ptr<GeosContext>> contexts;
+    for (std::size_t w = 0; w < workers; ++w) {
+        searches.push_back(std::make_unique<OneToManySearch>(*roads_));
+        contexts.push_back(std::make_unique<GeosContext>());
+    }
+    const bool forward = direction == SearchDirection::from_sources;
+    parallel_for(places.size(), workers, [&](std::size_t s, std::size_t w) {
+        const Place& p = places[s];
+        out[s].resize(limits_seconds.size());
+        if (!p.usable) return;
+        OneToManySearch& search = *searches[w];
+        const std::vector<Point> leg{p.position, p.on_road};
+        for (std::size_t k = 0; k < limits_seconds.size(); ++k) {
+            search.run(forward ? p.starts_out : p.starts_in, limits_seconds[k], direction);
+            out[s][k] = road_catchment_polygon(*contexts[w], reached_road_pieces(*roads_, search),
+                                               shape, leg);
+        }
+    });
+    return out;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,88 @@
+#pragma once
+// Travel times between places (structures, candidate sites) and population points, by road when
+// the territory has a road network, else as the crow flies. The analysis asks three questions
+// of it — the nearest place from each point, the points within a limit of each place, and the
+// catchment polygons of a place — and never needs to know which model answered.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/catchment_polygon.hpp"
+#include "analysis/population_points.hpp"
+#include "routing/crow_fly.hpp"
+#include "routing/one_to_many.hpp"
+#include "routing/road_snapper.hpp"
+
+namespace palliacarte {
+
+/// @brief A place searches start from: its position and, by road, its start nodes both ways.
+struct Place {
+    Point position;
+    bool usable = true;  ///< false: too far from every road (reported by the caller)
+    double snap_m = 0;   ///< distance to the road it starts from
+    Point on_road;       ///< where it joins the road (= position for crow-fly)
+    std::vector<SearchStart> starts_out;  ///< travel from the place (to_patient types)
+    std::vector<SearchStart> starts_in;   ///< travel to the place (patient_travels types)
+};
+
+/// @brief For each population point, the nearest place and the time (kUnreached if none).
+struct NearestPlaces {
+    std::vector<double> seconds;
+    std::vector<std::uint32_t> place;  ///< index into the caller's list; kNone when unreached
+    static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+};
+
+/// @brief Points a place reaches within a limit: (point index, seconds), by point index.
+using PointTimes = std::vector<std::pair<std::uint32_t, float>>;
+
+class TravelTimeModel {
+  public:
+    /// @brief Road model: points are snapped once here (those beyond the snapper's distance
+    /// count as unreachable; see unsnapped_points()).
+    TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
+                    const PopulationPoints& points);
+    /// @brief Crow-fly model.
+    TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points);
+    ~TravelTimeModel();
+
+    bool by_road() const { return roads_ != nullptr; }
+    /// @brief "road" or "crow_fly".
+    const char* method() const { return by_road() ? "road" : "crow_fly"; }
+    const CrowFlyModel& crow_fly() const { return crow_fly_; }
+    std::size_t unsnapped_points() const { return unsnapped_points_; }
+
+    Place place(const Point& position) const;
+
+    NearestPlaces nearest(const std::vector<Place>& places, SearchDirection direction) const;
+
+    /// @brief Per place, the points within `limit_seconds` (runs on all cores).
+    std::vector<PointTimes> within(const std::vector<Place>& places, SearchDirection direction,
+                                   double limit_seconds) const;
+
+    /// @brief Per place, one catchment polygon per limit (ascending; nested by construction),
+    /// not yet clipped to land. Runs on all cores.
+    std::vector<std::vector<MultiPolygon>> catchments(const std::vector<Place>& places,
+                                                      SearchDirection direction,
+                                                      const std::vector<double>& limits_seconds,
+                                                      const CatchmentShape& shape) const;
+
+  private:
+    // Time of point i from node times `node_seconds` (the search ran in `direction`).
+    template <class NodeSeconds>
+    double point_seconds(std::size_t i, SearchDirection direction, NodeSeconds&& node) const;
+
+    const PopulationPoints& points_;
+    const RoadGraph* roads_ = nullptr;
+    std::unique_ptr<RoadSnapper> snapper_;
+    CrowFlyModel crow_fly_;
+    // Road model: how each point joins the network, for arrivals (from_sources searches) and
+    // departures (to_sources searches); and which points hang off each node (CSR).
+    std::vector<std::vector<SearchStart>> arrive_, depart_;
+    std::vector<std::uint32_t> first_point_arrive_, node_point_arrive_;
+    std::vector<std::uint32_t> first_point_depart_, node_point_depart_;
+    std::size_t unsnapped_points_ = 0;
+};
+
+}  // namespace palliacarte

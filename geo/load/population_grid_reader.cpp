@@ -1,0 +1,75 @@
+#include "load/population_grid_reader.hpp"
+
+#include <cmath>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "crs/crs_transform.hpp"
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+
+std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& grid, int epsg,
+                                                 const Box& extent, LoadReport& report,
+                                                 std::size_t* rows_read) {
+    CsvReader csv = CsvReader::open(grid.path);
+    auto column = [&](const std::string& name) {
+        auto c = csv.column(name);
+        if (!c) throw DataError(grid.path, "no column '" + name + "' (population grid)");
+        return *c;
+    };
+    const std::size_t cx = column(grid.x_field), cy = column(grid.y_field),
+                      cv = column(grid.value_field);
+    std::optional<std::size_t> ce;
+    if (!grid.elderly_field.empty()) ce = csv.column(grid.elderly_field);
+
+    const CrsTransform to_territory(grid.crs, epsg_string(epsg));
+    const double s = grid.cell_size_m;
+    // A cell is kept when its square meets the extent; the extent is widened by a cell so the
+    // turn between the two CRS cannot drop an edge cell before the exact test.
+    const Box wide({extent.min_corner().x - 2 * s, extent.min_corner().y - 2 * s},
+                   {extent.max_corner().x + 2 * s, extent.max_corner().y + 2 * s});
+    const std::string res = std::to_string(static_cast<long>(s)) + "m";
+
+    std::vector<PopulationCell> cells;
+    std::size_t rows = 0;
+    CsvRecord r;
+    while (csv.next(r)) {
+        ++rows;
+        if (!has_header_width(csv, r, report)) continue;
+        const auto x = parse_number(r.fields[cx]), y = parse_number(r.fields[cy]),
+                   v = parse_number(r.fields[cv]);
+        if (!x || !y || !v || *v < 0) {
+            report.reject(grid.path, where(r), "bad_grid_cell",
+                          "cell corner or population is not a number (or is negative)");
+            continue;
+        }
+        if (*v == 0) continue;  // nobody lives there: nothing to cover
+        // Centre first: cheap rejection of the (many) cells far from the territory.
+        double mx = *x + s / 2, my = *y + s / 2;
+        if (!to_territory.transform(mx, my)) {
+            report.reject(grid.path, where(r), "bad_grid_cell",
+                          "cell centre cannot be reprojected to EPSG:" + std::to_string(epsg));
+            continue;
+        }
+        if (!bg::within(Point{mx, my}, wide)) continue;
+        std::array<Point, 4> corners{Point{*x, *y}, Point{*x, *y + s}, Point{*x + s, *y + s},
+                                     Point{*x + s, *y}};  // clockwise
+        if (to_territory.transform(&corners[0].x, &corners[0].y, 4, sizeof(Point)) != 0) continue;
+        PopulationCell cell;
+        for (const auto& c : corners) cell.square.outer().push_back(c);
+        cell.square.outer().push_back(corners[0]);
+        bg::correct(cell.square);
+        if (!bg::intersects(cell.square, extent)) continue;
+        cell.population = *v;
+        if (ce) cell.elderly = parse_number(r.fields[*ce]).value_or(0);
+        cell.id = "CRS3035RES" + res + "N" + std::to_string(static_cast<long>(*y)) + "E" +
+                  std::to_string(static_cast<long>(*x));
+        cells.push_back(std::move(cell));
+    }
+    if (rows_read) *rows_read = rows;
+    return cells;
+}
+
+}  // namespace palliacarte

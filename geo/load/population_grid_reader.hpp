@@ -1,0 +1,28 @@
+#pragma once
+// Gridded population (INSEE/Eurostat Census 2021 1 km, Filosofi 200 m): one CSV row per cell
+// with its lower-left corner in the grid's CRS (EPSG:3035 LAEA). Cells come back as polygons in
+// the territory's CRS (a LAEA square is a slightly turned quadrilateral in Lambert-93).
+
+#include <string>
+#include <vector>
+
+#include "config/analysis_config.hpp"
+#include "core/load_report.hpp"
+#include "model/geometry.hpp"
+
+namespace palliacarte {
+
+struct PopulationCell {
+    Polygon square;  ///< in the territory CRS
+    double population = 0;
+    double elderly = 0;  ///< aged 65+ when the grid has it, else 0
+    std::string id;      ///< "CRS3035RES1000mN2871000E3753000" (INSEE/Eurostat naming)
+};
+
+/// @brief Reads the cells whose square meets `extent` (territory CRS). Bad rows are reported
+/// (file, line, reason) and skipped. @throws DataError if the file or a column is missing.
+std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& grid, int epsg,
+                                                 const Box& extent, LoadReport& report,
+                                                 std::size_t* rows_read = nullptr);
+
+}  // namespace palliacarte

@@ -1,0 +1,161 @@
+#include "output/analysis_outputs.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "output/coverage_layers.hpp"
+#include "output/csv_table_writer.hpp"
+#include "output/markdown_report.hpp"
+#include "output/ogr_layer_writer.hpp"
+#include "output/png_map.hpp"
+
+namespace palliacarte {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::array<unsigned char, 3> colour(const std::string& hex) {
+    std::array<unsigned char, 3> c{128, 128, 128};
+    if (hex.size() == 7 && hex[0] == '#')
+        for (int k = 0; k < 3; ++k)
+            c[k] = static_cast<unsigned char>(std::stoi(hex.substr(1 + 2 * k, 2), nullptr, 16));
+    return c;
+}
+
+class Timer {
+  public:
+    Timer(std::vector<StepTiming>& out, std::string step) : out_(out), step_(std::move(step)) {}
+    ~Timer() {
+        out_.push_back(
+            {step_,
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
+    }
+
+  private:
+    std::vector<StepTiming>& out_;
+    std::string step_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+std::string layer_qml(const std::string& styles_dir, const Layer& layer,
+                      const CoverageAnalysis& analysis) {
+    std::string qml = read_file((fs::path(styles_dir) / (layer.name + ".qml")).string());
+    // French field aliases (QGIS reads them from the style; GDAL 3.6 cannot write them).
+    auto attr = [](const std::string& v) {
+        std::string out;
+        for (char c : v)
+            out += c == '&' ? "&amp;" : c == '"' ? "&quot;" : c == '<' ? "&lt;" : std::string(1, c);
+        return out;
+    };
+    std::string aliases = "<aliases>";
+    for (std::size_t i = 0; i < layer.fields.size(); ++i)
+        aliases += "<alias field=\"" + attr(layer.fields[i].name) + "\" index=\"" +
+                   std::to_string(i + 1) + "\" name=\"" + attr(layer.fields[i].alias) + "\"/>";
+    aliases += "</aliases>\n";
+    if (const auto end = qml.rfind("</qgis>"); end != std::string::npos) qml.insert(end, aliases);
+    if (layer.name != "communes_coverage" || analysis.types.empty()) return qml;
+    // One type at a time: uncheck every type group but the first analysed one.
+    for (std::size_t pos = 0; (pos = qml.find("<rule key=\"type-", pos)) != std::string::npos;) {
+        const std::size_t code_start = pos + 16;
+        const std::string code = qml.substr(code_start, qml.find('"', code_start) - code_start);
+        const std::size_t end = qml.find('>', pos);
+        const std::size_t check = qml.find("checkstate=\"1\"", pos);
+        if (code != analysis.types.front().type && check != std::string::npos && check < end)
+            qml.replace(check, 14, "checkstate=\"0\"");
+        pos = end;
+    }
+    return qml;
+}
+
+WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& territory,
+                                      const CoverageAnalysis& analysis,
+                                      const std::string& styles_dir, const ProgressFn& progress) {
+    WrittenOutputs out;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw DataError(dir, "cannot create the output folder: " + ec.message());
+    auto path = [&](const std::string& name) { return (fs::path(dir) / name).string(); };
+
+    std::vector<Layer> layers;
+    {
+        Timer t(out.timings, "layers");
+        layers = coverage_layers(territory, analysis);
+    }
+    {
+        Timer t(out.timings, "coverage.gpkg");
+        if (progress) progress("écriture de coverage.gpkg", 0, 0);
+        const std::string gpkg = path("coverage.gpkg");
+        write_geopackage(gpkg, layers);
+        std::vector<LayerStyle> styles;
+        for (const auto& l : layers) {
+            const std::string sld_path = (fs::path(styles_dir) / (l.name + ".sld")).string();
+            styles.push_back({l.name, "palliacarte", layer_qml(styles_dir, l, analysis),
+                              fs::exists(sld_path) ? read_file(sld_path) : std::string(), l.title});
+        }
+        write_layer_styles(gpkg, styles);
+        out.files.push_back(gpkg);
+    }
+    {
+        Timer t(out.timings, "GeoJSON");
+        if (progress) progress("écriture des GeoJSON", 0, 0);
+        for (const auto& l : layers) {
+            write_geojson(path(l.name + ".geojson"), l);
+            out.files.push_back(path(l.name + ".geojson"));
+        }
+    }
+    {
+        Timer t(out.timings, "CSV");
+        const Layer& white = layers[3];
+        const std::size_t kind = white.field("kind");
+        write_csv_table(
+            path("white_zones.csv"), white,
+            {"type", "rank", "insee", "name", "status", "population", "population_uncovered",
+             "population_65plus_uncovered", "share_uncovered", "mean_minutes", "threshold_min",
+             "time_model"},
+            [&](const Feature& f) { return std::get<std::string>(f.values[kind]) == "commune"; });
+        write_csv_table(path("territories.csv"), layers[4]);
+        out.files.push_back(path("white_zones.csv"));
+        out.files.push_back(path("territories.csv"));
+    }
+    std::vector<std::string> maps;
+    {
+        Timer t(out.timings, "PNG maps");
+        if (progress) progress("cartes PNG", 0, 0);
+        const auto palette =
+            nlohmann::json::parse(read_file((fs::path(styles_dir) / "palette.json").string()));
+        for (const auto& tc : analysis.types) {
+            std::vector<MapArea> areas;
+            for (std::size_t c = 0; c < territory.communes.size(); ++c)
+                areas.push_back(
+                    {&territory.communes[c].geometry,
+                     colour(palette["status"].value(to_string(tc.communes[c].status), "#cccccc"))});
+            std::vector<MapMarker> markers;
+            const auto type_colour = colour(palette["types"].value(tc.type, "#777777"));
+            for (const auto s : tc.located)
+                markers.push_back({*territory.structures[s].position, type_colour, false});
+            for (const auto s : tc.off_network)
+                markers.push_back({*territory.structures[s].position, type_colour, true});
+            const std::string name = "carte_" + tc.type + ".png";
+            write_png_map(path(name), territory.config.epsg, areas, markers);
+            maps.push_back(name);
+            out.files.push_back(path(name));
+        }
+    }
+    {
+        Timer t(out.timings, "report.md");
+        std::ofstream md(path("report.md"), std::ios::binary);
+        md << markdown_report(territory, analysis, maps);
+        if (!md) throw DataError(path("report.md"), "cannot write");
+        out.files.push_back(path("report.md"));
+    }
+    return out;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,356 @@
+#include "output/coverage_layers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "geos/geos_context.hpp"
+#include "geos/polygon_ops.hpp"
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+
+const char* status_label_fr(CoverageStatus s) {
+    switch (s) {
+        case CoverageStatus::covered:
+            return "couvert";
+        case CoverageStatus::partial:
+            return "partiel";
+        case CoverageStatus::white_zone:
+            return "zone blanche";
+    }
+    return "?";
+}
+
+namespace {
+
+FieldValue real(double v) {
+    if (!std::isfinite(v)) return std::monostate{};
+    return std::round(v * 100) / 100;  // centimetres and hundredths of minutes are plenty
+}
+FieldValue integer(double v) {
+    return static_cast<std::int64_t>(std::llround(v));
+}
+FieldValue text(const std::string& s) {
+    if (s.empty()) return std::monostate{};
+    return s;
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+const char* direction_fr(SearchDirection d) {
+    return d == SearchDirection::from_sources ? "depuis la structure" : "vers la structure";
+}
+
+Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"communes_coverage",
+            "Couverture par commune et par type",
+            GeometryKind::multipolygon,
+            t.config.epsg,
+            {},
+            {}};
+    l.fields = {
+        {"insee", FieldType::text, "Code INSEE"},
+        {"name", FieldType::text, "Commune"},
+        {"departement", FieldType::text, "Département"},
+        {"type", FieldType::text, "Type de structure"},
+        {"type_label", FieldType::text, "Libellé du type"},
+        {"threshold_min", FieldType::real, "Seuil (min)"},
+        {"status", FieldType::text, "Statut"},
+        {"status_label", FieldType::text, "Statut (libellé)"},
+        {"method", FieldType::text, "Méthode de décision"},
+        {"time_model", FieldType::text, "Modèle de temps"},
+        {"population", FieldType::integer, "Population"},
+        {"population_65plus", FieldType::integer, "Population 65 ans et plus"},
+        {"population_within", FieldType::integer, "Population dans le seuil"},
+        {"population_uncovered", FieldType::integer, "Population hors seuil"},
+        {"share_population_within", FieldType::real, "Part de la population dans le seuil (%)"},
+        {"share_area_within", FieldType::real, "Part de la surface dans le seuil (%)"},
+        {"mean_minutes", FieldType::real, "Temps moyen pondéré (min)"},
+        {"max_minutes", FieldType::real, "Temps maximal (min)"},
+        {"nearest_structure", FieldType::text, "Structure la plus proche"},
+        {"declared_area", FieldType::boolean, "Zone d'intervention déclarée"},
+        {"declared_by", FieldType::text, "Déclarée par"},
+        {"apl_per_100k", FieldType::real, "Accessibilité 2SFCA (pour 100 000 hab.)"}};
+    for (const auto& tc : a.types)
+        for (std::size_t c = 0; c < t.communes.size(); ++c) {
+            const auto& commune = t.communes[c];
+            const auto& cc = tc.communes[c];
+            l.features.push_back({commune.geometry,
+                                  {commune.insee,
+                                   commune.name,
+                                   commune.departement,
+                                   tc.type,
+                                   tc.label,
+                                   tc.threshold_min,
+                                   std::string(to_string(cc.status)),
+                                   std::string(status_label_fr(cc.status)),
+                                   cc.method,
+                                   a.method_label,
+                                   integer(cc.population),
+                                   integer(cc.elderly),
+                                   integer(cc.population_within),
+                                   integer(cc.population - cc.population_within),
+                                   real(cc.share_population_within * 100),
+                                   real(cc.share_area_within * 100),
+                                   real(cc.mean_minutes),
+                                   real(cc.max_minutes),
+                                   text(cc.nearest_structure),
+                                   !cc.declared_by.empty(),
+                                   text(join(cc.declared_by)),
+                                   real(cc.fca_per_100k)}});
+        }
+    return l;
+}
+
+Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"structures", "Structures de la filière", GeometryKind::point, t.config.epsg, {}, {}};
+    l.fields = {{"id", FieldType::text, "Identifiant"},
+                {"name", FieldType::text, "Nom"},
+                {"type", FieldType::text, "Type"},
+                {"type_label", FieldType::text, "Libellé du type"},
+                {"territory", FieldType::text, "Territoire déclaré"},
+                {"commune", FieldType::text, "Commune (INSEE)"},
+                {"finess_et", FieldType::text, "FINESS ET"},
+                {"placement", FieldType::text, "Mode de couverture"},
+                {"analysed", FieldType::boolean, "Analysé"},
+                {"on_network", FieldType::boolean, "Raccordé au réseau"},
+                {"declared_communes", FieldType::integer, "Communes déclarées"},
+                {"time_model", FieldType::text, "Modèle de temps"},
+                {"source", FieldType::text, "Source"}};
+    std::map<std::size_t, const TypeCoverage*> analysed;
+    std::map<std::size_t, bool> on_network;
+    std::map<std::size_t, std::size_t> declared_count;
+    for (const auto& tc : a.types) {
+        for (auto s : tc.located) analysed[s] = &tc, on_network[s] = true;
+        for (auto s : tc.off_network) analysed[s] = &tc, on_network[s] = false;
+    }
+    for (const auto& tc : a.types)
+        for (std::size_t c = 0; c < tc.communes.size(); ++c)
+            for (const auto& id : tc.communes[c].declared_by)
+                for (std::size_t s = 0; s < t.structures.size(); ++s)
+                    if (t.structures[s].id == id) ++declared_count[s];
+    for (std::size_t s = 0; s < t.structures.size(); ++s) {
+        const Structure& st = t.structures[s];
+        const StructureType* type = t.types.find(st.type);
+        Feature f;
+        if (st.position) f.geometry = *st.position;
+        const int c = a.structure_commune[s];
+        const bool is_analysed = std::any_of(a.types.begin(), a.types.end(),
+                                             [&](const auto& tc) { return tc.type == st.type; });
+        f.values = {st.id,
+                    st.name,
+                    st.type,
+                    text(type ? type->label : ""),
+                    text(st.territory),
+                    text(c >= 0 ? t.communes[c].insee : st.commune_insee),
+                    text(st.finess_et),
+                    std::string(to_string(st.placement)),
+                    is_analysed,
+                    st.position && on_network.count(s) ? FieldValue(on_network[s])
+                                                       : FieldValue(std::monostate{}),
+                    integer(static_cast<double>(declared_count[s])),
+                    a.method_label,
+                    st.source};
+        l.features.push_back(std::move(f));
+    }
+    return l;
+}
+
+Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"catchments",
+            "Zones desservies (isochrones)",
+            GeometryKind::multipolygon,
+            t.config.epsg,
+            {},
+            {}};
+    l.fields = {{"kind", FieldType::text, "Nature"},
+                {"structure_id", FieldType::text, "Structure"},
+                {"structure_name", FieldType::text, "Nom de la structure"},
+                {"type", FieldType::text, "Type"},
+                {"limit_min", FieldType::real, "Temps (min)"},
+                {"direction", FieldType::text, "Sens du trajet"},
+                {"time_model", FieldType::text, "Modèle de temps"},
+                {"area_km2", FieldType::real, "Surface (km²)"}};
+    for (const auto& tc : a.types)
+        for (std::size_t k = tc.catchment_limits_min.size(); k-- > 0;)
+            l.features.push_back(
+                {tc.union_catchments[k],
+                 {std::string("union"), std::monostate{}, std::monostate{}, tc.type,
+                  tc.catchment_limits_min[k], std::string(direction_fr(tc.direction)),
+                  a.method_label, real(bg::area(tc.union_catchments[k]) / 1e6)}});
+    // Larger limits first so smaller ones draw on top in clients that keep layer order.
+    std::vector<const StructureCatchment*> sorted;
+    for (const auto& c : a.catchments) sorted.push_back(&c);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](auto* x, auto* y) { return x->limit_min > y->limit_min; });
+    for (const auto* c : sorted) {
+        const Structure& s = t.structures[c->structure];
+        const auto tc = std::find_if(a.types.begin(), a.types.end(),
+                                     [&](const auto& x) { return x.type == c->type; });
+        l.features.push_back({c->area,
+                              {std::string("structure"), s.id, s.name, c->type, c->limit_min,
+                               std::string(direction_fr(tc->direction)), a.method_label,
+                               real(bg::area(c->area) / 1e6)}});
+    }
+    return l;
+}
+
+Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"white_zones", "Zones blanches", GeometryKind::multipolygon, t.config.epsg, {}, {}};
+    l.fields = {{"kind", FieldType::text, "Nature"},
+                {"type", FieldType::text, "Type de structure"},
+                {"rank", FieldType::integer, "Rang (population non couverte)"},
+                {"insee", FieldType::text, "Code INSEE"},
+                {"name", FieldType::text, "Commune"},
+                {"cell_id", FieldType::text, "Carreau"},
+                {"status", FieldType::text, "Statut"},
+                {"population", FieldType::integer, "Population"},
+                {"population_uncovered", FieldType::integer, "Habitants hors seuil"},
+                {"population_65plus_uncovered", FieldType::integer, "65 ans et plus hors seuil"},
+                {"share_uncovered", FieldType::real, "Part non couverte (%)"},
+                {"mean_minutes", FieldType::real, "Temps moyen pondéré (min)"},
+                {"threshold_min", FieldType::real, "Seuil (min)"},
+                {"time_model", FieldType::text, "Modèle de temps"}};
+    for (const auto& tc : a.types) {
+        // Communes not covered, ranked by inhabitants out of reach.
+        std::vector<std::size_t> order;
+        for (std::size_t c = 0; c < t.communes.size(); ++c)
+            if (tc.communes[c].status != CoverageStatus::covered) order.push_back(c);
+        auto uncovered = [&](std::size_t c) {
+            return tc.communes[c].population - tc.communes[c].population_within;
+        };
+        std::stable_sort(order.begin(), order.end(),
+                         [&](auto x, auto y) { return uncovered(x) > uncovered(y); });
+        std::int64_t rank = 0;
+        for (const std::size_t c : order) {
+            const auto& cc = tc.communes[c];
+            l.features.push_back(
+                {t.communes[c].geometry,
+                 {std::string("commune"), tc.type, ++rank, t.communes[c].insee, t.communes[c].name,
+                  std::monostate{}, std::string(status_label_fr(cc.status)), integer(cc.population),
+                  integer(uncovered(c)), integer(cc.elderly - cc.elderly_within),
+                  real(cc.population > 0 ? 100 * uncovered(c) / cc.population : 100),
+                  real(cc.mean_minutes), tc.threshold_min, a.method_label}});
+        }
+        // Populated grid cells out of reach (with a grid): the part of each cell in such
+        // communes, summed over its pieces.
+        if (a.population.method != "grid") continue;
+        const double threshold_s = tc.threshold_min * 60;
+        std::map<std::int32_t, std::pair<double, double>> cells;  // cell → population, 65+
+        std::map<std::int32_t, std::size_t> cell_commune;
+        for (std::size_t i = 0; i < a.population.points.size(); ++i) {
+            const auto& p = a.population.points[i];
+            if (p.cell < 0 || tc.nearest.seconds[i] <= threshold_s) continue;
+            if (tc.communes[p.commune].status == CoverageStatus::covered) continue;
+            cells[p.cell].first += p.population;
+            cells[p.cell].second += p.elderly;
+            cell_commune[p.cell] = p.commune;
+        }
+        for (const auto& [cell, pop] : cells) {
+            const std::size_t c = cell_commune[cell];
+            l.features.push_back(
+                {MultiPolygon{a.population.cells[cell].square},
+                 {std::string("carreau"), tc.type, std::monostate{}, t.communes[c].insee,
+                  t.communes[c].name, a.population.cells[cell].id,
+                  std::string(status_label_fr(tc.communes[c].status)), std::monostate{},
+                  integer(pop.first), integer(pop.second), std::monostate{}, std::monostate{},
+                  tc.threshold_min, a.method_label}});
+        }
+    }
+    return l;
+}
+
+Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"territories",
+            "Indicateurs par territoire",
+            GeometryKind::multipolygon,
+            t.config.epsg,
+            {},
+            {}};
+    l.fields = {
+        {"grouping", FieldType::text, "Découpage"},
+        {"territory", FieldType::text, "Territoire"},
+        {"type", FieldType::text, "Type de structure"},
+        {"communes", FieldType::integer, "Communes"},
+        {"population", FieldType::integer, "Population"},
+        {"structures", FieldType::integer, "Structures"},
+        {"structures_per_100k", FieldType::real, "Structures pour 100 000 hab."},
+        {"population_covered", FieldType::integer, "Population couverte"},
+        {"share_covered", FieldType::real, "Part de la population couverte (%)"},
+        {"white_zone_communes", FieldType::integer, "Communes en zone blanche"},
+        {"white_zone_inhabitants", FieldType::integer, "Habitants des communes en zone blanche"},
+        {"uncovered_inhabitants", FieldType::integer, "Habitants non couverts"},
+        {"mean_apl_per_100k", FieldType::real, "Accessibilité 2SFCA moyenne (pour 100 000 hab.)"},
+        {"time_model", FieldType::text, "Modèle de temps"}};
+    // Territory outlines: the GEOS union of their communes.
+    const GeosContext geos;
+    std::map<std::pair<std::string, std::string>, std::vector<GeosGeometry>> parts;
+    for (const auto& g : t.groupings)
+        for (const auto& commune : t.communes) {
+            auto it = g.territory_of_commune.find(commune.insee);
+            if (it != g.territory_of_commune.end())
+                parts[{g.name, it->second}].push_back(geos.to_geos(commune.geometry));
+        }
+    std::map<std::pair<std::string, std::string>, MultiPolygon> outline;
+    for (auto& [key, list] : parts) {
+        GeosGeometry u = union_all(geos, std::move(list));
+        if (u) outline[key] = geos.to_multipolygon(u.get());
+    }
+    for (const auto& ti : a.indicators)
+        for (std::size_t k = 0; k < ti.types.size(); ++k) {
+            const auto& tt = ti.types[k];
+            l.features.push_back(
+                {outline[{ti.grouping, ti.name}],
+                 {ti.grouping_label, ti.name, tt.type, integer(double(ti.communes)),
+                  integer(ti.population), integer(double(tt.structures)),
+                  real(tt.structures_per_100k), integer(tt.population_covered),
+                  real(tt.share_covered * 100), integer(double(tt.white_zone_communes)),
+                  integer(tt.white_zone_inhabitants), integer(tt.uncovered_inhabitants),
+                  real(tt.mean_fca_per_100k), a.method_label}});
+        }
+    return l;
+}
+
+Layer candidates_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"candidate_sites",
+            "Sites candidats (où implanter ?)",
+            GeometryKind::point,
+            t.config.epsg,
+            {},
+            {}};
+    l.fields = {{"type", FieldType::text, "Type à implanter"},
+                {"id", FieldType::text, "Identifiant"},
+                {"name", FieldType::text, "Nom"},
+                {"origin", FieldType::text, "Origine du candidat"},
+                {"commune", FieldType::text, "Commune (INSEE)"},
+                {"rank", FieldType::integer, "Rang de choix"},
+                {"gain", FieldType::integer, "Gain marginal (habitants)"},
+                {"cumulative", FieldType::integer, "Gain cumulé (habitants)"},
+                {"potential", FieldType::integer, "Potentiel seul (habitants)"},
+                {"time_model", FieldType::text, "Modèle de temps"}};
+    for (const auto& c : a.candidates)
+        l.features.push_back(
+            {c.position,
+             {c.type, c.id, c.name, c.origin, text(c.commune),
+              c.rank > 0 ? FieldValue(std::int64_t{c.rank}) : FieldValue(std::monostate{}),
+              c.rank > 0 ? integer(c.gain) : FieldValue(std::monostate{}),
+              c.rank > 0 ? integer(c.cumulative) : FieldValue(std::monostate{}),
+              integer(c.potential), a.method_label}});
+    return l;
+}
+
+}  // namespace
+
+std::vector<Layer> coverage_layers(const Territory& territory, const CoverageAnalysis& analysis) {
+    return {communes_layer(territory, analysis),    structures_layer(territory, analysis),
+            catchments_layer(territory, analysis),  white_zones_layer(territory, analysis),
+            territories_layer(territory, analysis), candidates_layer(territory, analysis)};
+}
+
+}  // namespace palliacarte

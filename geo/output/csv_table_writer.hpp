@@ -1,0 +1,18 @@
+#pragma once
+// Tables for spreadsheets as French Excel opens them: UTF-8 with a BOM (accents right), ';'
+// between fields, ',' as decimal mark, French column headers (the field aliases).
+
+#include <functional>
+#include <string>
+
+#include "output/layer.hpp"
+
+namespace palliacarte {
+
+/// @brief Writes the features `keep` accepts (all when empty), without geometry, and only
+/// the named columns (all when empty). @throws DataError naming the file.
+void write_csv_table(const std::string& path, const Layer& layer,
+                     const std::vector<std::string>& columns = {},
+                     const std::function<bool(const Feature&)>& keep = {});
+
+}  // namespace palliacarte

@@ -1,0 +1,189 @@
+#include "output/ogr_layer_writer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <filesystem>
+
+#include "core/errors.hpp"
+#include "gdal/ogr_source.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+OGRFieldType ogr_type(FieldType t) {
+    switch (t) {
+        case FieldType::text:
+            return OFTString;
+        case FieldType::integer:
+            return OFTInteger64;
+        case FieldType::real:
+            return OFTReal;
+        case FieldType::boolean:
+            return OFTInteger;
+    }
+    return OFTString;
+}
+
+OGRLinearRing* ogr_ring(const Ring& ring) {
+    auto* r = new OGRLinearRing();
+    r->setNumPoints(static_cast<int>(ring.size()));
+    for (std::size_t i = 0; i < ring.size(); ++i)
+        r->setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
+    return r;
+}
+
+std::unique_ptr<OGRGeometry> ogr_geometry(const Feature& f) {
+    if (const auto* p = std::get_if<Point>(&f.geometry))
+        return std::make_unique<OGRPoint>(p->x, p->y);
+    if (const auto* mp = std::get_if<MultiPolygon>(&f.geometry)) {
+        auto out = std::make_unique<OGRMultiPolygon>();
+        for (const auto& poly : *mp) {
+            auto* op = new OGRPolygon();
+            op->addRingDirectly(ogr_ring(poly.outer()));
+            for (const auto& inner : poly.inners()) op->addRingDirectly(ogr_ring(inner));
+            out->addGeometryDirectly(op);
+        }
+        return out;
+    }
+    return nullptr;
+}
+
+GDALDatasetUniquePtr create(const std::string& driver_name, const std::string& path) {
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw DataError(path, "GDAL has no " + driver_name + " driver");
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    QuietGdalErrors quiet;
+    GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw DataError(path, "cannot create: " + QuietGdalErrors::last_message());
+    return ds;
+}
+
+void write_layer(GDALDataset& ds, const std::string& path, const Layer& layer,
+                 CSLConstList options) {
+    OGRSpatialReference srs;
+    srs.importFromEPSG(layer.epsg);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRwkbGeometryType gtype = layer.kind == GeometryKind::point          ? wkbPoint
+                                     : layer.kind == GeometryKind::multipolygon ? wkbMultiPolygon
+                                                                                : wkbNone;
+    QuietGdalErrors quiet;
+    OGRLayer* l = ds.CreateLayer(layer.name.c_str(), gtype == wkbNone ? nullptr : &srs, gtype,
+                                 const_cast<char**>(options));
+    if (!l)
+        throw DataError(
+            path, "cannot create layer " + layer.name + ": " + QuietGdalErrors::last_message());
+    for (const auto& f : layer.fields) {
+        OGRFieldDefn defn(f.name.c_str(), ogr_type(f.type));
+        if (f.type == FieldType::boolean) defn.SetSubType(OFSTBoolean);
+        defn.SetAlternativeName(f.alias.c_str());
+        if (l->CreateField(&defn) != OGRERR_NONE)
+            throw DataError(path, "cannot create field " + layer.name + "." + f.name);
+    }
+    const bool transaction = ds.StartTransaction() == OGRERR_NONE;
+    for (std::size_t n = 0; n < layer.features.size(); ++n) {
+        const Feature& feature = layer.features[n];
+        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
+        for (std::size_t i = 0; i < layer.fields.size() && i < feature.values.size(); ++i) {
+            const int k = static_cast<int>(i);
+            std::visit(
+                [&](const auto& v) {
+                    using V = std::decay_t<decltype(v)>;
+                    if constexpr (std::is_same_v<V, std::monostate>)
+                        f->SetFieldNull(k);
+                    else if constexpr (std::is_same_v<V, std::string>)
+                        f->SetField(k, v.c_str());
+                    else if constexpr (std::is_same_v<V, std::int64_t>)
+                        f->SetField(k, static_cast<GIntBig>(v));
+                    else if constexpr (std::is_same_v<V, double>)
+                        f->SetField(k, v);
+                    else
+                        f->SetField(k, v ? 1 : 0);
+                },
+                feature.values[i]);
+        }
+        if (auto g = ogr_geometry(feature)) {
+            g->assignSpatialReference(&srs);
+            f->SetGeometryDirectly(g.release());
+        }
+        if (l->CreateFeature(f.get()) != OGRERR_NONE)
+            throw DataError(path, layer.name + " feature " + std::to_string(n + 1) +
+                                      ": cannot write: " + QuietGdalErrors::last_message());
+    }
+    if (transaction) ds.CommitTransaction();
+}
+
+}  // namespace
+
+void write_geopackage(const std::string& path, const std::vector<Layer>& layers) {
+    GDALDatasetUniquePtr ds = create("GPKG", path);
+    for (const auto& layer : layers) {
+        const std::string description = "DESCRIPTION=" + layer.title;
+        const char* options[] = {description.c_str(), "SPATIAL_INDEX=YES", nullptr};
+        write_layer(*ds, path, layer, options);
+    }
+}
+
+void write_geojson(const std::string& path, const Layer& layer) {
+    GDALDatasetUniquePtr ds = create("GeoJSON", path);
+    const std::string description = "DESCRIPTION=" + layer.title;
+    const char* options[] = {"RFC7946=YES", "WRITE_BBOX=YES", description.c_str(), nullptr};
+    write_layer(*ds, path, layer, options);
+}
+
+void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerStyle>& styles) {
+    GDALAllRegister();
+    QuietGdalErrors quiet;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    if (!ds) throw DataError(gpkg_path, "cannot reopen: " + QuietGdalErrors::last_message());
+    // The table as QGIS itself creates it (through OGR, "id" primary key), so QGIS finds the
+    // default style of each layer by table and geometry column and can edit it.
+    const char* options[] = {"FID=id", nullptr};
+    OGRLayer* table =
+        ds->CreateLayer("layer_styles", nullptr, wkbNone, const_cast<char**>(options));
+    if (!table)
+        throw DataError(gpkg_path,
+                        "cannot create layer_styles: " + QuietGdalErrors::last_message());
+    auto add = [&](const char* name, OGRFieldType type, int width = 0, bool boolean = false) {
+        OGRFieldDefn f(name, type);
+        f.SetWidth(width);
+        if (boolean) f.SetSubType(OFSTBoolean);
+        if (type == OFTDateTime) f.SetDefault("CURRENT_TIMESTAMP");
+        table->CreateField(&f);
+    };
+    add("f_table_catalog", OFTString, 256);
+    add("f_table_schema", OFTString, 256);
+    add("f_table_name", OFTString, 256);
+    add("f_geometry_column", OFTString, 256);
+    add("styleName", OFTString, 30);
+    add("styleQML", OFTString);
+    add("styleSLD", OFTString);
+    add("useAsDefault", OFTInteger, 0, true);
+    add("description", OFTString);
+    add("owner", OFTString, 30);
+    add("ui", OFTString, 30);
+    add("update_time", OFTDateTime);
+    for (const auto& s : styles) {
+        OGRLayer* l = ds->GetLayerByName(s.layer.c_str());
+        if (!l) throw DataError(gpkg_path, "no layer " + s.layer + " to style");
+        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(table->GetLayerDefn()));
+        f->SetField("f_table_catalog", "");
+        f->SetField("f_table_schema", "");
+        f->SetField("f_table_name", s.layer.c_str());
+        f->SetField("f_geometry_column", l->GetGeometryColumn());
+        f->SetField("styleName", s.name.c_str());
+        f->SetField("styleQML", s.qml.c_str());
+        f->SetField("styleSLD", s.sld.c_str());
+        f->SetField("useAsDefault", 1);
+        f->SetField("description", s.description.c_str());
+        f->SetField("owner", "palliacarte");
+        f->SetField("ui", "");
+        if (table->CreateFeature(f.get()) != OGRERR_NONE)
+            throw DataError(gpkg_path, "cannot store the style of " + s.layer + ": " +
+                                           QuietGdalErrors::last_message());
+    }
+}
+
+}  // namespace palliacarte
