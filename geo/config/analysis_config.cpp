@@ -4,6 +4,7 @@
 
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
+#include "model/structure_type.hpp"
 
 namespace palliacarte {
 
@@ -142,6 +143,19 @@ AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
             throw ConfigError("analysis.road_buffer_m must be positive");
     }
     return a;
+}
+
+void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types) {
+    auto check = [&](const std::string& code, const std::string& key) {
+        if (!types.find(code))
+            throw ConfigError("analysis." + key + ": unknown structure type '" + code + "'");
+    };
+    for (const auto& c : config.types) check(c, "types");
+    for (const auto& [c, m] : config.threshold_min) check(c, "threshold_min");
+    for (const auto& c : config.siting.types) check(c, "where_next.types");
+    for (const auto& c : config.siting.candidate_types) check(c, "where_next.candidate_types");
+    for (const auto& set : config.white_zone_combinations)
+        for (const auto& c : set) check(c, "white_zone_combinations");
 }
 
 }  // namespace palliacarte

@@ -68,6 +68,12 @@ struct AnalysisConfig {
     std::vector<std::vector<std::string>> white_zone_combinations;
 };
 
+class StructureTypeTable;
+
+/// @brief Checks every type code the section names against the type table, before any data is
+/// loaded. @throws ConfigError naming the key and the code.
+void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types);
+
 /// @brief Parses config.document["analysis"] (defaults when absent).
 /// @throws ConfigError naming the key.
 AnalysisConfig parse_analysis_config(const TerritoryConfig& config);

@@ -12,6 +12,7 @@
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "load/territory_loader.hpp"
+#include "model/structure_type.hpp"
 #include "output/analysis_outputs.hpp"
 
 namespace palliacarte::cli {
@@ -68,6 +69,8 @@ int run_analyze(const std::vector<std::string>& args) {
         const auto start = std::chrono::steady_clock::now();
         const TerritoryConfig config = load_territory_config(*config_path, data_root);
         const AnalysisConfig analysis_config = parse_analysis_config(config);
+        check_analysis_types(analysis_config,
+                             StructureTypeTable::load(config.structure_types_path));
         ProgressPrinter progress(!quiet);
         const Territory territory = load_territory(config, progress.callback());
         const double load_s = seconds_since(start);

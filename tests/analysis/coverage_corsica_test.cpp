@@ -1,0 +1,210 @@
+// The coverage analysis on all of Corsica by road (the island's OSM network, 1 km census grid):
+// nearest-structure times against one full search per structure, and catchments against the
+// population points' times.
+#include <gtest/gtest.h>
+
+#include <boost/geometry/index/rtree.hpp>
+#include <cmath>
+
+#include "analysis/catchment_polygon.hpp"
+#include "analysis/coverage_analysis.hpp"
+#include "config/analysis_config.hpp"
+#include "config/territory_config.hpp"
+#include "geos/geos_context.hpp"
+#include "load/territory_loader.hpp"
+#include "roads/car_profile.hpp"
+#include "routing/road_snapper.hpp"
+#include "test_paths.hpp"
+
+namespace palliacarte {
+namespace {
+
+namespace bg = boost::geometry;
+
+// Area of `inner` lying outside `outer` (GEOS overlay).
+double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
+    const GeosContext geos;
+    const GeosGeometry a = geos.to_geos(inner), b = geos.to_geos(outer);
+    const GeosGeometry d = geos.wrap(GEOSDifference_r(geos.handle(), a.get(), b.get()));
+    double area = 0;
+    if (d) GEOSArea_r(geos.handle(), d.get(), &area);
+    return area;
+}
+namespace bgi = boost::geometry::index;
+
+struct Island {
+    Territory territory;
+    AnalysisConfig config;
+    CoverageAnalysis analysis;
+};
+
+const Island& island() {
+    static const Island d = [] {
+        Island x{
+            load_territory(load_territory_config(test::config("corse.json"), test::data_root())),
+            {},
+            {}};
+        x.config = parse_analysis_config(x.territory.config);
+        x.analysis = analyze_coverage(x.territory, x.config);
+        return x;
+    }();
+    return d;
+}
+
+// Per population point: snap, then the best time over one full search per structure.
+std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
+                                      std::vector<double>* snap_m = nullptr) {
+    const RoadGraph& g = *d.territory.roads;
+    const auto& rc = *d.territory.config.roads;
+    const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
+                              rc.snap_max_distance_m);
+    const auto& points = d.analysis.population.points;
+    std::vector<double> best(points.size(), kUnreached);
+    if (snap_m) snap_m->assign(points.size(), kUnreached);
+    std::vector<std::optional<RoadSnap>> snaps(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        snaps[i] = snapper.snap(points[i].position);
+        if (snap_m && snaps[i]) (*snap_m)[i] = snaps[i]->distance_m;
+    }
+    const bool forward = tc.direction == SearchDirection::from_sources;
+    OneToManySearch search(g);
+    for (const auto s : tc.located) {
+        const auto snap = snapper.snap(*d.territory.structures[s].position);
+        search.run(snapper.starts(*snap, tc.direction), kUnreached, tc.direction);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            if (!snaps[i]) continue;
+            const RoadSnap& p = *snaps[i];
+            // Arrive at (or leave from) the point along its edge, from either end.
+            const auto ends = snapper.starts(
+                p, forward ? SearchDirection::to_sources : SearchDirection::from_sources);
+            for (const auto& e : ends)
+                best[i] = std::min(best[i], search.seconds(e.node) + e.seconds);
+        }
+    }
+    return best;
+}
+
+TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
+    const auto& d = island();
+    ASSERT_EQ(d.analysis.method, "road");
+    for (const auto& tc : d.analysis.types) {
+        const auto best = brute_force_times(d, tc);
+        const auto& points = d.analysis.population.points;
+        std::size_t white = 0;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            if (best[i] == kUnreached) {
+                EXPECT_EQ(tc.nearest.seconds[i], kUnreached);
+                continue;
+            }
+            EXPECT_NEAR(tc.nearest.seconds[i], best[i], 1e-3) << tc.type << " point " << i;
+        }
+        for (std::size_t c = 0; c < d.territory.communes.size(); ++c) {
+            double pop = 0, within = 0;
+            for (std::uint32_t i = d.analysis.population.first_of_commune[c];
+                 i < d.analysis.population.first_of_commune[c + 1]; ++i) {
+                pop += points[i].population;
+                if (best[i] <= tc.threshold_min * 60) within += points[i].population;
+            }
+            const double share = pop > 0 ? within / pop : tc.communes[c].share_area_within;
+            const auto expected =
+                coverage_status(share, !tc.communes[c].declared_by.empty(), d.config.coverage);
+            EXPECT_EQ(tc.communes[c].status, expected)
+                << tc.type << " " << d.territory.communes[c].insee;
+            white += expected == CoverageStatus::white_zone;
+        }
+        // Corsica has real white zones: mountain villages far from the HAD bases.
+        if (tc.type == "HAD") {
+            EXPECT_GT(white, 100u);
+        }
+    }
+}
+
+TEST(CoverageCorsica, CatchmentsHoldTheReachedPointsAndNothingBeyondTheBand) {
+    const auto& d = island();
+    const RoadGraph& g = *d.territory.roads;
+    const double band = d.config.catchment_shape.road_buffer_m;
+    for (const auto& tc : d.analysis.types) {
+        std::vector<double> snap_m;
+        const auto best = brute_force_times(d, tc, &snap_m);
+        OneToManySearch search(g);
+        const auto& rc = *d.territory.config.roads;
+        const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
+                                  rc.snap_max_distance_m);
+        for (std::size_t k = 0; k < tc.catchment_limits_min.size(); ++k) {
+            const MultiPolygon& u = tc.union_catchments[k];
+            // Valid as GEOS (which made it, and which GDAL and QGIS check with) sees it.
+            const GeosContext geos;
+            const GeosGeometry gu = geos.to_geos(u);
+            char* reason = GEOSisValidReason_r(geos.handle(), gu.get());
+            EXPECT_EQ(std::string(reason), "Valid Geometry") << tc.type;
+            GEOSFree_r(geos.handle(), reason);
+            if (k > 0) {
+                EXPECT_LT(area_outside(tc.union_catchments[k - 1], u), 1e-6 * bg::area(u))
+                    << tc.type;
+            }
+            const double limit = tc.catchment_limits_min[k] * 60;
+            // The road pieces reached within the limit, as segments in an R-tree.
+            using Segment = bg::model::segment<Point>;
+            std::vector<Segment> segments;
+            for (const auto s : tc.located) {
+                const Point base = *d.territory.structures[s].position;
+                const auto snap = snapper.snap(base);
+                segments.emplace_back(base, snap->on_road);
+                search.run(snapper.starts(*snap, tc.direction), limit, tc.direction);
+                for (const auto& piece : reached_road_pieces(g, search))
+                    for (std::size_t j = 1; j < piece.size(); ++j)
+                        segments.emplace_back(piece[j - 1], piece[j]);
+            }
+            const bgi::rtree<Segment, bgi::quadratic<16>> tree(segments);
+            std::size_t checked_in = 0, inside_late = 0;
+            for (std::size_t i = 0; i < best.size(); ++i) {
+                const Point& p = d.analysis.population.points[i].position;
+                const bool inside = bg::covered_by(p, u);
+                if (best[i] <= limit && snap_m[i] < band - 10) {
+                    // Reached, and within the band of its road: inside.
+                    EXPECT_TRUE(inside)
+                        << tc.type << " " << tc.catchment_limits_min[k] << " point " << i;
+                    ++checked_in;
+                }
+                if (inside && !(best[i] <= limit)) {
+                    // Inside but reached later: it must lie within the band of a reached road.
+                    ++inside_late;
+                    Segment nearest;
+                    tree.query(bgi::nearest(p, 1), &nearest);
+                    EXPECT_LE(bg::distance(p, nearest), band + 1) << tc.type << " point " << i;
+                }
+            }
+            EXPECT_GT(checked_in, 100u) << tc.type;
+            (void)inside_late;
+        }
+    }
+}
+
+TEST(CoverageCorsica, GreedySitingGainsAddUpAndShrink) {
+    const auto& d = island();
+    std::vector<const CandidateSite*> picks;
+    for (const auto& c : d.analysis.candidates)
+        if (c.type == "HAD" && c.rank > 0) picks.push_back(&c);
+    ASSERT_EQ(picks.size(), d.config.siting.k);
+    std::sort(picks.begin(), picks.end(), [](auto* a, auto* b) { return a->rank < b->rank; });
+    double cumulative = 0;
+    for (std::size_t k = 0; k < picks.size(); ++k) {
+        cumulative += picks[k]->gain;
+        EXPECT_NEAR(picks[k]->cumulative, cumulative, 1e-6);
+        if (k > 0) {
+            EXPECT_LE(picks[k]->gain, picks[k - 1]->gain + 1e-9);
+        }
+        // Nobody gains more alone than the first pick.
+        EXPECT_LE(picks[k]->potential, picks[0]->potential + 1e-9);
+    }
+    // The picks cannot cover more than the HAD's uncovered population.
+    const auto& had = *std::find_if(d.analysis.types.begin(), d.analysis.types.end(),
+                                    [](const auto& t) { return t.type == "HAD"; });
+    double uncovered = 0;
+    for (const auto& cc : had.communes) uncovered += cc.population - cc.population_within;
+    EXPECT_GT(picks[0]->gain, 0);
+    EXPECT_LE(cumulative, uncovered + 1e-6);
+}
+
+}  // namespace
+}  // namespace palliacarte

@@ -1,0 +1,161 @@
+// End-to-end: `palliacarte analyze` on the Hauts-de-Seine demo, its files opened with GDAL and
+// with headless QGIS (the styles QGIS applies by itself), and its errors.
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <sys/wait.h>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "test_paths.hpp"
+
+namespace {
+
+using palliacarte::test::ScratchDir;
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+};
+
+Outcome shell(const std::string& cmd) {
+    Outcome r;
+    FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
+    if (!pipe) return r;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    const int st = pclose(pipe);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+Outcome analyze(const std::string& args) {
+    return shell(std::string(PALLIACARTE_BINARY) + " analyze " + args + " --data-root " +
+                 palliacarte::test::data_root());
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::vector<std::string> kLayers = {"communes_coverage", "structures",  "catchments",
+                                          "white_zones",       "territories", "candidate_sites"};
+
+class AnalyzeDemo : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = new ScratchDir("analyze92");
+        run_ = new Outcome(analyze(palliacarte::test::config("hauts-de-seine.json") + " --out " +
+                                   dir_->path().string() + " --quiet"));
+    }
+    static void TearDownTestSuite() {
+        delete run_;
+        delete dir_;
+    }
+    static std::string file(const std::string& name) { return (dir_->path() / name).string(); }
+    static ScratchDir* dir_;
+    static Outcome* run_;
+};
+ScratchDir* AnalyzeDemo::dir_ = nullptr;
+Outcome* AnalyzeDemo::run_ = nullptr;
+
+TEST_F(AnalyzeDemo, RunsAndSaysItIsCrowFly) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    EXPECT_NE(run_->out.find("vol d'oiseau"), std::string::npos) << run_->out;
+    EXPECT_NE(slurp(file("report.md")).find("vol d'oiseau"), std::string::npos);
+}
+
+TEST_F(AnalyzeDemo, GeoPackageHasTheLayersCountsAndStyles) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(file("coverage.gpkg").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(ds);
+    for (const auto& name : kLayers) {
+        OGRLayer* l = ds->GetLayerByName(name.c_str());
+        ASSERT_NE(l, nullptr) << name;
+        if (name != "white_zones" && name != "candidate_sites") {
+            EXPECT_GT(l->GetFeatureCount(), 0) << name;
+        }
+        EXPECT_EQ(l->GetSpatialRef()->GetAuthorityCode(nullptr), std::string("2154")) << name;
+    }
+    // 36 communes × 6 analysed types; 54 structures.
+    EXPECT_EQ(ds->GetLayerByName("communes_coverage")->GetFeatureCount(), 36 * 6);
+    EXPECT_EQ(ds->GetLayerByName("structures")->GetFeatureCount(), 54);
+    OGRLayer* styles = ds->GetLayerByName("layer_styles");
+    ASSERT_NE(styles, nullptr);
+    EXPECT_EQ(styles->GetFeatureCount(), static_cast<GIntBig>(kLayers.size()));
+    for (auto& f : *styles) {
+        EXPECT_EQ(f->GetFieldAsInteger("useAsDefault"), 1);
+        EXPECT_NE(std::string(f->GetFieldAsString("styleQML")).find("<qgis"), std::string::npos);
+    }
+}
+
+TEST_F(AnalyzeDemo, GeoJsonIsRfc7946InLongitudeLatitude) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    const auto j = nlohmann::json::parse(slurp(file("structures.geojson")));
+    EXPECT_FALSE(j.contains("crs"));  // RFC 7946: WGS84 only, no crs member
+    const auto& c = j["features"][0]["geometry"]["coordinates"];
+    EXPECT_NEAR(c[0].get<double>(), 2.2, 0.3);  // longitude first
+    EXPECT_NEAR(c[1].get<double>(), 48.85, 0.2);
+}
+
+TEST_F(AnalyzeDemo, CsvOpensInFrenchExcel) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    const std::string csv = slurp(file("territories.csv"));
+    ASSERT_GT(csv.size(), 3u);
+    EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+    EXPECT_NE(csv.find("Découpage;Territoire;Type de structure"), std::string::npos);
+    EXPECT_EQ(slurp(file("white_zones.csv")).substr(0, 3), "\xEF\xBB\xBF");
+}
+
+TEST_F(AnalyzeDemo, MapsAreWrittenPerType) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    for (const auto* t : {"EMSP", "EMSPT", "HAD", "USP", "LISP", "BENEVOLES"}) {
+        const std::string png = slurp(file(std::string("carte_") + t + ".png"));
+        ASSERT_GT(png.size(), 1000u) << t;
+        EXPECT_EQ(png.substr(1, 3), "PNG") << t;
+    }
+}
+
+TEST_F(AnalyzeDemo, QgisOpensEveryLayerAlreadyStyled) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    std::string cmd = "/usr/bin/python3 " + palliacarte::test::source_dir() +
+                      "/tests/tools/qgis_styles_check.py " + file("coverage.gpkg");
+    for (const auto& l : kLayers) cmd += " " + l;
+    const Outcome r = shell(cmd + " | tail -1");
+    ASSERT_EQ(r.status, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    const std::map<std::string, std::string> renderer = {
+        {"communes_coverage", "RuleRenderer"}, {"structures", "categorizedSymbol"},
+        {"catchments", "RuleRenderer"},        {"white_zones", "RuleRenderer"},
+        {"territories", "singleSymbol"},       {"candidate_sites", "RuleRenderer"}};
+    for (const auto& l : kLayers) {
+        EXPECT_TRUE(j[l]["valid"].get<bool>()) << l;
+        EXPECT_EQ(j[l]["renderer"], renderer.at(l)) << l;
+        EXPECT_FALSE(j[l]["alias"].get<std::string>().empty()) << l;  // French aliases
+    }
+    // One type at a time: only the first analysed type's group is ticked.
+    const auto& rules = j["communes_coverage"]["rules"];
+    for (const auto& r : rules)
+        EXPECT_EQ(r[1].get<bool>(), r[0].get<std::string>().rfind("EMSP —", 0) == 0) << r;
+}
+
+TEST(AnalyzeCli, UsageAndConfigErrors) {
+    EXPECT_EQ(analyze(palliacarte::test::config("hauts-de-seine.json")).status, 2);
+    ScratchDir dir("analyze-bad");
+    const auto bad = dir.write("bad.json", R"({"name": "x", "communes": {"path": "a.geojson"},
+        "analysis": {"types": ["NOPE"]}})");
+    const Outcome r = analyze(bad + " --out " + (dir.path() / "out").string());
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("NOPE"), std::string::npos) << r.out;
+}
+
+}  // namespace
