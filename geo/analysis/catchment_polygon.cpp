@@ -1,7 +1,10 @@
 #include "analysis/catchment_polygon.hpp"
 
 #include <cmath>
+#include <deque>
 #include <numbers>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "roads/edge_shape.hpp"
@@ -9,8 +12,13 @@
 namespace palliacarte {
 
 std::vector<std::vector<Point>> reached_road_pieces(const RoadGraph& g,
-                                                    const OneToManySearch& search) {
-    const auto reached = search.reached_edges();
+                                                    const OneToManySearch& search,
+                                                    double skip_within_seconds) {
+    auto reached = search.reached_edges();
+    if (skip_within_seconds >= 0)
+        std::erase_if(reached, [&](const ReachedEdge& r) {
+            return r.entry_seconds + r.fraction * g.seconds(r.edge) <= skip_within_seconds;
+        });
     const bool forward = search.direction() == SearchDirection::from_sources;
     // Wholly reached edges, to drop the second direction of a two-way road.
     std::unordered_set<EdgeId> whole;
@@ -53,12 +61,73 @@ GEOSGeometry* make_line(GEOSContextHandle_t h, const std::vector<Point>& line) {
     return seq ? GEOSGeom_createLineString_r(h, seq) : nullptr;
 }
 
+struct PointKey {
+    double x, y;
+    bool operator==(const PointKey&) const = default;
+};
+struct PointKeyHash {
+    std::size_t operator()(const PointKey& k) const {
+        return std::hash<double>()(k.x) * 31 ^ std::hash<double>()(k.y);
+    }
+};
+
+// Joins pieces end to end where exactly two of them meet (a road through a junction-free bend,
+// or one direction continuing the other): one long band per chain instead of one capsule per
+// piece means far fewer overlapping caps for the union to resolve.
+std::vector<std::vector<Point>> merge_chains(const std::vector<std::vector<Point>>& pieces) {
+    std::unordered_map<PointKey, std::vector<std::uint32_t>, PointKeyHash> ends;  // piece*2+end
+    for (std::uint32_t i = 0; i < pieces.size(); ++i) {
+        if (pieces[i].size() < 2) continue;
+        ends[{pieces[i].front().x, pieces[i].front().y}].push_back(2 * i);
+        ends[{pieces[i].back().x, pieces[i].back().y}].push_back(2 * i + 1);
+    }
+    std::vector<bool> used(pieces.size(), false);
+    // The piece-end continuing a chain at `p`, if exactly one other unused piece ends there.
+    auto next_at = [&](const Point& p, std::uint32_t self) -> std::optional<std::uint32_t> {
+        const auto it = ends.find({p.x, p.y});
+        if (it == ends.end() || it->second.size() != 2) return std::nullopt;
+        const std::uint32_t other = it->second[0] / 2 == self ? it->second[1] : it->second[0];
+        if (other / 2 == self || used[other / 2]) return std::nullopt;
+        return other;
+    };
+    std::vector<std::vector<Point>> chains;
+    for (std::uint32_t i = 0; i < pieces.size(); ++i) {
+        if (used[i] || pieces[i].size() < 2) continue;
+        used[i] = true;
+        std::deque<Point> chain(pieces[i].begin(), pieces[i].end());
+        for (bool forward : {true, false}) {
+            std::uint32_t last = i;
+            while (auto n = next_at(forward ? chain.back() : chain.front(), last)) {
+                const std::uint32_t piece = *n / 2;
+                const bool at_start = *n % 2 == 0;
+                used[piece] = true;
+                last = piece;
+                const auto& pts = pieces[piece];
+                if (forward) {
+                    if (at_start)
+                        chain.insert(chain.end(), pts.begin() + 1, pts.end());
+                    else
+                        chain.insert(chain.end(), pts.rbegin() + 1, pts.rend());
+                } else {
+                    if (at_start)
+                        chain.insert(chain.begin(), pts.rbegin(), pts.rend() - 1);
+                    else
+                        chain.insert(chain.begin(), pts.begin(), pts.end() - 1);
+                }
+            }
+        }
+        chains.emplace_back(chain.begin(), chain.end());
+    }
+    return chains;
+}
+
 }  // namespace
 
 MultiPolygon road_catchment_polygon(const GeosContext& geos,
                                     const std::vector<std::vector<Point>>& pieces,
                                     const CatchmentShape& shape,
-                                    const std::vector<Point>& access_leg) {
+                                    const std::vector<Point>& access_leg,
+                                    const MultiPolygon* base) {
     const GEOSContextHandle_t h = geos.handle();
     std::vector<GEOSGeometry*> lines;
     lines.reserve(pieces.size() + 1);
@@ -66,7 +135,7 @@ MultiPolygon road_catchment_polygon(const GeosContext& geos,
         if (piece.size() < 2) return;
         if (GEOSGeometry* l = make_line(h, piece)) lines.push_back(l);
     };
-    for (const auto& piece : pieces) add(piece);
+    for (const auto& chain : merge_chains(pieces)) add(chain);
     if (access_leg.size() >= 2) add(access_leg);
     if (lines.empty()) return {};
     // Each piece widened on its own, then one cascaded union: 10x faster on Corsica than
@@ -78,6 +147,7 @@ MultiPolygon road_catchment_polygon(const GeosContext& geos,
             bands.push_back(b);
         GEOSGeom_destroy_r(h, l);
     }
+    if (base && !base->empty()) bands.push_back(geos.to_geos(*base).release());
     if (bands.empty()) return {};
     // The collection takes ownership of the bands.
     GeosGeometry all = geos.wrap(GEOSGeom_createCollection_r(

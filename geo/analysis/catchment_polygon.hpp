@@ -26,15 +26,21 @@ struct CatchmentShape {
 /// @brief The pieces of road reached by `search`'s last run within its limit, each from the
 /// end reached first to where the limit falls (whole edges when the limit lies beyond them).
 /// Both directions of a two-way road, when both are wholly reached, give one piece.
+/// `skip_within_seconds` >= 0 leaves out the pieces wholly reached within that time (already
+/// in the polygon of a shorter limit: see road_catchment_polygon's `base`).
 std::vector<std::vector<Point>> reached_road_pieces(const RoadGraph& g,
-                                                    const OneToManySearch& search);
+                                                    const OneToManySearch& search,
+                                                    double skip_within_seconds = -1);
 
 /// @brief Polygon of the pieces widened by the band (empty when there is none). `access_leg`,
 /// when it has two points, is the straight leg from the structure to its road, added as a piece.
+/// `base`, the polygon of a shorter limit, is unioned in: limits are built one on the other, so
+/// they nest exactly and each band is made once.
 MultiPolygon road_catchment_polygon(const GeosContext& geos,
                                     const std::vector<std::vector<Point>>& pieces,
                                     const CatchmentShape& shape,
-                                    const std::vector<Point>& access_leg = {});
+                                    const std::vector<Point>& access_leg = {},
+                                    const MultiPolygon* base = nullptr);
 
 /// @brief The crow-fly catchment: a disc of the model's radius for the limit (72 sides).
 MultiPolygon crow_fly_catchment_polygon(const Point& centre, const CrowFlyModel& model,

@@ -79,15 +79,6 @@ MultiPolygon clip(const GeosContext& geos, const MultiPolygon& area, const GEOSG
     return cut ? geos.to_multipolygon(cut.get()) : area;
 }
 
-MultiPolygon union_of(const GeosContext& geos, const std::vector<const MultiPolygon*>& parts) {
-    std::vector<GeosGeometry> g;
-    for (const auto* p : parts)
-        if (!p->empty()) g.push_back(geos.to_geos(*p));
-    if (g.empty()) return {};
-    GeosGeometry u = union_all(geos, std::move(g));
-    return u ? geos.to_multipolygon(u.get()) : MultiPolygon{};
-}
-
 }  // namespace
 
 std::vector<std::string> analysed_types(const Territory& territory, const AnalysisConfig& config) {
@@ -179,7 +170,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
         StepClock clock(a.timings, "territory outline (GEOS union)");
         std::vector<GeosGeometry> parts;
         for (const auto& c : communes) parts.push_back(geos.to_geos(c.geometry));
-        outline = union_all(geos, std::move(parts));
+        outline = coverage_union(geos, std::move(parts));
     }
 
     const std::string method_word = a.method == "road" ? "temps_route" : "vol_oiseau";
@@ -243,11 +234,19 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             auto polys = model->catchments(places, tc.direction, limits_s, config.catchment_shape);
             for (auto& per_place : polys)
                 for (auto& p : per_place) p = clip(geos, p, outline.get());
-            for (std::size_t k = 0; k < limits.size(); ++k) {
-                std::vector<const MultiPolygon*> parts;
-                for (const auto& per_place : polys) parts.push_back(&per_place[k]);
-                tc.union_catchments.push_back(union_of(geos, parts));
-            }
+            // The type's union per limit, the limits on all cores (a GEOS context each).
+            tc.union_catchments.resize(limits.size());
+            parallel_for(limits.size(), worker_count(limits.size()),
+                         [&](std::size_t k, std::size_t) {
+                             const GeosContext local;
+                             std::vector<GeosGeometry> parts;
+                             for (const auto& per_place : polys)
+                                 if (!per_place[k].empty())
+                                     parts.push_back(local.to_geos(per_place[k]));
+                             if (parts.empty()) return;
+                             GeosGeometry u = union_all(local, std::move(parts));
+                             if (u) tc.union_catchments[k] = local.to_multipolygon(u.get());
+                         });
             const std::set<double> wanted(config.catchment_thresholds_min.begin(),
                                           config.catchment_thresholds_min.end());
             for (std::size_t p = 0; p < polys.size(); ++p)
@@ -299,9 +298,15 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             if (cc.population > 0) cc.fca_per_100k = fca_sum / cc.population * 1e5;
             // Area inside the type's catchment at its threshold.
             if (reach_area && communes[c].area_m2 > 0) {
+                // Cut the (island-wide) catchment to the commune's box first: the overlay then
+                // only sees the few thousand vertices near the commune.
+                const Box& b = communes[c].bbox;
+                GeosGeometry near = geos.wrap(GEOSClipByRect_r(geos.handle(), reach_area.get(),
+                                                               b.min_corner().x, b.min_corner().y,
+                                                               b.max_corner().x, b.max_corner().y));
                 GeosGeometry cg = geos.to_geos(communes[c].geometry);
-                GeosGeometry inter =
-                    geos.wrap(GEOSIntersection_r(geos.handle(), cg.get(), reach_area.get()));
+                GeosGeometry inter = geos.wrap(
+                    near ? GEOSIntersection_r(geos.handle(), cg.get(), near.get()) : nullptr);
                 double area = 0;
                 if (inter) GEOSArea_r(geos.handle(), inter.get(), &area);
                 cc.area_within_m2 = area;

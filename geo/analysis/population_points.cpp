@@ -35,10 +35,35 @@ struct Piece {
     double share;  ///< of the cell's area
 };
 
+// Prepared commune geometries of one worker (GEOS prepared geometries build their indexes
+// lazily and must not be shared between threads).
+class PreparedCommunes {
+  public:
+    PreparedCommunes(const GeosContext& geos, const std::vector<GeosGeometry>& communes)
+        : geos_(geos), communes_(communes), prepared_(communes.size(), nullptr) {}
+    ~PreparedCommunes() {
+        for (auto* p : prepared_)
+            if (p) GEOSPreparedGeom_destroy_r(geos_.handle(), p);
+    }
+    PreparedCommunes(const PreparedCommunes&) = delete;
+    PreparedCommunes& operator=(const PreparedCommunes&) = delete;
+    const GEOSPreparedGeometry* get(std::uint32_t c) {
+        if (!prepared_[c]) prepared_[c] = GEOSPrepare_r(geos_.handle(), communes_[c].get());
+        return prepared_[c];
+    }
+
+  private:
+    const GeosContext& geos_;
+    const std::vector<GeosGeometry>& communes_;
+    std::vector<const GEOSPreparedGeometry*> prepared_;
+};
+
 // Cuts one cell by the communes whose box meets it (GEOS overlay: robust on the touching
-// boundaries of neighbouring communes, where Boost's overlay may give up).
+// boundaries of neighbouring communes, where Boost's overlay may give up). Most cells lie
+// wholly inside one commune: a prepared "contains" settles those without an overlay.
 void cut_cell(const PopulationCell& cell, std::int32_t index,
               const std::vector<GeosGeometry>& commune_geos, const GeosContext& geos,
+              PreparedCommunes& prepared,
               const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>>& tree,
               std::vector<Piece>& out) {
     const double cell_area = bg::area(cell.square);
@@ -46,22 +71,25 @@ void cut_cell(const PopulationCell& cell, std::int32_t index,
     bg::envelope(cell.square, box);
     std::vector<std::pair<Box, std::uint32_t>> hits;
     tree.query(bgi::intersects(box), std::back_inserter(hits));
-    GeosGeometry square;
+    const GeosGeometry square = geos.to_geos(MultiPolygon{cell.square});
+    const auto h = geos.handle();
     for (const auto& [b, c] : hits) {
-        if (!square) square = geos.to_geos(MultiPolygon{cell.square});
-        GeosGeometry part =
-            geos.wrap(GEOSIntersection_r(geos.handle(), square.get(), commune_geos[c].get()));
-        if (!part) continue;
-        const MultiPolygon piece = geos.to_multipolygon(part.get());
-        const double a = bg::area(piece);
-        if (a <= cell_area * 1e-6) continue;
-        if (a >= cell_area * (1 - 1e-9)) {
+        if (GEOSPreparedContains_r(h, prepared.get(c), square.get()) == 1) {
             Point centre;
             bg::centroid(cell.square, centre);
             out.push_back({c, index, centre, cell_area, 1.0});
             return;  // communes do not overlap: the cell is wholly this commune's
         }
-        out.push_back({c, index, representative_point(piece, geos), a, a / cell_area});
+    }
+    for (const auto& [b, c] : hits) {
+        if (GEOSPreparedIntersects_r(h, prepared.get(c), square.get()) != 1) continue;
+        GeosGeometry part = geos.wrap(GEOSIntersection_r(h, square.get(), commune_geos[c].get()));
+        if (!part) continue;
+        const MultiPolygon piece = geos.to_multipolygon(part.get());
+        const double a = bg::area(piece);
+        if (a <= cell_area * 1e-6) continue;
+        out.push_back({c, index, representative_point(piece, geos), std::min(a, cell_area),
+                       std::min(1.0, a / cell_area)});
     }
 }
 
@@ -97,13 +125,16 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
             std::vector<GeosGeometry> commune_geos(communes.size());
             for (const auto& [b, c] : boxes)
                 commune_geos[c] = contexts[0]->to_geos(communes[c].geometry);
+            std::vector<std::unique_ptr<PreparedCommunes>> prepared;
+            for (std::size_t w = 0; w < workers; ++w)
+                prepared.push_back(std::make_unique<PreparedCommunes>(*contexts[w], commune_geos));
             std::vector<std::vector<Piece>> per_worker(workers);
             ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
                                   out.cells.size(), 20000);
             std::atomic<std::size_t> done{0};
             parallel_for(out.cells.size(), workers, [&](std::size_t i, std::size_t w) {
                 cut_cell(out.cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
-                         tree, per_worker[w]);
+                         *prepared[w], tree, per_worker[w]);
                 const std::size_t d = ++done;
                 if (w == 0) ticker.tick(d);
             });

@@ -202,8 +202,11 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
         const std::vector<Point> leg{p.position, p.on_road};
         for (std::size_t k = 0; k < limits_seconds.size(); ++k) {
             search.run(forward ? p.starts_out : p.starts_in, limits_seconds[k], direction);
-            out[s][k] = road_catchment_polygon(*contexts[w], reached_road_pieces(*roads_, search),
-                                               shape, leg);
+            // Each limit is the previous one plus the roads reached beyond it.
+            const double before = k == 0 ? -1 : limits_seconds[k - 1];
+            out[s][k] =
+                road_catchment_polygon(*contexts[w], reached_road_pieces(*roads_, search, before),
+                                       shape, leg, k == 0 ? nullptr : &out[s][k - 1]);
         }
     });
     return out;

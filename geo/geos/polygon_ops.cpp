@@ -31,4 +31,25 @@ GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts)
     return geos.wrap(GEOSUnaryUnion_r(h, collection.get()));
 }
 
+GeosGeometry coverage_union(const GeosContext& geos, std::vector<GeosGeometry> parts) {
+    const auto h = geos.handle();
+    if (parts.size() == 1) return std::move(parts.front());
+    // Keep copies: if the parts do not form a clean coverage, fall back to the full union.
+    std::vector<GEOSGeometry*> raw, copies;
+    for (auto& p : parts) {
+        copies.push_back(GEOSGeom_clone_r(h, p.get()));
+        raw.push_back(p.release());
+    }
+    GeosGeometry collection = geos.wrap(GEOSGeom_createCollection_r(
+        h, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned int>(raw.size())));
+    GeosGeometry fast = geos.wrap(GEOSCoverageUnion_r(h, collection.get()));
+    if (fast && GEOSisValid_r(h, fast.get()) == 1) {
+        for (auto* c : copies) GEOSGeom_destroy_r(h, c);
+        return fast;
+    }
+    std::vector<GeosGeometry> again;
+    for (auto* c : copies) again.push_back(geos.wrap(c));
+    return union_all(geos, std::move(again));
+}
+
 }  // namespace palliacarte

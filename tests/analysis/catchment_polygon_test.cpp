@@ -53,7 +53,12 @@ TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
         const double limit = minutes * 60;
         search.run(starts, limit, SearchDirection::from_sources);
         const auto pieces = reached_road_pieces(g, search);
-        const auto polygon = road_catchment_polygon(geos, pieces, shape, {start, snap->on_road});
+        // Built as the analysis builds them: each limit on the previous one, with the roads
+        // reached beyond it.
+        const double before = polygons.empty() ? -1 : (minutes - 15) * 60;
+        const auto polygon = road_catchment_polygon(geos, reached_road_pieces(g, search, before),
+                                                    shape, {start, snap->on_road},
+                                                    polygons.empty() ? nullptr : &polygons.back());
         ASSERT_FALSE(polygon.empty()) << minutes;
         std::string why;
         EXPECT_TRUE(bg::is_valid(polygon, why)) << minutes << ": " << why;
