@@ -65,9 +65,11 @@ class StepClock {
 
 using CommuneTree = bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>>;
 
-int commune_at(const Point& p, const std::vector<Commune>& communes, const CommuneTree& tree) {
+int commune_at(const Point& p, int epsg, const std::vector<Commune>& communes,
+               const CommuneTree& tree) {
     for (auto it = tree.qbegin(bgi::contains(p)); it != tree.qend(); ++it)
-        if (bg::covered_by(p, communes[it->second].geometry)) return static_cast<int>(it->second);
+        if (communes[it->second].epsg == epsg && bg::covered_by(p, communes[it->second].geometry))
+            return static_cast<int>(it->second);
     return -1;
 }
 
@@ -136,7 +138,10 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                                   std::to_string(static_cast<int>(rc.snap_max_distance_m)) +
                                   " m from every road: counted as out of reach");
         } else {
-            model = std::make_unique<TravelTimeModel>(territory.config.crow_fly, a.population);
+            std::vector<int> point_epsg;
+            for (const auto& p : points) point_epsg.push_back(communes[p.commune].epsg);
+            model = std::make_unique<TravelTimeModel>(territory.config.crow_fly, a.population,
+                                                      point_epsg);
             a.method = "crow_fly";
             char buf[160];
             std::snprintf(
@@ -156,7 +161,8 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     a.structure_commune.assign(structures.size(), -1);
     for (std::size_t s = 0; s < structures.size(); ++s) {
         if (structures[s].position)
-            a.structure_commune[s] = commune_at(*structures[s].position, communes, tree);
+            a.structure_commune[s] =
+                commune_at(*structures[s].position, structures[s].epsg, communes, tree);
         if (a.structure_commune[s] < 0 && !structures[s].commune_insee.empty())
             if (auto it = commune_index.find(structures[s].commune_insee);
                 it != commune_index.end())
@@ -199,7 +205,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             for (const auto& c : declared_communes(str, territory)) declared[c].push_back(str.id);
             if (!declared_communes(str, territory).empty()) tc.declaring.push_back(s);
             if (!str.position) continue;
-            Place p = model->place(*str.position);
+            Place p = model->place(*str.position, str.epsg);
             if (!p.usable) {
                 tc.off_network.push_back(s);
                 a.report.warn(str.source, str.id, "structure_off_network",
@@ -236,17 +242,19 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                 for (auto& p : per_place) p = clip(geos, p, outline.get());
             // The type's union per limit, the limits on all cores (a GEOS context each).
             tc.union_catchments.resize(limits.size());
-            parallel_for(limits.size(), worker_count(limits.size()),
-                         [&](std::size_t k, std::size_t) {
-                             const GeosContext local;
-                             std::vector<GeosGeometry> parts;
-                             for (const auto& per_place : polys)
-                                 if (!per_place[k].empty())
-                                     parts.push_back(local.to_geos(per_place[k]));
-                             if (parts.empty()) return;
-                             GeosGeometry u = union_all(local, std::move(parts));
-                             if (u) tc.union_catchments[k] = local.to_multipolygon(u.get());
-                         });
+            parallel_for(
+                limits.size(), worker_count(limits.size()), [&](std::size_t k, std::size_t) {
+                    const GeosContext local;
+                    std::vector<GeosGeometry> parts;
+                    // The territory's own CRS only: overseas structures of a national
+                    // run keep their own polygons (no union across CRSs).
+                    for (std::size_t p = 0; p < polys.size(); ++p)
+                        if (!polys[p][k].empty() && places[p].epsg == territory.config.epsg)
+                            parts.push_back(local.to_geos(polys[p][k]));
+                    if (parts.empty()) return;
+                    GeosGeometry u = union_all(local, std::move(parts));
+                    if (u) tc.union_catchments[k] = local.to_multipolygon(u.get());
+                });
             const std::set<double> wanted(config.catchment_thresholds_min.begin(),
                                           config.catchment_thresholds_min.end());
             for (std::size_t p = 0; p < polys.size(); ++p)
@@ -455,14 +463,15 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
         }
         if (config.siting.grid_step_m > 0) {
             Box extent = bg::make_inverse<Box>();
-            for (const auto& c : communes) bg::expand(extent, c.bbox);
+            for (const auto& c : communes)  // the grid lies in the territory's own CRS
+                if (c.epsg == territory.config.epsg) bg::expand(extent, c.bbox);
             const double step = config.siting.grid_step_m;
             const std::string origin = "grille " + std::to_string(static_cast<int>(step)) + " m";
             for (double y = std::ceil(extent.min_corner().y / step) * step;
                  y <= extent.max_corner().y; y += step)
                 for (double x = std::ceil(extent.min_corner().x / step) * step;
                      x <= extent.max_corner().x; x += step) {
-                    const int c = commune_at({x, y}, communes, tree);
+                    const int c = commune_at({x, y}, territory.config.epsg, communes, tree);
                     if (c < 0) continue;
                     const std::string id = "grille-" + std::to_string(static_cast<long>(x)) + "-" +
                                            std::to_string(static_cast<long>(y));
@@ -472,7 +481,9 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
         }
         if (!candidates.empty()) {
             std::vector<Place> places;
-            for (const auto& c : candidates) places.push_back(model->place(c.position));
+            for (const auto& c : candidates)
+                places.push_back(model->place(
+                    c.position, c.commune >= 0 ? communes[c.commune].epsg : territory.config.epsg));
             for (const auto& code : siting_types) {
                 const StructureType* st = territory.types.find(code);
                 const auto tc = std::find_if(a.types.begin(), a.types.end(), [&](const auto& t) {
@@ -496,6 +507,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                     site.name = candidates[c].name;
                     site.origin = candidates[c].origin;
                     site.position = candidates[c].position;
+                    site.epsg = places[c].epsg;
                     if (candidates[c].commune >= 0)
                         site.commune = communes[candidates[c].commune].insee;
                     site.potential = outcome.initial_gain[c];

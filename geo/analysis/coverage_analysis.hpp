@@ -87,6 +87,7 @@ struct CandidateSite {
     std::string type;
     std::string id, name, origin;  ///< origin: "structure HOPITAL", "grille 2000 m"
     Point position;
+    int epsg = 2154;  ///< CRS of `position`
     std::string commune;
     double potential = 0;  ///< uncovered population it would cover alone
     int rank = 0;          ///< 1.. if picked, 0 if not

@@ -18,7 +18,7 @@
 namespace palliacarte {
 
 struct PopulationPoint {
-    Point position;             ///< territory CRS
+    Point position;             ///< in the commune's CRS (Commune::epsg)
     std::uint32_t commune = 0;  ///< index into Territory::communes
     std::int32_t cell = -1;     ///< index into PopulationPoints::cells; -1 for the proxy point
     double population = 0;      ///< rescaled to the commune's official population

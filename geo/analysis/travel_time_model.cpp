@@ -51,14 +51,16 @@ TravelTimeModel::TravelTimeModel(const RoadGraph& roads, double off_network_kmh,
     index_points_by_node(depart_, roads.node_count(), first_point_depart_, node_point_depart_);
 }
 
-TravelTimeModel::TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points)
-    : points_(points), crow_fly_(crow_fly) {}
+TravelTimeModel::TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points,
+                                 const std::vector<int>& point_epsg)
+    : points_(points), crow_fly_(crow_fly), point_epsg_(point_epsg) {}
 
 TravelTimeModel::~TravelTimeModel() = default;
 
-Place TravelTimeModel::place(const Point& position) const {
+Place TravelTimeModel::place(const Point& position, int epsg) const {
     Place p;
     p.position = position;
+    p.epsg = epsg;
     p.on_road = position;
     if (!roads_) return p;
     const auto snap = snapper_->snap(position);
@@ -93,6 +95,7 @@ NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
         parallel_for(n, worker_count(n / 4096 + 1), [&](std::size_t i, std::size_t) {
             const Point& p = points_.points[i].position;
             for (std::uint32_t s = 0; s < places.size(); ++s) {
+                if (places[s].epsg != point_epsg_[i]) continue;  // another CRS, another land
                 const double t = crow_fly_.seconds(p, places[s].position);
                 if (t < out.seconds[i]) {
                     out.seconds[i] = t;
@@ -141,6 +144,7 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
             const Point& c = places[s].position;
             const Box box({c.x - r, c.y - r}, {c.x + r, c.y + r});
             for (auto it = tree.qbegin(bgi::within(box)); it != tree.qend(); ++it) {
+                if (point_epsg_[it->second] != places[s].epsg) continue;
                 const double t = crow_fly_.seconds(c, it->first);
                 if (t <= limit_seconds) out[s].emplace_back(it->second, static_cast<float>(t));
             }

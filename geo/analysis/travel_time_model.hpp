@@ -20,6 +20,7 @@ namespace palliacarte {
 /// @brief A place searches start from: its position and, by road, its start nodes both ways.
 struct Place {
     Point position;
+    int epsg = 2154;     ///< CRS of `position`; crow-fly times only join points of the same CRS
     bool usable = true;  ///< false: too far from every road (reported by the caller)
     double snap_m = 0;   ///< distance to the road it starts from
     Point on_road;       ///< where it joins the road (= position for crow-fly)
@@ -43,8 +44,9 @@ class TravelTimeModel {
     /// count as unreachable; see unsnapped_points()).
     TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
                     const PopulationPoints& points);
-    /// @brief Crow-fly model.
-    TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points);
+    /// @brief Crow-fly model; `point_epsg` gives each point's CRS.
+    TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points,
+                    const std::vector<int>& point_epsg);
     ~TravelTimeModel();
 
     bool by_road() const { return roads_ != nullptr; }
@@ -53,7 +55,7 @@ class TravelTimeModel {
     const CrowFlyModel& crow_fly() const { return crow_fly_; }
     std::size_t unsnapped_points() const { return unsnapped_points_; }
 
-    Place place(const Point& position) const;
+    Place place(const Point& position, int epsg) const;
 
     NearestPlaces nearest(const std::vector<Place>& places, SearchDirection direction) const;
 
@@ -77,6 +79,7 @@ class TravelTimeModel {
     const RoadGraph* roads_ = nullptr;
     std::unique_ptr<RoadSnapper> snapper_;
     CrowFlyModel crow_fly_;
+    std::vector<int> point_epsg_;  ///< per point (overseas communes of a national run differ)
     // Road model: how each point joins the network, for arrivals (from_sources searches) and
     // departures (to_sources searches); and which points hang off each node (CSR).
     std::vector<std::vector<SearchStart>> arrive_, depart_;

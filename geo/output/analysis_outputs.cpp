@@ -124,16 +124,22 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         jobs.push_back([&, k] {
             const TypeCoverage& tc = analysis.types[k];
             std::vector<MapArea> areas;
+            // One CRS per image: a national run maps metropolitan France (overseas communes
+            // are in the layers and the report).
+            const int epsg = territory.config.epsg;
             for (std::size_t c = 0; c < territory.communes.size(); ++c)
-                areas.push_back(
-                    {&territory.communes[c].geometry,
-                     colour(palette["status"].value(to_string(tc.communes[c].status), "#cccccc"))});
+                if (territory.communes[c].epsg == epsg)
+                    areas.push_back({&territory.communes[c].geometry,
+                                     colour(palette["status"].value(
+                                         to_string(tc.communes[c].status), "#cccccc"))});
             std::vector<MapMarker> markers;
             const auto type_colour = colour(palette["types"].value(tc.type, "#777777"));
             for (const auto s : tc.located)
-                markers.push_back({*territory.structures[s].position, type_colour, false});
+                if (territory.structures[s].epsg == epsg)
+                    markers.push_back({*territory.structures[s].position, type_colour, false});
             for (const auto s : tc.off_network)
-                markers.push_back({*territory.structures[s].position, type_colour, true});
+                if (territory.structures[s].epsg == epsg)
+                    markers.push_back({*territory.structures[s].position, type_colour, true});
             write_png_map(path(maps[k]), territory.config.epsg, areas, markers);
         });
     {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "crs/crs_transform.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
 
@@ -24,6 +25,36 @@ const char* status_label_fr(CoverageStatus s) {
 }
 
 namespace {
+
+// Geometries into the layer's CRS: overseas communes and structures of a national run are in
+// their local CRS; a layer has one.
+class ToLayerCrs {
+  public:
+    explicit ToLayerCrs(int to) : to_(to) {}
+    MultiPolygon operator()(MultiPolygon mp, int from) {
+        if (from == to_) return mp;
+        const CrsTransform& t = transform(from);
+        for (auto& poly : mp) {
+            t.transform(&poly.outer()[0].x, &poly.outer()[0].y, poly.outer().size(), sizeof(Point));
+            for (auto& inner : poly.inners())
+                t.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
+        }
+        return mp;
+    }
+    Point operator()(Point p, int from) {
+        if (from != to_) transform(from).transform(p.x, p.y);
+        return p;
+    }
+
+  private:
+    const CrsTransform& transform(int from) {
+        auto& t = transforms_[from];
+        if (!t) t = std::make_unique<CrsTransform>(epsg_string(from), epsg_string(to_));
+        return *t;
+    }
+    int to_;
+    std::map<int, std::unique_ptr<CrsTransform>> transforms_;
+};
 
 FieldValue real(double v) {
     if (!std::isfinite(v)) return std::monostate{};
@@ -77,11 +108,14 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
         {"declared_area", FieldType::boolean, "Zone d'intervention déclarée"},
         {"declared_by", FieldType::text, "Déclarée par"},
         {"apl_per_100k", FieldType::real, "Accessibilité 2SFCA (pour 100 000 hab.)"}};
+    ToLayerCrs crs(l.epsg);
+    std::vector<MultiPolygon> shapes;
+    for (const auto& commune : t.communes) shapes.push_back(crs(commune.geometry, commune.epsg));
     for (const auto& tc : a.types)
         for (std::size_t c = 0; c < t.communes.size(); ++c) {
             const auto& commune = t.communes[c];
             const auto& cc = tc.communes[c];
-            l.features.push_back({commune.geometry,
+            l.features.push_back({shapes[c],
                                   {commune.insee,
                                    commune.name,
                                    commune.departement,
@@ -123,6 +157,7 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
                 {"declared_communes", FieldType::integer, "Communes déclarées"},
                 {"time_model", FieldType::text, "Modèle de temps"},
                 {"source", FieldType::text, "Source"}};
+    ToLayerCrs crs(l.epsg);
     std::map<std::size_t, const TypeCoverage*> analysed;
     std::map<std::size_t, bool> on_network;
     std::map<std::size_t, std::size_t> declared_count;
@@ -139,7 +174,7 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
         const Structure& st = t.structures[s];
         const StructureType* type = t.types.find(st.type);
         Feature f;
-        if (st.position) f.geometry = *st.position;
+        if (st.position) f.geometry = crs(*st.position, st.epsg);
         const int c = a.structure_commune[s];
         const bool is_analysed = std::any_of(a.types.begin(), a.types.end(),
                                              [&](const auto& tc) { return tc.type == st.type; });
@@ -177,6 +212,7 @@ Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
                 {"direction", FieldType::text, "Sens du trajet"},
                 {"time_model", FieldType::text, "Modèle de temps"},
                 {"area_km2", FieldType::real, "Surface (km²)"}};
+    ToLayerCrs crs(l.epsg);
     for (const auto& tc : a.types)
         for (std::size_t k = tc.catchment_limits_min.size(); k-- > 0;)
             l.features.push_back(
@@ -193,7 +229,7 @@ Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
         const Structure& s = t.structures[c->structure];
         const auto tc = std::find_if(a.types.begin(), a.types.end(),
                                      [&](const auto& x) { return x.type == c->type; });
-        l.features.push_back({c->area,
+        l.features.push_back({crs(c->area, s.epsg),
                               {std::string("structure"), s.id, s.name, c->type, c->limit_min,
                                std::string(direction_fr(tc->direction)), a.method_label,
                                real(bg::area(c->area) / 1e6)}});
@@ -217,6 +253,7 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
                 {"mean_minutes", FieldType::real, "Temps moyen pondéré (min)"},
                 {"threshold_min", FieldType::real, "Seuil (min)"},
                 {"time_model", FieldType::text, "Modèle de temps"}};
+    ToLayerCrs crs(l.epsg);
     for (const auto& tc : a.types) {
         // Communes not covered, ranked by inhabitants out of reach.
         std::vector<std::size_t> order;
@@ -231,7 +268,7 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
         for (const std::size_t c : order) {
             const auto& cc = tc.communes[c];
             l.features.push_back(
-                {t.communes[c].geometry,
+                {crs(t.communes[c].geometry, t.communes[c].epsg),
                  {std::string("commune"), tc.type, ++rank, t.communes[c].insee, t.communes[c].name,
                   std::monostate{}, std::string(status_label_fr(cc.status)), integer(cc.population),
                   integer(uncovered(c)), integer(cc.elderly - cc.elderly_within),
@@ -288,19 +325,23 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
         {"uncovered_inhabitants", FieldType::integer, "Habitants non couverts"},
         {"mean_apl_per_100k", FieldType::real, "Accessibilité 2SFCA moyenne (pour 100 000 hab.)"},
         {"time_model", FieldType::text, "Modèle de temps"}};
+    ToLayerCrs crs(l.epsg);
     // Territory outlines: the GEOS union of their communes.
     const GeosContext geos;
     std::map<std::pair<std::string, std::string>, std::vector<GeosGeometry>> parts;
+    std::map<std::pair<std::string, std::string>, int> part_epsg;
     for (const auto& g : t.groupings)
         for (const auto& commune : t.communes) {
             auto it = g.territory_of_commune.find(commune.insee);
-            if (it != g.territory_of_commune.end())
+            if (it != g.territory_of_commune.end()) {
                 parts[{g.name, it->second}].push_back(geos.to_geos(commune.geometry));
+                part_epsg[{g.name, it->second}] = commune.epsg;
+            }
         }
     std::map<std::pair<std::string, std::string>, MultiPolygon> outline;
     for (auto& [key, list] : parts) {
         GeosGeometry u = coverage_union(geos, std::move(list));
-        if (u) outline[key] = geos.to_multipolygon(u.get());
+        if (u) outline[key] = crs(geos.to_multipolygon(u.get()), part_epsg[key]);
     }
     for (const auto& ti : a.indicators)
         for (std::size_t k = 0; k < ti.types.size(); ++k) {
@@ -334,9 +375,10 @@ Layer candidates_layer(const Territory& t, const CoverageAnalysis& a) {
                 {"cumulative", FieldType::integer, "Gain cumulé (habitants)"},
                 {"potential", FieldType::integer, "Potentiel seul (habitants)"},
                 {"time_model", FieldType::text, "Modèle de temps"}};
+    ToLayerCrs crs(l.epsg);
     for (const auto& c : a.candidates)
         l.features.push_back(
-            {c.position,
+            {crs(c.position, c.epsg),
              {c.type, c.id, c.name, c.origin, text(c.commune),
               c.rank > 0 ? FieldValue(std::int64_t{c.rank}) : FieldValue(std::monostate{}),
               c.rank > 0 ? integer(c.gain) : FieldValue(std::monostate{}),
