@@ -1,10 +1,14 @@
 #include "load/territory_loader.hpp"
 
 #include <chrono>
+#include <future>
+#include <memory>
 #include <optional>
 
+#include "core/cache_directory.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "load/commune_cache.hpp"
 #include "load/commune_loader.hpp"
 #include "load/crosswalk.hpp"
 #include "load/filiere_csv_reader.hpp"
@@ -38,6 +42,34 @@ class StepTimer {
     std::chrono::steady_clock::time_point start_;
 };
 
+// A source parsed on another core while GDAL reads the commune boundaries (one thread; 2 s for
+// a département taken from the national file). Its diagnostics wait in their own report and
+// join the territory's where the source is used, so the report's order stays deterministic.
+template <class T>
+class Background {
+  public:
+    template <class Fn>
+    explicit Background(Fn&& fn)
+        : report_(std::make_unique<LoadReport>()),
+          result_(std::async(std::launch::async,
+                             [fn = std::forward<Fn>(fn), r = report_.get()] { return fn(*r); })) {}
+    /// Waits for the value (rethrowing the source's error) and hands over the diagnostics.
+    T take(LoadReport& into) {
+        T value = result_.get();
+        for (const Diagnostic& d : report_->entries())
+            into.add(d.severity, d.file, d.where, d.reason, d.message);
+        return value;
+    }
+
+  private:
+    std::unique_ptr<LoadReport> report_;
+    std::future<T> result_;
+};
+
+bool is_finess(const StructureSourceConfig& source) {
+    return source.format == "finess-etalab" || source.format == "finess-flat";
+}
+
 }  // namespace
 
 Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
@@ -52,6 +84,31 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             Crosswalk::load(config.resolve(config.crosswalk->path), *config.crosswalk, t.report);
     }
 
+    // Sources that do not need the communes start now, on another core.
+    std::optional<Background<PopulationTable>> population_table;
+    if (config.population && config.population->format != "boundary-field") {
+        const std::string path = config.resolve(config.population->path);
+        const PopulationConfig pc = *config.population;
+        population_table.emplace([path, pc](LoadReport& report) {
+            return pc.format == "csv" ? load_population_csv(path, pc, report)
+                                      : load_etalab_communes_population(path, report);
+        });
+    }
+    std::vector<std::optional<Background<std::vector<FinessEstablishment>>>> finess(
+        config.structures.size());
+    for (std::size_t i = 0; i < config.structures.size(); ++i) {
+        const auto& source = config.structures[i];
+        if (!is_finess(source)) continue;
+        const std::string path = config.resolve(source.path);
+        const auto departements =
+            source.departements.empty() ? config.departements : source.departements;
+        const bool etalab = source.format == "finess-etalab";
+        finess[i].emplace([path, departements, etalab](LoadReport& report) {
+            return etalab ? read_finess_etalab(path, departements, report)
+                          : read_finess_flat(path, departements, report);
+        });
+    }
+
     {
         StepTimer timer(t.timings, "communes");
         CommuneLoadOptions opt;
@@ -63,11 +120,34 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         opt.epsg_per_departement = config.crs_auto;
         opt.crosswalk = crosswalk ? &*crosswalk : nullptr;
         opt.progress = progress;
-        auto result = load_communes(opt, t.report);
-        t.timings.push_back({"communes.read (GDAL)", result.read_seconds});
-        t.timings.push_back(
-            {"communes.reproject_validate (PROJ+GEOS)", result.reproject_validate_seconds});
-        t.timings.push_back({"communes.dissolve (GEOS union)", result.dissolve_seconds});
+        // Cached extract: the boundary file is parsed again only when it or the filters change.
+        const std::string key = commune_cache_key(config, opt);
+        const std::string cache_file =
+            cache_directory(config.cache_dir, config.data_root) + "/communes-" + key + ".bin";
+        const auto t0 = std::chrono::steady_clock::now();
+        std::optional<CachedCommunes> cached = read_commune_cache(cache_file, key);
+        if (cached) {
+            t.timings.push_back(
+                {"communes.cache (read " + cache_file + ")",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+        } else {
+            cached.emplace();
+            LoadReport report;
+            cached->result = load_communes(opt, report);
+            cached->diagnostics = report.entries();
+            const auto& r = cached->result;
+            t.timings.push_back({"communes.read (GDAL)", r.read_seconds});
+            t.timings.push_back(
+                {"communes.reproject_validate (PROJ+GEOS)", r.reproject_validate_seconds});
+            t.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
+            if (!r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
+                t.report.warn(cache_file, "", "cache_not_written",
+                              "commune cache could not be written (continuing without it)");
+        }
+        for (auto& d : cached->diagnostics)
+            t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
+                         std::move(d.message));
+        auto& result = cached->result;
         t.communes = std::move(result.communes);
         t.commune_stats = {
             opt.source.path,          result.code_field,       result.name_field,
@@ -91,10 +171,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
         } else {
             const std::string path = config.resolve(config.population->path);
-            const PopulationTable table =
-                config.population->format == "csv"
-                    ? load_population_csv(path, *config.population, t.report)
-                    : load_etalab_communes_population(path, t.report);
+            const PopulationTable table = population_table->take(t.report);
             t.population_stats.source = path;
             s = join_population(t.communes, table, config.departements, path, t.report,
                                 config.communes.codes);
@@ -110,7 +187,8 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         StepTimer timer(t.timings, "structures");
         StructurePlacer placer(t.communes, config.epsg, config.structure_margin_km * 1000,
                                config.crs_auto);
-        for (const auto& source : config.structures) {
+        for (std::size_t i = 0; i < config.structures.size(); ++i) {
+            const auto& source = config.structures[i];
             const std::string path = config.resolve(source.path);
             StructureSourceSummary summary{path, source.format};
             const std::size_t before = t.structures.size();
@@ -120,19 +198,14 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             } else if (source.format == "ogr") {
                 read_ogr_structures(source, path, t.types, placer, t.structures, t.report);
             } else {
-                const auto departements =
-                    source.departements.empty() ? config.departements : source.departements;
-                const auto ets = source.format == "finess-etalab"
-                                     ? read_finess_etalab(path, departements, t.report)
-                                     : read_finess_flat(path, departements, t.report);
+                const auto ets = finess[i]->take(t.report);
                 summary.records = ets.size();
                 summary.selected =
                     select_finess_structures(ets, source.rules, t.types, placer, t.structures,
                                              t.report, path, source.outside == "skip");
             }
             summary.kept = t.structures.size() - before;
-            if (source.format != "finess-etalab" && source.format != "finess-flat")
-                summary.records = summary.selected = summary.kept;
+            if (!is_finess(source)) summary.records = summary.selected = summary.kept;
             t.structure_sources.push_back(summary);
         }
     }
@@ -155,7 +228,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         const std::string key =
             road_cache_key(roads.path, config.document["roads"].dump(), profile_text, config.epsg);
         const std::string cache_file =
-            road_cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
+            cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
         t.road_stats.cache_file = cache_file;
         if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
             t.roads = std::move(*cached);

@@ -1,103 +1,30 @@
 #include "roads/road_graph_cache.hpp"
 
-#include <unistd.h>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
-#include "core/errors.hpp"
+#include "core/binary_io.hpp"
 
 namespace palliacarte {
 
-namespace fs = std::filesystem;
+using namespace binary;
 
 namespace {
 
 constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '2'};
 
-// 64-bit FNV-1a: a change detector for the key, not a security hash.
-std::uint64_t fnv1a(const std::string& text, std::uint64_t h = 1469598103934665603ull) {
-    for (const unsigned char c : text) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-template <class T>
-void write_vector(std::ostream& out, const std::vector<T>& v) {
-    const std::uint64_t n = v.size();
-    out.write(reinterpret_cast<const char*>(&n), sizeof n);
-    out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
-}
-
-template <class T>
-bool read_vector(std::istream& in, std::vector<T>& v, std::uint64_t max_items) {
-    std::uint64_t n = 0;
-    if (!in.read(reinterpret_cast<char*>(&n), sizeof n) || n > max_items) return false;
-    v.resize(n);
-    return static_cast<bool>(
-        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T))));
-}
-
-void write_u64(std::ostream& out, std::uint64_t v) {
-    out.write(reinterpret_cast<const char*>(&v), sizeof v);
-}
-bool read_u64(std::istream& in, std::uint64_t& v) {
-    return static_cast<bool>(in.read(reinterpret_cast<char*>(&v), sizeof v));
-}
-
 }  // namespace
-
-std::string road_cache_directory(const std::string& configured, const std::string& data_root) {
-    fs::path dir;
-    if (!configured.empty()) {
-        dir = configured;
-    } else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
-        dir = fs::path(xdg) / "palliacarte";
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        dir = fs::path(home) / ".cache" / "palliacarte";
-    } else {
-        dir = fs::temp_directory_path() / "palliacarte-cache";
-    }
-    std::error_code ec;
-    const fs::path abs_dir = fs::weakly_canonical(fs::absolute(dir), ec);
-    const fs::path abs_root = fs::weakly_canonical(fs::absolute(data_root), ec);
-    const auto mismatch =
-        std::mismatch(abs_root.begin(), abs_root.end(), abs_dir.begin(), abs_dir.end());
-    if (!data_root.empty() && mismatch.first == abs_root.end())
-        throw ConfigError("cache directory " + abs_dir.string() + " is inside the data root " +
-                          abs_root.string() + "; choose another cache_dir");
-    return abs_dir.string();
-}
 
 std::string road_cache_key(const std::string& source_path, const std::string& road_config_json,
                            const std::string& profile_text, int epsg) {
-    std::error_code ec;
-    const auto size = fs::file_size(source_path, ec);
-    const auto mtime = fs::last_write_time(source_path, ec).time_since_epoch().count();
-    std::ostringstream key;
-    key << fs::absolute(source_path).string() << '|' << size << '|' << mtime << '|' << epsg << '|'
-        << road_config_json << '|' << profile_text;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(key.str())));
-    return hex;
+    return hex_digest(file_identity(source_path) + '|' + std::to_string(epsg) + '|' +
+                      road_config_json + '|' + profile_text);
 }
 
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
                                          RoadLoadStats& stats) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    char magic[8];
-    if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
-        return std::nullopt;
-    std::uint64_t key_len = 0;
-    if (!read_u64(in, key_len) || key_len != key.size()) return std::nullopt;
-    std::string stored(key_len, '\0');
-    if (!in.read(stored.data(), static_cast<std::streamsize>(key_len)) || stored != key)
-        return std::nullopt;
+    if (!in || !read_header(in, kMagic, key)) return std::nullopt;
     RoadGraph g;
     std::uint64_t epsg = 0, counts[13];
     if (!read_u64(in, epsg)) return std::nullopt;
@@ -142,15 +69,8 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
 
 bool write_road_cache(const std::string& file, const std::string& key, const RoadGraph& g,
                       const RoadLoadStats& stats) {
-    std::error_code ec;
-    fs::create_directories(fs::path(file).parent_path(), ec);
-    const std::string tmp = file + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return false;
-        out.write(kMagic, sizeof kMagic);
-        write_u64(out, key.size());
-        out.write(key.data(), static_cast<std::streamsize>(key.size()));
+    return write_atomically(file, [&](std::ostream& out) {
+        write_header(out, kMagic, key);
         write_u64(out, static_cast<std::uint64_t>(g.epsg));
         for (const std::uint64_t c :
              {std::uint64_t(stats.features), std::uint64_t(stats.links),
@@ -171,14 +91,7 @@ bool write_road_cache(const std::string& file, const std::string& key, const Roa
         write_vector(out, g.in_edge);
         write_vector(out, g.first_shape);
         write_vector(out, g.shape_point);
-        if (!out) {
-            fs::remove(tmp, ec);
-            return false;
-        }
-    }
-    fs::rename(tmp, file, ec);
-    if (ec) fs::remove(tmp, ec);
-    return !ec;
+    });
 }
 
 }  // namespace palliacarte

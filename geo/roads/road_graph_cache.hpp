@@ -10,11 +10,6 @@
 
 namespace palliacarte {
 
-/// @brief The cache directory: `configured` if set, else $XDG_CACHE_HOME/palliacarte, else
-/// ~/.cache/palliacarte. @throws ConfigError if it lies inside `data_root` (shared data is
-/// read-only and never written to).
-std::string road_cache_directory(const std::string& configured, const std::string& data_root);
-
 /// @brief A key for this source + config + profile (hex digest).
 std::string road_cache_key(const std::string& source_path, const std::string& road_config_json,
                            const std::string& profile_text, int epsg);

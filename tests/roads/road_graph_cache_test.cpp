@@ -1,3 +1,4 @@
+#include "core/cache_directory.hpp"
 #include "roads/road_graph_cache.hpp"
 
 #include <gtest/gtest.h>
@@ -75,6 +76,6 @@ TEST(RoadGraphCache, KeyChangesWithConfigAndProfileAndNeverInsideTheData) {
     EXPECT_NE(a, road_cache_key(src, "{}", "profile B", 2154));
     EXPECT_NE(a, road_cache_key(src, "{\"x\":1}", "profile A", 2154));
     EXPECT_NE(a, road_cache_key(src, "{}", "profile A", 2975));
-    EXPECT_THROW(road_cache_directory(test::data("osm/cache"), test::data_root()), ConfigError);
-    EXPECT_NO_THROW(road_cache_directory("/tmp/palliacarte-cache-test", test::data_root()));
+    EXPECT_THROW(cache_directory(test::data("osm/cache"), test::data_root()), ConfigError);
+    EXPECT_NO_THROW(cache_directory("/tmp/palliacarte-cache-test", test::data_root()));
 }
