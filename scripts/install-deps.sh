@@ -10,7 +10,7 @@ PACKAGES=(
   libpistache-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-networkx
-  python3-qgis qgis-providers sqlite3
+  python3-qgis qgis-providers sqlite3 curl
 )
 
 missing=()

@@ -8,6 +8,7 @@
 #include "cli/analyze_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inspect_command.hpp"
+#include "cli/serve_command.hpp"
 
 namespace {
 
@@ -19,7 +20,9 @@ void print_usage(std::ostream& out) {
            "                   territory indicators, where next; writes coverage.gpkg, GeoJSON,\n"
            "                   CSV, report.md and PNG maps into DIR\n"
            "  inspect CONFIG   load a territory and summarise communes, population, structures,\n"
-           "                   territories and every problem found (--json for JSON)\n\n"
+           "                   territories and every problem found (--json for JSON)\n"
+           "  serve CONFIG     serve the territory and its analysis over HTTP (OGC API -\n"
+           "                   Features for QGIS and web maps; palliacarte serve --help)\n\n"
            "common options:\n"
            "  --data-root DIR  where relative data paths start (else $PALLIACARTE_DATA_ROOT, else "
            "the\n"
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "inspect") return run_inspect(args);
         if (command == "analyze") return run_analyze(args);
+        if (command == "serve") return run_serve(args);
     } catch (const std::exception& e) {
         std::cerr << "palliacarte: internal error: " << e.what() << "\n";
         return kInternalError;

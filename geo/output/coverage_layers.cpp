@@ -389,6 +389,43 @@ Layer candidates_layer(const Territory& t, const CoverageAnalysis& a) {
 
 }  // namespace
 
+Layer commune_summary_layer(const Territory& t, const CoverageAnalysis& a) {
+    Layer l{"communes", "Communes", GeometryKind::multipolygon, t.config.epsg, {}, {}};
+    l.fields = {{"insee", FieldType::text, "Code INSEE"},
+                {"name", FieldType::text, "Commune"},
+                {"departement", FieldType::text, "Département"},
+                {"population", FieldType::integer, "Population"},
+                {"area_km2", FieldType::real, "Surface (km²)"}};
+    for (const auto& tc : a.types) {
+        std::string key = tc.type;
+        std::transform(key.begin(), key.end(), key.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        l.fields.push_back({key + "_status", FieldType::text, "Statut " + tc.type});
+        l.fields.push_back(
+            {key + "_minutes", FieldType::real, "Temps moyen " + tc.type + " (min)"});
+        l.fields.push_back({key + "_share_within", FieldType::real,
+                            "Population à moins de " +
+                                std::to_string(std::lround(tc.threshold_min)) + " min " + tc.type +
+                                " (%)"});
+    }
+    ToLayerCrs crs(l.epsg);
+    for (std::size_t c = 0; c < t.communes.size(); ++c) {
+        const auto& commune = t.communes[c];
+        Feature f{crs(commune.geometry, commune.epsg),
+                  {commune.insee, commune.name, commune.departement,
+                   commune.population ? FieldValue(*commune.population) : FieldValue{},
+                   real(commune.area_m2 / 1e6)}};
+        for (const auto& tc : a.types) {
+            const auto& cc = tc.communes[c];
+            f.values.push_back(std::string(to_string(cc.status)));
+            f.values.push_back(real(cc.mean_minutes));
+            f.values.push_back(real(cc.share_population_within * 100));
+        }
+        l.features.push_back(std::move(f));
+    }
+    return l;
+}
+
 std::vector<Layer> coverage_layers(const Territory& territory, const CoverageAnalysis& analysis) {
     return {communes_layer(territory, analysis),    structures_layer(territory, analysis),
             catchments_layer(territory, analysis),  white_zones_layer(territory, analysis),

@@ -12,27 +12,14 @@
 #include <sstream>
 
 #include "test_paths.hpp"
+#include "test_shell.hpp"
 
 namespace {
 
 using palliacarte::test::ScratchDir;
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-};
-
-Outcome shell(const std::string& cmd) {
-    Outcome r;
-    FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int st = pclose(pipe);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
+using palliacarte::test::Outcome;
+using palliacarte::test::shell;
 
 Outcome analyze(const std::string& args) {
     return shell(std::string(PALLIACARTE_BINARY) + " analyze " + args + " --data-root " +

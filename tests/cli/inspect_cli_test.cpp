@@ -1,34 +1,19 @@
 // End-to-end: the palliacarte binary's output and exit codes.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <array>
-#include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "test_paths.hpp"
+#include "test_shell.hpp"
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-};
+using Run = palliacarte::test::Outcome;
 
 // Runs the binary with `args`; stderr goes to stdout when merge is true.
 Run run(const std::string& args, bool merge = true) {
-    const std::string cmd =
-        std::string(PALLIACARTE_BINARY) + " " + args + (merge ? " 2>&1" : " 2>/dev/null");
-    Run r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int st = pclose(pipe);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
+    return palliacarte::test::shell(std::string(PALLIACARTE_BINARY) + " " + args, merge);
 }
 
 std::string root() {

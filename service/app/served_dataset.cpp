@@ -1,0 +1,85 @@
+#include "app/served_dataset.hpp"
+
+#include <chrono>
+
+#include "load/territory_loader.hpp"
+#include "model/structure_type.hpp"
+#include "output/coverage_layers.hpp"
+
+namespace palliacarte::app {
+
+namespace {
+
+// French descriptions of the collections, shown by QGIS and the HTML pages.
+std::string describe(const std::string& id, const CoverageAnalysis& a) {
+    if (id == "communes")
+        return "Communes avec leur population et, pour chaque type de structure analysé, le "
+               "statut de couverture (covered, partial, white_zone), le temps moyen pondéré par "
+               "la population et la part de la population dans le seuil. " +
+               a.method_label + ".";
+    if (id == "communes_coverage")
+        return "Une ligne par commune et par type de structure : temps, parts dans le seuil, "
+               "zone d'intervention déclarée, statut et méthode de décision (filtrer par "
+               "?type=EMSP).";
+    if (id == "structures")
+        return "Structures de la filière palliative : type, nom, FINESS, façon dont elles ont "
+               "été localisées.";
+    if (id == "catchments")
+        return "Zones accessibles (isochrones) par structure et par seuil, et leur union par "
+               "type. " +
+               a.method_label + ".";
+    if (id == "white_zones")
+        return "Zones blanches : communes (et carreaux habités de la grille de population) hors "
+               "de portée, classées par population non couverte.";
+    if (id == "territories")
+        return "Indicateurs par territoire (département, territoires de coordination…) : "
+               "population, structures pour 100 000 habitants, population couverte, zones "
+               "blanches.";
+    if (id == "candidate_sites")
+        return "Où implanter : meilleurs sites candidats (couverture maximale gloutonne) et "
+               "gain marginal de chacun.";
+    return "";
+}
+
+}  // namespace
+
+std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_path,
+                                                   const std::optional<std::string>& data_root,
+                                                   const ProgressFn& progress) {
+    auto d = std::make_unique<ServedDataset>();
+    auto clock = std::chrono::steady_clock::now();
+    auto step = [&](const std::string& name) {
+        const auto now = std::chrono::steady_clock::now();
+        d->timings.push_back({name, std::chrono::duration<double>(now - clock).count()});
+        clock = now;
+    };
+    d->config = load_territory_config(config_path, data_root);
+    d->analysis_config = parse_analysis_config(d->config);
+    check_analysis_types(d->analysis_config,
+                         StructureTypeTable::load(d->config.structure_types_path));
+    d->territory = load_territory(d->config, progress);
+    step("load");
+    d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
+    step("analysis");
+    std::vector<Layer> layers;
+    layers.push_back(commune_summary_layer(d->territory, d->analysis));
+    for (auto& l : coverage_layers(d->territory, d->analysis)) layers.push_back(std::move(l));
+    std::vector<ogc::FeatureCollection> collections;
+    for (auto& l : layers) {
+        const std::string id = l.name;
+        collections.emplace_back(std::move(l), describe(id, d->analysis));
+    }
+    ogc::ServiceInfo info;
+    info.title = "palliacarte — " + d->config.name;
+    info.description =
+        "Couverture de l'offre de soins palliatifs : communes, structures, zones accessibles, "
+        "zones blanches et indicateurs par territoire (" +
+        d->analysis.method_label +
+        "). Sources : IGN ADMIN EXPRESS, INSEE, FINESS (Licence Ouverte), © les contributeurs "
+        "d'OpenStreetMap (ODbL).";
+    d->ogc = std::make_unique<ogc::OgcApi>(std::move(info), std::move(collections));
+    step("collections (GeoJSON encoded in 3 CRS)");
+    return d;
+}
+
+}  // namespace palliacarte::app

@@ -1,0 +1,33 @@
+#pragma once
+// What `palliacarte serve` holds in memory: the territory, its coverage analysis and the
+// collections built from them, loaded once at start-up and read-only afterwards (every request
+// thread reads it without locks).
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "analysis/coverage_analysis.hpp"
+#include "config/analysis_config.hpp"
+#include "config/territory_config.hpp"
+#include "core/progress.hpp"
+#include "model/territory.hpp"
+#include "ogc/ogc_api.hpp"
+
+namespace palliacarte::app {
+
+struct ServedDataset {
+    TerritoryConfig config;
+    AnalysisConfig analysis_config;
+    Territory territory;
+    CoverageAnalysis analysis;
+    std::unique_ptr<ogc::OgcApi> ogc;
+    std::vector<StepTiming> timings;
+};
+
+/// @brief Loads the territory of `config_path`, runs its analysis, builds the collections.
+/// @throws ConfigError, DataError as the loaders do.
+std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_path,
+                                                   const std::optional<std::string>& data_root,
+                                                   const ProgressFn& progress = {});
+
+}  // namespace palliacarte::app

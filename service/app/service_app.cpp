@@ -1,0 +1,18 @@
+#include "app/service_app.hpp"
+
+namespace palliacarte::app {
+
+http::Route ServiceApp::route(const std::string& path) const {
+    if (path == "/" || path == "/conformance" || path == "/api" || path == "/collections" ||
+        path.rfind("/collections/", 0) == 0)
+        return {{"GET"}, false};
+    return {};
+}
+
+http::HttpResponse ServiceApp::handle(const http::HttpRequest& r) const {
+    if (auto answer = d_.ogc->handle(r)) return std::move(*answer);
+    throw http::ProblemError(404, "Introuvable",
+                             "no resource at " + r.path + " (start at / for the links)");
+}
+
+}  // namespace palliacarte::app

@@ -1,0 +1,141 @@
+#include "cli/serve_command.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "app/served_dataset.hpp"
+#include "app/service_app.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/progress_printer.hpp"
+#include "core/errors.hpp"
+#include "http/http_server.hpp"
+
+namespace palliacarte::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: palliacarte serve CONFIG [--host ADDR] [--port N] [--threads N]\n"
+    "                         [--analysis-threads N] [--data-root DIR] [--quiet]\n"
+    "  --host             address to listen on (default 127.0.0.1; 0.0.0.0 for every "
+    "interface)\n"
+    "  --port             TCP port (default 8080; 0 picks a free one, printed at start)\n"
+    "  --threads          threads serving requests (default 2)\n"
+    "  --analysis-threads threads running on-demand analyses (default 1)\n"
+    "  --quiet            no progress and no request log\n";
+
+std::optional<long> parse_number(const std::string& text, long min, long max) {
+    try {
+        std::size_t used = 0;
+        const long v = std::stol(text, &used);
+        if (used != text.size() || v < min || v > max) return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& args) {
+    // Signals are taken synchronously by the main thread (sigwait below): block them before
+    // any thread starts, so every thread inherits the mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);  // a client leaving mid-response is not fatal
+
+    std::optional<std::string> config_path, data_root;
+    http::ServerOptions options;
+    bool quiet = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        auto number = [&](long min, long max) -> std::optional<long> {
+            auto v = value();
+            if (!v) return std::nullopt;
+            auto n = parse_number(*v, min, max);
+            if (!n)
+                std::cerr << "palliacarte serve: " << a << " expects a number from " << min
+                          << " to " << max << " (got '" << *v << "')\n";
+            return n;
+        };
+        if (a == "--quiet" || a == "-q") {
+            quiet = true;
+        } else if (a == "--host") {
+            auto v = value();
+            if (!v) return std::cerr << kUsage, kUsageOrConfigError;
+            options.host = *v;
+        } else if (a == "--port") {
+            auto v = number(0, 65535);
+            if (!v) return kUsageOrConfigError;
+            options.port = static_cast<std::uint16_t>(*v);
+        } else if (a == "--threads") {
+            auto v = number(1, 256);
+            if (!v) return kUsageOrConfigError;
+            options.threads = static_cast<int>(*v);
+        } else if (a == "--analysis-threads") {
+            auto v = number(1, 64);
+            if (!v) return kUsageOrConfigError;
+            options.analysis_threads = static_cast<int>(*v);
+        } else if (a == "--data-root") {
+            if (!(data_root = value())) return std::cerr << kUsage, kUsageOrConfigError;
+        } else if (!a.empty() && a[0] == '-') {
+            std::cerr << "palliacarte serve: unknown option " << a << "\n" << kUsage;
+            return kUsageOrConfigError;
+        } else if (!config_path) {
+            config_path = a;
+        } else {
+            std::cerr << "palliacarte serve: only one CONFIG expected (got " << a << ")\n";
+            return kUsageOrConfigError;
+        }
+    }
+    if (!config_path) {
+        std::cerr << kUsage;
+        return kUsageOrConfigError;
+    }
+    std::unique_ptr<app::ServedDataset> dataset;
+    try {
+        ProgressPrinter progress(!quiet);
+        dataset = app::load_served_dataset(*config_path, data_root, progress.callback());
+        progress.finish_line();
+    } catch (const ConfigError& e) {
+        std::cerr << "palliacarte: configuration error: " << e.what() << "\n";
+        return kUsageOrConfigError;
+    } catch (const DataError& e) {
+        std::cerr << "palliacarte: cannot read data: " << e.what() << "\n";
+        return kUnreadableData;
+    }
+    const app::ServiceApp service(*dataset);
+    if (!quiet) options.log = &std::cerr;
+    http::HttpServer server(
+        options, [&](const std::string& path) { return service.route(path); },
+        [&](const http::HttpRequest& r) { return service.handle(r); });
+    try {
+        server.start();
+    } catch (const std::exception& e) {
+        std::cerr << "palliacarte serve: cannot listen on " << options.host << ":" << options.port
+                  << ": " << e.what() << "\n";
+        return kUnreadableData;
+    }
+    std::cout << "palliacarte : " << dataset->config.name << " servi sur http://" << options.host
+              << ":" << server.port() << "/ (" << dataset->ogc->collections().size()
+              << " collections ; préparé en";
+    for (const auto& t : dataset->timings) std::printf(" %s %.2f s;", t.step.c_str(), t.seconds);
+    std::cout << ")" << std::endl;
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    std::cout << "palliacarte : arrêt (" << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ")"
+              << std::endl;
+    server.shutdown();
+    return kOk;
+}
+
+}  // namespace palliacarte::cli

@@ -1,0 +1,407 @@
+#include "http/http_server.hpp"
+
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <ctime>
+#include <deque>
+#include <mutex>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include "http/gzip.hpp"
+
+namespace palliacarte::http {
+
+namespace P = Pistache;
+
+std::string url_decode(std::string_view text, bool plus_is_space) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+            i += 2;
+        } else if (c == '+' && plus_is_space) {
+            out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool accepts_gzip(const HttpRequest& r) {
+    const std::string ae = lower(r.header("accept-encoding"));
+    const auto at = ae.find("gzip");
+    if (at == std::string::npos) return false;
+    const auto end = ae.find(',', at);
+    const std::string item = ae.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    return item.find("q=0") == std::string::npos || item.find("q=0.") != std::string::npos;
+}
+
+// If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2) or "*".
+bool not_modified(const HttpRequest& r, const std::string& etag) {
+    if (etag.empty()) return false;
+    const std::string inm = r.header("if-none-match");
+    if (inm.empty()) return false;
+    auto opaque = [](std::string t) {
+        while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(0, 1);
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+        if (t.rfind("W/", 0) == 0) t.erase(0, 2);
+        return t;
+    };
+    const std::string want = opaque(etag);
+    std::size_t start = 0;
+    while (start <= inm.size()) {
+        const auto comma = inm.find(',', start);
+        const std::string tag = opaque(
+            inm.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (tag == "*" || tag == want) return true;
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return false;
+}
+
+std::string now_utc() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// Pistache 0.0.5 writes only typed headers (Header::list()), never the raw ones: a typed header
+// with a run-time name carries ours.
+class TextHeader : public P::Http::Header::Header {
+  public:
+    TextHeader(std::string name, std::string value)
+        : name_(std::move(name)), value_(std::move(value)) {}
+    const char* name() const override { return name_.c_str(); }
+    void write(std::ostream& os) const override { os << value_; }
+#ifdef SAFE_HEADER_CAST
+    uint64_t hash() const override {
+        return std::hash<std::string>()(name_);
+    }
+#endif
+
+  private:
+    std::string name_, value_;
+};
+
+void set_header(P::Http::Header::Collection& h, const std::string& name, const std::string& value) {
+    h.remove(name);
+    h.add(std::make_shared<TextHeader>(name, value));
+}
+
+// A small pool for slow requests; a full queue refuses (503) rather than piling up work.
+class WorkerPool {
+  public:
+    WorkerPool(int threads, std::size_t max_queued) : max_queued_(max_queued) {
+        for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { run(); });
+    }
+    ~WorkerPool() { stop(); }
+    bool post(std::function<void()> job) {
+        std::lock_guard lock(mutex_);
+        if (stopping_ || jobs_.size() >= max_queued_) return false;
+        jobs_.push_back(std::move(job));
+        cv_.notify_one();
+        return true;
+    }
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) return;
+            stopping_ = true;
+        }
+        cv_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+
+  private:
+    void run() {
+        while (true) {
+            std::function<void()> job;
+            {
+                std::unique_lock lock(mutex_);
+                cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+                if (jobs_.empty()) return;  // stopping, queue drained
+                job = std::move(jobs_.front());
+                jobs_.pop_front();
+            }
+            job();
+        }
+    }
+    std::size_t max_queued_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::deque<std::function<void()>> jobs_;
+    std::vector<std::thread> threads_;
+    bool stopping_ = false;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+    ServerOptions options;
+    std::function<Route(const std::string&)> route;
+    Handler handler;
+    std::shared_ptr<P::Http::Endpoint> endpoint;
+    std::unique_ptr<WorkerPool> pool;
+    std::mutex log_mutex;
+    bool running = false;
+
+    void log(const HttpRequest& r, const std::string& raw_target, int status, double ms,
+             std::size_t bytes) {
+        if (!options.log) return;
+        char line[64];
+        std::snprintf(line, sizeof line, " %d %.2f ms %zu B", status, ms, bytes);
+        std::lock_guard lock(log_mutex);
+        *options.log << now_utc() << ' ' << r.method << ' ' << raw_target << line << '\n'
+                     << std::flush;
+    }
+
+    HttpResponse answer(const HttpRequest& r, const Route& route) {
+        try {
+            return handler(r);
+        } catch (const ProblemError& e) {
+            HttpResponse p = problem_response(e.status, e.title, e.what());
+            if (!e.allow.empty()) {
+                std::string allow;
+                for (const auto& m : e.allow) allow += (allow.empty() ? "" : ", ") + m;
+                p.headers.push_back({"Allow", allow});
+            }
+            return p;
+        } catch (const std::exception& e) {
+            (void)route;
+            return problem_response(500, "Erreur interne", e.what());
+        }
+    }
+
+    void send(const HttpRequest& r, const std::string& raw_target, HttpResponse resp,
+              P::Http::ResponseWriter& w, std::chrono::steady_clock::time_point start) {
+        auto& h = w.headers();
+        set_header(h, "Access-Control-Allow-Origin", "*");
+        set_header(h, "Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Encoding");
+        set_header(h, "Vary", "Accept, Accept-Encoding");
+        if (!resp.etag.empty()) set_header(h, "ETag", resp.etag);
+        set_header(
+            h, "Cache-Control",
+            resp.max_age > 0 ? "public, max-age=" + std::to_string(resp.max_age) : "no-cache");
+        // Pistache answers "Connection: Close" unless the request named a Connection header,
+        // though HTTP/1.1 connections persist by default: say keep-alive unless asked to close.
+        set_header(h, "Connection",
+                   lower(r.header("connection")) == "close" ? "close" : "keep-alive");
+        for (const auto& [k, v] : resp.headers) set_header(h, k, v);
+        auto elapsed = [&] {
+            return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                             start)
+                .count();
+        };
+        if (resp.status == 200 && not_modified(r, resp.etag)) {
+            w.send(P::Http::Code::Not_Modified);
+            log(r, raw_target, 304, elapsed(), 0);
+            return;
+        }
+        set_header(h, "Content-Type", resp.content_type);
+        const auto code = static_cast<P::Http::Code>(resp.status);
+        const bool head = r.method == "HEAD";
+        const bool compress = accepts_gzip(r) && (resp.stream || resp.body.size() >= 1024);
+        if (compress) set_header(h, "Content-Encoding", "gzip");
+        if (head) {
+            // Headers only. (Pistache writes Content-Length: 0 here.)
+            w.send(code);
+            log(r, raw_target, resp.status, elapsed(), 0);
+            return;
+        }
+        if (resp.stream) {
+            std::size_t bytes = 0;
+            auto stream = w.stream(code);
+            std::unique_ptr<GzipStream> z;
+            if (compress) z = std::make_unique<GzipStream>();
+            auto put = [&](std::string_view piece) {
+                if (piece.empty()) return;
+                stream.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+                stream.flush();
+                bytes += piece.size();
+            };
+            try {
+                resp.stream([&](std::string_view chunk) {
+                    if (z)
+                        put(z->write(chunk));
+                    else
+                        put(chunk);
+                });
+                if (z) put(z->finish());
+                stream.ends();
+            } catch (const std::exception& e) {
+                // The client went away (broken pipe): nothing more to send.
+            }
+            log(r, raw_target, resp.status, elapsed(), bytes);
+            return;
+        }
+        std::string body = compress ? gzip(resp.body) : std::move(resp.body);
+        const std::size_t bytes = body.size();
+        w.send(code, body);
+        log(r, raw_target, resp.status, elapsed(), bytes);
+    }
+};
+
+namespace {
+
+class PistacheHandler : public P::Http::Handler {
+  public:
+    HTTP_PROTOTYPE(PistacheHandler)
+    explicit PistacheHandler(HttpServer::Impl* impl) : impl_(impl) {}
+
+    void onRequest(const P::Http::Request& req, P::Http::ResponseWriter writer) override {
+        const auto start = std::chrono::steady_clock::now();
+        HttpRequest r;
+        r.method = P::Http::methodString(req.method());
+        r.path = url_decode(req.resource(), false);
+        for (auto it = req.query().parameters_begin(); it != req.query().parameters_end(); ++it)
+            r.query[url_decode(it->first, true)] = url_decode(it->second, true);
+        for (const auto& [name, raw] : req.headers().rawList())
+            r.headers[lower(raw.name())] = raw.value();
+        for (const auto& typed : req.headers().list()) {
+            const std::string name = lower(typed->name());
+            if (r.headers.count(name)) continue;
+            std::ostringstream os;
+            typed->write(os);
+            r.headers[name] = os.str();
+        }
+        r.body = req.body();
+        const std::string host = r.header("host");
+        r.base_url =
+            "http://" +
+            (host.empty() ? impl_->options.host + ":" + std::to_string(impl_->options.port) : host);
+        const std::string raw_target = req.resource() + req.query().as_str();
+
+        if (r.method == "OPTIONS") {  // CORS pre-flight
+            auto& h = writer.headers();
+            set_header(h, "Access-Control-Allow-Origin", "*");
+            set_header(h, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
+            set_header(h, "Access-Control-Allow-Headers",
+                       "Content-Type, If-None-Match, Accept, Accept-Encoding");
+            set_header(h, "Access-Control-Max-Age", "86400");
+            writer.send(P::Http::Code::No_Content);
+            impl_->log(r, raw_target, 204, 0, 0);
+            return;
+        }
+        const Route route = impl_->route(r.path);
+        if (!route.methods.empty()) {
+            const bool allowed =
+                std::find(route.methods.begin(), route.methods.end(), r.method) !=
+                    route.methods.end() ||
+                (r.method == "HEAD" && std::find(route.methods.begin(), route.methods.end(),
+                                                 "GET") != route.methods.end());
+            if (!allowed) {
+                std::string allow;
+                for (const auto& m : route.methods) allow += (allow.empty() ? "" : ", ") + m;
+                if (std::find(route.methods.begin(), route.methods.end(), "GET") !=
+                    route.methods.end())
+                    allow += ", HEAD";
+                allow += ", OPTIONS";
+                HttpResponse p = problem_response(
+                    405, "Méthode non permise",
+                    r.method + " is not allowed on " + r.path + " (allowed: " + allow + ")");
+                p.headers.push_back({"Allow", allow});
+                impl_->send(r, raw_target, std::move(p), writer, start);
+                return;
+            }
+        }
+        if (route.slow) {
+            auto shared = std::make_shared<P::Http::ResponseWriter>(std::move(writer));
+            auto request = std::make_shared<HttpRequest>(std::move(r));
+            HttpServer::Impl* impl = impl_;
+            const bool queued = impl->pool->post([impl, shared, request, raw_target, route, start] {
+                try {
+                    impl->send(*request, raw_target, impl->answer(*request, route), *shared, start);
+                } catch (const std::exception&) {
+                    // The client left before the answer: nothing to send it to.
+                }
+            });
+            if (!queued) {
+                HttpResponse busy = problem_response(
+                    503, "Service occupé",
+                    "too many analyses are running or waiting; retry in a few seconds");
+                busy.headers.push_back({"Retry-After", "2"});
+                impl_->send(*request, raw_target, std::move(busy), *shared, start);
+            }
+            return;
+        }
+        impl_->send(r, raw_target, impl_->answer(r, route), writer, start);
+    }
+
+    void onTimeout(const P::Http::Request&, P::Http::ResponseWriter writer) override {
+        writer.send(P::Http::Code::Request_Timeout, "request timeout");
+    }
+
+  private:
+    HttpServer::Impl* impl_;
+};
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, std::function<Route(const std::string&)> route,
+                       Handler handler)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+    impl_->route = std::move(route);
+    impl_->handler = std::move(handler);
+}
+
+HttpServer::~HttpServer() {
+    shutdown();
+}
+
+void HttpServer::start() {
+    auto& o = impl_->options;
+    impl_->pool = std::make_unique<WorkerPool>(o.analysis_threads, o.max_queued_slow);
+    P::Address address(o.host, P::Port(o.port));
+    impl_->endpoint = std::make_shared<P::Http::Endpoint>(address);
+    auto opts = P::Http::Endpoint::options()
+                    .threads(std::max(1, o.threads))
+                    .flags(P::Tcp::Options::ReuseAddr)
+                    .maxRequestSize(o.max_body_bytes + 64 * 1024)
+                    .maxResponseSize(std::size_t(1) << 31);
+    impl_->endpoint->init(opts);
+    impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_.get()));
+    impl_->endpoint->serveThreaded();
+    impl_->running = true;
+}
+
+void HttpServer::shutdown() {
+    if (!impl_ || !impl_->running) return;
+    impl_->running = false;
+    // Analyses under way finish and answer first (new ones get 503), then the listener stops.
+    impl_->pool->stop();
+    impl_->endpoint->shutdown();
+}
+
+std::uint16_t HttpServer::port() const {
+    return impl_->endpoint ? static_cast<std::uint16_t>(impl_->endpoint->getPort())
+                           : impl_->options.port;
+}
+
+}  // namespace palliacarte::http

@@ -1,0 +1,54 @@
+#pragma once
+// The HTTP server: Pistache underneath, the service's handler on top. What every response
+// needs is done here, once: CORS, ETag / If-None-Match → 304, Cache-Control, gzip when the
+// client accepts it, HEAD, OPTIONS pre-flight, problem+json for errors, a log line per
+// request. Requests the handler marks slow (analysis) run on a worker pool, so the reactor
+// threads keep serving layers meanwhile.
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "http/http_message.hpp"
+
+namespace palliacarte::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;        ///< 0: any free port (see HttpServer::port())
+    int threads = 2;                  ///< Pistache reactor threads (serving)
+    int analysis_threads = 1;         ///< worker threads for slow requests
+    std::size_t max_queued_slow = 8;  ///< slow requests waiting beyond this get 503
+    std::size_t max_body_bytes = 1 << 20;
+    std::ostream* log = nullptr;  ///< one line per request; null: no log
+};
+
+/// @brief Decides, for a path, which methods it answers (for 405 + Allow) and whether it is
+/// slow (run off the reactor threads).
+struct Route {
+    std::vector<std::string> methods;  ///< empty: unknown path (the handler answers 404)
+    bool slow = false;
+};
+
+class HttpServer {
+  public:
+    HttpServer(ServerOptions options, std::function<Route(const std::string& path)> route,
+               Handler handler);
+    ~HttpServer();
+    /// @brief Binds and starts serving on background threads. @throws std::runtime_error.
+    void start();
+    /// @brief Stops accepting, lets running requests finish, joins the threads.
+    void shutdown();
+    std::uint16_t port() const;
+
+    struct Impl;  // internal (public only so the Pistache handler in the .cpp can reach it)
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+/// @brief Percent-decoding ('+' as space when `plus_is_space`); malformed escapes kept as is.
+std::string url_decode(std::string_view text, bool plus_is_space);
+
+}  // namespace palliacarte::http

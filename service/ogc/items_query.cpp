@@ -1,0 +1,134 @@
+#include "ogc/items_query.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <set>
+
+namespace palliacarte::ogc {
+
+namespace {
+
+http::ProblemError bad(const std::string& param, const std::string& why) {
+    return http::ProblemError(400, "Paramètre invalide", "parameter '" + param + "': " + why);
+}
+
+std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
+    std::size_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        throw bad(name, "'" + text + "' is not a non-negative integer");
+    if (v > max)
+        throw bad(name, std::to_string(v) + " is above the maximum " + std::to_string(max));
+    return v;
+}
+
+double parse_double(const std::string& name, const std::string& text) {
+    double v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
+        throw bad(name, "'" + text + "' is not a number");
+    return v;
+}
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto at = text.find(sep, start);
+        out.push_back(text.substr(start, at == std::string::npos ? std::string::npos : at - start));
+        if (at == std::string::npos) break;
+        start = at + 1;
+    }
+    return out;
+}
+
+ServedCrs parse_crs_param(const std::string& name, const std::string& text) {
+    if (auto c = parse_crs(text)) return *c;
+    throw bad(name, "'" + text +
+                        "' is not served; use http://www.opengis.net/def/crs/OGC/1.3/CRS84, "
+                        "http://www.opengis.net/def/crs/EPSG/0/4326 or "
+                        "http://www.opengis.net/def/crs/EPSG/0/2154");
+}
+
+FieldValue parse_value(const FieldDef& field, const std::string& text) {
+    switch (field.type) {
+        case FieldType::text:
+            return text;
+        case FieldType::integer: {
+            std::int64_t v = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+            if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+                throw bad(field.name, "'" + text + "' is not an integer");
+            return v;
+        }
+        case FieldType::real:
+            return parse_double(field.name, text);
+        case FieldType::boolean:
+            if (text == "true") return true;
+            if (text == "false") return false;
+            throw bad(field.name, "'" + text + "' is not true or false");
+    }
+    return text;
+}
+
+}  // namespace
+
+ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest& request) {
+    static const std::set<std::string> kReserved = {"f",   "limit",    "offset",     "bbox",
+                                                    "crs", "bbox-crs", "properties", "datetime"};
+    ItemsQuery q;
+    q.limit = kDefaultLimit;
+    const Layer& layer = c.layer();
+    for (const auto& [name, value] : request.query) {
+        if (name == "limit") {
+            q.limit = parse_count(name, value, kMaxLimit);
+            if (q.limit == 0) throw bad(name, "must be at least 1");
+        } else if (name == "offset") {
+            q.offset = parse_count(name, value, std::size_t(1) << 40);
+        } else if (name == "crs") {
+            q.crs = parse_crs_param(name, value);
+        } else if (name == "bbox-crs") {
+            q.bbox_crs = parse_crs_param(name, value);
+        } else if (name == "bbox") {
+            const auto parts = split(value, ',');
+            if (parts.size() != 4 && parts.size() != 6)
+                throw bad(name, "expects 4 numbers (minx,miny,maxx,maxy) or 6 with heights, got " +
+                                    std::to_string(parts.size()));
+            std::vector<double> v;
+            for (const auto& p : parts) v.push_back(parse_double(name, p));
+            if (parts.size() == 6) v = {v[0], v[1], v[3], v[4]};
+            if (v[0] > v[2] || v[1] > v[3])
+                throw bad(name, "the lower corner must come first (min ≤ max on both axes)");
+            q.bbox = std::array<double, 4>{v[0], v[1], v[2], v[3]};
+        } else if (name == "properties") {
+            std::vector<std::size_t> selected;
+            for (const auto& p : split(value, ',')) {
+                if (p.empty()) continue;
+                const std::size_t f = layer.field(p);
+                if (f == layer.fields.size())
+                    throw bad(name, "'" + p + "' is not a property of " + c.id());
+                selected.push_back(f);
+            }
+            q.properties = std::move(selected);
+        } else if (name == "datetime" || name == "f") {
+            // No temporal data: datetime selects nothing out (f is handled by the caller).
+        } else if (const std::size_t f = layer.field(name); f < layer.fields.size()) {
+            q.equals.emplace_back(f, parse_value(layer.fields[f], value));
+        } else if (!kReserved.count(name)) {
+            throw bad(name, "unknown parameter (neither an OGC API parameter nor a property of " +
+                                c.id() + ")");
+        }
+    }
+    // Geographic boxes: latitudes within ±90 (in the CRS's own axis order).
+    if (q.bbox && q.bbox_crs != ServedCrs::epsg2154) {
+        const auto& b = *q.bbox;
+        const bool lat_first = q.bbox_crs == ServedCrs::epsg4326;
+        const double lat0 = lat_first ? b[0] : b[1], lat1 = lat_first ? b[2] : b[3];
+        if (lat0 < -90 || lat1 > 90)
+            throw bad("bbox", "latitudes must lie within [-90, 90] (is the axis order right for " +
+                                  std::string(crs_uri(q.bbox_crs)) + "?)");
+    }
+    return q;
+}
+
+}  // namespace palliacarte::ogc

@@ -1,0 +1,330 @@
+#include "ogc/ogc_api.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "core/binary_io.hpp"
+#include "ogc/html_page.hpp"
+#include "ogc/items_query.hpp"
+
+namespace palliacarte::ogc {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::ProblemError;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kGeoJson = "application/geo+json";
+constexpr const char* kJson = "application/json";
+constexpr const char* kHtml = "text/html";
+constexpr const char* kOpenApi = "application/vnd.oai.openapi+json;version=3.0";
+constexpr int kMaxAge = 60;  // seconds; data only changes when the service restarts
+
+json link(const std::string& href, const std::string& rel, const std::string& type,
+          const std::string& title = "") {
+    json l = {{"href", href}, {"rel", rel}, {"type", type}};
+    if (!title.empty()) l["title"] = title;
+    return l;
+}
+
+std::string now_iso8601() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// The query string of `r` with `f` and `offset` replaced (for self/alternate/next/prev links).
+std::string query_with(const HttpRequest& r, const std::map<std::string, std::string>& changes) {
+    std::map<std::string, std::string> q = r.query;
+    for (const auto& [k, v] : changes) {
+        if (v.empty())
+            q.erase(k);
+        else
+            q[k] = v;
+    }
+    std::string out;
+    for (const auto& [k, v] : q)
+        out += (out.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+    return out;
+}
+
+HttpResponse json_response(const json& doc, const std::string& type, const std::string& etag,
+                           const HttpRequest& r, const std::string& title) {
+    HttpResponse out;
+    const std::string format = negotiate_format(r);
+    if (format == "html") {
+        out.content_type = "text/html; charset=utf-8";
+        out.body = html_page(title, doc);
+    } else {
+        out.content_type = type;
+        out.body = doc.dump();
+    }
+    out.etag = "W/\"" + etag + "-" + format + "\"";
+    out.max_age = kMaxAge;
+    return out;
+}
+
+}  // namespace
+
+std::string url_encode(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ',' ||
+            c == ':' || c == '/')
+            out.push_back(static_cast<char>(c));
+        else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+    }
+    return out;
+}
+
+std::string negotiate_format(const HttpRequest& r) {
+    if (const std::string* f = r.param("f")) {
+        if (*f == "json" || *f == "geojson" || *f == "application/json" ||
+            *f == "application/geo+json")
+            return "json";
+        if (*f == "html" || *f == "text/html") return "html";
+        throw ProblemError(406, "Format non disponible",
+                           "parameter 'f': '" + *f + "' is not served (use f=json or f=html)");
+    }
+    const std::string accept = r.header("accept");
+    // Browsers ask for text/html first; API clients (GDAL, QGIS) for JSON or */*.
+    const auto html = accept.find("text/html");
+    const auto js = accept.find("json");
+    if (html != std::string::npos && (js == std::string::npos || html < js)) return "html";
+    return "json";
+}
+
+OgcApi::OgcApi(ServiceInfo info, std::vector<FeatureCollection> collections)
+    : info_(std::move(info)), collections_(std::move(collections)) {
+    std::string fingerprint =
+        std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+    for (const auto& c : collections_) fingerprint += "|" + c.id() + ":" + std::to_string(c.size());
+    version_ = binary::hex_digest(fingerprint).substr(0, 10);
+}
+
+const FeatureCollection* OgcApi::collection(const std::string& id) const {
+    for (const auto& c : collections_)
+        if (c.id() == id) return &c;
+    return nullptr;
+}
+
+std::optional<HttpResponse> OgcApi::handle(const HttpRequest& r) const {
+    const std::string& p = r.path;
+    if (p == "/" || p.empty()) return landing(r);
+    if (p == "/conformance") return conformance(r);
+    if (p == "/api") return api(r);
+    if (p == "/collections") return collections_doc(r);
+    const std::string prefix = "/collections/";
+    if (p.rfind(prefix, 0) != 0) return std::nullopt;
+    std::string rest = p.substr(prefix.size());
+    if (!rest.empty() && rest.back() == '/') rest.pop_back();
+    const auto slash = rest.find('/');
+    const std::string id = rest.substr(0, slash);
+    const FeatureCollection* c = collection(id);
+    if (!c)
+        throw ProblemError(404, "Collection inconnue",
+                           "no collection '" + id + "' (see /collections)");
+    if (slash == std::string::npos) return collection_doc(r, *c);
+    const std::string tail = rest.substr(slash + 1);
+    if (tail == "items") return items(r, *c);
+    if (tail.rfind("items/", 0) == 0) return item(r, *c, tail.substr(6));
+    return std::nullopt;
+}
+
+HttpResponse OgcApi::landing(const HttpRequest& r) const {
+    const std::string& b = r.base_url;
+    json doc = {{"title", info_.title},
+                {"description", info_.description},
+                {"links",
+                 {link(b + "/?f=json", "self", kJson, "Cette page"),
+                  link(b + "/?f=html", "alternate", kHtml, "Cette page en HTML"),
+                  link(b + "/api", "service-desc", kOpenApi, "Définition de l'API (OpenAPI 3.0)"),
+                  link(b + "/conformance", "conformance", kJson, "Classes de conformité"),
+                  link(b + "/collections", "data", kJson, "Collections")}}};
+    return json_response(doc, kJson, version_ + "-landing", r, info_.title);
+}
+
+HttpResponse OgcApi::conformance(const HttpRequest& r) const {
+    const json doc = {{"conformsTo",
+                       {"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs"}}};
+    return json_response(doc, kJson, version_ + "-conformance", r, "Conformité");
+}
+
+HttpResponse OgcApi::api(const HttpRequest& r) const {
+    HttpResponse out =
+        json_response(openapi(r.base_url), kOpenApi, version_ + "-api", r, "OpenAPI");
+    return out;
+}
+
+json OgcApi::collection_json(const std::string& b, const FeatureCollection& c) const {
+    const std::string base = b + "/collections/" + c.id();
+    json crs = json::array();
+    for (const ServedCrs s : kServedCrs) crs.push_back(crs_uri(s));
+    json doc = {{"id", c.id()},
+                {"title", c.title()},
+                {"description", c.description()},
+                {"itemType", "feature"},
+                {"crs", crs},
+                {"storageCrs", crs_uri(ServedCrs::epsg2154)},
+                {"links",
+                 {link(base + "?f=json", "self", kJson, c.title()),
+                  link(base + "?f=html", "alternate", kHtml, c.title() + " (HTML)"),
+                  link(base + "/items?f=json", "items", kGeoJson, "Objets"),
+                  link(base + "/items?f=html", "items", kHtml, "Objets (HTML)")}}};
+    if (c.size() > 0) {  // an empty layer has no extent to give
+        const auto& e = c.extent_crs84();
+        doc["extent"] = {
+            {"spatial",
+             {{"bbox", {{e[0], e[1], e[2], e[3]}}}, {"crs", crs_uri(ServedCrs::crs84)}}}};
+    }
+    return doc;
+}
+
+HttpResponse OgcApi::collections_doc(const HttpRequest& r) const {
+    json list = json::array();
+    for (const auto& c : collections_) list.push_back(collection_json(r.base_url, c));
+    json crs = json::array();
+    for (const ServedCrs s : kServedCrs) crs.push_back(crs_uri(s));
+    const json doc = {
+        {"links",
+         {link(r.base_url + "/collections?f=json", "self", kJson, "Collections"),
+          link(r.base_url + "/collections?f=html", "alternate", kHtml, "Collections (HTML)")}},
+        {"crs", crs},
+        {"collections", list}};
+    return json_response(doc, kJson, version_ + "-collections", r, "Collections");
+}
+
+HttpResponse OgcApi::collection_doc(const HttpRequest& r, const FeatureCollection& c) const {
+    return json_response(collection_json(r.base_url, c), kJson, version_ + "-c-" + c.id(), r,
+                         c.title());
+}
+
+HttpResponse OgcApi::items(const HttpRequest& r, const FeatureCollection& c) const {
+    const std::string format = negotiate_format(r);
+    const ItemsQuery q = parse_items_query(c, r);
+    const Matches m = c.match(q);
+    const std::size_t first = std::min(q.offset, m.count());
+    const std::size_t returned = std::min(q.limit, m.count() - first);
+
+    const std::string self = r.base_url + r.path;
+    json links = {
+        link(self + query_with(r, {{"f", "json"}}), "self", kGeoJson, "Cette page"),
+        link(self + query_with(r, {{"f", "html"}}), "alternate", kHtml, "Cette page en HTML"),
+        link(r.base_url + "/collections/" + c.id(), "collection", kJson, c.title())};
+    if (first + returned < m.count())
+        links.push_back(link(
+            self + query_with(r, {{"offset", std::to_string(first + returned)}, {"f", "json"}}),
+            "next", kGeoJson, "Page suivante"));
+    if (first > 0)
+        links.push_back(link(
+            self + query_with(r, {{"offset", std::to_string(first > q.limit ? first - q.limit : 0)},
+                                  {"f", "json"}}),
+            "prev", kGeoJson, "Page précédente"));
+    std::string head = R"({"type":"FeatureCollection","numberMatched":)" +
+                       std::to_string(m.count()) + R"(,"numberReturned":)" +
+                       std::to_string(returned) + R"(,"timeStamp":")" + now_iso8601() +
+                       R"(","links":)" + links.dump() + R"(,"features":[)";
+
+    HttpResponse out;
+    out.max_age = kMaxAge;
+    out.etag = "W/\"" + version_ + "-" +
+               binary::hex_digest(r.path + query_with(r, {{"f", format}})) + "\"";
+    out.headers.push_back({"Content-Crs", std::string("<") + crs_uri(q.crs) + ">"});
+    const std::vector<std::size_t>* props = q.properties ? &*q.properties : nullptr;
+    if (format == "html") {
+        std::string body = head;
+        for (std::size_t k = 0; k < returned; ++k) {
+            if (k) body.push_back(',');
+            c.append_feature(body, m.at(first + k), q.crs, props);
+        }
+        body += "]}";
+        out.content_type = "text/html; charset=utf-8";
+        out.body = html_page(c.title(), json::parse(body));
+        return out;
+    }
+    out.content_type = kGeoJson;
+    // Small pages in one piece; large ones (up to 10 000 communes) streamed feature by feature
+    // from the texts encoded at start-up, so no request holds a second copy of the layer.
+    constexpr std::size_t kStreamAbove = 1000;
+    if (returned <= kStreamAbove) {
+        std::string body = std::move(head);
+        for (std::size_t k = 0; k < returned; ++k) {
+            if (k) body.push_back(',');
+            c.append_feature(body, m.at(first + k), q.crs, props);
+        }
+        body += "]}";
+        out.body = std::move(body);
+        return out;
+    }
+    auto shared = std::make_shared<Matches>(m);
+    const std::optional<std::vector<std::size_t>> properties = q.properties;
+    const ServedCrs crs = q.crs;
+    out.stream = [&c, shared, first, returned, head, properties, crs](const http::ChunkSink& sink) {
+        std::string buf = head;
+        constexpr std::size_t kChunk = 64 * 1024;
+        for (std::size_t k = 0; k < returned; ++k) {
+            if (k) buf.push_back(',');
+            c.append_feature(buf, shared->at(first + k), crs, properties ? &*properties : nullptr);
+            if (buf.size() >= kChunk) {
+                sink(buf);
+                buf.clear();
+            }
+        }
+        buf += "]}";
+        sink(buf);
+    };
+    return out;
+}
+
+HttpResponse OgcApi::item(const HttpRequest& r, const FeatureCollection& c,
+                          const std::string& id) const {
+    const auto i = c.find(id);
+    if (!i)
+        throw ProblemError(404, "Objet inconnu",
+                           "collection '" + c.id() + "' has no feature '" + id +
+                               "' (ids are 1 to " + std::to_string(c.size()) + ")");
+    // Only crs (and f) apply to a single feature.
+    ServedCrs crs = ServedCrs::crs84;
+    for (const auto& [name, value] : r.query) {
+        if (name == "crs") {
+            auto parsed = parse_crs(value);
+            if (!parsed)
+                throw ProblemError(400, "Paramètre invalide",
+                                   "parameter 'crs': '" + value + "' is not served");
+            crs = *parsed;
+        } else if (name != "f") {
+            throw ProblemError(400, "Paramètre invalide",
+                               "parameter '" + name + "': not accepted for a single feature");
+        }
+    }
+    std::string body;
+    c.append_feature(body, *i, crs, nullptr);
+    const std::string base = r.base_url + "/collections/" + c.id();
+    json doc = json::parse(body);
+    doc["links"] = {link(base + "/items/" + id + "?f=json", "self", kGeoJson, "Cet objet"),
+                    link(base + "/items/" + id + "?f=html", "alternate", kHtml, "Cet objet (HTML)"),
+                    link(base, "collection", kJson, c.title())};
+    HttpResponse out = json_response(
+        doc, kGeoJson,
+        version_ + "-" + c.id() + "-" + id + "-" + std::to_string(static_cast<int>(crs)), r,
+        c.title() + " — " + id);
+    out.headers.push_back({"Content-Crs", std::string("<") + crs_uri(crs) + ">"});
+    return out;
+}
+
+}  // namespace palliacarte::ogc

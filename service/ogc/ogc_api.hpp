@@ -1,0 +1,60 @@
+#pragma once
+// OGC API – Features, Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) and Part 2 (CRS by reference)
+// over a set of in-memory collections: landing page, conformance, OpenAPI document,
+// collections, items and single features.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/http_message.hpp"
+#include "ogc/feature_collection.hpp"
+
+namespace palliacarte::ogc {
+
+struct ServiceInfo {
+    std::string title = "palliacarte";
+    std::string description;
+    /// Extra paths the OpenAPI document lists (the analysis endpoints), as OpenAPI path items.
+    nlohmann::json extra_paths = nlohmann::json::object();
+};
+
+class OgcApi {
+  public:
+    OgcApi(ServiceInfo info, std::vector<FeatureCollection> collections);
+
+    /// @brief Answers a GET (or HEAD) for one of the OGC paths; empty if the path is not one.
+    /// @throws http::ProblemError for bad parameters (400), unknown collections/features (404),
+    /// unsupported formats (406).
+    std::optional<http::HttpResponse> handle(const http::HttpRequest& request) const;
+
+    const FeatureCollection* collection(const std::string& id) const;
+    const std::vector<FeatureCollection>& collections() const { return collections_; }
+
+    /// @brief The OpenAPI 3.0 document (base URL as given).
+    nlohmann::json openapi(const std::string& base_url) const;
+
+  private:
+    http::HttpResponse landing(const http::HttpRequest& r) const;
+    http::HttpResponse conformance(const http::HttpRequest& r) const;
+    http::HttpResponse api(const http::HttpRequest& r) const;
+    http::HttpResponse collections_doc(const http::HttpRequest& r) const;
+    http::HttpResponse collection_doc(const http::HttpRequest& r, const FeatureCollection& c) const;
+    http::HttpResponse items(const http::HttpRequest& r, const FeatureCollection& c) const;
+    http::HttpResponse item(const http::HttpRequest& r, const FeatureCollection& c,
+                            const std::string& id) const;
+    nlohmann::json collection_json(const std::string& base, const FeatureCollection& c) const;
+
+    ServiceInfo info_;
+    std::vector<FeatureCollection> collections_;
+    std::string version_;  // part of every ETag: changes when the served data does
+};
+
+/// @brief "json" or "html" from `f`, else from Accept (browsers get HTML); other `f` → 406.
+std::string negotiate_format(const http::HttpRequest& request);
+
+/// @brief `text` percent-encoded for a URL query value.
+std::string url_encode(const std::string& text);
+
+}  // namespace palliacarte::ogc

@@ -1,0 +1,129 @@
+// The OpenAPI 3.0 document of the service (/api): every OGC path, each collection's items with
+// its own filterable properties, and the analysis endpoints the caller adds.
+#include "ogc/items_query.hpp"
+#include "ogc/ogc_api.hpp"
+
+namespace palliacarte::ogc {
+
+using nlohmann::json;
+
+namespace {
+
+json param(const std::string& name, const std::string& in, const json& schema,
+           const std::string& description, bool required = false) {
+    return {{"name", name},
+            {"in", in},
+            {"required", required},
+            {"schema", schema},
+            {"description", description},
+            {"style", "form"},
+            {"explode", false}};
+}
+
+json response(const std::string& description, const std::string& type) {
+    return {{"description", description}, {"content", {{type, json::object()}}}};
+}
+
+json problems() {
+    json r = json::object();
+    for (const auto& [code, text] : std::vector<std::pair<std::string, std::string>>{
+             {"400", "Paramètre invalide"}, {"404", "Inconnu"}, {"406", "Format non disponible"}})
+        r[code] = response(text, "application/problem+json");
+    return r;
+}
+
+json get(const std::string& summary, const std::string& id, json parameters, json ok) {
+    json responses = problems();
+    responses["200"] = std::move(ok);
+    responses["304"] = {{"description", "Non modifié (If-None-Match)"}};
+    return {{"get",
+             {{"summary", summary},
+              {"operationId", id},
+              {"parameters", std::move(parameters)},
+              {"responses", std::move(responses)}}}};
+}
+
+const char* schema_type(FieldType t) {
+    switch (t) {
+        case FieldType::text:
+            return "string";
+        case FieldType::integer:
+            return "integer";
+        case FieldType::real:
+            return "number";
+        case FieldType::boolean:
+            return "boolean";
+    }
+    return "string";
+}
+
+}  // namespace
+
+json OgcApi::openapi(const std::string& base_url) const {
+    const json f = param("f", "query", {{"type", "string"}, {"enum", {"json", "html"}}},
+                         "Format de la réponse (sinon selon l'en-tête Accept).");
+    json crs_enum = json::array();
+    for (const ServedCrs s : kServedCrs) crs_enum.push_back(crs_uri(s));
+    json paths = {
+        {"/", get("Page d'accueil", "getLandingPage", {f},
+                  response("Page d'accueil", "application/json"))},
+        {"/conformance", get("Classes de conformité", "getConformance", {f},
+                             response("Classes de conformité", "application/json"))},
+        {"/api", get("Ce document", "getApi", {f},
+                     response("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0"))},
+        {"/collections",
+         get("Collections", "getCollections", {f}, response("Collections", "application/json"))}};
+    for (const auto& c : collections_) {
+        const std::string base = "/collections/" + c.id();
+        json items_params = {
+            param("limit", "query",
+                  {{"type", "integer"},
+                   {"minimum", 1},
+                   {"maximum", kMaxLimit},
+                   {"default", kDefaultLimit}},
+                  "Nombre maximal d'objets par page (défaut 100, au plus 10 000)."),
+            param("offset", "query", {{"type", "integer"}, {"minimum", 0}, {"default", 0}},
+                  "Objets à sauter (pagination ; suivre le lien « next »)."),
+            param("bbox", "query",
+                  {{"type", "array"},
+                   {"minItems", 4},
+                   {"maxItems", 6},
+                   {"items", {{"type", "number"}}}},
+                  "Emprise minx,miny,maxx,maxy dans bbox-crs (CRS84 par défaut) : objets dont la "
+                  "géométrie l'intersecte."),
+            param("bbox-crs", "query", {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}},
+                  "SRC de bbox."),
+            param("crs", "query", {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}},
+                  "SRC des géométries renvoyées (CRS84 par défaut)."),
+            param("properties", "query", {{"type", "array"}, {"items", {{"type", "string"}}}},
+                  "Attributs à renvoyer, séparés par des virgules."),
+            f};
+        for (const auto& field : c.layer().fields)
+            items_params.push_back(param(field.name, "query", {{"type", schema_type(field.type)}},
+                                         "Égal à (" + field.alias + ")."));
+        paths[base] = get(c.title(), "describe_" + c.id(), {f},
+                          response("Description de la collection", "application/json"));
+        paths[base + "/items"] =
+            get(c.title() + " : objets", "get_" + c.id() + "_items", items_params,
+                response("Objets (GeoJSON)", "application/geo+json"));
+        json one = {
+            param("featureId", "path", {{"type", "string"}}, "Identifiant (1 à N).", true),
+            param("crs", "query", {{"type", "string"}, {"enum", crs_enum}}, "SRC de la géométrie."),
+            f};
+        paths[base + "/items/{featureId}"] =
+            get(c.title() + " : un objet", "get_" + c.id() + "_item", one,
+                response("Objet (GeoJSON)", "application/geo+json"));
+    }
+    for (const auto& [path, item] : info_.extra_paths.items()) paths[path] = item;
+    return {
+        {"openapi", "3.0.3"},
+        {"info",
+         {{"title", info_.title},
+          {"description", info_.description},
+          {"version", "0.1.0"},
+          {"license", {{"name", "Données : Licence Ouverte / ODbL (voir la page d'accueil)"}}}}},
+        {"servers", {{{"url", base_url}}}},
+        {"paths", paths}};
+}
+
+}  // namespace palliacarte::ogc

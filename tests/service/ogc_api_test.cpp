@@ -1,0 +1,224 @@
+// OGC API – Features on the Hauts-de-Seine demo, in process (no socket): documents, paging,
+// bbox against an independent check, property filters, CRSs, and every error a client can cause.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/served_dataset.hpp"
+#include "app/service_app.hpp"
+#include "test_paths.hpp"
+
+using namespace palliacarte;
+using nlohmann::json;
+
+namespace {
+
+const app::ServedDataset& demo() {
+    static const auto d =
+        app::load_served_dataset(test::config("hauts-de-seine.json"), test::data_root());
+    return *d;
+}
+
+http::HttpResponse get(const std::string& path, std::map<std::string, std::string> query = {},
+                       std::map<std::string, std::string> headers = {}) {
+    http::HttpRequest r;
+    r.method = "GET";
+    r.path = path;
+    r.query = std::move(query);
+    r.headers = std::move(headers);
+    r.base_url = "http://test";
+    const app::ServiceApp service(demo());
+    try {
+        http::HttpResponse out = service.handle(r);
+        if (out.stream) out.stream([&](std::string_view piece) { out.body += piece; });
+        return out;
+    } catch (const http::ProblemError& e) {
+        return http::problem_response(e.status, e.title, e.what());
+    }
+}
+
+json get_json(const std::string& path, std::map<std::string, std::string> query = {}) {
+    const auto r = get(path, std::move(query));
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    return json::parse(r.body);
+}
+
+bool has_link(const json& doc, const std::string& rel, const std::string& type) {
+    for (const auto& l : doc["links"])
+        if (l["rel"] == rel && l["type"] == type) return true;
+    return false;
+}
+
+// Longitude/latitude bounds of a served MultiPolygon feature.
+std::array<double, 4> bounds(const json& feature) {
+    std::array<double, 4> b{1e9, 1e9, -1e9, -1e9};
+    for (const auto& poly : feature["geometry"]["coordinates"])
+        for (const auto& ring : poly)
+            for (const auto& p : ring) {
+                b = {std::min(b[0], p[0].get<double>()), std::min(b[1], p[1].get<double>()),
+                     std::max(b[2], p[0].get<double>()), std::max(b[3], p[1].get<double>())};
+            }
+    return b;
+}
+
+}  // namespace
+
+TEST(OgcApi, LandingConformanceAndOpenApiHaveWhatQgisNeeds) {
+    const json landing = get_json("/");
+    EXPECT_TRUE(has_link(landing, "service-desc", "application/vnd.oai.openapi+json;version=3.0"));
+    EXPECT_TRUE(has_link(landing, "data", "application/json"));
+    EXPECT_TRUE(has_link(landing, "conformance", "application/json"));
+    const json conf = get_json("/conformance");
+    EXPECT_NE(conf["conformsTo"].dump().find("ogcapi-features-1/1.0/conf/core"), std::string::npos);
+    EXPECT_NE(conf["conformsTo"].dump().find("ogcapi-features-2/1.0/conf/crs"), std::string::npos);
+    const json api = get_json("/api");
+    EXPECT_EQ(api["openapi"], "3.0.3");
+    EXPECT_TRUE(api["paths"].contains("/collections/communes/items"));
+    EXPECT_TRUE(api["paths"].contains("/collections/white_zones/items/{featureId}"));
+}
+
+TEST(OgcApi, CollectionsListEveryLayerWithItsCrsAndExtent) {
+    const json doc = get_json("/collections");
+    std::set<std::string> ids;
+    for (const auto& c : doc["collections"]) {
+        ids.insert(c["id"]);
+        EXPECT_EQ(c["storageCrs"], "http://www.opengis.net/def/crs/EPSG/0/2154");
+        EXPECT_EQ(c["crs"].size(), 3u);
+        if (demo().ogc->collection(c["id"])->size() == 0) {
+            EXPECT_FALSE(c.contains("extent"));
+            continue;
+        }
+        const auto bbox = c["extent"]["spatial"]["bbox"][0];
+        EXPECT_GT(bbox[0].get<double>(), 2.0);  // the 92 lies around 2.15–2.34 °E
+        EXPECT_LT(bbox[2].get<double>(), 2.4);
+    }
+    for (const char* id : {"communes", "communes_coverage", "structures", "catchments",
+                           "white_zones", "territories", "candidate_sites"})
+        EXPECT_TRUE(ids.count(id)) << id;
+    const auto& d = demo();
+    EXPECT_EQ(d.ogc->collection("communes")->size(), d.territory.communes.size());
+}
+
+TEST(OgcApi, ItemsPageThroughTheWholeLayer) {
+    const std::size_t n = demo().ogc->collection("communes_coverage")->size();
+    std::set<int> seen;
+    std::size_t offset = 0;
+    while (true) {
+        const json page = get_json("/collections/communes_coverage/items",
+                                   {{"limit", "50"}, {"offset", std::to_string(offset)}});
+        EXPECT_EQ(page["numberMatched"], n);
+        EXPECT_EQ(page["numberReturned"], page["features"].size());
+        for (const auto& f : page["features"]) seen.insert(f["id"].get<int>());
+        if (!has_link(page, "next", "application/geo+json")) break;
+        offset += 50;
+    }
+    EXPECT_EQ(seen.size(), n);  // every feature once
+    const json beyond = get_json("/collections/communes/items", {{"offset", "1000"}});
+    EXPECT_EQ(beyond["numberReturned"], 0);
+    EXPECT_TRUE(has_link(beyond, "prev", "application/geo+json"));
+}
+
+TEST(OgcApi, BboxSelectsExactlyTheCommunesWhoseBoundsOverlapIt) {
+    // A box around the middle of the 92; independent check on the served coordinates.
+    const std::array<double, 4> box{2.22, 48.82, 2.26, 48.86};
+    const json all = get_json("/collections/communes/items");
+    const json hit = get_json("/collections/communes/items", {{"bbox", "2.22,48.82,2.26,48.86"}});
+    std::set<std::string> inside;
+    for (const auto& f : hit["features"]) inside.insert(f["properties"]["insee"]);
+    EXPECT_GT(inside.size(), 0u);
+    EXPECT_LT(inside.size(), all["features"].size());
+    for (const auto& f : all["features"]) {
+        const auto b = bounds(f);
+        const bool apart = b[2] < box[0] || b[0] > box[2] || b[3] < box[1] || b[1] > box[3];
+        if (apart) EXPECT_FALSE(inside.count(f["properties"]["insee"])) << f["properties"]["insee"];
+    }
+    // The same box in Lambert-93 and latitude-first EPSG:4326 selects the same communes.
+    const json l93 = get_json("/collections/communes/items",
+                              {{"bbox", "645000,6855000,648000,6858000"},
+                               {"bbox-crs", "http://www.opengis.net/def/crs/EPSG/0/2154"}});
+    EXPECT_GT(l93["numberMatched"].get<int>(), 0);
+    const json latlon = get_json("/collections/communes/items",
+                                 {{"bbox", "48.82,2.22,48.86,2.26"},
+                                  {"bbox-crs", "http://www.opengis.net/def/crs/EPSG/0/4326"}});
+    EXPECT_EQ(latlon["numberMatched"], hit["numberMatched"]);
+}
+
+TEST(OgcApi, PropertyFiltersAndSelection) {
+    const json emsp =
+        get_json("/collections/communes_coverage/items", {{"type", "EMSP"}, {"limit", "1000"}});
+    EXPECT_EQ(emsp["numberMatched"], demo().territory.communes.size());
+    for (const auto& f : emsp["features"]) EXPECT_EQ(f["properties"]["type"], "EMSP");
+    const json one =
+        get_json("/collections/communes/items", {{"insee", "92012"}, {"properties", "insee,name"}});
+    ASSERT_EQ(one["numberMatched"], 1);
+    EXPECT_EQ(one["features"][0]["properties"].size(), 2u);
+    EXPECT_EQ(one["features"][0]["properties"]["name"], "Boulogne-Billancourt");
+    const json pop =
+        get_json("/collections/communes/items",
+                 {{"population", std::to_string(*demo().territory.communes[0].population)}});
+    EXPECT_GE(pop["numberMatched"].get<int>(), 1);
+}
+
+TEST(OgcApi, CrsParameterChangesCoordinatesAndHeader) {
+    const auto l93 = get("/collections/communes/items/1",
+                         {{"crs", "http://www.opengis.net/def/crs/EPSG/0/2154"}});
+    ASSERT_EQ(l93.status, 200);
+    const json f = json::parse(l93.body);
+    const double x = f["geometry"]["coordinates"][0][0][0][0];
+    EXPECT_GT(x, 600000);  // Lambert-93 metres
+    bool header = false;
+    for (const auto& [k, v] : l93.headers)
+        header |= k == "Content-Crs" && v == "<http://www.opengis.net/def/crs/EPSG/0/2154>";
+    EXPECT_TRUE(header);
+    const json latlon = get_json("/collections/communes/items/1",
+                                 {{"crs", "http://www.opengis.net/def/crs/EPSG/0/4326"}});
+    EXPECT_GT(latlon["geometry"]["coordinates"][0][0][0][0].get<double>(), 48);  // latitude first
+}
+
+TEST(OgcApi, BadRequestsGetTheRightStatusNamingTheParameter) {
+    struct Case {
+        std::string path;
+        std::map<std::string, std::string> query;
+        int status;
+        std::string mentions;
+    };
+    const std::vector<Case> cases = {
+        {"/collections/communes/items", {{"limit", "0"}}, 400, "limit"},
+        {"/collections/communes/items", {{"limit", "10001"}}, 400, "limit"},
+        {"/collections/communes/items", {{"limit", "ten"}}, 400, "limit"},
+        {"/collections/communes/items", {{"offset", "-1"}}, 400, "offset"},
+        {"/collections/communes/items", {{"bbox", "1,2,3"}}, 400, "bbox"},
+        {"/collections/communes/items", {{"bbox", "3,2,1,4"}}, 400, "bbox"},
+        {"/collections/communes/items", {{"bbox", "2,100,3,101"}}, 400, "bbox"},
+        {"/collections/communes/items", {{"crs", "EPSG:3857"}}, 400, "crs"},
+        {"/collections/communes/items", {{"population", "many"}}, 400, "population"},
+        {"/collections/communes/items", {{"colour", "red"}}, 400, "colour"},
+        {"/collections/communes/items", {{"properties", "insee,nope"}}, 400, "nope"},
+        {"/collections/communes/items", {{"f", "xml"}}, 406, "f"},
+        {"/collections/nope/items", {}, 404, "nope"},
+        {"/collections/communes/items/0", {}, 404, "0"},
+        {"/collections/communes/items/abc", {}, 404, "abc"},
+        {"/elsewhere", {}, 404, "/elsewhere"},
+    };
+    for (const auto& c : cases) {
+        const auto r = get(c.path, c.query);
+        EXPECT_EQ(r.status, c.status) << c.path << " " << json(c.query).dump();
+        EXPECT_EQ(r.content_type, "application/problem+json");
+        const json p = json::parse(r.body);
+        EXPECT_EQ(p["status"], c.status);
+        EXPECT_NE(p["detail"].get<std::string>().find(c.mentions), std::string::npos) << p.dump();
+    }
+}
+
+TEST(OgcApi, HtmlForBrowsersAndEtagsPerRepresentation) {
+    const auto html = get("/collections/communes/items", {{"limit", "3"}},
+                          {{"accept", "text/html,application/xhtml+xml"}});
+    EXPECT_EQ(html.content_type, "text/html; charset=utf-8");
+    EXPECT_NE(html.body.find("<table>"), std::string::npos);
+    EXPECT_NE(html.body.find("Antony"), std::string::npos);
+    const auto js = get("/collections/communes/items", {{"limit", "3"}});
+    EXPECT_FALSE(js.etag.empty());
+    EXPECT_NE(js.etag, html.etag);
+    EXPECT_EQ(js.etag, get("/collections/communes/items", {{"limit", "3"}}).etag);
+    EXPECT_NE(js.etag, get("/collections/communes/items", {{"limit", "4"}}).etag);
+}

@@ -1,0 +1,191 @@
+// End-to-end: `palliacarte serve` on the Hauts-de-Seine demo, on a free loopback port, read by
+// real clients — GDAL's OAPIF driver (ogrinfo, ogr2ogr through paging) and QGIS's own oapif
+// provider (headless PyQGIS) — plus the HTTP behaviour browsers and caches rely on, checked
+// with curl, and a clean stop on SIGTERM.
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "test_paths.hpp"
+#include "test_shell.hpp"
+
+using palliacarte::test::shell;
+
+namespace {
+
+// The server as a child process; its first stdout line names the port it listens on.
+class Server {
+  public:
+    Server() {
+        int fds[2];
+        if (pipe(fds) != 0) return;
+        pid_ = fork();
+        if (pid_ == 0) {
+            dup2(fds[1], STDOUT_FILENO);
+            close(fds[0]);
+            const std::string config = palliacarte::test::config("hauts-de-seine.json");
+            const std::string root = palliacarte::test::data_root();
+            execl(PALLIACARTE_BINARY, PALLIACARTE_BINARY, "serve", config.c_str(), "--port", "0",
+                  "--data-root", root.c_str(), "--quiet", nullptr);
+            _exit(127);
+        }
+        close(fds[1]);
+        out_ = fdopen(fds[0], "r");
+        char line[1024];
+        if (out_ && fgets(line, sizeof line, out_)) {
+            first_line_ = line;
+            std::smatch m;
+            if (std::regex_search(first_line_, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")))
+                base_ = "http://127.0.0.1:" + m[1].str();
+        }
+    }
+    ~Server() {
+        if (pid_ > 0 && !stopped_) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+        if (out_) fclose(out_);
+    }
+    const std::string& base() const { return base_; }
+    const std::string& first_line() const { return first_line_; }
+    // SIGTERM, then the exit status (or -1 if it had to be killed after 10 s).
+    int stop() {
+        kill(pid_, SIGTERM);
+        for (int i = 0; i < 100; ++i) {
+            int st = 0;
+            if (waitpid(pid_, &st, WNOHANG) == pid_) {
+                stopped_ = true;
+                return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return -1;
+    }
+
+  private:
+    pid_t pid_ = -1;
+    FILE* out_ = nullptr;
+    std::string first_line_, base_;
+    bool stopped_ = false;
+};
+
+Server& server() {
+    static Server s;
+    return s;
+}
+
+std::string curl(const std::string& args) {
+    return shell("curl -s -S --max-time 30 " + args, false).out;
+}
+
+}  // namespace
+
+TEST(ServeClients, GdalListsLayersWithCountsAndFields) {
+    ASSERT_FALSE(server().base().empty()) << server().first_line();
+    const auto r = shell("ogrinfo -ro -so OAPIF:" + server().base() + "/ communes");
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("Feature Count: 36"), std::string::npos) << r.out;
+    for (const char* field :
+         {"insee: String", "population: Integer", "emsp_status: String", "emsp_minutes: Real"})
+        EXPECT_NE(r.out.find(field), std::string::npos) << field << "\n" << r.out;
+    const auto all = shell("ogrinfo -ro OAPIF:" + server().base() + "/");
+    for (const char* layer : {"communes_coverage", "structures", "catchments", "white_zones",
+                              "territories", "candidate_sites"})
+        EXPECT_NE(all.out.find(layer), std::string::npos) << layer;
+}
+
+TEST(ServeClients, Ogr2ogrCopiesThroughPagingWithTheAnalyzeValues) {
+    ASSERT_FALSE(server().base().empty());
+    palliacarte::test::ScratchDir dir("serve-copy");
+    // Pages of 50: five requests for the 216 rows.
+    auto copy = shell("ogr2ogr -f GPKG " + dir.file("copy.gpkg") + " OAPIF:" + server().base() +
+                      "/ communes_coverage -oo PAGE_SIZE=50");
+    ASSERT_EQ(copy.status, 0) << copy.out;
+    // The reference: the same analysis written by `palliacarte analyze`.
+    auto analyze =
+        shell(std::string(PALLIACARTE_BINARY) + " analyze " +
+              palliacarte::test::config("hauts-de-seine.json") + " --out " + dir.file("ref") +
+              " --quiet --data-root " + palliacarte::test::data_root());
+    ASSERT_EQ(analyze.status, 0) << analyze.out;
+    GDALAllRegister();
+    GDALDatasetUniquePtr got(GDALDataset::Open(dir.file("copy.gpkg").c_str(), GDAL_OF_VECTOR));
+    GDALDatasetUniquePtr ref(
+        GDALDataset::Open(dir.file("ref/coverage.gpkg").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(got && ref);
+    OGRLayer* g = got->GetLayerByName("communes_coverage");
+    OGRLayer* r = ref->GetLayerByName("communes_coverage");
+    ASSERT_TRUE(g && r);
+    ASSERT_EQ(g->GetFeatureCount(), r->GetFeatureCount());
+    EXPECT_EQ(g->GetFeatureCount(), 216);
+    std::size_t compared = 0;
+    for (int i = 0; i < r->GetFeatureCount(); ++i) {
+        OGRFeatureUniquePtr a(g->GetNextFeature()), b(r->GetNextFeature());
+        ASSERT_TRUE(a && b);
+        for (int f = 0; f < b->GetFieldCount(); ++f) {
+            const char* name = b->GetFieldDefnRef(f)->GetNameRef();
+            const int k = a->GetFieldIndex(name);
+            ASSERT_GE(k, 0) << name;
+            EXPECT_STREQ(a->GetFieldAsString(k), b->GetFieldAsString(f))
+                << "row " << i << " field " << name;
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 216u * r->GetLayerDefn()->GetFieldCount());
+}
+
+TEST(ServeClients, QgisOapifProviderLoadsEveryCollection) {
+    ASSERT_FALSE(server().base().empty());
+    const auto r =
+        shell("QT_QPA_PLATFORM=offscreen /usr/bin/python3 " + palliacarte::test::source_dir() +
+              "/tests/tools/qgis_oapif_check.py " + server().base() +
+              "/ communes=36 communes_coverage=216 structures=54 territories=" + "$(curl -s '" +
+              server().base() +
+              "/collections/territories/items?limit=1' | sed -n "
+              "'s/.*\"numberMatched\":\\([0-9]*\\).*/\\1/p')");
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n') >= 4, true) << r.out;
+    EXPECT_EQ(r.out.find("\"ok\": false"), std::string::npos) << r.out;
+}
+
+TEST(ServeClients, CachingCompressionCorsHeadAndMethods) {
+    ASSERT_FALSE(server().base().empty());
+    const std::string url = "'" + server().base() + "/collections/communes/items?limit=36'";
+    const std::string head = curl("-D - -o /dev/null -H 'Accept-Encoding: gzip' " + url);
+    EXPECT_NE(head.find("Content-Encoding: gzip"), std::string::npos) << head;
+    EXPECT_NE(head.find("Access-Control-Allow-Origin: *"), std::string::npos) << head;
+    EXPECT_NE(head.find("Cache-Control: public, max-age="), std::string::npos) << head;
+    EXPECT_NE(head.find("Content-Type: application/geo+json"), std::string::npos) << head;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(head, m, std::regex("ETag: (W/\"[^\"]+\")"))) << head;
+    const std::string etag = m[1].str();
+    EXPECT_EQ(curl("-o /dev/null -w '%{http_code}' -H 'If-None-Match: " + etag + "' " + url),
+              "304");
+    // gzip really is smaller, and inflates to the same JSON.
+    const std::string plain_size = curl("-o /dev/null -w '%{size_download}' " + url);
+    const std::string gz_size =
+        curl("-o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' " + url);
+    EXPECT_LT(std::stol(gz_size) * 3, std::stol(plain_size));
+    EXPECT_EQ(curl("--compressed " + url + " | md5sum"), curl(url + " | md5sum"));
+    // HEAD: headers, no body; POST on a collection: 405 with Allow; OPTIONS: CORS pre-flight.
+    const std::string h = curl("-I " + url);
+    EXPECT_NE(h.find("HTTP/1.1 200"), std::string::npos) << h;
+    const std::string post = curl("-i -X POST '" + server().base() + "/collections'");
+    EXPECT_NE(post.find("405"), std::string::npos) << post;
+    EXPECT_NE(post.find("Allow: GET, HEAD, OPTIONS"), std::string::npos) << post;
+    EXPECT_NE(post.find("application/problem+json"), std::string::npos) << post;
+    const std::string pre = curl("-i -X OPTIONS '" + server().base() + "/collections'");
+    EXPECT_NE(pre.find("Access-Control-Allow-Methods"), std::string::npos) << pre;
+}
+
+TEST(ServeClients, StopsCleanlyOnSigterm) {
+    ASSERT_FALSE(server().base().empty());
+    EXPECT_EQ(server().stop(), 0);
+}
