@@ -104,6 +104,32 @@ std::vector<std::string> analysed_types(const Territory& territory, const Analys
     return out;
 }
 
+TravelModelChoice make_travel_time_model(const Territory& territory,
+                                         const PopulationPoints& population) {
+    TravelModelChoice out;
+    if (territory.roads) {
+        const auto& rc = *territory.config.roads;
+        const CarProfile profile = CarProfile::load(rc.profile_path);
+        out.model = std::make_unique<TravelTimeModel>(*territory.roads, profile.off_network_kmh(),
+                                                      rc.snap_max_distance_m, population);
+        out.method = "road";
+        out.label = "temps de trajet par la route";
+        return out;
+    }
+    std::vector<int> point_epsg;
+    for (const auto& p : population.points)
+        point_epsg.push_back(territory.communes[p.commune].epsg);
+    out.model =
+        std::make_unique<TravelTimeModel>(territory.config.crow_fly, population, point_epsg);
+    out.method = "crow_fly";
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "temps à vol d'oiseau (distance × %.2f à %.0f km/h, pas de réseau routier)",
+                  territory.config.crow_fly.detour_factor, territory.config.crow_fly.speed_kmh);
+    out.label = buf;
+    return out;
+}
+
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
                                   const ProgressFn& progress) {
     CoverageAnalysis a;
@@ -123,32 +149,18 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     std::unique_ptr<TravelTimeModel> model;
     {
         StepClock clock(a.timings, "travel model (snapping)");
-        if (territory.roads) {
+        TravelModelChoice choice = make_travel_time_model(territory, a.population);
+        model = std::move(choice.model);
+        a.method = choice.method;
+        a.method_label = choice.label;
+        a.unsnapped_points = model->unsnapped_points();
+        if (a.unsnapped_points > 0) {
             const auto& rc = *territory.config.roads;
-            const CarProfile profile = CarProfile::load(rc.profile_path);
-            model = std::make_unique<TravelTimeModel>(*territory.roads, profile.off_network_kmh(),
-                                                      rc.snap_max_distance_m, a.population);
-            a.method = "road";
-            a.method_label = "temps de trajet par la route";
-            a.unsnapped_points = model->unsnapped_points();
-            if (a.unsnapped_points > 0)
-                a.report.warn(rc.path, "", "population_off_network",
-                              std::to_string(a.unsnapped_points) +
-                                  " population point(s) lie farther than " +
-                                  std::to_string(static_cast<int>(rc.snap_max_distance_m)) +
-                                  " m from every road: counted as out of reach");
-        } else {
-            std::vector<int> point_epsg;
-            for (const auto& p : points) point_epsg.push_back(communes[p.commune].epsg);
-            model = std::make_unique<TravelTimeModel>(territory.config.crow_fly, a.population,
-                                                      point_epsg);
-            a.method = "crow_fly";
-            char buf[160];
-            std::snprintf(
-                buf, sizeof buf,
-                "temps à vol d'oiseau (distance × %.2f à %.0f km/h, pas de réseau routier)",
-                territory.config.crow_fly.detour_factor, territory.config.crow_fly.speed_kmh);
-            a.method_label = buf;
+            a.report.warn(rc.path, "", "population_off_network",
+                          std::to_string(a.unsnapped_points) +
+                              " population point(s) lie farther than " +
+                              std::to_string(static_cast<int>(rc.snap_max_distance_m)) +
+                              " m from every road: counted as out of reach");
         }
     }
 

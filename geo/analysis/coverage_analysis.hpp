@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,16 @@ struct CoverageAnalysis {
     LoadReport report;
     std::size_t unsnapped_points = 0;
 };
+
+/// @brief The travel-time model an analysis of `territory` uses: by road when it has a network,
+/// else as the crow flies; `population` must outlive it.
+struct TravelModelChoice {
+    std::unique_ptr<TravelTimeModel> model;
+    std::string method;  ///< "road" or "crow_fly"
+    std::string label;   ///< French, shown in every output
+};
+TravelModelChoice make_travel_time_model(const Territory& territory,
+                                         const PopulationPoints& population);
 
 /// @brief Runs the whole analysis. @throws ConfigError for an unknown type in the config.
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,

@@ -11,18 +11,18 @@ std::string QuietGdalErrors::last_message() {
     return (msg && *msg) ? std::string(msg) : std::string("unknown GDAL error");
 }
 
-namespace {
-void register_drivers_once() {
+void register_gdal_drivers() {
+    // A function-local static: initialised once, thread-safe. GDALAllRegister itself is not
+    // (two output threads calling it at once crashed in GDALRegister_WMS).
     static const bool done = [] {
         GDALAllRegister();
         return true;
     }();
     (void)done;
 }
-}  // namespace
 
 OgrSource open_vector_layer(const std::string& path, const std::string& layer_name) {
-    register_drivers_once();
+    register_gdal_drivers();
     if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
     QuietGdalErrors quiet;
     CPLErrorReset();

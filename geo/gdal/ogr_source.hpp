@@ -10,6 +10,9 @@
 
 namespace palliacarte {
 
+/// @brief Registers GDAL's drivers once per process; safe to call from any thread.
+void register_gdal_drivers();
+
 /// @brief While alive, GDAL/CPL errors are not printed; the last one can be read back.
 class QuietGdalErrors {
   public:

@@ -50,7 +50,7 @@ std::unique_ptr<OGRGeometry> ogr_geometry(const Feature& f) {
 }
 
 GDALDatasetUniquePtr create(const std::string& driver_name, const std::string& path) {
-    GDALAllRegister();
+    register_gdal_drivers();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw DataError(path, "GDAL has no " + driver_name + " driver");
     std::error_code ec;
@@ -134,7 +134,7 @@ void write_geojson(const std::string& path, const Layer& layer) {
 }
 
 void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerStyle>& styles) {
-    GDALAllRegister();
+    register_gdal_drivers();
     QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
     if (!ds) throw DataError(gpkg_path, "cannot reopen: " + QuietGdalErrors::last_message());

@@ -44,7 +44,7 @@ std::unique_ptr<OGRGeometry> to_ogr(const MultiPolygon& mp, bool outline) {
 void write_png_map(const std::string& path, int epsg, const std::vector<MapArea>& areas,
                    const std::vector<MapMarker>& markers, int width_px) {
     (void)epsg;
-    GDALAllRegister();
+    register_gdal_drivers();
     Box extent = bg::make_inverse<Box>();
     for (const auto& a : areas) bg::expand(extent, bg::return_envelope<Box>(*a.geometry));
     if (areas.empty()) return;

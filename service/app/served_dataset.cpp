@@ -1,7 +1,10 @@
 #include "app/served_dataset.hpp"
 
+#include "on_demand/analysis_api.hpp"
+
 #include <chrono>
 
+#include "geos/polygon_ops.hpp"
 #include "load/territory_loader.hpp"
 #include "model/structure_type.hpp"
 #include "output/coverage_layers.hpp"
@@ -61,6 +64,16 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
     step("load");
     d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
     step("analysis");
+    d->model = make_travel_time_model(d->territory, d->analysis.population).model;
+    {
+        const GeosContext geos;
+        std::vector<GeosGeometry> parts;
+        for (const auto& c : d->territory.communes)
+            if (c.epsg == d->config.epsg) parts.push_back(geos.to_geos(c.geometry));
+        GeosGeometry u = coverage_union(geos, std::move(parts));
+        if (u) d->outline = geos.to_multipolygon(u.get());
+    }
+    step("on-demand analysis (travel model, outline)");
     std::vector<Layer> layers;
     layers.push_back(commune_summary_layer(d->territory, d->analysis));
     for (auto& l : coverage_layers(d->territory, d->analysis)) layers.push_back(std::move(l));
@@ -70,6 +83,7 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
         collections.emplace_back(std::move(l), describe(id, d->analysis));
     }
     ogc::ServiceInfo info;
+    info.extra_paths = analysis_api::openapi_paths();
     info.title = "palliacarte — " + d->config.name;
     info.description =
         "Couverture de l'offre de soins palliatifs : communes, structures, zones accessibles, "

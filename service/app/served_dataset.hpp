@@ -21,6 +21,10 @@ struct ServedDataset {
     Territory territory;
     CoverageAnalysis analysis;
     std::unique_ptr<ogc::OgcApi> ogc;
+    /// The analysis's travel-time model, kept for on-demand catchments and scenarios.
+    std::unique_ptr<TravelTimeModel> model;
+    /// The territory's communes united (territory CRS): on-demand catchments are clipped to it.
+    MultiPolygon outline;
     std::vector<StepTiming> timings;
 };
 

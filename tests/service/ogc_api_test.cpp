@@ -4,9 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/served_dataset.hpp"
-#include "app/service_app.hpp"
-#include "test_paths.hpp"
+#include "served_demo.hpp"
 
 using namespace palliacarte;
 using nlohmann::json;
@@ -14,27 +12,12 @@ using nlohmann::json;
 namespace {
 
 const app::ServedDataset& demo() {
-    static const auto d =
-        app::load_served_dataset(test::config("hauts-de-seine.json"), test::data_root());
-    return *d;
+    return test::served_demo();
 }
 
 http::HttpResponse get(const std::string& path, std::map<std::string, std::string> query = {},
                        std::map<std::string, std::string> headers = {}) {
-    http::HttpRequest r;
-    r.method = "GET";
-    r.path = path;
-    r.query = std::move(query);
-    r.headers = std::move(headers);
-    r.base_url = "http://test";
-    const app::ServiceApp service(demo());
-    try {
-        http::HttpResponse out = service.handle(r);
-        if (out.stream) out.stream([&](std::string_view piece) { out.body += piece; });
-        return out;
-    } catch (const http::ProblemError& e) {
-        return http::problem_response(e.status, e.title, e.what());
-    }
+    return test::call("GET", path, std::move(query), std::move(headers));
 }
 
 json get_json(const std::string& path, std::map<std::string, std::string> query = {}) {

@@ -185,6 +185,23 @@ TEST(ServeClients, CachingCompressionCorsHeadAndMethods) {
     EXPECT_NE(pre.find("Access-Control-Allow-Methods"), std::string::npos) << pre;
 }
 
+TEST(ServeClients, AnalysisEndpointsAnswerOverHttp) {
+    ASSERT_FALSE(server().base().empty());
+    const std::string scenario = curl(
+        "-w '\n%{http_code}' -X POST -H 'Content-Type: application/json' -d "
+        "'{\"added\":[{\"type\":\"EMSP\",\"lon\":2.25,\"lat\":48.84}]}' '" +
+        server().base() + "/analysis/scenario'");
+    EXPECT_NE(scenario.find("\"white_zone_communes\""), std::string::npos) << scenario;
+    EXPECT_EQ(scenario.substr(scenario.size() - 3), "200") << scenario;
+    const std::string catchment = curl("-w '\n%{http_code}' '" + server().base() +
+                                       "/analysis/catchment?lon=2.25&lat=48.84&minutes=10,20'");
+    EXPECT_NE(catchment.find("\"minutes\":20"), std::string::npos) << catchment;
+    EXPECT_EQ(catchment.substr(catchment.size() - 3), "200") << catchment;
+    // GET on the scenario: 405 naming POST.
+    const std::string get = curl("-i '" + server().base() + "/analysis/scenario'");
+    EXPECT_NE(get.find("Allow: POST, OPTIONS"), std::string::npos) << get;
+}
+
 TEST(ServeClients, StopsCleanlyOnSigterm) {
     ASSERT_FALSE(server().base().empty());
     EXPECT_EQ(server().stop(), 0);

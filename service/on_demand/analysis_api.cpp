@@ -1,0 +1,376 @@
+#include "on_demand/analysis_api.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+
+#include "analysis/scenario.hpp"
+#include "core/errors.hpp"
+#include "crs/crs_transform.hpp"
+#include "geos/geos_context.hpp"
+#include "output/coverage_layers.hpp"
+#include "output/geojson_text.hpp"
+
+namespace palliacarte::analysis_api {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::ProblemError;
+using nlohmann::json;
+
+namespace {
+
+ProblemError bad(const std::string& param, const std::string& why) {
+    return ProblemError(400, "Paramètre invalide", "parameter '" + param + "': " + why);
+}
+
+double number(const std::string& name, const std::string& text) {
+    double v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
+        throw bad(name, "'" + text + "' is not a number");
+    return v;
+}
+
+double rounded(double v, double unit = 0.01) {
+    // Divide by the inverse: 99.99 stays 99.99 (multiplying by 0.01 would print 99.99000000000001).
+    return std::isfinite(v) ? std::round(v / unit) / std::round(1 / unit) : 0;
+}
+
+json nullable(double v) {
+    return std::isfinite(v) ? json(rounded(v)) : json();
+}
+
+// Longitude/latitude → the territory CRS, refusing points far from the territory.
+Point from_lonlat(const app::ServedDataset& d, double lon, double lat, const std::string& what) {
+    if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
+        throw bad(what, "longitude must be within [-180, 180] and latitude within [-90, 90]");
+    CrsTransform t("OGC:CRS84", epsg_string(d.config.epsg));
+    Point p{lon, lat};
+    if (!t.transform(p.x, p.y)) throw bad(what, "the position cannot be projected");
+    Box b;
+    boost::geometry::envelope(d.outline, b);
+    constexpr double kMargin = 50000;  // 50 km around the territory
+    if (p.x < b.min_corner().x - kMargin || p.x > b.max_corner().x + kMargin ||
+        p.y < b.min_corner().y - kMargin || p.y > b.max_corner().y + kMargin)
+        throw bad(what, "the position lies more than 50 km outside the territory " + d.config.name);
+    return p;
+}
+
+const TypeCoverage* analysed(const app::ServedDataset& d, const std::string& type) {
+    for (const auto& t : d.analysis.types)
+        if (t.type == type) return &t;
+    return nullptr;
+}
+
+HttpResponse json_answer(const json& doc, const std::string& type = "application/json") {
+    HttpResponse r;
+    r.content_type = type;
+    r.body = doc.dump();
+    return r;
+}
+
+HttpResponse commune(const app::ServedDataset& d, const std::string& insee) {
+    std::size_t c = d.territory.communes.size();
+    for (std::size_t i = 0; i < d.territory.communes.size(); ++i)
+        if (d.territory.communes[i].insee == insee) c = i;
+    if (c == d.territory.communes.size())
+        throw ProblemError(404, "Commune inconnue",
+                           "no commune '" + insee + "' in " + d.config.name +
+                               " (see /collections/communes/items)");
+    const Commune& cm = d.territory.communes[c];
+    json types = json::array();
+    for (const auto& tc : d.analysis.types) {
+        const CommuneCoverage& cc = tc.communes[c];
+        types.push_back({{"type", tc.type},
+                         {"label", tc.label},
+                         {"threshold_min", tc.threshold_min},
+                         {"status", to_string(cc.status)},
+                         {"status_label", status_label_fr(cc.status)},
+                         {"covered", cc.status == CoverageStatus::covered},
+                         {"method", cc.method},
+                         {"mean_minutes", nullable(cc.mean_minutes)},
+                         {"max_minutes", nullable(cc.max_minutes)},
+                         {"nearest_structure", cc.nearest_structure},
+                         {"population_within", std::llround(cc.population_within)},
+                         {"share_population_within_pct", rounded(cc.share_population_within * 100)},
+                         {"declared_by", cc.declared_by}});
+    }
+    const json doc = {{"insee", cm.insee},
+                      {"name", cm.name},
+                      {"departement", cm.departement},
+                      {"population", cm.population ? json(*cm.population) : json()},
+                      {"time_model", d.analysis.method_label},
+                      {"types", types}};
+    HttpResponse r = json_answer(doc);
+    r.max_age = 60;
+    return r;
+}
+
+std::vector<double> parse_minutes(const app::ServedDataset& d, const HttpRequest& r) {
+    std::vector<double> out;
+    if (const std::string* m = r.param("minutes")) {
+        std::size_t start = 0;
+        while (start <= m->size()) {
+            const auto comma = m->find(',', start);
+            const std::string part =
+                m->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const double v = number("minutes", part);
+            if (v <= 0 || v > kMaxMinutes)
+                throw bad("minutes", "each value must be above 0 and at most " +
+                                         std::to_string(static_cast<int>(kMaxMinutes)));
+            out.push_back(v);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    } else {
+        out = d.analysis_config.catchment_thresholds_min;
+    }
+    if (out.empty()) throw bad("minutes", "no value");
+    if (out.size() > kMaxThresholds)
+        throw bad("minutes", "at most " + std::to_string(kMaxThresholds) + " thresholds");
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
+    for (const auto& [name, value] : r.query)
+        if (name != "structure" && name != "lon" && name != "lat" && name != "minutes" &&
+            name != "type")
+            throw bad(name, "unknown parameter (structure, lon, lat, minutes, type)");
+    const std::vector<double> minutes = parse_minutes(d, r);
+    Point position;
+    int epsg = d.config.epsg;
+    std::string type;
+    json source;
+    if (const std::string* id = r.param("structure")) {
+        if (r.param("lon") || r.param("lat"))
+            throw bad("structure", "give either structure or lon/lat, not both");
+        const Structure* s = nullptr;
+        for (const auto& st : d.territory.structures)
+            if (st.id == *id) s = &st;
+        if (!s)
+            throw ProblemError(404, "Structure inconnue",
+                               "no structure '" + *id + "' (see /collections/structures/items)");
+        if (!s->position)
+            throw bad("structure", "'" + *id + "' has no position (" + s->position_problem + ")");
+        position = *s->position;
+        epsg = s->epsg;
+        type = s->type;
+        source = {{"structure", s->id}, {"name", s->name}};
+    } else {
+        const std::string* lon = r.param("lon");
+        const std::string* lat = r.param("lat");
+        if (!lon || !lat) throw bad("lon", "give structure=ID, or lon and lat (WGS84 degrees)");
+        const double x = number("lon", *lon), y = number("lat", *lat);
+        position = from_lonlat(d, x, y, "lon");
+        source = {{"lon", x}, {"lat", y}};
+        if (const std::string* t = r.param("type")) type = *t;
+    }
+    SearchDirection direction = SearchDirection::from_sources;
+    if (!type.empty()) {
+        const StructureType* st = d.territory.types.find(type);
+        if (!st) throw bad("type", "unknown structure type '" + type + "'");
+        if (st->direction == TravelDirection::patient_travels)
+            direction = SearchDirection::to_sources;
+    }
+    const Place place = d.model->place(position, epsg);
+    if (!place.usable)
+        throw bad("lon", "the position is farther than the snapping distance from every road");
+    std::vector<double> limits_s;
+    for (const double m : minutes) limits_s.push_back(m * 60);
+    auto polys =
+        d.model->catchments({place}, direction, limits_s, d.analysis_config.catchment_shape)[0];
+    // Clipped to the territory (as the served catchments are), then in longitude/latitude.
+    const GeosContext geos;
+    GeosGeometry outline = geos.to_geos(d.outline);
+    CrsTransform to_degrees(epsg_string(epsg), "OGC:CRS84");
+    std::string body = R"({"type":"FeatureCollection","features":[)";
+    for (std::size_t k = 0; k < polys.size(); ++k) {
+        MultiPolygon mp = polys[k];
+        if (epsg == d.config.epsg && outline && !mp.empty()) {
+            GeosGeometry g = geos.to_geos(mp);
+            GeosGeometry cut = geos.wrap(GEOSIntersection_r(geos.handle(), g.get(), outline.get()));
+            if (cut) mp = geos.to_multipolygon(cut.get());
+        }
+        const double area_km2 = boost::geometry::area(mp) / 1e6;
+        for (auto& poly : mp) {
+            auto& o = poly.outer();
+            to_degrees.transform(&o[0].x, &o[0].y, o.size(), sizeof(Point));
+            for (auto& inner : poly.inners())
+                to_degrees.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
+        }
+        if (k) body += ",";
+        json props = source;
+        props["minutes"] = minutes[k];
+        props["area_km2"] = rounded(area_km2);
+        props["direction"] =
+            direction == SearchDirection::from_sources ? "depuis le point" : "vers le point";
+        props["time_model"] = d.analysis.method_label;
+        body += R"({"type":"Feature","id":)" + std::to_string(k + 1) + R"(,"geometry":)";
+        append_geojson_geometry(body, mp, 6, false);
+        body += R"(,"properties":)" + props.dump() + "}";
+    }
+    body += "]}";
+    HttpResponse out;
+    out.content_type = "application/geo+json";
+    out.body = std::move(body);
+    out.max_age = 60;
+    return out;
+}
+
+HttpResponse scenario(const app::ServedDataset& d, const HttpRequest& r) {
+    if (r.body.size() > kMaxBodyBytes)
+        throw ProblemError(
+            413, "Requête trop volumineuse",
+            "scenario bodies are limited to " + std::to_string(kMaxBodyBytes) + " bytes");
+    json doc;
+    try {
+        doc = json::parse(r.body);
+    } catch (const json::exception& e) {
+        throw ProblemError(400, "JSON invalide", std::string("body: ") + e.what());
+    }
+    if (!doc.is_object()) throw ProblemError(400, "JSON invalide", "body: expected an object");
+    for (const auto& [k, v] : doc.items())
+        if (k != "added" && k != "removed")
+            throw ProblemError(400, "JSON invalide",
+                               "body: unknown member '" + k + "' (expected added, removed)");
+    Scenario s;
+    const json added = doc.value("added", json::array());
+    const json removed = doc.value("removed", json::array());
+    if (!added.is_array() || !removed.is_array())
+        throw ProblemError(400, "JSON invalide", "body: added and removed must be arrays");
+    if (added.size() > kMaxAdded || removed.size() > kMaxRemoved)
+        throw ProblemError(413, "Scénario trop grand",
+                           "at most " + std::to_string(kMaxAdded) + " added and " +
+                               std::to_string(kMaxRemoved) + " removed structures per scenario");
+    if (added.empty() && removed.empty())
+        throw ProblemError(400, "Scénario vide", "body: nothing added or removed");
+    for (std::size_t i = 0; i < added.size(); ++i) {
+        const json& a = added[i];
+        const std::string where = "added[" + std::to_string(i) + "]";
+        if (!a.is_object() || !a.contains("type") || !a["type"].is_string() || !a.contains("lon") ||
+            !a["lon"].is_number() || !a.contains("lat") || !a["lat"].is_number())
+            throw ProblemError(400, "JSON invalide",
+                               where + ": expected {\"type\": \"HAD\", \"lon\": …, \"lat\": …}");
+        const std::string type = a["type"];
+        if (!analysed(d, type))
+            throw ProblemError(
+                400, "Type non analysé",
+                where + ": type '" + type + "' is not analysed for " + d.config.name);
+        s.added.push_back({type,
+                           from_lonlat(d, a["lon"].get<double>(), a["lat"].get<double>(), where),
+                           d.config.epsg});
+    }
+    for (const auto& id : removed) {
+        if (!id.is_string()) throw ProblemError(400, "JSON invalide", "removed: ids are strings");
+        s.removed.push_back(id);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<ScenarioTypeResult> results;
+    try {
+        results = run_scenario(d.territory, d.analysis, *d.model, s);
+    } catch (const ConfigError& e) {
+        throw ProblemError(400, "Scénario invalide", e.what());
+    }
+    std::map<std::string, std::string> names;
+    for (const auto& c : d.territory.communes) names[c.insee] = c.name;
+    auto communes = [&](const std::vector<std::string>& codes) {
+        json list = json::array();
+        for (const auto& c : codes) list.push_back({{"insee", c}, {"name", names[c]}});
+        return list;
+    };
+    json types = json::array();
+    for (const auto& t : results) {
+        const double pct = t.population > 0 ? 100 / t.population : 0;
+        types.push_back(
+            {{"type", t.type},
+             {"threshold_min", t.threshold_min},
+             {"structures", {{"before", t.structures_before}, {"after", t.structures_after}}},
+             {"population", std::llround(t.population)},
+             {"population_within",
+              {{"before", std::llround(t.population_within_before)},
+               {"after", std::llround(t.population_within_after)}}},
+             {"share_within_pct",
+              {{"before", rounded(t.population_within_before * pct)},
+               {"after", rounded(t.population_within_after * pct)}}},
+             {"white_zone_communes",
+              {{"before", t.white_zone_communes_before}, {"after", t.white_zone_communes_after}}},
+             {"white_zone_inhabitants",
+              {{"before", std::llround(t.white_zone_inhabitants_before)},
+               {"after", std::llround(t.white_zone_inhabitants_after)}}},
+             {"leaving_white_zone", communes(t.leaving_white_zone)},
+             {"entering_white_zone", communes(t.entering_white_zone)}});
+    }
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return json_answer({{"territory", d.config.name},
+                        {"time_model", d.analysis.method_label},
+                        {"types", types},
+                        {"computed_ms", rounded(ms, 0.1)}});
+}
+
+}  // namespace
+
+std::optional<HttpResponse> handle(const app::ServedDataset& d, const HttpRequest& r) {
+    const std::string prefix = "/analysis/communes/";
+    if (r.path.rfind(prefix, 0) == 0) return commune(d, r.path.substr(prefix.size()));
+    if (r.path == "/analysis/catchment") return catchment(d, r);
+    if (r.path == "/analysis/scenario") return scenario(d, r);
+    return std::nullopt;
+}
+
+json openapi_paths() {
+    auto q = [](const std::string& name, const std::string& type, const std::string& text) {
+        return json{{"name", name},
+                    {"in", "query"},
+                    {"required", false},
+                    {"schema", {{"type", type}}},
+                    {"description", text}};
+    };
+    auto responses = [](const std::string& ok) {
+        json r;
+        r["200"] = {{"description", ok}};
+        r["400"] = {{"description", "Paramètre invalide (application/problem+json)"}};
+        r["404"] = {{"description", "Inconnu (application/problem+json)"}};
+        return r;
+    };
+    json commune;
+    commune["summary"] = "Couverture d'une commune (temps, statut, structure la plus proche)";
+    commune["operationId"] = "getCommuneCoverage";
+    commune["parameters"] = json::array({{{"name", "insee"},
+                                          {"in", "path"},
+                                          {"required", true},
+                                          {"schema", {{"type", "string"}}}}});
+    commune["responses"] = responses("Couverture de la commune par type");
+
+    json catchment;
+    catchment["summary"] = "Zone accessible d'une structure ou d'un point, un polygone par seuil";
+    catchment["operationId"] = "getCatchment";
+    catchment["parameters"] = json::array(
+        {q("structure", "string", "Identifiant de structure (ou lon/lat)"),
+         q("lon", "number", "Longitude WGS84"), q("lat", "number", "Latitude WGS84"),
+         q("minutes", "string", "Seuils en minutes séparés par des virgules (au plus 6, ≤ 180)"),
+         q("type", "string", "Type de structure (sens du trajet) pour un point")});
+    catchment["responses"] = responses("Un polygone par seuil (GeoJSON, CRS84)");
+
+    json scenario;
+    scenario["summary"] = "Scénario : structures ajoutées / retirées → zones blanches avant/après";
+    scenario["operationId"] = "postScenario";
+    json example;
+    example["added"] = json::array({{{"type", "HAD"}, {"lon", 9.15}, {"lat", 42.3}}});
+    example["removed"] = json::array();
+    scenario["requestBody"]["required"] = true;
+    scenario["requestBody"]["content"]["application/json"]["example"] = example;
+    scenario["responses"] = responses("Zones blanches avant / après, par type");
+    scenario["responses"]["413"] = {{"description", "Scénario trop grand"}};
+
+    json paths;
+    paths["/analysis/communes/{insee}"]["get"] = commune;
+    paths["/analysis/catchment"]["get"] = catchment;
+    paths["/analysis/scenario"]["post"] = scenario;
+    return paths;
+}
+
+}  // namespace palliacarte::analysis_api
