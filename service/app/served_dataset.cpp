@@ -3,8 +3,11 @@
 #include "on_demand/analysis_api.hpp"
 
 #include <chrono>
+#include <filesystem>
+#include <iostream>
 
 #include "geos/polygon_ops.hpp"
+#include "load/ogr_layer_reader.hpp"
 #include "load/territory_loader.hpp"
 #include "model/structure_type.hpp"
 #include "output/coverage_layers.hpp"
@@ -50,6 +53,7 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
                                                    const std::optional<std::string>& data_root,
                                                    const ProgressFn& progress) {
     auto d = std::make_unique<ServedDataset>();
+    d->source = config_path;
     auto clock = std::chrono::steady_clock::now();
     auto step = [&](const std::string& name) {
         const auto now = std::chrono::steady_clock::now();
@@ -93,6 +97,31 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
         "d'OpenStreetMap (ODbL).";
     d->ogc = std::make_unique<ogc::OgcApi>(std::move(info), std::move(collections));
     step("collections (GeoJSON encoded in 3 CRS)");
+    return d;
+}
+
+std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path) {
+    auto d = std::make_unique<ServedDataset>();
+    d->source = path;
+    const auto start = std::chrono::steady_clock::now();
+    LoadReport report;
+    std::vector<Layer> layers = read_ogr_layers(path, report);
+    for (const auto& e : report.entries())
+        std::cerr << "palliacarte serve: [" << to_string(e.severity) << "] " << e.file << " "
+                  << e.where << ": " << e.message << "\n";
+    d->config.name = std::filesystem::path(path).filename().string();
+    std::vector<ogc::FeatureCollection> collections;
+    for (auto& l : layers) {
+        const std::string id = l.name;
+        collections.emplace_back(std::move(l), describe(id, d->analysis));
+    }
+    ogc::ServiceInfo info;
+    info.title = "palliacarte — " + d->config.name;
+    info.description = "Couches du GeoPackage " + d->config.name + " servies telles quelles.";
+    d->ogc = std::make_unique<ogc::OgcApi>(std::move(info), std::move(collections));
+    d->timings.push_back(
+        {"GeoPackage read and encoded",
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
     return d;
 }
 

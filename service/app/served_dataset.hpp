@@ -26,6 +26,7 @@ struct ServedDataset {
     /// The territory's communes united (territory CRS): on-demand catchments are clipped to it.
     MultiPolygon outline;
     std::vector<StepTiming> timings;
+    std::string source;  ///< the config or GeoPackage served, for messages
 };
 
 /// @brief Loads the territory of `config_path`, runs its analysis, builds the collections.
@@ -33,5 +34,10 @@ struct ServedDataset {
 std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_path,
                                                    const std::optional<std::string>& data_root,
                                                    const ProgressFn& progress = {});
+
+/// @brief Serves the layers of a GeoPackage (e.g. an `analyze` output) as they are: no
+/// territory and no analysis behind them, so the /analysis endpoints answer 404.
+/// @throws DataError when the file cannot be read.
+std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path);
 
 }  // namespace palliacarte::app

@@ -19,6 +19,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: palliacarte serve CONFIG [--host ADDR] [--port N] [--threads N]\n"
     "                         [--analysis-threads N] [--data-root DIR] [--quiet]\n"
+    "       palliacarte serve --gpkg FILE [same options]\n"
+    "  --gpkg             serve the layers of a GeoPackage (e.g. analyze's coverage.gpkg) as they\n"
+    "                     are, without the on-demand analyses\n"
     "  --host             address to listen on (default 127.0.0.1; 0.0.0.0 for every "
     "interface)\n"
     "  --port             TCP port (default 8080; 0 picks a free one, printed at start)\n"
@@ -49,7 +52,7 @@ int run_serve(const std::vector<std::string>& args) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);  // a client leaving mid-response is not fatal
 
-    std::optional<std::string> config_path, data_root;
+    std::optional<std::string> config_path, data_root, gpkg;
     http::ServerOptions options;
     bool quiet = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -85,6 +88,8 @@ int run_serve(const std::vector<std::string>& args) {
             auto v = number(1, 64);
             if (!v) return kUsageOrConfigError;
             options.analysis_threads = static_cast<int>(*v);
+        } else if (a == "--gpkg") {
+            if (!(gpkg = value())) return std::cerr << kUsage, kUsageOrConfigError;
         } else if (a == "--data-root") {
             if (!(data_root = value())) return std::cerr << kUsage, kUsageOrConfigError;
         } else if (!a.empty() && a[0] == '-') {
@@ -97,14 +102,15 @@ int run_serve(const std::vector<std::string>& args) {
             return kUsageOrConfigError;
         }
     }
-    if (!config_path) {
-        std::cerr << kUsage;
+    if (!config_path == !gpkg) {
+        std::cerr << "palliacarte serve: give a CONFIG or --gpkg FILE (one of them)\n" << kUsage;
         return kUsageOrConfigError;
     }
     std::unique_ptr<app::ServedDataset> dataset;
     try {
         ProgressPrinter progress(!quiet);
-        dataset = app::load_served_dataset(*config_path, data_root, progress.callback());
+        dataset = gpkg ? app::load_served_geopackage(*gpkg)
+                       : app::load_served_dataset(*config_path, data_root, progress.callback());
         progress.finish_line();
     } catch (const ConfigError& e) {
         std::cerr << "palliacarte: configuration error: " << e.what() << "\n";

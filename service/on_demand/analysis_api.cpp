@@ -314,6 +314,11 @@ HttpResponse scenario(const app::ServedDataset& d, const HttpRequest& r) {
 }  // namespace
 
 std::optional<HttpResponse> handle(const app::ServedDataset& d, const HttpRequest& r) {
+    if (r.path.rfind("/analysis/", 0) == 0 && !d.model)
+        throw ProblemError(404, "Analyse non disponible",
+                           "on-demand analyses need a territory config; this service serves the "
+                           "layers of " +
+                               d.source + " as they are");
     const std::string prefix = "/analysis/communes/";
     if (r.path.rfind(prefix, 0) == 0) return commune(d, r.path.substr(prefix.size()));
     if (r.path == "/analysis/catchment") return catchment(d, r);

@@ -202,6 +202,27 @@ TEST(ServeClients, AnalysisEndpointsAnswerOverHttp) {
     EXPECT_NE(get.find("Allow: POST, OPTIONS"), std::string::npos) << get;
 }
 
+TEST(ServeClients, ServesAnAnalyzeGeoPackageAsItIs) {
+    // `serve --gpkg` on analyze's own output: same layers, same counts, no analyses.
+    palliacarte::test::ScratchDir dir("serve-gpkg");
+    const auto analyze =
+        shell(std::string(PALLIACARTE_BINARY) + " analyze " +
+              palliacarte::test::config("hauts-de-seine.json") + " --out " + dir.file("out") +
+              " --quiet --data-root " + palliacarte::test::data_root());
+    ASSERT_EQ(analyze.status, 0) << analyze.out;
+    const auto r =
+        shell("(" + std::string(PALLIACARTE_BINARY) + " serve --gpkg " +
+              dir.file("out/coverage.gpkg") + " --port 0 --quiet > " + dir.file("serve.txt") +
+              " & echo $! > " + dir.file("pid") + "); for i in $(seq 150); do grep -q 127.0.0.1 " +
+              dir.file("serve.txt") + " && break; sleep 0.2; done; port=$(sed -n " +
+              "'s/.*127.0.0.1:\\([0-9]*\\).*/\\1/p' " + dir.file("serve.txt") +
+              "); ogrinfo -ro -so OAPIF:http://127.0.0.1:$port/ communes_coverage; " +
+              "curl -s http://127.0.0.1:$port/analysis/communes/92012; kill $(cat " +
+              dir.file("pid") + ")");
+    EXPECT_NE(r.out.find("Feature Count: 216"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"status\":404"), std::string::npos) << r.out;
+}
+
 TEST(ServeClients, StopsCleanlyOnSigterm) {
     ASSERT_FALSE(server().base().empty());
     EXPECT_EQ(server().stop(), 0);

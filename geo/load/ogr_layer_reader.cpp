@@ -1,0 +1,141 @@
+#include "load/ogr_layer_reader.hpp"
+
+#include <filesystem>
+#include <memory>
+
+#include "core/errors.hpp"
+#include "gdal/ogr_source.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+FieldType field_type(const OGRFieldDefn& f) {
+    switch (f.GetType()) {
+        case OFTInteger:
+            return f.GetSubType() == OFSTBoolean ? FieldType::boolean : FieldType::integer;
+        case OFTInteger64:
+            return FieldType::integer;
+        case OFTReal:
+            return FieldType::real;
+        default:
+            return FieldType::text;
+    }
+}
+
+FieldValue value(const OGRFeature& f, int i, FieldType t) {
+    if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
+    switch (t) {
+        case FieldType::integer:
+            return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
+        case FieldType::real:
+            return f.GetFieldAsDouble(i);
+        case FieldType::boolean:
+            return f.GetFieldAsInteger(i) != 0;
+        case FieldType::text:
+            return std::string(f.GetFieldAsString(i));
+    }
+    return std::monostate{};
+}
+
+Ring ring(const OGRLinearRing& r) {
+    Ring out;
+    for (int i = 0; i < r.getNumPoints(); ++i) out.push_back({r.getX(i), r.getY(i)});
+    return out;
+}
+
+void add_polygon(MultiPolygon& mp, const OGRPolygon& p) {
+    if (p.IsEmpty()) return;
+    Polygon poly;
+    poly.outer() = ring(*p.getExteriorRing());
+    for (int i = 0; i < p.getNumInteriorRings(); ++i)
+        poly.inners().push_back(ring(*p.getInteriorRing(i)));
+    mp.push_back(std::move(poly));
+}
+
+}  // namespace
+
+std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) {
+    register_gdal_drivers();
+    if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
+    QuietGdalErrors quiet;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) throw DataError(path, "cannot open: " + QuietGdalErrors::last_message());
+    OGRSpatialReference l93;
+    l93.importFromEPSG(2154);
+    l93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::vector<Layer> out;
+    for (OGRLayer* ol : ds->GetLayers()) {
+        const std::string name = ol->GetName();
+        if (name == "layer_styles") continue;
+        Layer layer;
+        layer.name = name;
+        const char* title = ol->GetMetadataItem("IDENTIFIER");
+        layer.title = title && *title ? title : name;
+        layer.epsg = 2154;
+        layer.kind = GeometryKind::none;
+        OGRFeatureDefn* defn = ol->GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const OGRFieldDefn* f = defn->GetFieldDefn(i);
+            const char* alias = f->GetAlternativeNameRef();
+            layer.fields.push_back({f->GetNameRef(), field_type(*f), alias ? alias : ""});
+        }
+        std::unique_ptr<OGRCoordinateTransformation> to_l93;
+        if (const OGRSpatialReference* srs = ol->GetSpatialRef()) {
+            OGRSpatialReference src(*srs);
+            src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            if (!src.IsSame(&l93)) to_l93.reset(OGRCreateCoordinateTransformation(&src, &l93));
+        }
+        std::size_t rejected = 0;
+        for (auto& f : *ol) {
+            Feature feature;
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                feature.values.push_back(value(*f, i, layer.fields[i].type));
+            if (OGRGeometry* g = f->GetGeometryRef()) {
+                if (to_l93) g->transform(to_l93.get());
+                const auto t = wkbFlatten(g->getGeometryType());
+                if (t == wkbPoint) {
+                    const auto* p = g->toPoint();
+                    feature.geometry = Point{p->getX(), p->getY()};
+                } else if (t == wkbPolygon || t == wkbMultiPolygon) {
+                    MultiPolygon mp;
+                    if (t == wkbPolygon)
+                        add_polygon(mp, *g->toPolygon());
+                    else
+                        for (const OGRPolygon* p : *g->toMultiPolygon()) add_polygon(mp, *p);
+                    boost::geometry::correct(mp);  // Boost's ring order, whatever the file's
+                    feature.geometry = std::move(mp);
+                } else {
+                    ++rejected;
+                    report.reject(path, name + " FID " + std::to_string(f->GetFID()),
+                                  "unsupported_geometry",
+                                  std::string("geometry type ") + OGRGeometryTypeToName(t) +
+                                      " is not served (points and polygons only)");
+                    continue;
+                }
+            }
+            layer.features.push_back(std::move(feature));
+        }
+        // The declared type may be generic (GEOMETRY): the features say.
+        bool points = false, polygons = false;
+        for (const auto& ft : layer.features) {
+            points |= std::holds_alternative<Point>(ft.geometry);
+            polygons |= std::holds_alternative<MultiPolygon>(ft.geometry);
+        }
+        if (points || polygons)
+            layer.kind = points && !polygons ? GeometryKind::point : GeometryKind::multipolygon;
+        if (points && polygons)
+            report.warn(
+                path, name, "mixed_geometries",
+                "layer mixes points and polygons; clients expecting one type may skip some");
+        if (rejected > 0)
+            report.warn(path, name, "features_rejected",
+                        std::to_string(rejected) + " feature(s) of " + name +
+                            " not served (unsupported geometry)");
+        out.push_back(std::move(layer));
+    }
+    if (out.empty()) throw DataError(path, "no vector layer");
+    return out;
+}
+
+}  // namespace palliacarte
