@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <ctime>
 #include <deque>
+#include <list>
 #include <mutex>
 #include <ostream>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "http/gzip.hpp"
 
@@ -162,6 +164,49 @@ class WorkerPool {
 
 }  // namespace
 
+// Finished responses of the fast paths (layers, documents), compressed once: the data never change
+// while the service runs, so a page asked again costs a lookup instead of its assembly and
+// gzip (which dominates a 100-commune page). LRU, bounded in bytes; keyed by everything the
+// answer depends on (path, query, Accept, gzip or not). A cached page keeps its timeStamp.
+class ResponseCache {
+  public:
+    static constexpr std::size_t kMaxBytes = 64u << 20;
+    static constexpr std::size_t kMaxEntryBytes = 2u << 20;
+    struct Entry {
+        HttpResponse response;
+        bool gzip = false;
+    };
+    std::shared_ptr<const Entry> find(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        auto it = index_.find(key);
+        if (it == index_.end()) return nullptr;
+        lru_.splice(lru_.begin(), lru_, it->second);
+        return it->second->second;
+    }
+    void put(const std::string& key, std::shared_ptr<const Entry> e) {
+        const std::size_t size = e->response.body.size() + key.size();
+        if (size > kMaxEntryBytes) return;
+        std::lock_guard lock(mutex_);
+        if (index_.count(key)) return;
+        lru_.emplace_front(key, std::move(e));
+        index_[key] = lru_.begin();
+        bytes_ += size;
+        while (bytes_ > kMaxBytes && !lru_.empty()) {
+            bytes_ -= lru_.back().second->response.body.size() + lru_.back().first.size();
+            index_.erase(lru_.back().first);
+            lru_.pop_back();
+        }
+    }
+
+  private:
+    std::mutex mutex_;
+    std::list<std::pair<std::string, std::shared_ptr<const Entry>>> lru_;
+    std::unordered_map<std::string,
+                       std::list<std::pair<std::string, std::shared_ptr<const Entry>>>::iterator>
+        index_;
+    std::size_t bytes_ = 0;
+};
+
 struct HttpServer::Impl {
     ServerOptions options;
     std::function<Route(const std::string&)> route;
@@ -170,6 +215,7 @@ struct HttpServer::Impl {
     std::unique_ptr<WorkerPool> pool;
     std::mutex log_mutex;
     bool running = false;
+    ResponseCache cache;
 
     void log(const HttpRequest& r, const std::string& raw_target, int status, double ms,
              std::size_t bytes) {
@@ -199,7 +245,8 @@ struct HttpServer::Impl {
     }
 
     void send(const HttpRequest& r, const std::string& raw_target, HttpResponse resp,
-              P::Http::ResponseWriter& w, std::chrono::steady_clock::time_point start) {
+              P::Http::ResponseWriter& w, std::chrono::steady_clock::time_point start,
+              bool body_is_gzip = false) {
         auto& h = w.headers();
         set_header(h, "Access-Control-Allow-Origin", "*");
         set_header(h, "Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Encoding");
@@ -226,7 +273,8 @@ struct HttpServer::Impl {
         set_header(h, "Content-Type", resp.content_type);
         const auto code = static_cast<P::Http::Code>(resp.status);
         const bool head = r.method == "HEAD";
-        const bool compress = accepts_gzip(r) && (resp.stream || resp.body.size() >= 1024);
+        const bool compress =
+            body_is_gzip || (accepts_gzip(r) && (resp.stream || resp.body.size() >= 1024));
         if (compress) set_header(h, "Content-Encoding", "gzip");
         if (head) {
             // Headers only. (Pistache writes Content-Length: 0 here.)
@@ -260,7 +308,7 @@ struct HttpServer::Impl {
             log(r, raw_target, resp.status, elapsed(), bytes);
             return;
         }
-        std::string body = compress ? gzip(resp.body) : std::move(resp.body);
+        std::string body = compress && !body_is_gzip ? gzip(resp.body) : std::move(resp.body);
         const std::size_t bytes = body.size();
         w.send(code, body);
         log(r, raw_target, resp.status, elapsed(), bytes);
@@ -350,7 +398,29 @@ class PistacheHandler : public P::Http::Handler {
             }
             return;
         }
-        impl_->send(r, raw_target, impl_->answer(r, route), writer, start);
+        if (r.method != "GET" && r.method != "HEAD") {
+            impl_->send(r, raw_target, impl_->answer(r, route), writer, start);
+            return;
+        }
+        const bool gz = accepts_gzip(r);
+        std::string key = r.path + '\n' + r.header("accept") + (gz ? "\ngzip\n" : "\n");
+        for (const auto& [k, v] : r.query) key += k + '=' + v + '&';
+        if (auto hit = impl_->cache.find(key)) {
+            impl_->send(r, raw_target, hit->response, writer, start, hit->gzip);
+            return;
+        }
+        HttpResponse resp = impl_->answer(r, route);
+        if (resp.status == 200 && !resp.etag.empty() && !resp.stream &&
+            resp.body.size() <= ResponseCache::kMaxEntryBytes) {
+            auto entry = std::make_shared<ResponseCache::Entry>();
+            entry->response = std::move(resp);
+            entry->gzip = gz && entry->response.body.size() >= 1024;
+            if (entry->gzip) entry->response.body = gzip(entry->response.body);
+            impl_->cache.put(key, entry);
+            impl_->send(r, raw_target, entry->response, writer, start, entry->gzip);
+            return;
+        }
+        impl_->send(r, raw_target, std::move(resp), writer, start);
     }
 
     void onTimeout(const P::Http::Request&, P::Http::ResponseWriter writer) override {

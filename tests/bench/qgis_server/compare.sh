@@ -10,6 +10,7 @@ cd "$(dirname "$0")/../../.."
 DURATION=${1:-15}
 BIN=build/service/palliacarte
 W=$(mktemp -d /tmp/palliacarte-vs-qgis.XXXXXX)
+chmod 755 "$W"  # nginx workers (www-data) reach the FastCGI socket in it
 PP=18461   # palliacarte
 QP=18462   # nginx -> QGIS Server
 cleanup() {
@@ -72,7 +73,7 @@ done
 
 run() {  # name url connections
   local out
-  out=$(wrk -t2 -c"$3" -d"${DURATION}s" --latency -H "Accept-Encoding: gzip" "$2")
+  out=$(wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"${DURATION}s" --latency -H "Accept-Encoding: gzip" "$2")
   local rps p50 p99
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
