@@ -8,7 +8,7 @@ build_dir=build
 flags=(-DCMAKE_BUILD_TYPE=Release)
 if [ "${1:-}" = "--sanitize" ]; then
   build_dir=build-asan
-  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON)
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON -DPALLIACARTE_BUILD_BENCHMARKS=OFF)
 fi
 generator=()
 if command -v ninja >/dev/null; then generator=(-G Ninja); fi

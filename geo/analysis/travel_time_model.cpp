@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <boost/geometry/index/rtree.hpp>
+#include <map>
+#include <tuple>
 
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
@@ -198,7 +200,20 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
         contexts.push_back(std::make_unique<GeosContext>());
     }
     const bool forward = direction == SearchDirection::from_sources;
-    parallel_for(places.size(), workers, [&](std::size_t s, std::size_t w) {
+    // Several FINESS establishments often share one site (a hospital's entities): one polygon
+    // per distinct start, copied to the others.
+    std::map<std::tuple<double, double, int>, std::size_t> first_at;
+    std::vector<std::size_t> same_as(places.size());
+    std::vector<std::size_t> distinct;
+    for (std::size_t s = 0; s < places.size(); ++s) {
+        const auto key =
+            std::make_tuple(places[s].position.x, places[s].position.y, places[s].epsg);
+        auto [it, fresh] = first_at.emplace(key, s);
+        same_as[s] = it->second;
+        if (fresh) distinct.push_back(s);
+    }
+    parallel_for(distinct.size(), workers, [&](std::size_t j, std::size_t w) {
+        const std::size_t s = distinct[j];
         const Place& p = places[s];
         out[s].resize(limits_seconds.size());
         if (!p.usable) return;
@@ -213,6 +228,8 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
                                        shape, leg, k == 0 ? nullptr : &out[s][k - 1]);
         }
     });
+    for (std::size_t s = 0; s < places.size(); ++s)
+        if (same_as[s] != s) out[s] = out[same_as[s]];
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include "core/parallel.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/csv_table_writer.hpp"
+#include "output/geojson_file_writer.hpp"
 #include "output/markdown_report.hpp"
 #include "output/ogr_layer_writer.hpp"
 #include "output/png_map.hpp"
@@ -95,8 +96,9 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         nlohmann::json::parse(read_file((fs::path(styles_dir) / "palette.json").string()));
     std::vector<std::string> maps;
     for (const auto& tc : analysis.types) maps.push_back("carte_" + tc.type + ".png");
-    std::vector<std::function<void()>> jobs;
-    jobs.push_back([&] {
+    // (file, job), the GeoPackage first: it is the longest.
+    std::vector<std::pair<std::string, std::function<void()>>> jobs;
+    jobs.emplace_back("coverage.gpkg", [&] {
         const std::string gpkg = path("coverage.gpkg");
         write_geopackage(gpkg, layers);
         std::vector<LayerStyle> styles;
@@ -108,8 +110,9 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         write_layer_styles(gpkg, styles);
     });
     for (const auto& l : layers)
-        jobs.push_back([&] { write_geojson(path(l.name + ".geojson"), l); });
-    jobs.push_back([&] {
+        jobs.emplace_back(l.name + ".geojson",
+                          [&] { write_geojson(path(l.name + ".geojson"), l); });
+    jobs.emplace_back("CSV", [&] {
         const Layer& white = layers[3];
         const std::size_t kind = white.field("kind");
         write_csv_table(
@@ -121,7 +124,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         write_csv_table(path("territories.csv"), layers[4]);
     });
     for (std::size_t k = 0; k < analysis.types.size(); ++k)
-        jobs.push_back([&, k] {
+        jobs.emplace_back(maps[k], [&, k] {
             const TypeCoverage& tc = analysis.types[k];
             std::vector<MapArea> areas;
             // One CRS per image: a national run maps metropolitan France (overseas communes
@@ -142,12 +145,19 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
                     markers.push_back({*territory.structures[s].position, type_colour, true});
             write_png_map(path(maps[k]), territory.config.epsg, areas, markers);
         });
+    std::vector<StepTiming> per_file(jobs.size());
     {
         Timer t(out.timings, "files (GeoPackage, GeoJSON, CSV, PNG; all cores)");
         if (progress) progress("écriture des fichiers", 0, 0);
-        parallel_for(jobs.size(), worker_count(jobs.size()),
-                     [&](std::size_t j, std::size_t) { jobs[j](); });
+        parallel_for(jobs.size(), worker_count(jobs.size()), [&](std::size_t j, std::size_t) {
+            const auto start = std::chrono::steady_clock::now();
+            jobs[j].second();
+            per_file[j] = {
+                "  " + jobs[j].first,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+        });
     }
+    out.timings.insert(out.timings.end(), per_file.begin(), per_file.end());
     out.files.push_back(path("coverage.gpkg"));
     for (const auto& l : layers) out.files.push_back(path(l.name + ".geojson"));
     out.files.push_back(path("white_zones.csv"));

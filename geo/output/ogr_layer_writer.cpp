@@ -126,13 +126,6 @@ void write_geopackage(const std::string& path, const std::vector<Layer>& layers)
     }
 }
 
-void write_geojson(const std::string& path, const Layer& layer) {
-    GDALDatasetUniquePtr ds = create("GeoJSON", path);
-    const std::string description = "DESCRIPTION=" + layer.title;
-    const char* options[] = {"RFC7946=YES", "WRITE_BBOX=YES", description.c_str(), nullptr};
-    write_layer(*ds, path, layer, options);
-}
-
 void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerStyle>& styles) {
     register_gdal_drivers();
     QuietGdalErrors quiet;

@@ -1,6 +1,6 @@
 #pragma once
-// Writes layers with GDAL/OGR: all of them into one GeoPackage (EPSG:2154, field aliases in
-// gpkg_data_columns), or one layer as RFC 7946 GeoJSON (WGS84, right-hand rings).
+// Writes layers with GDAL/OGR into one GeoPackage (EPSG:2154), and QGIS's layer_styles table.
+// (GeoJSON files: output/geojson_file_writer.hpp.)
 
 #include <string>
 #include <vector>
@@ -11,9 +11,6 @@ namespace palliacarte {
 
 /// @brief Creates (replaces) `path`. @throws DataError naming the file and GDAL's reason.
 void write_geopackage(const std::string& path, const std::vector<Layer>& layers);
-
-/// @brief Creates (replaces) `path` as an RFC 7946 FeatureCollection.
-void write_geojson(const std::string& path, const Layer& layer);
 
 /// @brief Adds QGIS's `layer_styles` table to a GeoPackage: one default style (QML, optional
 /// SLD) per layer, so QGIS opens each layer already styled.

@@ -92,6 +92,93 @@ TEST_F(AnalyzeDemo, GeoJsonIsRfc7946InLongitudeLatitude) {
     const auto& c = j["features"][0]["geometry"]["coordinates"];
     EXPECT_NEAR(c[0].get<double>(), 2.2, 0.3);  // longitude first
     EXPECT_NEAR(c[1].get<double>(), 48.85, 0.2);
+    // Right-hand rule (§3.1.6): outer rings counterclockwise, holes clockwise.
+    const auto catchments = nlohmann::json::parse(slurp(file("catchments.geojson")));
+    std::size_t outer = 0, holes = 0;
+    for (const auto& f : catchments["features"]) {
+        if (!f["geometry"]["coordinates"].empty()) {
+            ASSERT_TRUE(f.contains("bbox"));
+            ASSERT_EQ(f["bbox"].size(), 4u);
+        }
+        for (const auto& polygon : f["geometry"]["coordinates"])
+            for (std::size_t r = 0; r < polygon.size(); ++r) {
+                double twice_area = 0;
+                for (std::size_t k = 0; k + 1 < polygon[r].size(); ++k)
+                    twice_area +=
+                        polygon[r][k][0].get<double>() * polygon[r][k + 1][1].get<double>() -
+                        polygon[r][k + 1][0].get<double>() * polygon[r][k][1].get<double>();
+                if (r == 0) {
+                    EXPECT_GT(twice_area, 0);
+                    ++outer;
+                } else {
+                    EXPECT_LT(twice_area, 0);
+                    ++holes;
+                }
+            }
+    }
+    EXPECT_GT(outer, 0u);
+    EXPECT_EQ(catchments["bbox"].size(), 4u);
+}
+
+// Every GeoJSON file holds what the GeoPackage holds: same features, same values, the same
+// geometry once the GeoPackage's Lambert-93 is taken to WGS84 (to 1e-6 degree).
+TEST_F(AnalyzeDemo, GeoJsonFilesMatchTheGeoPackage) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    GDALAllRegister();
+    GDALDatasetUniquePtr gpkg(GDALDataset::Open(file("coverage.gpkg").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(gpkg);
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    for (const auto& name : kLayers) {
+        GDALDatasetUniquePtr gj(GDALDataset::Open(file(name + ".geojson").c_str(), GDAL_OF_VECTOR));
+        ASSERT_TRUE(gj) << name;
+        OGRLayer* a = gpkg->GetLayerByName(name.c_str());
+        OGRLayer* b = gj->GetLayer(0);
+        ASSERT_EQ(a->GetFeatureCount(), b->GetFeatureCount()) << name;
+        EXPECT_EQ(b->GetSpatialRef() ? b->GetSpatialRef()->GetAuthorityCode(nullptr)
+                                     : std::string("none"),
+                  std::string("4326"))
+            << name;
+        if (a->GetFeatureCount() == 0) continue;  // GeoJSON keeps no field list without features
+        const int fields = a->GetLayerDefn()->GetFieldCount();
+        ASSERT_EQ(fields, b->GetLayerDefn()->GetFieldCount()) << name;
+        a->ResetReading();
+        b->ResetReading();
+        for (GIntBig n = 0; n < a->GetFeatureCount(); ++n) {
+            OGRFeatureUniquePtr fa(a->GetNextFeature()), fb(b->GetNextFeature());
+            ASSERT_TRUE(fa && fb) << name << " " << n;
+            for (int k = 0; k < fields; ++k) {
+                const char* field = a->GetLayerDefn()->GetFieldDefn(k)->GetNameRef();
+                const int kb = fb->GetFieldIndex(field);
+                ASSERT_GE(kb, 0) << name << "." << field;
+                ASSERT_EQ(fa->IsFieldNull(k), fb->IsFieldNull(kb)) << name << "." << field;
+                if (fa->IsFieldNull(k)) continue;
+                if (a->GetLayerDefn()->GetFieldDefn(k)->GetType() == OFTReal)
+                    EXPECT_DOUBLE_EQ(fa->GetFieldAsDouble(k), fb->GetFieldAsDouble(kb))
+                        << name << "." << field;
+                else
+                    EXPECT_STREQ(fa->GetFieldAsString(k), fb->GetFieldAsString(kb))
+                        << name << "." << field;
+            }
+            const OGRGeometry* ga = fa->GetGeometryRef();
+            const OGRGeometry* gb = fb->GetGeometryRef();
+            ASSERT_EQ(ga == nullptr, gb == nullptr) << name << " " << n;
+            if (!ga) continue;
+            std::unique_ptr<OGRGeometry> moved(ga->clone());
+            ASSERT_EQ(moved->transformTo(&wgs84), OGRERR_NONE);
+            OGREnvelope ea, eb;
+            moved->getEnvelope(&ea);
+            gb->getEnvelope(&eb);
+            EXPECT_NEAR(ea.MinX, eb.MinX, 1e-6) << name << " " << n;
+            EXPECT_NEAR(ea.MaxY, eb.MaxY, 1e-6) << name << " " << n;
+            if (wkbFlatten(ga->getGeometryType()) == wkbMultiPolygon) {
+                const double area_a = moved->toMultiPolygon()->get_Area();
+                const double area_b = gb->toMultiPolygon()->get_Area();
+                EXPECT_NEAR(area_a, area_b, 1e-5 * area_a) << name << " " << n;
+            }
+        }
+    }
 }
 
 TEST_F(AnalyzeDemo, CsvOpensInFrenchExcel) {

@@ -113,7 +113,9 @@ TEST(OgcApi, BboxSelectsExactlyTheCommunesWhoseBoundsOverlapIt) {
     for (const auto& f : all["features"]) {
         const auto b = bounds(f);
         const bool apart = b[2] < box[0] || b[0] > box[2] || b[3] < box[1] || b[1] > box[3];
-        if (apart) EXPECT_FALSE(inside.count(f["properties"]["insee"])) << f["properties"]["insee"];
+        if (apart) {
+            EXPECT_FALSE(inside.count(f["properties"]["insee"])) << f["properties"]["insee"];
+        }
     }
     // The same box in Lambert-93 and latitude-first EPSG:4326 selects the same communes.
     const json l93 = get_json("/collections/communes/items",

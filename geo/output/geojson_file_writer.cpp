@@ -1,0 +1,150 @@
+#include "output/geojson_file_writer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "core/errors.hpp"
+#include "core/parallel.hpp"
+#include "crs/crs_transform.hpp"
+#include "output/geojson_text.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+constexpr int kDegreeDecimals = 7;
+using Extent = std::array<double, 4>;  // west, south, east, north
+constexpr Extent kEmpty{1e300, 1e300, -1e300, -1e300};
+
+void grow(Extent& e, const Point& p) {
+    e = {std::min(e[0], p.x), std::min(e[1], p.y), std::max(e[2], p.x), std::max(e[3], p.y)};
+}
+
+void append_bbox(std::string& out, const Extent& e) {
+    out += "\"bbox\":[";
+    for (int i = 0; i < 4; ++i) {
+        if (i) out.push_back(',');
+        append_json_number(out, e[i], kDegreeDecimals);
+    }
+    out += "],";
+}
+
+// One feature in degrees; `extent` grows by its geometry.
+void append_feature(std::string& out, const Layer& layer, std::size_t i, const CrsTransform& to,
+                    Extent& extent) {
+    const Feature& f = layer.features[i];
+    std::string geometry;
+    Extent box = kEmpty;
+    if (const auto* p = std::get_if<Point>(&f.geometry)) {
+        Point d = *p;
+        to.transform(d.x, d.y);
+        grow(box, d);
+        append_geojson_geometry(geometry, d, kDegreeDecimals, false);
+    } else if (const auto* mp = std::get_if<MultiPolygon>(&f.geometry)) {
+        MultiPolygon d = *mp;
+        for (auto& poly : d) {
+            auto& o = poly.outer();
+            if (!o.empty()) to.transform(&o[0].x, &o[0].y, o.size(), sizeof(Point));
+            for (auto& inner : poly.inners())
+                if (!inner.empty())
+                    to.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
+            for (const auto& pt : o) grow(box, pt);
+        }
+        append_geojson_geometry(geometry, d, kDegreeDecimals, false);
+    } else {
+        geometry = "null";
+    }
+    out += "{\"type\":\"Feature\",\"id\":";
+    out += std::to_string(i + 1);
+    out.push_back(',');
+    if (box[0] <= box[2]) {
+        append_bbox(out, box);
+        for (const Point& c : {Point{box[0], box[1]}, Point{box[2], box[3]}}) grow(extent, c);
+    }
+    out += "\"properties\":";
+    append_properties(out, layer, f);
+    out += ",\"geometry\":";
+    out += geometry;
+    out.push_back('}');
+}
+
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+// The text goes to `path`.partial, renamed at the end: a failed run leaves no truncated file.
+struct PartialFile {
+    std::string path;
+    bool done = false;
+    ~PartialFile() {
+        std::error_code ec;
+        if (!done) std::filesystem::remove(path, ec);
+    }
+};
+
+}  // namespace
+
+void write_geojson(const std::string& path, const Layer& layer) {
+    PartialFile partial{path + ".partial"};
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(partial.path.c_str(), "wb"));
+    if (!file) throw DataError(path, "cannot create the file");
+    auto put = [&](const std::string& text) {
+        if (std::fwrite(text.data(), 1, text.size(), file.get()) != text.size())
+            throw DataError(path, "cannot write (disk full?)");
+    };
+    // Features are encoded in blocks on all cores and written in order, a batch of blocks at a
+    // time: the whole text is never held at once.
+    const std::size_t n = layer.features.size();
+    // Small enough blocks that a layer of a few large polygons (catchments) still spreads.
+    const std::size_t kBlock = std::clamp<std::size_t>(n / (worker_count(n) * 8), 1, 64);
+    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    const std::size_t workers = worker_count(blocks);
+    std::vector<std::unique_ptr<CrsTransform>> to_degrees;
+    for (std::size_t w = 0; w < workers; ++w)
+        to_degrees.push_back(std::make_unique<CrsTransform>(epsg_string(layer.epsg), "OGC:CRS84"));
+    std::string head = "{\"type\":\"FeatureCollection\",\"name\":";
+    append_json_string(head, layer.name);
+    head += ",\"description\":";
+    append_json_string(head, layer.title);
+    head += ",\"features\":[\n";
+    put(head);
+    Extent extent = kEmpty;
+    const std::size_t batch = workers * 8;
+    for (std::size_t first = 0; first < blocks; first += batch) {
+        const std::size_t count = std::min(batch, blocks - first);
+        std::vector<std::string> text(count);
+        std::vector<Extent> extents(count, kEmpty);
+        parallel_for(count, workers, [&](std::size_t b, std::size_t w) {
+            const std::size_t from = (first + b) * kBlock, to = std::min(n, from + kBlock);
+            for (std::size_t i = from; i < to; ++i) {
+                if (i) text[b] += ",\n";
+                append_feature(text[b], layer, i, *to_degrees[w], extents[b]);
+            }
+        });
+        for (std::size_t b = 0; b < count; ++b) {
+            put(text[b]);
+            for (const Point& c :
+                 {Point{extents[b][0], extents[b][1]}, Point{extents[b][2], extents[b][3]}})
+                if (extents[b][0] <= extents[b][2]) grow(extent, c);
+        }
+    }
+    // The collection's bbox comes last (JSON members are unordered; RFC 7946 §5).
+    std::string tail = "\n]";
+    if (extent[0] <= extent[2]) {
+        tail.push_back(',');
+        append_bbox(tail, extent);
+        tail.pop_back();  // the trailing comma
+    }
+    tail += "}\n";
+    put(tail);
+    if (std::fclose(file.release()) != 0) throw DataError(path, "cannot write (disk full?)");
+    std::error_code ec;
+    std::filesystem::rename(partial.path, path, ec);
+    if (ec) throw DataError(path, "cannot replace the file: " + ec.message());
+    partial.done = true;
+}
+
+}  // namespace palliacarte

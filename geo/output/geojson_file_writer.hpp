@@ -1,0 +1,15 @@
+#pragma once
+// Writes one layer as an RFC 7946 GeoJSON file (WGS84 longitude/latitude, 7 decimals ≈ 1 cm,
+// counterclockwise outer rings, bbox per feature and for the collection), with the encoder the
+// HTTP service uses: the file and the served layer carry the same text. GDAL's GeoJSON writer
+// took 1.4 s for Corsica's 57 catchments (≈700,000 vertices); this one encodes on all cores.
+#include <string>
+
+#include "output/layer.hpp"
+
+namespace palliacarte {
+
+/// @brief Creates (replaces) `path`. @throws DataError naming the file when it cannot be written.
+void write_geojson(const std::string& path, const Layer& layer);
+
+}  // namespace palliacarte
