@@ -384,6 +384,16 @@ class PistacheHandler : public P::Http::Handler {
             HttpServer::Impl* impl = impl_;
             const bool queued = impl->pool->post([impl, shared, request, raw_target, route, start] {
                 try {
+                    // A request that waited too long is refused rather than run: its client has
+                    // likely given up, and running it would only delay the ones behind.
+                    if (std::chrono::steady_clock::now() - start > impl->options.max_slow_wait) {
+                        HttpResponse late = problem_response(
+                            503, "Service occupé",
+                            "the analysis waited too long behind others; retry in a few seconds");
+                        late.headers.push_back({"Retry-After", "5"});
+                        impl->send(*request, raw_target, std::move(late), *shared, start);
+                        return;
+                    }
                     impl->send(*request, raw_target, impl->answer(*request, route), *shared, start);
                 } catch (const std::exception&) {
                     // The client left before the answer: nothing to send it to.

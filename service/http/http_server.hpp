@@ -4,6 +4,7 @@
 // client accepts it, HEAD, OPTIONS pre-flight, problem+json for errors, a log line per
 // request. Requests the handler marks slow (analysis) run on a worker pool, so the reactor
 // threads keep serving layers meanwhile.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -20,6 +21,8 @@ struct ServerOptions {
     int threads = 2;                  ///< Pistache reactor threads (serving)
     int analysis_threads = 1;         ///< worker threads for slow requests
     std::size_t max_queued_slow = 8;  ///< slow requests waiting beyond this get 503
+    /// A slow request still waiting after this gets 503 instead of running.
+    std::chrono::milliseconds max_slow_wait{20000};
     std::size_t max_body_bytes = 1 << 20;
     std::ostream* log = nullptr;  ///< one line per request; null: no log
 };
