@@ -99,8 +99,8 @@ void write_geojson(const std::string& path, const Layer& layer) {
     // time: the whole text is never held at once.
     const std::size_t n = layer.features.size();
     // Small enough blocks that a layer of a few large polygons (catchments) still spreads.
-    const std::size_t kBlock = std::clamp<std::size_t>(n / (worker_count(n) * 8), 1, 64);
-    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    const std::size_t block_size = std::clamp<std::size_t>(n / (worker_count(n) * 8), 1, 64);
+    const std::size_t blocks = (n + block_size - 1) / block_size;
     const std::size_t workers = worker_count(blocks);
     std::vector<std::unique_ptr<CrsTransform>> to_degrees;
     for (std::size_t w = 0; w < workers; ++w)
@@ -118,7 +118,7 @@ void write_geojson(const std::string& path, const Layer& layer) {
         std::vector<std::string> text(count);
         std::vector<Extent> extents(count, kEmpty);
         parallel_for(count, workers, [&](std::size_t b, std::size_t w) {
-            const std::size_t from = (first + b) * kBlock, to = std::min(n, from + kBlock);
+            const std::size_t from = (first + b) * block_size, to = std::min(n, from + block_size);
             for (std::size_t i = from; i < to; ++i) {
                 if (i) text[b] += ",\n";
                 append_feature(text[b], layer, i, *to_degrees[w], extents[b]);
