@@ -4,12 +4,17 @@
 #include <cmath>
 #include <set>
 
+#include "http/request_params.hpp"
+
 namespace palliacarte::ogc {
 
 namespace {
 
+using http::parse_number;
+using http::split;
+
 http::ProblemError bad(const std::string& param, const std::string& why) {
-    return http::ProblemError(400, "Paramètre invalide", "parameter '" + param + "': " + why);
+    return http::bad_parameter(param, why);
 }
 
 std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
@@ -20,26 +25,6 @@ std::size_t parse_count(const std::string& name, const std::string& text, std::s
     if (v > max)
         throw bad(name, std::to_string(v) + " is above the maximum " + std::to_string(max));
     return v;
-}
-
-double parse_double(const std::string& name, const std::string& text) {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-        throw bad(name, "'" + text + "' is not a number");
-    return v;
-}
-
-std::vector<std::string> split(const std::string& text, char sep) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        const auto at = text.find(sep, start);
-        out.push_back(text.substr(start, at == std::string::npos ? std::string::npos : at - start));
-        if (at == std::string::npos) break;
-        start = at + 1;
-    }
-    return out;
 }
 
 ServedCrs parse_crs_param(const std::string& name, const std::string& text) {
@@ -62,7 +47,7 @@ FieldValue parse_value(const FieldDef& field, const std::string& text) {
             return v;
         }
         case FieldType::real:
-            return parse_double(field.name, text);
+            return parse_number(field.name, text);
         case FieldType::boolean:
             if (text == "true") return true;
             if (text == "false") return false;
@@ -95,7 +80,7 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
                 throw bad(name, "expects 4 numbers (minx,miny,maxx,maxy) or 6 with heights, got " +
                                     std::to_string(parts.size()));
             std::vector<double> v;
-            for (const auto& p : parts) v.push_back(parse_double(name, p));
+            for (const auto& p : parts) v.push_back(parse_number(name, p));
             if (parts.size() == 6) v = {v[0], v[1], v[3], v[4]};
             if (v[0] > v[2] || v[1] > v[3])
                 throw bad(name, "the lower corner must come first (min ≤ max on both axes)");

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "core/binary_io.hpp"
+#include "http/request_params.hpp"
 #include "ogc/html_page.hpp"
 #include "ogc/items_query.hpp"
 
@@ -49,8 +50,12 @@ std::string query_with(const HttpRequest& r, const std::map<std::string, std::st
             q[k] = v;
     }
     std::string out;
-    for (const auto& [k, v] : q)
-        out += (out.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+    for (const auto& [k, v] : q) {
+        out += out.empty() ? '?' : '&';
+        out += url_encode(k);
+        out += '=';
+        out += url_encode(v);
+    }
     return out;
 }
 
@@ -303,13 +308,10 @@ HttpResponse OgcApi::item(const HttpRequest& r, const FeatureCollection& c,
     for (const auto& [name, value] : r.query) {
         if (name == "crs") {
             auto parsed = parse_crs(value);
-            if (!parsed)
-                throw ProblemError(400, "Paramètre invalide",
-                                   "parameter 'crs': '" + value + "' is not served");
+            if (!parsed) throw http::bad_parameter("crs", "'" + value + "' is not served");
             crs = *parsed;
         } else if (name != "f") {
-            throw ProblemError(400, "Paramètre invalide",
-                               "parameter '" + name + "': not accepted for a single feature");
+            throw http::bad_parameter(name, "not accepted for a single feature");
         }
     }
     std::string body;

@@ -1,6 +1,5 @@
 #include "on_demand/analysis_api.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <cmath>
 
@@ -8,6 +7,7 @@
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
 #include "geos/geos_context.hpp"
+#include "http/request_params.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/geojson_text.hpp"
 
@@ -21,15 +21,7 @@ using nlohmann::json;
 namespace {
 
 ProblemError bad(const std::string& param, const std::string& why) {
-    return ProblemError(400, "Paramètre invalide", "parameter '" + param + "': " + why);
-}
-
-double number(const std::string& name, const std::string& text) {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-        throw bad(name, "'" + text + "' is not a number");
-    return v;
+    return http::bad_parameter(param, why);
 }
 
 double rounded(double v, double unit = 0.01) {
@@ -110,18 +102,12 @@ HttpResponse commune(const app::ServedDataset& d, const std::string& insee) {
 std::vector<double> parse_minutes(const app::ServedDataset& d, const HttpRequest& r) {
     std::vector<double> out;
     if (const std::string* m = r.param("minutes")) {
-        std::size_t start = 0;
-        while (start <= m->size()) {
-            const auto comma = m->find(',', start);
-            const std::string part =
-                m->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            const double v = number("minutes", part);
+        for (const std::string& part : http::split(*m, ',')) {
+            const double v = http::parse_number("minutes", part);
             if (v <= 0 || v > kMaxMinutes)
                 throw bad("minutes", "each value must be above 0 and at most " +
                                          std::to_string(static_cast<int>(kMaxMinutes)));
             out.push_back(v);
-            if (comma == std::string::npos) break;
-            start = comma + 1;
         }
     } else {
         out = d.analysis_config.catchment_thresholds_min;
@@ -163,7 +149,7 @@ HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
         const std::string* lon = r.param("lon");
         const std::string* lat = r.param("lat");
         if (!lon || !lat) throw bad("lon", "give structure=ID, or lon and lat (WGS84 degrees)");
-        const double x = number("lon", *lon), y = number("lat", *lat);
+        const double x = http::parse_number("lon", *lon), y = http::parse_number("lat", *lat);
         position = from_lonlat(d, x, y, "lon");
         source = {{"lon", x}, {"lat", y}};
         if (const std::string* t = r.param("type")) type = *t;
