@@ -116,6 +116,20 @@ void set_header(P::Http::Header::Collection& h, const std::string& name, const s
     h.add(std::make_shared<TextHeader>(name, value));
 }
 
+// Below this a gzip'd body saves less than its header costs.
+constexpr std::size_t kMinGzipBytes = 1024;
+
+bool worth_compressing(const HttpResponse& resp) {
+    return resp.stream || resp.body.size() >= kMinGzipBytes;
+}
+
+// The 503 for an analysis refused for want of capacity.
+HttpResponse busy_response(const std::string& detail, int retry_after_seconds) {
+    HttpResponse busy = problem_response(503, "Service occupé", detail);
+    busy.headers.push_back({"Retry-After", std::to_string(retry_after_seconds)});
+    return busy;
+}
+
 // A small pool for slow requests; a full queue refuses (503) rather than piling up work.
 class WorkerPool {
   public:
@@ -176,6 +190,10 @@ class ResponseCache {
         HttpResponse response;
         bool gzip = false;
     };
+    // What an entry counts against the budget.
+    static std::size_t cost(const std::string& key, const Entry& e) {
+        return key.size() + e.response.body.size();
+    }
     std::shared_ptr<const Entry> find(const std::string& key) {
         std::lock_guard lock(mutex_);
         auto it = index_.find(key);
@@ -184,7 +202,7 @@ class ResponseCache {
         return it->second->second;
     }
     void put(const std::string& key, std::shared_ptr<const Entry> e) {
-        const std::size_t size = e->response.body.size() + key.size();
+        const std::size_t size = cost(key, *e);
         if (size > kMaxEntryBytes) return;
         std::lock_guard lock(mutex_);
         if (index_.count(key)) return;
@@ -192,7 +210,7 @@ class ResponseCache {
         index_[key] = lru_.begin();
         bytes_ += size;
         while (bytes_ > kMaxBytes && !lru_.empty()) {
-            bytes_ -= lru_.back().second->response.body.size() + lru_.back().first.size();
+            bytes_ -= cost(lru_.back().first, *lru_.back().second);
             index_.erase(lru_.back().first);
             lru_.pop_back();
         }
@@ -273,8 +291,7 @@ struct HttpServer::Impl {
         set_header(h, "Content-Type", resp.content_type);
         const auto code = static_cast<P::Http::Code>(resp.status);
         const bool head = r.method == "HEAD";
-        const bool compress =
-            body_is_gzip || (accepts_gzip(r) && (resp.stream || resp.body.size() >= 1024));
+        const bool compress = body_is_gzip || (accepts_gzip(r) && worth_compressing(resp));
         if (compress) set_header(h, "Content-Encoding", "gzip");
         if (head) {
             // Headers only. (Pistache writes Content-Length: 0 here.)
@@ -387,11 +404,11 @@ class PistacheHandler : public P::Http::Handler {
                     // A request that waited too long is refused rather than run: its client has
                     // likely given up, and running it would only delay the ones behind.
                     if (std::chrono::steady_clock::now() - start > impl->options.max_slow_wait) {
-                        HttpResponse late = problem_response(
-                            503, "Service occupé",
-                            "the analysis waited too long behind others; retry in a few seconds");
-                        late.headers.push_back({"Retry-After", "5"});
-                        impl->send(*request, raw_target, std::move(late), *shared, start);
+                        impl->send(*request, raw_target,
+                                   busy_response("the analysis waited too long behind others; "
+                                                 "retry in a few seconds",
+                                                 5),
+                                   *shared, start);
                         return;
                     }
                     impl->send(*request, raw_target, impl->answer(*request, route), *shared, start);
@@ -400,11 +417,11 @@ class PistacheHandler : public P::Http::Handler {
                 }
             });
             if (!queued) {
-                HttpResponse busy = problem_response(
-                    503, "Service occupé",
-                    "too many analyses are running or waiting; retry in a few seconds");
-                busy.headers.push_back({"Retry-After", "2"});
-                impl_->send(*request, raw_target, std::move(busy), *shared, start);
+                impl_->send(*request, raw_target,
+                            busy_response("too many analyses are running or waiting; retry in "
+                                          "a few seconds",
+                                          2),
+                            *shared, start);
             }
             return;
         }
@@ -424,7 +441,7 @@ class PistacheHandler : public P::Http::Handler {
             resp.body.size() <= ResponseCache::kMaxEntryBytes) {
             auto entry = std::make_shared<ResponseCache::Entry>();
             entry->response = std::move(resp);
-            entry->gzip = gz && entry->response.body.size() >= 1024;
+            entry->gzip = gz && worth_compressing(entry->response);
             if (entry->gzip) entry->response.body = gzip(entry->response.body);
             impl_->cache.put(key, entry);
             impl_->send(r, raw_target, entry->response, writer, start, entry->gzip);
