@@ -74,35 +74,6 @@ int commune_at(const Point& p, int epsg, const std::vector<Commune>& communes,
     return -1;
 }
 
-// Clips `area` to the territory outline (catchments stop at the coast and the border).
-MultiPolygon clip(const GeosContext& geos, const MultiPolygon& area, const GEOSGeometry* outline) {
-    if (area.empty()) return area;
-    GeosGeometry g = geos.to_geos(area);
-    GeosGeometry cut = geos.wrap(GEOSIntersection_r(geos.handle(), g.get(), outline));
-    return cut ? geos.to_multipolygon(cut.get()) : area;
-}
-
-// Clips every polygon to the outline on all cores: a GEOS context and a copy of the outline per
-// worker (GEOS caches envelopes lazily, so even reading one geometry from two threads races).
-void clip_all(std::vector<std::vector<MultiPolygon>>& polys, const GEOSGeometry* outline) {
-    std::vector<std::pair<std::size_t, std::size_t>> jobs;
-    for (std::size_t p = 0; p < polys.size(); ++p)
-        for (std::size_t k = 0; k < polys[p].size(); ++k)
-            if (!polys[p][k].empty()) jobs.emplace_back(p, k);
-    const std::size_t workers = worker_count(jobs.size());
-    std::vector<std::unique_ptr<GeosContext>> contexts;
-    std::vector<GeosGeometry> outlines;
-    for (std::size_t w = 0; w < workers; ++w) {
-        contexts.push_back(std::make_unique<GeosContext>());
-        outlines.push_back(
-            contexts.back()->wrap(GEOSGeom_clone_r(contexts.back()->handle(), outline)));
-    }
-    parallel_for(jobs.size(), workers, [&](std::size_t j, std::size_t w) {
-        auto& area = polys[jobs[j].first][jobs[j].second];
-        area = clip(*contexts[w], area, outlines[w].get());
-    });
-}
-
 }  // namespace
 
 std::vector<std::string> analysed_types(const Territory& territory, const AnalysisConfig& config) {
@@ -270,14 +241,12 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
         {
             std::vector<std::vector<MultiPolygon>> polys;
             {
-                StepClock clock(a.timings, code + ": catchment polygons");
+                // Clipped to the outline: catchments stop at the coast and the border.
+                StepClock clock(a.timings, code + ": catchment polygons (clipped)");
                 std::vector<double> limits_s;
                 for (double m : limits) limits_s.push_back(m * 60);
-                polys = model->catchments(places, tc.direction, limits_s, config.catchment_shape);
-            }
-            {
-                StepClock clock(a.timings, code + ": catchment clip (GEOS)");
-                clip_all(polys, outline.get());
+                polys = model->catchments(places, tc.direction, limits_s, config.catchment_shape,
+                                          outline.get());
             }
             StepClock clock(a.timings, code + ": catchment union (GEOS)");
             // The type's union per limit, the limits on all cores (a GEOS context each).

@@ -7,6 +7,7 @@
 
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
+#include "geos/polygon_ops.hpp"
 #include "routing/nearest_source.hpp"
 
 namespace palliacarte {
@@ -183,23 +184,10 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
 
 std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
     const std::vector<Place>& places, SearchDirection direction,
-    const std::vector<double>& limits_seconds, const CatchmentShape& shape) const {
+    const std::vector<double>& limits_seconds, const CatchmentShape& shape,
+    const GEOSGeometry* clip) const {
     std::vector<std::vector<MultiPolygon>> out(places.size());
     if (places.empty()) return out;
-    const std::size_t workers = worker_count(places.size());
-    if (!roads_) {
-        for (std::size_t s = 0; s < places.size(); ++s)
-            for (const double limit : limits_seconds)
-                out[s].push_back(crow_fly_catchment_polygon(places[s].position, crow_fly_, limit));
-        return out;
-    }
-    std::vector<std::unique_ptr<OneToManySearch>> searches;
-    std::vector<std::unique_ptr<GeosContext>> contexts;
-    for (std::size_t w = 0; w < workers; ++w) {
-        searches.push_back(std::make_unique<OneToManySearch>(*roads_));
-        contexts.push_back(std::make_unique<GeosContext>());
-    }
-    const bool forward = direction == SearchDirection::from_sources;
     // Several FINESS establishments often share one site (a hospital's entities): one polygon
     // per distinct start, copied to the others.
     std::map<std::tuple<double, double, int>, std::size_t> first_at;
@@ -212,21 +200,41 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
         same_as[s] = it->second;
         if (fresh) distinct.push_back(s);
     }
+    // Per worker: a search, a GEOS context and its own copy of the clip outline (GEOS caches
+    // envelopes lazily, so even reading one geometry from two threads races).
+    const std::size_t workers = worker_count(distinct.size());
+    std::vector<std::unique_ptr<OneToManySearch>> searches;
+    std::vector<std::unique_ptr<GeosContext>> contexts;
+    std::vector<GeosGeometry> clips;
+    for (std::size_t w = 0; w < workers; ++w) {
+        if (roads_) searches.push_back(std::make_unique<OneToManySearch>(*roads_));
+        contexts.push_back(std::make_unique<GeosContext>());
+        if (clip) clips.push_back(contexts[w]->wrap(GEOSGeom_clone_r(contexts[w]->handle(), clip)));
+    }
+    const bool forward = direction == SearchDirection::from_sources;
     parallel_for(distinct.size(), workers, [&](std::size_t j, std::size_t w) {
         const std::size_t s = distinct[j];
         const Place& p = places[s];
-        out[s].resize(limits_seconds.size());
-        if (!p.usable) return;
-        OneToManySearch& search = *searches[w];
-        const std::vector<Point> leg{p.position, p.on_road};
-        for (std::size_t k = 0; k < limits_seconds.size(); ++k) {
-            search.run(forward ? p.starts_out : p.starts_in, limits_seconds[k], direction);
-            // Each limit is the previous one plus the roads reached beyond it.
-            const double before = k == 0 ? -1 : limits_seconds[k - 1];
-            out[s][k] =
-                road_catchment_polygon(*contexts[w], reached_road_pieces(*roads_, search, before),
-                                       shape, leg, k == 0 ? nullptr : &out[s][k - 1]);
+        auto& polys = out[s];
+        if (!roads_) {
+            for (const double limit : limits_seconds)
+                polys.push_back(crow_fly_catchment_polygon(p.position, crow_fly_, limit));
+        } else {
+            polys.resize(limits_seconds.size());
+            if (!p.usable) return;
+            OneToManySearch& search = *searches[w];
+            const std::vector<Point> leg{p.position, p.on_road};
+            for (std::size_t k = 0; k < limits_seconds.size(); ++k) {
+                search.run(forward ? p.starts_out : p.starts_in, limits_seconds[k], direction);
+                // Each limit is the previous one plus the roads reached beyond it.
+                const double before = k == 0 ? -1 : limits_seconds[k - 1];
+                polys[k] = road_catchment_polygon(*contexts[w],
+                                                  reached_road_pieces(*roads_, search, before),
+                                                  shape, leg, k == 0 ? nullptr : &polys[k - 1]);
+            }
         }
+        if (clip)
+            for (auto& poly : polys) poly = clip_to(*contexts[w], poly, clips[w].get());
     });
     for (std::size_t s = 0; s < places.size(); ++s)
         if (same_as[s] != s) out[s] = out[same_as[s]];

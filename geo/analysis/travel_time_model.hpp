@@ -64,11 +64,12 @@ class TravelTimeModel {
                                    double limit_seconds) const;
 
     /// @brief Per place, one catchment polygon per limit (ascending; nested by construction),
-    /// not yet clipped to land. Runs on all cores.
+    /// clipped to `clip` when given (the territory outline). Runs on all cores.
     std::vector<std::vector<MultiPolygon>> catchments(const std::vector<Place>& places,
                                                       SearchDirection direction,
                                                       const std::vector<double>& limits_seconds,
-                                                      const CatchmentShape& shape) const;
+                                                      const CatchmentShape& shape,
+                                                      const GEOSGeometry* clip = nullptr) const;
 
   private:
     // Time of point i from node times `node_seconds` (the search ran in `direction`).

@@ -20,6 +20,14 @@ ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry) {
     return out;
 }
 
+MultiPolygon clip_to(const GeosContext& geos, const MultiPolygon& area,
+                     const GEOSGeometry* outline) {
+    if (area.empty()) return area;
+    GeosGeometry g = geos.to_geos(area);
+    GeosGeometry cut = geos.wrap(GEOSIntersection_r(geos.handle(), g.get(), outline));
+    return cut ? geos.to_multipolygon(cut.get()) : area;
+}
+
 GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts) {
     const auto h = geos.handle();
     if (parts.size() == 1) return std::move(parts.front());

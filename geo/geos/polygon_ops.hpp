@@ -1,5 +1,5 @@
 #pragma once
-// The polygon operations loading needs: validity check with repair, and union of parts.
+// Polygon operations: validity check with repair, clipping, union of parts.
 #include <string>
 #include <vector>
 
@@ -17,6 +17,10 @@ struct ValidityOutcome {
 /// @brief Checks `geometry`; if invalid, replaces it by GEOS MakeValid's result (polygonal parts
 /// only). `repaired` is false only if GEOS could not repair it (geometry then left as is).
 ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry);
+
+/// @brief The part of `area` inside `outline` (GEOS intersection); `area` itself if GEOS fails.
+MultiPolygon clip_to(const GeosContext& geos, const MultiPolygon& area,
+                     const GEOSGeometry* outline);
 
 /// @brief Union of valid polygonal geometries (consumed).
 GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts);

@@ -166,20 +166,16 @@ HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
         throw bad("lon", "the position is farther than the snapping distance from every road");
     std::vector<double> limits_s;
     for (const double m : minutes) limits_s.push_back(m * 60);
-    auto polys =
-        d.model->catchments({place}, direction, limits_s, d.analysis_config.catchment_shape)[0];
     // Clipped to the territory (as the served catchments are), then in longitude/latitude.
     const GeosContext geos;
-    GeosGeometry outline = geos.to_geos(d.outline);
+    const GeosGeometry outline = geos.to_geos(d.outline);
+    auto polys =
+        d.model->catchments({place}, direction, limits_s, d.analysis_config.catchment_shape,
+                            epsg == d.config.epsg ? outline.get() : nullptr)[0];
     CrsTransform to_degrees(epsg_string(epsg), "OGC:CRS84");
     std::string body = R"({"type":"FeatureCollection","features":[)";
     for (std::size_t k = 0; k < polys.size(); ++k) {
-        MultiPolygon mp = polys[k];
-        if (epsg == d.config.epsg && outline && !mp.empty()) {
-            GeosGeometry g = geos.to_geos(mp);
-            GeosGeometry cut = geos.wrap(GEOSIntersection_r(geos.handle(), g.get(), outline.get()));
-            if (cut) mp = geos.to_multipolygon(cut.get());
-        }
+        MultiPolygon& mp = polys[k];
         const double area_km2 = boost::geometry::area(mp) / 1e6;
         for (auto& poly : mp) {
             auto& o = poly.outer();
