@@ -77,6 +77,18 @@ std::size_t CrsTransform::transform(double* x, double* y, std::size_t count,
     return failed;
 }
 
+std::size_t CrsTransform::transform(MultiPolygon& mp) const {
+    std::size_t failed = 0;
+    auto ring = [&](Ring& r) {
+        if (!r.empty()) failed += transform(&r[0].x, &r[0].y, r.size(), sizeof(Point));
+    };
+    for (auto& poly : mp) {
+        ring(poly.outer());
+        for (auto& inner : poly.inners()) ring(inner);
+    }
+    return failed;
+}
+
 bool CrsTransform::transform(double& x, double& y) const {
     return transform(&x, &y, 1, sizeof(double)) == 0;
 }

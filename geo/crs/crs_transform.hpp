@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 
+#include "model/geometry.hpp"
+
 struct pj_ctx;
 struct PJconsts;
 
@@ -30,6 +32,8 @@ class CrsTransform {
     std::size_t transform(double* x, double* y, std::size_t count, std::size_t stride) const;
     /// @brief One point; false if it cannot be transformed.
     bool transform(double& x, double& y) const;
+    /// @brief Every ring of `mp` in place. Returns how many points failed.
+    std::size_t transform(MultiPolygon& mp) const;
 
     bool is_identity() const { return identity_; }
     const std::string& from() const { return from_; }

@@ -201,17 +201,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
             it = wk.transforms
                      .emplace(rf.epsg, CrsTransform(result.source_crs, epsg_string(rf.epsg)))
                      .first;
-        std::size_t failed = 0;
-        for (auto& poly : rf.geometry) {
-            auto& outer = poly.outer();
-            if (!outer.empty())
-                failed +=
-                    it->second.transform(&outer[0].x, &outer[0].y, outer.size(), sizeof(Point));
-            for (auto& inner : poly.inners())
-                if (!inner.empty())
-                    failed +=
-                        it->second.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
-        }
+        const std::size_t failed = it->second.transform(rf.geometry);
         if (failed > 0) {
             rf.ok = false;
             report.reject(path, where_of(rf), "reprojection_failed",

@@ -33,12 +33,7 @@ class ToLayerCrs {
     explicit ToLayerCrs(int to) : to_(to) {}
     MultiPolygon operator()(MultiPolygon mp, int from) {
         if (from == to_) return mp;
-        const CrsTransform& t = transform(from);
-        for (auto& poly : mp) {
-            t.transform(&poly.outer()[0].x, &poly.outer()[0].y, poly.outer().size(), sizeof(Point));
-            for (auto& inner : poly.inners())
-                t.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
-        }
+        transform(from).transform(mp);
         return mp;
     }
     Point operator()(Point p, int from) {

@@ -45,14 +45,9 @@ void append_feature(std::string& out, const Layer& layer, std::size_t i, const C
         append_geojson_geometry(geometry, d, kDegreeDecimals, false);
     } else if (const auto* mp = std::get_if<MultiPolygon>(&f.geometry)) {
         MultiPolygon d = *mp;
-        for (auto& poly : d) {
-            auto& o = poly.outer();
-            if (!o.empty()) to.transform(&o[0].x, &o[0].y, o.size(), sizeof(Point));
-            for (auto& inner : poly.inners())
-                if (!inner.empty())
-                    to.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
-            for (const auto& pt : o) grow(box, pt);
-        }
+        to.transform(d);
+        for (const auto& poly : d)
+            for (const auto& pt : poly.outer()) grow(box, pt);
         append_geojson_geometry(geometry, d, kDegreeDecimals, false);
     } else {
         geometry = "null";

@@ -116,14 +116,9 @@ FeatureCollection::FeatureCollection(Layer layer, std::string description)
             } else if (const auto* mp = std::get_if<MultiPolygon>(&f.geometry)) {
                 append_geojson_geometry(g[2], *mp, kMetreDecimals, false);
                 MultiPolygon d = *mp;
-                for (auto& poly : d) {
-                    auto& o = poly.outer();
-                    to_degrees[w]->transform(&o[0].x, &o[0].y, o.size(), sizeof(Point));
-                    for (auto& inner : poly.inners())
-                        to_degrees[w]->transform(&inner[0].x, &inner[0].y, inner.size(),
-                                                 sizeof(Point));
-                    for (const auto& p : o) grow(p);
-                }
+                to_degrees[w]->transform(d);
+                for (const auto& poly : d)
+                    for (const auto& p : poly.outer()) grow(p);
                 append_geojson_geometry(g[0], d, kDegreeDecimals, false);
                 append_geojson_geometry(g[1], d, kDegreeDecimals, true);
             } else {

@@ -177,12 +177,7 @@ HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
     for (std::size_t k = 0; k < polys.size(); ++k) {
         MultiPolygon& mp = polys[k];
         const double area_km2 = boost::geometry::area(mp) / 1e6;
-        for (auto& poly : mp) {
-            auto& o = poly.outer();
-            to_degrees.transform(&o[0].x, &o[0].y, o.size(), sizeof(Point));
-            for (auto& inner : poly.inners())
-                to_degrees.transform(&inner[0].x, &inner[0].y, inner.size(), sizeof(Point));
-        }
+        to_degrees.transform(mp);
         if (k) body += ",";
         json props = source;
         props["minutes"] = minutes[k];
