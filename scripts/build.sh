@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Configures and builds palliacarte. Usage: scripts/build.sh [--sanitize]
-# Release build in build/, AddressSanitizer+UBSan build in build-asan/.
+# Configures and builds palliacarte. Usage: scripts/build.sh [--app | --sanitize]
+#   (none)      release build in build/ with the tests and benchmarks
+#   --app       release build in build/ of the palliacarte command only (what the demo needs)
+#   --sanitize  AddressSanitizer + UBSan build of the tests in build-asan/ (no benchmarks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=build
-flags=(-DCMAKE_BUILD_TYPE=Release)
-if [ "${1:-}" = "--sanitize" ]; then
-  build_dir=build-asan
-  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON -DPALLIACARTE_BUILD_BENCHMARKS=OFF)
-fi
+flags=(-DCMAKE_BUILD_TYPE=Release -DPALLIACARTE_BUILD_TESTS=ON -DPALLIACARTE_BUILD_BENCHMARKS=ON)
+target=()
+case "${1:-}" in
+  --app)
+    flags=(-DCMAKE_BUILD_TYPE=Release -DPALLIACARTE_BUILD_TESTS=OFF)
+    target=(--target palliacarte) ;;
+  --sanitize)
+    build_dir=build-asan
+    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON -DPALLIACARTE_BUILD_TESTS=ON
+           -DPALLIACARTE_BUILD_BENCHMARKS=OFF) ;;
+  "") ;;
+  *) echo "usage: scripts/build.sh [--app | --sanitize]" >&2; exit 2 ;;
+esac
 generator=()
-if command -v ninja >/dev/null; then generator=(-G Ninja); fi
-if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-  cmake -S . -B "$build_dir" "${generator[@]}" "${flags[@]}"
-fi
-cmake --build "$build_dir" -j "$(nproc)"
+if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+# Configured every time: the options above decide what is built (cheap when nothing changed).
+cmake -S . -B "$build_dir" "${generator[@]}" "${flags[@]}" > /dev/null
+cmake --build "$build_dir" -j "$(nproc)" "${target[@]}"

@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# One command on a fresh Debian 12 machine: installs dependencies, builds, and runs the main
-# job — the coverage analysis — on the Hauts-de-Seine demo territory.
-# Outputs go to out/hauts-de-seine (coverage.gpkg for QGIS, GeoJSON, CSV, report.md, maps).
+# One command on a fresh Debian 12 machine: installs what palliacarte needs, builds it, and runs
+# the main job — the coverage analysis — on a demo territory whose data ship in data/demo/
+# (nothing else is needed: no ../shared, no download).
+# Usage: scripts/demo.sh [corse | hauts-de-seine] [analyze options…]
+#   corse           (default) the 360 communes of Corsica by road on the island's OSM network
+#   hauts-de-seine  the 36 communes of the 92 and the filière « soins palliatifs 92 », crow-fly
+# Outputs go to out/<territory>/ (coverage.gpkg for QGIS, GeoJSON, CSV, report.md, maps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-scripts/build.sh
-out="${PALLIACARTE_DEMO_OUT:-out/hauts-de-seine}"
-./build/service/palliacarte analyze data/hauts-de-seine.json --out "$out" "$@"
+territory=corse
+case "${1:-}" in
+  corse | hauts-de-seine) territory=$1; shift ;;
+esac
+# PALLIACARTE_BIN: an already built palliacarte to run instead (the tests use it).
+bin="${PALLIACARTE_BIN:-}"
+if [ -z "$bin" ]; then
+  scripts/install-deps.sh
+  scripts/build.sh --app
+  bin=./build/service/palliacarte
+fi
+out="${PALLIACARTE_DEMO_OUT:-out/$territory}"
+"$bin" analyze "data/$territory.json" --out "$out" "$@"
 echo "Rapport : $out/report.md — couches QGIS : $out/coverage.gpkg"

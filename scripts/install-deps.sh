@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Installs palliacarte's build and test dependencies from Debian 12 (bookworm) packages.
+# Installs palliacarte's dependencies from Debian 12 (bookworm) packages.
+# Usage: scripts/install-deps.sh [--test]
+#   (none)  what building and running palliacarte needs
+#   --test  also what the tests, benchmarks and notebooks need (GoogleTest, Google Benchmark,
+#           headless QGIS, networkx, Jupyter and geopandas)
 # Idempotent: skips apt-get entirely when every package is already installed.
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config ninja-build clang-format
+  build-essential cmake pkg-config ninja-build
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libboost-dev libosmium2-dev libprotozero-dev libbz2-dev zlib1g-dev libexpat1-dev
   libpistache-dev nlohmann-json3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
-  python3-networkx
-  python3-qgis qgis-providers sqlite3 curl
 )
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=(
+    clang-format libgtest-dev libgmock-dev libbenchmark-dev
+    python3-networkx python3-qgis qgis-providers sqlite3 curl
+  )
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

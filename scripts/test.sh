@@ -4,7 +4,7 @@
 # Data: ../shared/data next to the checkout, or $PALLIACARTE_DATA_ROOT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 scripts/build.sh "$@"
 build_dir=build
 if [ "${1:-}" = "--sanitize" ]; then

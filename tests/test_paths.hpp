@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 namespace palliacarte::test {
@@ -27,9 +28,26 @@ inline std::string data(const std::string& relative) {
 inline std::string config(const std::string& name) {
     return source_dir() + "/data/" + name;
 }
+/// The demo configs bring their own data (data/demo/); the others read the national data root.
+inline std::optional<std::string> data_root_for(const std::string& config_name) {
+    if (config_name == "hauts-de-seine.json" || config_name == "corse.json") return std::nullopt;
+    return data_root();
+}
 inline std::string structure_types() {
     return config("structure-types.json");
 }
+
+/// Skips the calling test when the national data tree is missing, naming it, so that a clone
+/// without ../shared runs every test that does not need it; in CI ($CI set) a missing tree fails.
+#define PALLIACARTE_REQUIRE_SHARED_DATA()                                                       \
+    do {                                                                                        \
+        if (!std::filesystem::is_directory(::palliacarte::test::data_root())) {                 \
+            if (std::getenv("CI"))                                                              \
+                FAIL() << "national data tree missing: " << ::palliacarte::test::data_root();   \
+            GTEST_SKIP() << "needs the national data tree " << ::palliacarte::test::data_root() \
+                         << " (set PALLIACARTE_DATA_ROOT): skipped";                            \
+        }                                                                                       \
+    } while (0)
 
 /// A fresh directory under the system temp dir, removed at destruction.
 class ScratchDir {

@@ -105,15 +105,17 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         c.name = str(doc, "name");
         if (c.name.empty()) throw ConfigError("'name' is required");
 
+        // A config that names its data root keeps it (the demo configs carry their own data),
+        // whatever the environment says; $PALLIACARTE_DATA_ROOT is for configs that name none.
         if (data_root_override && !data_root_override->empty()) {
             c.data_root = *data_root_override;
             c.data_root_origin = "--data-root";
-        } else if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) {
-            c.data_root = env;
-            c.data_root_origin = "PALLIACARTE_DATA_ROOT";
         } else if (doc.contains("data_root")) {
             c.data_root = (config_dir / str(doc, "data_root")).lexically_normal().string();
             c.data_root_origin = "config";
+        } else if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) {
+            c.data_root = env;
+            c.data_root_origin = "PALLIACARTE_DATA_ROOT";
         } else {
             c.data_root = "../shared/data";
             c.data_root_origin = "default";

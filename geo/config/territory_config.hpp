@@ -129,8 +129,8 @@ struct TerritoryConfig {
 };
 
 /// @brief Reads and validates a config file.
-/// @param data_root_override from the command line; else $PALLIACARTE_DATA_ROOT, else the
-/// file's "data_root" (relative to the file), else ../shared/data (relative to the working dir).
+/// @param data_root_override from the command line; else the file's "data_root" (relative to
+/// the file), else $PALLIACARTE_DATA_ROOT, else ../shared/data (relative to the working dir).
 /// @throws ConfigError naming the file and the problem.
 TerritoryConfig load_territory_config(const std::string& path,
                                       const std::optional<std::string>& data_root_override = {});

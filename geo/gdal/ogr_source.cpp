@@ -1,6 +1,9 @@
 #include "gdal/ogr_source.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <string_view>
 
 #include "core/errors.hpp"
 
@@ -21,6 +24,21 @@ void register_gdal_drivers() {
     (void)done;
 }
 
+std::string gdal_virtual_path(const std::string& path) {
+    // GDAL opens compressed files only through its virtual file systems; official downloads
+    // and the shipped demo network come compressed (.zip shapefiles, .fgb.gz).
+    auto ends_with = [&](std::string_view suffix) {
+        return path.size() > suffix.size() &&
+               std::equal(suffix.rbegin(), suffix.rend(), path.rbegin(), [](char a, char b) {
+                   return a == std::tolower(static_cast<unsigned char>(b));
+               });
+    };
+    if (path.starts_with("/vsi")) return path;
+    if (ends_with(".zip")) return "/vsizip/" + path;
+    if (ends_with(".gz")) return "/vsigzip/" + path;
+    return path;
+}
+
 OgrSource open_vector_layer(const std::string& path, const std::string& layer_name) {
     register_gdal_drivers();
     if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
@@ -28,7 +46,8 @@ OgrSource open_vector_layer(const std::string& path, const std::string& layer_na
     CPLErrorReset();
     OgrSource src;
     src.path = path;
-    src.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    src.dataset.reset(
+        GDALDataset::Open(gdal_virtual_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!src.dataset)
         throw DataError(
             path, "not a readable vector data source (" + QuietGdalErrors::last_message() + ")");

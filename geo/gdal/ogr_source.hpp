@@ -30,6 +30,9 @@ struct OgrSource {
     std::string path;
 };
 
+/// @brief `path` as GDAL must open it: `.zip` through /vsizip/, `.gz` through /vsigzip/.
+std::string gdal_virtual_path(const std::string& path);
+
 /// @brief Opens `path` with any OGR driver and picks `layer_name` (or the only/first layer).
 /// @throws DataError naming the file and GDAL's reason.
 OgrSource open_vector_layer(const std::string& path, const std::string& layer_name = "");

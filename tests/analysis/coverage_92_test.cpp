@@ -37,10 +37,7 @@ struct Demo {
 
 const Demo& demo() {
     static const Demo d = [] {
-        Demo x{load_territory(
-                   load_territory_config(test::config("hauts-de-seine.json"), test::data_root())),
-               {},
-               {}};
+        Demo x{load_territory(load_territory_config(test::config("hauts-de-seine.json"))), {}, {}};
         x.config = parse_analysis_config(x.territory.config);
         x.analysis = analyze_coverage(x.territory, x.config);
         return x;

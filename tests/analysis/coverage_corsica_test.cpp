@@ -40,10 +40,7 @@ struct Island {
 
 const Island& island() {
     static const Island d = [] {
-        Island x{
-            load_territory(load_territory_config(test::config("corse.json"), test::data_root())),
-            {},
-            {}};
+        Island x{load_territory(load_territory_config(test::config("corse.json"))), {}, {}};
         x.config = parse_analysis_config(x.territory.config);
         x.analysis = analyze_coverage(x.territory, x.config);
         return x;

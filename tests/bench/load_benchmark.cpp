@@ -3,24 +3,15 @@
 // (measure memory with /usr/bin/time -v on this binary).
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-#include <filesystem>
-
 #include "config/territory_config.hpp"
 #include "load/territory_loader.hpp"
+#include "test_paths.hpp"
 
 namespace {
 
-std::string data_root() {
-    if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) return env;
-    return (std::filesystem::path(PALLIACARTE_SOURCE_DIR) / ".." / "shared" / "data")
-        .lexically_normal()
-        .string();
-}
-
 void load(benchmark::State& state, const char* config_name) {
     const auto config = palliacarte::load_territory_config(
-        std::string(PALLIACARTE_SOURCE_DIR) + "/data/" + config_name, data_root());
+        palliacarte::test::config(config_name), palliacarte::test::data_root_for(config_name));
     for (auto _ : state) {
         const auto t = palliacarte::load_territory(config);
         benchmark::DoNotOptimize(t.communes.data());

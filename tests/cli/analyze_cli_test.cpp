@@ -22,8 +22,7 @@ using palliacarte::test::Outcome;
 using palliacarte::test::shell;
 
 Outcome analyze(const std::string& args) {
-    return shell(std::string(PALLIACARTE_BINARY) + " analyze " + args + " --data-root " +
-                 palliacarte::test::data_root());
+    return shell(std::string(PALLIACARTE_BINARY) + " analyze " + args);
 }
 
 std::string slurp(const std::string& path) {
@@ -223,11 +222,13 @@ TEST_F(AnalyzeDemo, QgisOpensEveryLayerAlreadyStyled) {
 }
 
 TEST(AnalyzeCli, UsageAndConfigErrors) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     EXPECT_EQ(analyze(palliacarte::test::config("hauts-de-seine.json")).status, 2);
     ScratchDir dir("analyze-bad");
     const auto bad = dir.write("bad.json", R"({"name": "x", "communes": {"path": "a.geojson"},
         "analysis": {"types": ["NOPE"]}})");
-    const Outcome r = analyze(bad + " --out " + (dir.path() / "out").string());
+    const Outcome r = analyze(bad + " --out " + (dir.path() / "out").string() + " --data-root " +
+                              palliacarte::test::data_root());
     EXPECT_EQ(r.status, 2) << r.out;
     EXPECT_NE(r.out.find("NOPE"), std::string::npos) << r.out;
 }

@@ -23,7 +23,7 @@ std::string root() {
 }  // namespace
 
 TEST(InspectCli, HautsDeSeineTextSummary) {
-    const auto r = run("inspect " + palliacarte::test::config("hauts-de-seine.json") + root());
+    const auto r = run("inspect " + palliacarte::test::config("hauts-de-seine.json"));
     EXPECT_EQ(r.status, 0) << r.out;
     EXPECT_NE(r.out.find("36 communes, 1 654 712 habitants"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Structures : 54 (40 localisées, 14 zone déclarée seulement"),
@@ -32,8 +32,7 @@ TEST(InspectCli, HautsDeSeineTextSummary) {
 }
 
 TEST(InspectCli, JsonHasTheSameFigures) {
-    const auto r =
-        run("inspect --json " + palliacarte::test::config("hauts-de-seine.json") + root(), false);
+    const auto r = run("inspect --json " + palliacarte::test::config("hauts-de-seine.json"), false);
     ASSERT_EQ(r.status, 0);
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["communes"]["count"], 36);
@@ -44,6 +43,7 @@ TEST(InspectCli, JsonHasTheSameFigures) {
 }
 
 TEST(InspectCli, ExitCodes) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     EXPECT_EQ(run("").status, 2);
     EXPECT_EQ(run("inspect").status, 2);
     EXPECT_EQ(run("frobnicate x").status, 2);

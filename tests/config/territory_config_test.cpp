@@ -9,13 +9,17 @@ using namespace palliacarte;
 using nlohmann::json;
 
 namespace {
+// An existing directory for the data root: these tests parse configs, they read no data.
+std::string config_root() {
+    return test::source_dir() + "/data";
+}
 json minimal() {
     return {{"name", "T"},
             {"communes", {{"path", "communes/france-geojson/communes-92-hauts-de-seine.geojson"}}}};
 }
 std::string error_of(const json& doc) {
     try {
-        parse_territory_config(doc, "t.json", test::data_root());
+        parse_territory_config(doc, "t.json", config_root());
     } catch (const ConfigError& e) {
         return e.what();
     }
@@ -26,7 +30,7 @@ std::string error_of(const json& doc) {
 TEST(TerritoryConfig, ShippedConfigsParse) {
     for (const char* name : {"hauts-de-seine.json", "corse.json", "france-entiere.json",
                              "saint-germain-en-laye.json", "olemps.json"}) {
-        const auto c = load_territory_config(test::config(name), test::data_root());
+        const auto c = load_territory_config(test::config(name), config_root());
         EXPECT_EQ(c.epsg, 2154) << name;
         EXPECT_FALSE(c.communes.path.empty());
     }
@@ -35,7 +39,7 @@ TEST(TerritoryConfig, ShippedConfigsParse) {
 TEST(TerritoryConfig, AutoCrsPicksLocalCrsOverseas) {
     auto doc = minimal();
     doc["departements"] = {"974"};
-    EXPECT_EQ(parse_territory_config(doc, "t.json", test::data_root()).epsg, 2975);
+    EXPECT_EQ(parse_territory_config(doc, "t.json", config_root()).epsg, 2975);
     doc["departements"] = {"974", "92"};
     EXPECT_NE(error_of(doc).find("different CRS"), std::string::npos);
 }
@@ -55,20 +59,32 @@ TEST(TerritoryConfig, ErrorsNameTheFileAndTheProblem) {
 
 TEST(TerritoryConfig, DataRootPrecedence) {
     auto doc = minimal();
-    EXPECT_EQ(parse_territory_config(doc, "t.json", test::data_root()).data_root_origin,
-              "--data-root");
+    EXPECT_EQ(parse_territory_config(doc, "t.json", config_root()).data_root_origin, "--data-root");
     try {
         parse_territory_config(doc, "t.json", std::string("/nonexistent-root"));
         FAIL();
     } catch (const ConfigError& e) {
         EXPECT_NE(std::string(e.what()).find("is not a directory"), std::string::npos);
     }
+    // A config that names its data root keeps it whatever $PALLIACARTE_DATA_ROOT says (the demo
+    // configs carry their data); the variable serves configs that name none.
+    const char* before = std::getenv("PALLIACARTE_DATA_ROOT");
+    const std::string saved = before ? before : "";
+    ::setenv("PALLIACARTE_DATA_ROOT", config_root().c_str(), 1);
+    const auto demo = load_territory_config(test::config("corse.json"));
+    EXPECT_EQ(demo.data_root_origin, "config");
+    EXPECT_EQ(demo.data_root, test::source_dir() + "/data/demo/corse");
+    EXPECT_EQ(parse_territory_config(doc, "t.json").data_root_origin, "PALLIACARTE_DATA_ROOT");
+    if (before)
+        ::setenv("PALLIACARTE_DATA_ROOT", saved.c_str(), 1);
+    else
+        ::unsetenv("PALLIACARTE_DATA_ROOT");
 }
 
 TEST(TerritoryConfig, TypeTableDefaultsToTheShippedOneForConfigsElsewhere) {
     test::ScratchDir dir("cfg");
     const auto path = dir.write("mine.json", minimal().dump());
-    const auto c = load_territory_config(path, test::data_root());
+    const auto c = load_territory_config(path, config_root());
     EXPECT_EQ(c.structure_types_path, test::structure_types());
     EXPECT_EQ(c.data_root_origin, "--data-root");
 }

@@ -60,6 +60,7 @@ void expect_same_communes(const Territory& a, const Territory& b) {
 }  // namespace
 
 TEST(CommuneCache, SecondLoadReadsTheCacheAndGivesTheSameCommunes) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("commune-cache");
     const Territory cold = load_territory(corsica(dir.file("")));
     EXPECT_TRUE(step_ran(cold, "communes.read (GDAL)"));
@@ -75,6 +76,7 @@ TEST(CommuneCache, SecondLoadReadsTheCacheAndGivesTheSameCommunes) {
 }
 
 TEST(CommuneCache, DamagedOrStaleCacheIsIgnored) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("commune-cache-damaged");
     const Territory cold = load_territory(corsica(dir.file("")));
     const std::string file = the_cache_file(dir.file(""));

@@ -32,6 +32,7 @@ const Commune* find(const std::vector<Commune>& cs, const std::string& code) {
 }  // namespace
 
 TEST(CommuneLoader, HautsDeSeineGeoJsonInLambert93) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     const auto r = load_communes(
         options_for(test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson")),
@@ -54,6 +55,7 @@ TEST(CommuneLoader, HautsDeSeineGeoJsonInLambert93) {
 }
 
 TEST(CommuneLoader, BareFeatureGeoJsonIsOneCommuneLikeShape) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     auto o =
         options_for(test::data("communes/france-geojson/departement-92-hauts-de-seine.geojson"));
@@ -64,6 +66,7 @@ TEST(CommuneLoader, BareFeatureGeoJsonIsOneCommuneLikeShape) {
 }
 
 TEST(CommuneLoader, NationalFileMergesThroughCrosswalkAndRepairsCondeEnNormandie) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     const Crosswalk x =
         Crosswalk::load(test::data("communes/communes-2018-to-cog2026-crosswalk.csv"), {}, report);
@@ -103,6 +106,7 @@ TEST(CommuneLoader, NationalFileMergesThroughCrosswalkAndRepairsCondeEnNormandie
 }
 
 TEST(CommuneLoader, DepartementFilterKeepsCorsica) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     auto o = options_for(
         test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson"));
@@ -148,6 +152,7 @@ std::string to_admin_express(const test::ScratchDir& dir, const std::string& dri
 }  // namespace
 
 TEST(CommuneLoader, AdminExpressStyleGeoPackageAndShapefileInLambert93) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("admin-express");
     for (const auto& [driver, name] : {std::pair<std::string, std::string>{"GPKG", "commune.gpkg"},
                                        {"ESRI Shapefile", "COMMUNE.shp"}}) {
@@ -168,6 +173,7 @@ TEST(CommuneLoader, AdminExpressStyleGeoPackageAndShapefileInLambert93) {
 }
 
 TEST(CommuneLoader, TruncatedGeoJsonIsADataErrorNamingTheFile) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("truncated");
     const std::string full =
         read_file(test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson"));

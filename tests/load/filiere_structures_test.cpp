@@ -10,8 +10,8 @@ using namespace palliacarte;
 
 namespace {
 const Territory& hauts_de_seine() {
-    static const Territory t = load_territory(
-        load_territory_config(test::config("hauts-de-seine.json"), test::data_root()));
+    static const Territory t =
+        load_territory(load_territory_config(test::config("hauts-de-seine.json")));
     return t;
 }
 }  // namespace

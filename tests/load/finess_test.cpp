@@ -18,6 +18,7 @@ const std::vector<std::string> kDeps = {"92", "25", "39", "70", "90"};
 }
 
 TEST(Finess, EtalabLayoutMatchesFlattenedFileForTheSameDepartements) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     const auto etalab = read_finess_etalab(
         test::data("structures/finess-etalab-layout_92-25-39-70-90_20210108.csv"), kDeps, report);
@@ -49,6 +50,7 @@ TEST(Finess, EtalabLayoutMatchesFlattenedFileForTheSameDepartements) {
 }
 
 TEST(Finess, Latin1EtalabFileReadsTheSameAsUtf8) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     // The official extracts before 2022 are ISO-8859-1: re-encode a slice of the real file.
     const std::string utf8 =
         read_file(test::data("structures/finess-etalab-layout_92-25-39-70-90_20210108.csv"));
@@ -83,6 +85,7 @@ TEST(Finess, Latin1EtalabFileReadsTheSameAsUtf8) {
 }
 
 TEST(Finess, HadSelectionFindsCategory127AndHadNamedHospitalUnits) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     CommuneLoadOptions o;
     o.source.path = test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson");

@@ -17,7 +17,8 @@ class MalformedStructures : public ::testing::Test {
     void SetUp() override {
         LoadReport r;
         CommuneLoadOptions o;
-        o.source.path = test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson");
+        // The demo's copy of the 92 polygons: these tests run in a clone without ../shared.
+        o.source.path = test::source_dir() + "/data/demo/hauts-de-seine/communes.geojson";
         communes_ = load_communes(o, r).communes;
         types_ = StructureTypeTable::load(test::structure_types());
     }

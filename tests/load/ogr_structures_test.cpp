@@ -20,6 +20,7 @@ const char* kLayer = R"({"type":"FeatureCollection","features":[
 }  // namespace
 
 TEST(OgrStructures, PointLayerWithColumnMapping) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     CommuneLoadOptions o;
     o.source.path = test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson");

@@ -9,6 +9,7 @@
 using namespace palliacarte;
 
 TEST(Overseas, ReunionLoadsInItsLocalCrsWithFinessHospitals) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     const nlohmann::json doc = {
         {"name", "La Réunion"},
         {"departements", {"974"}},

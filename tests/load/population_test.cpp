@@ -10,8 +10,7 @@
 using namespace palliacarte;
 
 TEST(Population, HautsDeSeineLoads36CommunesAnd1654712Inhabitants) {
-    const auto config =
-        load_territory_config(test::config("hauts-de-seine.json"), test::data_root());
+    const auto config = load_territory_config(test::config("hauts-de-seine.json"));
     const Territory t = load_territory(config);
     EXPECT_EQ(t.communes.size(), 36u);
     EXPECT_EQ(t.population_stats.total_population, 1654712);
@@ -23,6 +22,7 @@ TEST(Population, HautsDeSeineLoads36CommunesAnd1654712Inhabitants) {
 }
 
 TEST(Population, EtalabFileKeepsOnlyCurrentCommunes) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     const auto table = load_etalab_communes_population(
         test::data("communes/decoupage-administratif/communes.json"), report);
@@ -32,6 +32,7 @@ TEST(Population, EtalabFileKeepsOnlyCurrentCommunes) {
 }
 
 TEST(Population, CantalCrosswalkReportsRestoredCommunesWithoutPolygon) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     // Cantal (15): 247 polygons of 2018 → 246 current communes + 4 restored without a polygon.
     nlohmann::json doc = {
         {"name", "Cantal"},

@@ -7,8 +7,7 @@
 using namespace palliacarte;
 
 TEST(TerritoryGrouping, HautsDeSeineCoordinationAndEpt) {
-    const Territory t = load_territory(
-        load_territory_config(test::config("hauts-de-seine.json"), test::data_root()));
+    const Territory t = load_territory(load_territory_config(test::config("hauts-de-seine.json")));
     ASSERT_EQ(t.groupings.size(), 3u);
     EXPECT_EQ(t.groupings[0].name, "departement");
     const auto& coord = t.groupings[1];
@@ -22,8 +21,7 @@ TEST(TerritoryGrouping, HautsDeSeineCoordinationAndEpt) {
 }
 
 TEST(TerritoryGrouping, CorsicaHas360CommunesInEpci) {
-    const Territory t =
-        load_territory(load_territory_config(test::config("corse.json"), test::data_root()));
+    const Territory t = load_territory(load_territory_config(test::config("corse.json")));
     EXPECT_EQ(t.communes.size(), 360u);
     std::int64_t pop = 0;
     for (const auto& c : t.communes) pop += c.population.value_or(0);

@@ -37,6 +37,7 @@ std::map<std::string, int> count_by_sens(const std::string& path) {
 }  // namespace
 
 TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     const RoadSourceConfig roads = test::shipped_roads("olemps.json");
     const auto [g, stats, report] = test::load_shipped_roads("olemps.json");
     const auto sens = count_by_sens(roads.path);

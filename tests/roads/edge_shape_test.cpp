@@ -48,6 +48,7 @@ void expect_shapes_match_lengths(const RoadGraph& g) {
 }  // namespace
 
 TEST(EdgeShape, OsmWaysKeepTheirShape) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     RoadLoadStats stats;
     LoadReport report;
     const RoadGraph g =
@@ -57,6 +58,7 @@ TEST(EdgeShape, OsmWaysKeepTheirShape) {
 }
 
 TEST(EdgeShape, BdTopoLinesKeepTheirShape) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     expect_shapes_match_lengths(test::load_shipped_roads("olemps.json").graph);
 }
 

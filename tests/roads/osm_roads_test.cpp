@@ -40,6 +40,7 @@ void expect_agrees_with_networkx(const RoadGraph& g, double cutoff) {
 }  // namespace
 
 TEST(OsmRoads, SaintGermainEnLayeAgreesWithNetworkx) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     RoadLoadStats stats;
     LoadReport report;
     const RoadGraph g =
@@ -54,6 +55,7 @@ TEST(OsmRoads, SaintGermainEnLayeAgreesWithNetworkx) {
 }
 
 TEST(OsmRoads, MonacoAndLorientLoadAndAgree) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     for (const char* file : {"osm/monaco-and-french-neighbours_06_osrm-test_2016-03-05.osm.pbf",
                              "osm/lorient_56_osm-api.osm.pbf",
                              "osm/paris16_trocadero_75_highway_2022-12-22.osm.pbf"}) {
@@ -66,6 +68,7 @@ TEST(OsmRoads, MonacoAndLorientLoadAndAgree) {
 }
 
 TEST(OsmRoads, OnewayStreetsMakeDirectionMatter) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     RoadLoadStats stats;
     LoadReport report;
     const RoadGraph g =
@@ -83,6 +86,7 @@ TEST(OsmRoads, OnewayStreetsMakeDirectionMatter) {
 }
 
 TEST(OsmRoads, CutExtractIsReportedNotFatal) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     // Cut the real tiny Paris 16e extract: drop every fifth self-closing <node .../> element,
     // as a careless clip would, so ways reference nodes the file no longer has.
     const std::string xml = read_file(test::data("osm/paris16-sw_75_highway_tiny.osm"));
@@ -112,6 +116,7 @@ TEST(OsmRoads, CutExtractIsReportedNotFatal) {
 }
 
 TEST(OsmRoads, EmptyAndNonOsmFilesAreClearErrors) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("bad-osm");
     RoadLoadStats stats;
     LoadReport report;

@@ -1,5 +1,5 @@
-#include "core/cache_directory.hpp"
 #include "roads/road_graph_cache.hpp"
+#include "core/cache_directory.hpp"
 
 #include <gtest/gtest.h>
 
@@ -42,6 +42,7 @@ class RoadGraphCacheTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     const std::string file = write("k1");
     RoadLoadStats built;
     const RoadGraph& g = graph(&built);
@@ -60,6 +61,7 @@ TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
 }
 
 TEST_F(RoadGraphCacheTest, DamagedFileIsIgnored) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
     const std::string file = write("k");
     std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);  // truncated
     RoadLoadStats stats;

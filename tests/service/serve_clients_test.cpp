@@ -32,9 +32,8 @@ class Server {
             dup2(fds[1], STDOUT_FILENO);
             close(fds[0]);
             const std::string config = palliacarte::test::config("hauts-de-seine.json");
-            const std::string root = palliacarte::test::data_root();
             execl(PALLIACARTE_BINARY, PALLIACARTE_BINARY, "serve", config.c_str(), "--port", "0",
-                  "--data-root", root.c_str(), "--quiet", nullptr);
+                  "--quiet", nullptr);
             _exit(127);
         }
         close(fds[1]);
@@ -110,10 +109,9 @@ TEST(ServeClients, Ogr2ogrCopiesThroughPagingWithTheAnalyzeValues) {
                       "/ communes_coverage -oo PAGE_SIZE=50");
     ASSERT_EQ(copy.status, 0) << copy.out;
     // The reference: the same analysis written by `palliacarte analyze`.
-    auto analyze =
-        shell(std::string(PALLIACARTE_BINARY) + " analyze " +
-              palliacarte::test::config("hauts-de-seine.json") + " --out " + dir.file("ref") +
-              " --quiet --data-root " + palliacarte::test::data_root());
+    auto analyze = shell(std::string(PALLIACARTE_BINARY) + " analyze " +
+                         palliacarte::test::config("hauts-de-seine.json") + " --out " +
+                         dir.file("ref") + " --quiet");
     ASSERT_EQ(analyze.status, 0) << analyze.out;
     GDALAllRegister();
     GDALDatasetUniquePtr got(GDALDataset::Open(dir.file("copy.gpkg").c_str(), GDAL_OF_VECTOR));
@@ -207,10 +205,9 @@ TEST(ServeClients, AnalysisEndpointsAnswerOverHttp) {
 TEST(ServeClients, ServesAnAnalyzeGeoPackageAsItIs) {
     // `serve --gpkg` on analyze's own output: same layers, same counts, no analyses.
     palliacarte::test::ScratchDir dir("serve-gpkg");
-    const auto analyze =
-        shell(std::string(PALLIACARTE_BINARY) + " analyze " +
-              palliacarte::test::config("hauts-de-seine.json") + " --out " + dir.file("out") +
-              " --quiet --data-root " + palliacarte::test::data_root());
+    const auto analyze = shell(std::string(PALLIACARTE_BINARY) + " analyze " +
+                               palliacarte::test::config("hauts-de-seine.json") + " --out " +
+                               dir.file("out") + " --quiet");
     ASSERT_EQ(analyze.status, 0) << analyze.out;
     const auto r =
         shell("(" + std::string(PALLIACARTE_BINARY) + " serve --gpkg " +

@@ -11,7 +11,7 @@
 namespace palliacarte::test {
 
 inline const app::ServedDataset& served_demo() {
-    static const auto d = app::load_served_dataset(config("hauts-de-seine.json"), data_root());
+    static const auto d = app::load_served_dataset(config("hauts-de-seine.json"), std::nullopt);
     return *d;
 }
 
