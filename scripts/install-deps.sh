@@ -17,6 +17,7 @@ if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(
     clang-format libgtest-dev libgmock-dev libbenchmark-dev
     python3-networkx python3-qgis qgis-providers sqlite3 curl
+    jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
   )
 fi
 
