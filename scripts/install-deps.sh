@@ -12,12 +12,14 @@ PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libboost-dev libosmium2-dev libprotozero-dev libbz2-dev zlib1g-dev libexpat1-dev
   libpistache-dev nlohmann-json3-dev
+  libcurl4-openssl-dev libarchive-dev libssl-dev
 )
 if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(
     clang-format libgtest-dev libgmock-dev libbenchmark-dev
     python3-networkx python3-qgis qgis-providers sqlite3 curl
     jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
+    python3-gdal libarchive-tools
   )
 fi
 

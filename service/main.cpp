@@ -7,6 +7,8 @@
 
 #include "cli/analyze_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/fetch_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/inspect_command.hpp"
 #include "cli/serve_command.hpp"
 
@@ -22,12 +24,17 @@ void print_usage(std::ostream& out) {
            "  inspect CONFIG   load a territory and summarise communes, population, structures,\n"
            "                   territories and every problem found (--json for JSON)\n"
            "  serve CONFIG     serve the territory and its analysis over HTTP (OGC API -\n"
-           "                   Features for QGIS and web maps; palliacarte serve --help)\n\n"
+           "                   Features for QGIS and web maps; palliacarte serve --help)\n"
+           "  fetch --departements 25,39 [--into DIR] [--with-roads]\n"
+           "                   download the official open data those départements need\n"
+           "                   (communes, populations, FINESS, population grid, OSM roads)\n"
+           "  init --data DIR --out CONFIG\n"
+           "                   write a territory config from what fetch brought into DIR\n\n"
            "common options:\n"
-           "  --data-root DIR  where relative data paths start (else $PALLIACARTE_DATA_ROOT, else "
-           "the\n"
-           "                   config's data_root, else ../shared/data)\n\n"
-           "exit codes: 0 ok, 2 usage or configuration error, 3 unreadable data\n";
+           "  --data-root DIR  where relative data paths start (else the config's data_root,\n"
+           "                   else $PALLIACARTE_DATA_ROOT, else ../shared/data)\n\n"
+           "exit codes: 0 ok, 2 usage or configuration error, 3 unreadable data (or a download\n"
+           "that failed)\n";
 }
 
 }  // namespace
@@ -45,6 +52,8 @@ int main(int argc, char** argv) {
         if (command == "inspect") return run_inspect(args);
         if (command == "analyze") return run_analyze(args);
         if (command == "serve") return run_serve(args);
+        if (command == "fetch") return run_fetch(args);
+        if (command == "init") return run_init(args);
     } catch (const std::exception& e) {
         std::cerr << "palliacarte: internal error: " << e.what() << "\n";
         return kInternalError;

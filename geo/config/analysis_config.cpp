@@ -87,7 +87,20 @@ AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
         p.x_field = text(g, "x_field", p.x_field, w);
         p.y_field = text(g, "y_field", p.y_field, w);
         p.value_field = text(g, "value_field", p.value_field, w);
-        p.elderly_field = text(g, "elderly_field", p.elderly_field, w);
+        p.id_field = text(g, "id_field", p.id_field, w);
+        if (g.contains("elderly_field")) {
+            const json& e = g["elderly_field"];
+            if (e.is_string()) {
+                p.elderly_fields = e.get<std::string>().empty()
+                                       ? std::vector<std::string>{}
+                                       : std::vector<std::string>{e.get<std::string>()};
+            } else if (e.is_array() && std::all_of(e.begin(), e.end(),
+                                                   [](const json& x) { return x.is_string(); })) {
+                p.elderly_fields = e.get<std::vector<std::string>>();
+            } else {
+                throw ConfigError(w + ".elderly_field must be a column name or a list of them");
+            }
+        }
         a.population_grid = p;
     }
     if (j.contains("coverage")) {

@@ -23,7 +23,11 @@ struct PopulationGridConfig {
     std::string crs = "EPSG:3035";
     double cell_size_m = 1000;
     std::string x_field = "x_laea", y_field = "y_laea", value_field = "T";
-    std::string elderly_field = "Y_GE65";  ///< optional column (aged 65+); "" to ignore
+    /// A cell id column ("CRS3035RES200mN2029800E4252400", INSEE Filosofi `idcar_200m`,
+    /// Eurostat `GRD_ID`) gives the corner instead of x/y fields when set.
+    std::string id_field;
+    /// Columns summed for the people aged 65+ (Filosofi: ind_65_79 + ind_80p); empty: none.
+    std::vector<std::string> elderly_fields = {"Y_GE65"};
 };
 
 /// @brief When a commune counts as covered for a type (shares of its population within the

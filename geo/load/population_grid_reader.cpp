@@ -10,6 +10,27 @@ namespace palliacarte {
 
 namespace bg = boost::geometry;
 
+std::optional<GridCellId> parse_grid_cell_id(std::string_view id) {
+    // CRS3035RES<size>mN<y>E<x>
+    auto number_after = [&](std::string_view key, std::size_t from, std::size_t& end) {
+        const auto at = id.find(key, from);
+        if (at == std::string_view::npos) return std::optional<double>();
+        std::size_t i = at + key.size(), j = i;
+        while (j < id.size() && id[j] >= '0' && id[j] <= '9') ++j;
+        end = j;
+        if (j == i) return std::optional<double>();
+        return std::optional<double>(std::stod(std::string(id.substr(i, j - i))));
+    };
+    if (id.rfind("CRS3035RES", 0) != 0) return std::nullopt;
+    std::size_t end = 0;
+    const auto size = number_after("RES", 0, end);
+    if (!size || end >= id.size() || id[end] != 'm') return std::nullopt;
+    const auto y = number_after("N", end, end);
+    const auto x = y ? number_after("E", end, end) : std::nullopt;
+    if (!x || end != id.size() || *size <= 0) return std::nullopt;
+    return GridCellId{*x, *y, *size};
+}
+
 std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& grid, int epsg,
                                                  const Box& extent, LoadReport& report,
                                                  std::size_t* rows_read) {
@@ -19,10 +40,13 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
         if (!c) throw DataError(grid.path, "no column '" + name + "' (population grid)");
         return *c;
     };
-    const std::size_t cx = column(grid.x_field), cy = column(grid.y_field),
-                      cv = column(grid.value_field);
-    std::optional<std::size_t> ce;
-    if (!grid.elderly_field.empty()) ce = csv.column(grid.elderly_field);
+    // The corner comes from an id column (INSEE, Eurostat) or from x/y columns.
+    const bool by_id = !grid.id_field.empty();
+    const std::size_t cx = by_id ? column(grid.id_field) : column(grid.x_field),
+                      cy = by_id ? cx : column(grid.y_field), cv = column(grid.value_field);
+    std::vector<std::size_t> elderly;
+    for (const auto& name : grid.elderly_fields)
+        if (const auto c = csv.column(name)) elderly.push_back(*c);
 
     const CrsTransform to_territory(grid.crs, epsg_string(epsg));
     const double s = grid.cell_size_m;
@@ -38,11 +62,24 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
     while (csv.next(r)) {
         ++rows;
         if (!has_header_width(csv, r, report)) continue;
-        const auto x = parse_number(r.fields[cx]), y = parse_number(r.fields[cy]),
-                   v = parse_number(r.fields[cv]);
+        std::optional<double> x, y;
+        if (by_id) {
+            if (const auto id = parse_grid_cell_id(trim(r.fields[cx]));
+                id && std::abs(id->size - s) < 1e-6) {
+                x = id->x;
+                y = id->y;
+            }
+        } else {
+            x = parse_number(r.fields[cx]);
+            y = parse_number(r.fields[cy]);
+        }
+        const auto v = parse_number(r.fields[cv]);
         if (!x || !y || !v || *v < 0) {
             report.reject(grid.path, where(r), "bad_grid_cell",
-                          "cell corner or population is not a number (or is negative)");
+                          by_id ? "cell id is not CRS3035RES" + res +
+                                      "N…E… or population is "
+                                      "not a number (or is negative)"
+                                : "cell corner or population is not a number (or is negative)");
             continue;
         }
         if (*v == 0) continue;  // nobody lives there: nothing to cover
@@ -63,7 +100,7 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
         bg::correct(cell.square);
         if (!bg::intersects(cell.square, extent)) continue;
         cell.population = *v;
-        if (ce) cell.elderly = parse_number(r.fields[*ce]).value_or(0);
+        for (const auto c : elderly) cell.elderly += parse_number(r.fields[c]).value_or(0);
         cell.id = "CRS3035RES" + res + "N" + std::to_string(static_cast<long>(*y)) + "E" +
                   std::to_string(static_cast<long>(*x));
         cells.push_back(std::move(cell));

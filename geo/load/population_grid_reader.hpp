@@ -3,7 +3,9 @@
 // with its lower-left corner in the grid's CRS (EPSG:3035 LAEA). Cells come back as polygons in
 // the territory's CRS (a LAEA square is a slightly turned quadrilateral in Lambert-93).
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/analysis_config.hpp"
@@ -18,6 +20,13 @@ struct PopulationCell {
     double elderly = 0;  ///< aged 65+ when the grid has it, else 0
     std::string id;      ///< "CRS3035RES1000mN2871000E3753000" (INSEE/Eurostat naming)
 };
+
+/// @brief A grid cell named the INSEE/Eurostat way: "CRS3035RES200mN2029800E4252400" is the
+/// 200 m cell whose lower-left corner is x 4252400, y 2029800 (EPSG:3035).
+struct GridCellId {
+    double x = 0, y = 0, size = 0;
+};
+std::optional<GridCellId> parse_grid_cell_id(std::string_view id);
 
 /// @brief Reads the cells whose square meets `extent` (territory CRS). Bad rows are reported
 /// (file, line, reason) and skipped. @throws DataError if the file or a column is missing.

@@ -1,0 +1,109 @@
+#include "cli/init_command.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/exit_codes.hpp"
+#include "config/territory_config.hpp"
+#include "core/errors.hpp"
+#include "crs/departement_crs.hpp"
+#include "fetch/territory_config_writer.hpp"
+
+namespace palliacarte::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: palliacarte init --data DIR --out CONFIG.json [--departements 25,39,…]\n"
+    "                        [--types HAD,HOPITAL,…] [--force]\n";
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s + ",") {
+        if (c == ',' || c == ' ') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+int run_init(const std::vector<std::string>& args) {
+    fetch::InitChoice choice;
+    bool force = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if ((a == "--data" || a == "--out" || a == "--departements" || a == "--types") &&
+            !has_value) {
+            std::cerr << "palliacarte init : " << a << " attend une valeur\n" << kUsage;
+            return kUsageOrConfigError;
+        }
+        if (a == "--data") {
+            choice.data_dir = args[++i];
+        } else if (a == "--out") {
+            choice.config_path = args[++i];
+        } else if (a == "--departements") {
+            for (const auto& d : split_list(args[++i]))
+                choice.departements.push_back(normalize_departement(d));
+        } else if (a == "--types") {
+            choice.types = split_list(args[++i]);
+        } else if (a == "--force") {
+            force = true;
+        } else if (a == "--help" || a == "-h") {
+            std::cout << kUsage;
+            return kOk;
+        } else {
+            std::cerr << "palliacarte init : option inconnue " << a << "\n" << kUsage;
+            return kUsageOrConfigError;
+        }
+    }
+    if (choice.data_dir.empty() || choice.config_path.empty()) {
+        std::cerr << "palliacarte init : --data et --out sont obligatoires\n" << kUsage;
+        return kUsageOrConfigError;
+    }
+    if (std::filesystem::exists(choice.config_path) && !force) {
+        std::cerr << "palliacarte init : " << choice.config_path
+                  << " existe déjà (--force pour le remplacer)\n";
+        return kUsageOrConfigError;
+    }
+    try {
+        const auto written = fetch::make_territory_config(choice);
+        const std::string part = choice.config_path + ".part";
+        {
+            std::ofstream out(part);
+            out << written.config.dump(2) << "\n";
+            if (!out) throw DataError(part, "cannot be written");
+        }
+        // The config must load as written: check it before it takes its final name.
+        try {
+            (void)load_territory_config(part);
+        } catch (const ConfigError& e) {
+            std::filesystem::remove(part);
+            std::cerr << "palliacarte init : la config écrite ne se relit pas (" << e.what()
+                      << ")\n";
+            return kInternalError;
+        }
+        std::filesystem::rename(part, choice.config_path);
+        std::cout << "Config écrite : " << choice.config_path << " — "
+                  << written.config["name"].get<std::string>() << "\n";
+        for (const auto& n : written.notes) std::cout << "  note : " << n << "\n";
+        std::cout << "Étapes suivantes :\n  palliacarte inspect " << choice.config_path
+                  << "\n  palliacarte analyze " << choice.config_path << " --out resultats\n";
+        return kOk;
+    } catch (const ConfigError& e) {
+        std::cerr << "palliacarte init : " << e.what() << "\n";
+        return kUsageOrConfigError;
+    } catch (const DataError& e) {
+        std::cerr << "palliacarte init : " << e.what() << "\n";
+        return kUnreadableData;
+    }
+}
+
+}  // namespace palliacarte::cli

@@ -1,0 +1,142 @@
+#include "fetch/download_manifest.hpp"
+
+#include <set>
+
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+
+namespace palliacarte::fetch {
+
+using nlohmann::json;
+
+namespace {
+
+std::string text(const json& j, const char* key, const std::string& where, bool required) {
+    if (!j.contains(key) || j[key].is_null()) {
+        if (required) throw ConfigError(where + ": '" + key + "' is required");
+        return "";
+    }
+    if (!j[key].is_string()) throw ConfigError(where + "." + key + " must be a string");
+    return j[key].get<std::string>();
+}
+
+std::string replace_all(std::string s, const std::string& what, const std::string& with) {
+    for (std::size_t at = s.find(what); at != std::string::npos;
+         at = s.find(what, at + with.size()))
+        s.replace(at, what.size(), with);
+    return s;
+}
+
+std::string through_mirror(const std::string& url, const std::string& mirror) {
+    if (mirror.empty()) return url;
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return url;
+    std::string base = mirror;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base + "/" + url.substr(scheme + 3);
+}
+
+}  // namespace
+
+DownloadManifest load_download_manifest(const std::string& path) {
+    json doc;
+    try {
+        doc = json::parse(read_file(path));
+    } catch (const DataError& e) {
+        throw ConfigError(std::string("download manifest: ") + e.what());
+    } catch (const json::parse_error& e) {
+        throw ConfigError(path + ": not valid JSON (" + e.what() + ")");
+    }
+    if (!doc.is_object() || !doc.contains("sources") || !doc["sources"].is_array())
+        throw ConfigError(path + ": needs a 'sources' array");
+    DownloadManifest m;
+    m.path = path;
+    for (std::size_t i = 0; i < doc["sources"].size(); ++i) {
+        const json& j = doc["sources"][i];
+        const std::string where = path + ": sources[" + std::to_string(i) + "]";
+        if (!j.is_object()) throw ConfigError(where + " must be an object");
+        ManifestSource s;
+        s.id = text(j, "id", where, true);
+        s.variant = text(j, "variant", where, false);
+        s.option = text(j, "option", where, false);
+        s.title = text(j, "title", where, true);
+        s.publisher = text(j, "publisher", where, true);
+        s.licence = text(j, "licence", where, true);
+        s.vintage = text(j, "vintage", where, true);
+        s.url = text(j, "url", where, true);
+        s.file = text(j, "file", where, true);
+        s.merge_into = text(j, "merge_into", where, false);
+        s.sha256 = text(j, "sha256", where, false);
+        if (j.contains("size") && !j["size"].is_null()) {
+            if (!j["size"].is_number_unsigned())
+                throw ConfigError(where + ".size must be a whole number of bytes");
+            s.size = j["size"].get<std::uint64_t>();
+        }
+        for (const json& e : j.value("extract", json::array())) {
+            ManifestExtract x;
+            x.from = text(e, "from", where + ".extract", false);
+            x.member = text(e, "member", where + ".extract", true);
+            x.to = text(e, "to", where + ".extract", true);
+            if (e.contains("keep_rows")) {
+                x.commune_codes_column =
+                    text(e["keep_rows"], "commune_codes_column", where + ".keep_rows", false);
+                x.grid_id_column =
+                    text(e["keep_rows"], "grid_id_column", where + ".keep_rows", false);
+            }
+            s.extract.push_back(x);
+        }
+        if (j.contains("regions"))
+            s.regions = j["regions"].get<std::map<std::string, std::vector<std::string>>>();
+        if (j.contains("population_grid")) s.population_grid = j["population_grid"];
+        m.sources.push_back(std::move(s));
+    }
+    return m;
+}
+
+std::vector<PlannedDownload> plan_downloads(const DownloadManifest& manifest,
+                                            const FetchChoice& choice) {
+    std::set<std::string> grids;
+    for (const auto& s : manifest.sources)
+        if (s.id == "population-grid") grids.insert(s.variant);
+    if (choice.grid != "none" && !grids.count(choice.grid)) {
+        std::string known;
+        for (const auto& g : grids) known += (known.empty() ? "" : ", ") + g;
+        throw ConfigError("grille de population inconnue '" + choice.grid +
+                          "' (connues : " + known + ", none)");
+    }
+    std::vector<PlannedDownload> plan;
+    for (const auto& s : manifest.sources) {
+        if (s.id == "population-grid" && s.variant != choice.grid) continue;
+        if (s.option == "--with-roads" && !choice.with_roads) continue;
+        auto add = [&](const std::string& key, const std::string& value) {
+            PlannedDownload d;
+            d.source = &s;
+            d.url =
+                through_mirror(key.empty() ? s.url : replace_all(s.url, key, value), choice.mirror);
+            d.file = key.empty() ? s.file : replace_all(s.file, key, value);
+            d.part = value;
+            plan.push_back(d);
+        };
+        if (s.url.find("{departement}") != std::string::npos) {
+            for (const auto& dep : choice.departements) add("{departement}", dep);
+        } else if (s.url.find("{region}") != std::string::npos) {
+            std::set<std::string> regions;
+            for (const auto& dep : choice.departements) {
+                std::string found;
+                for (const auto& [region, deps] : s.regions)
+                    for (const auto& d : deps)
+                        if (d == dep) found = region;
+                if (found.empty())
+                    throw ConfigError("aucun extrait " + s.id + " ne couvre le département " + dep +
+                                      " (" + manifest.path + ")");
+                regions.insert(found);
+            }
+            for (const auto& r : regions) add("{region}", r);
+        } else {
+            add("", "");
+        }
+    }
+    return plan;
+}
+
+}  // namespace palliacarte::fetch

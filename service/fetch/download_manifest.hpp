@@ -1,0 +1,64 @@
+#pragma once
+// The download manifest (data/download-manifest.json): which official file gives what, from
+// which publisher, under which licence and vintage, and how to take what an analysis needs out
+// of it. Addresses live there, not in code.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace palliacarte::fetch {
+
+/// @brief One file to take out of a downloaded archive.
+struct ManifestExtract {
+    std::string from;    ///< archive under the fetch folder; empty: the source's own file
+    std::string member;  ///< entry name (full path or file name)
+    std::string to;      ///< where it goes, under the fetch folder
+    std::string commune_codes_column;  ///< keep rows whose codes (5 characters each) are in the
+                                       ///< départements
+    std::string grid_id_column;        ///< keep cells ("CRS3035RES…mN…E…") near the communes
+};
+
+struct ManifestSource {
+    std::string id, variant, option, title, publisher, licence, vintage;
+    std::string url, file;  ///< may hold {departement} or {region}
+    std::string merge_into;
+    std::optional<std::uint64_t> size;
+    std::string sha256;
+    std::vector<ManifestExtract> extract;
+    std::map<std::string, std::vector<std::string>> regions;  ///< Geofabrik region → départements
+    nlohmann::json population_grid;  ///< the config block an analysis of this grid uses
+};
+
+struct DownloadManifest {
+    std::string path;
+    std::vector<ManifestSource> sources;
+};
+
+/// @throws ConfigError naming the file and the entry.
+DownloadManifest load_download_manifest(const std::string& path);
+
+/// @brief One download of the plan: a source, for one département or region or for all.
+struct PlannedDownload {
+    const ManifestSource* source = nullptr;
+    std::string url;
+    std::string file;  ///< under the fetch folder
+    std::string part;  ///< the département or region it is for; empty for national files
+};
+
+struct FetchChoice {
+    std::vector<std::string> departements;  ///< normalised INSEE codes
+    bool with_roads = false;
+    std::string grid = "filosofi-200m";  ///< population-grid variant; "none" for no grid
+    std::string mirror;  ///< replaces "https://HOST" by "MIRROR/HOST" (tests, caches)
+};
+
+/// @brief The downloads, in manifest order. @throws ConfigError for an unknown grid variant or
+/// a département no Geofabrik region holds (with roads).
+std::vector<PlannedDownload> plan_downloads(const DownloadManifest& manifest,
+                                            const FetchChoice& choice);
+
+}  // namespace palliacarte::fetch

@@ -1,0 +1,187 @@
+#include "fetch/territory_config_writer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "fetch/fetch_record.hpp"
+
+namespace palliacarte::fetch {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+namespace {
+
+// FINESS categories (categetab) of each structure a fetched territory starts with.
+ordered finess_rules() {
+    return ordered::array({{{"type", "HAD"},
+                            {"categories", {"127"}},
+                            {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}},
+                           {{"type", "HOPITAL"},
+                            {"categories", {"101", "106", "355", "365", "128", "129"}},
+                            {"exclude_pattern", "SMUR|ECOLE|FORMATION"}},
+                           {{"type", "EHPAD"}, {"categories", {"500"}}},
+                           {{"type", "SSIAD"}, {"categories", {"354"}}}});
+}
+
+std::string departement_names(const fs::path& file, const std::vector<std::string>& codes) {
+    std::map<std::string, std::string> names;
+    std::ifstream in(file);
+    if (in) {
+        try {
+            for (const auto& d : json::parse(in)) names[d.value("code", "")] = d.value("nom", "");
+        } catch (const json::exception&) {
+        }
+    }
+    std::string out;
+    for (const auto& c : codes)
+        out += (out.empty() ? "" : ", ") + (names.count(c) ? names[c] + " (" + c + ")" : c);
+    return out;
+}
+
+}  // namespace
+
+WrittenConfig make_territory_config(const InitChoice& choice) {
+    const fs::path dir(choice.data_dir);
+    const FetchRecord record = FetchRecord::load(dir.string());
+    if (record.files().empty())
+        throw ConfigError(dir.string() +
+                          " : aucun fetch-record.json — lancez d'abord palliacarte "
+                          "fetch --departements … --into " +
+                          dir.string());
+    std::vector<std::string> deps =
+        choice.departements.empty() ? record.departements : choice.departements;
+    const std::set<std::string> fetched(record.departements.begin(), record.departements.end());
+    for (const auto& d : deps)
+        if (!fetched.count(d))
+            throw ConfigError("le département " + d + " n'a pas été téléchargé dans " +
+                              dir.string() + " (palliacarte fetch --departements …)");
+    auto need = [&](const std::string& file) {
+        if (!record.find(file) || !fs::exists(dir / file))
+            throw ConfigError(dir.string() + " : il manque " + file +
+                              " — relancez palliacarte fetch");
+        return file;
+    };
+    auto vintage = [&](const std::string& file) {
+        const FetchedFile* f = record.find(file);
+        return f ? f->publisher + " ; " + f->vintage + " ; " + f->licence : std::string();
+    };
+
+    WrittenConfig out;
+    const std::string names = departement_names(dir / "communes/departements.json", deps);
+    fs::path config_dir = fs::path(choice.config_path).parent_path();
+    if (config_dir.empty()) config_dir = ".";
+    const std::string data_root =
+        fs::relative(fs::absolute(dir), fs::absolute(config_dir)).lexically_normal().string();
+
+    ordered c = ordered::object();
+    c["name"] = names;
+    c["about"] = "Écrit par palliacarte init le " + utc_now().substr(0, 10) +
+                 " à partir des "
+                 "fichiers officiels que palliacarte fetch a téléchargés dans " +
+                 dir.string() +
+                 " (sources, millésimes, licences et SHA-256 : fetch-record.json). Relisez les "
+                 "sections, ajustez les seuils et les types, puis : palliacarte inspect, "
+                 "palliacarte analyze.";
+    c["data_root"] = data_root;
+    c["departements"] = deps;
+    c["crs"] = "auto";
+    c["structure_margin_km"] = 30;
+    c["communes"] = {{"about", "Contours des communes : " + vintage("communes/communes.geojson")},
+                     {"path", need("communes/communes.geojson")}};
+    c["population"] = {{"about", "Populations légales (population municipale) : " +
+                                     vintage("communes/communes.json")},
+                       {"format", "etalab-communes-json"},
+                       {"path", need("communes/communes.json")}};
+    c["structures"] = ordered::array(
+        {{{"about", "FINESS : " + vintage("structures/finess-etalab.csv") +
+                        ". HAD (catégorie 127 et unités d'HAD nommées dans les hôpitaux), "
+                        "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), EHPAD "
+                        "et SSIAD (sites candidats d'une antenne). Les EMSP, LISP et USP ne sont "
+                        "pas des entités FINESS : ajoutez-les avec une source filiere-csv."},
+          {"format", "finess-etalab"},
+          {"path", need("structures/finess-etalab.csv")},
+          {"select", finess_rules()}}});
+    ordered territories = ordered::array();
+    if (record.find("communes/epci.json"))
+        territories.push_back({{"name", "EPCI"},
+                               {"label", "Intercommunalités (EPCI)"},
+                               {"format", "etalab-groupings"},
+                               {"path", "communes/epci.json"}});
+    static const std::set<std::string> grand_paris = {"75", "92", "93", "94"};
+    bool in_grand_paris = false;
+    for (const auto& d : deps) in_grand_paris |= grand_paris.count(d) > 0;
+    if (in_grand_paris && record.find("communes/ept.json"))
+        territories.push_back({{"name", "EPT"},
+                               {"label", "Établissements publics territoriaux"},
+                               {"format", "etalab-groupings"},
+                               {"path", "communes/ept.json"}});
+    c["territories"] = territories;
+
+    std::vector<std::string> roads;
+    for (const auto& [file, f] : record.files())
+        if (f.source_id == "roads") roads.push_back(file);
+    if (roads.size() == 1) {
+        c["roads"] = {{"about", "Réseau routier : " + vintage(roads[0]) +
+                                    ". Routes carrossables, profil voiture français."},
+                      {"format", "osm"},
+                      {"path", roads[0]}};
+    } else {
+        c["crow_fly"] = {
+            {"about",
+             roads.empty()
+                 ? "Pas de réseau routier téléchargé (palliacarte fetch --with-roads l'apporte) : "
+                   "les temps sont à vol d'oiseau, distance × 1,3 à 50 km/h — une vitesse de "
+                   "territoire rural (routes départementales), plus juste hors des villes que les "
+                   "30 km/h urbains par défaut. Chaque sortie le signale."
+                 : "Plusieurs extraits OpenStreetMap (" + std::to_string(roads.size()) +
+                       " régions) : palliacarte lit un réseau par territoire ; temps à vol "
+                       "d'oiseau, distance × 1,3 à 50 km/h (vitesse rurale)."},
+            {"detour_factor", 1.3},
+            {"speed_kmh", 50}};
+        if (roads.size() > 1)
+            out.notes.push_back(
+                "plusieurs extraits routiers : temps à vol d'oiseau ; fusionnez-les "
+                "(osmium merge) et renseignez roads.path pour des temps par la "
+                "route");
+    }
+
+    ordered analysis = {{"about",
+                         "Types analysés et seuils de zone blanche du tableau des types "
+                         "(30 min HAD, 45 min hôpitaux) ; population carroyée ; où "
+                         "implanter une antenne d'HAD parmi les hôpitaux, EHPAD et SSIAD."},
+                        {"types", choice.types},
+                        {"catchment_thresholds_min", {15, 30, 45}}};
+    if (!record.population_grid.is_null() && record.population_grid.contains("path") &&
+        record.find(record.population_grid["path"].get<std::string>())) {
+        ordered grid = ordered::parse(record.population_grid.dump());
+        grid["about"] =
+            "Population carroyée : " + vintage(record.population_grid["path"].get<std::string>()) +
+            ". Chaque carreau est découpé par les communes puis recalé sur la "
+            "population légale.";
+        analysis["population_grid"] = grid;
+    } else {
+        out.notes.push_back("pas de grille de population : un point par commune");
+    }
+    static const std::set<std::string> from_finess = {"HAD", "HOPITAL", "EHPAD", "SSIAD"};
+    for (const auto& t : choice.types)
+        if (!from_finess.count(t))
+            out.notes.push_back(t +
+                                " : aucune source dans les fichiers téléchargés (ce n'est pas "
+                                "une entité FINESS) — ajoutez l'annuaire de la filière "
+                                "(structures, format filiere-csv), sinon tout le territoire "
+                                "sera en zone blanche");
+    if (std::find(choice.types.begin(), choice.types.end(), "HAD") != choice.types.end())
+        analysis["where_next"] = {
+            {"types", {"HAD"}}, {"k", 5}, {"candidate_types", {"HOPITAL", "EHPAD", "SSIAD"}}};
+    c["analysis"] = analysis;
+    out.config = c;
+    return out;
+}
+
+}  // namespace palliacarte::fetch

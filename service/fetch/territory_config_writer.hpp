@@ -1,0 +1,28 @@
+#pragma once
+// `palliacarte init`: a complete territory config written from what `palliacarte fetch` put in a
+// folder (its fetch-record.json), every section explained by an `about`, ready for `inspect`
+// and `analyze` unchanged.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace palliacarte::fetch {
+
+struct InitChoice {
+    std::vector<std::string> departements;                ///< empty: those fetched
+    std::string data_dir;                                 ///< the fetch folder
+    std::string config_path;                              ///< where the config will be written
+    std::vector<std::string> types = {"HAD", "HOPITAL"};  ///< analysed types
+};
+
+struct WrittenConfig {
+    nlohmann::ordered_json config;
+    std::vector<std::string> notes;  ///< what the user should know (in French)
+};
+
+/// @throws ConfigError when the folder holds no fetch record, or not the files or
+/// départements asked for.
+WrittenConfig make_territory_config(const InitChoice& choice);
+
+}  // namespace palliacarte::fetch

@@ -1,0 +1,99 @@
+// The pieces of `palliacarte fetch` that decide what is downloaded and kept: the manifest's plan
+// per département, the row filters that cut national grids, the INSEE/Eurostat cell names.
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "fetch/download_manifest.hpp"
+#include "fetch/row_filters.hpp"
+#include "load/population_grid_reader.hpp"
+#include "test_paths.hpp"
+
+using namespace palliacarte;
+using namespace palliacarte::fetch;
+
+namespace {
+
+const DownloadManifest& shipped() {
+    static const DownloadManifest m =
+        load_download_manifest(test::config("download-manifest.json"));
+    return m;
+}
+
+std::vector<std::string> files(const std::vector<PlannedDownload>& plan) {
+    std::vector<std::string> out;
+    for (const auto& d : plan) out.push_back(d.file);
+    return out;
+}
+
+}  // namespace
+
+TEST(FetchPlan, OneCommuneFilePerDepartementAndOneRoadExtractPerRegion) {
+    FetchChoice c;
+    c.departements = {"2A", "2B"};
+    c.with_roads = true;
+    const auto plan = plan_downloads(shipped(), c);
+    EXPECT_EQ(files(plan),
+              (std::vector<std::string>{
+                  "downloads/decoupage-administratif-6.0.0.tgz", "communes/communes-2A.geojson",
+                  "communes/communes-2B.geojson", "structures/finess-etalab.csv",
+                  "downloads/Filosofi2019_carreaux_200m_csv.zip", "roads/corse-latest.osm.pbf"}));
+    EXPECT_EQ(plan[1].url,
+              "https://geo.api.gouv.fr/departements/2A/communes?format=geojson&geometry=contour");
+    EXPECT_EQ(plan[5].url, "https://download.geofabrik.de/europe/france/corse-latest.osm.pbf");
+    // The fixed release carries its size and checksum.
+    EXPECT_EQ(plan[0].source->sha256.size(), 64u);
+
+    c.departements = {"25", "39", "70", "90", "01"};
+    c.grid = "census-1km";
+    c.mirror = "http://127.0.0.1:9/";
+    const auto p2 = plan_downloads(shipped(), c);
+    EXPECT_EQ(p2.back().file, "roads/rhone-alpes-latest.osm.pbf");
+    EXPECT_EQ(p2[p2.size() - 2].file, "roads/franche-comte-latest.osm.pbf");
+    EXPECT_EQ(p2[0].url.rfind("http://127.0.0.1:9/registry.npmjs.org/", 0), 0u);
+
+    c.grid = "filosofi-1km";
+    EXPECT_THROW(plan_downloads(shipped(), c), ConfigError);
+}
+
+TEST(FetchPlan, EveryDepartementHasARoadRegion) {
+    for (const char* d :
+         {"01", "2A", "2B", "59", "75", "92", "95", "971", "972", "973", "974", "976"}) {
+        FetchChoice c;
+        c.departements = {d};
+        c.with_roads = true;
+        EXPECT_NO_THROW(plan_downloads(shipped(), c)) << d;
+    }
+}
+
+TEST(RowFilters, CommunesOfTheDepartementsAsFilosofiListsThem) {
+    auto keep = rows_in_departements("lcog_geo", {"25", "2A"});
+    EXPECT_TRUE(keep("idcar_200m,ind,lcog_geo\n", true));
+    EXPECT_TRUE(keep("CRS3035RES200mN1,3.5,25056\n", false));
+    EXPECT_TRUE(keep("CRS3035RES200mN1,3.5,\"3902525056\"\n", false));  // on the border
+    EXPECT_TRUE(keep("CRS3035RES200mN1,3.5,2A004\r\n", false));
+    EXPECT_FALSE(keep("CRS3035RES200mN1,3.5,39025\n", false));
+    EXPECT_FALSE(keep("CRS3035RES200mN1,3.5,12505\n", false));  // 25 inside a code is not 25
+    EXPECT_FALSE(keep("CRS3035RES200mN1,3.5\n", false));        // short row
+    EXPECT_THROW(rows_in_departements("lcog_geo", {"25"})("a,b\n", true), DataError);
+}
+
+TEST(RowFilters, CellsMeetingTheTerritoryBox) {
+    auto keep = cells_meeting("GRD_ID", Box({4000000, 2800000}, {4010000, 2810000}));
+    keep("GRD_ID;T\n", true);
+    EXPECT_TRUE(keep("CRS3035RES1000mN2800000E4000000;12\n", false));
+    EXPECT_TRUE(keep("CRS3035RES1000mN2799500E3999500;12\n", false));   // overlaps a corner
+    EXPECT_FALSE(keep("CRS3035RES1000mN2811000E4000000;12\n", false));  // beyond the top
+    EXPECT_FALSE(keep("not-a-cell;12\n", false));
+}
+
+TEST(GridCellId, InseeAndEurostatNames) {
+    const auto c = parse_grid_cell_id("CRS3035RES200mN2029800E4252400");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->x, 4252400);
+    EXPECT_EQ(c->y, 2029800);
+    EXPECT_EQ(c->size, 200);
+    EXPECT_TRUE(parse_grid_cell_id("CRS3035RES1000mN2684000E4334000"));
+    for (const char* bad : {"", "CRS3035RES1000mN2684000", "CRS3035RES1000N2684000E4334000",
+                            "CRS2154RES1000mN1E1", "CRS3035RES1000mN2684000E4334000x"})
+        EXPECT_FALSE(parse_grid_cell_id(bad)) << bad;
+}
