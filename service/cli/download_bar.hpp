@@ -9,9 +9,6 @@
 
 namespace palliacarte::cli {
 
-/// @brief "1,6 Mo", "820 ko", "12 o" (French decimal comma).
-std::string french_size(std::uint64_t bytes);
-
 class DownloadBar {
   public:
     explicit DownloadBar(bool enabled);

@@ -8,6 +8,8 @@
 
 #include "cli/download_bar.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/french_numbers.hpp"
+#include "cli/list_option.hpp"
 #include "core/errors.hpp"
 #include "crs/departement_crs.hpp"
 #include "fetch/archive_member.hpp"
@@ -29,20 +31,6 @@ constexpr const char* kUsage =
     "usage: palliacarte fetch --departements 25,39,70,90 [--into DIR] [--with-roads]\n"
     "                         [--grid filosofi-200m|census-1km|none] [--mirror URL]\n"
     "                         [--manifest FILE] [--quiet]\n";
-
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s + ",") {
-        if (c == ',' || c == ' ') {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    return out;
-}
 
 /// True when `file` is on disk as fetch recorded it (size and SHA-256), and as the manifest
 /// wants it when the manifest knows its checksum.
@@ -67,12 +55,6 @@ FetchedFile describe(const ManifestSource& s) {
     f.vintage = s.vintage;
     f.fetched_at = utc_now();
     return f;
-}
-
-std::string thousands(std::uint64_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(i, "\u202f");
-    return s;
 }
 
 }  // namespace

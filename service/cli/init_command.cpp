@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.hpp"
+#include "cli/list_option.hpp"
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "crs/departement_crs.hpp"
@@ -17,20 +18,6 @@ namespace {
 constexpr const char* kUsage =
     "usage: palliacarte init --data DIR --out CONFIG.json [--departements 25,39,…]\n"
     "                        [--types HAD,HOPITAL,…] [--force]\n";
-
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s + ",") {
-        if (c == ',' || c == ' ') {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    return out;
-}
 
 }  // namespace
 

@@ -4,22 +4,13 @@
 #include <map>
 #include <sstream>
 
+#include "cli/french_numbers.hpp"
+
 namespace palliacarte::cli {
 
 using nlohmann::json;
 
 namespace {
-
-// 1654712 → "1 654 712" (French thousands separator, as planners read numbers).
-std::string thousands(long long v) {
-    std::string digits = std::to_string(v < 0 ? -v : v);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(' ');
-        out.push_back(digits[i]);
-    }
-    return v < 0 ? "-" + out : out;
-}
 
 // Display width of UTF-8 text: code points, not bytes (setw counts bytes, and misaligns "é").
 std::size_t width(const std::string& s) {

@@ -14,6 +14,7 @@
 #include <regex>
 #include <thread>
 
+#include "child_process.hpp"
 #include "test_paths.hpp"
 #include "test_shell.hpp"
 
@@ -21,59 +22,25 @@ using palliacarte::test::shell;
 
 namespace {
 
-// The server as a child process; its first stdout line names the port it listens on.
+// `palliacarte serve` as a child process; its first stdout line names the port it listens on.
 class Server {
   public:
-    Server() {
-        int fds[2];
-        if (pipe(fds) != 0) return;
-        pid_ = fork();
-        if (pid_ == 0) {
-            dup2(fds[1], STDOUT_FILENO);
-            close(fds[0]);
-            const std::string config = palliacarte::test::config("hauts-de-seine.json");
-            execl(PALLIACARTE_BINARY, PALLIACARTE_BINARY, "serve", config.c_str(), "--port", "0",
-                  "--quiet", nullptr);
-            _exit(127);
-        }
-        close(fds[1]);
-        out_ = fdopen(fds[0], "r");
-        char line[1024];
-        if (out_ && fgets(line, sizeof line, out_)) {
-            first_line_ = line;
-            std::smatch m;
-            if (std::regex_search(first_line_, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")))
-                base_ = "http://127.0.0.1:" + m[1].str();
-        }
-    }
-    ~Server() {
-        if (pid_ > 0 && !stopped_) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, nullptr, 0);
-        }
-        if (out_) fclose(out_);
+    Server()
+        : process_({PALLIACARTE_BINARY, "serve", palliacarte::test::config("hauts-de-seine.json"),
+                    "--port", "0", "--quiet"}) {
+        std::smatch m;
+        if (std::regex_search(process_.first_line(), m,
+                              std::regex(R"(http://127\.0\.0\.1:(\d+)/)")))
+            base_ = "http://127.0.0.1:" + m[1].str();
     }
     const std::string& base() const { return base_; }
-    const std::string& first_line() const { return first_line_; }
+    const std::string& first_line() const { return process_.first_line(); }
     // SIGTERM, then the exit status (or -1 if it had to be killed after 10 s).
-    int stop() {
-        kill(pid_, SIGTERM);
-        for (int i = 0; i < 100; ++i) {
-            int st = 0;
-            if (waitpid(pid_, &st, WNOHANG) == pid_) {
-                stopped_ = true;
-                return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        return -1;
-    }
+    int stop() { return process_.stop(); }
 
   private:
-    pid_t pid_ = -1;
-    FILE* out_ = nullptr;
-    std::string first_line_, base_;
-    bool stopped_ = false;
+    palliacarte::test::ChildProcess process_;
+    std::string base_;
 };
 
 Server& server() {
