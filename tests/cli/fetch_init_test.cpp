@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <regex>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -197,12 +197,22 @@ TEST_F(FetchInit, InitWritesAConfigWhoseAnalysisIsTheHandWrittenOne) {
                                palliacarte::test::data_root() + " --quiet --out " +
                                (dir_->path() / "out-hand").string());
     ASSERT_EQ(hand.status, 0) << hand.out;
-    // Per type: share of the population within the threshold and white-zone communes.
-    const std::regex line(R"((\w+)\s+seuil\s+(\d+) min :\s+([\d.]+) % .*, (\d+) commune)");
-    auto figures = [&](const std::string& out) {
+    // Per type: share of the population within the threshold and white-zone communes, from
+    // lines like "  HAD        seuil  30 min :  59.7 % de la population …, 1031 commune(s) …".
+    auto figures = [](const std::string& out) {
         std::map<std::string, std::pair<double, int>> f;
-        for (std::sregex_iterator it(out.begin(), out.end(), line), end; it != end; ++it)
-            f[(*it)[1]] = {std::stod((*it)[3]), std::stoi((*it)[4])};
+        std::istringstream in(out);
+        std::string l;
+        while (std::getline(in, l)) {
+            const auto seuil = l.find(" seuil "), colon = l.find(" : "), comma = l.rfind(", ");
+            if (seuil == std::string::npos || colon == std::string::npos ||
+                comma == std::string::npos)
+                continue;
+            std::istringstream type(l.substr(0, seuil));
+            std::string t;
+            type >> t;
+            f[t] = {std::stod(l.substr(colon + 3)), std::stoi(l.substr(comma + 2))};
+        }
         return f;
     };
     const auto a = figures(fetched.out), b = figures(hand.out);
