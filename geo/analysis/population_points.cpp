@@ -118,13 +118,16 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
             out.cells = read_population_grid(grid, epsg, extent, report, &out.grid_rows);
             const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
             const std::size_t workers = worker_count(out.cells.size() / 256 + 1);
-            // One GEOS context per worker; commune geometries are converted once and only read.
+            // One GEOS context per worker; commune geometries are converted once and only read,
+            // their lazily cached envelopes filled before the workers share them.
             std::vector<std::unique_ptr<GeosContext>> contexts;
             for (std::size_t w = 0; w < workers; ++w)
                 contexts.push_back(std::make_unique<GeosContext>());
             std::vector<GeosGeometry> commune_geos(communes.size());
-            for (const auto& [b, c] : boxes)
+            for (const auto& [b, c] : boxes) {
                 commune_geos[c] = contexts[0]->to_geos(communes[c].geometry);
+                contexts[0]->cache_envelopes(commune_geos[c].get());
+            }
             std::vector<std::unique_ptr<PreparedCommunes>> prepared;
             for (std::size_t w = 0; w < workers; ++w)
                 prepared.push_back(std::make_unique<PreparedCommunes>(*contexts[w], commune_geos));

@@ -92,4 +92,20 @@ MultiPolygon GeosContext::to_multipolygon(const GEOSGeometry* g) const {
     return out;
 }
 
+void GeosContext::cache_envelopes(const GEOSGeometry* g) const {
+    if (!g) return;
+    double ignored = 0;
+    GEOSGeom_getXMin_r(handle_, g, &ignored);  // getEnvelopeInternal(): fills the cache
+    const int type = GEOSGeomTypeId_r(handle_, g);
+    if (type == GEOS_POLYGON) {
+        cache_envelopes(GEOSGetExteriorRing_r(handle_, g));
+        const int holes = GEOSGetNumInteriorRings_r(handle_, g);
+        for (int i = 0; i < holes; ++i) cache_envelopes(GEOSGetInteriorRingN_r(handle_, g, i));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION ||
+               type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOINT) {
+        const int n = GEOSGetNumGeometries_r(handle_, g);
+        for (int i = 0; i < n; ++i) cache_envelopes(GEOSGetGeometryN_r(handle_, g, i));
+    }
+}
+
 }  // namespace palliacarte

@@ -38,6 +38,10 @@ class GeosContext {
     /// @brief The polygonal parts of any GEOS geometry (lines and points from a collapse are
     /// dropped), as a corrected (oriented, closed) multipolygon.
     MultiPolygon to_multipolygon(const GEOSGeometry* g) const;
+    /// @brief Computes now the envelopes GEOS caches lazily in `g` and every part and ring of it.
+    /// GEOS writes that cache on first read, so two threads reading one geometry race (and
+    /// leak an envelope) unless it is filled before the geometry is shared.
+    void cache_envelopes(const GEOSGeometry* g) const;
 
   private:
     static void on_error(const char* message, void* userdata);
