@@ -1,5 +1,6 @@
 #include "cli/fetch_command.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -133,6 +134,7 @@ int run_fetch(const std::vector<std::string>& args) {
                   << "/\n";
         std::size_t downloaded = 0, present = 0, step = 0;
         std::map<std::string, std::vector<std::string>> to_merge;  // merged file → inputs
+        std::set<std::string> merge_has_news;  // merged files with a freshly downloaded input
         Box communes_box({0, 0}, {0, 0});
         bool have_box = false;
         for (std::size_t k = 0; k < plan.size(); ++k) {
@@ -172,24 +174,35 @@ int run_fetch(const std::vector<std::string>& args) {
             // Files taken out of this one.
             for (const ManifestExtract& x : s.extract) {
                 const std::string from = x.from.empty() ? d.file : x.from;
-                const FetchedFile* done = record.find(x.to);
-                if (!fresh && done && done->derived_from == from &&
-                    still_valid(record, dir, x.to)) {
-                    std::cout << "      déjà extrait : " << x.to << "\n";
-                    continue;
-                }
+                // What the file is cut to is part of what it derives from: another set of
+                // départements (or communes) must cut the table again.
                 LineFilter keep;
-                if (!x.commune_codes_column.empty())
+                std::string cut;
+                if (!x.commune_codes_column.empty()) {
                     keep = rows_in_departements(x.commune_codes_column, choice.departements);
+                    cut = " — départements " + listed;
+                }
                 if (!x.grid_id_column.empty()) {
                     if (!have_box)
                         throw DataError(x.to, "the communes must be fetched before a grid is cut");
                     keep = cells_meeting(x.grid_id_column, communes_box);
+                    char box[128];
+                    std::snprintf(box, sizeof box,
+                                  " — carreaux touchant %.0f %.0f %.0f %.0f (EPSG:3035)",
+                                  communes_box.min_corner().x, communes_box.min_corner().y,
+                                  communes_box.max_corner().x, communes_box.max_corner().y);
+                    cut = box;
+                }
+                const FetchedFile* done = record.find(x.to);
+                if (!fresh && done && done->derived_from == from + cut &&
+                    still_valid(record, dir, x.to)) {
+                    std::cout << "      déjà extrait : " << x.to << "\n";
+                    continue;
                 }
                 const ExtractResult r =
                     extract_member((dir / from).string(), x.member, (dir / x.to).string(), keep);
                 FetchedFile f = describe(s);
-                f.derived_from = from;
+                f.derived_from = from + cut;
                 f.bytes = r.bytes;
                 f.sha256 = sha256_of_file((dir / x.to).string());
                 if (keep)
@@ -201,22 +214,38 @@ int run_fetch(const std::vector<std::string>& args) {
                           << french_size(r.bytes) << (keep ? ", " + f.note : "") << ")\n";
             }
             if (!s.merge_into.empty()) {
-                to_merge[s.merge_into].push_back((dir / d.file).string());
+                to_merge[s.merge_into].push_back(d.file);
+                if (fresh) merge_has_news.insert(s.merge_into);
                 const bool last_of_source = k + 1 == plan.size() || plan[k + 1].source != d.source;
                 if (last_of_source) {
-                    const MergedCommunes m =
-                        merge_commune_files(to_merge[s.merge_into], (dir / s.merge_into).string());
-                    FetchedFile f = describe(s);
-                    f.derived_from = s.file;
-                    f.bytes = fs::file_size(dir / s.merge_into);
-                    f.sha256 = sha256_of_file((dir / s.merge_into).string());
-                    f.note = thousands(m.communes) + " communes";
-                    record.put(s.merge_into, f);
-                    record.save();
-                    communes_box = m.box_3035;
+                    std::string inputs;
+                    for (const auto& f : to_merge[s.merge_into])
+                        inputs += (inputs.empty() ? "" : ", ") + f;
+                    const FetchedFile* merged = record.find(s.merge_into);
+                    const fs::path out = dir / s.merge_into;
+                    if (!merge_has_news.count(s.merge_into) && merged &&
+                        merged->derived_from == inputs && still_valid(record, dir, s.merge_into)) {
+                        // Unchanged inputs: the merged file stays as it is (and so does the
+                        // date the analysis cache keys on).
+                        communes_box = communes_box_3035(out.string());
+                        std::cout << "      déjà réunies : " << s.merge_into << "\n";
+                    } else {
+                        std::vector<std::string> paths;
+                        for (const auto& f : to_merge[s.merge_into])
+                            paths.push_back((dir / f).string());
+                        const MergedCommunes m = merge_commune_files(paths, out.string());
+                        FetchedFile f = describe(s);
+                        f.derived_from = inputs;
+                        f.bytes = fs::file_size(out);
+                        f.sha256 = sha256_of_file(out.string());
+                        f.note = thousands(m.communes) + " communes";
+                        record.put(s.merge_into, f);
+                        record.save();
+                        communes_box = m.box_3035;
+                        std::cout << "      " << thousands(m.communes) << " communes réunies → "
+                                  << s.merge_into << "\n";
+                    }
                     have_box = true;
-                    std::cout << "      " << thousands(m.communes) << " communes réunies → "
-                              << s.merge_into << "\n";
                 }
             }
             if (!s.population_grid.is_null()) record.population_grid = s.population_grid;

@@ -138,6 +138,10 @@ TEST_F(FetchInit, FranchComteIsFetchedResumedAndRecorded) {
         EXPECT_FALSE(f["vintage"].get<std::string>().empty()) << file;
     }
     EXPECT_EQ(record["files"].size(), 13u);
+    EXPECT_NE(
+        record["files"]["population/census2021_1km.csv"]["derived_from"].get<std::string>().find(
+            "carreaux touchant"),
+        std::string::npos);
     // Nothing half-written is left.
     for (const auto& e : fs::recursive_directory_iterator(d))
         EXPECT_NE(e.path().extension(), ".part") << e.path();
@@ -146,8 +150,13 @@ TEST_F(FetchInit, FranchComteIsFetchedResumedAndRecorded) {
 TEST_F(FetchInit, ReRunSkipsValidFilesAndFetchesADamagedOneAgain) {
     ASSERT_EQ(fetch_->status, 0) << fetch_->out;
     const auto requests = count(slurp(log()), "GET ");
+    const fs::path merged = fs::path(fc()) / "communes/communes.geojson";
+    const auto merged_time = fs::last_write_time(merged);
     const Outcome again = fetch("--departements 25,39,70,90 --grid census-1km --into " + fc());
     ASSERT_EQ(again.status, 0) << again.out;
+    // Nothing rewritten either: the analysis caches key on the files' dates.
+    EXPECT_EQ(fs::last_write_time(merged), merged_time);
+    EXPECT_NE(again.out.find("déjà réunies"), std::string::npos) << again.out;
     EXPECT_NE(again.out.find("0 téléchargé(s), 7 déjà présent(s)"), std::string::npos) << again.out;
     EXPECT_EQ(count(slurp(log()), "GET "), requests);
 
