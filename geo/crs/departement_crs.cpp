@@ -1,5 +1,7 @@
 #include "crs/departement_crs.hpp"
 
+#include <cctype>
+
 namespace palliacarte {
 
 std::string departement_of_insee(std::string_view insee) {
@@ -7,7 +9,10 @@ std::string departement_of_insee(std::string_view insee) {
     return std::string(insee.substr(0, 2));
 }
 
-std::string normalize_departement(std::string_view code) {
+std::string normalize_departement(std::string_view raw) {
+    std::string upper(raw);  // "2a" as typed → "2A"
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string_view code = upper;
     if (code.size() == 2 && code[0] == '9' && code[1] >= 'A' && code[1] <= 'F')
         return std::string("97") + static_cast<char>('1' + (code[1] - 'A'));
     if (code.size() == 1) return std::string("0") + std::string(code);

@@ -11,7 +11,7 @@ constexpr int kLambert93 = 2154;
 /// @brief Département code of an INSEE commune code: "92", "2A", "971" for "97101".
 std::string departement_of_insee(std::string_view insee);
 
-/// @brief Normalises FINESS département codes ("9A".."9F" → "971".."976", "2A" stays) and pads
+/// @brief Normalises département codes ("9A".."9F" → "971".."976", "2a" → "2A") and pads
 /// "1" → "01".
 std::string normalize_departement(std::string_view code);
 

@@ -1,10 +1,10 @@
 #include "cli/fetch_command.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "cli/download_bar.hpp"
@@ -44,6 +44,17 @@ bool still_valid(const FetchRecord& record, const fs::path& dir, const std::stri
         return false;
     if (!manifest_sha256.empty() && f->sha256 != manifest_sha256) return false;
     return sha256_of_file(path.string()) == f->sha256;
+}
+
+/// 01…95 (Corsica as 2A and 2B), 971…974, 976.
+bool is_departement_code(const std::string& d) {
+    if (d == "2A" || d == "2B") return true;
+    if (d.size() == 3) return d.rfind("97", 0) == 0 && d[2] >= '1' && d[2] <= '6' && d[2] != '5';
+    if (d.size() != 2 || !std::isdigit(static_cast<unsigned char>(d[0])) ||
+        !std::isdigit(static_cast<unsigned char>(d[1])))
+        return false;
+    const int n = std::stoi(d);
+    return n >= 1 && n <= 95 && n != 20;
 }
 
 FetchedFile describe(const ManifestSource& s) {
@@ -106,9 +117,8 @@ int run_fetch(const std::vector<std::string>& args) {
         std::cerr << "palliacarte fetch : --departements est obligatoire\n" << kUsage;
         return kUsageOrConfigError;
     }
-    static const std::regex known(R"(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-46])");
     for (const auto& d : choice.departements)
-        if (!std::regex_match(d, known)) {
+        if (!is_departement_code(d)) {
             std::cerr << "palliacarte fetch : département inconnu « " << d
                       << " » (codes INSEE : 01…95, 2A, 2B, 971…974, 976)\n";
             return kUsageOrConfigError;
