@@ -1,5 +1,6 @@
 #include "fetch/row_filters.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -63,40 +64,39 @@ struct Column {
     }
 };
 
-}  // namespace
-
-LineFilter rows_in_departements(const std::string& column, std::vector<std::string> departements) {
+/// Keeps the header (learning where `column` is) and the rows whose value in it `accept`s.
+LineFilter rows_whose(const std::string& column, std::function<bool(const std::string&)> accept) {
     auto col = std::make_shared<Column>();
-    return [col, column, departements](std::string_view line, bool header) {
+    return [col, column, accept = std::move(accept)](std::string_view line, bool header) {
         if (header) {
             col->learn(line, column);
             return true;
         }
         const auto value = col->of(line);
-        if (!value) return false;
-        for (std::size_t at = 0; at + 5 <= value->size(); at += 5) {
-            const std::string_view code(value->data() + at, 5);
+        return value && accept(*value);
+    };
+}
+
+}  // namespace
+
+LineFilter rows_in_departements(const std::string& column, std::vector<std::string> departements) {
+    return rows_whose(column, [departements](const std::string& codes) {
+        for (std::size_t at = 0; at + 5 <= codes.size(); at += 5) {
+            const std::string_view code(codes.data() + at, 5);
             for (const auto& d : departements)
                 if (code.substr(0, d.size()) == d) return true;
         }
         return false;
-    };
+    });
 }
 
 LineFilter cells_meeting(const std::string& column, const Box& box) {
-    auto col = std::make_shared<Column>();
-    return [col, column, box](std::string_view line, bool header) {
-        if (header) {
-            col->learn(line, column);
-            return true;
-        }
-        const auto value = col->of(line);
-        if (!value) return false;
-        const auto cell = parse_grid_cell_id(*value);
-        if (!cell) return false;
-        return cell->x + cell->size >= box.min_corner().x && cell->x <= box.max_corner().x &&
-               cell->y + cell->size >= box.min_corner().y && cell->y <= box.max_corner().y;
-    };
+    return rows_whose(column, [box](const std::string& id) {
+        const auto cell = parse_grid_cell_id(id);
+        return cell && cell->x + cell->size >= box.min_corner().x &&
+               cell->x <= box.max_corner().x && cell->y + cell->size >= box.min_corner().y &&
+               cell->y <= box.max_corner().y;
+    });
 }
 
 }  // namespace palliacarte::fetch
