@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <set>
 
 #include "cli/download_bar.hpp"
 #include "cli/exit_codes.hpp"
@@ -67,6 +65,92 @@ FetchedFile describe(const ManifestSource& s) {
     f.vintage = s.vintage;
     f.fetched_at = utc_now();
     return f;
+}
+
+/// What one fetch run carries from file to file.
+struct FetchRun {
+    fs::path dir;
+    std::vector<std::string> departements;
+    std::string listed;  ///< "25,39"
+    FetchRecord record;
+    Box communes_box{{0, 0}, {0, 0}};  ///< EPSG:3035, known once the communes are merged
+    bool have_box = false;
+};
+
+/// Takes the manifest's files out of `file` (just downloaded when `fresh`), cut to the
+/// territory; a file cut the same way from an unchanged source is kept as it is.
+void extract_from(FetchRun& run, const ManifestSource& s, const std::string& file, bool fresh) {
+    for (const ManifestExtract& x : s.extract) {
+        const std::string from = x.from.empty() ? file : x.from;
+        // What the file is cut to is part of what it derives from: another set of
+        // départements (or communes) must cut the table again.
+        LineFilter keep;
+        std::string cut;
+        if (!x.commune_codes_column.empty()) {
+            keep = rows_in_departements(x.commune_codes_column, run.departements);
+            cut = " — départements " + run.listed;
+        }
+        if (!x.grid_id_column.empty()) {
+            if (!run.have_box)
+                throw DataError(x.to, "the communes must be fetched before a grid is cut");
+            keep = cells_meeting(x.grid_id_column, run.communes_box);
+            char box[128];
+            std::snprintf(box, sizeof box, " — carreaux touchant %.0f %.0f %.0f %.0f (EPSG:3035)",
+                          run.communes_box.min_corner().x, run.communes_box.min_corner().y,
+                          run.communes_box.max_corner().x, run.communes_box.max_corner().y);
+            cut = box;
+        }
+        const FetchedFile* done = run.record.find(x.to);
+        if (!fresh && done && done->derived_from == from + cut &&
+            still_valid(run.record, run.dir, x.to)) {
+            std::cout << "      déjà extrait : " << x.to << "\n";
+            continue;
+        }
+        const ExtractResult r =
+            extract_member((run.dir / from).string(), x.member, (run.dir / x.to).string(), keep);
+        FetchedFile f = describe(s);
+        f.derived_from = from + cut;
+        f.bytes = r.bytes;
+        f.sha256 = sha256_of_file((run.dir / x.to).string());
+        if (keep)
+            f.note = thousands(r.lines_kept) + " lignes gardées sur " + thousands(r.lines_read) +
+                     " (départements " + run.listed + ")";
+        run.record.put(x.to, f);
+        run.record.save();
+        std::cout << "      extrait " << r.entry << " → " << x.to << " (" << french_size(r.bytes)
+                  << (keep ? ", " + f.note : "") << ")\n";
+    }
+}
+
+/// Merges the per-département commune files `inputs` into `s.merge_into`, unless none was just
+/// downloaded and the merged file holds exactly them (it then keeps its date, which the analysis
+/// cache keys on); either way learns the communes' extent for cutting grids.
+void merge_communes(FetchRun& run, const ManifestSource& s, const std::vector<std::string>& inputs,
+                    bool any_fresh) {
+    std::string joined;
+    for (const auto& f : inputs) joined += (joined.empty() ? "" : ", ") + f;
+    const FetchedFile* merged = run.record.find(s.merge_into);
+    const fs::path out = run.dir / s.merge_into;
+    run.have_box = true;
+    if (!any_fresh && merged && merged->derived_from == joined &&
+        still_valid(run.record, run.dir, s.merge_into)) {
+        run.communes_box = communes_box_3035(out.string());
+        std::cout << "      déjà réunies : " << s.merge_into << "\n";
+        return;
+    }
+    std::vector<std::string> paths;
+    for (const auto& f : inputs) paths.push_back((run.dir / f).string());
+    const MergedCommunes m = merge_commune_files(paths, out.string());
+    FetchedFile f = describe(s);
+    f.derived_from = joined;
+    f.bytes = fs::file_size(out);
+    f.sha256 = sha256_of_file(out.string());
+    f.note = thousands(m.communes) + " communes";
+    run.record.put(s.merge_into, f);
+    run.record.save();
+    run.communes_box = m.box_3035;
+    std::cout << "      " << thousands(m.communes) << " communes réunies → " << s.merge_into
+              << "\n";
 }
 
 }  // namespace
@@ -133,24 +217,23 @@ int run_fetch(const std::vector<std::string>& args) {
     try {
         const DownloadManifest manifest = load_download_manifest(manifest_path);
         const auto plan = plan_downloads(manifest, choice);
-        const fs::path dir(into);
+        FetchRun run{fs::path(into), choice.departements, listed, FetchRecord::load(into)};
+        const fs::path& dir = run.dir;
         fs::create_directories(dir);
-        FetchRecord record = FetchRecord::load(dir.string());
+        FetchRecord& record = run.record;
         record.departements = choice.departements;
         record.with_roads = choice.with_roads;
         record.grid = choice.grid;
 
         std::cout << "palliacarte fetch : départements " << listed << " → " << dir.string()
                   << "/\n";
-        std::size_t downloaded = 0, present = 0, step = 0;
-        std::map<std::string, std::vector<std::string>> to_merge;  // merged file → inputs
-        std::set<std::string> merge_has_news;  // merged files with a freshly downloaded input
-        Box communes_box({0, 0}, {0, 0});
-        bool have_box = false;
+        std::size_t downloaded = 0, present = 0;
+        std::vector<std::string> merge_inputs;  // the current source's files to merge
+        bool merge_has_news = false;            // one of them was just downloaded
         for (std::size_t k = 0; k < plan.size(); ++k) {
             const PlannedDownload& d = plan[k];
             const ManifestSource& s = *d.source;
-            std::cout << "[" << ++step << "/" << plan.size() << "] " << s.title
+            std::cout << "[" << k + 1 << "/" << plan.size() << "] " << s.title
                       << (d.part.empty() ? "" : " — " + d.part) << "\n      " << d.url << "\n"
                       << std::flush;
             bool fresh = false;
@@ -181,81 +264,14 @@ int run_fetch(const std::vector<std::string>& args) {
                                   : "")
                           << (s.sha256.empty() ? "" : ", SHA-256 vérifié") << "\n";
             }
-            // Files taken out of this one.
-            for (const ManifestExtract& x : s.extract) {
-                const std::string from = x.from.empty() ? d.file : x.from;
-                // What the file is cut to is part of what it derives from: another set of
-                // départements (or communes) must cut the table again.
-                LineFilter keep;
-                std::string cut;
-                if (!x.commune_codes_column.empty()) {
-                    keep = rows_in_departements(x.commune_codes_column, choice.departements);
-                    cut = " — départements " + listed;
-                }
-                if (!x.grid_id_column.empty()) {
-                    if (!have_box)
-                        throw DataError(x.to, "the communes must be fetched before a grid is cut");
-                    keep = cells_meeting(x.grid_id_column, communes_box);
-                    char box[128];
-                    std::snprintf(box, sizeof box,
-                                  " — carreaux touchant %.0f %.0f %.0f %.0f (EPSG:3035)",
-                                  communes_box.min_corner().x, communes_box.min_corner().y,
-                                  communes_box.max_corner().x, communes_box.max_corner().y);
-                    cut = box;
-                }
-                const FetchedFile* done = record.find(x.to);
-                if (!fresh && done && done->derived_from == from + cut &&
-                    still_valid(record, dir, x.to)) {
-                    std::cout << "      déjà extrait : " << x.to << "\n";
-                    continue;
-                }
-                const ExtractResult r =
-                    extract_member((dir / from).string(), x.member, (dir / x.to).string(), keep);
-                FetchedFile f = describe(s);
-                f.derived_from = from + cut;
-                f.bytes = r.bytes;
-                f.sha256 = sha256_of_file((dir / x.to).string());
-                if (keep)
-                    f.note = thousands(r.lines_kept) + " lignes gardées sur " +
-                             thousands(r.lines_read) + " (départements " + listed + ")";
-                record.put(x.to, f);
-                record.save();
-                std::cout << "      extrait " << r.entry << " → " << x.to << " ("
-                          << french_size(r.bytes) << (keep ? ", " + f.note : "") << ")\n";
-            }
+            extract_from(run, s, d.file, fresh);
             if (!s.merge_into.empty()) {
-                to_merge[s.merge_into].push_back(d.file);
-                if (fresh) merge_has_news.insert(s.merge_into);
-                const bool last_of_source = k + 1 == plan.size() || plan[k + 1].source != d.source;
-                if (last_of_source) {
-                    std::string inputs;
-                    for (const auto& f : to_merge[s.merge_into])
-                        inputs += (inputs.empty() ? "" : ", ") + f;
-                    const FetchedFile* merged = record.find(s.merge_into);
-                    const fs::path out = dir / s.merge_into;
-                    if (!merge_has_news.count(s.merge_into) && merged &&
-                        merged->derived_from == inputs && still_valid(record, dir, s.merge_into)) {
-                        // Unchanged inputs: the merged file stays as it is (and so does the
-                        // date the analysis cache keys on).
-                        communes_box = communes_box_3035(out.string());
-                        std::cout << "      déjà réunies : " << s.merge_into << "\n";
-                    } else {
-                        std::vector<std::string> paths;
-                        for (const auto& f : to_merge[s.merge_into])
-                            paths.push_back((dir / f).string());
-                        const MergedCommunes m = merge_commune_files(paths, out.string());
-                        FetchedFile f = describe(s);
-                        f.derived_from = inputs;
-                        f.bytes = fs::file_size(out);
-                        f.sha256 = sha256_of_file(out.string());
-                        f.note = thousands(m.communes) + " communes";
-                        record.put(s.merge_into, f);
-                        record.save();
-                        communes_box = m.box_3035;
-                        std::cout << "      " << thousands(m.communes) << " communes réunies → "
-                                  << s.merge_into << "\n";
-                    }
-                    have_box = true;
+                merge_inputs.push_back(d.file);
+                merge_has_news |= fresh;
+                if (k + 1 == plan.size() || plan[k + 1].source != d.source) {
+                    merge_communes(run, s, merge_inputs, merge_has_news);
+                    merge_inputs.clear();
+                    merge_has_news = false;
                 }
             }
             if (!s.population_grid.is_null()) record.population_grid = s.population_grid;

@@ -68,7 +68,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
                               " — relancez palliacarte fetch");
         return file;
     };
-    auto vintage = [&](const std::string& file) {
+    auto provenance = [&](const std::string& file) {
         const FetchedFile* f = record.find(file);
         return f ? f->publisher + " ; " + f->vintage + " ; " + f->licence : std::string();
     };
@@ -93,14 +93,15 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     c["departements"] = deps;
     c["crs"] = "auto";
     c["structure_margin_km"] = 30;
-    c["communes"] = {{"about", "Contours des communes : " + vintage("communes/communes.geojson")},
-                     {"path", need("communes/communes.geojson")}};
+    c["communes"] = {
+        {"about", "Contours des communes : " + provenance("communes/communes.geojson")},
+        {"path", need("communes/communes.geojson")}};
     c["population"] = {{"about", "Populations légales (population municipale) : " +
-                                     vintage("communes/communes.json")},
+                                     provenance("communes/communes.json")},
                        {"format", "etalab-communes-json"},
                        {"path", need("communes/communes.json")}};
     c["structures"] = ordered::array(
-        {{{"about", "FINESS : " + vintage("structures/finess-etalab.csv") +
+        {{{"about", "FINESS : " + provenance("structures/finess-etalab.csv") +
                         ". HAD (catégorie 127 et unités d'HAD nommées dans les hôpitaux), "
                         "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), EHPAD "
                         "et SSIAD (sites candidats d'une antenne). Les EMSP, LISP et USP ne sont "
@@ -128,7 +129,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     for (const auto& [file, f] : record.files())
         if (f.source_id == "roads") roads.push_back(file);
     if (roads.size() == 1) {
-        c["roads"] = {{"about", "Réseau routier : " + vintage(roads[0]) +
+        c["roads"] = {{"about", "Réseau routier : " + provenance(roads[0]) +
                                     ". Routes carrossables, profil voiture français."},
                       {"format", "osm"},
                       {"path", roads[0]}};
@@ -161,10 +162,10 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     if (!record.population_grid.is_null() && record.population_grid.contains("path") &&
         record.find(record.population_grid["path"].get<std::string>())) {
         ordered grid = ordered::parse(record.population_grid.dump());
-        grid["about"] =
-            "Population carroyée : " + vintage(record.population_grid["path"].get<std::string>()) +
-            ". Chaque carreau est découpé par les communes puis recalé sur la "
-            "population légale.";
+        grid["about"] = "Population carroyée : " +
+                        provenance(record.population_grid["path"].get<std::string>()) +
+                        ". Chaque carreau est découpé par les communes puis recalé sur la "
+                        "population légale.";
         analysis["population_grid"] = grid;
     } else {
         out.notes.push_back("pas de grille de population : un point par commune");

@@ -174,6 +174,19 @@ TEST_F(FetchInit, ReRunSkipsValidFilesAndFetchesADamagedOneAgain) {
     EXPECT_EQ(slurp(finess), good);
 }
 
+TEST_F(FetchInit, AnotherDepartementInTheSameFolderMergesAndCutsAgain) {
+    const fs::path d = dir_->path() / "growing";
+    ASSERT_EQ(fetch("--departements 90 --grid census-1km --into " + d.string()).status, 0);
+    const auto cells_90 = count(slurp(d / "population/census2021_1km.csv"), "\n");
+    const Outcome more = fetch("--departements 90,25 --grid census-1km --into " + d.string());
+    ASSERT_EQ(more.status, 0) << more.out;
+    EXPECT_NE(more.out.find("1 téléchargé(s)"), std::string::npos) << more.out;  // only 25
+    EXPECT_EQ(json::parse(slurp(d / "communes/communes.geojson"))["features"].size(), 664u);
+    // The grid was cut again around both départements, not kept from the first run.
+    EXPECT_GT(count(slurp(d / "population/census2021_1km.csv"), "\n"), 3 * cells_90);
+    EXPECT_EQ(json::parse(slurp(d / "fetch-record.json"))["departements"], json({"90", "25"}));
+}
+
 TEST_F(FetchInit, InitWritesAConfigWhoseAnalysisIsTheHandWrittenOne) {
     ASSERT_EQ(fetch_->status, 0) << fetch_->out;
     const std::string config = (dir_->path() / "franche-comte.json").string();
