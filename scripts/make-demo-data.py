@@ -18,7 +18,6 @@ import csv
 import filecmp
 import gzip
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -151,7 +150,9 @@ def make_demo(name, spec, source, out):
     folder.mkdir(parents=True, exist_ok=True)
     deps = spec["departements"]
     log = []
-    src = lambda rel: source / rel  # noqa: E731
+
+    def src(rel):
+        return source / rel
 
     n, (x0, y0, x1, y1) = cut_communes(src(spec["communes"]), folder / "communes.geojson", deps)
     log.append(f"communes.geojson: {n} communes")

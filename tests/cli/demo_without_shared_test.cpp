@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/csv_reader.hpp"
 #include "test_paths.hpp"
 #include "test_shell.hpp"
 
@@ -23,11 +23,9 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kDemos = {"corse", "hauts-de-seine"};
 
+// The whole file; a missing one fails the test with its name (DataError).
 std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return palliacarte::read_file(path.string());
 }
 
 /// The lines of a command summary or report that carry figures: durations and the list of

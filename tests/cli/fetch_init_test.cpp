@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/csv_reader.hpp"
 #include "fetch/sha256_file.hpp"
 #include "mirror_server.hpp"
 #include "test_paths.hpp"
@@ -33,11 +34,9 @@ const std::string kFinessPath =
     "/static.data.gouv.fr/resources/finess-extraction-du-fichier-des-etablissements/"
     "20260512-091152/etalab-cs1100507-stock-20260512-0339.csv";
 
+// The whole file; a missing one fails the test with its name (DataError).
 std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return palliacarte::read_file(path.string());
 }
 
 std::size_t count(const std::string& text, const std::string& what) {

@@ -23,7 +23,6 @@ MANIFEST_OUT is MANIFEST_IN with each fixed size and SHA-256 replaced by the mir
 """
 import csv
 import glob
-import gzip
 import hashlib
 import io
 import json
