@@ -25,7 +25,12 @@ TYPES = [("EMSP", "EMSP — équipe mobile", "#0072B2", "circle"),
          ("CONSULT", "Consultation spécialisée", "#999999", "cross_fill"),
          ("HOPITAL", "Établissement hospitalier (FINESS)", "#000000", "octagon"),
          ("DAC", "DAC — appui à la coordination", "#666666", "half_square"),
-         ("ERRSPP", "ERRSPP — pédiatrie", "#AA4499", "arrowhead")]
+         ("ERRSPP", "ERRSPP — pédiatrie", "#AA4499", "arrowhead"),
+         ("EHPAD", "EHPAD (site candidat)", "#882255", "diagonal_half_square"),
+         ("SSIAD", "SSIAD (site candidat)", "#44AA99", "quarter_square")]
+# Types a config adds to its own type table (not in TYPES) fall in this group: every layer
+# styled by type has one, so no analysed type is ever invisible.
+OTHER = ("OTHER", "Autres types", "#777777", "circle")
 CATCHMENT = [(15, "#08519c"), (20, "#2171b5"), (30, "#4292c6"), (45, "#9ecae1"), (60, "#c6dbef")]
 WHITE = [(0, 100, "#ffffb2"), (100, 1000, "#fecc5c"), (1000, 5000, "#fd8d3c"),
          (5000, 20000, "#f03b20"), (20000, 10**9, "#bd0026")]
@@ -75,25 +80,39 @@ def rule_renderer(rules, symbols):
             % ("".join(rules), "".join(symbols)))
 
 
-def communes_coverage():
-    # One group per type; every group but the first analysed one is unchecked when palliacarte
-    # embeds the style (so a planner sees one type at a time and ticks the others).
+def type_filter(code):
+    return "ELSE" if code == "OTHER" else "\"type\" = '%s'" % code
+
+
+def by_type(children_of):
+    """One rule group per type (and the ELSE group): every group but the first analysed type's
+    is unchecked when palliacarte embeds the style (output/analysis_outputs.cpp), so a planner
+    sees one type at a time and ticks the others."""
     rules, symbols = [], []
-    for code, label, _, _ in TYPES:
-        children = ""
+    for code, label, _, _ in TYPES + [OTHER]:
+        rules.append(rule("type-" + code, label, type_filter(code),
+                          children=children_of(code, symbols)))
+    return qml(rule_renderer(rules, symbols))
+
+
+def communes_coverage():
+    def children(code, symbols):
+        out = ""
         for status, status_fr, colour in STATUS:
             n = str(len(symbols))
             symbols.append(fill_symbol(n, colour))
-            children += rule("%s-%s" % (code, status), status_fr, "\"status\" = '%s'" % status, n)
-        rules.append(rule("type-" + code, label, "\"type\" = '%s'" % code, children=children))
-    return qml(rule_renderer(rules, symbols))
+            out += rule("%s-%s" % (code, status), status_fr, "\"status\" = '%s'" % status, n)
+        return out
+    return by_type(children)
 
 
 def structures():
     cats, symbols = [], []
-    for i, (code, label, colour, shape) in enumerate(TYPES):
+    for i, (code, label, colour, shape) in enumerate(TYPES + [OTHER]):
+        # QGIS reads an empty category value as "all other values".
+        value = "" if code == "OTHER" else code
         cats.append('<category render="true" symbol="%d" value=%s label=%s/>'
-                    % (i, quoteattr(code), quoteattr(label)))
+                    % (i, quoteattr(value), quoteattr(label)))
         symbols.append(marker_symbol(str(i), colour, shape))
     return qml('<renderer-v2 type="categorizedSymbol" attr="type" symbollevels="0" '
                'forceraster="0" enableorderby="0"><categories>%s</categories><symbols>%s'
@@ -102,38 +121,41 @@ def structures():
 
 
 def catchments():
-    rules, symbols = [], []
-    for kind, label, checked in (("union", "Union par type", True),
-                                 ("structure", "Par structure", False)):
-        children = ""
-        low = 0
-        for limit, colour in CATCHMENT:
-            n = str(len(symbols))
-            symbols.append(fill_symbol(n, colour, alpha=110, outline=colour, width=0.3))
-            children += rule("%s-%d" % (kind, limit), "≤ %d min" % limit,
-                             '"limit_min" > %d AND "limit_min" <= %d' % (low, limit), n)
-            low = limit
-        rules.append(rule("kind-" + kind, label, "\"kind\" = '%s'" % kind, children=children,
-                          checked=checked))
-    return qml(rule_renderer(rules, symbols))
+    def children(code, symbols):
+        out = ""
+        for kind, label, checked in (("union", "Union par type", True),
+                                     ("structure", "Par structure", False)):
+            inner, low = "", 0
+            for limit, colour in CATCHMENT:
+                n = str(len(symbols))
+                symbols.append(fill_symbol(n, colour, alpha=110, outline=colour, width=0.3))
+                inner += rule("%s-%s-%d" % (code, kind, limit), "≤ %d min" % limit,
+                              '"limit_min" > %d AND "limit_min" <= %d' % (low, limit), n)
+                low = limit
+            out += rule("%s-kind-%s" % (code, kind), label, "\"kind\" = '%s'" % kind,
+                        children=inner, checked=checked)
+        return out
+    return by_type(children)
 
 
 def white_zones():
-    rules, symbols = [], []
-    for kind, label, checked in (("commune", "Communes non couvertes", True),
-                                 ("carreau", "Carreaux habités hors seuil", False)):
-        children = ""
-        for low, high, colour in WHITE:
-            n = str(len(symbols))
-            symbols.append(fill_symbol(n, colour, outline="#7f7f7f"))
-            text = ("%d habitants et plus" % low) if high >= 10**9 else (
-                "%d – %d habitants" % (low, high))
-            children += rule("%s-%d" % (kind, low), text,
-                             '"population_uncovered" >= %d AND "population_uncovered" < %d'
-                             % (low, high), n)
-        rules.append(rule("kind-" + kind, label, "\"kind\" = '%s'" % kind, children=children,
-                          checked=checked))
-    return qml(rule_renderer(rules, symbols))
+    def children(code, symbols):
+        out = ""
+        for kind, label, checked in (("commune", "Communes non couvertes", True),
+                                     ("carreau", "Carreaux habités hors seuil", False)):
+            inner = ""
+            for low, high, colour in WHITE:
+                n = str(len(symbols))
+                symbols.append(fill_symbol(n, colour, outline="#7f7f7f"))
+                text = ("%d habitants et plus" % low) if high >= 10**9 else (
+                    "%d – %d habitants" % (low, high))
+                inner += rule("%s-%s-%d" % (code, kind, low), text,
+                              '"population_uncovered" >= %d AND "population_uncovered" < %d'
+                              % (low, high), n)
+            out += rule("%s-kind-%s" % (code, kind), label, "\"kind\" = '%s'" % kind,
+                        children=inner, checked=checked)
+        return out
+    return by_type(children)
 
 
 def territories():

@@ -11,7 +11,9 @@
 #include "analysis/greedy_siting.hpp"
 #include "analysis/two_step_fca.hpp"
 #include "core/errors.hpp"
+#include "core/french_format.hpp"
 #include "core/parallel.hpp"
+#include "core/text_encoding.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
 #include "roads/car_profile.hpp"
@@ -104,7 +106,8 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
         const auto& rc = *territory.config.roads;
         const CarProfile profile = CarProfile::load(rc.profile_path);
         out.model = std::make_unique<TravelTimeModel>(*territory.roads, profile.off_network_kmh(),
-                                                      rc.snap_max_distance_m, population);
+                                                      rc.snap_max_distance_m, population,
+                                                      rc.off_road_out_of_reach);
         out.method = "road";
         out.label = "temps de trajet par la route";
         return out;
@@ -115,11 +118,10 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
     out.model =
         std::make_unique<TravelTimeModel>(territory.config.crow_fly, population, point_epsg);
     out.method = "crow_fly";
-    char buf[160];
-    std::snprintf(buf, sizeof buf,
-                  "temps à vol d'oiseau (distance × %.2f à %.0f km/h, pas de réseau routier)",
-                  territory.config.crow_fly.detour_factor, territory.config.crow_fly.speed_kmh);
-    out.label = buf;
+    out.label = "temps à vol d'oiseau (distance × " +
+                decimal_fr(territory.config.crow_fly.detour_factor, 2) + " à " +
+                decimal_fr(territory.config.crow_fly.speed_kmh, 0) +
+                " km/h, pas de réseau routier)";
     return out;
 }
 
@@ -127,9 +129,21 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                                   const ProgressFn& progress) {
     CoverageAnalysis a;
     a.rule = config.coverage;
+    a.area_only = config.area_only;
+    a.road_buffer_m = config.catchment_shape.road_buffer_m;
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     const std::vector<std::string> type_codes = analysed_types(territory, config);
+    // Without inhabitants every share would silently be a share of area ("0 habitants, 59.6 %
+    // couverts"): an analysis without population must be asked for.
+    if (territory.population_stats.total_population <= 0 && !config.population_grid &&
+        !config.area_only)
+        throw ConfigError(
+            territory.config.config_path +
+            " : aucune population chargée (section `population` absente ou vide, et pas de "
+            "`analysis.population_grid`) — les parts « couvertes » ne seraient que des parts de "
+            "surface. Ajoutez une source de population, ou écrivez `\"area_only\": true` dans "
+            "`analysis` pour une analyse en surface seulement");
 
     {
         StepClock clock(a.timings, "population points");
@@ -147,13 +161,21 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
         a.method = choice.method;
         a.method_label = choice.label;
         a.unsnapped_points = model->unsnapped_points();
+        for (const auto i : model->off_road_points())
+            a.off_road_inhabitants += points[i].population;
+        a.off_road_timed = model->off_road_timed();
         if (a.unsnapped_points > 0) {
             const auto& rc = *territory.config.roads;
-            a.report.warn(rc.path, "", "population_off_network",
-                          std::to_string(a.unsnapped_points) +
-                              " population point(s) lie farther than " +
-                              std::to_string(static_cast<int>(rc.snap_max_distance_m)) +
-                              " m from every road: counted as out of reach");
+            const std::string text =
+                counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
+                counted(double(a.unsnapped_points), "point", "points") +
+                " de population) à plus de " + thousands(rc.snap_max_distance_m) +
+                " m de toute route : " +
+                (a.off_road_timed
+                     ? "comptés avec leur trajet jusqu'à la route la plus proche, hors réseau "
+                       "(roads.off_road = \"out-of-reach\" les compterait hors d'atteinte)"
+                     : "comptés hors d'atteinte (roads.off_road = \"out-of-reach\")");
+            a.report.warn(rc.path, "", "population_off_network", text);
         }
     }
 
@@ -172,6 +194,28 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             if (auto it = commune_index.find(structures[s].commune_insee);
                 it != commune_index.end())
                 a.structure_commune[s] = static_cast<int>(it->second);
+    }
+    // « Département » without a commune is ambiguous when the territory has several: say what
+    // it was taken to mean (all of them; the structure still counts once per grouping).
+    {
+        std::set<std::string> deps;
+        for (const auto& c : communes) deps.insert(c.departement);
+        const std::set<std::string> analysed(type_codes.begin(), type_codes.end());
+        for (std::size_t s = 0; s < structures.size(); ++s) {
+            const Structure& st = structures[s];
+            if (deps.size() < 2 || !analysed.count(st.type) || a.structure_commune[s] >= 0 ||
+                !st.intervention_communes.empty() || !st.commune_insee.empty() ||
+                fold_for_matching(st.territory) != "DEPARTEMENT")
+                continue;
+            std::string list;
+            for (const auto& d : deps) list += (list.empty() ? "" : ", ") + d;
+            a.report.warn(st.source, st.id, "ambiguous_departement",
+                          st.id + " (" + st.name + ") est déclaré pour « " + st.territory +
+                              " » sans commune, dans un territoire de " +
+                              std::to_string(deps.size()) + " départements (" + list +
+                              ") : zone comprise comme tout le territoire, structure comptée "
+                              "une fois. Précisez sa commune ou ses intervention_communes.");
+        }
     }
 
     // The territory outline catchments are clipped to.
@@ -311,6 +355,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                     nearest_weight.begin(), nearest_weight.end(),
                     [](const auto& x, const auto& y) { return x.second < y.second; });
                 cc.nearest_structure = structures[tc.located[best->first]].id;
+                cc.nearest_structure_name = structures[tc.located[best->first]].name;
             }
             if (cc.population > 0) cc.fca_per_100k = fca_sum / cc.population * 1e5;
             // Area inside the type's catchment at its threshold.
@@ -384,20 +429,42 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     {
         StepClock clock(a.timings, "territory indicators");
         for (const auto& g : territory.groupings) {
+            // Each structure counts in one territory of the grouping: where it stands, else
+            // where most of its declared communes are (a team declared for « Département » in
+            // a four-département territory is one team, not four).
+            std::vector<std::string> home(structures.size());
+            for (std::size_t s = 0; s < structures.size(); ++s) {
+                std::map<std::string, std::size_t> votes;
+                if (a.structure_commune[s] >= 0) {
+                    votes[g.territory_of(communes[a.structure_commune[s]].insee)] = 1;
+                } else {
+                    for (const auto& c : declared_communes(structures[s], territory))
+                        ++votes[g.territory_of(c)];
+                }
+                votes.erase("");
+                std::size_t best = 0;
+                for (const auto& [name, n] : votes)
+                    if (n > best) best = n, home[s] = name;
+            }
             for (const auto& name : g.territories) {
                 TerritoryIndicators ti;
                 ti.grouping = g.name;
                 ti.grouping_label = g.label;
                 ti.name = name;
                 std::vector<std::size_t> members;
-                std::set<std::string> member_codes;
                 for (std::size_t c = 0; c < communes.size(); ++c) {
                     auto it = g.territory_of_commune.find(communes[c].insee);
                     if (it == g.territory_of_commune.end() || it->second != name) continue;
                     members.push_back(c);
-                    member_codes.insert(communes[c].insee);
                 }
                 ti.communes = members.size();
+                const auto total = g.member_count.find(name);
+                ti.communes_total = total == g.member_count.end() ? ti.communes : total->second;
+                std::map<std::string, std::size_t> deps;
+                for (const auto c : members) ++deps[communes[c].departement];
+                std::size_t most = 0;
+                for (const auto& [dep, n] : deps)
+                    if (n > most) most = n, ti.departement = dep;
                 for (const auto& tc : a.types) {
                     TerritoryTypeIndicators tt;
                     tt.type = tc.type;
@@ -418,16 +485,8 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                             tt.white_zone_inhabitants += cc.population;
                         }
                     }
-                    for (std::size_t s = 0; s < structures.size(); ++s) {
-                        if (structures[s].type != tc.type) continue;
-                        bool in = false;
-                        if (a.structure_commune[s] >= 0)
-                            in = member_codes.count(communes[a.structure_commune[s]].insee) > 0;
-                        else
-                            for (const auto& c : declared_communes(structures[s], territory))
-                                in = in || member_codes.count(c);
-                        if (in) ++tt.structures;
-                    }
+                    for (std::size_t s = 0; s < structures.size(); ++s)
+                        if (structures[s].type == tc.type && home[s] == name) ++tt.structures;
                     ti.types.push_back(tt);
                     (void)fca_weighted;
                 }

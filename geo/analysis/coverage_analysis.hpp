@@ -30,6 +30,7 @@ struct CommuneCoverage {
     double mean_minutes = std::numeric_limits<double>::quiet_NaN();  ///< population-weighted
     double max_minutes = std::numeric_limits<double>::quiet_NaN();   ///< its farthest point
     std::string nearest_structure;         ///< id of the structure nearest to most of its people
+    std::string nearest_structure_name;    ///< its name, for people reading the tables
     std::vector<std::string> declared_by;  ///< structures declaring the commune
     CoverageStatus status = CoverageStatus::white_zone;
     std::string method;       ///< what decided: "temps_route", "vol_oiseau", "zone_declaree"…
@@ -78,7 +79,9 @@ struct TerritoryTypeIndicators {
 
 struct TerritoryIndicators {
     std::string grouping, grouping_label, name;
-    std::size_t communes = 0;
+    std::size_t communes = 0;        ///< in the analysed territory
+    std::size_t communes_total = 0;  ///< in the grouping's source (an EPCI across the edge)
+    std::string departement;         ///< where most of its communes are (ordering, labels)
     double population = 0;
     std::vector<TerritoryTypeIndicators> types;  ///< same order as CoverageAnalysis::types
 };
@@ -109,7 +112,11 @@ struct CoverageAnalysis {
     CoverageRule rule;  ///< the rule statuses were decided with
     std::vector<StepTiming> timings;
     LoadReport report;
-    std::size_t unsnapped_points = 0;
+    std::size_t unsnapped_points = 0;  ///< population points beyond the snap limit
+    double off_road_inhabitants = 0;   ///< living at those points
+    bool off_road_timed = true;        ///< false: counted out of reach (roads.off_road)
+    bool area_only = false;            ///< analysis.area_only: no population on purpose
+    double road_buffer_m = 150;        ///< band around reached roads in catchments
 };
 
 /// @brief The travel-time model an analysis of `territory` uses: by road when it has a network,

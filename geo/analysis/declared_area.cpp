@@ -31,7 +31,11 @@ std::set<std::string> declared_communes(const Structure& s, const Territory& ter
     }
     for (const auto& g : territory.groupings)
         for (const auto& [commune, name] : g.territory_of_commune)
-            if (fold_for_matching(name) == key) {
+            // Départements are named « 25 Doubs »: a structure may say « 25 » or « Doubs ».
+            if (fold_for_matching(name) == key ||
+                (g.name == "departement" &&
+                 (fold_for_matching(name).rfind(key + " ", 0) == 0 ||
+                  fold_for_matching(name).substr(fold_for_matching(name).find(' ') + 1) == key))) {
                 out.insert(commune);
                 if (how) *how = "territoire " + s.territory + " (" + g.label + ")";
             }

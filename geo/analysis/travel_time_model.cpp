@@ -33,23 +33,30 @@ void index_points_by_node(const std::vector<std::vector<SearchStart>>& access, s
 }  // namespace
 
 TravelTimeModel::TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
-                                 const PopulationPoints& points)
+                                 const PopulationPoints& points, bool off_road_out_of_reach)
     : points_(points),
       roads_(&roads),
       snapper_(std::make_unique<RoadSnapper>(roads, off_network_kmh, snap_max_m)) {
     const std::size_t n = points.points.size();
     arrive_.resize(n);
     depart_.resize(n);
+    off_road_timed_ = !off_road_out_of_reach;
     std::vector<std::uint8_t> snapped(n, 0);
     parallel_for(n, worker_count(n / 512 + 1), [&](std::size_t i, std::size_t) {
-        const auto snap = snapper_->snap(points.points[i].position);
-        if (!snap) return;
-        snapped[i] = 1;
+        auto snap = snapper_->snap(points.points[i].position);
+        if (!snap) {
+            if (off_road_out_of_reach) return;
+            snap = snapper_->snap(points.points[i].position, kOffRoadReachM);
+            if (!snap) return;
+        } else {
+            snapped[i] = 1;
+        }
         // A point is reached the way a search would leave it in the other direction.
         arrive_[i] = snapper_->starts(*snap, SearchDirection::to_sources);
         depart_[i] = snapper_->starts(*snap, SearchDirection::from_sources);
     });
-    unsnapped_points_ = n - static_cast<std::size_t>(std::count(snapped.begin(), snapped.end(), 1));
+    for (std::size_t i = 0; i < n; ++i)
+        if (!snapped[i]) off_road_points_.push_back(static_cast<std::uint32_t>(i));
     index_points_by_node(arrive_, roads.node_count(), first_point_arrive_, node_point_arrive_);
     index_points_by_node(depart_, roads.node_count(), first_point_depart_, node_point_depart_);
 }

@@ -40,10 +40,14 @@ using PointTimes = std::vector<std::pair<std::uint32_t, float>>;
 
 class TravelTimeModel {
   public:
-    /// @brief Road model: points are snapped once here (those beyond the snapper's distance
-    /// count as unreachable; see unsnapped_points()).
+    /// @brief Road model: points are snapped once here. Points beyond `snap_max_m` from every
+    /// road (see off_road_points()) join their nearest road anyway, up to kOffRoadReachM, by the
+    /// off-network leg — unless `off_road_out_of_reach`, when they count as unreachable.
     TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
-                    const PopulationPoints& points);
+                    const PopulationPoints& points, bool off_road_out_of_reach = false);
+    /// @brief How far an off-road point may still be joined to its road (mountain hamlets,
+    /// the coast: a 1 km grid cell's centre can be 2–3 km from the road serving it).
+    static constexpr double kOffRoadReachM = 20000;
     /// @brief Crow-fly model; `point_epsg` gives each point's CRS.
     TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points,
                     const std::vector<int>& point_epsg);
@@ -53,7 +57,11 @@ class TravelTimeModel {
     /// @brief "road" or "crow_fly".
     const char* method() const { return by_road() ? "road" : "crow_fly"; }
     const CrowFlyModel& crow_fly() const { return crow_fly_; }
-    std::size_t unsnapped_points() const { return unsnapped_points_; }
+    std::size_t unsnapped_points() const { return off_road_points_.size(); }
+    /// @brief Population points farther than snap_max_m from every road.
+    const std::vector<std::uint32_t>& off_road_points() const { return off_road_points_; }
+    /// @brief Whether those points have a time (their leg to the nearest road) or none.
+    bool off_road_timed() const { return off_road_timed_; }
 
     Place place(const Point& position, int epsg) const;
 
@@ -86,7 +94,8 @@ class TravelTimeModel {
     std::vector<std::vector<SearchStart>> arrive_, depart_;
     std::vector<std::uint32_t> first_point_arrive_, node_point_arrive_;
     std::vector<std::uint32_t> first_point_depart_, node_point_depart_;
-    std::size_t unsnapped_points_ = 0;
+    std::vector<std::uint32_t> off_road_points_;
+    bool off_road_timed_ = false;
 };
 
 }  // namespace palliacarte

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "config/closest_key.hpp"
+#include "config/config_fields.hpp"
+#include "config/json_schema.hpp"
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "model/structure_type.hpp"
@@ -12,50 +15,25 @@ using nlohmann::json;
 
 namespace {
 
-double number(const json& j, const char* key, double fallback, const std::string& where) {
-    if (!j.contains(key) || j[key].is_null()) return fallback;
-    if (!j[key].is_number()) throw ConfigError(where + "." + key + " must be a number");
-    return j[key].get<double>();
+double share(const json& j, const std::string& key, double fallback, const std::string& where) {
+    return field_number_in(j, key, fallback, 0, 1, where);
 }
 
-std::vector<std::string> strings(const json& j, const char* key, const std::string& where) {
-    std::vector<std::string> out;
-    if (!j.contains(key) || j[key].is_null()) return out;
-    if (!j[key].is_array()) throw ConfigError(where + "." + key + " must be a list");
-    for (const auto& v : j[key]) {
-        if (!v.is_string()) throw ConfigError(where + "." + key + " must list strings");
-        out.push_back(v.get<std::string>());
-    }
-    return out;
-}
-
-std::string text(const json& j, const char* key, const std::string& fallback,
-                 const std::string& where) {
-    if (!j.contains(key) || j[key].is_null()) return fallback;
-    if (!j[key].is_string()) throw ConfigError(where + "." + key + " must be a string");
-    return j[key].get<std::string>();
-}
-
-void check_share(double v, const std::string& name) {
-    if (!(v >= 0 && v <= 1)) throw ConfigError(name + " must be between 0 and 1");
-}
-
-}  // namespace
-
-AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
+AnalysisConfig parse_section(const json& j, const TerritoryConfig& config) {
     AnalysisConfig a;
-    if (!config.document.contains("analysis")) return a;
-    const json& j = config.document["analysis"];
-    if (!j.is_object()) throw ConfigError("'analysis' must be an object");
+    if (!j.is_object()) config_fail("", "analysis", "attendu un objet { … }");
+    const std::string w = "analysis";
 
     if (j.contains("catchment_thresholds_min")) {
         const auto& t = j["catchment_thresholds_min"];
         if (!t.is_array() || t.empty())
-            throw ConfigError("analysis.catchment_thresholds_min must be a non-empty list");
+            config_fail(w, "catchment_thresholds_min", "attendu une liste non vide de minutes");
         a.catchment_thresholds_min.clear();
         for (const auto& v : t) {
-            if (!v.is_number() || v.get<double>() <= 0)
-                throw ConfigError("analysis.catchment_thresholds_min must list positive minutes");
+            if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > 600)
+                config_fail(w, "catchment_thresholds_min",
+                            "chaque seuil doit être un nombre de minutes > 0 et ≤ 600, trouvé " +
+                                describe_json_value(v));
             a.catchment_thresholds_min.push_back(v.get<double>());
         }
         std::sort(a.catchment_thresholds_min.begin(), a.catchment_thresholds_min.end());
@@ -65,103 +43,112 @@ AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
     }
     if (j.contains("threshold_min")) {
         if (!j["threshold_min"].is_object())
-            throw ConfigError("analysis.threshold_min must map type codes to minutes");
-        for (const auto& [type, v] : j["threshold_min"].items()) {
-            if (!v.is_number() || v.get<double>() <= 0)
-                throw ConfigError("analysis.threshold_min." + type + " must be positive minutes");
-            a.threshold_min[type] = v.get<double>();
-        }
+            config_fail(w, "threshold_min", "attendu un objet {\"HAD\": 30, …}");
+        for (const auto& [type, v] : j["threshold_min"].items())
+            a.threshold_min[type] =
+                field_number_in(j["threshold_min"], type, 0, 0.1, 600, w + ".threshold_min");
     }
-    a.types = strings(j, "types", "analysis");
+    a.types = field_texts(j, "types", w);
+    a.area_only = field_bool(j, "area_only", false, w);
 
     if (j.contains("population_grid") && !j["population_grid"].is_null()) {
         const json& g = j["population_grid"];
-        const std::string w = "analysis.population_grid";
+        const std::string gw = w + ".population_grid";
         PopulationGridConfig p;
-        p.path = text(g, "path", "", w);
-        if (p.path.empty()) throw ConfigError(w + ": 'path' is required");
+        p.path = field_text(g, "path", "", gw);
+        if (p.path.empty()) config_fail(gw, "path", "chemin obligatoire");
         p.path = config.resolve(p.path);
-        p.crs = text(g, "crs", p.crs, w);
-        p.cell_size_m = number(g, "cell_size_m", p.cell_size_m, w);
-        if (p.cell_size_m <= 0) throw ConfigError(w + ".cell_size_m must be positive");
-        p.x_field = text(g, "x_field", p.x_field, w);
-        p.y_field = text(g, "y_field", p.y_field, w);
-        p.value_field = text(g, "value_field", p.value_field, w);
-        p.id_field = text(g, "id_field", p.id_field, w);
+        p.crs = field_text(g, "crs", p.crs, gw);
+        p.cell_size_m = field_number_in(g, "cell_size_m", p.cell_size_m, 1, 100000, gw);
+        p.x_field = field_text(g, "x_field", p.x_field, gw);
+        p.y_field = field_text(g, "y_field", p.y_field, gw);
+        p.value_field = field_text(g, "value_field", p.value_field, gw);
+        p.id_field = field_text(g, "id_field", p.id_field, gw);
         if (g.contains("elderly_field")) {
             const json& e = g["elderly_field"];
-            if (e.is_string()) {
+            if (e.is_string())
                 p.elderly_fields = e.get<std::string>().empty()
                                        ? std::vector<std::string>{}
                                        : std::vector<std::string>{e.get<std::string>()};
-            } else if (e.is_array() && std::all_of(e.begin(), e.end(),
-                                                   [](const json& x) { return x.is_string(); })) {
-                p.elderly_fields = e.get<std::vector<std::string>>();
-            } else {
-                throw ConfigError(w + ".elderly_field must be a column name or a list of them");
-            }
+            else
+                p.elderly_fields = field_texts(g, "elderly_field", gw);
         }
         a.population_grid = p;
     }
     if (j.contains("coverage")) {
         const json& c = j["coverage"];
+        const std::string cw = w + ".coverage";
         a.coverage.covered_min_share =
-            number(c, "covered_min_share", a.coverage.covered_min_share, "analysis.coverage");
+            share(c, "covered_min_share", a.coverage.covered_min_share, cw);
         a.coverage.white_zone_max_share =
-            number(c, "white_zone_max_share", a.coverage.white_zone_max_share, "analysis.coverage");
+            share(c, "white_zone_max_share", a.coverage.white_zone_max_share, cw);
         a.coverage.declared_area_covers =
-            c.value("declared_area_covers", a.coverage.declared_area_covers);
-        check_share(a.coverage.covered_min_share, "analysis.coverage.covered_min_share");
-        check_share(a.coverage.white_zone_max_share, "analysis.coverage.white_zone_max_share");
+            field_bool(c, "declared_area_covers", a.coverage.declared_area_covers, cw);
         if (a.coverage.white_zone_max_share > a.coverage.covered_min_share)
-            throw ConfigError("analysis.coverage: white_zone_max_share > covered_min_share");
+            config_fail(cw, "white_zone_max_share", "doit être ≤ covered_min_share");
     }
     if (j.contains("two_step_fca")) {
         const json& f = j["two_step_fca"];
-        a.fca.full_weight_share =
-            number(f, "full_weight_share", a.fca.full_weight_share, "analysis.two_step_fca");
-        a.fca.edge_weight = number(f, "edge_weight", a.fca.edge_weight, "analysis.two_step_fca");
-        check_share(a.fca.full_weight_share, "analysis.two_step_fca.full_weight_share");
-        check_share(a.fca.edge_weight, "analysis.two_step_fca.edge_weight");
+        const std::string fw = w + ".two_step_fca";
+        a.fca.full_weight_share = share(f, "full_weight_share", a.fca.full_weight_share, fw);
+        a.fca.edge_weight = share(f, "edge_weight", a.fca.edge_weight, fw);
     }
     if (j.contains("where_next")) {
         const json& s = j["where_next"];
-        const std::string w = "analysis.where_next";
-        a.siting.types = strings(s, "types", w);
-        const double k = number(s, "k", static_cast<double>(a.siting.k), w);
-        if (k < 1 || k > 1000) throw ConfigError(w + ".k must be between 1 and 1000");
+        const std::string sw = w + ".where_next";
+        a.siting.types = field_texts(s, "types", sw);
+        const double k = field_number_in(s, "k", static_cast<double>(a.siting.k), 1, 1000, sw);
+        if (k != static_cast<double>(static_cast<std::size_t>(k)))
+            config_fail(sw, "k", "attendu un nombre entier de sites, trouvé " + s["k"].dump());
         a.siting.k = static_cast<std::size_t>(k);
-        a.siting.candidate_types = strings(s, "candidate_types", w);
-        a.siting.grid_step_m = number(s, "grid_step_m", 0, w);
-        if (a.siting.grid_step_m < 0) throw ConfigError(w + ".grid_step_m must be >= 0");
+        a.siting.candidate_types = field_texts(s, "candidate_types", sw);
+        a.siting.grid_step_m = field_number_in(s, "grid_step_m", 0, 0, 1e6, sw);
     }
     if (j.contains("white_zone_combinations")) {
         const auto& c = j["white_zone_combinations"];
-        if (!c.is_array()) throw ConfigError("analysis.white_zone_combinations must be a list");
+        if (!c.is_array())
+            config_fail(w, "white_zone_combinations", "attendu une liste de listes de types");
         for (const auto& set : c) {
-            std::vector<std::string> types;
-            if (!set.is_array())
-                throw ConfigError("analysis.white_zone_combinations: lists of types");
-            for (const auto& t : set) {
-                if (!t.is_string())
-                    throw ConfigError("analysis.white_zone_combinations: type codes");
-                types.push_back(t.get<std::string>());
-            }
-            a.white_zone_combinations.push_back(types);
+            if (!set.is_array() ||
+                !std::all_of(set.begin(), set.end(), [](const json& t) { return t.is_string(); }))
+                config_fail(w, "white_zone_combinations",
+                            "chaque élément doit être une liste de codes de type, trouvé " +
+                                describe_json_value(set));
+            a.white_zone_combinations.push_back(set.get<std::vector<std::string>>());
         }
     }
-    if (j.contains("road_buffer_m")) {
-        a.catchment_shape.road_buffer_m = number(j, "road_buffer_m", 150, "analysis");
-        if (a.catchment_shape.road_buffer_m <= 0)
-            throw ConfigError("analysis.road_buffer_m must be positive");
-    }
+    a.catchment_shape.road_buffer_m =
+        field_number_in(j, "road_buffer_m", a.catchment_shape.road_buffer_m, 1, 5000, w);
     return a;
 }
 
-void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types) {
+}  // namespace
+
+AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
+    if (!config.document.contains("analysis")) return AnalysisConfig{};
+    try {
+        return parse_section(config.document["analysis"], config);
+    } catch (const ConfigError& e) {
+        throw ConfigError(config.config_path + " : " + e.what());
+    }
+}
+
+void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types,
+                          const std::string& file) {
+    std::vector<std::string> codes;
+    for (const auto& t : types.types()) codes.push_back(t.code);
     auto check = [&](const std::string& code, const std::string& key) {
-        if (!types.find(code))
-            throw ConfigError("analysis." + key + ": unknown structure type '" + code + "'");
+        if (types.find(code)) return;
+        std::string message =
+            "`analysis." + key + "` dans " + file + " : type de structure « " + code + " » inconnu";
+        if (const auto near = closest_key(code, codes))
+            message += " — vouliez-vous dire « " + *near + " » ?";
+        else {
+            message += " (types connus :";
+            for (const auto& c : codes) message += " " + c;
+            message += ")";
+        }
+        throw ConfigError(message);
     };
     for (const auto& c : config.types) check(c, "types");
     for (const auto& [c, m] : config.threshold_min) check(c, "threshold_min");

@@ -62,6 +62,9 @@ struct AnalysisConfig {
     std::vector<double> catchment_thresholds_min{15, 30, 45};
     std::map<std::string, double> threshold_min;  ///< per type code; else the type's default
     std::vector<std::string> types;  ///< analysed types; empty: every type with a threshold
+    /// No population on purpose: results are shares of area and no output shows a population
+    /// share. Without it, a territory without population is a configuration error.
+    bool area_only = false;
     std::optional<PopulationGridConfig> population_grid;
     CoverageRule coverage;
     TwoStepFcaConfig fca;
@@ -76,7 +79,8 @@ class StructureTypeTable;
 
 /// @brief Checks every type code the section names against the type table, before any data is
 /// loaded. @throws ConfigError naming the key and the code.
-void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types);
+void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types,
+                          const std::string& file);
 
 /// @brief Parses config.document["analysis"] (defaults when absent).
 /// @throws ConfigError naming the key.

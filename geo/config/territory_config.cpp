@@ -4,8 +4,11 @@
 #include <filesystem>
 #include <set>
 
+#include "config/config_fields.hpp"
+#include "config/config_schema.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "crs/crs_kind.hpp"
 #include "crs/departement_crs.hpp"
 
 namespace palliacarte {
@@ -15,25 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-std::string str(const json& j, const char* key, const std::string& fallback = "") {
-    if (!j.contains(key) || j[key].is_null()) return fallback;
-    if (!j[key].is_string()) throw ConfigError(std::string("'") + key + "' must be a string");
-    return j[key].get<std::string>();
-}
-
-std::vector<std::string> str_list(const json& j, const char* key) {
-    std::vector<std::string> out;
-    if (!j.contains(key) || j[key].is_null()) return out;
-    if (!j[key].is_array()) throw ConfigError(std::string("'") + key + "' must be a list");
-    for (const auto& v : j[key]) {
-        if (!v.is_string()) throw ConfigError(std::string("'") + key + "' must list strings");
-        out.push_back(v.get<std::string>());
-    }
-    return out;
-}
-
 void require_path(const std::string& path, const std::string& what) {
-    if (path.empty()) throw ConfigError(what + ": 'path' is required");
+    if (path.empty()) throw ConfigError("`" + what + ".path` : chemin obligatoire");
 }
 
 // A data file named relative to the config: the one beside the config if it exists, else the one
@@ -47,43 +33,36 @@ std::string beside_or_shipped(const fs::path& config_dir, const std::string& rel
 StructureSourceConfig parse_structure_source(const json& j, std::size_t index) {
     const std::string what = "structures[" + std::to_string(index) + "]";
     StructureSourceConfig s;
-    s.format = str(j, "format");
-    s.path = str(j, "path");
+    s.format = field_text(j, "format");
+    s.path = field_text(j, "path");
     require_path(s.path, what);
-    static const std::set<std::string> formats = {"filiere-csv", "finess-etalab", "finess-flat",
-                                                  "ogr"};
-    if (!formats.count(s.format))
-        throw ConfigError(what + ": unknown format '" + s.format +
-                          "' (filiere-csv, finess-etalab, finess-flat, ogr)");
-    s.layer = str(j, "layer");
-    s.departements = str_list(j, "departements");
+    s.layer = field_text(j, "layer");
+    s.departements = field_texts(j, "departements");
     for (auto& d : s.departements) d = normalize_departement(d);
-    s.type = str(j, "type");
-    s.source_crs = str(j, "source_crs");
-    s.outside = str(j, "outside", s.format.rfind("finess", 0) == 0 ? "skip" : "report");
-    if (s.outside != "skip" && s.outside != "report")
-        throw ConfigError(what + ": 'outside' must be \"skip\" or \"report\"");
+    s.type = field_text(j, "type");
+    s.source_crs = field_text(j, "source_crs");
+    s.outside = field_text(j, "outside", s.format.rfind("finess", 0) == 0 ? "skip" : "report");
     if (j.contains("fields")) {
         for (const auto& [k, v] : j["fields"].items()) s.fields[k] = v.get<std::string>();
     }
     if (j.contains("select")) {
         for (const auto& r : j["select"]) {
             FinessRule rule;
-            rule.type = str(r, "type");
-            if (rule.type.empty()) throw ConfigError(what + ": every select rule needs a 'type'");
-            rule.categories = str_list(r, "categories");
-            rule.name_pattern = str(r, "name_pattern");
-            rule.exclude_pattern = str(r, "exclude_pattern");
+            rule.type = field_text(r, "type");
+            rule.categories = field_texts(r, "categories");
+            rule.name_pattern = field_text(r, "name_pattern");
+            rule.exclude_pattern = field_text(r, "exclude_pattern");
             if (rule.categories.empty() && rule.name_pattern.empty())
-                throw ConfigError(what + ": select rule for " + rule.type +
-                                  " needs 'categories' or 'name_pattern'");
+                throw ConfigError("`" + what + ".select` : la règle du type " + rule.type +
+                                  " doit donner `categories` ou `name_pattern`");
             s.rules.push_back(std::move(rule));
         }
     }
     if ((s.format == "finess-etalab" || s.format == "finess-flat") && s.rules.empty())
-        throw ConfigError(what + ": a FINESS source needs 'select' rules (category → type)");
+        throw ConfigError("`" + what +
+                          "` : une source FINESS demande des règles `select` (catégorie → type)");
     if (s.format == "ogr" && s.type.empty() && !s.fields.count("type"))
-        throw ConfigError(what + ": an ogr source needs 'type' or fields.type");
+        throw ConfigError("`" + what + "` : une source ogr demande `type` ou `fields.type`");
     return s;
 }
 
@@ -96,14 +75,15 @@ std::string TerritoryConfig::resolve(const std::string& path) const {
 
 TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                                        const std::optional<std::string>& data_root_override) {
-    if (!doc.is_object()) throw ConfigError(path + ": the config must be a JSON object");
+    if (!doc.is_object())
+        throw ConfigError(path + " : la configuration doit être un objet JSON { … }");
+    check_config_against_schema(doc, path);
     TerritoryConfig c;
     c.config_path = path;
     c.document = doc;
     const fs::path config_dir = fs::path(path).parent_path();
     try {
-        c.name = str(doc, "name");
-        if (c.name.empty()) throw ConfigError("'name' is required");
+        c.name = field_text(doc, "name");
 
         // A config that names its data root keeps it (the demo configs carry their own data),
         // whatever the environment says; $PALLIACARTE_DATA_ROOT is for configs that name none.
@@ -111,7 +91,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             c.data_root = *data_root_override;
             c.data_root_origin = "--data-root";
         } else if (doc.contains("data_root")) {
-            c.data_root = (config_dir / str(doc, "data_root")).lexically_normal().string();
+            c.data_root = (config_dir / field_text(doc, "data_root")).lexically_normal().string();
             c.data_root_origin = "config";
         } else if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) {
             c.data_root = env;
@@ -121,38 +101,48 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             c.data_root_origin = "default";
         }
         if (!fs::is_directory(c.data_root))
-            throw ConfigError("data root '" + c.data_root + "' (from " + c.data_root_origin +
-                              ") is not a directory; set --data-root or PALLIACARTE_DATA_ROOT");
+            throw ConfigError("le dossier de données « " + c.data_root + " » (venu de " +
+                              c.data_root_origin +
+                              ") n'existe pas ; donnez --data-root ou PALLIACARTE_DATA_ROOT");
 
-        c.departements = str_list(doc, "departements");
+        c.departements = field_texts(doc, "departements");
         for (auto& d : c.departements) d = normalize_departement(d);
 
-        const std::string crs = str(doc, "crs", "auto");
+        const std::string crs = field_text(doc, "crs", "auto");
         if (crs == "auto") {
             c.crs_auto = true;
             std::set<int> epsgs;
             for (const auto& d : c.departements) epsgs.insert(natural_epsg_for_departement(d));
             if (epsgs.size() > 1)
-                throw ConfigError(
-                    "'crs' is auto but the départements use different CRS; set 'crs'");
+                config_fail("", "crs",
+                            "\"auto\" ne convient pas : ces départements n'ont pas le même "
+                            "système projeté (métropole et outre-mer) ; donnez \"EPSG:<code>\"");
             c.epsg = epsgs.empty() ? kLambert93 : *epsgs.begin();
         } else {
             c.crs_auto = false;
-            if (crs.rfind("EPSG:", 0) != 0)
-                throw ConfigError("'crs' must be \"auto\" or \"EPSG:<code>\"");
-            try {
-                c.epsg = std::stoi(crs.substr(5));
-            } catch (const std::exception&) {
-                throw ConfigError("'crs' must be \"auto\" or \"EPSG:<code>\"");
-            }
+            const std::string usage = "attendu \"auto\" ou \"EPSG:<code>\", trouvé \"" + crs + "\"";
+            if (crs.rfind("EPSG:", 0) != 0 || crs.size() == 5 ||
+                crs.find_first_not_of("0123456789", 5) != std::string::npos)
+                config_fail("", "crs", usage);
+            c.epsg = std::stoi(crs.substr(5));
+            // Distances, areas and buffers are computed in the working CRS's units: degrees
+            // would give 0 km² and "100 % covered".
+            const CrsKind kind = crs_kind(crs);
+            if (!kind.known) config_fail("", "crs", "PROJ ne connaît pas " + crs);
+            if (!kind.projected)
+                config_fail("", "crs",
+                            crs + " (" + kind.name +
+                                ") est un système géographique en degrés : l'analyse mesure des "
+                                "distances et des surfaces en mètres — choisissez un système "
+                                "projeté (\"auto\" : Lambert-93 EPSG:2154 en métropole)");
         }
-        if (doc.contains("structure_margin_km"))
-            c.structure_margin_km = doc["structure_margin_km"].get<double>();
+        c.structure_margin_km =
+            field_number_in(doc, "structure_margin_km", c.structure_margin_km, 0, 500);
 
         // The type table: as named (relative to the config file); by default the one next to the
         // config, else the one shipped with palliacarte (a user's config may live anywhere).
         if (doc.contains("structure_types")) {
-            const std::string types = str(doc, "structure_types");
+            const std::string types = field_text(doc, "structure_types");
             c.structure_types_path = fs::path(types).is_absolute()
                                          ? types
                                          : (config_dir / types).lexically_normal().string();
@@ -160,95 +150,77 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             c.structure_types_path = beside_or_shipped(config_dir, "structure-types.json");
         }
 
-        if (!doc.contains("communes") || !doc["communes"].is_object())
-            throw ConfigError("'communes' section is required");
         const auto& cj = doc["communes"];
-        c.communes.path = str(cj, "path");
+        c.communes.path = field_text(cj, "path");
         require_path(c.communes.path, "communes");
-        c.communes.layer = str(cj, "layer");
-        c.communes.code_field = str(cj, "code_field");
-        c.communes.name_field = str(cj, "name_field");
-        c.communes.population_field = str(cj, "population_field");
-        c.communes.source_crs = str(cj, "source_crs");
-        c.communes.codes = str_list(cj, "codes");
+        c.communes.layer = field_text(cj, "layer");
+        c.communes.code_field = field_text(cj, "code_field");
+        c.communes.name_field = field_text(cj, "name_field");
+        c.communes.population_field = field_text(cj, "population_field");
+        c.communes.source_crs = field_text(cj, "source_crs");
+        c.communes.codes = field_texts(cj, "codes");
 
         if (doc.contains("crosswalk") && !doc["crosswalk"].is_null()) {
             CrosswalkConfig x;
-            x.path = str(doc["crosswalk"], "path");
+            x.path = field_text(doc["crosswalk"], "path");
             require_path(x.path, "crosswalk");
-            x.from_field = str(doc["crosswalk"], "from_field");
-            x.to_field = str(doc["crosswalk"], "to_field");
+            x.from_field = field_text(doc["crosswalk"], "from_field");
+            x.to_field = field_text(doc["crosswalk"], "to_field");
             c.crosswalk = x;
         }
         if (doc.contains("population") && !doc["population"].is_null()) {
             PopulationConfig p;
             const auto& pj = doc["population"];
-            p.format = str(pj, "format", "etalab-communes-json");
-            p.path = str(pj, "path");
-            p.code_field = str(pj, "code_field");
-            p.population_field = str(pj, "population_field");
-            static const std::set<std::string> formats = {"etalab-communes-json", "csv",
-                                                          "boundary-field"};
-            if (!formats.count(p.format))
-                throw ConfigError("population: unknown format '" + p.format +
-                                  "' (etalab-communes-json, csv, boundary-field)");
+            p.format = field_text(pj, "format", "etalab-communes-json");
+            p.path = field_text(pj, "path");
+            p.code_field = field_text(pj, "code_field");
+            p.population_field = field_text(pj, "population_field");
             if (p.format != "boundary-field") require_path(p.path, "population");
             c.population = p;
         }
         if (doc.contains("structures")) {
-            if (!doc["structures"].is_array()) throw ConfigError("'structures' must be a list");
             for (std::size_t i = 0; i < doc["structures"].size(); ++i)
                 c.structures.push_back(parse_structure_source(doc["structures"][i], i));
         }
         if (doc.contains("territories")) {
-            if (!doc["territories"].is_array()) throw ConfigError("'territories' must be a list");
             for (const auto& tj : doc["territories"]) {
                 TerritorySourceConfig t;
-                t.name = str(tj, "name");
-                if (t.name.empty()) throw ConfigError("every territories entry needs a 'name'");
-                t.label = str(tj, "label", t.name);
-                t.format = str(tj, "format", "csv");
-                if (t.format != "csv" && t.format != "etalab-groupings")
-                    throw ConfigError("territories '" + t.name + "': unknown format '" + t.format +
-                                      "' (csv, etalab-groupings)");
-                t.path = str(tj, "path");
+                t.name = field_text(tj, "name");
+                t.label = field_text(tj, "label", t.name);
+                t.format = field_text(tj, "format", "csv");
+                t.path = field_text(tj, "path");
                 require_path(t.path, "territories '" + t.name + "'");
-                t.commune_field = str(tj, "commune_field");
-                t.territory_field = str(tj, "territory_field");
+                t.commune_field = field_text(tj, "commune_field");
+                t.territory_field = field_text(tj, "territory_field");
                 c.territories.push_back(std::move(t));
             }
         }
-        c.cache_dir = str(doc, "cache_dir");
+        if (doc.contains("sources"))
+            for (const auto& [role, v] : doc["sources"].items())
+                if (role != "about") c.source_vintages[role] = v.get<std::string>();
+        c.cache_dir = field_text(doc, "cache_dir");
         if (c.cache_dir.empty())
             if (const char* env = std::getenv("PALLIACARTE_CACHE_DIR"); env && *env)
                 c.cache_dir = env;
         if (doc.contains("crow_fly")) {
             const auto& cf = doc["crow_fly"];
-            c.crow_fly.detour_factor = cf.value("detour_factor", c.crow_fly.detour_factor);
-            c.crow_fly.speed_kmh = cf.value("speed_kmh", c.crow_fly.speed_kmh);
-            if (c.crow_fly.detour_factor < 1 || c.crow_fly.speed_kmh <= 0)
-                throw ConfigError("crow_fly: detour_factor must be >= 1 and speed_kmh > 0");
+            c.crow_fly.detour_factor =
+                field_number_in(cf, "detour_factor", c.crow_fly.detour_factor, 1, 5, "crow_fly");
+            c.crow_fly.speed_kmh =
+                field_number_in(cf, "speed_kmh", c.crow_fly.speed_kmh, 0.1, 200, "crow_fly");
         }
         if (doc.contains("roads") && !doc["roads"].is_null()) {
             const auto& rj = doc["roads"];
             RoadSourceConfig r;
-            r.format = str(rj, "format", "ogr-links");
-            if (r.format != "ogr-links" && r.format != "osm")
-                throw ConfigError("roads: unknown format '" + r.format + "' (osm, ogr-links)");
-            r.path = str(rj, "path");
+            r.format = field_text(rj, "format", "ogr-links");
+            r.path = field_text(rj, "path");
             require_path(r.path, "roads");
-            r.layer = str(rj, "layer");
-            r.where = str(rj, "where");
-            r.source_crs = str(rj, "source_crs");
+            r.layer = field_text(rj, "layer");
+            r.where = field_text(rj, "where");
+            r.source_crs = field_text(rj, "source_crs");
             if (rj.contains("fields"))
                 for (const auto& [k, v] : rj["fields"].items()) r.fields[k] = v.get<std::string>();
-            static const std::set<std::string> known = {"from_node", "to_node",   "length",
-                                                        "class",     "speed_kmh", "direction"};
-            for (const auto& [k, v] : r.fields)
-                if (!known.count(k)) throw ConfigError("roads.fields: unknown key '" + k + "'");
-            r.direction = str(rj, "direction", "forward");
-            if (r.direction != "forward" && r.direction != "both")
-                throw ConfigError("roads.direction must be \"forward\" or \"both\"");
+            r.direction = field_text(rj, "direction", "forward");
             if (rj.contains("direction_values"))
                 for (const auto& [k, v] : rj["direction_values"].items())
                     r.direction_values[k] = v.get<std::vector<std::string>>();
@@ -258,30 +230,25 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             if (rj.contains("class_rules"))
                 for (const auto& cr : rj["class_rules"]) {
                     RoadSourceConfig::ClassRule rule;
-                    rule.road_class = str(cr, "class");
-                    if (rule.road_class.empty() || !cr.contains("when"))
-                        throw ConfigError("roads.class_rules: each rule needs 'when' and 'class'");
+                    rule.road_class = field_text(cr, "class");
                     for (const auto& [k, v] : cr["when"].items())
                         rule.when[k] = v.get<std::vector<std::string>>();
                     r.class_rules.push_back(std::move(rule));
                 }
-            r.speed_field_kind = str(rj, "speed_field_kind", "limit");
-            if (r.speed_field_kind != "limit" && r.speed_field_kind != "average")
-                throw ConfigError("roads.speed_field_kind must be \"limit\" or \"average\"");
-            r.default_speed_kmh = rj.value("default_speed_kmh", 30.0);
-            r.snap_max_distance_m = rj.value("snap_max_distance_m", 1000.0);
-            if (r.default_speed_kmh <= 0 || r.snap_max_distance_m <= 0)
-                throw ConfigError(
-                    "roads.default_speed_kmh and roads.snap_max_distance_m must be positive");
-            const std::string profile = str(rj, "profile", "profiles/car-fr.json");
+            r.speed_field_kind = field_text(rj, "speed_field_kind", "limit");
+            r.default_speed_kmh = field_number_in(rj, "default_speed_kmh", 30.0, 0.1, 200, "roads");
+            r.snap_max_distance_m =
+                field_number_in(rj, "snap_max_distance_m", 1000.0, 1, 100000, "roads");
+            r.off_road_out_of_reach = field_text(rj, "off_road", "", "roads") == "out-of-reach";
+            const std::string profile = field_text(rj, "profile", "profiles/car-fr.json");
             r.profile_path =
                 fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);
             c.roads = r;
         }
     } catch (const ConfigError& e) {
-        throw ConfigError(path + ": " + e.what());
+        throw ConfigError(path + " : " + e.what());
     } catch (const json::exception& e) {
-        throw ConfigError(path + ": " + e.what());
+        throw ConfigError(path + " : " + e.what());
     }
     return c;
 }
@@ -293,7 +260,17 @@ TerritoryConfig load_territory_config(const std::string& path,
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
-        throw ConfigError(path + ": not valid JSON: " + e.what());
+        // Line and column from the byte offset; the parser's own words without its tag.
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            column = text[i] == '\n' ? 1 : column + 1;
+            line += text[i] == '\n';
+        }
+        std::string detail = e.what();
+        if (const auto colon = detail.find(": "); colon != std::string::npos)
+            detail = detail.substr(colon + 2);
+        throw ConfigError(path + " : ce n'est pas du JSON valide, ligne " + std::to_string(line) +
+                          ", colonne " + std::to_string(column) + " (" + detail + ")");
     }
     return parse_territory_config(doc, path, data_root_override);
 }

@@ -99,6 +99,9 @@ struct RoadSourceConfig {
     double default_speed_kmh = 30;           ///< links with no class and no speed
     std::string profile_path;                ///< resolved (relative to the config file)
     double snap_max_distance_m = 1000;       ///< points farther from every road are reported
+    /// "off_road": "out-of-reach" counts such points as beyond every threshold; by default
+    /// ("count-with-time") they keep the time of their walk to the nearest road.
+    bool off_road_out_of_reach = false;
     std::string source_crs;
 };
 
@@ -121,6 +124,10 @@ struct TerritoryConfig {
     std::optional<RoadSourceConfig> roads;  ///< empty: crow-fly model
     CrowFlyModel crow_fly;                  ///< used when there is no road network
     std::string cache_dir;  ///< "cache_dir" or $PALLIACARTE_CACHE_DIR; empty: the user's cache dir
+
+    /// "sources": vintage per source role ("communes", "population", "structures",
+    /// "population_grid", "roads") as the publisher dates it, for every output.
+    std::map<std::string, std::string> source_vintages;
 
     nlohmann::json document;  ///< the whole file, for sections later stages read
 

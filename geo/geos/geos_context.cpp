@@ -8,7 +8,7 @@ namespace palliacarte {
 GeosContext::GeosContext() {
     handle_ = GEOS_init_r();
     if (!handle_) throw std::runtime_error("GEOS_init_r failed");
-    GEOSContext_setErrorMessageHandler_r(handle_, &GeosContext::on_error, this);
+    GEOSContext_setErrorMessageHandler_r(handle_, &GeosContext::on_error, last_error_.get());
     GEOSContext_setNoticeMessageHandler_r(handle_, nullptr, nullptr);
 }
 
@@ -17,7 +17,7 @@ GeosContext::~GeosContext() {
 }
 
 void GeosContext::on_error(const char* message, void* userdata) {
-    static_cast<GeosContext*>(userdata)->last_error_ = message ? message : "";
+    *static_cast<std::string*>(userdata) = message ? message : "";
 }
 
 namespace {

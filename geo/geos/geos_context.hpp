@@ -31,7 +31,7 @@ class GeosContext {
 
     GEOSContextHandle_t handle() const { return handle_; }
     GeosGeometry wrap(GEOSGeometry* g) const { return GeosGeometry(g, {handle_}); }
-    const std::string& last_error() const { return last_error_; }
+    const std::string& last_error() const { return *last_error_; }
 
     /// @brief Our multipolygon as a GEOS geometry.
     GeosGeometry to_geos(const MultiPolygon& mp) const;
@@ -46,7 +46,10 @@ class GeosContext {
   private:
     static void on_error(const char* message, void* userdata);
     GEOSContextHandle_t handle_ = nullptr;
-    std::string last_error_;
+    // GEOS writes errors from inside calls made through a `const GeosContext` (the contexts
+    // the analysis declares const): the message lives in its own heap object, which is never
+    // const, so that write is defined behaviour.
+    std::unique_ptr<std::string> last_error_ = std::make_unique<std::string>();
 };
 
 }  // namespace palliacarte

@@ -79,6 +79,7 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         s.finess_category = et.categetab;
         s.finess_category_label = et.libcategetab;
         s.commune_insee = et.commune_insee;
+        s.address = et.address;
         s.source = et.source;
         const auto colon = et.source.rfind(':');
         const std::string where =

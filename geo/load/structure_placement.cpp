@@ -2,7 +2,10 @@
 
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include "crs/crs_transform.hpp"
 #include "crs/departement_crs.hpp"
@@ -71,31 +74,52 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
                             const std::string& departement) {
     const int target = target_epsg(departement);
     const bool geographic = source_crs == "EPSG:4326" || source_crs == "OGC:CRS84";
+    // The two coordinates the other way round land in the territory: a swapped pair (lat/lon
+    // columns, or Lambert-93 Y/X), most likely. Counted as a rejected row: the planner fixes it.
+    auto swapped_lands_inside = [&](std::string* commune) {
+        if (geographic && (std::abs(y) > 180 || std::abs(x) > 90)) return false;
+        double sx = y, sy = x;
+        if (!transform(source_crs, target).transform(sx, sy)) return false;
+        return distance_to_territory({sx, sy}, target, 0, commune) <= 0;
+    };
+    auto reject_swapped = [&](const std::string& commune) {
+        std::ostringstream msg;
+        msg << s.id << " (" << s.name << ") : coordonnées (" << x << ", " << y << " en "
+            << source_crs << ") probablement inversées — dans l'autre ordre, le point tombe "
+            << "dans la commune " << commune
+            << " ; structure gardée sans position, corrigez l'ordre des colonnes";
+        s.position_problem = "coordonnées inversées";
+        report.reject(file, where, "swapped_coordinates", msg.str());
+    };
+    std::string swapped_commune;
     if (geographic && (std::abs(x) > 180 || std::abs(y) > 90)) {
-        s.position_problem = "longitude/latitude out of range";
+        if (swapped_lands_inside(&swapped_commune)) return reject_swapped(swapped_commune);
+        s.position_problem = "longitude/latitude hors bornes";
         report.warn(file, where, "position_rejected",
-                    s.id + ": longitude/latitude " + std::to_string(x) + ", " + std::to_string(y) +
-                        " out of range; structure kept without position");
+                    s.id + " : longitude/latitude " + std::to_string(x) + ", " + std::to_string(y) +
+                        " hors bornes ; structure gardée sans position");
         return;
     }
     double px = x, py = y;
     if (!transform(source_crs, target).transform(px, py)) {
-        s.position_problem = "coordinates cannot be reprojected";
+        if (swapped_lands_inside(&swapped_commune)) return reject_swapped(swapped_commune);
+        s.position_problem = "coordonnées impossibles à reprojeter";
         report.warn(file, where, "position_rejected",
-                    s.id + ": coordinates cannot be reprojected from " + source_crs +
-                        "; structure kept without position");
+                    s.id + " : coordonnées impossibles à reprojeter depuis " + source_crs +
+                        " ; structure gardée sans position");
         return;
     }
     const Point p{px, py};
     std::string nearest;
     const double d = distance_to_territory(p, target, margin_m_, &nearest);
     if (d > margin_m_) {
+        if (swapped_lands_inside(&swapped_commune)) return reject_swapped(swapped_commune);
         std::ostringstream msg;
-        msg << s.id << ": position (" << x << ", " << y << " in " << source_crs << ") is more than "
+        msg << s.id << " : position (" << x << ", " << y << " en " << source_crs << ") à plus de "
             << margin_m_ / 1000
-            << " km from every commune of the territory (in the sea, or wrong coordinates?); "
-               "structure kept without position";
-        s.position_problem = "far outside the territory";
+            << " km de toute commune du territoire (en mer, ou coordonnées fausses ?) ; "
+               "structure gardée sans position";
+        s.position_problem = "loin hors du territoire";
         report.warn(file, where, "position_rejected", msg.str());
         return;
     }
@@ -106,8 +130,8 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
     if (d > 0) {
         std::ostringstream msg;
         msg.precision(1);
-        msg << std::fixed << s.id << ": located " << d / 1000
-            << " km outside the territory (nearest commune " << nearest << "); kept";
+        msg << std::fixed << s.id << " : à " << d / 1000
+            << " km hors du territoire (commune la plus proche : " << nearest << ") ; gardée";
         report.info(file, where, "outside_territory", msg.str());
     }
 }
@@ -152,6 +176,32 @@ bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& 
     }
     out.push_back(std::move(s));
     return true;
+}
+
+void warn_shared_positions(const std::vector<Structure>& structures, LoadReport& report) {
+    std::map<std::tuple<int, double, double>, std::vector<const Structure*>> at;
+    for (const auto& s : structures)
+        if (s.position) at[{s.epsg, s.position->x, s.position->y}].push_back(&s);
+    for (const auto& [point, group] : at) {
+        // The same building (an HAD unit inside its hospital) shares the address: not a problem.
+        std::set<std::string> places;
+        for (const auto* s : group)
+            places.insert(!s->address.empty()     ? s->address
+                          : !s->finess_et.empty() ? "FINESS " + s->finess_et
+                                                  : s->name);
+        if (group.size() < 2 || places.size() < 2) continue;
+        std::ostringstream msg;
+        msg.precision(1);
+        msg << std::fixed << group.size() << " structures au même point (" << std::get<1>(point)
+            << ", " << std::get<2>(point) << ") avec des adresses différentes :";
+        for (std::size_t k = 0; k < group.size(); ++k)
+            msg << (k ? "," : "") << " " << group[k]->name << " (" << group[k]->id
+                << (group[k]->address.empty() ? "" : ", " + group[k]->address) << ")";
+        msg << " — un géocodage par défaut (centre de commune ?) est probable : vérifiez leurs "
+               "positions, les temps de trajet en dépendent";
+        const std::string& source = group.front()->source;
+        report.warn(source.substr(0, source.rfind(':')), "", "shared_position", msg.str());
+    }
 }
 
 std::vector<std::string> split_codes(const std::string& text) {

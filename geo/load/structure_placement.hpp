@@ -70,6 +70,11 @@ class StructurePlacer {
 };
 
 /// @brief Splits "92035;92025 92009" into codes.
+/// @brief Warns about structures of different names and addresses placed at exactly the same
+/// point: a geocoder's fallback (the commune's centre) is the usual reason, and such positions
+/// make travel times wrong for all of them. One warning per point.
+void warn_shared_positions(const std::vector<Structure>& structures, LoadReport& report);
+
 std::vector<std::string> split_codes(const std::string& text);
 
 }  // namespace palliacarte

@@ -7,6 +7,7 @@
 
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "model/departement_names.hpp"
 
 namespace palliacarte {
 
@@ -60,6 +61,7 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
                 report.reject(path, where, "missing_fields", "empty commune or territory");
                 continue;
             }
+            ++g.member_count[territory];
             if (!known.count(commune))
                 report.warn(path, where, "unknown_commune",
                             "commune " + commune + " is not in the territory");
@@ -83,6 +85,9 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
                 continue;
             }
             const std::string name = group.value("nom", group.value("code", where));
+            // Members in the whole grouping, in the territory or not: an EPCI straddling the
+            // territory's edge is flagged (« 3 communes sur 63 »).
+            g.member_count[name] += group["membres"].size();
             for (const auto& m : group["membres"])
                 if (m.contains("code") && m["code"].is_string())
                     assign(g, known, m["code"].get<std::string>(), name, path, where, report);
@@ -104,10 +109,11 @@ TerritoryGrouping departement_grouping(const std::vector<Commune>& communes) {
     g.name = "departement";
     g.label = "Départements";
     for (const auto& c : communes) {
-        g.territory_of_commune[c.insee] = c.departement;
-        if (std::find(g.territories.begin(), g.territories.end(), c.departement) ==
-            g.territories.end())
-            g.territories.push_back(c.departement);
+        const std::string name = departement_label(c.departement);  // « 25 Doubs »
+        g.territory_of_commune[c.insee] = name;
+        if (std::find(g.territories.begin(), g.territories.end(), name) == g.territories.end())
+            g.territories.push_back(name);
+        ++g.member_count[name];
     }
     return g;
 }

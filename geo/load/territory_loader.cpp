@@ -208,6 +208,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             if (!is_finess(source)) summary.records = summary.selected = summary.kept;
             t.structure_sources.push_back(summary);
         }
+        warn_shared_positions(t.structures, t.report);
     }
 
     {

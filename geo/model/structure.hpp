@@ -22,6 +22,7 @@ struct Structure {
     std::vector<std::string> intervention_communes;  ///< declared service area (INSEE codes)
     std::string finess_et, finess_ej, finess_category, finess_category_label;
     std::string commune_insee;
+    std::string address;  ///< postal address when the source gives one (FINESS)
     std::string setting;  ///< "etablissement", "domicile", "mixte"…
     std::string note;
     std::optional<Point> position;  ///< in `epsg`

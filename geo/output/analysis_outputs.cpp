@@ -15,6 +15,7 @@
 #include "output/markdown_report.hpp"
 #include "output/ogr_layer_writer.hpp"
 #include "output/png_map.hpp"
+#include "output/run_provenance.hpp"
 
 namespace palliacarte {
 
@@ -63,14 +64,20 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
                    std::to_string(i + 1) + "\" name=\"" + attr(layer.fields[i].alias) + "\"/>";
     aliases += "</aliases>\n";
     if (const auto end = qml.rfind("</qgis>"); end != std::string::npos) qml.insert(end, aliases);
-    if (layer.name != "communes_coverage" || analysis.types.empty()) return qml;
-    // One type at a time: uncheck every type group but the first analysed one.
+    const bool by_type = layer.name == "communes_coverage" || layer.name == "white_zones" ||
+                         layer.name == "catchments";
+    if (!by_type || analysis.types.empty()) return qml;
+    // One type at a time: uncheck every type group but the first analysed one's (a type the
+    // style does not know is drawn by its "Autres types" group).
+    const std::string first = analysis.types.front().type;
+    const std::string shown =
+        qml.find("<rule key=\"type-" + first + "\"") != std::string::npos ? first : "OTHER";
     for (std::size_t pos = 0; (pos = qml.find("<rule key=\"type-", pos)) != std::string::npos;) {
         const std::size_t code_start = pos + 16;
         const std::string code = qml.substr(code_start, qml.find('"', code_start) - code_start);
         const std::size_t end = qml.find('>', pos);
         const std::size_t check = qml.find("checkstate=\"1\"", pos);
-        if (code != analysis.types.front().type && check != std::string::npos && check < end)
+        if (code != shown && check != std::string::npos && check < end)
             qml.replace(check, 14, "checkstate=\"0\"");
         pos = end;
     }
@@ -91,6 +98,8 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         Timer t(out.timings, "layers");
         layers = coverage_layers(territory, analysis);
     }
+    const RunProvenance provenance = make_run_provenance(territory, analysis);
+    const std::string provenance_json = provenance.to_json().dump();
     // The files are independent: GDAL writes each dataset on its own thread.
     const auto palette =
         nlohmann::json::parse(read_file((fs::path(styles_dir) / "palette.json").string()));
@@ -100,7 +109,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
     std::vector<std::pair<std::string, std::function<void()>>> jobs;
     jobs.emplace_back("coverage.gpkg", [&] {
         const std::string gpkg = path("coverage.gpkg");
-        write_geopackage(gpkg, layers);
+        write_geopackage(gpkg, layers, provenance_json, provenance.sources_line());
         std::vector<LayerStyle> styles;
         for (const auto& l : layers) {
             const std::string sld_path = (fs::path(styles_dir) / (l.name + ".sld")).string();
@@ -111,7 +120,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
     });
     for (const auto& l : layers)
         jobs.emplace_back(l.name + ".geojson",
-                          [&] { write_geojson(path(l.name + ".geojson"), l); });
+                          [&] { write_geojson(path(l.name + ".geojson"), l, provenance_json); });
     jobs.emplace_back("CSV", [&] {
         const Layer& white = layers[3];
         const std::size_t kind = white.field("kind");
@@ -122,6 +131,10 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
              "time_model"},
             [&](const Feature& f) { return std::get<std::string>(f.values[kind]) == "commune"; });
         write_csv_table(path("territories.csv"), layers[4]);
+        // The CSVs' sources: a companion file (a header line would break spreadsheet imports).
+        std::ofstream meta(path("metadata.json"), std::ios::binary);
+        meta << provenance.to_json().dump(2) << "\n";
+        if (!meta) throw DataError(path("metadata.json"), "cannot write");
     });
     for (std::size_t k = 0; k < analysis.types.size(); ++k)
         jobs.emplace_back(maps[k], [&, k] {
@@ -162,11 +175,12 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
     for (const auto& l : layers) out.files.push_back(path(l.name + ".geojson"));
     out.files.push_back(path("white_zones.csv"));
     out.files.push_back(path("territories.csv"));
+    out.files.push_back(path("metadata.json"));
     for (const auto& m : maps) out.files.push_back(path(m));
     {
         Timer t(out.timings, "report.md");
         std::ofstream md(path("report.md"), std::ios::binary);
-        md << markdown_report(territory, analysis, maps);
+        md << markdown_report(territory, analysis, maps, provenance);
         if (!md) throw DataError(path("report.md"), "cannot write");
         out.files.push_back(path("report.md"));
     }

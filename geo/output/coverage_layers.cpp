@@ -7,6 +7,7 @@
 #include "crs/crs_transform.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
+#include "model/departement_names.hpp"
 
 namespace palliacarte {
 
@@ -99,7 +100,8 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
         {"share_area_within", FieldType::real, "Part de la surface dans le seuil (%)"},
         {"mean_minutes", FieldType::real, "Temps moyen pondéré (min)"},
         {"max_minutes", FieldType::real, "Temps maximal (min)"},
-        {"nearest_structure", FieldType::text, "Structure la plus proche"},
+        {"nearest_structure", FieldType::text, "Structure la plus proche (id)"},
+        {"nearest_structure_name", FieldType::text, "Structure la plus proche"},
         {"declared_area", FieldType::boolean, "Zone d'intervention déclarée"},
         {"declared_by", FieldType::text, "Déclarée par"},
         {"apl_per_100k", FieldType::real, "Accessibilité 2SFCA (pour 100 000 hab.)"}};
@@ -130,6 +132,7 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
                                    real(cc.mean_minutes),
                                    real(cc.max_minutes),
                                    text(cc.nearest_structure),
+                                   text(cc.nearest_structure_name),
                                    !cc.declared_by.empty(),
                                    text(join(cc.declared_by)),
                                    real(cc.fca_per_100k)}});
@@ -173,20 +176,14 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
         const int c = a.structure_commune[s];
         const bool is_analysed = std::any_of(a.types.begin(), a.types.end(),
                                              [&](const auto& tc) { return tc.type == st.type; });
-        f.values = {st.id,
-                    st.name,
-                    st.type,
-                    text(type ? type->label : ""),
-                    text(st.territory),
-                    text(c >= 0 ? t.communes[c].insee : st.commune_insee),
-                    text(st.finess_et),
-                    std::string(to_string(st.placement)),
-                    is_analysed,
-                    st.position && on_network.count(s) ? FieldValue(on_network[s])
-                                                       : FieldValue(std::monostate{}),
-                    integer(static_cast<double>(declared_count[s])),
-                    a.method_label,
-                    st.source};
+        f.values = {st.id, st.name, st.type, text(type ? type->label : ""), text(st.territory),
+                    text(c >= 0 ? t.communes[c].insee : st.commune_insee), text(st.finess_et),
+                    std::string(to_string(st.placement)), is_analysed,
+                    // No network, no "connected": null rather than a true that means nothing.
+                    a.method == "road" && st.position && on_network.count(s)
+                        ? FieldValue(on_network[s])
+                        : FieldValue(std::monostate{}),
+                    integer(static_cast<double>(declared_count[s])), a.method_label, st.source};
         l.features.push_back(std::move(f));
     }
     return l;
@@ -194,7 +191,8 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
 
 Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
     Layer l{"catchments",
-            "Zones desservies (isochrones)",
+            a.method == "road" ? "Zones desservies (isochrones par la route)"
+                               : "Zones desservies (cercles à vol d'oiseau)",
             GeometryKind::multipolygon,
             t.config.epsg,
             {},
@@ -275,17 +273,23 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
         if (a.population.method != "grid") continue;
         const double threshold_s = tc.threshold_min * 60;
         std::map<std::int32_t, std::pair<double, double>> cells;  // cell → population, 65+
-        std::map<std::int32_t, std::size_t> cell_commune;
+        // A cell straddling communes is labelled by the one holding most of its uncovered
+        // population (not the last piece met: Bonifacio's cell was named Porto-Vecchio).
+        std::map<std::int32_t, std::map<std::size_t, double>> cell_communes;
         for (std::size_t i = 0; i < a.population.points.size(); ++i) {
             const auto& p = a.population.points[i];
             if (p.cell < 0 || tc.nearest.seconds[i] <= threshold_s) continue;
             if (tc.communes[p.commune].status == CoverageStatus::covered) continue;
             cells[p.cell].first += p.population;
             cells[p.cell].second += p.elderly;
-            cell_commune[p.cell] = p.commune;
+            cell_communes[p.cell][p.commune] += p.population;
         }
         for (const auto& [cell, pop] : cells) {
-            const std::size_t c = cell_commune[cell];
+            const auto& shares = cell_communes[cell];
+            const std::size_t c =
+                std::max_element(shares.begin(), shares.end(), [](const auto& x, const auto& y) {
+                    return x.second < y.second;
+                })->first;
             l.features.push_back(
                 {MultiPolygon{a.population.cells[cell].square},
                  {std::string("carreau"), tc.type, std::monostate{}, t.communes[c].insee,
@@ -310,6 +314,8 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
         {"territory", FieldType::text, "Territoire"},
         {"type", FieldType::text, "Type de structure"},
         {"communes", FieldType::integer, "Communes"},
+        {"communes_total", FieldType::integer, "Communes du groupement (dans et hors territoire)"},
+        {"departement", FieldType::text, "Département"},
         {"population", FieldType::integer, "Population"},
         {"structures", FieldType::integer, "Structures"},
         {"structures_per_100k", FieldType::real, "Structures pour 100 000 hab."},
@@ -344,6 +350,7 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
             l.features.push_back(
                 {outline[{ti.grouping, ti.name}],
                  {ti.grouping_label, ti.name, tt.type, integer(double(ti.communes)),
+                  integer(double(ti.communes_total)), departement_label(ti.departement),
                   integer(ti.population), integer(double(tt.structures)),
                   real(tt.structures_per_100k), integer(tt.population_covered),
                   real(tt.share_covered * 100), integer(double(tt.white_zone_communes)),

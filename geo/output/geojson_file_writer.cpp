@@ -82,7 +82,7 @@ struct PartialFile {
 
 }  // namespace
 
-void write_geojson(const std::string& path, const Layer& layer) {
+void write_geojson(const std::string& path, const Layer& layer, const std::string& metadata) {
     PartialFile partial{path + ".partial"};
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(partial.path.c_str(), "wb"));
     if (!file) throw DataError(path, "cannot create the file");
@@ -104,6 +104,7 @@ void write_geojson(const std::string& path, const Layer& layer) {
     append_json_string(head, layer.name);
     head += ",\"description\":";
     append_json_string(head, layer.title);
+    if (!metadata.empty()) head.append(",\"metadata\":").append(metadata);
     head += ",\"features\":[\n";
     put(head);
     Extent extent = kEmpty;

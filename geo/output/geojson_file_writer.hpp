@@ -10,6 +10,8 @@
 namespace palliacarte {
 
 /// @brief Creates (replaces) `path`. @throws DataError naming the file when it cannot be written.
-void write_geojson(const std::string& path, const Layer& layer);
+/// `metadata`: a JSON object written as the collection's top-level "metadata" member (sources,
+/// vintages, time model: output/run_provenance.hpp); none when empty.
+void write_geojson(const std::string& path, const Layer& layer, const std::string& metadata = {});
 
 }  // namespace palliacarte

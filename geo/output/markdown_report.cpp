@@ -2,59 +2,76 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <ctime>
+#include <map>
+#include <set>
 
+#include "core/french_format.hpp"
 #include "output/coverage_layers.hpp"
+#include "output/run_provenance.hpp"
 
 namespace palliacarte {
 
 namespace {
 
-// "1 654 712": French thousands separator (narrow no-break space is not safe in all viewers).
-std::string count(double v) {
-    const long long n = std::llround(v);
-    std::string digits = std::to_string(std::llabs(n)), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ' ';
-        out += digits[i];
+// Red in every Markdown viewer that renders HTML (GitHub, VS Code, pandoc), bold elsewhere.
+std::string red(const std::string& text) {
+    return "<span style=\"color:#c00000\">**" + text + "**</span>";
+}
+
+// What the report says about the structures of one type beside its figures.
+struct TypeStructures {
+    std::size_t total = 0, located = 0, outside = 0;
+    double farthest_outside_km = 0;
+    std::size_t base_address_only = 0;  ///< FINESS position, no declared area
+};
+
+TypeStructures structures_of(const Territory& t, const std::string& type) {
+    TypeStructures s;
+    for (const auto& st : t.structures) {
+        if (st.type != type) continue;
+        ++s.total;
+        if (st.position) ++s.located;
+        if (st.position && st.outside_distance_m > 0) {
+            ++s.outside;
+            s.farthest_outside_km = std::max(s.farthest_outside_km, st.outside_distance_m / 1000);
+        }
+        if (!st.finess_et.empty() && st.intervention_communes.empty() && st.territory.empty())
+            ++s.base_address_only;
     }
-    if (n < 0) out.insert(out.begin(), '-');
-    return out;
-}
-
-std::string percent(double share) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f %%", share * 100);
-    std::string s = buf;
-    std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
-
-std::string decimal(double v, int digits = 1) {
-    if (!std::isfinite(v)) return "—";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    std::string s = buf;
-    std::replace(s.begin(), s.end(), '.', ',');
     return s;
 }
 
 }  // namespace
 
 std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
-                            const std::vector<std::string>& maps) {
+                            const std::vector<std::string>& maps, const RunProvenance& provenance) {
     std::string r;
-    auto line = [&](const std::string& s = "") { r += s + "\n"; };
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
+    const bool by_road = a.method == "road";
+    const bool area_only = a.area_only;
     double population = 0;
     for (const auto& c : t.communes) population += c.population.value_or(0);
 
     line("# Couverture en soins palliatifs — " + t.config.name);
     line();
-    line("- Communes : " + count(double(t.communes.size())) + ", " + count(population) +
-         " habitants");
+    line("- Calcul du " + provenance.run_date.substr(0, 10) + " (palliacarte " +
+         provenance.version + ", configuration `" + provenance.config_file +
+         "`) ; sources et millésimes en fin de rapport.");
+    line("- Communes : " + counted(double(t.communes.size()), "commune", "communes") +
+         (area_only ? " — analyse en surface seulement (`analysis.area_only`) : aucune part "
+                      "de population n'est calculée"
+                    : ", " + counted(population, "habitant", "habitants")));
+    const auto& ps = t.population_stats;
+    if (!ps.population_without_polygon.empty())
+        line("  - " +
+             red("Hors carte : " +
+                 counted(double(ps.inhabitants_without_polygon), "habitant", "habitants") + " de " +
+                 counted(double(ps.population_without_polygon.size()), "commune", "communes") +
+                 " de la population légale sans contour communal") +
+             " (commune créée ou rétablie après le millésime des contours) : ni sur les cartes "
+             "ni dans les parts ci-dessous. Contours plus récents : `palliacarte fetch`.");
     line("- Temps de trajet : **" + a.method_label + "**");
-    if (a.method == "crow_fly")
+    if (!by_road)
         line(
             "  - Attention : sans réseau routier, les temps sont des estimations à vol d'oiseau "
             "et les zones desservies sont des cercles.");
@@ -64,25 +81,59 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
                                "), découpés par commune et recalés sur la population légale"
                          : "un point par commune (pas de grille de population)"));
     if (a.population.communes_on_proxy)
-        line("  - " + count(double(a.population.communes_on_proxy)) +
-             " commune(s) sans carreau habité : population placée en un point.");
+        line("  - " + counted(double(a.population.communes_on_proxy), "commune", "communes") +
+             " sans carreau habité : population placée en un point.");
     if (a.unsnapped_points)
-        line("  - " + count(double(a.unsnapped_points)) +
-             " point(s) de population à plus de la distance d'accroche d'une route : comptés "
-             "hors d'atteinte.");
+        line("  - " + counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
+             counted(double(a.unsnapped_points), "point", "points") + " de population) à plus de " +
+             thousands(t.config.roads ? t.config.roads->snap_max_distance_m : 0.0) +
+             " m de toute route : " +
+             (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route la plus proche."
+                               : "comptés hors d'atteinte (`roads.off_road`)."));
     line();
+
+    // A type with no usable structure is not "0 % covered": it is missing data, most likely.
+    for (const auto& tc : a.types) {
+        const TypeStructures s = structures_of(t, tc.type);
+        if (tc.located.empty() && tc.declaring.empty())
+            line("> " +
+                 red("Attention — " + tc.type + " : aucune structure " +
+                     (s.total ? "localisée ni zone déclarée (" +
+                                    counted(double(s.total), "structure", "structures") +
+                                    " sans position)"
+                              : "chargée") +
+                     ". Les chiffres « 0 % » et les zones blanches de ce type reflètent "
+                     "l'absence de données, pas forcément l'absence d'offre : vérifiez "
+                     "les sources de structures de la configuration.") +
+                 "\n");
+        else if (s.outside > 0 && s.outside == s.located)
+            line("> " + tc.type + " : " +
+                 (s.outside == 1 ? std::string("la structure localisée est hors du territoire")
+                                 : "les " + thousands(double(s.outside)) +
+                                       " structures localisées sont toutes hors du territoire") +
+                 ", à moins de " + decimal_fr(s.farthest_outside_km + 0.05, 1) +
+                 " km : elles desservent le territoire depuis l'extérieur.\n");
+    }
 
     line("## Synthèse par type");
     line();
-    line(
-        "| Type | Seuil | Structures (localisées / hors réseau / zone déclarée) | Population "
-        "dans le seuil | Couverte (temps ou zone déclarée) | Communes en zone blanche | "
-        "Habitants hors seuil | dont 65 ans et + |");
-    line("|---|---|---|---|---|---|---|---|");
+    if (area_only) {
+        line(
+            "| Type | Seuil | Structures (localisées / hors réseau / zone déclarée) | Surface "
+            "dans le seuil | Communes en zone blanche |");
+        line("|---|---|---|---|---|");
+    } else {
+        line(
+            "| Type | Seuil | Structures (localisées / hors réseau / zone déclarée) | Population "
+            "dans le seuil | Couverte (temps ou zone déclarée) | Communes en zone blanche | "
+            "Habitants hors seuil | dont 65 ans et + |");
+        line("|---|---|---|---|---|---|---|---|");
+    }
     for (const auto& tc : a.types) {
-        double within = 0, covered = 0, pop = 0, elderly_out = 0;
+        double within = 0, covered = 0, pop = 0, elderly_out = 0, area = 0, area_within = 0;
         std::size_t white = 0;
-        for (const auto& cc : tc.communes) {
+        for (std::size_t c = 0; c < tc.communes.size(); ++c) {
+            const auto& cc = tc.communes[c];
             pop += cc.population;
             within += cc.population_within;
             covered += cc.status == CoverageStatus::covered && !cc.declared_by.empty()
@@ -90,22 +141,67 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
                            : cc.population_within;
             elderly_out += cc.elderly - cc.elderly_within;
             white += cc.status == CoverageStatus::white_zone;
+            area += t.communes[c].area_m2;
+            area_within += cc.area_within_m2;
         }
-        line("| " + tc.type + " | " + decimal(tc.threshold_min, 0) + " min | " +
-             count(double(tc.located.size())) + " / " + count(double(tc.off_network.size())) +
-             " / " + count(double(tc.declaring.size())) + " | " +
-             percent(pop > 0 ? within / pop : 0) + " | " + percent(pop > 0 ? covered / pop : 0) +
-             " | " + count(double(white)) + " | " + count(pop - within) + " | " +
-             (a.population.method == "grid" ? count(elderly_out) : std::string("—")) + " |");
+        const std::string structures = thousands(double(tc.located.size())) + " / " +
+                                       thousands(double(tc.off_network.size())) + " / " +
+                                       thousands(double(tc.declaring.size()));
+        const std::string type = tc.located.empty() && tc.declaring.empty()
+                                     ? red(tc.type + " (aucune structure)")
+                                     : tc.type;
+        if (area_only)
+            line("| " + type + " | " + decimal_fr(tc.threshold_min, 0) + " min | " + structures +
+                 " | " + percent_fr(area > 0 ? area_within / area : 0) + " | " +
+                 thousands(double(white)) + " |");
+        else
+            line("| " + type + " | " + decimal_fr(tc.threshold_min, 0) + " min | " + structures +
+                 " | " + percent_fr(pop > 0 ? within / pop : 0) + " | " +
+                 percent_fr(pop > 0 ? covered / pop : 0) + " | " + thousands(double(white)) +
+                 " | " + thousands(pop - within) + " | " +
+                 (a.population.method == "grid" ? thousands(elderly_out) : std::string("—")) +
+                 " |");
     }
     line();
     for (const auto& w : a.combinations) {
         std::string names;
         for (const auto& ty : w.types) names += (names.empty() ? "" : " ni ") + ty;
         line("- Communes sans aucun " + names + " dans le seuil : **" +
-             count(double(w.communes.size())) + "** (" + count(w.inhabitants) + " habitants)");
+             thousands(double(w.communes.size())) + "**" +
+             (area_only ? "" : " (" + counted(w.inhabitants, "habitant", "habitants") + ")"));
     }
     line();
+
+    if (!area_only) {
+        line("## Accessibilité (2SFCA)");
+        line();
+        line(
+            "Structures accessibles pour 100 000 habitants, pondérées par le temps et par la "
+            "population qui se les partage (méthode de l'APL de la DREES).");
+        line();
+        line("| Type | Territoire | Commune la moins bien dotée | Commune la mieux dotée |");
+        line("|---|---|---|---|");
+        for (const auto& tc : a.types) {
+            double weighted = 0, pop = 0;
+            int lo = -1, hi = -1;
+            for (std::size_t c = 0; c < tc.communes.size(); ++c) {
+                const auto& cc = tc.communes[c];
+                if (cc.population <= 0) continue;
+                weighted += cc.fca_per_100k * cc.population;
+                pop += cc.population;
+                if (lo < 0 || cc.fca_per_100k < tc.communes[lo].fca_per_100k) lo = int(c);
+                if (hi < 0 || cc.fca_per_100k > tc.communes[hi].fca_per_100k) hi = int(c);
+            }
+            auto commune = [&](int c) {
+                return c < 0 ? std::string("—")
+                             : t.communes[c].name + " (" + t.communes[c].insee +
+                                   ") : " + decimal_fr(tc.communes[c].fca_per_100k, 2);
+            };
+            line("| " + tc.type + " | " + decimal_fr(pop > 0 ? weighted / pop : 0, 2) + " | " +
+                 commune(lo) + " | " + commune(hi) + " |");
+        }
+        line();
+    }
 
     line("## Communes à regarder en premier");
     line();
@@ -114,36 +210,72 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         for (std::size_t c = 0; c < t.communes.size(); ++c)
             if (tc.communes[c].status != CoverageStatus::covered) order.push_back(c);
         auto out = [&](std::size_t c) {
-            return tc.communes[c].population - tc.communes[c].population_within;
+            return area_only ? t.communes[c].area_m2 - tc.communes[c].area_within_m2
+                             : tc.communes[c].population - tc.communes[c].population_within;
         };
         std::stable_sort(order.begin(), order.end(),
                          [&](auto x, auto y) { return out(x) > out(y); });
-        line("### " + tc.type + " (" + tc.label + ", seuil " + decimal(tc.threshold_min, 0) +
+        line("### " + tc.type + " (" + tc.label + ", seuil " + decimal_fr(tc.threshold_min, 0) +
              " min)");
         line();
+        const TypeStructures s = structures_of(t, tc.type);
+        if (s.base_address_only > 0 && tc.direction == SearchDirection::from_sources)
+            line(
+                "> " + counted(double(s.base_address_only), "structure", "structures") +
+                " de ce type " + agree(double(s.base_address_only), "est placée", "sont placées") +
+                " à l'adresse de " + agree(double(s.base_address_only), "son", "leur") +
+                " siège (FINESS) : la zone d'intervention réelle peut être plus large. Déclarez-la "
+                "(`intervention_communes`, colonne ou champ des structures) pour qu'elle compte "
+                "dans la couverture.\n");
         if (order.empty()) {
             line("Toutes les communes sont couvertes.");
             line();
             continue;
         }
-        line("| Rang | Commune | Statut | Habitants hors seuil | Temps moyen (min) |");
-        line("|---|---|---|---|---|");
+        line(area_only ? "| Rang | Commune | Statut | Surface hors seuil (km²) | Structure la "
+                         "plus proche |"
+                       : "| Rang | Commune | Statut | Habitants hors seuil | Temps moyen (min) | "
+                         "Structure la plus proche |");
+        line(area_only ? "|---|---|---|---|---|" : "|---|---|---|---|---|---|");
         for (std::size_t k = 0; k < order.size() && k < 10; ++k) {
             const auto& cc = tc.communes[order[k]];
+            const std::string nearest =
+                cc.nearest_structure_name.empty() ? "—" : cc.nearest_structure_name;
             line("| " + std::to_string(k + 1) + " | " + t.communes[order[k]].name + " (" +
                  t.communes[order[k]].insee + ") | " + status_label_fr(cc.status) + " | " +
-                 count(out(order[k])) + " | " + decimal(cc.mean_minutes) + " |");
+                 (area_only ? decimal_fr(out(order[k]) / 1e6, 1)
+                            : thousands(out(order[k])) + " | " + decimal_fr(cc.mean_minutes)) +
+                 " | " + nearest + " |");
         }
         if (order.size() > 10)
-            line("\n… et " + count(double(order.size() - 10)) +
-                 " autres communes (voir `white_zones.csv`).");
+            line("\n… et " +
+                 counted(double(order.size() - 10), "autre commune", "autres communes") +
+                 " (voir `white_zones.csv`).");
         line();
     }
 
     line("## Indicateurs par territoire");
     line();
+    // Groupings below the département (EPCI…) by département, then least covered first.
+    std::vector<const TerritoryIndicators*> rows;
+    for (const auto& ti : a.indicators) rows.push_back(&ti);
+    for (auto first = rows.begin(); first != rows.end();) {
+        auto last = std::find_if(first, rows.end(),
+                                 [&](const auto* t) { return t->grouping != (*first)->grouping; });
+        if ((*first)->grouping != "departement")
+            std::stable_sort(first, last, [](const auto* x, const auto* y) {
+                if (x->departement != y->departement) return x->departement < y->departement;
+                return !x->types.empty() && !y->types.empty() &&
+                       x->types.front().share_covered < y->types.front().share_covered;
+            });
+        first = last;
+    }
+    std::set<std::string> departements;
+    for (const auto& c : t.communes) departements.insert(c.departement);
+    const bool several_departements = departements.size() > 1;
     std::string grouping;
-    for (const auto& ti : a.indicators) {
+    for (std::size_t r_index = 0; r_index < rows.size(); ++r_index) {
+        const TerritoryIndicators& ti = *rows[r_index];
         if (ti.grouping != grouping) {
             grouping = ti.grouping;
             line("### " + ti.grouping_label);
@@ -157,19 +289,26 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
             line(head);
             line(sep);
         }
-        std::string row = "| " + ti.name + " | " + count(ti.population) + " |";
+        std::string name = ti.name;
+        if (several_departements && ti.grouping != "departement" && !ti.departement.empty())
+            name += " (" + ti.departement + ")";
+        if (ti.communes_total > ti.communes)
+            name += " — " + thousands(double(ti.communes)) + " " +
+                    agree(double(ti.communes), "commune", "communes") + " sur " +
+                    thousands(double(ti.communes_total)) + " dans le territoire";
+        std::string row = "| " + name + " | " + thousands(ti.population) + " |";
         for (const auto& tt : ti.types)
             row.append(" ")
-                .append(count(double(tt.structures)))
+                .append(thousands(double(tt.structures)))
                 .append(" (")
-                .append(decimal(tt.structures_per_100k, 2))
+                .append(decimal_fr(tt.structures_per_100k, 2))
                 .append(") · ")
-                .append(percent(tt.share_covered))
+                .append(percent_fr(tt.share_covered))
                 .append(" · ")
-                .append(count(double(tt.white_zone_communes)))
+                .append(thousands(double(tt.white_zone_communes)))
                 .append(" |");
         line(row);
-        const bool last = &ti == &a.indicators.back() || (&ti + 1)->grouping != grouping;
+        const bool last = r_index + 1 == rows.size() || rows[r_index + 1]->grouping != grouping;
         if (last) line();
     }
 
@@ -189,7 +328,7 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         line("|---|---|---|---|---|");
         for (const auto* p : picks)
             line("| " + std::to_string(p->rank) + " | " + p->name + " | " + p->origin + " | " +
-                 count(p->gain) + " | " + count(p->cumulative) + " |");
+                 thousands(p->gain) + " | " + thousands(p->cumulative) + " |");
         line();
     }
     if (!any)
@@ -199,35 +338,73 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
 
     line("## Cartes");
     line();
-    line(
-        "Légende : bleu = couvert, jaune = partiel, rouge = zone blanche ; points = structures "
-        "du type (cercle creux : structure hors réseau routier).");
+    line(std::string("Légende : bleu = couvert, jaune = partiel, rouge = zone blanche ; points = "
+                     "structures du type") +
+         (by_road ? " (cercle creux : structure hors réseau routier)." : "."));
     line();
     for (std::size_t k = 0; k < a.types.size() && k < maps.size(); ++k)
         if (!maps[k].empty()) line("![" + a.types[k].type + "](" + maps[k] + ")\n");
 
+    // What the load and the analysis flagged, beside the figures they qualify.
+    {
+        std::map<std::string, std::size_t> total, shown;
+        for (const auto* report : {&t.report, &a.report})
+            for (const auto& d : report->entries())
+                if (d.severity != Severity::info) ++total[d.reason];
+        if (!total.empty()) {
+            line("## Signalements");
+            line();
+            for (const auto* report : {&t.report, &a.report})
+                for (const auto& d : report->entries()) {
+                    if (d.severity == Severity::info) continue;
+                    const std::size_t n = shown[d.reason]++;
+                    if (n < 5)
+                        line("- " +
+                             std::string(d.severity == Severity::rejected ? "**rejet**"
+                                                                          : "avertissement") +
+                             " — `" + d.file + "`" + (d.where.empty() ? "" : " " + d.where) +
+                             " : " + d.message);
+                    else if (n == 5)
+                        line("- … et " + thousands(total[d.reason] - 5) + " autres « " + d.reason +
+                             " » (`palliacarte inspect`).");
+                }
+            line();
+        }
+    }
+
     line("## Méthode");
     line();
     line("- Statut d'une commune pour un type : *couvert* si au moins " +
-         percent(a.rule.covered_min_share) + " de sa population est dans le seuil" +
+         percent_fr(a.rule.covered_min_share) + " de sa " + (area_only ? "surface" : "population") +
+         " est dans le seuil" +
          (a.rule.declared_area_covers
               ? std::string(" ou si une structure la déclare dans sa zone d'intervention")
               : std::string()) +
-         " ; *zone blanche* si au plus " + percent(a.rule.white_zone_max_share) +
+         " ; *zone blanche* si au plus " + percent_fr(a.rule.white_zone_max_share) +
          " l'est ; *partiel* entre les deux (réglable : `analysis.coverage`).");
-    line(
-        "- Accessibilité 2SFCA (méthode de l'APL) : offre d'une structure = 1, partagée entre "
-        "les habitants dans le seuil, pondérée par le temps (poids 1 jusqu'à la moitié du "
-        "seuil, puis décroissant jusqu'à 0,25 au seuil).");
+    if (!area_only)
+        line(
+            "- Accessibilité 2SFCA (méthode de l'APL) : offre d'une structure = 1, partagée "
+            "entre les habitants dans le seuil, pondérée par le temps (poids 1 jusqu'à la moitié "
+            "du seuil, puis décroissant jusqu'à 0,25 au seuil).");
     line(
         "- Où implanter : choix glouton du site qui couvre le plus d'habitants encore hors "
         "seuil, puis du suivant, etc. (gain marginal affiché).");
-    line(
-        "- Zones desservies : routes atteintes dans le temps, élargies de 150 m de chaque côté, "
-        "découpées sur les communes du territoire.");
-    std::size_t rejected = t.report.count(Severity::rejected) + a.report.count(Severity::rejected);
-    line("- Enregistrements rejetés au chargement et à l'analyse : " + count(double(rejected)) +
+    if (by_road)
+        line("- Zones desservies (isochrones) : routes atteintes dans le temps, élargies de " +
+             thousands(a.road_buffer_m) +
+             " m de chaque côté, découpées sur les communes du territoire.");
+    else
+        line(
+            "- Zones desservies (cercles) : disques dont le rayon est la distance parcourue "
+            "dans le temps à la vitesse du modèle, divisée par le facteur de détour, découpés "
+            "sur les communes du territoire.");
+    const std::size_t rejected =
+        t.report.count(Severity::rejected) + a.report.count(Severity::rejected);
+    line("- Enregistrements rejetés au chargement et à l'analyse : " + thousands(double(rejected)) +
          " (détail : `palliacarte inspect`).");
+    line();
+    r += provenance.markdown();
     return r;
 }
 

@@ -10,8 +10,11 @@
 
 namespace palliacarte {
 
+struct RunProvenance;
+
 /// @param maps per analysed type, the PNG file name (relative to the report) or "".
+/// @param provenance sources, vintages and parameters, closing the report.
 std::string markdown_report(const Territory& territory, const CoverageAnalysis& analysis,
-                            const std::vector<std::string>& maps);
+                            const std::vector<std::string>& maps, const RunProvenance& provenance);
 
 }  // namespace palliacarte

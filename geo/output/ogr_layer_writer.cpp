@@ -117,10 +117,13 @@ void write_layer(GDALDataset& ds, const std::string& path, const Layer& layer,
 
 }  // namespace
 
-void write_geopackage(const std::string& path, const std::vector<Layer>& layers) {
+void write_geopackage(const std::string& path, const std::vector<Layer>& layers,
+                      const std::string& provenance, const std::string& sources_line) {
     GDALDatasetUniquePtr ds = create("GPKG", path);
+    if (!provenance.empty()) ds->SetMetadataItem("PALLIACARTE_PROVENANCE", provenance.c_str());
     for (const auto& layer : layers) {
-        const std::string description = "DESCRIPTION=" + layer.title;
+        const std::string description =
+            "DESCRIPTION=" + layer.title + (sources_line.empty() ? "" : " — " + sources_line);
         const char* options[] = {description.c_str(), "SPATIAL_INDEX=YES", nullptr};
         write_layer(*ds, path, layer, options);
     }

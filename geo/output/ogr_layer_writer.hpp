@@ -10,7 +10,11 @@
 namespace palliacarte {
 
 /// @brief Creates (replaces) `path`. @throws DataError naming the file and GDAL's reason.
-void write_geopackage(const std::string& path, const std::vector<Layer>& layers);
+/// `provenance` (JSON, output/run_provenance.hpp) goes into the dataset metadata
+/// (gpkg_metadata, item PALLIACARTE_PROVENANCE) and `sources_line` after each layer's
+/// description (gpkg_contents), where QGIS shows it.
+void write_geopackage(const std::string& path, const std::vector<Layer>& layers,
+                      const std::string& provenance = {}, const std::string& sources_line = {});
 
 /// @brief Adds QGIS's `layer_styles` table to a GeoPackage: one default style (QML, optional
 /// SLD) per layer, so QGIS opens each layer already styled.

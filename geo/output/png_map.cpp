@@ -47,6 +47,8 @@ void write_png_map(const std::string& path, int epsg, const std::vector<MapArea>
     register_gdal_drivers();
     Box extent = bg::make_inverse<Box>();
     for (const auto& a : areas) bg::expand(extent, bg::return_envelope<Box>(*a.geometry));
+    // Structures outside the territory (a regional HAD based next door) stay on the map.
+    for (const auto& m : markers) bg::expand(extent, m.position);
     if (areas.empty()) return;
     const double margin = 0.03 * (extent.max_corner().x - extent.min_corner().x);
     const double x0 = extent.min_corner().x - margin, y1 = extent.max_corner().y + margin;

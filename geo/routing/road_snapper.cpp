@@ -48,6 +48,10 @@ std::optional<EdgeId> RoadSnapper::twin(EdgeId e) const {
 }
 
 std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
+    return snap(p, max_distance_m_);
+}
+
+std::optional<RoadSnap> RoadSnapper::snap(const Point& p, double max_distance_m) const {
     std::optional<RoadSnap> best;
     auto consider = [&](const Index::Entry& entry) {
         const auto [e, k] = entry.second;
@@ -59,7 +63,7 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
             len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
         const Point q{a.x + t * dx, a.y + t * dy};
         const double d = std::hypot(p.x - q.x, p.y - q.y);
-        if (d > max_distance_m_ || (best && d >= best->distance_m)) return;
+        if (d > max_distance_m || (best && d >= best->distance_m)) return;
         // Position along the whole road, as a share of its drawn length.
         const double before = polyline_length(std::span<const Point>(line).first(k + 1));
         const double total = polyline_length(line);
@@ -70,12 +74,12 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
     // meeting the window, so once the best segment is that near, nothing outside can beat it.
     // (Cheaper than an incremental nearest query over the whole tree.)
     std::vector<Index::Entry> hits;
-    for (double r = std::min(250.0, max_distance_m_);; r = std::min(2 * r, max_distance_m_)) {
+    for (double r = std::min(250.0, max_distance_m);; r = std::min(2 * r, max_distance_m)) {
         hits.clear();
         index_->tree.query(bgi::intersects(Box({p.x - r, p.y - r}, {p.x + r, p.y + r})),
                            std::back_inserter(hits));
         for (const auto& h : hits) consider(h);
-        if ((best && best->distance_m <= r) || r >= max_distance_m_) break;
+        if ((best && best->distance_m <= r) || r >= max_distance_m) break;
     }
     return best;
 }

@@ -31,6 +31,8 @@ class RoadSnapper {
 
     /// @brief Empty when no road is within max_distance_m (the caller reports it).
     std::optional<RoadSnap> snap(const Point& p) const;
+    /// @brief Same with another bound (how far off-road population reaches its road).
+    std::optional<RoadSnap> snap(const Point& p, double max_distance_m) const;
 
     /// @brief Where a search starts for a snapped point: along its edge to the edge's end, and
     /// to the other end too when the road is two-way. `direction` tells whether times are from

@@ -11,6 +11,7 @@
 #include "load/territory_loader.hpp"
 #include "model/structure_type.hpp"
 #include "output/coverage_layers.hpp"
+#include "output/run_provenance.hpp"
 
 namespace palliacarte::app {
 
@@ -31,9 +32,9 @@ std::string describe(const std::string& id, const CoverageAnalysis& a) {
         return "Structures de la filière palliative : type, nom, FINESS, façon dont elles ont "
                "été localisées.";
     if (id == "catchments")
-        return "Zones accessibles (isochrones) par structure et par seuil, et leur union par "
-               "type. " +
-               a.method_label + ".";
+        return std::string(a.method == "road" ? "Zones accessibles (isochrones par la route)"
+                                              : "Zones accessibles (cercles à vol d'oiseau)") +
+               " par structure et par seuil, et leur union par type. " + a.method_label + ".";
     if (id == "white_zones")
         return "Zones blanches : communes (et carreaux habités de la grille de population) hors "
                "de portée, classées par population non couverte.";
@@ -63,7 +64,8 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
     d->config = load_territory_config(config_path, data_root);
     d->analysis_config = parse_analysis_config(d->config);
     check_analysis_types(d->analysis_config,
-                         StructureTypeTable::load(d->config.structure_types_path));
+                         StructureTypeTable::load(d->config.structure_types_path),
+                         d->config.config_path);
     d->territory = load_territory(d->config, progress);
     step("load");
     d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
@@ -89,12 +91,14 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
     ogc::ServiceInfo info;
     info.extra_paths = analysis_api::openapi_paths();
     info.title = "palliacarte — " + d->config.name;
+    // Sources as the analysis used them: OpenStreetMap is credited only when roads ran.
+    const RunProvenance provenance = make_run_provenance(d->territory, d->analysis);
     info.description =
         "Couverture de l'offre de soins palliatifs : communes, structures, zones accessibles, "
         "zones blanches et indicateurs par territoire (" +
-        d->analysis.method_label +
-        "). Sources : IGN ADMIN EXPRESS, INSEE, FINESS (Licence Ouverte), © les contributeurs "
-        "d'OpenStreetMap (ODbL).";
+        d->analysis.method_label + "). " + provenance.sources_line() + " " +
+        provenance.attribution();
+    info.metadata = provenance.to_json();
     d->ogc = std::make_unique<ogc::OgcApi>(std::move(info), std::move(collections));
     step("collections (GeoJSON encoded in 3 CRS)");
     return d;

@@ -6,11 +6,13 @@
 #include <optional>
 
 #include "analysis/coverage_analysis.hpp"
+#include "cli/analysis_summary.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_printer.hpp"
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
+#include "core/french_format.hpp"
 #include "load/territory_loader.hpp"
 #include "model/structure_type.hpp"
 #include "output/analysis_outputs.hpp"
@@ -69,8 +71,8 @@ int run_analyze(const std::vector<std::string>& args) {
         const auto start = std::chrono::steady_clock::now();
         const TerritoryConfig config = load_territory_config(*config_path, data_root);
         const AnalysisConfig analysis_config = parse_analysis_config(config);
-        check_analysis_types(analysis_config,
-                             StructureTypeTable::load(config.structure_types_path));
+        check_analysis_types(analysis_config, StructureTypeTable::load(config.structure_types_path),
+                             config.config_path);
         ProgressPrinter progress(!quiet);
         const Territory territory = load_territory(config, progress.callback());
         const double load_s = seconds_since(start);
@@ -84,53 +86,28 @@ int run_analyze(const std::vector<std::string>& args) {
         const double write_s = seconds_since(write_start);
         progress.finish_line();
 
-        std::cout << "Territoire : " << config.name << " — " << territory.communes.size()
-                  << " communes, " << territory.structures.size() << " structures\n";
-        std::cout << "Temps de trajet : " << analysis.method_label << "\n";
-        for (const auto& tc : analysis.types) {
-            double pop = 0, within = 0;
-            std::size_t white = 0;
-            for (const auto& cc : tc.communes) {
-                pop += cc.population;
-                within += cc.population_within;
-                white += cc.status == CoverageStatus::white_zone;
-            }
-            std::printf(
-                "  %-10s seuil %3.0f min : %5.1f %% de la population dans le seuil, %zu "
-                "commune(s) en zone blanche\n",
-                tc.type.c_str(), tc.threshold_min, pop > 0 ? 100 * within / pop : 0.0, white);
-        }
+        print_analysis_summary(territory, analysis, std::cout);
         std::cout << "Fichiers écrits dans " << *out_dir << " :";
         for (const auto& f : written.files) std::cout << " " << f.substr(f.find_last_of('/') + 1);
         std::cout << "\n";
-        std::printf("Durées (s) : chargement %.2f, analyse %.2f, écriture %.2f, total %.2f\n",
-                    load_s, analysis_s, write_s, seconds_since(start));
+        std::cout << "Durées (s) : chargement " << decimal_fr(load_s, 2) << ", analyse "
+                  << decimal_fr(analysis_s, 2) << ", écriture " << decimal_fr(write_s, 2)
+                  << ", total " << decimal_fr(seconds_since(start), 2) << "\n";
         if (!quiet) {
             std::cout << "  détail :";
-            for (const auto& t : territory.timings)
-                std::printf(" %s %.2f;", t.step.c_str(), t.seconds);
-            for (const auto& t : analysis.timings)
-                std::printf(" %s %.2f;", t.step.c_str(), t.seconds);
-            for (const auto& t : written.timings)
-                std::printf(" %s %.2f;", t.step.c_str(), t.seconds);
+            for (const auto* steps : {&territory.timings, &analysis.timings, &written.timings})
+                for (const auto& t : *steps)
+                    std::cout << " " << t.step << " " << decimal_fr(t.seconds, 2) << ";";
             std::cout << "\n";
         }
-        const std::size_t warnings =
-            analysis.report.count(Severity::warning) + analysis.report.count(Severity::rejected);
-        if (warnings > 0) {
-            std::cout << "Signalements de l'analyse : " << warnings << "\n";
-            for (const auto& d : analysis.report.entries())
-                if (d.severity != Severity::info)
-                    std::cout << "  [" << to_string(d.severity) << "] " << d.file
-                              << (d.where.empty() ? "" : " " + d.where) << " : " << d.message
-                              << "\n";
-        }
+        print_diagnostics(territory, analysis, std::cout);
         return kOk;
     } catch (const ConfigError& e) {
-        std::cerr << "palliacarte: configuration error: " << e.what() << "\n";
+        std::cerr << "palliacarte : erreur de configuration : " << e.what() << "\n";
         return kUsageOrConfigError;
     } catch (const DataError& e) {
-        std::cerr << "palliacarte: cannot read or write data: " << e.what() << "\n";
+        std::cerr << "palliacarte : données illisibles ou impossibles à écrire : " << e.what()
+                  << "\n";
         return kUnreadableData;
     }
 }

@@ -4,16 +4,6 @@
 
 namespace palliacarte::cli {
 
-std::string thousands(long long v) {
-    std::string digits = std::to_string(v < 0 ? -v : v);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(' ');
-        out.push_back(digits[i]);
-    }
-    return v < 0 ? "-" + out : out;
-}
-
 std::string french_size(std::uint64_t bytes) {
     char buf[32];
     if (bytes >= 1000 * 1000) {

@@ -62,10 +62,10 @@ int run_inspect(const std::vector<std::string>& args) {
         }
         return kOk;
     } catch (const ConfigError& e) {
-        std::cerr << "palliacarte: configuration error: " << e.what() << "\n";
+        std::cerr << "palliacarte : erreur de configuration : " << e.what() << "\n";
         return kUsageOrConfigError;
     } catch (const DataError& e) {
-        std::cerr << "palliacarte: cannot read data: " << e.what() << "\n";
+        std::cerr << "palliacarte : données illisibles : " << e.what() << "\n";
         return kUnreadableData;
     }
 }

@@ -113,10 +113,10 @@ int run_serve(const std::vector<std::string>& args) {
                        : app::load_served_dataset(*config_path, data_root, progress.callback());
         progress.finish_line();
     } catch (const ConfigError& e) {
-        std::cerr << "palliacarte: configuration error: " << e.what() << "\n";
+        std::cerr << "palliacarte : erreur de configuration : " << e.what() << "\n";
         return kUsageOrConfigError;
     } catch (const DataError& e) {
-        std::cerr << "palliacarte: cannot read data: " << e.what() << "\n";
+        std::cerr << "palliacarte : données illisibles : " << e.what() << "\n";
         return kUnreadableData;
     }
     const app::ServiceApp service(*dataset);

@@ -39,18 +39,22 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         << s["data_root"]["from"].get<std::string>() << "), CRS " << s["crs"].get<std::string>()
         << "\n\n";
 
-    out << "Communes   : " << c["count"].get<std::size_t>() << " communes, "
-        << thousands(p["total"].get<long long>()) << " habitants, " << std::fixed
-        << std::setprecision(1) << c["area_km2"].get<double>() << " km²\n";
-    out << "  source " << c["source"].get<std::string>() << " (champ code "
-        << c["fields"]["code"].get<std::string>() << ", CRS source "
+    auto n = [](const json& v, const char* one, const char* many) {
+        return counted(v.get<double>(), one, many);
+    };
+    out << "Communes   : " << n(c["count"], "commune", "communes") << ", "
+        << n(p["total"], "habitant", "habitants") << ", " << std::fixed << std::setprecision(1)
+        << c["area_km2"].get<double>() << " km²\n";
+    out << "  source " << c["source"].get<std::string>() << " (code INSEE lu dans le champ « "
+        << c["fields"]["code"].get<std::string>() << " », CRS source "
         << c["source_crs"].get<std::string>() << ")\n";
-    out << "  " << c["features_read"].get<std::size_t>() << " polygones lus, "
-        << c["merged_communes"].get<std::size_t>() << " communes fusionnées, "
-        << c["invalid_repaired"].get<std::size_t>() << " géométries réparées, "
-        << c["features_rejected"].get<std::size_t>() << " rejetés\n";
+    out << "  " << n(c["features_read"], "polygone lu", "polygones lus") << ", "
+        << n(c["merged_communes"], "commune fusionnée", "communes fusionnées") << ", "
+        << n(c["invalid_repaired"], "géométrie réparée", "géométries réparées") << ", "
+        << n(c["features_rejected"], "rejeté", "rejetés") << "\n";
     out << "  population : " << p["source"].get<std::string>() << "\n";
-    out << "  sans population : " << p["communes_without_population"].size() << " communes";
+    out << "  sans population : "
+        << counted(double(p["communes_without_population"].size()), "commune", "communes");
     std::size_t listed = 0;
     for (const auto& w : p["communes_without_population"]) {
         if (listed++ == 10) {
@@ -59,17 +63,17 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         }
         out << "  " << w["insee"].get<std::string>() << " " << w["name"].get<std::string>();
     }
-    out << "\n  population sans polygone : " << p["without_polygon"]["count"].get<std::size_t>()
-        << " communes, " << thousands(p["without_polygon"]["inhabitants"].get<long long>())
-        << " habitants\n\n";
+    out << "\n  population sans polygone : "
+        << n(p["without_polygon"]["count"], "commune", "communes") << ", "
+        << n(p["without_polygon"]["inhabitants"], "habitant", "habitants") << "\n\n";
 
     const auto& st = s["structures"];
-    out << "Structures : " << st["total"].get<std::size_t>() << " ("
-        << st["located"].get<std::size_t>() << " localisées, "
-        << st["declared_area_only"].get<std::size_t>() << " zone déclarée seulement, "
-        << st["unlocated"].get<std::size_t>() << " sans position ni zone), "
-        << st["rejected"]["count"].get<std::size_t>() << " lignes rejetées, "
-        << st["positions_rejected"].get<std::size_t>() << " positions rejetées\n";
+    out << "Structures : " << thousands(st["total"].get<long long>()) << " ("
+        << n(st["located"], "localisée", "localisées") << ", "
+        << thousands(st["declared_area_only"].get<long long>()) << " à zone déclarée seulement, "
+        << thousands(st["unlocated"].get<long long>()) << " sans position ni zone), "
+        << n(st["rejected"]["count"], "ligne rejetée", "lignes rejetées") << ", "
+        << n(st["positions_rejected"], "position rejetée", "positions rejetées") << "\n";
     out << "  " << left("type", 10) << right("total", 6) << right("localisées", 12)
         << right("zone seule", 12) << right("sans position", 15) << right("hors territoire", 17)
         << right("position rejetée", 18) << "  libellé\n";
@@ -91,14 +95,19 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
 
     out << "Territoires :\n";
     for (const auto& g : s["territories"]) {
-        out << "  " << g["label"].get<std::string>() << " (" << g["name"].get<std::string>()
-            << ") : " << g["territories"].size() << " territoires";
+        // « Intercommunalités (EPCI) », not « Intercommunalités (EPCI) (EPCI) ».
+        const std::string label = g["label"].get<std::string>(),
+                          name = g["name"].get<std::string>();
+        out << "  " << label << (label.find(name) == std::string::npos ? " (" + name + ")" : "")
+            << " : " << counted(double(g["territories"].size()), "territoire", "territoires");
         if (!g["unassigned_communes"].empty())
-            out << ", " << g["unassigned_communes"].size() << " communes hors groupe";
+            out << ", " << counted(double(g["unassigned_communes"].size()), "commune", "communes")
+                << " hors groupe";
         out << "\n";
         for (const auto& t : g["territories"])
             out << "    " << left(t["name"].get<std::string>(), 40)
-                << right(t["communes"].get<std::size_t>(), 5) << " communes "
+                << right(t["communes"].get<std::size_t>(), 5) << " "
+                << agree(t["communes"].get<double>(), "commune ", "communes")
                 << right(thousands(t["population"].get<long long>()), 12) << " hab.\n";
     }
     out << "\n";
@@ -127,9 +136,9 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     out << std::setprecision(1);
 
     const auto& d = s["diagnostics"];
-    out << "Signalements : " << d["rejected"].get<std::size_t>() << " rejets, "
-        << d["warnings"].get<std::size_t>() << " avertissements, " << d["info"].get<std::size_t>()
-        << " informations\n";
+    out << "Signalements : " << n(d["rejected"], "rejet", "rejets") << ", "
+        << n(d["warnings"], "avertissement", "avertissements") << ", "
+        << n(d["info"], "information", "informations") << "\n";
     std::map<std::string, std::size_t> shown;
     for (const auto& e : d["entries"]) {
         const std::string reason = e["reason"].get<std::string>();

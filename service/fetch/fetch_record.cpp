@@ -1,6 +1,5 @@
 #include "fetch/fetch_record.hpp"
 
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -8,15 +7,6 @@
 namespace palliacarte::fetch {
 
 using nlohmann::json;
-
-std::string utc_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 FetchRecord FetchRecord::load(const std::string& dir) {
     FetchRecord r;

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utc_time.hpp"  // utc_now(), for the records' dates
+
 namespace palliacarte::fetch {
 
 struct FetchedFile {
@@ -42,8 +44,5 @@ class FetchRecord {
     std::string dir_;
     std::map<std::string, FetchedFile> files_;
 };
-
-/// @brief Now, UTC, "2026-11-26T08:53:12Z".
-std::string utc_now();
 
 }  // namespace palliacarte::fetch

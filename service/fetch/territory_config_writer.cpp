@@ -93,6 +93,17 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     c["departements"] = deps;
     c["crs"] = "auto";
     c["structure_margin_km"] = 30;
+    // Vintages every output will print (publisher ; vintage, from the fetch record).
+    auto vintage = [&](const std::string& file) {
+        const FetchedFile* f = record.find(file);
+        return f ? f->publisher + ", " + f->vintage : std::string("non renseigné");
+    };
+    ordered sources = {{"communes", vintage("communes/communes.geojson")},
+                       {"population", vintage("communes/communes.json")},
+                       {"structures", vintage("structures/finess-etalab.csv")}};
+    if (!record.population_grid.is_null() && record.population_grid.contains("path"))
+        sources["population_grid"] = vintage(record.population_grid["path"].get<std::string>());
+    c["sources"] = sources;
     c["communes"] = {
         {"about", "Contours des communes : " + provenance("communes/communes.geojson")},
         {"path", need("communes/communes.geojson")}};
@@ -129,6 +140,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     for (const auto& [file, f] : record.files())
         if (f.source_id == "roads") roads.push_back(file);
     if (roads.size() == 1) {
+        c["sources"]["roads"] = vintage(roads[0]);
         c["roads"] = {{"about", "Réseau routier : " + provenance(roads[0]) +
                                     ". Routes carrossables, profil voiture français."},
                       {"format", "osm"},

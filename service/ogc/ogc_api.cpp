@@ -157,6 +157,7 @@ HttpResponse OgcApi::landing(const HttpRequest& r) const {
                   link(b + "/api", "service-desc", kOpenApi, "Définition de l'API (OpenAPI 3.0)"),
                   link(b + "/conformance", "conformance", kJson, "Classes de conformité"),
                   link(b + "/collections", "data", kJson, "Collections")}}};
+    if (!info_.metadata.is_null()) doc["metadata"] = info_.metadata;
     return json_response(doc, kJson, version_ + "-landing", r, info_.title);
 }
 

@@ -16,6 +16,9 @@ namespace palliacarte::ogc {
 struct ServiceInfo {
     std::string title = "palliacarte";
     std::string description;
+    /// What the served analysis rests on (sources, vintages, time model: the analyze run's
+    /// metadata.json); shown on the landing page when set.
+    nlohmann::json metadata;
     /// Extra paths the OpenAPI document lists (the analysis endpoints), as OpenAPI path items.
     nlohmann::json extra_paths = nlohmann::json::object();
 };

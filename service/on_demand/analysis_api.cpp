@@ -84,6 +84,7 @@ HttpResponse commune(const app::ServedDataset& d, const std::string& insee) {
                          {"mean_minutes", nullable(cc.mean_minutes)},
                          {"max_minutes", nullable(cc.max_minutes)},
                          {"nearest_structure", cc.nearest_structure},
+                         {"nearest_structure_name", cc.nearest_structure_name},
                          {"population_within", std::llround(cc.population_within)},
                          {"share_population_within_pct", rounded(cc.share_population_within * 100)},
                          {"declared_by", cc.declared_by}});

@@ -12,6 +12,7 @@
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
 #include "load/territory_loader.hpp"
+#include "output/coverage_layers.hpp"
 #include "roads/car_profile.hpp"
 #include "routing/road_snapper.hpp"
 #include "test_paths.hpp"
@@ -61,6 +62,8 @@ std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
     std::vector<std::optional<RoadSnap>> snaps(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) {
         snaps[i] = snapper.snap(points[i].position);
+        // Beyond the snap limit a point still joins its nearest road (roads.off_road default).
+        if (!snaps[i]) snaps[i] = snapper.snap(points[i].position, TravelTimeModel::kOffRoadReachM);
         if (snap_m && snaps[i]) (*snap_m)[i] = snaps[i]->distance_m;
     }
     const bool forward = tc.direction == SearchDirection::from_sources;
@@ -201,6 +204,47 @@ TEST(CoverageCorsica, GreedySitingGainsAddUpAndShrink) {
     for (const auto& cc : had.communes) uncovered += cc.population - cc.population_within;
     EXPECT_GT(picks[0]->gain, 0);
     EXPECT_LE(cumulative, uncovered + 1e-6);
+}
+
+// A white-zone grid cell straddling communes names the commune holding most of its uncovered
+// people: the HAD cell N2042000 E4258000 is 99.7 % Bonifacio, 0.3 % Porto-Vecchio.
+TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
+    const auto& d = island();
+    const auto layers = coverage_layers(d.territory, d.analysis);
+    const auto white = std::find_if(layers.begin(), layers.end(),
+                                    [](const Layer& l) { return l.name == "white_zones"; });
+    ASSERT_NE(white, layers.end());
+    const std::size_t kind = white->field("kind"), type = white->field("type"),
+                      insee = white->field("insee"), cell = white->field("cell_id");
+    std::size_t found = 0, straddling = 0;
+    for (const auto& f : white->features) {
+        if (std::get<std::string>(f.values[kind]) != "carreau" ||
+            std::get<std::string>(f.values[type]) != "HAD")
+            continue;
+        const std::string id = std::get<std::string>(f.values[cell]);
+        if (id == "CRS3035RES1000mN2042000E4258000") {
+            ++found;
+            EXPECT_EQ(std::get<std::string>(f.values[insee]), "2A041");  // Bonifacio
+        }
+        // Every cell: its label holds at least as much of its uncovered population as any
+        // other commune it touches.
+        std::map<std::string, double> by_commune;
+        const auto& tc = *std::find_if(d.analysis.types.begin(), d.analysis.types.end(),
+                                       [](const auto& t) { return t.type == "HAD"; });
+        for (std::size_t i = 0; i < d.analysis.population.points.size(); ++i) {
+            const auto& p = d.analysis.population.points[i];
+            if (p.cell < 0 || d.analysis.population.cells[p.cell].id != id) continue;
+            if (tc.nearest.seconds[i] <= tc.threshold_min * 60 ||
+                tc.communes[p.commune].status == CoverageStatus::covered)
+                continue;
+            by_commune[d.territory.communes[p.commune].insee] += p.population;
+        }
+        straddling += by_commune.size() > 1;
+        for (const auto& [code, pop] : by_commune)
+            EXPECT_GE(by_commune[std::get<std::string>(f.values[insee])], pop) << id;
+    }
+    EXPECT_EQ(found, 1u);
+    EXPECT_GT(straddling, 100u);  // the case is common, not a corner
 }
 
 }  // namespace

@@ -215,10 +215,19 @@ TEST_F(AnalyzeDemo, QgisOpensEveryLayerAlreadyStyled) {
         EXPECT_EQ(j[l]["renderer"], renderer.at(l)) << l;
         EXPECT_FALSE(j[l]["alias"].get<std::string>().empty()) << l;  // French aliases
     }
-    // One type at a time: only the first analysed type's group is ticked.
-    const auto& rules = j["communes_coverage"]["rules"];
-    for (const auto& r : rules)
-        EXPECT_EQ(r[1].get<bool>(), r[0].get<std::string>().rfind("EMSP —", 0) == 0) << r;
+    // One type at a time: only the first analysed type's group is ticked, in every layer
+    // styled by type, and the types the style does not name are drawn (structures: all of
+    // them; the others: once their group is ticked).
+    for (const char* l : {"communes_coverage", "white_zones", "catchments"}) {
+        ASSERT_GE(j[l]["rules"].size(), 13u) << l;
+        for (const auto& r : j[l]["rules"])
+            EXPECT_EQ(r[1].get<bool>(), r[0].get<std::string>().rfind("EMSP —", 0) == 0)
+                << l << " " << r;
+        EXPECT_TRUE(j[l]["drawn"]["EMSP"].get<bool>()) << l;
+        EXPECT_FALSE(j[l]["drawn"]["EHPAD"].get<bool>()) << l;  // not the type shown
+    }
+    for (const char* code : {"EMSP", "EHPAD", "SSIAD", "TYPE_AJOUTE"})
+        EXPECT_TRUE(j["structures"]["drawn"][code].get<bool>()) << code;
 }
 
 TEST(AnalyzeCli, UsageAndConfigErrors) {
@@ -234,3 +243,61 @@ TEST(AnalyzeCli, UsageAndConfigErrors) {
 }
 
 }  // namespace
+
+// Every output names what it rests on: the config's `sources` vintages are read back from the
+// report, the GeoPackage metadata, each GeoJSON file's "metadata" member and metadata.json.
+TEST_F(AnalyzeDemo, EveryOutputNamesItsSourcesAndTheirVintages) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    std::ifstream cfg(palliacarte::test::config("hauts-de-seine.json"));
+    const auto config = nlohmann::json::parse(cfg);
+    const auto& vintages = config["sources"];
+    ASSERT_GE(vintages.size(), 4u);
+    auto check = [&](const nlohmann::json& meta, const std::string& where) {
+        EXPECT_EQ(meta["config"], "hauts-de-seine.json") << where;
+        EXPECT_EQ(meta["generator"].get<std::string>().rfind("palliacarte ", 0), 0u) << where;
+        EXPECT_EQ(meta["run_date"].get<std::string>().size(), 20u) << where;
+        EXPECT_EQ(meta["time_model"]["method"], "crow_fly") << where;
+        EXPECT_EQ(meta["time_model"]["parameters"]["speed_kmh"], 30) << where;
+        EXPECT_EQ(meta["thresholds_min"]["USP"], 45) << where;
+        for (const auto& [role, vintage] : vintages.items()) {
+            bool found = false;
+            for (const auto& s : meta["sources"])
+                found |= s["role"] == role && s["vintage"] == vintage;
+            EXPECT_TRUE(found) << where << ": no " << role << " source dated " << vintage;
+        }
+        EXPECT_EQ(meta["attribution"].get<std::string>().find("OpenStreetMap"), std::string::npos)
+            << where << ": no road data was used";
+    };
+    check(nlohmann::json::parse(slurp(file("metadata.json"))), "metadata.json");
+    for (const auto& layer : kLayers)
+        check(nlohmann::json::parse(slurp(file(layer + ".geojson")))["metadata"], layer);
+
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(file("coverage.gpkg").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(ds);
+    const char* item = ds->GetMetadataItem("PALLIACARTE_PROVENANCE");
+    ASSERT_NE(item, nullptr);
+    check(nlohmann::json::parse(item), "coverage.gpkg");
+
+    const std::string report = slurp(file("report.md"));
+    for (const auto& [role, vintage] : vintages.items())
+        EXPECT_NE(report.find(vintage.get<std::string>()), std::string::npos) << role;
+    EXPECT_NE(report.find("Configuration : `hauts-de-seine.json`"), std::string::npos);
+    EXPECT_NE(report.find("Réseau routier | — | — | aucun : temps à vol d'oiseau"),
+              std::string::npos);
+}
+
+// Crow-fly outputs never use the words of a road run.
+TEST_F(AnalyzeDemo, CrowFlyOutputsDoNotTalkAboutRoads) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    const std::string report = slurp(file("report.md"));
+    for (const char* road_words :
+         {"élargies de", "cercle creux", "hors réseau routier)", "isochrone", "OpenStreetMap"})
+        EXPECT_EQ(report.find(road_words), std::string::npos) << road_words;
+    EXPECT_NE(report.find("Zones desservies (cercles)"), std::string::npos);
+    const auto catchments = nlohmann::json::parse(slurp(file("catchments.geojson")));
+    EXPECT_EQ(catchments["description"], "Zones desservies (cercles à vol d'oiseau)");
+    const auto structures = nlohmann::json::parse(slurp(file("structures.geojson")));
+    for (const auto& f : structures["features"])
+        EXPECT_TRUE(f["properties"]["on_network"].is_null()) << f["properties"]["id"];
+}

@@ -5,6 +5,8 @@
 // must give the figures of the hand-written one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -232,7 +234,16 @@ TEST_F(FetchInit, InitWritesAConfigWhoseAnalysisIsTheHandWrittenOne) {
             std::istringstream type(l.substr(0, seuil));
             std::string t;
             type >> t;
-            f[t] = {std::stod(l.substr(colon + 3)), std::stoi(l.substr(comma + 2))};
+            // French figures: "59,7 %", "1 692 communes".
+            std::string share = l.substr(colon + 3), count;
+            std::replace(share.begin(), share.end(), ',', '.');
+            for (const char c : l.substr(comma + 2)) {
+                if (std::isdigit(static_cast<unsigned char>(c)))
+                    count += c;
+                else if (c != ' ')
+                    break;
+            }
+            f[t] = {std::stod(share), std::stoi(count)};
         }
         return f;
     };

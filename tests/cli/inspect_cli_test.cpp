@@ -26,7 +26,7 @@ TEST(InspectCli, HautsDeSeineTextSummary) {
     const auto r = run("inspect " + palliacarte::test::config("hauts-de-seine.json"));
     EXPECT_EQ(r.status, 0) << r.out;
     EXPECT_NE(r.out.find("36 communes, 1 654 712 habitants"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("Structures : 54 (40 localisées, 14 zone déclarée seulement"),
+    EXPECT_NE(r.out.find("Structures : 54 (40 localisées, 14 à zone déclarée seulement"),
               std::string::npos)
         << r.out;
 }
@@ -63,5 +63,5 @@ TEST(InspectCli, ExitCodes) {
     const auto bad_json = dir.write("bad.json", "{\"name\": ");
     const auto r = run("inspect " + bad_json + root());
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.out.find("not valid JSON"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("pas du JSON valide"), std::string::npos) << r.out;
 }

@@ -41,19 +41,23 @@ TEST(TerritoryConfig, AutoCrsPicksLocalCrsOverseas) {
     doc["departements"] = {"974"};
     EXPECT_EQ(parse_territory_config(doc, "t.json", config_root()).epsg, 2975);
     doc["departements"] = {"974", "92"};
-    EXPECT_NE(error_of(doc).find("different CRS"), std::string::npos);
+    EXPECT_NE(error_of(doc).find("pas le même système projeté"), std::string::npos);
 }
 
 TEST(TerritoryConfig, ErrorsNameTheFileAndTheProblem) {
     auto doc = minimal();
     doc.erase("name");
-    EXPECT_NE(error_of(doc).find("t.json: 'name' is required"), std::string::npos);
+    EXPECT_NE(error_of(doc).find("clé `name` manquante dans t.json"), std::string::npos);
     doc = minimal();
     doc["structures"] = json::array({{{"format", "xls"}, {"path", "a"}}});
-    EXPECT_NE(error_of(doc).find("unknown format 'xls'"), std::string::npos);
+    EXPECT_NE(
+        error_of(doc).find("`structures[0].format` dans t.json : la chaîne \"xls\" n'est pas "
+                           "une valeur permise (filiere-csv, finess-etalab, finess-flat, ogr)"),
+        std::string::npos);
     doc = minimal();
     doc["structures"] = json::array({{{"format", "finess-flat"}, {"path", "a"}}});
-    EXPECT_NE(error_of(doc).find("needs 'select' rules"), std::string::npos);
+    EXPECT_NE(error_of(doc).find("t.json : `structures[0]` : une source FINESS demande des règles"),
+              std::string::npos);
     EXPECT_THROW(load_territory_config("/nonexistent.json"), ConfigError);
 }
 
@@ -64,7 +68,9 @@ TEST(TerritoryConfig, DataRootPrecedence) {
         parse_territory_config(doc, "t.json", std::string("/nonexistent-root"));
         FAIL();
     } catch (const ConfigError& e) {
-        EXPECT_NE(std::string(e.what()).find("is not a directory"), std::string::npos);
+        EXPECT_NE(
+            std::string(e.what()).find("/nonexistent-root » (venu de --data-root) n'existe pas"),
+            std::string::npos);
     }
     // A config that names its data root keeps it whatever $PALLIACARTE_DATA_ROOT says (the demo
     // configs carry their data); the variable serves configs that name none.

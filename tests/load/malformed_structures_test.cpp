@@ -80,7 +80,7 @@ TEST_F(MalformedStructures, CoordinatesInTheSeaAreRejected) {
     EXPECT_FALSE(out[1].position);
     EXPECT_EQ(out[0].placement, Placement::unlocated);
     EXPECT_EQ(report_.count("position_rejected"), 2u);
-    EXPECT_NE(first("position_rejected").message.find("in the sea"), std::string::npos);
+    EXPECT_NE(first("position_rejected").message.find("en mer"), std::string::npos);
 }
 
 TEST_F(MalformedStructures, UnknownTypeCodeIsRejectedWithItsLine) {

@@ -6,7 +6,8 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
+from qgis.core import (QgsApplication, QgsFeature, QgsRenderContext,  # noqa: E402
+                       QgsVectorLayer)
 
 app = QgsApplication([], False)
 app.initQgis()
@@ -20,5 +21,21 @@ for name in sys.argv[2:]:
                  "alias": layer.attributeAlias(1)}
     if renderer and renderer.type() == "RuleRenderer":
         out[name]["rules"] = [[r.label(), r.active()] for r in renderer.rootRule().children()]
+    if renderer and layer.fields().indexOf("type") >= 0:
+        # Which types get a symbol: a type the style does not list must still be drawn.
+        context = QgsRenderContext()
+        renderer.startRender(context, layer.fields())
+        drawn = {}
+        for code in ("EMSP", "EHPAD", "SSIAD", "TYPE_AJOUTE"):
+            f = QgsFeature(layer.fields())
+            f.setAttribute("type", code)
+            kind = "union" if name == "catchments" else "commune"
+            for field, value in (("kind", kind), ("status", "white_zone"),
+                                 ("population_uncovered", 10), ("limit_min", 30)):
+                if layer.fields().indexOf(field) >= 0:
+                    f.setAttribute(field, value)
+            drawn[code] = renderer.willRenderFeature(f, context)
+        renderer.stopRender(context)
+        out[name]["drawn"] = drawn
 print(json.dumps(out, ensure_ascii=False))
 app.exitQgis()

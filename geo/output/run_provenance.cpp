@@ -1,0 +1,190 @@
+#include "output/run_provenance.hpp"
+
+#include <filesystem>
+
+#include "analysis/coverage_analysis.hpp"
+#include "core/french_format.hpp"
+#include "core/utc_time.hpp"
+#include "model/territory.hpp"
+#include "output/source_vintage.hpp"
+#include "roads/car_profile.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+// The config's `sources.<role>` first, then what the file says.
+void set_vintage(SourceProvenance& s, const TerritoryConfig& config, const std::string& detected,
+                 const std::string& detected_from) {
+    if (auto it = config.source_vintages.find(s.role); it != config.source_vintages.end()) {
+        s.vintage = it->second;
+        s.vintage_from = "config (sources." + s.role + ")";
+    } else if (!detected.empty()) {
+        s.vintage = detected;
+        s.vintage_from = detected_from;
+    }
+}
+
+}  // namespace
+
+const char* palliacarte_version() {
+    return PALLIACARTE_VERSION;
+}
+
+RunProvenance make_run_provenance(const Territory& t, const CoverageAnalysis& a,
+                                  const std::string& run_date) {
+    const TerritoryConfig& c = t.config;
+    RunProvenance p;
+    p.territory = c.name;
+    p.config_file = std::filesystem::path(c.config_path).filename().string();
+    p.run_date = run_date.empty() ? utc_now() : run_date;
+    p.version = palliacarte_version();
+
+    SourceProvenance communes{"communes", "Contours des communes", c.communes.path, "OGR", "", ""};
+    set_vintage(communes, c, "", "");
+    p.sources.push_back(communes);
+    if (c.population) {
+        SourceProvenance pop{
+            "population",
+            "Population des communes",
+            c.population->format == "boundary-field" ? c.communes.path : c.population->path,
+            c.population->format,
+            "",
+            ""};
+        set_vintage(pop, c, "", "");
+        p.sources.push_back(pop);
+    }
+    for (const auto& s : c.structures) {
+        SourceProvenance st{"structures", "Structures", s.path, s.format, "", ""};
+        const std::string date =
+            s.format == "finess-etalab" ? finess_etalab_extraction_date(c.resolve(s.path)) : "";
+        set_vintage(st, c, date.empty() ? "" : "extraction FINESS du " + date,
+                    "en-tête du fichier FINESS");
+        p.sources.push_back(st);
+    }
+    if (a.population.method == "grid") {
+        std::string path = a.population.source;
+        const std::string root = c.data_root + "/";
+        if (path.rfind(root, 0) == 0) path = path.substr(root.size());
+        SourceProvenance grid{"population_grid", "Population carroyée", path, "csv", "", ""};
+        set_vintage(grid, c, "", "");
+        p.sources.push_back(grid);
+    }
+    if (c.roads && a.method == "road") {
+        SourceProvenance roads{"roads", "Réseau routier", c.roads->path, c.roads->format, "", ""};
+        const std::string stamp =
+            c.roads->format == "osm" ? osm_extract_timestamp(c.resolve(c.roads->path)) : "";
+        set_vintage(roads, c, stamp.empty() ? "" : "OpenStreetMap, extrait du " + stamp,
+                    "en-tête de l'extrait OSM");
+        p.sources.push_back(roads);
+    } else {
+        p.sources.push_back({"roads", "Réseau routier", "", "", "aucun : temps à vol d'oiseau",
+                             "pas de section `roads`"});
+    }
+    for (const auto& g : c.territories) {
+        SourceProvenance ts{
+            "territories", "Regroupement « " + g.label + " »", g.path, g.format, "", ""};
+        set_vintage(ts, c, "", "");
+        p.sources.push_back(ts);
+    }
+
+    p.area_only = a.area_only;
+    p.time_model = a.method;
+    p.time_model_label = a.method_label;
+    if (a.method == "road") {
+        const CarProfile profile = CarProfile::load(c.roads->profile_path);
+        p.time_parameters = {
+            {"profile", std::filesystem::path(c.roads->profile_path).filename().string()},
+            {"maxspeed_realism_factor", profile.maxspeed_factor()},
+            {"off_network_kmh", profile.off_network_kmh()},
+            {"snap_max_distance_m", c.roads->snap_max_distance_m},
+            {"off_road", c.roads->off_road_out_of_reach ? "out-of-reach" : "count-with-time"},
+            {"default_speed_kmh", c.roads->default_speed_kmh}};
+    } else {
+        p.time_parameters = {{"detour_factor", c.crow_fly.detour_factor},
+                             {"speed_kmh", c.crow_fly.speed_kmh}};
+    }
+    for (const auto& tc : a.types) p.thresholds_min.emplace_back(tc.type, tc.threshold_min);
+    return p;
+}
+
+nlohmann::ordered_json RunProvenance::to_json() const {
+    nlohmann::ordered_json j;
+    j["generator"] = "palliacarte " + version;
+    j["territory"] = territory;
+    j["config"] = config_file;
+    j["run_date"] = run_date;
+    j["sources"] = nlohmann::ordered_json::array();
+    for (const auto& s : sources)
+        j["sources"].push_back({{"role", s.role},
+                                {"label", s.label},
+                                {"path", s.path},
+                                {"format", s.format},
+                                {"vintage", s.vintage.empty() ? kUnknownVintage : s.vintage},
+                                {"vintage_from", s.vintage_from}});
+    j["time_model"] = {
+        {"method", time_model}, {"label", time_model_label}, {"parameters", time_parameters}};
+    j["thresholds_min"] = nlohmann::ordered_json::object();
+    for (const auto& [type, m] : thresholds_min) j["thresholds_min"][type] = m;
+    if (area_only) j["area_only"] = true;
+    j["attribution"] = attribution();
+    return j;
+}
+
+std::string RunProvenance::markdown() const {
+    std::string r = "## Sources et paramètres de ce calcul\n\n";
+    r += "| Source | Fichier | Format | Millésime |\n|---|---|---|---|\n";
+    for (const auto& s : sources)
+        r += "| " + s.label + " | " + (s.path.empty() ? "—" : "`" + s.path + "`") + " | " +
+             (s.format.empty() ? "—" : s.format) + " | " +
+             (s.vintage.empty() ? std::string(kUnknownVintage) : s.vintage) + " |\n";
+    r += "\n- Configuration : `" + config_file + "` ; calcul du " + run_date + " par palliacarte " +
+         version + ".\n";
+    r += "- Modèle de temps : " + time_model_label + " — paramètres :";
+    if (time_model == "road") {
+        r +=
+            " profil `" + time_parameters["profile"].get<std::string>() + "`, vitesses limites × " +
+            decimal_fr(time_parameters["maxspeed_realism_factor"].get<double>(), 2) +
+            ", trajet hors réseau à " +
+            decimal_fr(time_parameters["off_network_kmh"].get<double>(), 0) +
+            " km/h, accroche à une route jusqu'à " +
+            decimal_fr(time_parameters["snap_max_distance_m"].get<double>(), 0) + " m (au-delà : " +
+            (time_parameters["off_road"] == "out-of-reach" ? "hors d'atteinte"
+                                                           : "trajet jusqu'à la route") +
+            ").\n";
+    } else {
+        r += " distance à vol d'oiseau × " +
+             decimal_fr(time_parameters["detour_factor"].get<double>(), 2) + " à " +
+             decimal_fr(time_parameters["speed_kmh"].get<double>(), 0) + " km/h.\n";
+    }
+    r += "- Seuils :";
+    for (std::size_t i = 0; i < thresholds_min.size(); ++i)
+        r += std::string(i ? "," : "") + " " + thresholds_min[i].first + " " +
+             decimal_fr(thresholds_min[i].second, 0) + " min";
+    r += ".\n- " + attribution() + "\n";
+    return r;
+}
+
+std::string RunProvenance::sources_line() const {
+    std::string r = "Sources :";
+    bool first = true;
+    for (const auto& s : sources) {
+        r += std::string(first ? " " : " ; ") + s.label + " " +
+             (s.vintage.empty() ? "(millésime non renseigné)" : "(" + s.vintage + ")");
+        first = false;
+    }
+    return r + ". Calcul du " + run_date.substr(0, 10) + ", palliacarte " + version + ".";
+}
+
+std::string RunProvenance::attribution() const {
+    std::string r = "Données : IGN ADMIN EXPRESS, INSEE, FINESS (Licence Ouverte 2.0)";
+    bool osm = false;
+    for (const auto& s : sources)
+        if (s.role == "roads" && !s.path.empty() &&
+            (s.format == "osm" || s.vintage.find("OpenStreetMap") != std::string::npos))
+            osm = true;
+    if (osm) r += " ; réseau routier © les contributeurs d'OpenStreetMap (ODbL)";
+    return r + ".";
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,126 @@
+#include "cli/analysis_summary.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "analysis/coverage_analysis.hpp"
+#include "core/french_format.hpp"
+#include "model/territory.hpp"
+
+namespace palliacarte::cli {
+
+namespace {
+
+std::string padded(const std::string& s, std::size_t width) {
+    std::size_t chars = 0;
+    for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return s + std::string(width > chars ? width - chars : 0, ' ');
+}
+
+}  // namespace
+
+void print_analysis_summary(const Territory& t, const CoverageAnalysis& a, std::ostream& out) {
+    double population = 0;
+    for (const auto& c : t.communes) population += c.population.value_or(0);
+    out << "Territoire : " << t.config.name << " — "
+        << counted(double(t.communes.size()), "commune", "communes") << ", "
+        << (a.area_only ? std::string("analyse en surface seulement")
+                        : counted(population, "habitant", "habitants"))
+        << ", " << counted(double(t.structures.size()), "structure", "structures") << "\n";
+    out << "Configuration : " << t.config.config_path << "\n";
+    out << "Temps de trajet : " << a.method_label << "\n";
+    for (const auto& tc : a.types) {
+        double pop = 0, within = 0, covered = 0, area = 0, area_within = 0;
+        std::size_t white = 0;
+        for (std::size_t c = 0; c < tc.communes.size(); ++c) {
+            pop += tc.communes[c].population;
+            within += tc.communes[c].population_within;
+            covered += tc.communes[c].status == CoverageStatus::covered &&
+                               !tc.communes[c].declared_by.empty()
+                           ? tc.communes[c].population
+                           : tc.communes[c].population_within;
+            area += t.communes[c].area_m2;
+            area_within += tc.communes[c].area_within_m2;
+            white += tc.communes[c].status == CoverageStatus::white_zone;
+        }
+        out << "  " << padded(tc.type, 10) << " seuil " << decimal_fr(tc.threshold_min, 0)
+            << " min : ";
+        if (tc.located.empty() && tc.declaring.empty()) {
+            out << "ATTENTION, aucune structure localisée : "
+                << counted(double(white), "commune", "communes")
+                << " en zone blanche faute de données — vérifiez les sources\n";
+            continue;
+        }
+        if (a.area_only)
+            out << percent_fr(area > 0 ? area_within / area : 0) << " de la surface";
+        else
+            out << percent_fr(pop > 0 ? within / pop : 0) << " de la population";
+        out << " dans le seuil";
+        if (!a.area_only && covered > within)
+            out << " (" << percent_fr(pop > 0 ? covered / pop : 0)
+                << " avec les zones d'intervention déclarées)";
+        out << ", " << counted(double(white), "commune", "communes") << " en zone blanche\n";
+    }
+    // Structures per type that stand outside the territory (regional HAD based next door).
+    for (const auto& tc : a.types) {
+        std::size_t located = 0, outside = 0;
+        double farthest = 0;
+        for (const auto& s : t.structures)
+            if (s.type == tc.type && s.position) {
+                ++located;
+                if (s.outside_distance_m > 0) {
+                    ++outside;
+                    farthest = std::max(farthest, s.outside_distance_m);
+                }
+            }
+        if (outside == 0) continue;
+        out << "  " << tc.type << " : "
+            << (outside == located
+                    ? thousands(outside) + " " + tc.type +
+                          (outside == 1 ? " (hors du territoire" : " (toutes hors du territoire")
+                    : thousands(outside) + " des " + thousands(located) + " " + tc.type +
+                          " (hors du territoire")
+            << ", à moins de " << decimal_fr(t.config.structure_margin_km, 0)
+            << " km ; la plus éloignée à " << decimal_fr(farthest / 1000, 1) << " km)\n";
+    }
+    const auto& ps = t.population_stats;
+    if (!ps.population_without_polygon.empty())
+        out << "Hors carte : "
+            << counted(double(ps.inhabitants_without_polygon), "habitant", "habitants") << " de "
+            << counted(double(ps.population_without_polygon.size()), "commune", "communes")
+            << " sans contour (ni sur les cartes ni dans les parts)\n";
+    if (a.unsnapped_points > 0)
+        out << "Hors route : " << counted(a.off_road_inhabitants, "habitant", "habitants")
+            << " à plus de " << thousands(t.config.roads->snap_max_distance_m) << " m d'une route ("
+            << (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route"
+                                 : "comptés hors d'atteinte")
+            << ")\n";
+}
+
+void print_diagnostics(const Territory& t, const CoverageAnalysis& a, std::ostream& out,
+                       std::size_t per_reason) {
+    const std::size_t rejected =
+        t.report.count(Severity::rejected) + a.report.count(Severity::rejected);
+    const std::size_t warnings =
+        t.report.count(Severity::warning) + a.report.count(Severity::warning);
+    out << "Signalements : " << counted(double(rejected), "rejet", "rejets") << ", "
+        << counted(double(warnings), "avertissement", "avertissements") << "\n";
+    std::map<std::string, std::size_t> by_reason, shown;
+    for (const auto* report : {&t.report, &a.report})
+        for (const auto& d : report->entries())
+            if (d.severity != Severity::info) ++by_reason[d.reason];
+    for (const auto* report : {&t.report, &a.report})
+        for (const auto& d : report->entries()) {
+            if (d.severity == Severity::info) continue;
+            const std::size_t n = shown[d.reason]++;
+            if (n < per_reason)
+                out << "  [" << (d.severity == Severity::rejected ? "rejet" : "avertissement")
+                    << "] " << d.file << (d.where.empty() ? "" : " " + d.where) << " : "
+                    << d.message << "\n";
+            else if (n == per_reason)
+                out << "  … " << thousands(by_reason[d.reason] - per_reason) << " autres « "
+                    << d.reason << " » (palliacarte inspect pour tout voir)\n";
+        }
+}
+
+}  // namespace palliacarte::cli

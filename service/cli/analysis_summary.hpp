@@ -1,0 +1,22 @@
+#pragma once
+// What `palliacarte analyze` prints when it is done, in French as the report: per type the
+// share within the threshold and the white zones, every figure that needs a caution beside it
+// (a type without structures, structures all outside, inhabitants off the map or off-road),
+// what the load and the analysis rejected, and where the files went.
+#include <ostream>
+
+namespace palliacarte {
+struct Territory;
+struct CoverageAnalysis;
+}  // namespace palliacarte
+
+namespace palliacarte::cli {
+
+void print_analysis_summary(const Territory& territory, const CoverageAnalysis& analysis,
+                            std::ostream& out);
+
+/// @brief Load and analysis diagnostics: counts per reason, the first few of each in full.
+void print_diagnostics(const Territory& territory, const CoverageAnalysis& analysis,
+                       std::ostream& out, std::size_t per_reason = 5);
+
+}  // namespace palliacarte::cli
