@@ -55,10 +55,10 @@ int main(int argc, char** argv) {
         if (command == "fetch") return run_fetch(args);
         if (command == "init") return run_init(args);
     } catch (const std::exception& e) {
-        std::cerr << "palliacarte: internal error: " << e.what() << "\n";
+        std::cerr << "palliacarte : erreur interne : " << e.what() << "\n";
         return kInternalError;
     }
-    std::cerr << "palliacarte: unknown command '" << command << "'\n";
+    std::cerr << "palliacarte : commande inconnue « " << command << " »\n";
     print_usage(std::cerr);
     return kUsageOrConfigError;
 }

@@ -259,8 +259,8 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                 tc.off_network.push_back(s);
                 a.report.warn(str.source, str.id, "structure_off_network",
                               str.id + " (" + str.name +
-                                  ") is farther than the snapping distance from every road: "
-                                  "it covers only through its declared area");
+                                  ") est au-delà de la distance d'accroche de toute route : "
+                                  "elle ne couvre que par sa zone déclarée");
                 continue;
             }
             tc.located.push_back(s);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/geometry/index/rtree.hpp>
 
+#include "core/french_format.hpp"
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 
@@ -182,9 +183,9 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
     out.first_of_commune[communes.size()] = static_cast<std::uint32_t>(out.points.size());
     if (out.communes_on_proxy > 0)
         report.info(out.source, "", "commune_without_grid_cell",
-                    std::to_string(out.communes_on_proxy) +
-                        " commune(s) have no populated grid cell inside: their population is "
-                        "placed at one representative point");
+                    counted(double(out.communes_on_proxy), "commune n'a", "communes n'ont") +
+                        " aucun carreau habité : leur population est placée en un point "
+                        "représentatif");
     return out;
 }
 

@@ -14,10 +14,10 @@ namespace palliacarte {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError(path, std::string("cannot open file: ") + std::strerror(errno));
+    if (!in) throw DataError(path, std::string("ouverture impossible : ") + std::strerror(errno));
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (in.bad()) throw DataError(path, "read error");
+    if (in.bad()) throw DataError(path, "erreur de lecture");
     return std::move(buffer).str();
 }
 
@@ -40,7 +40,7 @@ bool has_header_width(const CsvReader& csv, const CsvRecord& record, LoadReport&
     const std::size_t width = csv.header().size();
     if (record.fields.size() == width) return true;
     report.reject(csv.name(), where(record), "missing_fields",
-                  "line has " + std::to_string(record.fields.size()) + " fields, the header has " +
+                  "ligne de " + std::to_string(record.fields.size()) + " champs, l'en-tête en a " +
                       std::to_string(width));
     return false;
 }
@@ -108,7 +108,7 @@ CsvReader::CsvReader(std::string text, std::string name, CsvOptions options)
     }
     if (options.has_header) {
         CsvRecord rec;
-        if (!next(rec)) throw DataError(name_, "empty file: no header line");
+        if (!next(rec)) throw DataError(name_, "fichier vide : pas de ligne d'en-tête");
         header_ = std::move(rec.fields);
         for (auto& h : header_) h = std::string(trim(h));
     }

@@ -57,7 +57,7 @@ class CsvReader {
 
 /// @brief "line 12" for messages.
 inline std::string where(const CsvRecord& record) {
-    return "line " + std::to_string(record.line);
+    return "ligne " + std::to_string(record.line);
 }
 
 /// @brief True when `record` has as many fields as the header; otherwise reports it

@@ -1,5 +1,6 @@
 #include "core/french_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -40,7 +41,17 @@ std::string decimal_fr(double v, int digits) {
     if (!std::isfinite(v)) return "—";
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return with_comma(buf);
+    // Group the whole part by thousands: "8 759,5".
+    const std::string plain = with_comma(buf);
+    const std::size_t start = plain[0] == '-' ? 1 : 0;
+    std::size_t whole = 0;  // digits before the decimal comma (no find(): GCC 12 warns)
+    while (start + whole < plain.size() && plain[start + whole] != ',') ++whole;
+    std::string out = plain.substr(0, start);
+    for (std::size_t i = 0; i < whole; ++i) {
+        if (i > 0 && (whole - i) % 3 == 0) out.push_back(' ');
+        out.push_back(plain[start + i]);
+    }
+    return out + plain.substr(start + whole);
 }
 
 std::string agree(double n, const std::string& singular, const std::string& plural) {

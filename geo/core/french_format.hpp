@@ -17,7 +17,7 @@ std::string thousands(T value) {
 }
 /// @brief 0.5964 → "59,6 %".
 std::string percent_fr(double share, int digits = 1);
-/// @brief 2.75 → "2,8"; "—" when not finite.
+/// @brief 2.75 → "2,8", 8759.46 → "8 759,5"; "—" when not finite.
 std::string decimal_fr(double value, int digits = 1);
 /// @brief "1 commune", "0 habitant", "1 692 communes": French puts 0 and 1 in the singular.
 std::string counted(double n, const std::string& singular, const std::string& plural);

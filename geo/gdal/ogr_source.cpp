@@ -41,7 +41,7 @@ std::string gdal_virtual_path(const std::string& path) {
 
 OgrSource open_vector_layer(const std::string& path, const std::string& layer_name) {
     register_gdal_drivers();
-    if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
+    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
     QuietGdalErrors quiet;
     CPLErrorReset();
     OgrSource src;
@@ -49,16 +49,17 @@ OgrSource open_vector_layer(const std::string& path, const std::string& layer_na
     src.dataset.reset(
         GDALDataset::Open(gdal_virtual_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!src.dataset)
-        throw DataError(
-            path, "not a readable vector data source (" + QuietGdalErrors::last_message() + ")");
-    if (src.dataset->GetLayerCount() == 0) throw DataError(path, "contains no vector layer");
+        throw DataError(path,
+                        "source vectorielle illisible (" + QuietGdalErrors::last_message() + ")");
+    if (src.dataset->GetLayerCount() == 0)
+        throw DataError(path, "ne contient aucune couche vectorielle");
     if (!layer_name.empty()) {
         src.layer = src.dataset->GetLayerByName(layer_name.c_str());
         if (!src.layer) {
             std::string names;
             for (int i = 0; i < src.dataset->GetLayerCount(); ++i)
                 names += std::string(i ? ", " : "") + src.dataset->GetLayer(i)->GetName();
-            throw DataError(path, "no layer named '" + layer_name + "' (layers: " + names + ")");
+            throw DataError(path, "pas de couche « " + layer_name + " » (couches : " + names + ")");
         }
     } else {
         src.layer = src.dataset->GetLayer(0);

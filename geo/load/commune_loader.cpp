@@ -34,7 +34,7 @@ struct RawFeature {
 };
 
 std::string where_of(const RawFeature& f) {
-    return "feature " + std::to_string(f.number) + " (code " + f.code + ")";
+    return "objet " + std::to_string(f.number) + " (code " + f.code + ")";
 }
 
 void append_ring(const OGRLinearRing* ring, Ring& out) {
@@ -109,14 +109,15 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         if (!configured.empty()) {
             auto idx = find_field(defn, configured);
             if (!idx)
-                throw DataError(path, std::string("no field '") + configured + "' for the " + what);
+                throw DataError(path,
+                                std::string("pas de champ « ") + configured + "' for the " + what);
             return idx;
         }
         auto idx = find_field(defn, auto_names);
         if (!idx && required)
-            throw DataError(path, std::string("cannot find the ") + what +
-                                      " field (tried INSEE_COM, code, …); set communes." + what +
-                                      "_field in the config");
+            throw DataError(path, std::string("impossible de trouver le champ ") + what +
+                                      " (essayés : INSEE_COM, code, …) ; renseignez communes." +
+                                      what + "_field dans la config");
         return idx;
     };
     const auto code_idx =
@@ -134,7 +135,8 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     result.source_crs =
         options.source.source_crs.empty() ? layer_crs(src.layer) : options.source.source_crs;
     if (result.source_crs.empty())
-        throw DataError(path, "the layer has no CRS; set communes.source_crs in the config");
+        throw DataError(path,
+                        "la couche n'a pas de CRS : renseignez communes.source_crs dans la config");
 
     const std::set<std::string> keep(options.departements.begin(), options.departements.end());
 
@@ -154,8 +156,8 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         rf.code = pad_code(std::string(trim(field_text(*f, *code_idx))), code_type);
         if (rf.code.empty()) {
             ++result.features_rejected;
-            report.reject(path, "feature " + std::to_string(number), "missing_code",
-                          "feature has no INSEE code in field " + result.code_field);
+            report.reject(path, "objet " + std::to_string(number), "missing_code",
+                          "objet sans code INSEE dans le champ " + result.code_field);
             continue;
         }
         const std::string dep = departement_of_insee(rf.code);
@@ -205,22 +207,22 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         if (failed > 0) {
             rf.ok = false;
             report.reject(path, where_of(rf), "reprojection_failed",
-                          std::to_string(failed) + " vertices could not be reprojected to EPSG:" +
-                              std::to_string(rf.epsg) + " (coordinates outside the CRS?)");
+                          std::to_string(failed) + " sommets impossibles à reprojeter en EPSG:" +
+                              std::to_string(rf.epsg) + " (coordonnées hors du CRS ?)");
         } else {
             GeosGeometry g = wk.geos->to_geos(rf.geometry);
             if (!g) {
                 rf.ok = false;
                 report.reject(path, where_of(rf), "bad_geometry",
-                              "GEOS cannot build the polygon: " + wk.geos->last_error());
+                              "GEOS ne peut construire le polygone : " + wk.geos->last_error());
             } else {
                 validity[i] = make_valid(*wk.geos, g);
                 if (!validity[i].was_valid) {
                     if (validity[i].repaired) {
                         rf.geometry = wk.geos->to_multipolygon(g.get());
                         report.warn(path, where_of(rf), "invalid_geometry_repaired",
-                                    "invalid polygon (" + validity[i].reason +
-                                        ") repaired with GEOS MakeValid");
+                                    "polygone invalide (" + validity[i].reason +
+                                        ") réparé par GEOS MakeValid");
                     } else {
                         rf.ok = false;
                         report.reject(

@@ -20,17 +20,18 @@ Crosswalk Crosswalk::load(const std::string& path, const CrosswalkConfig& config
         if (!to && code_cols.size() >= 2) to = code_cols[1];
     }
     if (!from || !to || *from == *to)
-        throw DataError(path,
-                        "crosswalk needs an old-code and a new-code column "
-                        "(set crosswalk.from_field / to_field)");
+        throw DataError(
+            path,
+            "la table de passage demande une colonne d'ancien code et une de nouveau code "
+            "(crosswalk.from_field / to_field)");
     Crosswalk x;
     CsvRecord rec;
     const std::size_t need = std::max(*from, *to) + 1;
     while (csv.next(rec)) {
         if (rec.fields.size() < need) {
-            report.reject(path, "line " + std::to_string(rec.line), "missing_fields",
-                          "crosswalk line has " + std::to_string(rec.fields.size()) +
-                              " fields, expected at least " + std::to_string(need));
+            report.reject(path, "ligne " + std::to_string(rec.line), "missing_fields",
+                          "ligne de table de passage de " + std::to_string(rec.fields.size()) +
+                              " champs, au moins " + std::to_string(need) + " attendus");
             continue;
         }
         const auto f = std::string(trim(rec.fields[*from]));

@@ -35,8 +35,8 @@ std::optional<std::pair<double, double>> read_pair(const CsvRecord& r,
     if (!x || !y) {
         s.position_problem = std::string(names) + " not numeric";
         report.warn(path, where, "position_rejected",
-                    s.id + ": " + names + " '" + sx + "', '" + sy +
-                        "' are not numbers; structure kept without this position");
+                    s.id + " : " + names + " '" + sx + "', '" + sy +
+                        "' ne sont pas des nombres ; structure gardée sans cette position");
         return std::nullopt;
     }
     return std::make_pair(*x, *y);
@@ -48,12 +48,13 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
                       StructurePlacer& placer, std::vector<Structure>& out, LoadReport& report) {
     auto csv = CsvReader::open(path);
     if (csv.encoding() == TextEncoding::latin1)
-        report.info(path, "", "latin1", "file is not UTF-8; read as ISO-8859-1/Windows-1252");
+        report.info(path, "", "latin1", "fichier non UTF-8 : lu en ISO-8859-1/Windows-1252");
     const auto id = csv.column({"id", "identifiant"});
     const auto type = csv.column({"type", "type_code"});
     if (!id || !type)
         throw DataError(path,
-                        "not a filière structure file: the header needs 'id' and 'type' columns");
+                        "pas un fichier de structures de filière : l'en-tête doit avoir les "
+                        "colonnes « id » et « type »");
     Columns c{};
     c.id = *id;
     c.type = *type;
@@ -76,20 +77,20 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
 
     CsvRecord r;
     while (csv.next(r)) {
-        const std::string where = "line " + std::to_string(r.line);
+        const std::string where = "ligne " + std::to_string(r.line);
         if (!has_header_width(csv, r, report)) continue;
         Structure s;
         s.id = get(r, c.id);
         if (s.id.empty()) {
-            report.reject(path, where, "missing_id", "row has no id");
+            report.reject(path, where, "missing_id", "ligne sans identifiant (colonne id)");
             continue;
         }
         const std::string type_text = get(r, c.type);
         const StructureType* t = types.find(type_text);
         if (!t) {
-            report.reject(
-                path, where, "unknown_type",
-                s.id + ": unknown structure type '" + type_text + "' (see structure-types.json)");
+            report.reject(path, where, "unknown_type",
+                          s.id + " : type de structure « " + type_text +
+                              " » inconnu (voir structure-types.json)");
             continue;
         }
         s.type = t->code;
@@ -111,9 +112,9 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
                 const double gap = std::hypot(cx - l93->first, cy - l93->second);
                 if (gap > 100)
                     report.warn(path, where, "coordinates_disagree",
-                                s.id + ": lon/lat and x_l93/y_l93 are " +
+                                s.id + " : lon/lat et x_l93/y_l93 sont à " +
                                     std::to_string(static_cast<int>(gap)) +
-                                    " m apart; x_l93/y_l93 used");
+                                    " m l'un de l'autre ; x_l93/y_l93 retenus");
             }
         }
         if (l93) {

@@ -40,15 +40,16 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
                                                     LoadReport& report) {
     auto csv = CsvReader::open(path, {';', false});
     if (csv.encoding() == TextEncoding::latin1)
-        report.info(path, "", "latin1",
-                    "file read as ISO-8859-1/Windows-1252 (older official FINESS extracts)");
+        report.info(
+            path, "", "latin1",
+            "fichier lu en ISO-8859-1/Windows-1252 (anciennes extractions FINESS officielles)");
     const std::set<std::string> keep(departements.begin(), departements.end());
     std::vector<FinessEstablishment> ets;
     std::unordered_map<std::string, std::size_t> by_finess;
     CsvRecord r;
     bool seen_header = false, seen_any = false;
     while (csv.next(r)) {
-        const std::string where = "line " + std::to_string(r.line);
+        const std::string where = "ligne " + std::to_string(r.line);
         const std::string tag(trim(r.fields[0]));
         if (tag == "finess") {
             seen_header = true;
@@ -58,8 +59,8 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
             seen_any = true;
             if (r.fields.size() < kMinFields) {
                 report.reject(path, where, "missing_fields",
-                              "structureet line has " + std::to_string(r.fields.size()) +
-                                  " fields, expected 32");
+                              "ligne structureet de " + std::to_string(r.fields.size()) +
+                                  " champs, 32 attendus");
                 continue;
             }
             FinessEstablishment et;
@@ -86,19 +87,18 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
             et.source_epsg = natural_epsg_for_departement(et.departement);
             et.source = path + ":" + std::to_string(r.line);
             if (et.nofinesset.empty()) {
-                report.reject(path, where, "missing_id", "structureet line without nofinesset");
+                report.reject(path, where, "missing_id", "ligne structureet sans nofinesset");
                 continue;
             }
             if (!by_finess.emplace(et.nofinesset, ets.size()).second) {
                 report.reject(path, where, "duplicate_id",
-                              "FINESS ET " + et.nofinesset + " appears twice");
+                              "ET FINESS " + et.nofinesset + " en double");
                 continue;
             }
             ets.push_back(std::move(et));
         } else if (tag == "geolocalisation") {
             if (r.fields.size() < kGeoMinFields) {
-                report.reject(path, where, "missing_fields",
-                              "geolocalisation line has too few fields");
+                report.reject(path, where, "missing_fields", "ligne geolocalisation incomplète");
                 continue;
             }
             const auto it = by_finess.find(std::string(trim(r.fields[kGeoFiness])));
@@ -109,8 +109,8 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
             if (!x || !y) {
                 et.position_problem = "coordinates not numeric";
                 report.warn(path, where, "position_rejected",
-                            "FINESS " + et.nofinesset + ": coordinates '" + r.fields[kCoordX] +
-                                "', '" + r.fields[kCoordY] + "' are not numbers");
+                            "FINESS " + et.nofinesset + " : coordonnées '" + r.fields[kCoordX] +
+                                "', '" + r.fields[kCoordY] + "' non numériques");
                 continue;
             }
             et.x = x;
@@ -119,12 +119,13 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
                 r.fields[kSourceCoord].find("LAMBERT_93") != std::string::npos)
                 et.source_epsg = 2154;
         } else if (!tag.empty()) {
-            report.reject(path, where, "unknown_line", "unexpected line type '" + tag + "'");
+            report.reject(path, where, "unknown_line", "type de ligne inattendu « " + tag + " »");
         }
     }
     if (!seen_any && !seen_header)
-        throw DataError(
-            path, "not a FINESS etalab file (no 'finess;etalab' header, no 'structureet' line)");
+        throw DataError(path,
+                        "pas un fichier FINESS etalab (ni en-tête « finess;etalab », ni ligne « "
+                        "structureet »)");
     return ets;
 }
 

@@ -16,8 +16,8 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
     const auto cat = csv.column("categetab");
     const auto rs = csv.column({"rs", "raison_sociale"});
     if (!et || !cat || !rs)
-        throw DataError(path,
-                        "not a flattened FINESS file: needs nofinesset, rs and categetab columns");
+        throw DataError(
+            path, "pas un fichier FINESS à plat : colonnes nofinesset, rs et categetab attendues");
     const auto ej = csv.column("nofinessej");
     const auto rsl = csv.column("rslongue");
     const auto lib = csv.column("libcategetab");
@@ -38,7 +38,7 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
     std::size_t requoted = 0;
     CsvRecord r;
     while (csv.next(r)) {
-        const std::string where = "line " + std::to_string(r.line);
+        const std::string where = "ligne " + std::to_string(r.line);
         if (!has_header_width(csv, r, report)) continue;
         FinessEstablishment e;
         e.nofinesset = get(r, et);
@@ -51,12 +51,11 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
         e.departement = normalize_departement(d);
         if (!keep.empty() && !keep.count(e.departement)) continue;
         if (e.nofinesset.empty()) {
-            report.reject(path, where, "missing_id", "row without nofinesset");
+            report.reject(path, where, "missing_id", "ligne sans nofinesset");
             continue;
         }
         if (!seen.insert(e.nofinesset).second) {
-            report.reject(path, where, "duplicate_id",
-                          "FINESS ET " + e.nofinesset + " appears twice");
+            report.reject(path, where, "duplicate_id", "ET FINESS " + e.nofinesset + " en double");
             continue;
         }
         e.nofinessej = get(r, ej);
@@ -86,8 +85,8 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
             } else {
                 e.position_problem = "coordinates not numeric";
                 report.warn(path, where, "position_rejected",
-                            "FINESS " + e.nofinesset + ": coordinates '" + sx + "', '" + sy +
-                                "' are not numbers");
+                            "FINESS " + e.nofinesset + " : coordonnées '" + sx + "', '" + sy +
+                                "' non numériques");
             }
         }
         out.push_back(std::move(e));
@@ -95,7 +94,8 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
     if (requoted > 0)
         report.info(
             path, "", "double_quoted_names",
-            std::to_string(requoted) + " names were CSV-quoted twice in the file; unquoted");
+            std::to_string(requoted) +
+                " noms entourés de guillemets doublés dans le fichier ; guillemets retirés");
     return out;
 }
 

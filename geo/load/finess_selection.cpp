@@ -1,8 +1,10 @@
 // Turns FINESS establishments into typed structures through the config's selection rules
 // (e.g. HAD = category 127 or a name matching HAD, since many HAD are ETs of a hospital).
 #include <algorithm>
+
 #include <cctype>
 #include <regex>
+#include "core/french_format.hpp"
 
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
@@ -83,7 +85,7 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         s.source = et.source;
         const auto colon = et.source.rfind(':');
         const std::string where =
-            colon == std::string::npos ? "" : "line " + et.source.substr(colon + 1);
+            colon == std::string::npos ? "" : "ligne " + et.source.substr(colon + 1);
         if (et.x && et.y) {
             placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
                          et.departement);
@@ -91,15 +93,15 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         } else if (!et.position_problem.empty()) {
             s.position_problem = et.position_problem;
         } else {
-            report.info(path, where, "no_position", s.id + ": FINESS gives no coordinates");
+            report.info(path, where, "no_position", s.id + " : FINESS ne donne pas de coordonnées");
         }
         placer.add(std::move(s), out, report, path, where);
     }
     if (skipped > 0)
         report.info(
             path, "", "outside_study_area",
-            std::to_string(skipped) +
-                " selected establishments lie beyond the territory's margin and are left out");
+            counted(double(skipped), "établissement retenu est", "établissements retenus sont") +
+                " au-delà de la marge du territoire : laissés de côté");
     return selected;
 }
 

@@ -57,10 +57,10 @@ void add_polygon(MultiPolygon& mp, const OGRPolygon& p) {
 
 std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) {
     register_gdal_drivers();
-    if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
+    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
     QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw DataError(path, "cannot open: " + QuietGdalErrors::last_message());
+    if (!ds) throw DataError(path, "ouverture impossible : " + QuietGdalErrors::last_message());
     OGRSpatialReference l93;
     l93.importFromEPSG(2154);
     l93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -134,7 +134,7 @@ std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) 
                             " not served (unsupported geometry)");
         out.push_back(std::move(layer));
     }
-    if (out.empty()) throw DataError(path, "no vector layer");
+    if (out.empty()) throw DataError(path, "aucune couche vectorielle");
     return out;
 }
 

@@ -13,7 +13,8 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
     OgrSource src = open_vector_layer(path, config.layer);
     OGRFeatureDefn* defn = src.layer->GetLayerDefn();
     const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
-    if (crs.empty()) throw DataError(path, "the layer has no CRS; set source_crs in the config");
+    if (crs.empty())
+        throw DataError(path, "la couche n'a pas de CRS : renseignez source_crs dans la config");
 
     // Our field name → layer field index, from the mapping or the usual names.
     auto field = [&](const char* ours,
@@ -22,7 +23,8 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
         if (it != config.fields.end()) {
             auto idx = find_field(defn, it->second);
             if (!idx)
-                throw DataError(path, "no field '" + it->second + "' (mapped to " + ours + ")");
+                throw DataError(path,
+                                "pas de champ « " + it->second + " » (associé à " + ours + ")");
             return idx;
         }
         return find_field(defn, usual);
@@ -48,7 +50,7 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
          f.reset(src.layer->GetNextFeature())) {
         ++number;
-        const std::string where = "feature " + std::to_string(number);
+        const std::string where = "objet " + std::to_string(number);
         Structure s;
         s.id = f_id ? text(*f, f_id) : "";
         if (s.id.empty())
@@ -59,7 +61,8 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
             t = types.find(code);
             if (!t) {
                 report.reject(path, where, "unknown_type",
-                              s.id + ": unknown structure type '" + code + "'");
+                              s.id + " : type de structure « " + code +
+                                  " » inconnu (voir structure-types.json)");
                 continue;
             }
         }
@@ -81,9 +84,9 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
             } else {
                 s.position_problem = "geometry is not a point";
                 report.warn(path, where, "position_rejected",
-                            s.id + ": geometry is a " +
+                            s.id + " : la géométrie est un " +
                                 std::string(OGRGeometryTypeToName(g->getGeometryType())) +
-                                ", not a point; structure kept without position");
+                                ", pas un point ; structure gardée sans position");
             }
         }
         placer.add(std::move(s), out, report, path, where);

@@ -37,7 +37,8 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
     CsvReader csv = CsvReader::open(grid.path);
     auto column = [&](const std::string& name) {
         auto c = csv.column(name);
-        if (!c) throw DataError(grid.path, "no column '" + name + "' (population grid)");
+        if (!c)
+            throw DataError(grid.path, "pas de colonne « " + name + " » (grille de population)");
         return *c;
     };
     // The corner comes from an id column (INSEE, Eurostat) or from x/y columns.
@@ -76,18 +77,18 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
         const auto v = parse_number(r.fields[cv]);
         if (!x || !y || !v || *v < 0) {
             report.reject(grid.path, where(r), "bad_grid_cell",
-                          by_id ? "cell id is not CRS3035RES" + res +
-                                      "N…E… or population is "
-                                      "not a number (or is negative)"
-                                : "cell corner or population is not a number (or is negative)");
+                          by_id ? "identifiant de carreau autre que CRS3035RES" + res +
+                                      "N…E…, ou population non numérique (ou négative)"
+                                : "coin du carreau ou population non numérique (ou négative)");
             continue;
         }
         if (*v == 0) continue;  // nobody lives there: nothing to cover
         // Centre first: cheap rejection of the (many) cells far from the territory.
         double mx = *x + s / 2, my = *y + s / 2;
         if (!to_territory.transform(mx, my)) {
-            report.reject(grid.path, where(r), "bad_grid_cell",
-                          "cell centre cannot be reprojected to EPSG:" + std::to_string(epsg));
+            report.reject(
+                grid.path, where(r), "bad_grid_cell",
+                "centre du carreau impossible à reprojeter en EPSG:" + std::to_string(epsg));
             continue;
         }
         if (!bg::within(Point{mx, my}, wide)) continue;

@@ -17,18 +17,19 @@ PopulationTable load_etalab_communes_population(const std::string& path, LoadRep
     try {
         doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        throw DataError(path, std::string("not valid JSON: ") + e.what());
+        throw DataError(path, std::string("JSON invalide : ") + e.what());
     }
     if (!doc.is_array())
         throw DataError(
-            path, "expected a JSON array of communes (decoupage-administratif communes.json)");
+            path,
+            "une liste JSON de communes était attendue (communes.json de decoupage-administratif)");
     PopulationTable table;
     std::size_t index = 0;
     for (const auto& c : doc) {
         ++index;
         if (!c.is_object() || !c.contains("code") || !c["code"].is_string()) {
-            report.reject(path, "entry " + std::to_string(index), "missing_code",
-                          "entry has no string 'code'");
+            report.reject(path, "entrée " + std::to_string(index), "missing_code",
+                          "entrée sans « code » (chaîne)");
             continue;
         }
         if (c.value("type", "commune-actuelle") != "commune-actuelle") continue;
@@ -55,24 +56,25 @@ PopulationTable load_population_csv(const std::string& path, const PopulationCon
                          ? csv.column({"population", "pmun", "p_pop", "pop", "ptot"})
                          : csv.column(config.population_field);
     if (!code || !pop)
-        throw DataError(
-            path,
-            "needs a code and a population column (set population.code_field / population_field)");
+        throw DataError(path,
+                        "il faut une colonne de code et une colonne de population "
+                        "(population.code_field / population_field)");
     PopulationTable table;
     CsvRecord rec;
     while (csv.next(rec)) {
-        const std::string where = "line " + std::to_string(rec.line);
+        const std::string where = "ligne " + std::to_string(rec.line);
         if (rec.fields.size() <= std::max(*code, *pop)) {
             report.reject(path, where, "missing_fields",
-                          "line has " + std::to_string(rec.fields.size()) + " fields, header has " +
-                              std::to_string(csv.header().size()));
+                          "ligne de " + std::to_string(rec.fields.size()) +
+                              " champs, l'en-tête en a " + std::to_string(csv.header().size()));
             continue;
         }
         const std::string c(trim(rec.fields[*code]));
         const auto v = parse_number(rec.fields[*pop]);
         if (c.empty() || !v || *v < 0) {
             report.reject(path, where, "bad_population",
-                          "code '" + c + "' population '" + rec.fields[*pop] + "' is not a count");
+                          "code « " + c + " » : population « " + rec.fields[*pop] +
+                              " » n'est pas un effectif");
             continue;
         }
         table[c] = {"", static_cast<std::int64_t>(std::llround(*v)), departement_of_insee(c)};
@@ -93,7 +95,7 @@ PopulationJoinSummary join_population(std::vector<Commune>& communes, const Popu
             c.population.reset();
             s.communes_without_population.push_back(c.insee);
             report.warn(source, "commune " + c.insee, "no_population",
-                        "commune " + c.insee + " " + c.name + " has no population in " + source);
+                        "commune " + c.insee + " " + c.name + " sans population dans " + source);
             continue;
         }
         seen.insert(c.insee);
@@ -115,7 +117,7 @@ PopulationJoinSummary join_population(std::vector<Commune>& communes, const Popu
         s.inhabitants_without_polygon += e.population;
         report.warn(source, "commune " + code, "population_without_polygon",
                     code + " " + e.name + " (" + std::to_string(e.population) +
-                        " inhabitants) has no boundary polygon");
+                        " habitants) n'a pas de contour communal : hors carte");
     }
     return s;
 }
@@ -130,7 +132,7 @@ PopulationJoinSummary summarize_boundary_population(const std::vector<Commune>& 
         } else {
             s.communes_without_population.push_back(c.insee);
             report.warn(source, "commune " + c.insee, "no_population",
-                        "commune " + c.insee + " has no population field value");
+                        "commune " + c.insee + " sans valeur de population");
         }
     }
     return s;

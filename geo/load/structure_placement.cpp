@@ -151,9 +151,9 @@ bool StructurePlacer::within_reach(double x, double y, const std::string& source
 bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& report,
                           const std::string& file, const std::string& where) {
     if (!ids_.insert(s.id).second) {
-        report.reject(
-            file, where, "duplicate_id",
-            "id '" + s.id + "' already used by an earlier structure; this one is ignored");
+        report.reject(file, where, "duplicate_id",
+                      "identifiant « " + s.id +
+                          " » déjà pris par une structure précédente ; celle-ci est ignorée");
         return false;
     }
     std::vector<std::string> known;
@@ -161,9 +161,9 @@ bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& 
         if (commune_codes_.count(code)) {
             known.push_back(code);
         } else {
-            report.warn(
-                file, where, "unknown_intervention_commune",
-                s.id + ": intervention commune '" + code + "' is not a commune of the territory");
+            report.warn(file, where, "unknown_intervention_commune",
+                        s.id + " : la commune d'intervention « " + code +
+                            " » n'est pas une commune du territoire");
         }
     }
     s.intervention_communes = std::move(known);

@@ -20,8 +20,8 @@ void assign(TerritoryGrouping& g, const std::set<std::string>& known, const std:
     const auto [it, inserted] = g.territory_of_commune.emplace(commune, territory);
     if (!inserted && it->second != territory) {
         report.warn(path, where, "commune_in_two_territories",
-                    "commune " + commune + " is in '" + it->second + "' and '" + territory +
-                        "'; first kept");
+                    "commune " + commune + " dans « " + it->second + " » et « " + territory +
+                        " » ; la première est gardée");
         return;
     }
     if (std::find(g.territories.begin(), g.territories.end(), territory) == g.territories.end())
@@ -48,23 +48,25 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
         const auto tc = config.territory_field.empty()
                             ? csv.column({"territory", "territoire", "groupe"})
                             : csv.column(config.territory_field);
-        if (!cc || !tc) throw DataError(path, "needs a commune code column and a territory column");
+        if (!cc || !tc)
+            throw DataError(path,
+                            "il faut une colonne de code commune et une colonne de territoire");
         CsvRecord r;
         while (csv.next(r)) {
-            const std::string where = "line " + std::to_string(r.line);
+            const std::string where = "ligne " + std::to_string(r.line);
             if (r.fields.size() <= std::max(*cc, *tc)) {
-                report.reject(path, where, "missing_fields", "line has too few fields");
+                report.reject(path, where, "missing_fields", "ligne incomplète");
                 continue;
             }
             const std::string commune(trim(r.fields[*cc])), territory(trim(r.fields[*tc]));
             if (commune.empty() || territory.empty()) {
-                report.reject(path, where, "missing_fields", "empty commune or territory");
+                report.reject(path, where, "missing_fields", "commune ou territoire vide");
                 continue;
             }
             ++g.member_count[territory];
             if (!known.count(commune))
                 report.warn(path, where, "unknown_commune",
-                            "commune " + commune + " is not in the territory");
+                            "la commune " + commune + " n'est pas dans le territoire");
             assign(g, known, commune, territory, path, where, report);
         }
     } else {
@@ -72,16 +74,16 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
         try {
             doc = nlohmann::json::parse(read_file(path));
         } catch (const nlohmann::json::parse_error& e) {
-            throw DataError(path, std::string("not valid JSON: ") + e.what());
+            throw DataError(path, std::string("JSON invalide : ") + e.what());
         }
         if (!doc.is_array())
-            throw DataError(path, "expected an array of groupings (ept.json / epci.json)");
+            throw DataError(path, "une liste de groupements était attendue (ept.json / epci.json)");
         std::size_t index = 0;
         for (const auto& group : doc) {
             ++index;
-            const std::string where = "entry " + std::to_string(index);
+            const std::string where = "entrée " + std::to_string(index);
             if (!group.contains("membres") || !group["membres"].is_array()) {
-                report.reject(path, where, "missing_fields", "grouping without 'membres'");
+                report.reject(path, where, "missing_fields", "groupement sans « membres »");
                 continue;
             }
             const std::string name = group.value("nom", group.value("code", where));
@@ -96,9 +98,9 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
     for (const auto& c : communes) {
         if (!g.territory_of_commune.count(c.insee)) {
             g.unassigned_communes.push_back(c.insee);
-            report.warn(
-                path, "commune " + c.insee, "commune_without_territory",
-                "commune " + c.insee + " " + c.name + " belongs to no " + g.name + " territory");
+            report.warn(path, "commune " + c.insee, "commune_without_territory",
+                        "la commune " + c.insee + " " + c.name +
+                            " n'appartient à aucun territoire « " + g.name + " »");
         }
     }
     return g;

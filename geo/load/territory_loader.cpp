@@ -142,7 +142,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             t.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
             if (!r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
                 t.report.warn(cache_file, "", "cache_not_written",
-                              "commune cache could not be written (continuing without it)");
+                              "cache des communes impossible à écrire (la suite se fait sans)");
         }
         for (auto& d : cached->diagnostics)
             t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
@@ -156,7 +156,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         if (t.communes.empty())
             throw DataError(opt.source.path,
                             config.departements.empty()
-                                ? "no commune could be loaded"
+                                ? "aucune commune n'a pu être chargée"
                                 : "no commune of the configured départements in this file");
     }
 
@@ -245,8 +245,9 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
                                                              t.road_stats, t.report, progress);
             t.road_stats.build_seconds = t.road_stats.seconds;
             if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
-                t.report.warn(cache_file, "", "cache_not_written",
-                              "road graph cache could not be written (continuing without it)");
+                t.report.warn(
+                    cache_file, "", "cache_not_written",
+                    "cache du graphe routier impossible à écrire (la suite se fait sans)");
         }
     }
     return t;

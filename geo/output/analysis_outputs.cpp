@@ -90,7 +90,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
     WrittenOutputs out;
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw DataError(dir, "cannot create the output folder: " + ec.message());
+    if (ec) throw DataError(dir, "impossible de créer le dossier de sortie : " + ec.message());
     auto path = [&](const std::string& name) { return (fs::path(dir) / name).string(); };
 
     std::vector<Layer> layers;
@@ -134,7 +134,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         // The CSVs' sources: a companion file (a header line would break spreadsheet imports).
         std::ofstream meta(path("metadata.json"), std::ios::binary);
         meta << provenance.to_json().dump(2) << "\n";
-        if (!meta) throw DataError(path("metadata.json"), "cannot write");
+        if (!meta) throw DataError(path("metadata.json"), "écriture impossible");
     });
     for (std::size_t k = 0; k < analysis.types.size(); ++k)
         jobs.emplace_back(maps[k], [&, k] {
@@ -181,7 +181,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         Timer t(out.timings, "report.md");
         std::ofstream md(path("report.md"), std::ios::binary);
         md << markdown_report(territory, analysis, maps, provenance);
-        if (!md) throw DataError(path("report.md"), "cannot write");
+        if (!md) throw DataError(path("report.md"), "écriture impossible");
         out.files.push_back(path("report.md"));
     }
     return out;

@@ -44,7 +44,7 @@ void write_csv_table(const std::string& path, const Layer& layer,
         idx.push_back(i);
     }
     std::ofstream out(path, std::ios::binary);
-    if (!out) throw DataError(path, "cannot create the file");
+    if (!out) throw DataError(path, "impossible de créer le fichier");
     out << "\xEF\xBB\xBF";
     for (std::size_t k = 0; k < idx.size(); ++k)
         out << (k ? ";" : "") << cell(FieldValue(layer.fields[idx[k]].alias));
@@ -55,7 +55,7 @@ void write_csv_table(const std::string& path, const Layer& layer,
             out << (k ? ";" : "") << cell(f.values[idx[k]]);
         out << "\r\n";
     }
-    if (!out) throw DataError(path, "write failed");
+    if (!out) throw DataError(path, "échec de l'écriture");
 }
 
 }  // namespace palliacarte

@@ -85,10 +85,10 @@ struct PartialFile {
 void write_geojson(const std::string& path, const Layer& layer, const std::string& metadata) {
     PartialFile partial{path + ".partial"};
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(partial.path.c_str(), "wb"));
-    if (!file) throw DataError(path, "cannot create the file");
+    if (!file) throw DataError(path, "impossible de créer le fichier");
     auto put = [&](const std::string& text) {
         if (std::fwrite(text.data(), 1, text.size(), file.get()) != text.size())
-            throw DataError(path, "cannot write (disk full?)");
+            throw DataError(path, "écriture impossible (disque plein ?)");
     };
     // Features are encoded in blocks on all cores and written in order, a batch of blocks at a
     // time: the whole text is never held at once.
@@ -136,10 +136,11 @@ void write_geojson(const std::string& path, const Layer& layer, const std::strin
     }
     tail += "}\n";
     put(tail);
-    if (std::fclose(file.release()) != 0) throw DataError(path, "cannot write (disk full?)");
+    if (std::fclose(file.release()) != 0)
+        throw DataError(path, "écriture impossible (disque plein ?)");
     std::error_code ec;
     std::filesystem::rename(partial.path, path, ec);
-    if (ec) throw DataError(path, "cannot replace the file: " + ec.message());
+    if (ec) throw DataError(path, "impossible de remplacer le fichier : " + ec.message());
     partial.done = true;
 }
 

@@ -57,7 +57,7 @@ GDALDatasetUniquePtr create(const std::string& driver_name, const std::string& p
     std::filesystem::remove(path, ec);
     QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw DataError(path, "cannot create: " + QuietGdalErrors::last_message());
+    if (!ds) throw DataError(path, "création impossible : " + QuietGdalErrors::last_message());
     return ds;
 }
 

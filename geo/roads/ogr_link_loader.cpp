@@ -29,7 +29,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     if (!config.where.empty()) {
         QuietGdalErrors quiet;
         if (src.layer->SetAttributeFilter(config.where.c_str()) != OGRERR_NONE)
-            throw DataError(path, "bad attribute filter '" + config.where +
+            throw DataError(path, "filtre attributaire invalide « " + config.where +
                                       "': " + QuietGdalErrors::last_message());
     }
     OGRFeatureDefn* defn = src.layer->GetLayerDefn();
@@ -38,13 +38,15 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
         if (it == config.fields.end()) return std::nullopt;
         const auto idx = find_field(defn, it->second);
         if (!idx)
-            throw DataError(path, "no field '" + it->second + "' (roads.fields." + ours + ")");
+            throw DataError(path,
+                            "pas de champ « " + it->second + " » (roads.fields." + ours + ")");
         return idx;
     };
     const auto f_from = field("from_node"), f_to = field("to_node"), f_len = field("length"),
                f_class = field("class"), f_speed = field("speed_kmh"), f_dir = field("direction");
     if (f_from.has_value() != f_to.has_value())
-        throw DataError(path, "roads.fields needs both from_node and to_node, or neither");
+        throw DataError(path,
+                        "roads.fields : from_node et to_node vont ensemble (les deux ou aucun)");
 
     // Class rules with their fields resolved and values folded once.
     struct Rule {
@@ -56,7 +58,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
         Rule rule{{}, cr.road_class};
         for (const auto& [name, values] : cr.when) {
             const auto idx = find_field(defn, name);
-            if (!idx) throw DataError(path, "no field '" + name + "' (roads.class_rules)");
+            if (!idx) throw DataError(path, "pas de champ « " + name + " » (roads.class_rules)");
             std::vector<std::string> folded;
             for (const auto& v : values) folded.push_back(fold_for_matching(v));
             rule.when.emplace_back(*idx, std::move(folded));
@@ -64,7 +66,8 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
         rules.push_back(std::move(rule));
     }
     const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
-    if (crs.empty()) throw DataError(path, "the road layer has no CRS; set roads.source_crs");
+    if (crs.empty())
+        throw DataError(path, "la couche routière n'a pas de CRS : renseignez roads.source_crs");
     const CrsTransform to_work(crs, epsg_string(epsg));
 
     auto direction_of = [&](const std::string& value) {
@@ -89,7 +92,7 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
         ++number;
         ++stats.features;
         ticker.tick(number);
-        const std::string where = "feature " + std::to_string(number);
+        const std::string where = "objet " + std::to_string(number);
         const OGRGeometry* g = f->GetGeometryRef();
         const OGRLineString* line = nullptr;
         if (g && wkbFlatten(g->getGeometryType()) == wkbLineString) line = g->toLineString();
@@ -180,13 +183,13 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     }
     ticker.finish(number);
     if (stats.features == 0)
-        throw DataError(path, "no road feature (check roads.layer and roads.where)");
+        throw DataError(path, "aucun tronçon routier (vérifiez roads.layer et roads.where)");
     RoadGraph graph = builder.build(stats.graph);
     report_dropped_roads(path, stats.graph, report);
     for (const auto& [cls, n] : stats.skipped_classes)
         report.info(path, "", "road_class_skipped",
-                    std::to_string(n) + " links of class '" + cls +
-                        "' are not for cars in profile " + profile.name());
+                    std::to_string(n) + " tronçons de classe « " + cls +
+                        " » ne sont pas pour les voitures dans le profil " + profile.name());
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return graph;
 }

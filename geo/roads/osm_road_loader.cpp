@@ -122,8 +122,8 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
                          RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress) {
     const auto t0 = std::chrono::steady_clock::now();
     stats.path = path;
-    if (!std::filesystem::exists(path)) throw DataError(path, "file not found");
-    if (std::filesystem::file_size(path) == 0) throw DataError(path, "empty file");
+    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
+    if (std::filesystem::file_size(path) == 0) throw DataError(path, "fichier vide");
     WayCollector ways(profile, stats);
     NodeCollector* nodes_ptr = nullptr;
     std::unique_ptr<NodeCollector> nodes;
@@ -139,18 +139,22 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
         osmium::apply(node_reader, *nodes_ptr);
         node_reader.close();
     } catch (const std::exception& e) {
-        throw DataError(path, std::string("not readable as OpenStreetMap data (") + e.what() + ")");
+        throw DataError(path,
+                        std::string("illisible comme données OpenStreetMap (") + e.what() + ")");
     }
     if (ways.ways.empty())
-        throw DataError(path, stats.features == 0
-                                  ? "no highway in this file (is it an OSM extract?)"
-                                  : "no car-accessible road in this file");
+        throw DataError(path,
+                        stats.features == 0
+                            ? "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)"
+                            : "aucune route ouverte aux voitures dans ce fichier");
     if (ways.reversible > 0)
-        report.info(path, "", "reversible_oneway",
-                    std::to_string(ways.reversible) + " reversible/alternating ways left out");
+        report.info(
+            path, "", "reversible_oneway",
+            std::to_string(ways.reversible) + " voies à sens alterné ou réversible écartées");
     if (ways.no_access > 0)
-        report.info(path, "", "no_car_access",
-                    std::to_string(ways.no_access) + " ways closed to cars (access tags)");
+        report.info(
+            path, "", "no_car_access",
+            std::to_string(ways.no_access) + " voies interdites aux voitures (balises access)");
 
     // Project every used node once (lon/lat → working CRS).
     std::vector<osmium::object_id_type> ids;
@@ -212,13 +216,13 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
         cut_ways += cut;
     }
     if (missing_refs > 0)
-        report.warn(
-            path, "", "missing_node_refs",
-            std::to_string(cut_ways) + " ways reference " + std::to_string(missing_refs) +
-                " nodes absent from the file (a cut extract); their complete parts are kept");
+        report.warn(path, "", "missing_node_refs",
+                    std::to_string(cut_ways) + " voies citent " + std::to_string(missing_refs) +
+                        " nœuds absents du fichier (extrait découpé) ; leurs parties complètes "
+                        "sont gardées");
     RoadGraph graph = builder.build(stats.graph);
     if (graph.node_count() == 0)
-        throw DataError(path, "no routable car road (all ways incomplete or isolated)");
+        throw DataError(path, "aucune route utilisable en voiture (voies incomplètes ou isolées)");
     report_dropped_roads(path, stats.graph, report);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return graph;

@@ -68,10 +68,11 @@ void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
                           LoadReport& report) {
     if (stats.dropped_nodes == 0) return;
     report.warn(path, "", "roads_outside_main_component",
-                std::to_string(stats.dropped_nodes) + " junctions and " +
+                std::to_string(stats.dropped_nodes) + " carrefours et " +
                     std::to_string(stats.dropped_edges) +
-                    " links are not in the largest strongly connected component (" +
-                    std::to_string(stats.components) + " components) and are not used for routing");
+                    " tronçons hors de la plus grande composante fortement connexe (" +
+                    std::to_string(stats.components) +
+                    " composantes) : non utilisés pour les itinéraires");
 }
 
 RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {

@@ -38,7 +38,7 @@ int run_analyze(const std::vector<std::string>& args) {
         const std::string& a = args[i];
         auto value = [&](const char* what) -> std::optional<std::string> {
             if (i + 1 >= args.size()) {
-                std::cerr << "palliacarte analyze: " << a << " needs " << what << "\n";
+                std::cerr << "palliacarte analyze : " << a << " attend " << what << "\n";
                 return std::nullopt;
             }
             return args[++i];
@@ -46,20 +46,21 @@ int run_analyze(const std::vector<std::string>& args) {
         if (a == "--quiet" || a == "-q") {
             quiet = true;
         } else if (a == "--out" || a == "-o") {
-            if (!(out_dir = value("a directory"))) return kUsageOrConfigError;
+            if (!(out_dir = value("un dossier"))) return kUsageOrConfigError;
         } else if (a == "--data-root") {
-            if (!(data_root = value("a directory"))) return kUsageOrConfigError;
+            if (!(data_root = value("un dossier"))) return kUsageOrConfigError;
         } else if (a == "--styles") {
-            auto v = value("a directory");
+            auto v = value("un dossier");
             if (!v) return kUsageOrConfigError;
             styles_dir = *v;
         } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "palliacarte analyze: unknown option " << a << "\n" << kUsage;
+            std::cerr << "palliacarte analyze : option inconnue " << a << "\n" << kUsage;
             return kUsageOrConfigError;
         } else if (!config_path) {
             config_path = a;
         } else {
-            std::cerr << "palliacarte analyze: only one CONFIG expected (got " << a << ")\n";
+            std::cerr << "palliacarte analyze : une seule CONFIG attendue (reçu aussi " << a
+                      << ")\n";
             return kUsageOrConfigError;
         }
     }

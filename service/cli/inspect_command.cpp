@@ -27,19 +27,20 @@ int run_inspect(const std::vector<std::string>& args) {
             all = true;
         } else if (a == "--data-root") {
             if (i + 1 >= args.size()) {
-                std::cerr << "palliacarte inspect: --data-root needs a directory\n";
+                std::cerr << "palliacarte inspect : --data-root attend un dossier\n";
                 return kUsageOrConfigError;
             }
             data_root = args[++i];
         } else if (a.rfind("--data-root=", 0) == 0) {
             data_root = a.substr(12);
         } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "palliacarte inspect: unknown option " << a << "\n";
+            std::cerr << "palliacarte inspect : option inconnue " << a << "\n";
             return kUsageOrConfigError;
         } else if (!config_path) {
             config_path = a;
         } else {
-            std::cerr << "palliacarte inspect: only one CONFIG expected (got " << a << ")\n";
+            std::cerr << "palliacarte inspect : une seule CONFIG attendue (reçu aussi " << a
+                      << ")\n";
             return kUsageOrConfigError;
         }
     }

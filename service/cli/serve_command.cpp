@@ -66,8 +66,8 @@ int run_serve(const std::vector<std::string>& args) {
             if (!v) return std::nullopt;
             auto n = parse_number(*v, min, max);
             if (!n)
-                std::cerr << "palliacarte serve: " << a << " expects a number from " << min
-                          << " to " << max << " (got '" << *v << "')\n";
+                std::cerr << "palliacarte serve : " << a << " attend un nombre de " << min << " à "
+                          << max << " (reçu « " << *v << " »)\n";
             return n;
         };
         if (a == "--quiet" || a == "-q") {
@@ -93,17 +93,18 @@ int run_serve(const std::vector<std::string>& args) {
         } else if (a == "--data-root") {
             if (!(data_root = value())) return std::cerr << kUsage, kUsageOrConfigError;
         } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "palliacarte serve: unknown option " << a << "\n" << kUsage;
+            std::cerr << "palliacarte serve : option inconnue " << a << "\n" << kUsage;
             return kUsageOrConfigError;
         } else if (!config_path) {
             config_path = a;
         } else {
-            std::cerr << "palliacarte serve: only one CONFIG expected (got " << a << ")\n";
+            std::cerr << "palliacarte serve : une seule CONFIG attendue (reçu aussi " << a << ")\n";
             return kUsageOrConfigError;
         }
     }
     if (!config_path == !gpkg) {
-        std::cerr << "palliacarte serve: give a CONFIG or --gpkg FILE (one of them)\n" << kUsage;
+        std::cerr << "palliacarte serve : donnez une CONFIG ou --gpkg FICHIER (l'un des deux)\n"
+                  << kUsage;
         return kUsageOrConfigError;
     }
     std::unique_ptr<app::ServedDataset> dataset;
@@ -127,8 +128,8 @@ int run_serve(const std::vector<std::string>& args) {
     try {
         server.start();
     } catch (const std::exception& e) {
-        std::cerr << "palliacarte serve: cannot listen on " << options.host << ":" << options.port
-                  << ": " << e.what() << "\n";
+        std::cerr << "palliacarte serve : écoute impossible sur " << options.host << ":"
+                  << options.port << ": " << e.what() << "\n";
         return kUnreadableData;
     }
     std::cout << "palliacarte : " << dataset->config.name << " servi sur http://" << options.host

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/french_numbers.hpp"
+#include "core/text_encoding.hpp"
 
 namespace palliacarte::cli {
 
@@ -43,8 +44,8 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         return counted(v.get<double>(), one, many);
     };
     out << "Communes   : " << n(c["count"], "commune", "communes") << ", "
-        << n(p["total"], "habitant", "habitants") << ", " << std::fixed << std::setprecision(1)
-        << c["area_km2"].get<double>() << " km²\n";
+        << n(p["total"], "habitant", "habitants") << ", "
+        << decimal_fr(c["area_km2"].get<double>(), 1) << " km²\n";
     out << "  source " << c["source"].get<std::string>() << " (code INSEE lu dans le champ « "
         << c["fields"]["code"].get<std::string>() << " », CRS source "
         << c["source_crs"].get<std::string>() << ")\n";
@@ -98,7 +99,10 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         // « Intercommunalités (EPCI) », not « Intercommunalités (EPCI) (EPCI) ».
         const std::string label = g["label"].get<std::string>(),
                           name = g["name"].get<std::string>();
-        out << "  " << label << (label.find(name) == std::string::npos ? " (" + name + ")" : "")
+        out << "  " << label
+            << (fold_for_matching(label).find(fold_for_matching(name)) == std::string::npos
+                    ? " (" + name + ")"
+                    : "")
             << " : " << counted(double(g["territories"].size()), "territoire", "territoires");
         if (!g["unassigned_communes"].empty())
             out << ", " << counted(double(g["unassigned_communes"].size()), "commune", "communes")
@@ -115,25 +119,27 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     const auto& r = s["roads"];
     if (r["model"] == "road") {
         out << "Réseau routier : " << r["source"].get<std::string>() << "\n  "
-            << r["nodes"].get<std::size_t>() << " nœuds, " << r["edges"].get<std::size_t>()
-            << " arcs orientés, " << std::setprecision(0) << r["directed_km"].get<double>()
+            << thousands(r["nodes"].get<long long>()) << " nœuds, "
+            << thousands(r["edges"].get<long long>()) << " arcs orientés, "
+            << thousands(r["directed_km"].get<double>())
             << " km orientés ; hors composante principale : "
-            << r["dropped_nodes"].get<std::size_t>() << " nœuds, "
-            << r["dropped_edges"].get<std::size_t>()
-            << " arcs ; vitesses : " << r["speed_from"]["profile"].get<std::size_t>()
-            << " du profil, " << r["speed_from"]["field"].get<std::size_t>()
-            << " du champ vitesse, " << r["speed_from"]["default"].get<std::size_t>()
-            << " par défaut\n  " << std::setprecision(2);
+            << n(r["dropped_nodes"], "nœud", "nœuds") << ", "
+            << n(r["dropped_edges"], "arc", "arcs")
+            << " ; vitesses : " << thousands(r["speed_from"]["profile"].get<long long>())
+            << " du profil, " << thousands(r["speed_from"]["field"].get<long long>())
+            << " du champ vitesse, " << thousands(r["speed_from"]["default"].get<long long>())
+            << " par défaut\n  ";
         if (r["from_cache"].get<bool>())
-            out << "chargé du cache en " << r["load_seconds"].get<double>()
-                << " s (construction : " << r["build_seconds"].get<double>() << " s)";
+            out << "chargé du cache en " << decimal_fr(r["load_seconds"].get<double>(), 2)
+                << " s (construction : " << decimal_fr(r["build_seconds"].get<double>(), 2)
+                << " s)";
         else
-            out << "construit en " << r["build_seconds"].get<double>() << " s, mis en cache";
+            out << "construit en " << decimal_fr(r["build_seconds"].get<double>(), 2)
+                << " s, mis en cache";
         out << " — " << r["cache_file"].get<std::string>() << "\n\n";
     } else {
         out << "Réseau routier : aucun — " << r["note"].get<std::string>() << "\n\n";
     }
-    out << std::setprecision(1);
 
     const auto& d = s["diagnostics"];
     out << "Signalements : " << n(d["rejected"], "rejet", "rejets") << ", "
@@ -144,8 +150,12 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         const std::string reason = e["reason"].get<std::string>();
         const std::size_t n = shown[reason]++;
         if (n < per_reason) {
-            out << "  [" << e["severity"].get<std::string>() << "] "
-                << e["file"].get<std::string>();
+            const std::string severity = e["severity"].get<std::string>();
+            out << "  ["
+                << (severity == "rejected"  ? "rejet"
+                    : severity == "warning" ? "avertissement"
+                                            : "information")
+                << "] " << e["file"].get<std::string>();
             if (!e["where"].get<std::string>().empty()) out << " " << e["where"].get<std::string>();
             out << " : " << e["message"].get<std::string>() << "\n";
         } else if (n == per_reason) {
@@ -155,7 +165,7 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     }
     out << "\nDurées (s) :";
     for (const auto& [step, secs] : s["timings_s"].items())
-        out << " " << step << " " << std::setprecision(2) << secs.get<double>();
+        out << " " << step << " " << decimal_fr(secs.get<double>(), 2);
     out << "\n";
 }
 

@@ -364,7 +364,7 @@ TEST_P(ConfigMistake, EndsWithTheRightExitCodeAndSaysWhy) {
                                                                  << run.out;
     for (const auto& w : m.words)
         EXPECT_NE(run.out.find(w), std::string::npos) << "missing « " << w << " » in:\n" << run.out;
-    EXPECT_EQ(run.out.find("internal error"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("erreur interne"), std::string::npos) << run.out;
     EXPECT_EQ(run.out.find("json.exception"), std::string::npos) << run.out;
 }
 

@@ -57,7 +57,7 @@ TEST(InspectCli, ExitCodes) {
                              palliacarte::test::structure_types() + "\"}");
     const auto unreadable = run("inspect " + cfg + root());
     EXPECT_EQ(unreadable.status, 3);
-    EXPECT_NE(unreadable.out.find("nope.geojson: file not found"), std::string::npos)
+    EXPECT_NE(unreadable.out.find("nope.geojson: fichier introuvable"), std::string::npos)
         << unreadable.out;
 
     const auto bad_json = dir.write("bad.json", "{\"name\": ");

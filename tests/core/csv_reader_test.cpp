@@ -44,7 +44,7 @@ TEST(CsvReader, MissingFileNamesTheFile) {
         FAIL() << "expected DataError";
     } catch (const DataError& e) {
         EXPECT_EQ(e.file(), "/nonexistent/x.csv");
-        EXPECT_NE(std::string(e.what()).find("cannot open"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("ouverture impossible"), std::string::npos);
     }
 }
 

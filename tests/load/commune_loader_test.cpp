@@ -184,8 +184,7 @@ TEST(CommuneLoader, TruncatedGeoJsonIsADataErrorNamingTheFile) {
         FAIL() << "expected DataError";
     } catch (const DataError& e) {
         EXPECT_EQ(e.file(), path);
-        EXPECT_NE(e.reason().find("not a readable vector data source"), std::string::npos)
-            << e.reason();
+        EXPECT_NE(e.reason().find("source vectorielle illisible"), std::string::npos) << e.reason();
     }
 }
 

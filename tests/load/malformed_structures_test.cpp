@@ -50,7 +50,7 @@ TEST_F(MalformedStructures, LineWithMissingFieldsIsRejectedOthersLoad) {
     const auto out = load(kHeader + kGood + "usp-x,USP X,USP,Nord,2.24\n");
     EXPECT_EQ(out.size(), 1u);
     EXPECT_EQ(report_.count("missing_fields"), 1u);
-    EXPECT_EQ(first("missing_fields").where, "line 3");
+    EXPECT_EQ(first("missing_fields").where, "ligne 3");
 }
 
 TEST_F(MalformedStructures, NonNumericCoordinatesKeepTheStructureWithoutPosition) {
@@ -59,7 +59,8 @@ TEST_F(MalformedStructures, NonNumericCoordinatesKeepTheStructureWithoutPosition
     EXPECT_FALSE(out[0].position);
     EXPECT_EQ(out[0].placement, Placement::declared_area_only);  // it still has its territory
     EXPECT_EQ(report_.count("position_rejected"), 1u);
-    EXPECT_NE(first("position_rejected").message.find("not numbers"), std::string::npos);
+    EXPECT_NE(first("position_rejected").message.find("ne sont pas des nombres"),
+              std::string::npos);
 }
 
 TEST_F(MalformedStructures, BadLambertPairWithGoodLonLatIsLocatedAndStillReported) {
@@ -87,7 +88,7 @@ TEST_F(MalformedStructures, UnknownTypeCodeIsRejectedWithItsLine) {
     const auto out = load(kHeader + kGood + "xyz-1,Équipe X,EMXP,Nord,,,,,\n");
     EXPECT_EQ(out.size(), 1u);
     EXPECT_EQ(report_.count("unknown_type"), 1u);
-    EXPECT_EQ(first("unknown_type").where, "line 3");
+    EXPECT_EQ(first("unknown_type").where, "ligne 3");
     EXPECT_NE(first("unknown_type").message.find("EMXP"), std::string::npos);
 }
 

@@ -62,5 +62,5 @@ TEST(Population, PlainCsvWithBadRowsReportsThem) {
     EXPECT_EQ(table.at("92012").population, 121334);
     EXPECT_EQ(report.count("bad_population"), 1u);
     EXPECT_EQ(report.count("missing_fields"), 1u);
-    EXPECT_EQ(report.entries()[0].where, "line 3");
+    EXPECT_EQ(report.entries()[0].where, "ligne 3");
 }
