@@ -75,6 +75,11 @@ const char* direction_fr(SearchDirection d) {
 }
 
 Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
+    // analysis.area_only: no population on purpose, so no population figure at all.
+    auto people = [&](double v) { return a.area_only ? FieldValue{} : integer(v); };
+    auto people_share = [&](double share) {
+        return a.area_only ? FieldValue{} : real(share * 100);
+    };
     Layer l{"communes_coverage",
             "Couverture par commune et par type",
             GeometryKind::multipolygon,
@@ -123,11 +128,11 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
                                    std::string(status_label_fr(cc.status)),
                                    cc.method,
                                    a.method_label,
-                                   integer(cc.population),
-                                   integer(cc.elderly),
-                                   integer(cc.population_within),
-                                   integer(cc.population - cc.population_within),
-                                   real(cc.share_population_within * 100),
+                                   people(cc.population),
+                                   people(cc.elderly),
+                                   people(cc.population_within),
+                                   people(cc.population - cc.population_within),
+                                   people_share(cc.share_population_within),
                                    real(cc.share_area_within * 100),
                                    real(cc.mean_minutes),
                                    real(cc.max_minutes),
@@ -303,6 +308,11 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
 }
 
 Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
+    // analysis.area_only: no population on purpose, so no population figure at all.
+    auto people = [&](double v) { return a.area_only ? FieldValue{} : integer(v); };
+    auto people_share = [&](double share) {
+        return a.area_only ? FieldValue{} : real(share * 100);
+    };
     Layer l{"territories",
             "Indicateurs par territoire",
             GeometryKind::multipolygon,
@@ -352,8 +362,8 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
                  {ti.grouping_label, ti.name, tt.type, integer(double(ti.communes)),
                   integer(double(ti.communes_total)), departement_label(ti.departement),
                   integer(ti.population), integer(double(tt.structures)),
-                  real(tt.structures_per_100k), integer(tt.population_covered),
-                  real(tt.share_covered * 100), integer(double(tt.white_zone_communes)),
+                  real(tt.structures_per_100k), people(tt.population_covered),
+                  people_share(tt.share_covered), integer(double(tt.white_zone_communes)),
                   integer(tt.white_zone_inhabitants), integer(tt.uncovered_inhabitants),
                   real(tt.mean_fca_per_100k), a.method_label}});
         }
@@ -421,7 +431,7 @@ Layer commune_summary_layer(const Territory& t, const CoverageAnalysis& a) {
             const auto& cc = tc.communes[c];
             f.values.push_back(std::string(to_string(cc.status)));
             f.values.push_back(real(cc.mean_minutes));
-            f.values.push_back(real(cc.share_population_within * 100));
+            f.values.push_back(a.area_only ? FieldValue{} : real(cc.share_population_within * 100));
         }
         l.features.push_back(std::move(f));
     }

@@ -5,6 +5,7 @@
 // word of the problem.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -30,7 +31,19 @@ struct Mistake {
     bool raw = false;
     /// Writes the case's own data files into the scratch folder; "@DIR@" in the patch is it.
     std::function<void(const fs::path&)> prepare = {};
+    /// Checks the files the run wrote (in the folder given) beyond its words.
+    std::function<void(const fs::path&)> check = {};
 };
+
+// The communes_coverage properties of one commune and type.
+json coverage_of(const fs::path& out, const std::string& insee, const std::string& type) {
+    std::ifstream in(out / "communes_coverage.geojson");
+    const json doc = json::parse(in);
+    for (const auto& f : doc["features"])
+        if (f["properties"]["insee"] == insee && f["properties"]["type"] == type)
+            return f["properties"];
+    return json();
+}
 
 std::string demo_file(const std::string& territory, const std::string& name) {
     std::ifstream in(fs::path(palliacarte::test::source_dir()) / "data" / "demo" / territory / name,
@@ -307,7 +320,48 @@ const std::vector<Mistake>& mistakes() {
          R"({"population": null, "analysis": {"population_grid": null, "area_only": true,
              "where_next": null}})",
          0,
-         {"analyse en surface seulement", "de la surface dans le seuil"}},
+         {"analyse en surface seulement", "de la surface dans le seuil"},
+         false,
+         {},
+         [](const fs::path& out) {
+             const json p = coverage_of(out, "92012", "EMSP");  // Boulogne-Billancourt
+             ASSERT_FALSE(p.is_null());
+             for (const char* k : {"population", "population_within", "population_uncovered",
+                                   "share_population_within"})
+                 EXPECT_TRUE(p[k].is_null()) << k << " " << p[k];
+             EXPECT_FALSE(p["share_area_within"].is_null());
+             std::ifstream in(out / "report.md");
+             std::stringstream report;
+             report << in.rdbuf();
+             EXPECT_EQ(report.str().find("Population dans le seuil"), std::string::npos);
+             EXPECT_NE(report.str().find("Surface dans le seuil"), std::string::npos);
+         }},
+        {"hors-route-compte",
+         "corse",
+         "{}",
+         0,
+         {"Hors route : 343 habitants à plus de 1 000 m d'une route (comptés avec leur trajet "
+          "jusqu'à la route)"},
+         false,
+         {},
+         [](const fs::path& out) {
+             // Ajaccio has people beyond 1 km of a road: its worst time stays meaningful.
+             const json p = coverage_of(out, "2A004", "HAD");
+             ASSERT_FALSE(p.is_null());
+             EXPECT_TRUE(p["max_minutes"].is_number()) << p;
+         }},
+        {"hors-route-hors-atteinte",
+         "corse",
+         R"({"roads": {"off_road": "out-of-reach"}})",
+         0,
+         {"Hors route : 343 habitants à plus de 1 000 m d'une route (comptés hors d'atteinte)"},
+         false,
+         {},
+         [](const fs::path& out) {
+             const json p = coverage_of(out, "2A004", "HAD");
+             ASSERT_FALSE(p.is_null());
+             EXPECT_TRUE(p["max_minutes"].is_null()) << p;  // some of its people are unreached
+         }},
         {"structures-hors-territoire",
          "92",
          "{}",
@@ -365,6 +419,19 @@ TEST_P(ConfigMistake, EndsWithTheRightExitCodeAndSaysWhy) {
     for (const auto& w : m.words)
         EXPECT_NE(run.out.find(w), std::string::npos) << "missing « " << w << " » in:\n" << run.out;
     EXPECT_EQ(run.out.find("erreur interne"), std::string::npos) << run.out;
+    if (m.check && run.status == 0) m.check(dir.path() / "out");
+    // PALLIACARTE_MISTAKES_LOG=FILE: each case and what the program said, for the docs.
+    if (const char* log = std::getenv("PALLIACARTE_MISTAKES_LOG")) {
+        std::ofstream out(log, std::ios::app);
+        out << "### " << m.name << " (exit " << run.status << ")\n";
+        std::istringstream lines(run.out);
+        for (std::string line; std::getline(lines, line);)
+            for (const auto& w : m.words)
+                if (line.find(w) != std::string::npos) {
+                    out << "    " << line << "\n";
+                    break;
+                }
+    }
     EXPECT_EQ(run.out.find("json.exception"), std::string::npos) << run.out;
 }
 

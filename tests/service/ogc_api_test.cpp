@@ -51,6 +51,17 @@ TEST(OgcApi, LandingConformanceAndOpenApiHaveWhatQgisNeeds) {
     EXPECT_TRUE(has_link(landing, "service-desc", "application/vnd.oai.openapi+json;version=3.0"));
     EXPECT_TRUE(has_link(landing, "data", "application/json"));
     EXPECT_TRUE(has_link(landing, "conformance", "application/json"));
+    // What the served analysis rests on: the sources and their vintages, and no credit to
+    // OpenStreetMap for a crow-fly analysis.
+    EXPECT_EQ(landing["metadata"]["config"], "hauts-de-seine.json");
+    EXPECT_EQ(landing["metadata"]["time_model"]["method"], "crow_fly");
+    bool grid_vintage = false;
+    for (const auto& s : landing["metadata"]["sources"])
+        grid_vintage |= s["role"] == "population_grid" &&
+                        s["vintage"] == "Eurostat, recensement 2021, grille 1 km";
+    EXPECT_TRUE(grid_vintage) << landing["metadata"].dump();
+    EXPECT_EQ(landing["description"].get<std::string>().find("OpenStreetMap"), std::string::npos);
+    EXPECT_NE(landing["description"].get<std::string>().find("Sources :"), std::string::npos);
     const json conf = get_json("/conformance");
     EXPECT_NE(conf["conformsTo"].dump().find("ogcapi-features-1/1.0/conf/core"), std::string::npos);
     EXPECT_NE(conf["conformsTo"].dump().find("ogcapi-features-2/1.0/conf/crs"), std::string::npos);
