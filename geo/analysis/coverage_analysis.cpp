@@ -209,7 +209,10 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
                 continue;
             std::string list;
             for (const auto& d : deps) list += (list.empty() ? "" : ", ") + d;
-            a.report.warn(st.source, st.id, "ambiguous_departement",
+            const auto colon = st.source.rfind(':');
+            a.report.warn(st.source.substr(0, colon),
+                          colon == std::string::npos ? "" : "ligne " + st.source.substr(colon + 1),
+                          "ambiguous_departement",
                           st.id + " (" + st.name + ") est déclaré pour « " + st.territory +
                               " » sans commune, dans un territoire de " +
                               std::to_string(deps.size()) + " départements (" + list +

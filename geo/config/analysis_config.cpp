@@ -129,7 +129,7 @@ AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
     try {
         return parse_section(config.document["analysis"], config);
     } catch (const ConfigError& e) {
-        throw ConfigError(config.config_path + " : " + e.what());
+        throw ConfigError(in_config_file(config.config_path, e.what()));
     }
 }
 

@@ -27,6 +27,13 @@ std::string config_key(const std::string& where, const std::string& key) {
     return where.empty() ? key : where + "." + key;
 }
 
+std::string in_config_file(const std::string& file, const std::string& message) {
+    if (!message.empty() && message[0] == '`')
+        if (const auto end = message.find("` : "); end != std::string::npos)
+            return message.substr(0, end + 1) + " dans " + file + message.substr(end + 1);
+    return file + " : " + message;
+}
+
 void config_fail(const std::string& where, const std::string& key, const std::string& message) {
     throw ConfigError("`" + config_key(where, key) + "` : " + message);
 }

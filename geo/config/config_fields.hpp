@@ -12,6 +12,10 @@ namespace palliacarte {
 /// @brief "analysis.coverage" + "declared_area_covers" → "analysis.coverage.declared_area_covers".
 std::string config_key(const std::string& where, const std::string& key);
 
+/// @brief A parser's message placed in its file, worded as the schema check's:
+/// « `crs` : … » → « `crs` dans FILE : … »; other messages → « FILE : … ».
+std::string in_config_file(const std::string& file, const std::string& message);
+
 /// @brief Throws ConfigError « `where.key` : message ».
 [[noreturn]] void config_fail(const std::string& where, const std::string& key,
                               const std::string& message);

@@ -246,9 +246,9 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             c.roads = r;
         }
     } catch (const ConfigError& e) {
-        throw ConfigError(path + " : " + e.what());
+        throw ConfigError(in_config_file(path, e.what()));
     } catch (const json::exception& e) {
-        throw ConfigError(path + " : " + e.what());
+        throw ConfigError(in_config_file(path, e.what()));
     }
     return c;
 }

@@ -46,6 +46,14 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
     }
     std::size_t selected = 0;
     for (const auto& et : ets) {
+        // A national file: an establishment of another département counts only when it stands
+        // within the margin (a neighbour's HAD); tested before the rules' regular expressions,
+        // which would otherwise run on the whole country.
+        if (skip_outside && !placer.has_departement(et.departement)) {
+            if (!et.x || !et.y ||
+                !placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement))
+                continue;
+        }
         const CompiledRule* match = nullptr;
         for (const auto& c : compiled) {
             // Cheap category test first; std::regex only when needed.

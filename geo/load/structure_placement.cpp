@@ -1,12 +1,15 @@
 #include "load/structure_placement.hpp"
 
+#include <algorithm>
 #include <boost/geometry/index/rtree.hpp>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
 
+#include "core/text_encoding.hpp"
 #include "crs/crs_transform.hpp"
 #include "crs/departement_crs.hpp"
 
@@ -29,6 +32,7 @@ StructurePlacer::StructurePlacer(const std::vector<Commune>& communes, int epsg,
     for (std::size_t i = 0; i < communes.size(); ++i) {
         boxes[communes[i].epsg].emplace_back(communes[i].bbox, i);
         commune_codes_.insert(communes[i].insee);
+        departements_.insert(communes[i].departement);
     }
     for (auto& [crs, list] : boxes) {
         auto idx = std::make_unique<Index>();
@@ -178,18 +182,54 @@ bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& 
     return true;
 }
 
+namespace {
+
+// An address as words: folded, without its "| BP 229" part, punctuation as spaces.
+std::vector<std::string> address_words(const std::string& address) {
+    const std::string folded = fold_for_matching(address.substr(0, address.find('|')));
+    std::vector<std::string> words(1);
+    for (const char c : folded) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            words.back() += c;
+        else if (!words.back().empty())
+            words.emplace_back();
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+// Two structures at one point are one place when they say so: same FINESS entity, or two
+// spellings of one address ("109 R CHARLES DE GAULLE" / "109 AV CHARLES DE GAULLE": the same
+// number and a name word in common). Without addresses, the same FINESS ET or the same name.
+bool same_place(const Structure& a, const Structure& b) {
+    if (!a.finess_ej.empty() && a.finess_ej == b.finess_ej) return true;
+    if (a.address.empty() || b.address.empty())
+        return (!a.finess_et.empty() && a.finess_et == b.finess_et) || a.name == b.name;
+    const auto wa = address_words(a.address), wb = address_words(b.address);
+    const bool numbered =
+        !wa.empty() && !wb.empty() && std::isdigit(static_cast<unsigned char>(wa[0][0]));
+    if (numbered && wa[0] != wb[0]) return false;
+    for (const auto& w : wa)
+        if (w.size() >= 4 && std::find(wb.begin(), wb.end(), w) != wb.end()) return true;
+    return wa == wb;
+}
+
+}  // namespace
+
 void warn_shared_positions(const std::vector<Structure>& structures, LoadReport& report) {
     std::map<std::tuple<int, double, double>, std::vector<const Structure*>> at;
     for (const auto& s : structures)
         if (s.position) at[{s.epsg, s.position->x, s.position->y}].push_back(&s);
     for (const auto& [point, group] : at) {
-        // The same building (an HAD unit inside its hospital) shares the address: not a problem.
-        std::set<std::string> places;
+        if (group.size() < 2) continue;
+        // One building (an HAD unit inside its hospital, an EHPAD of the CH) is not a problem;
+        // several places at one point are.
+        std::vector<const Structure*> places;
         for (const auto* s : group)
-            places.insert(!s->address.empty()     ? s->address
-                          : !s->finess_et.empty() ? "FINESS " + s->finess_et
-                                                  : s->name);
-        if (group.size() < 2 || places.size() < 2) continue;
+            if (std::none_of(places.begin(), places.end(),
+                             [&](const Structure* p) { return same_place(*p, *s); }))
+                places.push_back(s);
+        if (places.size() < 2) continue;
         std::ostringstream msg;
         msg.precision(1);
         msg << std::fixed << group.size() << " structures au même point (" << std::get<1>(point)

@@ -47,6 +47,8 @@ class StructurePlacer {
                       const std::string& departement = "");
 
     bool has_commune(const std::string& insee) const { return commune_codes_.count(insee) > 0; }
+    /// @brief Whether one of the territory's communes is in département `code`.
+    bool has_departement(const std::string& code) const { return departements_.count(code) > 0; }
 
     /// @brief Distance in metres from p to the nearest commune (0 inside), searching up to
     /// `limit` metres; returns > limit when none is that close. Also gives that commune's code.
@@ -67,6 +69,7 @@ class StructurePlacer {
     std::map<std::pair<std::string, int>, std::unique_ptr<CrsTransform>> transforms_;
     std::set<std::string> ids_;
     std::set<std::string> commune_codes_;
+    std::set<std::string> departements_;
 };
 
 /// @brief Splits "92035;92025 92009" into codes.

@@ -100,8 +100,12 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         const auto& source = config.structures[i];
         if (!is_finess(source)) continue;
         const std::string path = config.resolve(source.path);
-        const auto departements =
-            source.departements.empty() ? config.departements : source.departements;
+        // A FINESS source that skips what lies beyond the margin reads every département: the
+        // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
+        // are based in the départements around it), where a département filter dropped them.
+        const auto departements = !source.departements.empty() ? source.departements
+                                  : source.outside == "skip"   ? std::vector<std::string>{}
+                                                               : config.departements;
         const bool etalab = source.format == "finess-etalab";
         finess[i].emplace([path, departements, etalab](LoadReport& report) {
             return etalab ? read_finess_etalab(path, departements, report)

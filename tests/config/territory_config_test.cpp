@@ -56,8 +56,9 @@ TEST(TerritoryConfig, ErrorsNameTheFileAndTheProblem) {
         std::string::npos);
     doc = minimal();
     doc["structures"] = json::array({{{"format", "finess-flat"}, {"path", "a"}}});
-    EXPECT_NE(error_of(doc).find("t.json : `structures[0]` : une source FINESS demande des règles"),
-              std::string::npos);
+    EXPECT_NE(
+        error_of(doc).find("`structures[0]` dans t.json : une source FINESS demande des règles"),
+        std::string::npos);
     EXPECT_THROW(load_territory_config("/nonexistent.json"), ConfigError);
 }
 

@@ -5,10 +5,12 @@
 #include <cmath>
 #include <map>
 
+#include "config/territory_config.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "load/commune_loader.hpp"
 #include "load/structure_placement.hpp"
+#include "load/territory_loader.hpp"
 #include "test_paths.hpp"
 
 using namespace palliacarte;
@@ -119,4 +121,41 @@ TEST(Finess, NotAFinessFileIsADataError) {
     EXPECT_THROW(
         read_finess_flat(test::data("territories/coordination-territories-92.csv"), {}, report),
         DataError);
+}
+
+// The national FINESS file serves a territory with the neighbours' establishments within its
+// margin: the Cantal has no HAD of its own, three HAD based around it serve it (issue 13: the
+// run said « aucune structure », the summary now says « 3 HAD (toutes hors du territoire) »).
+TEST(Finess, NeighbouringDepartementsHadWithinTheMarginAreKept) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    const nlohmann::json doc = {
+        {"name", "Cantal"},
+        {"departements", {"15"}},
+        {"structure_margin_km", 30},
+        {"communes",
+         {{"path", "communes/france-geojson/communes-france-entiere-2018-merged.geojson"}}},
+        {"crosswalk", {{"path", "communes/communes-2018-to-cog2026-crosswalk.csv"}}},
+        {"population", {{"path", "communes/decoupage-administratif/communes.json"}}},
+        {"structures",
+         {{{"format", "finess-flat"},
+           {"path", "structures/finess_et_geo_20210108.csv"},
+           {"select",
+            {{{"type", "HAD"},
+              {"categories", {"127"}},
+              {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}}}}}}},
+        {"structure_types", test::structure_types()}};
+    const Territory t =
+        load_territory(parse_territory_config(doc, "cantal.json", test::data_root()));
+    std::size_t had = 0;
+    for (const auto& s : t.structures) {
+        if (s.type != "HAD") continue;
+        ++had;
+        ASSERT_TRUE(s.position) << s.id;
+        EXPECT_GT(s.outside_distance_m, 0) << s.id;      // based outside the Cantal
+        EXPECT_LT(s.outside_distance_m, 30000) << s.id;  // within the margin
+        EXPECT_NE(s.finess_et.substr(0, 2), "15") << s.id;
+    }
+    EXPECT_EQ(had, 3u);
+    // Nothing from farther away, and no unlocated establishment of another département.
+    for (const auto& s : t.structures) EXPECT_TRUE(s.position) << s.id;
 }
