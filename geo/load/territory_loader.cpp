@@ -26,22 +26,6 @@ namespace palliacarte {
 
 namespace {
 
-class StepTimer {
-  public:
-    StepTimer(std::vector<StepTiming>& timings, std::string step)
-        : timings_(timings), step_(std::move(step)), start_(std::chrono::steady_clock::now()) {}
-    ~StepTimer() {
-        timings_.push_back(
-            {step_,
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
-    }
-
-  private:
-    std::vector<StepTiming>& timings_;
-    std::string step_;
-    std::chrono::steady_clock::time_point start_;
-};
-
 // A source parsed on another core while GDAL reads the commune boundaries (one thread; 2 s for
 // a département taken from the national file). Its diagnostics wait in their own report and
 // join the territory's where the source is used, so the report's order stays deterministic.
@@ -79,7 +63,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
 
     std::optional<Crosswalk> crosswalk;
     if (config.crosswalk) {
-        StepTimer timer(t.timings, "crosswalk");
+        StepClock timer(t.timings, "crosswalk");
         crosswalk =
             Crosswalk::load(config.resolve(config.crosswalk->path), *config.crosswalk, t.report);
     }
@@ -114,7 +98,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
     }
 
     {
-        StepTimer timer(t.timings, "communes");
+        StepClock timer(t.timings, "communes");
         CommuneLoadOptions opt;
         opt.source = config.communes;
         opt.source.path = config.resolve(config.communes.path);
@@ -165,7 +149,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
     }
 
     {
-        StepTimer timer(t.timings, "population");
+        StepClock timer(t.timings, "population");
         PopulationJoinSummary s;
         if (!config.population || config.population->format == "boundary-field") {
             t.population_stats.source =
@@ -188,7 +172,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
     }
 
     {
-        StepTimer timer(t.timings, "structures");
+        StepClock timer(t.timings, "structures");
         StructurePlacer placer(t.communes, config.epsg, config.structure_margin_km * 1000,
                                config.crs_auto);
         for (std::size_t i = 0; i < config.structures.size(); ++i) {
@@ -216,14 +200,14 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
     }
 
     {
-        StepTimer timer(t.timings, "territories");
+        StepClock timer(t.timings, "territories");
         t.groupings.push_back(departement_grouping(t.communes));
         for (const auto& g : config.territories)
             t.groupings.push_back(
                 load_territory_grouping(g, config.resolve(g.path), t.communes, t.report));
     }
     if (config.roads) {
-        StepTimer timer(t.timings, "roads");
+        StepClock timer(t.timings, "roads");
         RoadSourceConfig roads = *config.roads;
         roads.path = config.resolve(roads.path);
         // Binary cache: keyed by the source file, the roads section and the profile's text.

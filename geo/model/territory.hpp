@@ -6,6 +6,7 @@
 
 #include "config/territory_config.hpp"
 #include "core/load_report.hpp"
+#include "core/step_timing.hpp"
 #include "model/commune.hpp"
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
@@ -22,12 +23,6 @@ struct StructureSourceSummary {
     std::size_t records = 0;   ///< rows/establishments read (after the département filter)
     std::size_t selected = 0;  ///< FINESS: matched a selection rule
     std::size_t kept = 0;      ///< became structures
-};
-
-/// @brief Time spent in one loading step (for the summary and benchmarks).
-struct StepTiming {
-    std::string step;
-    double seconds = 0;
 };
 
 struct CommuneStats {

@@ -31,21 +31,6 @@ std::array<unsigned char, 3> colour(const std::string& hex) {
     return c;
 }
 
-class Timer {
-  public:
-    Timer(std::vector<StepTiming>& out, std::string step) : out_(out), step_(std::move(step)) {}
-    ~Timer() {
-        out_.push_back(
-            {step_,
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
-    }
-
-  private:
-    std::vector<StepTiming>& out_;
-    std::string step_;
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-};
-
 }  // namespace
 
 std::string layer_qml(const std::string& styles_dir, const Layer& layer,
@@ -95,7 +80,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
 
     std::vector<Layer> layers;
     {
-        Timer t(out.timings, "layers");
+        StepClock t(out.timings, "layers");
         layers = coverage_layers(territory, analysis);
     }
     const RunProvenance provenance = make_run_provenance(territory, analysis);
@@ -160,7 +145,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         });
     std::vector<StepTiming> per_file(jobs.size());
     {
-        Timer t(out.timings, "files (GeoPackage, GeoJSON, CSV, PNG; all cores)");
+        StepClock t(out.timings, "files (GeoPackage, GeoJSON, CSV, PNG; all cores)");
         if (progress) progress("écriture des fichiers", 0, 0);
         parallel_for(jobs.size(), worker_count(jobs.size()), [&](std::size_t j, std::size_t) {
             const auto start = std::chrono::steady_clock::now();
@@ -178,7 +163,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
     out.files.push_back(path("metadata.json"));
     for (const auto& m : maps) out.files.push_back(path(m));
     {
-        Timer t(out.timings, "report.md");
+        StepClock t(out.timings, "report.md");
         std::ofstream md(path("report.md"), std::ios::binary);
         md << markdown_report(territory, analysis, maps, provenance);
         if (!md) throw DataError(path("report.md"), "écriture impossible");

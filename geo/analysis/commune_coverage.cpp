@@ -1,0 +1,95 @@
+#include "analysis/commune_coverage.hpp"
+
+#include <algorithm>
+
+#include "geos/geos_context.hpp"
+
+namespace palliacarte {
+
+CoverageStatus coverage_status(double share_within, bool declared, const CoverageRule& rule) {
+    if (share_within >= rule.covered_min_share) return CoverageStatus::covered;
+    if (declared && rule.declared_area_covers) return CoverageStatus::covered;
+    if (share_within <= rule.white_zone_max_share) return CoverageStatus::white_zone;
+    return CoverageStatus::partial;
+}
+
+void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
+                              const PopulationPoints& population, const std::vector<double>& fca,
+                              const std::map<std::string, std::vector<std::string>>& declared,
+                              const MultiPolygon& reach, const CoverageRule& rule,
+                              const std::string& method_word) {
+    const auto& communes = territory.communes;
+    const auto& structures = territory.structures;
+    const auto& points = population.points;
+    const double threshold_s = tc.threshold_min * 60;
+    const GeosContext geos;
+    GeosGeometry reach_area = geos.to_geos(reach);
+    tc.communes.resize(communes.size());
+    for (std::size_t c = 0; c < communes.size(); ++c) {
+        CommuneCoverage& cc = tc.communes[c];
+        double weighted_time = 0, timed_population = 0, max_t = 0;
+        std::map<std::uint32_t, double> nearest_weight;
+        double fca_sum = 0;
+        for (std::uint32_t i = population.first_of_commune[c];
+             i < population.first_of_commune[c + 1]; ++i) {
+            const auto& pt = points[i];
+            const double t = tc.nearest.seconds[i];
+            cc.population += pt.population;
+            cc.elderly += pt.elderly;
+            fca_sum += pt.population * fca[i];
+            if (t <= threshold_s) {
+                cc.population_within += pt.population;
+                cc.elderly_within += pt.elderly;
+            }
+            if (t < kUnreached) {
+                weighted_time += pt.population * t;
+                timed_population += pt.population;
+                nearest_weight[tc.nearest.place[i]] += pt.population;
+            }
+            max_t = std::max(max_t, t);
+        }
+        if (timed_population > 0) cc.mean_minutes = weighted_time / timed_population / 60;
+        if (max_t < kUnreached &&
+            population.first_of_commune[c] < population.first_of_commune[c + 1])
+            cc.max_minutes = max_t / 60;
+        if (!nearest_weight.empty()) {
+            const auto best =
+                std::max_element(nearest_weight.begin(), nearest_weight.end(),
+                                 [](const auto& x, const auto& y) { return x.second < y.second; });
+            cc.nearest_structure = structures[tc.located[best->first]].id;
+            cc.nearest_structure_name = structures[tc.located[best->first]].name;
+        }
+        if (cc.population > 0) cc.fca_per_100k = fca_sum / cc.population * 1e5;
+        // Area inside the type's catchment at its threshold.
+        if (reach_area && communes[c].area_m2 > 0) {
+            // Cut the (island-wide) catchment to the commune's box first: the overlay then
+            // only sees the few thousand vertices near the commune.
+            const Box& b = communes[c].bbox;
+            GeosGeometry near =
+                geos.wrap(GEOSClipByRect_r(geos.handle(), reach_area.get(), b.min_corner().x,
+                                           b.min_corner().y, b.max_corner().x, b.max_corner().y));
+            GeosGeometry cg = geos.to_geos(communes[c].geometry);
+            GeosGeometry inter =
+                geos.wrap(near ? GEOSIntersection_r(geos.handle(), cg.get(), near.get()) : nullptr);
+            double area = 0;
+            if (inter) GEOSArea_r(geos.handle(), inter.get(), &area);
+            cc.area_within_m2 = area;
+            cc.share_area_within = std::min(1.0, area / communes[c].area_m2);
+        }
+        cc.share_population_within =
+            cc.population > 0 ? cc.population_within / cc.population : cc.share_area_within;
+        if (auto it = declared.find(communes[c].insee); it != declared.end())
+            cc.declared_by = it->second;
+        const bool is_declared = !cc.declared_by.empty();
+        cc.status = coverage_status(cc.share_population_within, is_declared, rule);
+        const bool by_time = cc.share_population_within >= rule.covered_min_share;
+        if (cc.status == CoverageStatus::covered)
+            cc.method = by_time && is_declared ? method_word + "+zone_declaree"
+                        : by_time              ? method_word
+                                               : "zone_declaree";
+        else
+            cc.method = method_word;
+    }
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,28 @@
+#pragma once
+// The coverage of each commune for one type, from the population points' nearest-structure
+// times: population (and 65+) within the threshold, mean and worst time, the structure nearest
+// to most of its people, the 2SFCA score, the share of its area inside the type's catchment,
+// and the status the coverage rule gives (the rule itself: coverage_status()).
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/coverage_result.hpp"
+
+namespace palliacarte {
+
+/// @brief Applies the coverage rule: covered at or above `covered_min_share` (or declared, when
+/// declared areas cover), white zone at or below `white_zone_max_share`, partial between.
+CoverageStatus coverage_status(double share_within, bool declared, const CoverageRule& rule);
+
+/// @brief Fills `tc.communes` (one per Territory commune). `tc.nearest`, `tc.located` and
+/// `tc.threshold_min` must be set; `fca` is the 2SFCA score per population point; `declared`
+/// maps a commune's INSEE code to the structures declaring it; `reach` is the type's catchment
+/// at its threshold; `method_word` names the time model in the `method` field.
+void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
+                              const PopulationPoints& population, const std::vector<double>& fca,
+                              const std::map<std::string, std::vector<std::string>>& declared,
+                              const MultiPolygon& reach, const CoverageRule& rule,
+                              const std::string& method_word);
+
+}  // namespace palliacarte
