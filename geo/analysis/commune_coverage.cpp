@@ -77,7 +77,7 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
             cc.share_area_within = std::min(1.0, area / communes[c].area_m2);
         }
         cc.share_population_within =
-            cc.population > 0 ? cc.population_within / cc.population : cc.share_area_within;
+            share_within(cc.population, cc.population_within, cc.share_area_within);
         if (auto it = declared.find(communes[c].insee); it != declared.end())
             cc.declared_by = it->second;
         const bool is_declared = !cc.declared_by.empty();

@@ -15,6 +15,12 @@ namespace palliacarte {
 /// declared areas cover), white zone at or below `white_zone_max_share`, partial between.
 CoverageStatus coverage_status(double share_within, bool declared, const CoverageRule& rule);
 
+/// @brief The share the rule judges: of the population within the threshold, or of the area
+/// inside the catchment where nobody lives (analysis and what-if scenarios alike).
+inline double share_within(double population, double population_within, double share_area_within) {
+    return population > 0 ? population_within / population : share_area_within;
+}
+
 /// @brief Fills `tc.communes` (one per Territory commune). `tc.nearest`, `tc.located` and
 /// `tc.threshold_min` must be set; `fca` is the 2SFCA score per population point; `declared`
 /// maps a commune's INSEE code to the structures declaring it; `reach` is the type's catchment

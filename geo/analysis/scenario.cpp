@@ -25,11 +25,10 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
     for (const auto& a : scenario.added) touched.insert(a.type);
 
     std::vector<ScenarioTypeResult> out;
-    for (const auto& code : touched) {
-        const TypeCoverage* tc = nullptr;
-        for (const auto& t : analysis.types)
-            if (t.type == code) tc = &t;
-        if (!tc) throw ConfigError("type '" + code + "' is not analysed for this territory");
+    for (const auto& asked : touched) {
+        const TypeCoverage* tc = find_analysed_type(analysis, territory.types, asked);
+        if (!tc) throw ConfigError("type '" + asked + "' is not analysed for this territory");
+        const std::string& code = tc->type;  // an alias asked for names the table's code
         ScenarioTypeResult r;
         r.type = code;
         r.threshold_min = tc->threshold_min;
@@ -65,7 +64,7 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
                 population += pop.points[i].population;
                 if (nearest.seconds[i] <= threshold_s) within += pop.points[i].population;
             }
-            const double share = population > 0 ? within / population : before.share_area_within;
+            const double share = share_within(population, within, before.share_area_within);
             const CoverageStatus after = coverage_status(
                 share, declared.count(territory.communes[c].insee) > 0, analysis.rule);
             r.population += before.population;

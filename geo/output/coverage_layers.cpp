@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/white_zone_ranking.hpp"
 #include "crs/crs_transform.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
@@ -254,14 +255,10 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
     ToLayerCrs crs(l.epsg);
     for (const auto& tc : a.types) {
         // Communes not covered, ranked by inhabitants out of reach.
-        std::vector<std::size_t> order;
-        for (std::size_t c = 0; c < t.communes.size(); ++c)
-            if (tc.communes[c].status != CoverageStatus::covered) order.push_back(c);
+        const std::vector<std::size_t> order = white_zone_ranking(tc, t, a.area_only);
         auto uncovered = [&](std::size_t c) {
             return tc.communes[c].population - tc.communes[c].population_within;
         };
-        std::stable_sort(order.begin(), order.end(),
-                         [&](auto x, auto y) { return uncovered(x) > uncovered(y); });
         std::int64_t rank = 0;
         for (const std::size_t c : order) {
             const auto& cc = tc.communes[c];

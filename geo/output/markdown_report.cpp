@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "analysis/white_zone_ranking.hpp"
 #include "core/french_format.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/run_provenance.hpp"
@@ -206,15 +207,8 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
     line("## Communes à regarder en premier");
     line();
     for (const auto& tc : a.types) {
-        std::vector<std::size_t> order;
-        for (std::size_t c = 0; c < t.communes.size(); ++c)
-            if (tc.communes[c].status != CoverageStatus::covered) order.push_back(c);
-        auto out = [&](std::size_t c) {
-            return area_only ? t.communes[c].area_m2 - tc.communes[c].area_within_m2
-                             : tc.communes[c].population - tc.communes[c].population_within;
-        };
-        std::stable_sort(order.begin(), order.end(),
-                         [&](auto x, auto y) { return out(x) > out(y); });
+        const std::vector<std::size_t> order = white_zone_ranking(tc, t, area_only);
+        auto out = [&](std::size_t c) { return out_of_reach(tc, t, c, area_only); };
         line("### " + tc.type + " (" + tc.label + ", seuil " + decimal_fr(tc.threshold_min, 0) +
              " min)");
         line();
