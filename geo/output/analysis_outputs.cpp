@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
@@ -29,6 +30,13 @@ std::array<unsigned char, 3> colour(const std::string& hex) {
         for (int k = 0; k < 3; ++k)
             c[k] = static_cast<unsigned char>(std::stoi(hex.substr(1 + 2 * k, 2), nullptr, 16));
     return c;
+}
+
+// The layer of that name (coverage_layers() decides their order, not this file).
+const Layer& layer_named(const std::vector<Layer>& layers, const std::string& name) {
+    for (const auto& l : layers)
+        if (l.name == name) return l;
+    throw std::logic_error("no layer " + name);
 }
 
 }  // namespace
@@ -107,7 +115,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         jobs.emplace_back(l.name + ".geojson",
                           [&] { write_geojson(path(l.name + ".geojson"), l, provenance_json); });
     jobs.emplace_back("CSV", [&] {
-        const Layer& white = layers[3];
+        const Layer& white = layer_named(layers, "white_zones");
         const std::size_t kind = white.field("kind");
         write_csv_table(
             path("white_zones.csv"), white,
@@ -115,7 +123,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
              "population_65plus_uncovered", "share_uncovered", "mean_minutes", "threshold_min",
              "time_model"},
             [&](const Feature& f) { return std::get<std::string>(f.values[kind]) == "commune"; });
-        write_csv_table(path("territories.csv"), layers[4]);
+        write_csv_table(path("territories.csv"), layer_named(layers, "territories"));
         // The CSVs' sources: a companion file (a header line would break spreadsheet imports).
         std::ofstream meta(path("metadata.json"), std::ios::binary);
         meta << provenance.to_json().dump(2) << "\n";
