@@ -131,20 +131,11 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         line("|---|---|---|---|---|---|---|---|");
     }
     for (const auto& tc : a.types) {
-        double within = 0, covered = 0, pop = 0, elderly_out = 0, area = 0, area_within = 0;
-        std::size_t white = 0;
-        for (std::size_t c = 0; c < tc.communes.size(); ++c) {
-            const auto& cc = tc.communes[c];
-            pop += cc.population;
-            within += cc.population_within;
-            covered += cc.status == CoverageStatus::covered && !cc.declared_by.empty()
-                           ? cc.population
-                           : cc.population_within;
-            elderly_out += cc.elderly - cc.elderly_within;
-            white += cc.status == CoverageStatus::white_zone;
-            area += t.communes[c].area_m2;
-            area_within += cc.area_within_m2;
-        }
+        const TypeTotals totals = type_totals(tc, t);
+        const double within = totals.within, covered = totals.covered, pop = totals.population,
+                     elderly_out = totals.elderly_out, area = totals.area,
+                     area_within = totals.area_within;
+        const std::size_t white = totals.white_zone_communes;
         const std::string structures = thousands(double(tc.located.size())) + " / " +
                                        thousands(double(tc.off_network.size())) + " / " +
                                        thousands(double(tc.declaring.size()));

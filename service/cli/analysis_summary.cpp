@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/coverage_analysis.hpp"
+#include "analysis/white_zone_ranking.hpp"
 #include "core/french_format.hpp"
 #include "model/territory.hpp"
 
@@ -30,19 +31,10 @@ void print_analysis_summary(const Territory& t, const CoverageAnalysis& a, std::
     out << "Configuration : " << t.config.config_path << "\n";
     out << "Temps de trajet : " << a.method_label << "\n";
     for (const auto& tc : a.types) {
-        double pop = 0, within = 0, covered = 0, area = 0, area_within = 0;
-        std::size_t white = 0;
-        for (std::size_t c = 0; c < tc.communes.size(); ++c) {
-            pop += tc.communes[c].population;
-            within += tc.communes[c].population_within;
-            covered += tc.communes[c].status == CoverageStatus::covered &&
-                               !tc.communes[c].declared_by.empty()
-                           ? tc.communes[c].population
-                           : tc.communes[c].population_within;
-            area += t.communes[c].area_m2;
-            area_within += tc.communes[c].area_within_m2;
-            white += tc.communes[c].status == CoverageStatus::white_zone;
-        }
+        const TypeTotals totals = type_totals(tc, t);
+        const double pop = totals.population, within = totals.within, covered = totals.covered,
+                     area = totals.area, area_within = totals.area_within;
+        const std::size_t white = totals.white_zone_communes;
         out << "  " << padded(tc.type, 10) << " seuil " << decimal_fr(tc.threshold_min, 0)
             << " min : ";
         if (tc.located.empty() && tc.declaring.empty()) {
