@@ -7,21 +7,13 @@
 // the same pieces). Without a road network, the crow-fly model gives a circle.
 #include <vector>
 
+#include "config/catchment_shape.hpp"
 #include "geos/geos_context.hpp"
+#include "model/crow_fly_model.hpp"
 #include "roads/road_graph.hpp"
-#include "routing/crow_fly.hpp"
 #include "routing/one_to_many.hpp"
 
 namespace palliacarte {
-
-/// @brief road_buffer_m: width of the band each side of a reached road counted as reached —
-/// homes and buildings along a road sit within a block's depth of it (100–200 m in French
-/// towns and villages); 150 m by default. Points farther from every reached road are not in
-/// the polygon even when the road network around them is.
-struct CatchmentShape {
-    double road_buffer_m = 150;
-    int quadrant_segments = 4;  ///< arc smoothness of the band ends (GEOS buffer parameter)
-};
 
 /// @brief The pieces of road reached by `search`'s last run within its limit, each from the
 /// end reached first to where the limit falls (whole edges when the limit lies beyond them).

@@ -7,7 +7,7 @@
 
 #include <boost/geometry/index/rtree.hpp>
 
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte {
 

@@ -66,12 +66,12 @@ std::vector<std::string> analysed_types(const Territory& territory, const Analys
 }
 
 TravelModelChoice make_travel_time_model(const Territory& territory,
-                                         const PopulationPoints& population) {
+                                         std::shared_ptr<const PopulationPoints> population) {
     TravelModelChoice out;
     if (territory.roads) {
         const auto& rc = *territory.config.roads;
         const CarProfile profile = CarProfile::load(rc.profile_path);
-        out.model = std::make_unique<TravelTimeModel>(*territory.roads, profile.off_network_kmh(),
+        out.model = std::make_shared<TravelTimeModel>(*territory.roads, profile.off_network_kmh(),
                                                       rc.snap_max_distance_m, population,
                                                       rc.off_road_out_of_reach);
         out.method = "road";
@@ -79,10 +79,10 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
         return out;
     }
     std::vector<int> point_epsg;
-    for (const auto& p : population.points)
+    for (const auto& p : population->points)
         point_epsg.push_back(territory.communes[p.commune].epsg);
     out.model =
-        std::make_unique<TravelTimeModel>(territory.config.crow_fly, population, point_epsg);
+        std::make_shared<TravelTimeModel>(territory.config.crow_fly, population, point_epsg);
     out.method = "crow_fly";
     out.label = "temps à vol d'oiseau (distance × " +
                 decimal_fr(territory.config.crow_fly.detour_factor, 2) + " à " +
@@ -113,23 +113,23 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
 
     {
         StepClock clock(a.timings, "population points");
-        a.population = build_population_points(territory, config, a.report, progress);
+        a.population_points = std::make_shared<const PopulationPoints>(
+            build_population_points(territory, config, a.report, progress));
     }
-    const auto& points = a.population.points;
+    const auto& points = a.population().points;
     std::vector<double> point_population(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) point_population[i] = points[i].population;
 
-    std::unique_ptr<TravelTimeModel> model;
     {
         StepClock clock(a.timings, "travel model (snapping)");
-        TravelModelChoice choice = make_travel_time_model(territory, a.population);
-        model = std::move(choice.model);
+        TravelModelChoice choice = make_travel_time_model(territory, a.population_points);
+        a.model = choice.model;
         a.method = choice.method;
         a.method_label = choice.label;
-        a.unsnapped_points = model->unsnapped_points();
-        for (const auto i : model->off_road_points())
+        a.unsnapped_points = a.model->unsnapped_points();
+        for (const auto i : a.model->off_road_points())
             a.off_road_inhabitants += points[i].population;
-        a.off_road_timed = model->off_road_timed();
+        a.off_road_timed = a.model->off_road_timed();
         if (a.unsnapped_points > 0) {
             const auto& rc = *territory.config.roads;
             const std::string text =
@@ -150,15 +150,11 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     a.structure_commune = structure_communes(territory, locator);
     warn_ambiguous_departements(territory, type_codes, a.structure_commune, a.report);
 
-    // The territory outline catchments are clipped to.
-    GeosContext geos;
-    GeosGeometry outline;
     {
         StepClock clock(a.timings, "territory outline (GEOS union)");
-        std::vector<GeosGeometry> parts;
-        for (const auto& c : communes) parts.push_back(geos.to_geos(c.geometry));
-        outline = coverage_union(geos, std::move(parts));
+        a.outline = territory_outline(territory);
     }
+    const TravelTimeModel& model = *a.model;
 
     const std::string method_word = a.method == "road" ? "temps_route" : "vol_oiseau";
     std::size_t type_no = 0;
@@ -186,7 +182,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             for (const auto& c : declared_communes(str, territory)) declared[c].push_back(str.id);
             if (!declared_communes(str, territory).empty()) tc.declaring.push_back(s);
             if (!str.position) continue;
-            Place p = model->place(*str.position, str.epsg);
+            Place p = model.place(*str.position, str.epsg);
             if (!p.usable) {
                 tc.off_network.push_back(s);
                 a.report.warn(str.source, str.id, "structure_off_network",
@@ -202,21 +198,20 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
         std::vector<PointTimes> reach;
         {
             StepClock clock(a.timings, code + ": travel times");
-            tc.nearest = model->nearest(places, tc.direction);
-            reach = model->within(places, tc.direction, threshold_s);
+            tc.nearest = model.nearest(places, tc.direction);
+            reach = model.within(places, tc.direction, threshold_s);
         }
         const std::vector<double> fca = two_step_fca(reach, std::vector<double>(places.size(), 1.0),
                                                      point_population, threshold_s, config.fca);
 
         // Catchments per structure and limit, clipped, and their union per limit.
-        const std::size_t at_threshold =
-            compute_type_catchments(tc, places, *model, config, outline.get(),
-                                    territory.config.epsg, a.catchments, a.timings);
+        const std::size_t at_threshold = compute_type_catchments(
+            tc, places, model, config, a.outline, territory.config.epsg, a.catchments, a.timings);
 
         // Per commune.
         {
             StepClock clock(a.timings, code + ": commune coverage");
-            compute_commune_coverage(tc, territory, a.population, fca, declared,
+            compute_commune_coverage(tc, territory, a.population(), fca, declared,
                                      tc.union_catchments[at_threshold], config.coverage,
                                      method_word);
         }
@@ -230,7 +225,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     }
     {
         StepClock clock(a.timings, "where next (greedy siting)");
-        a.candidates = where_next(a, territory, config.siting, *model, locator);
+        a.candidates = where_next(a, territory, config.siting, model, locator);
     }
     return a;
 }

@@ -16,14 +16,14 @@
 namespace palliacarte {
 
 /// @brief The travel-time model an analysis of `territory` uses: by road when it has a network,
-/// else as the crow flies; `population` must outlive it.
+/// else as the crow flies.
 struct TravelModelChoice {
-    std::unique_ptr<TravelTimeModel> model;
+    std::shared_ptr<const TravelTimeModel> model;
     std::string method;  ///< "road" or "crow_fly"
     std::string label;   ///< French, shown in every output
 };
 TravelModelChoice make_travel_time_model(const Territory& territory,
-                                         const PopulationPoints& population);
+                                         std::shared_ptr<const PopulationPoints> population);
 
 /// @brief Runs the whole analysis. @throws ConfigError for an unknown type in the config.
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,

@@ -6,14 +6,16 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "analysis/population_points.hpp"
+#include "analysis/territory_outline.hpp"
 #include "analysis/travel_time_model.hpp"
 #include "config/analysis_config.hpp"
 #include "core/load_report.hpp"
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte {
 
@@ -101,7 +103,13 @@ struct CandidateSite {
 struct CoverageAnalysis {
     std::string method;        ///< "road" or "crow_fly"
     std::string method_label;  ///< French, shown in every output
-    PopulationPoints population;
+    /// The population points; shared with `model`, so the analysis can be moved.
+    std::shared_ptr<const PopulationPoints> population_points;
+    const PopulationPoints& population() const { return *population_points; }
+    /// The travel-time model the analysis ran with (it refers to the territory's road graph,
+    /// which must stay in place); the service reuses it for on-demand catchments and scenarios.
+    std::shared_ptr<const TravelTimeModel> model;
+    TerritoryOutline outline;  ///< catchments are clipped to it
     std::vector<TypeCoverage> types;
     std::vector<StructureCatchment> catchments;
     std::vector<int> structure_commune;  ///< per structure, Territory commune index, -1 if none

@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte {
 

@@ -13,7 +13,7 @@
 #include "core/load_report.hpp"
 #include "core/progress.hpp"
 #include "load/population_grid_reader.hpp"
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte {
 

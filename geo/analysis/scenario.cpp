@@ -10,8 +10,8 @@ namespace palliacarte {
 
 std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
                                              const CoverageAnalysis& analysis,
-                                             const TravelTimeModel& model,
                                              const Scenario& scenario) {
+    const TravelTimeModel& model = *analysis.model;
     std::map<std::string, std::size_t> by_id;
     for (std::size_t s = 0; s < territory.structures.size(); ++s)
         by_id[territory.structures[s].id] = s;
@@ -56,7 +56,7 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
             }
         const NearestPlaces nearest = model.nearest(places, tc->direction);
 
-        const auto& pop = analysis.population;
+        const auto& pop = analysis.population();
         for (std::size_t c = 0; c < territory.communes.size(); ++c) {
             const CommuneCoverage& before = tc->communes[c];
             double population = 0, within = 0;

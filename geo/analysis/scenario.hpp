@@ -34,11 +34,11 @@ struct ScenarioTypeResult {
 };
 
 /// @brief Per type touched by the scenario (the types of the added and removed structures).
-/// Communes without inhabitants keep their area-based share (catchments are not redrawn).
+/// Times come from the analysis's own travel-time model. Communes without inhabitants keep their
+/// area-based share (catchments are not redrawn).
 /// @throws ConfigError for an unknown structure id or a type that was not analysed.
 std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
                                              const CoverageAnalysis& analysis,
-                                             const TravelTimeModel& model,
                                              const Scenario& scenario);
 
 }  // namespace palliacarte

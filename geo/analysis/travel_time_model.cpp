@@ -33,20 +33,21 @@ void index_points_by_node(const std::vector<std::vector<SearchStart>>& access, s
 }  // namespace
 
 TravelTimeModel::TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
-                                 const PopulationPoints& points, bool off_road_out_of_reach)
-    : points_(points),
+                                 std::shared_ptr<const PopulationPoints> points,
+                                 bool off_road_out_of_reach)
+    : points_(std::move(points)),
       roads_(&roads),
       snapper_(std::make_unique<RoadSnapper>(roads, off_network_kmh, snap_max_m)) {
-    const std::size_t n = points.points.size();
+    const std::size_t n = points_->points.size();
     arrive_.resize(n);
     depart_.resize(n);
     off_road_timed_ = !off_road_out_of_reach;
     std::vector<std::uint8_t> snapped(n, 0);
     parallel_for(n, worker_count(n / 512 + 1), [&](std::size_t i, std::size_t) {
-        auto snap = snapper_->snap(points.points[i].position);
+        auto snap = snapper_->snap(points_->points[i].position);
         if (!snap) {
             if (off_road_out_of_reach) return;
-            snap = snapper_->snap(points.points[i].position, kOffRoadReachM);
+            snap = snapper_->snap(points_->points[i].position, kOffRoadReachM);
             if (!snap) return;
         } else {
             snapped[i] = 1;
@@ -61,9 +62,10 @@ TravelTimeModel::TravelTimeModel(const RoadGraph& roads, double off_network_kmh,
     index_points_by_node(depart_, roads.node_count(), first_point_depart_, node_point_depart_);
 }
 
-TravelTimeModel::TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points,
+TravelTimeModel::TravelTimeModel(const CrowFlyModel& crow_fly,
+                                 std::shared_ptr<const PopulationPoints> points,
                                  const std::vector<int>& point_epsg)
-    : points_(points), crow_fly_(crow_fly), point_epsg_(point_epsg) {}
+    : points_(std::move(points)), crow_fly_(crow_fly), point_epsg_(point_epsg) {}
 
 TravelTimeModel::~TravelTimeModel() = default;
 
@@ -96,14 +98,14 @@ double TravelTimeModel::point_seconds(std::size_t i, SearchDirection direction,
 
 NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
                                        SearchDirection direction) const {
-    const std::size_t n = points_.points.size();
+    const std::size_t n = points_->points.size();
     NearestPlaces out;
     out.seconds.assign(n, kUnreached);
     out.place.assign(n, NearestPlaces::kNone);
     if (places.empty()) return out;
     if (!roads_) {
         parallel_for(n, worker_count(n / 4096 + 1), [&](std::size_t i, std::size_t) {
-            const Point& p = points_.points[i].position;
+            const Point& p = points_->points[i].position;
             for (std::uint32_t s = 0; s < places.size(); ++s) {
                 if (places[s].epsg != point_epsg_[i]) continue;  // another CRS, another land
                 const double t = crow_fly_.seconds(p, places[s].position);
@@ -145,9 +147,9 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
     if (!roads_) {
         using Entry = std::pair<Point, std::uint32_t>;
         std::vector<Entry> entries;
-        entries.reserve(points_.points.size());
-        for (std::uint32_t i = 0; i < points_.points.size(); ++i)
-            entries.emplace_back(points_.points[i].position, i);
+        entries.reserve(points_->points.size());
+        for (std::uint32_t i = 0; i < points_->points.size(); ++i)
+            entries.emplace_back(points_->points[i].position, i);
         const bgi::rtree<Entry, bgi::quadratic<16>> tree(entries);
         const double r = crow_fly_.radius_m(limit_seconds);
         parallel_for(places.size(), workers, [&](std::size_t s, std::size_t) {
@@ -192,7 +194,7 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
 std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
     const std::vector<Place>& places, SearchDirection direction,
     const std::vector<double>& limits_seconds, const CatchmentShape& shape,
-    const GEOSGeometry* clip) const {
+    const TerritoryOutline* clip) const {
     std::vector<std::vector<MultiPolygon>> out(places.size());
     if (places.empty()) return out;
     // Several FINESS establishments often share one site (a hospital's entities): one polygon
@@ -207,17 +209,24 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
         same_as[s] = it->second;
         if (fresh) distinct.push_back(s);
     }
-    // Per worker: a search, a GEOS context and its own copy of the clip outline (GEOS caches
-    // envelopes lazily, so even reading one geometry from two threads races).
+    // Per worker: a search, a GEOS context and its own copy of the clip outlines, made when
+    // first needed (GEOS caches envelopes lazily, so even reading one geometry from two threads
+    // races).
     const std::size_t workers = worker_count(distinct.size());
     std::vector<std::unique_ptr<OneToManySearch>> searches;
     std::vector<std::unique_ptr<GeosContext>> contexts;
-    std::vector<GeosGeometry> clips;
+    std::vector<std::map<int, GeosGeometry>> clips(workers);
     for (std::size_t w = 0; w < workers; ++w) {
         if (roads_) searches.push_back(std::make_unique<OneToManySearch>(*roads_));
         contexts.push_back(std::make_unique<GeosContext>());
-        if (clip) clips.push_back(contexts[w]->wrap(GEOSGeom_clone_r(contexts[w]->handle(), clip)));
     }
+    auto clip_for = [&](std::size_t w, int epsg) -> const GEOSGeometry* {
+        const MultiPolygon* outline = clip ? clip->in(epsg) : nullptr;
+        if (!outline) return nullptr;
+        auto [it, fresh] = clips[w].try_emplace(epsg);
+        if (fresh) it->second = contexts[w]->to_geos(*outline);
+        return it->second.get();
+    };
     const bool forward = direction == SearchDirection::from_sources;
     parallel_for(distinct.size(), workers, [&](std::size_t j, std::size_t w) {
         const std::size_t s = distinct[j];
@@ -240,8 +249,8 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
                                                   shape, leg, k == 0 ? nullptr : &polys[k - 1]);
             }
         }
-        if (clip)
-            for (auto& poly : polys) poly = clip_to(*contexts[w], poly, clips[w].get());
+        if (const GEOSGeometry* outline = clip_for(w, p.epsg))
+            for (auto& poly : polys) poly = clip_to(*contexts[w], poly, outline);
     });
     for (std::size_t s = 0; s < places.size(); ++s)
         if (same_as[s] != s) out[s] = out[same_as[s]];

@@ -11,7 +11,8 @@
 
 #include "analysis/catchment_polygon.hpp"
 #include "analysis/population_points.hpp"
-#include "routing/crow_fly.hpp"
+#include "analysis/territory_outline.hpp"
+#include "model/crow_fly_model.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
 
@@ -44,12 +45,13 @@ class TravelTimeModel {
     /// road (see off_road_points()) join their nearest road anyway, up to kOffRoadReachM, by the
     /// off-network leg — unless `off_road_out_of_reach`, when they count as unreachable.
     TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
-                    const PopulationPoints& points, bool off_road_out_of_reach = false);
+                    std::shared_ptr<const PopulationPoints> points,
+                    bool off_road_out_of_reach = false);
     /// @brief How far an off-road point may still be joined to its road (mountain hamlets,
     /// the coast: a 1 km grid cell's centre can be 2–3 km from the road serving it).
     static constexpr double kOffRoadReachM = 20000;
     /// @brief Crow-fly model; `point_epsg` gives each point's CRS.
-    TravelTimeModel(const CrowFlyModel& crow_fly, const PopulationPoints& points,
+    TravelTimeModel(const CrowFlyModel& crow_fly, std::shared_ptr<const PopulationPoints> points,
                     const std::vector<int>& point_epsg);
     ~TravelTimeModel();
 
@@ -72,19 +74,19 @@ class TravelTimeModel {
                                    double limit_seconds) const;
 
     /// @brief Per place, one catchment polygon per limit (ascending; nested by construction),
-    /// clipped to `clip` when given (the territory outline). Runs on all cores.
+    /// clipped to the outline of the place's CRS when `clip` is given. Runs on all cores.
     std::vector<std::vector<MultiPolygon>> catchments(const std::vector<Place>& places,
                                                       SearchDirection direction,
                                                       const std::vector<double>& limits_seconds,
                                                       const CatchmentShape& shape,
-                                                      const GEOSGeometry* clip = nullptr) const;
+                                                      const TerritoryOutline* clip = nullptr) const;
 
   private:
     // Time of point i from node times `node_seconds` (the search ran in `direction`).
     template <class NodeSeconds>
     double point_seconds(std::size_t i, SearchDirection direction, NodeSeconds&& node) const;
 
-    const PopulationPoints& points_;
+    std::shared_ptr<const PopulationPoints> points_;  ///< shared: the analysis may move
     const RoadGraph* roads_ = nullptr;
     std::unique_ptr<RoadSnapper> snapper_;
     CrowFlyModel crow_fly_;

@@ -11,7 +11,7 @@ namespace palliacarte {
 
 std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& places,
                                     const TravelTimeModel& model, const AnalysisConfig& config,
-                                    const GEOSGeometry* outline, int territory_epsg,
+                                    const TerritoryOutline& outline, int territory_epsg,
                                     std::vector<StructureCatchment>& out,
                                     std::vector<StepTiming>& timings) {
     std::vector<double> limits = config.catchment_thresholds_min;
@@ -27,7 +27,7 @@ std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& 
             std::vector<double> limits_s;
             for (double m : limits) limits_s.push_back(m * 60);
             polys =
-                model.catchments(places, tc.direction, limits_s, config.catchment_shape, outline);
+                model.catchments(places, tc.direction, limits_s, config.catchment_shape, &outline);
         }
         StepClock clock(timings, tc.type + ": catchment union (GEOS)");
         // The type's union per limit, the limits on all cores (a GEOS context each).

@@ -16,7 +16,7 @@ namespace palliacarte {
 /// @return the index of the type's threshold in `tc.catchment_limits_min`.
 std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& places,
                                     const TravelTimeModel& model, const AnalysisConfig& config,
-                                    const GEOSGeometry* outline, int territory_epsg,
+                                    const TerritoryOutline& outline, int territory_epsg,
                                     std::vector<StructureCatchment>& out,
                                     std::vector<StepTiming>& timings);
 

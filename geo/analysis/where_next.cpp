@@ -14,7 +14,7 @@ std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory
                                       const CommuneLocator& locator) {
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
-    const auto& points = a.population.points;
+    const auto& points = a.population().points;
     std::vector<CandidateSite> out;
     std::vector<std::string> siting_types = siting.types;
     if (siting_types.empty())

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/catchment_polygon.hpp"
+#include "config/catchment_shape.hpp"
 
 namespace palliacarte {
 

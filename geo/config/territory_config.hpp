@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "routing/crow_fly.hpp"
+#include "model/crow_fly_model.hpp"
 
 namespace palliacarte {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/load_report.hpp"
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte {
 

@@ -8,7 +8,7 @@
 
 #include "analysis/coverage_analysis.hpp"
 #include "core/progress.hpp"
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte {
 

@@ -272,14 +272,14 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
         }
         // Populated grid cells out of reach (with a grid): the part of each cell in such
         // communes, summed over its pieces.
-        if (a.population.method != "grid") continue;
+        if (a.population().method != "grid") continue;
         const double threshold_s = tc.threshold_min * 60;
         std::map<std::int32_t, std::pair<double, double>> cells;  // cell → population, 65+
         // A cell straddling communes is labelled by the one holding most of its uncovered
         // population (not the last piece met: Bonifacio's cell was named Porto-Vecchio).
         std::map<std::int32_t, std::map<std::size_t, double>> cell_communes;
-        for (std::size_t i = 0; i < a.population.points.size(); ++i) {
-            const auto& p = a.population.points[i];
+        for (std::size_t i = 0; i < a.population().points.size(); ++i) {
+            const auto& p = a.population().points[i];
             if (p.cell < 0 || tc.nearest.seconds[i] <= threshold_s) continue;
             if (tc.communes[p.commune].status == CoverageStatus::covered) continue;
             cells[p.cell].first += p.population;
@@ -293,9 +293,9 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
                     return x.second < y.second;
                 })->first;
             l.features.push_back(
-                {MultiPolygon{a.population.cells[cell].square},
+                {MultiPolygon{a.population().cells[cell].square},
                  {std::string("carreau"), tc.type, std::monostate{}, t.communes[c].insee,
-                  t.communes[c].name, a.population.cells[cell].id,
+                  t.communes[c].name, a.population().cells[cell].id,
                   std::string(status_label_fr(tc.communes[c].status)), std::monostate{},
                   integer(pop.first), integer(pop.second), std::monostate{}, std::monostate{},
                   tc.threshold_min, a.method_label}});

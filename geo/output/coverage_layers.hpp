@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/coverage_analysis.hpp"
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte {
 

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte {
 

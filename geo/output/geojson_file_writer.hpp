@@ -5,7 +5,7 @@
 // took 1.4 s for Corsica's 57 catchments (≈700,000 vertices); this one encodes on all cores.
 #include <string>
 
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte {
 

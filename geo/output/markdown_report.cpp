@@ -77,12 +77,12 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
             "  - Attention : sans réseau routier, les temps sont des estimations à vol d'oiseau "
             "et les zones desservies sont des cercles.");
     line("- Population localisée : " +
-         std::string(a.population.method == "grid"
-                         ? "carreaux de population (" + a.population.source +
+         std::string(a.population().method == "grid"
+                         ? "carreaux de population (" + a.population().source +
                                "), découpés par commune et recalés sur la population légale"
                          : "un point par commune (pas de grille de population)"));
-    if (a.population.communes_on_proxy)
-        line("  - " + counted(double(a.population.communes_on_proxy), "commune", "communes") +
+    if (a.population().communes_on_proxy)
+        line("  - " + counted(double(a.population().communes_on_proxy), "commune", "communes") +
              " sans carreau habité : population placée en un point.");
     if (a.unsnapped_points)
         line("  - " + counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
@@ -151,7 +151,7 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
                  " | " + percent_fr(pop > 0 ? within / pop : 0) + " | " +
                  percent_fr(pop > 0 ? covered / pop : 0) + " | " + thousands(double(white)) +
                  " | " + thousands(pop - within) + " | " +
-                 (a.population.method == "grid" ? thousands(elderly_out) : std::string("—")) +
+                 (a.population().method == "grid" ? thousands(elderly_out) : std::string("—")) +
                  " |");
     }
     line();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte {
 

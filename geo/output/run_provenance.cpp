@@ -5,7 +5,7 @@
 #include "analysis/coverage_analysis.hpp"
 #include "core/french_format.hpp"
 #include "core/utc_time.hpp"
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 #include "output/source_vintage.hpp"
 #include "roads/car_profile.hpp"
 
@@ -62,8 +62,8 @@ RunProvenance make_run_provenance(const Territory& t, const CoverageAnalysis& a,
                     "en-tête du fichier FINESS");
         p.sources.push_back(st);
     }
-    if (a.population.method == "grid") {
-        std::string path = a.population.source;
+    if (a.population().method == "grid") {
+        std::string path = a.population().source;
         const std::string root = c.data_root + "/";
         if (path.rfind(root, 0) == 0) path = path.substr(root.size());
         SourceProvenance grid{"population_grid", "Population carroyée", path, "csv", "", ""};

@@ -3,7 +3,7 @@
 // one representation; the text view and the HTTP service render from it.
 #include <nlohmann/json.hpp>
 
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte {
 

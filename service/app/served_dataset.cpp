@@ -1,12 +1,9 @@
 #include "app/served_dataset.hpp"
 
-#include "on_demand/analysis_api.hpp"
-
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 
-#include "geos/polygon_ops.hpp"
 #include "load/ogr_layer_reader.hpp"
 #include "load/territory_loader.hpp"
 #include "model/structure_type.hpp"
@@ -70,16 +67,6 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
     step("load");
     d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
     step("analysis");
-    d->model = make_travel_time_model(d->territory, d->analysis.population).model;
-    {
-        const GeosContext geos;
-        std::vector<GeosGeometry> parts;
-        for (const auto& c : d->territory.communes)
-            if (c.epsg == d->config.epsg) parts.push_back(geos.to_geos(c.geometry));
-        GeosGeometry u = coverage_union(geos, std::move(parts));
-        if (u) d->outline = geos.to_multipolygon(u.get());
-    }
-    step("on-demand analysis (travel model, outline)");
     std::vector<Layer> layers;
     layers.push_back(commune_summary_layer(d->territory, d->analysis));
     for (auto& l : coverage_layers(d->territory, d->analysis)) layers.push_back(std::move(l));
@@ -89,7 +76,6 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
         collections.emplace_back(std::move(l), describe(id, d->analysis));
     }
     ogc::ServiceInfo info;
-    info.extra_paths = analysis_api::openapi_paths();
     info.title = "palliacarte — " + d->config.name;
     // Sources as the analysis used them: OpenStreetMap is credited only when roads ran.
     const RunProvenance provenance = make_run_provenance(d->territory, d->analysis);

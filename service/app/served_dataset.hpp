@@ -10,7 +10,7 @@
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 #include "ogc/ogc_api.hpp"
 
 namespace palliacarte::app {
@@ -21,10 +21,6 @@ struct ServedDataset {
     Territory territory;
     CoverageAnalysis analysis;
     std::unique_ptr<ogc::OgcApi> ogc;
-    /// The analysis's travel-time model, kept for on-demand catchments and scenarios.
-    std::unique_ptr<TravelTimeModel> model;
-    /// The territory's communes united (territory CRS): on-demand catchments are clipped to it.
-    MultiPolygon outline;
     std::vector<StepTiming> timings;
     std::string source;  ///< the config or GeoPackage served, for messages
 };

@@ -6,7 +6,7 @@
 #include "analysis/coverage_analysis.hpp"
 #include "analysis/white_zone_ranking.hpp"
 #include "core/french_format.hpp"
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte::cli {
 

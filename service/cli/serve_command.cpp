@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "app/served_dataset.hpp"
-#include "app/service_app.hpp"
+#include "app/service_routes.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_printer.hpp"
 #include "core/errors.hpp"
@@ -120,7 +120,7 @@ int run_serve(const std::vector<std::string>& args) {
         std::cerr << "palliacarte : données illisibles : " << e.what() << "\n";
         return kUnreadableData;
     }
-    const app::ServiceApp service(*dataset);
+    const app::ServiceRoutes service(*dataset);
     if (!quiet) options.log = &std::cerr;
     http::HttpServer server(
         options, [&](const std::string& path) { return service.route(path); },

@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/utc_time.hpp"
 #include "http/gzip.hpp"
 
 namespace palliacarte::http {
@@ -82,15 +83,6 @@ bool not_modified(const HttpRequest& r, const std::string& etag) {
         start = comma + 1;
     }
     return false;
-}
-
-std::string now_utc() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 // Pistache 0.0.5 writes only typed headers (Header::list()), never the raw ones: a typed header
@@ -241,7 +233,7 @@ struct HttpServer::Impl {
         char line[64];
         std::snprintf(line, sizeof line, " %d %.2f ms %zu B", status, ms, bytes);
         std::lock_guard lock(log_mutex);
-        *options.log << now_utc() << ' ' << r.method << ' ' << raw_target << line << '\n'
+        *options.log << utc_now() << ' ' << r.method << ' ' << raw_target << line << '\n'
                      << std::flush;
     }
 

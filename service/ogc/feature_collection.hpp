@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "ogc/served_crs.hpp"
-#include "output/layer.hpp"
+#include "model/layer.hpp"
 
 namespace palliacarte::ogc {
 

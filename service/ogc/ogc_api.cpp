@@ -1,10 +1,9 @@
 #include "ogc/ogc_api.hpp"
 
 #include <chrono>
-#include <cstdio>
-#include <ctime>
 
 #include "core/binary_io.hpp"
+#include "core/utc_time.hpp"
 #include "http/request_params.hpp"
 #include "ogc/html_page.hpp"
 #include "ogc/items_query.hpp"
@@ -29,15 +28,6 @@ json link(const std::string& href, const std::string& rel, const std::string& ty
     json l = {{"href", href}, {"rel", rel}, {"type", type}};
     if (!title.empty()) l["title"] = title;
     return l;
-}
-
-std::string now_iso8601() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 // The query string of `r` with `f` and `offset` replaced (for self/alternate/next/prev links).
@@ -124,27 +114,12 @@ const FeatureCollection* OgcApi::collection(const std::string& id) const {
     return nullptr;
 }
 
-std::optional<HttpResponse> OgcApi::handle(const HttpRequest& r) const {
-    const std::string& p = r.path;
-    if (p == "/" || p.empty()) return landing(r);
-    if (p == "/conformance") return conformance(r);
-    if (p == "/api") return api(r);
-    if (p == "/collections") return collections_doc(r);
-    const std::string prefix = "/collections/";
-    if (p.rfind(prefix, 0) != 0) return std::nullopt;
-    std::string rest = p.substr(prefix.size());
-    if (!rest.empty() && rest.back() == '/') rest.pop_back();
-    const auto slash = rest.find('/');
-    const std::string id = rest.substr(0, slash);
+const FeatureCollection& OgcApi::collection_or_404(const std::string& id) const {
     const FeatureCollection* c = collection(id);
     if (!c)
         throw ProblemError(404, "Collection inconnue",
                            "no collection '" + id + "' (see /collections)");
-    if (slash == std::string::npos) return collection_doc(r, *c);
-    const std::string tail = rest.substr(slash + 1);
-    if (tail == "items") return items(r, *c);
-    if (tail.rfind("items/", 0) == 0) return item(r, *c, tail.substr(6));
-    return std::nullopt;
+    return *c;
 }
 
 HttpResponse OgcApi::landing(const HttpRequest& r) const {
@@ -171,10 +146,9 @@ HttpResponse OgcApi::conformance(const HttpRequest& r) const {
     return json_response(doc, kJson, version_ + "-conformance", r, "Conformité");
 }
 
-HttpResponse OgcApi::api(const HttpRequest& r) const {
-    HttpResponse out =
-        json_response(openapi(r.base_url), kOpenApi, version_ + "-api", r, "OpenAPI");
-    return out;
+HttpResponse OgcApi::api(const HttpRequest& r, const json& paths) const {
+    return json_response(openapi_document(r.base_url, paths), kOpenApi, version_ + "-api", r,
+                         "OpenAPI");
 }
 
 json OgcApi::collection_json(const std::string& b, const FeatureCollection& c) const {
@@ -215,12 +189,14 @@ HttpResponse OgcApi::collections_doc(const HttpRequest& r) const {
     return json_response(doc, kJson, version_ + "-collections", r, "Collections");
 }
 
-HttpResponse OgcApi::collection_doc(const HttpRequest& r, const FeatureCollection& c) const {
+HttpResponse OgcApi::collection_doc(const HttpRequest& r, const std::string& id) const {
+    const FeatureCollection& c = collection_or_404(id);
     return json_response(collection_json(r.base_url, c), kJson, version_ + "-c-" + c.id(), r,
                          c.title());
 }
 
-HttpResponse OgcApi::items(const HttpRequest& r, const FeatureCollection& c) const {
+HttpResponse OgcApi::items(const HttpRequest& r, const std::string& id) const {
+    const FeatureCollection& c = collection_or_404(id);
     const std::string format = negotiate_format(r);
     const ItemsQuery q = parse_items_query(c, r);
     const Matches m = c.match(q);
@@ -243,7 +219,7 @@ HttpResponse OgcApi::items(const HttpRequest& r, const FeatureCollection& c) con
             "prev", kGeoJson, "Page précédente"));
     std::string head = R"({"type":"FeatureCollection","numberMatched":)" +
                        std::to_string(m.count()) + R"(,"numberReturned":)" +
-                       std::to_string(returned) + R"(,"timeStamp":")" + now_iso8601() +
+                       std::to_string(returned) + R"(,"timeStamp":")" + utc_now() +
                        R"(","links":)" + links.dump() + R"(,"features":[)";
 
     HttpResponse out;
@@ -297,8 +273,9 @@ HttpResponse OgcApi::items(const HttpRequest& r, const FeatureCollection& c) con
     return out;
 }
 
-HttpResponse OgcApi::item(const HttpRequest& r, const FeatureCollection& c,
+HttpResponse OgcApi::item(const HttpRequest& r, const std::string& collection_id,
                           const std::string& id) const {
+    const FeatureCollection& c = collection_or_404(collection_id);
     const auto i = c.find(id);
     if (!i)
         throw ProblemError(404, "Objet inconnu",

@@ -19,34 +19,32 @@ struct ServiceInfo {
     /// What the served analysis rests on (sources, vintages, time model: the analyze run's
     /// metadata.json); shown on the landing page when set.
     nlohmann::json metadata;
-    /// Extra paths the OpenAPI document lists (the analysis endpoints), as OpenAPI path items.
-    nlohmann::json extra_paths = nlohmann::json::object();
 };
 
 class OgcApi {
   public:
     OgcApi(ServiceInfo info, std::vector<FeatureCollection> collections);
 
-    /// @brief Answers a GET (or HEAD) for one of the OGC paths; empty if the path is not one.
-    /// @throws http::ProblemError for bad parameters (400), unknown collections/features (404),
-    /// unsupported formats (406).
-    std::optional<http::HttpResponse> handle(const http::HttpRequest& request) const;
+    // The OGC API – Features resources. Each throws http::ProblemError for bad parameters
+    // (400), unknown collections/features (404), unsupported formats (406).
+    http::HttpResponse landing(const http::HttpRequest& r) const;
+    http::HttpResponse conformance(const http::HttpRequest& r) const;
+    /// The OpenAPI document listing `paths` (the service's route table documents them).
+    http::HttpResponse api(const http::HttpRequest& r, const nlohmann::json& paths) const;
+    http::HttpResponse collections_doc(const http::HttpRequest& r) const;
+    http::HttpResponse collection_doc(const http::HttpRequest& r, const std::string& id) const;
+    http::HttpResponse items(const http::HttpRequest& r, const std::string& id) const;
+    http::HttpResponse item(const http::HttpRequest& r, const std::string& collection_id,
+                            const std::string& id) const;
 
     const FeatureCollection* collection(const std::string& id) const;
     const std::vector<FeatureCollection>& collections() const { return collections_; }
 
-    /// @brief The OpenAPI 3.0 document (base URL as given).
-    nlohmann::json openapi(const std::string& base_url) const;
+    /// @brief The OpenAPI 3.0 document: info, server `base_url`, `paths`.
+    nlohmann::json openapi_document(const std::string& base_url, const nlohmann::json& paths) const;
 
   private:
-    http::HttpResponse landing(const http::HttpRequest& r) const;
-    http::HttpResponse conformance(const http::HttpRequest& r) const;
-    http::HttpResponse api(const http::HttpRequest& r) const;
-    http::HttpResponse collections_doc(const http::HttpRequest& r) const;
-    http::HttpResponse collection_doc(const http::HttpRequest& r, const FeatureCollection& c) const;
-    http::HttpResponse items(const http::HttpRequest& r, const FeatureCollection& c) const;
-    http::HttpResponse item(const http::HttpRequest& r, const FeatureCollection& c,
-                            const std::string& id) const;
+    const FeatureCollection& collection_or_404(const std::string& id) const;
     nlohmann::json collection_json(const std::string& base, const FeatureCollection& c) const;
 
     ServiceInfo info_;
@@ -59,5 +57,12 @@ std::string negotiate_format(const http::HttpRequest& request);
 
 /// @brief `text` percent-encoded for a URL query value.
 std::string url_encode(const std::string& text);
+
+// OpenAPI path items of the OGC resources, keyed by path (openapi_document.cpp); the items
+// paths are written per collection, with each one's filterable properties.
+nlohmann::json openapi_landing_paths();
+nlohmann::json openapi_collection_paths(const std::vector<FeatureCollection>& collections);
+nlohmann::json openapi_items_paths(const std::vector<FeatureCollection>& collections);
+nlohmann::json openapi_item_paths(const std::vector<FeatureCollection>& collections);
 
 }  // namespace palliacarte::ogc

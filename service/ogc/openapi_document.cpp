@@ -1,5 +1,5 @@
-// The OpenAPI 3.0 document of the service (/api): every OGC path, each collection's items with
-// its own filterable properties, and the analysis endpoints the caller adds.
+// The OpenAPI 3.0 document of the service (/api) and the path items of the OGC resources; the
+// route table (app/service_routes.cpp) puts each with its route and gathers them for /api.
 #include "ogc/items_query.hpp"
 #include "ogc/ogc_api.hpp"
 
@@ -57,24 +57,44 @@ const char* schema_type(FieldType t) {
     return "string";
 }
 
+json format_param() {
+    return param("f", "query", {{"type", "string"}, {"enum", {"json", "html"}}},
+                 "Format de la réponse (sinon selon l'en-tête Accept).");
+}
+
+json crs_enum() {
+    json out = json::array();
+    for (const ServedCrs s : kServedCrs) out.push_back(crs_uri(s));
+    return out;
+}
+
 }  // namespace
 
-json OgcApi::openapi(const std::string& base_url) const {
-    const json f = param("f", "query", {{"type", "string"}, {"enum", {"json", "html"}}},
-                         "Format de la réponse (sinon selon l'en-tête Accept).");
-    json crs_enum = json::array();
-    for (const ServedCrs s : kServedCrs) crs_enum.push_back(crs_uri(s));
-    json paths = {
-        {"/", get("Page d'accueil", "getLandingPage", {f},
-                  response("Page d'accueil", "application/json"))},
-        {"/conformance", get("Classes de conformité", "getConformance", {f},
-                             response("Classes de conformité", "application/json"))},
-        {"/api", get("Ce document", "getApi", {f},
-                     response("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0"))},
-        {"/collections",
-         get("Collections", "getCollections", {f}, response("Collections", "application/json"))}};
-    for (const auto& c : collections_) {
-        const std::string base = "/collections/" + c.id();
+json openapi_landing_paths() {
+    const json f = format_param();
+    return {{"/", get("Page d'accueil", "getLandingPage", {f},
+                      response("Page d'accueil", "application/json"))},
+            {"/conformance", get("Classes de conformité", "getConformance", {f},
+                                 response("Classes de conformité", "application/json"))},
+            {"/api", get("Ce document", "getApi", {f},
+                         response("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0"))},
+            {"/collections", get("Collections", "getCollections", {f},
+                                 response("Collections", "application/json"))}};
+}
+
+json openapi_collection_paths(const std::vector<FeatureCollection>& collections) {
+    json paths = json::object();
+    for (const auto& c : collections)
+        paths["/collections/" + c.id()] =
+            get(c.title(), "describe_" + c.id(), {format_param()},
+                response("Description de la collection", "application/json"));
+    return paths;
+}
+
+json openapi_items_paths(const std::vector<FeatureCollection>& collections) {
+    const json crs = crs_enum();
+    json paths = json::object();
+    for (const auto& c : collections) {
         json items_params = {
             param("limit", "query",
                   {{"type", "integer"},
@@ -91,30 +111,38 @@ json OgcApi::openapi(const std::string& base_url) const {
                    {"items", {{"type", "number"}}}},
                   "Emprise minx,miny,maxx,maxy dans bbox-crs (CRS84 par défaut) : objets dont la "
                   "géométrie l'intersecte."),
-            param("bbox-crs", "query", {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}},
+            param("bbox-crs", "query", {{"type", "string"}, {"format", "uri"}, {"enum", crs}},
                   "SRC de bbox."),
-            param("crs", "query", {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}},
+            param("crs", "query", {{"type", "string"}, {"format", "uri"}, {"enum", crs}},
                   "SRC des géométries renvoyées (CRS84 par défaut)."),
             param("properties", "query", {{"type", "array"}, {"items", {{"type", "string"}}}},
                   "Attributs à renvoyer, séparés par des virgules."),
-            f};
+            format_param()};
         for (const auto& field : c.layer().fields)
             items_params.push_back(param(field.name, "query", {{"type", schema_type(field.type)}},
                                          "Égal à (" + field.alias + ")."));
-        paths[base] = get(c.title(), "describe_" + c.id(), {f},
-                          response("Description de la collection", "application/json"));
-        paths[base + "/items"] =
+        paths["/collections/" + c.id() + "/items"] =
             get(c.title() + " : objets", "get_" + c.id() + "_items", items_params,
                 response("Objets (GeoJSON)", "application/geo+json"));
-        json one = {
-            param("featureId", "path", {{"type", "string"}}, "Identifiant (1 à N).", true),
-            param("crs", "query", {{"type", "string"}, {"enum", crs_enum}}, "SRC de la géométrie."),
-            f};
-        paths[base + "/items/{featureId}"] =
+    }
+    return paths;
+}
+
+json openapi_item_paths(const std::vector<FeatureCollection>& collections) {
+    json paths = json::object();
+    for (const auto& c : collections) {
+        json one = {param("featureId", "path", {{"type", "string"}}, "Identifiant (1 à N).", true),
+                    param("crs", "query", {{"type", "string"}, {"enum", crs_enum()}},
+                          "SRC de la géométrie."),
+                    format_param()};
+        paths["/collections/" + c.id() + "/items/{featureId}"] =
             get(c.title() + " : un objet", "get_" + c.id() + "_item", one,
                 response("Objet (GeoJSON)", "application/geo+json"));
     }
-    for (const auto& [path, item] : info_.extra_paths.items()) paths[path] = item;
+    return paths;
+}
+
+json OgcApi::openapi_document(const std::string& base_url, const json& paths) const {
     return {
         {"openapi", "3.0.3"},
         {"info",

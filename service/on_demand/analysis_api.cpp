@@ -34,25 +34,21 @@ json nullable(double v) {
 }
 
 // Longitude/latitude → the territory CRS, refusing points far from the territory.
-Point from_lonlat(const app::ServedDataset& d, double lon, double lat, const std::string& what) {
+Point from_lonlat(const AnalysisInputs& d, double lon, double lat, const std::string& what) {
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
         throw bad(what, "longitude must be within [-180, 180] and latitude within [-90, 90]");
     CrsTransform t("OGC:CRS84", epsg_string(d.config.epsg));
     Point p{lon, lat};
     if (!t.transform(p.x, p.y)) throw bad(what, "the position cannot be projected");
+    const MultiPolygon* outline = d.analysis.outline.in(d.config.epsg);
+    if (!outline) return p;
     Box b;
-    boost::geometry::envelope(d.outline, b);
+    boost::geometry::envelope(*outline, b);
     constexpr double kMargin = 50000;  // 50 km around the territory
     if (p.x < b.min_corner().x - kMargin || p.x > b.max_corner().x + kMargin ||
         p.y < b.min_corner().y - kMargin || p.y > b.max_corner().y + kMargin)
         throw bad(what, "the position lies more than 50 km outside the territory " + d.config.name);
     return p;
-}
-
-const TypeCoverage* analysed(const app::ServedDataset& d, const std::string& type) {
-    for (const auto& t : d.analysis.types)
-        if (t.type == type) return &t;
-    return nullptr;
 }
 
 HttpResponse json_answer(const json& doc, const std::string& type = "application/json") {
@@ -62,7 +58,9 @@ HttpResponse json_answer(const json& doc, const std::string& type = "application
     return r;
 }
 
-HttpResponse commune(const app::ServedDataset& d, const std::string& insee) {
+}  // namespace
+
+HttpResponse commune(const AnalysisInputs& d, const std::string& insee) {
     std::size_t c = d.territory.communes.size();
     for (std::size_t i = 0; i < d.territory.communes.size(); ++i)
         if (d.territory.communes[i].insee == insee) c = i;
@@ -100,7 +98,9 @@ HttpResponse commune(const app::ServedDataset& d, const std::string& insee) {
     return r;
 }
 
-std::vector<double> parse_minutes(const app::ServedDataset& d, const HttpRequest& r) {
+namespace {
+
+std::vector<double> parse_minutes(const AnalysisInputs& d, const HttpRequest& r) {
     std::vector<double> out;
     if (const std::string* m = r.param("minutes")) {
         for (const std::string& part : http::split(*m, ',')) {
@@ -121,7 +121,9 @@ std::vector<double> parse_minutes(const app::ServedDataset& d, const HttpRequest
     return out;
 }
 
-HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
+}  // namespace
+
+HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
     for (const auto& [name, value] : r.query)
         if (name != "structure" && name != "lon" && name != "lat" && name != "minutes" &&
             name != "type")
@@ -162,17 +164,15 @@ HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
         if (st->direction == TravelDirection::patient_travels)
             direction = SearchDirection::to_sources;
     }
-    const Place place = d.model->place(position, epsg);
+    const TravelTimeModel& model = *d.analysis.model;
+    const Place place = model.place(position, epsg);
     if (!place.usable)
         throw bad("lon", "the position is farther than the snapping distance from every road");
     std::vector<double> limits_s;
     for (const double m : minutes) limits_s.push_back(m * 60);
     // Clipped to the territory (as the served catchments are), then in longitude/latitude.
-    const GeosContext geos;
-    const GeosGeometry outline = geos.to_geos(d.outline);
-    auto polys =
-        d.model->catchments({place}, direction, limits_s, d.analysis_config.catchment_shape,
-                            epsg == d.config.epsg ? outline.get() : nullptr)[0];
+    auto polys = model.catchments({place}, direction, limits_s, d.analysis_config.catchment_shape,
+                                  &d.analysis.outline)[0];
     CrsTransform to_degrees(epsg_string(epsg), "OGC:CRS84");
     std::string body = R"({"type":"FeatureCollection","features":[)";
     for (std::size_t k = 0; k < polys.size(); ++k) {
@@ -198,7 +198,7 @@ HttpResponse catchment(const app::ServedDataset& d, const HttpRequest& r) {
     return out;
 }
 
-HttpResponse scenario(const app::ServedDataset& d, const HttpRequest& r) {
+HttpResponse scenario(const AnalysisInputs& d, const HttpRequest& r) {
     if (r.body.size() > kMaxBodyBytes)
         throw ProblemError(
             413, "Requête trop volumineuse",
@@ -233,11 +233,12 @@ HttpResponse scenario(const app::ServedDataset& d, const HttpRequest& r) {
             throw ProblemError(400, "JSON invalide",
                                where + ": expected {\"type\": \"HAD\", \"lon\": …, \"lat\": …}");
         const std::string type = a["type"];
-        if (!analysed(d, type))
+        const TypeCoverage* tc = find_analysed_type(d.analysis, d.territory.types, type);
+        if (!tc)
             throw ProblemError(
                 400, "Type non analysé",
                 where + ": type '" + type + "' is not analysed for " + d.config.name);
-        s.added.push_back({type,
+        s.added.push_back({tc->type,
                            from_lonlat(d, a["lon"].get<double>(), a["lat"].get<double>(), where),
                            d.config.epsg});
     }
@@ -248,7 +249,7 @@ HttpResponse scenario(const app::ServedDataset& d, const HttpRequest& r) {
     const auto start = std::chrono::steady_clock::now();
     std::vector<ScenarioTypeResult> results;
     try {
-        results = run_scenario(d.territory, d.analysis, *d.model, s);
+        results = run_scenario(d.territory, d.analysis, s);
     } catch (const ConfigError& e) {
         throw ProblemError(400, "Scénario invalide", e.what());
     }
@@ -289,36 +290,27 @@ HttpResponse scenario(const app::ServedDataset& d, const HttpRequest& r) {
                         {"computed_ms", rounded(ms, 0.1)}});
 }
 
-}  // namespace
+namespace {
 
-std::optional<HttpResponse> handle(const app::ServedDataset& d, const HttpRequest& r) {
-    if (r.path.rfind("/analysis/", 0) == 0 && !d.model)
-        throw ProblemError(404, "Analyse non disponible",
-                           "on-demand analyses need a territory config; this service serves the "
-                           "layers of " +
-                               d.source + " as they are");
-    const std::string prefix = "/analysis/communes/";
-    if (r.path.rfind(prefix, 0) == 0) return commune(d, r.path.substr(prefix.size()));
-    if (r.path == "/analysis/catchment") return catchment(d, r);
-    if (r.path == "/analysis/scenario") return scenario(d, r);
-    return std::nullopt;
+json query_param(const std::string& name, const std::string& type, const std::string& text) {
+    return json{{"name", name},
+                {"in", "query"},
+                {"required", false},
+                {"schema", {{"type", type}}},
+                {"description", text}};
 }
 
-json openapi_paths() {
-    auto q = [](const std::string& name, const std::string& type, const std::string& text) {
-        return json{{"name", name},
-                    {"in", "query"},
-                    {"required", false},
-                    {"schema", {{"type", type}}},
-                    {"description", text}};
-    };
-    auto responses = [](const std::string& ok) {
-        json r;
-        r["200"] = {{"description", ok}};
-        r["400"] = {{"description", "Paramètre invalide (application/problem+json)"}};
-        r["404"] = {{"description", "Inconnu (application/problem+json)"}};
-        return r;
-    };
+json responses(const std::string& ok) {
+    json r;
+    r["200"] = {{"description", ok}};
+    r["400"] = {{"description", "Paramètre invalide (application/problem+json)"}};
+    r["404"] = {{"description", "Inconnu (application/problem+json)"}};
+    return r;
+}
+
+}  // namespace
+
+json openapi_commune_paths() {
     json commune;
     commune["summary"] = "Couverture d'une commune (temps, statut, structure la plus proche)";
     commune["operationId"] = "getCommuneCoverage";
@@ -327,17 +319,29 @@ json openapi_paths() {
                                           {"required", true},
                                           {"schema", {{"type", "string"}}}}});
     commune["responses"] = responses("Couverture de la commune par type");
+    json paths;
+    paths["/analysis/communes/{insee}"]["get"] = commune;
+    return paths;
+}
 
+json openapi_catchment_paths() {
     json catchment;
     catchment["summary"] = "Zone accessible d'une structure ou d'un point, un polygone par seuil";
     catchment["operationId"] = "getCatchment";
     catchment["parameters"] = json::array(
-        {q("structure", "string", "Identifiant de structure (ou lon/lat)"),
-         q("lon", "number", "Longitude WGS84"), q("lat", "number", "Latitude WGS84"),
-         q("minutes", "string", "Seuils en minutes séparés par des virgules (au plus 6, ≤ 180)"),
-         q("type", "string", "Type de structure (sens du trajet) pour un point")});
+        {query_param("structure", "string", "Identifiant de structure (ou lon/lat)"),
+         query_param("lon", "number", "Longitude WGS84"),
+         query_param("lat", "number", "Latitude WGS84"),
+         query_param("minutes", "string",
+                     "Seuils en minutes séparés par des virgules (au plus 6, ≤ 180)"),
+         query_param("type", "string", "Type de structure (sens du trajet) pour un point")});
     catchment["responses"] = responses("Un polygone par seuil (GeoJSON, CRS84)");
+    json paths;
+    paths["/analysis/catchment"]["get"] = catchment;
+    return paths;
+}
 
+json openapi_scenario_paths() {
     json scenario;
     scenario["summary"] = "Scénario : structures ajoutées / retirées → zones blanches avant/après";
     scenario["operationId"] = "postScenario";
@@ -350,8 +354,6 @@ json openapi_paths() {
     scenario["responses"]["413"] = {{"description", "Scénario trop grand"}};
 
     json paths;
-    paths["/analysis/communes/{insee}"]["get"] = commune;
-    paths["/analysis/catchment"]["get"] = catchment;
     paths["/analysis/scenario"]["post"] = scenario;
     return paths;
 }

@@ -5,8 +5,13 @@
 //   POST /analysis/scenario                 structures added/removed → white zones before/after
 // Work per request is bounded (thresholds, minutes, scenario size) so one client cannot hold
 // the analysis threads for long.
-#include "app/served_dataset.hpp"
+#include <nlohmann/json.hpp>
+
+#include "analysis/coverage_result.hpp"
+#include "config/analysis_config.hpp"
+#include "config/territory_config.hpp"
 #include "http/http_message.hpp"
+#include "load/territory.hpp"
 
 namespace palliacarte::analysis_api {
 
@@ -16,12 +21,24 @@ constexpr std::size_t kMaxAdded = 50;
 constexpr std::size_t kMaxRemoved = 500;
 constexpr std::size_t kMaxBodyBytes = 256 * 1024;
 
-/// @brief Answers /analysis/… paths; empty when the path is not one of them.
-/// @throws http::ProblemError for bad input (400, 404, 413).
-std::optional<http::HttpResponse> handle(const app::ServedDataset& dataset,
-                                         const http::HttpRequest& request);
+/// What the on-demand analyses read: a territory and its analysis, whose travel-time model
+/// and outline they reuse. All live as long as the service.
+struct AnalysisInputs {
+    const TerritoryConfig& config;
+    const AnalysisConfig& analysis_config;
+    const Territory& territory;
+    const CoverageAnalysis& analysis;
+};
 
-/// @brief The OpenAPI path items of these endpoints (for /api).
-nlohmann::json openapi_paths();
+// The endpoints (routes: app/service_routes.cpp). Each throws http::ProblemError for bad input
+// (400, 404, 413).
+http::HttpResponse commune(const AnalysisInputs& inputs, const std::string& insee);
+http::HttpResponse catchment(const AnalysisInputs& inputs, const http::HttpRequest& request);
+http::HttpResponse scenario(const AnalysisInputs& inputs, const http::HttpRequest& request);
+
+// Their OpenAPI path items, keyed by path.
+nlohmann::json openapi_commune_paths();
+nlohmann::json openapi_catchment_paths();
+nlohmann::json openapi_scenario_paths();
 
 }  // namespace palliacarte::analysis_api

@@ -58,7 +58,7 @@ TEST(Coverage92, EveryCommuneHasAStatusPerType) {
 
 TEST(Coverage92, PopulationPointsSumToOfficialPopulations) {
     const auto& d = demo();
-    const auto& pop = d.analysis.population;
+    const auto& pop = d.analysis.population();
     EXPECT_EQ(pop.method, "grid");
     EXPECT_EQ(pop.communes_on_proxy, 0u);
     std::size_t split_cells = 0;
@@ -95,7 +95,7 @@ TEST(Coverage92, StatusesAgreeWithBruteForce) {
         std::size_t white = 0, covered = 0;
         for (std::size_t c = 0; c < t.communes.size(); ++c) {
             double pop = 0, within = 0;
-            for (const auto& p : d.analysis.population.of_commune(c)) {
+            for (const auto& p : d.analysis.population().of_commune(c)) {
                 double best = std::numeric_limits<double>::infinity();
                 for (const auto& b : bases)
                     best = std::min(best, std::hypot(p.position.x - b.x, p.position.y - b.y) *
@@ -138,7 +138,7 @@ TEST(Coverage92, CrowFlyCatchmentsAreValidNestedDiscsThatHoldExactlyTheReachedPo
             std::vector<Point> bases;
             for (const auto s : tc.located) bases.push_back(*d.territory.structures[s].position);
             const double chord_slack = cf.radius_m(limit) * (1 - std::cos(M_PI / 72)) + 1;
-            for (const auto& p : d.analysis.population.points) {
+            for (const auto& p : d.analysis.population().points) {
                 double nearest = std::numeric_limits<double>::infinity();
                 for (const auto& b : bases)
                     nearest = std::min(nearest, std::hypot(p.position.x - b.x, p.position.y - b.y));

@@ -56,7 +56,7 @@ std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
     const auto& rc = *d.territory.config.roads;
     const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
                               rc.snap_max_distance_m);
-    const auto& points = d.analysis.population.points;
+    const auto& points = d.analysis.population().points;
     std::vector<double> best(points.size(), kUnreached);
     if (snap_m) snap_m->assign(points.size(), kUnreached);
     std::vector<std::optional<RoadSnap>> snaps(points.size());
@@ -89,7 +89,7 @@ TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
     ASSERT_EQ(d.analysis.method, "road");
     for (const auto& tc : d.analysis.types) {
         const auto best = brute_force_times(d, tc);
-        const auto& points = d.analysis.population.points;
+        const auto& points = d.analysis.population().points;
         std::size_t white = 0;
         for (std::size_t i = 0; i < points.size(); ++i) {
             if (best[i] == kUnreached) {
@@ -100,8 +100,8 @@ TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
         }
         for (std::size_t c = 0; c < d.territory.communes.size(); ++c) {
             double pop = 0, within = 0;
-            for (std::uint32_t i = d.analysis.population.first_of_commune[c];
-                 i < d.analysis.population.first_of_commune[c + 1]; ++i) {
+            for (std::uint32_t i = d.analysis.population().first_of_commune[c];
+                 i < d.analysis.population().first_of_commune[c + 1]; ++i) {
                 pop += points[i].population;
                 if (best[i] <= tc.threshold_min * 60) within += points[i].population;
             }
@@ -158,7 +158,7 @@ TEST(CoverageCorsica, CatchmentsHoldTheReachedPointsAndNothingBeyondTheBand) {
             const bgi::rtree<Segment, bgi::quadratic<16>> tree(segments);
             std::size_t checked_in = 0, inside_late = 0;
             for (std::size_t i = 0; i < best.size(); ++i) {
-                const Point& p = d.analysis.population.points[i].position;
+                const Point& p = d.analysis.population().points[i].position;
                 const bool inside = bg::covered_by(p, u);
                 if (best[i] <= limit && snap_m[i] < band - 10) {
                     // Reached, and within the band of its road: inside.
@@ -231,9 +231,9 @@ TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
         std::map<std::string, double> by_commune;
         const auto& tc = *std::find_if(d.analysis.types.begin(), d.analysis.types.end(),
                                        [](const auto& t) { return t.type == "HAD"; });
-        for (std::size_t i = 0; i < d.analysis.population.points.size(); ++i) {
-            const auto& p = d.analysis.population.points[i];
-            if (p.cell < 0 || d.analysis.population.cells[p.cell].id != id) continue;
+        for (std::size_t i = 0; i < d.analysis.population().points.size(); ++i) {
+            const auto& p = d.analysis.population().points[i];
+            if (p.cell < 0 || d.analysis.population().cells[p.cell].id != id) continue;
             if (tc.nearest.seconds[i] <= tc.threshold_min * 60 ||
                 tc.communes[p.commune].status == CoverageStatus::covered)
                 continue;

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "roads/road_graph_builder.hpp"
-#include "routing/crow_fly.hpp"
+#include "model/crow_fly_model.hpp"
 
 using namespace palliacarte;
 

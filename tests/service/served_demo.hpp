@@ -5,7 +5,7 @@
 #include <string>
 
 #include "app/served_dataset.hpp"
-#include "app/service_app.hpp"
+#include "app/service_routes.hpp"
 #include "test_paths.hpp"
 
 namespace palliacarte::test {
@@ -27,7 +27,7 @@ inline http::HttpResponse call(const std::string& method, const std::string& pat
     r.headers = std::move(headers);
     r.body = std::move(body);
     r.base_url = "http://test";
-    const app::ServiceApp service(served_demo());
+    const app::ServiceRoutes service(served_demo());
     try {
         http::HttpResponse out = service.handle(r);
         if (out.stream) out.stream([&](std::string_view piece) { out.body += piece; });

@@ -1,4 +1,4 @@
-#include "model/territory.hpp"
+#include "load/territory.hpp"
 
 #include <algorithm>
 

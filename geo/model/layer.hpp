@@ -1,7 +1,7 @@
 #pragma once
-// A feature layer as the outputs see it: typed fields with French aliases and features with a
-// point or (multi)polygon geometry in the territory CRS. The GeoPackage, GeoJSON and CSV
-// writers (and later the HTTP service) all render the same layers.
+// A feature layer: typed fields with French aliases and features with a point or
+// (multi)polygon geometry in the territory CRS. The analysis outputs are built as layers; the
+// GeoPackage, GeoJSON and CSV writers, the GeoPackage reader and the HTTP service all use them.
 
 #include <cstdint>
 #include <string>

@@ -1,0 +1,22 @@
+#include "analysis/territory_outline.hpp"
+
+#include <vector>
+
+#include "geos/geos_context.hpp"
+#include "geos/polygon_ops.hpp"
+
+namespace palliacarte {
+
+TerritoryOutline territory_outline(const Territory& territory) {
+    const GeosContext geos;
+    std::map<int, std::vector<GeosGeometry>> parts;
+    for (const auto& c : territory.communes) parts[c.epsg].push_back(geos.to_geos(c.geometry));
+    TerritoryOutline out;
+    for (auto& [epsg, list] : parts) {
+        const GeosGeometry u = coverage_union(geos, std::move(list));
+        if (u) out.by_epsg[epsg] = geos.to_multipolygon(u.get());
+    }
+    return out;
+}
+
+}  // namespace palliacarte

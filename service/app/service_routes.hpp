@@ -1,0 +1,27 @@
+#pragma once
+// The service's route table: every path it answers (OGC API – Features and the on-demand
+// analyses), with its method, whether it is slow, its handler and its OpenAPI entry, in one
+// list (service_routes.cpp). Adding an endpoint is one entry there.
+#include "app/served_dataset.hpp"
+#include "http/http_message.hpp"
+#include "http/route_table.hpp"
+
+namespace palliacarte::app {
+
+class ServiceRoutes {
+  public:
+    explicit ServiceRoutes(const ServedDataset& dataset);
+    ServiceRoutes(const ServiceRoutes&) = delete;  // handlers refer to this table
+    ServiceRoutes& operator=(const ServiceRoutes&) = delete;
+
+    http::Route route(const std::string& path) const { return table_.route(path); }
+    /// @throws http::ProblemError (answered as problem+json by the server).
+    http::HttpResponse handle(const http::HttpRequest& request) const {
+        return table_.handle(request);
+    }
+
+  private:
+    http::RouteTable table_;
+};
+
+}  // namespace palliacarte::app
