@@ -4,19 +4,16 @@
 #include <pistache/http.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <ctime>
-#include <deque>
-#include <list>
 #include <mutex>
 #include <ostream>
 #include <sstream>
-#include <thread>
-#include <unordered_map>
 
 #include "core/utc_time.hpp"
 #include "http/gzip.hpp"
+#include "http/response_cache.hpp"
+#include "http/worker_pool.hpp"
 
 namespace palliacarte::http {
 
@@ -122,100 +119,7 @@ HttpResponse busy_response(const std::string& detail, int retry_after_seconds) {
     return busy;
 }
 
-// A small pool for slow requests; a full queue refuses (503) rather than piling up work.
-class WorkerPool {
-  public:
-    WorkerPool(int threads, std::size_t max_queued) : max_queued_(max_queued) {
-        for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { run(); });
-    }
-    ~WorkerPool() { stop(); }
-    bool post(std::function<void()> job) {
-        std::lock_guard lock(mutex_);
-        if (stopping_ || jobs_.size() >= max_queued_) return false;
-        jobs_.push_back(std::move(job));
-        cv_.notify_one();
-        return true;
-    }
-    void stop() {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_) return;
-            stopping_ = true;
-        }
-        cv_.notify_all();
-        for (auto& t : threads_) t.join();
-    }
-
-  private:
-    void run() {
-        while (true) {
-            std::function<void()> job;
-            {
-                std::unique_lock lock(mutex_);
-                cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-                if (jobs_.empty()) return;  // stopping, queue drained
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            job();
-        }
-    }
-    std::size_t max_queued_;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    std::deque<std::function<void()>> jobs_;
-    std::vector<std::thread> threads_;
-    bool stopping_ = false;
-};
-
 }  // namespace
-
-// Finished responses of the fast paths (layers, documents), compressed once: the data never change
-// while the service runs, so a page asked again costs a lookup instead of its assembly and
-// gzip (which dominates a 100-commune page). LRU, bounded in bytes; keyed by everything the
-// answer depends on (path, query, Accept, gzip or not). A cached page keeps its timeStamp.
-class ResponseCache {
-  public:
-    static constexpr std::size_t kMaxBytes = 64u << 20;
-    static constexpr std::size_t kMaxEntryBytes = 2u << 20;
-    struct Entry {
-        HttpResponse response;
-        bool gzip = false;
-    };
-    // What an entry counts against the budget.
-    static std::size_t cost(const std::string& key, const Entry& e) {
-        return key.size() + e.response.body.size();
-    }
-    std::shared_ptr<const Entry> find(const std::string& key) {
-        std::lock_guard lock(mutex_);
-        auto it = index_.find(key);
-        if (it == index_.end()) return nullptr;
-        lru_.splice(lru_.begin(), lru_, it->second);
-        return it->second->second;
-    }
-    void put(const std::string& key, std::shared_ptr<const Entry> e) {
-        const std::size_t size = cost(key, *e);
-        if (size > kMaxEntryBytes) return;
-        std::lock_guard lock(mutex_);
-        if (index_.count(key)) return;
-        lru_.emplace_front(key, std::move(e));
-        index_[key] = lru_.begin();
-        bytes_ += size;
-        while (bytes_ > kMaxBytes && !lru_.empty()) {
-            bytes_ -= cost(lru_.back().first, *lru_.back().second);
-            index_.erase(lru_.back().first);
-            lru_.pop_back();
-        }
-    }
-
-  private:
-    std::mutex mutex_;
-    std::list<std::pair<std::string, std::shared_ptr<const Entry>>> lru_;
-    std::unordered_map<std::string,
-                       std::list<std::pair<std::string, std::shared_ptr<const Entry>>>::iterator>
-        index_;
-    std::size_t bytes_ = 0;
-};
 
 struct HttpServer::Impl {
     ServerOptions options;

@@ -1,9 +1,9 @@
 #pragma once
 // The HTTP server: Pistache underneath, the service's handler on top. What every response
 // needs is done here, once: CORS, ETag / If-None-Match → 304, Cache-Control, gzip when the
-// client accepts it, HEAD, OPTIONS pre-flight, problem+json for errors, a log line per
-// request. Requests the handler marks slow (analysis) run on a worker pool, so the reactor
-// threads keep serving layers meanwhile.
+// client accepts it (fast answers kept in response_cache.hpp), HEAD, OPTIONS pre-flight,
+// problem+json for errors, a log line per request. Requests the route marks slow (analysis)
+// run on worker_pool.hpp, so the reactor threads keep serving layers meanwhile.
 #include <chrono>
 #include <cstdint>
 #include <functional>

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "served_demo.hpp"
+#include "service/app/served_demo.hpp"
 
 using namespace palliacarte;
 using nlohmann::json;
