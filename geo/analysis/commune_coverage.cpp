@@ -17,7 +17,8 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
                               const PopulationPoints& population, const std::vector<double>& fca,
                               const std::map<std::string, std::vector<std::string>>& declared,
                               const MultiPolygon& reach, const CoverageRule& rule,
-                              const std::string& method_word) {
+                              TimeModel time_model) {
+    const std::string method_word = commune_method_word(time_model);
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     const auto& points = population.points;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/coverage_result.hpp"
+#include "analysis/time_model.hpp"
 
 namespace palliacarte {
 
@@ -24,11 +25,11 @@ inline double share_within(double population, double population_within, double s
 /// @brief Fills `tc.communes` (one per Territory commune). `tc.nearest`, `tc.located` and
 /// `tc.threshold_min` must be set; `fca` is the 2SFCA score per population point; `declared`
 /// maps a commune's INSEE code to the structures declaring it; `reach` is the type's catchment
-/// at its threshold; `method_word` names the time model in the `method` field.
+/// at its threshold; `time_model` is named in each commune's `method` field.
 void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
                               const PopulationPoints& population, const std::vector<double>& fca,
                               const std::map<std::string, std::vector<std::string>>& declared,
                               const MultiPolygon& reach, const CoverageRule& rule,
-                              const std::string& method_word);
+                              TimeModel time_model);
 
 }  // namespace palliacarte

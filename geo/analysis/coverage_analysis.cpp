@@ -18,7 +18,6 @@
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
-#include "roads/car_profile.hpp"
 
 namespace palliacarte {
 
@@ -69,25 +68,22 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
                                          std::shared_ptr<const PopulationPoints> population) {
     TravelModelChoice out;
     if (territory.roads) {
-        const auto& rc = *territory.config.roads;
-        const CarProfile profile = CarProfile::load(rc.profile_path);
-        out.model = std::make_shared<TravelTimeModel>(*territory.roads, profile.off_network_kmh(),
-                                                      rc.snap_max_distance_m, population,
-                                                      rc.off_road_out_of_reach);
-        out.method = "road";
+        const RoadAccess& access = territory.road_access;
+        out.model = std::make_shared<TravelTimeModel>(
+            territory.roads, territory.car_profile->off_network_kmh(), access.snap_max_distance_m,
+            population, access.off_road_out_of_reach);
+        out.method = TimeModel::road;
         out.label = "temps de trajet par la route";
         return out;
     }
     std::vector<int> point_epsg;
     for (const auto& p : population->points)
         point_epsg.push_back(territory.communes[p.commune].epsg);
-    out.model =
-        std::make_shared<TravelTimeModel>(territory.config.crow_fly, population, point_epsg);
-    out.method = "crow_fly";
+    out.model = std::make_shared<TravelTimeModel>(territory.crow_fly, population, point_epsg);
+    out.method = TimeModel::crow_fly;
     out.label = "temps à vol d'oiseau (distance × " +
-                decimal_fr(territory.config.crow_fly.detour_factor, 2) + " à " +
-                decimal_fr(territory.config.crow_fly.speed_kmh, 0) +
-                " km/h, pas de réseau routier)";
+                decimal_fr(territory.crow_fly.detour_factor, 2) + " à " +
+                decimal_fr(territory.crow_fly.speed_kmh, 0) + " km/h, pas de réseau routier)";
     return out;
 }
 
@@ -105,7 +101,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     if (territory.population_stats.total_population <= 0 && !config.population_grid &&
         !config.area_only)
         throw ConfigError(
-            territory.config.config_path +
+            territory.config_path +
             " : aucune population chargée (section `population` absente ou vide, et pas de "
             "`analysis.population_grid`) — les parts « couvertes » ne seraient que des parts de "
             "surface. Ajoutez une source de population, ou écrivez `\"area_only\": true` dans "
@@ -131,7 +127,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             a.off_road_inhabitants += points[i].population;
         a.off_road_timed = a.model->off_road_timed();
         if (a.unsnapped_points > 0) {
-            const auto& rc = *territory.config.roads;
+            const RoadAccess& rc = territory.road_access;
             const std::string text =
                 counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
                 counted(double(a.unsnapped_points), "point", "points") +
@@ -156,7 +152,6 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     }
     const TravelTimeModel& model = *a.model;
 
-    const std::string method_word = a.method == "road" ? "temps_route" : "vol_oiseau";
     std::size_t type_no = 0;
     for (const auto& code : type_codes) {
         ++type_no;
@@ -206,14 +201,13 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
 
         // Catchments per structure and limit, clipped, and their union per limit.
         const std::size_t at_threshold = compute_type_catchments(
-            tc, places, model, config, a.outline, territory.config.epsg, a.catchments, a.timings);
+            tc, places, model, config, a.outline, territory.epsg, a.catchments, a.timings);
 
         // Per commune.
         {
             StepClock clock(a.timings, code + ": commune coverage");
             compute_commune_coverage(tc, territory, a.population(), fca, declared,
-                                     tc.union_catchments[at_threshold], config.coverage,
-                                     method_word);
+                                     tc.union_catchments[at_threshold], config.coverage, a.method);
         }
         a.types.push_back(std::move(tc));
     }

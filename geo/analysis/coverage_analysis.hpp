@@ -19,8 +19,8 @@ namespace palliacarte {
 /// else as the crow flies.
 struct TravelModelChoice {
     std::shared_ptr<const TravelTimeModel> model;
-    std::string method;  ///< "road" or "crow_fly"
-    std::string label;   ///< French, shown in every output
+    TimeModel method = TimeModel::road;
+    std::string label;  ///< French, shown in every output
 };
 TravelModelChoice make_travel_time_model(const Territory& territory,
                                          std::shared_ptr<const PopulationPoints> population);

@@ -12,6 +12,7 @@
 
 #include "analysis/population_points.hpp"
 #include "analysis/territory_outline.hpp"
+#include "analysis/time_model.hpp"
 #include "analysis/travel_time_model.hpp"
 #include "config/analysis_config.hpp"
 #include "core/load_report.hpp"
@@ -101,13 +102,13 @@ struct CandidateSite {
 };
 
 struct CoverageAnalysis {
-    std::string method;        ///< "road" or "crow_fly"
+    TimeModel method = TimeModel::road;
     std::string method_label;  ///< French, shown in every output
     /// The population points; shared with `model`, so the analysis can be moved.
     std::shared_ptr<const PopulationPoints> population_points;
     const PopulationPoints& population() const { return *population_points; }
-    /// The travel-time model the analysis ran with (it refers to the territory's road graph,
-    /// which must stay in place); the service reuses it for on-demand catchments and scenarios.
+    /// The travel-time model the analysis ran with (it shares the territory's road graph); the
+    /// service reuses it for on-demand catchments and scenarios.
     std::shared_ptr<const TravelTimeModel> model;
     TerritoryOutline outline;  ///< catchments are clipped to it
     std::vector<TypeCoverage> types;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/geometry/index/rtree.hpp>
+#include <stdexcept>
 
 #include "core/french_format.hpp"
 #include "core/parallel.hpp"
@@ -100,25 +101,23 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
                                          LoadReport& report, const ProgressFn& progress) {
     PopulationPoints out;
     const auto& communes = territory.communes;
-    const int epsg = territory.config.epsg;
+    const int epsg = territory.epsg;
     std::vector<Piece> pieces;
 
     if (config.population_grid) {
-        const auto& grid = *config.population_grid;
+        if (!territory.population_grid)
+            throw std::logic_error("population grid named but not loaded (load_analysis_inputs)");
         out.method = "grid";
-        out.source = grid.path;
+        out.source = territory.population_grid->path;
+        out.grid = territory.population_grid;
+        const std::vector<PopulationCell>& cells = out.grid->cells;
         std::vector<std::pair<Box, std::uint32_t>> boxes;
-        Box extent = bg::make_inverse<Box>();
-        for (std::uint32_t c = 0; c < communes.size(); ++c) {
-            if (communes[c].epsg != epsg) continue;  // overseas in a national run: proxy
-            boxes.emplace_back(communes[c].bbox, c);
-            bg::expand(extent, communes[c].bbox);
-        }
+        for (std::uint32_t c = 0; c < communes.size(); ++c)
+            if (communes[c].epsg == epsg)  // overseas in a national run: proxy
+                boxes.emplace_back(communes[c].bbox, c);
         if (!boxes.empty()) {
-            if (progress) progress("population : lecture de la grille " + grid.path, 0, 0);
-            out.cells = read_population_grid(grid, epsg, extent, report, &out.grid_rows);
             const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
-            const std::size_t workers = worker_count(out.cells.size() / 256 + 1);
+            const std::size_t workers = worker_count(cells.size() / 256 + 1);
             // One GEOS context per worker; commune geometries are converted once and only read,
             // their lazily cached envelopes filled before the workers share them.
             std::vector<std::unique_ptr<GeosContext>> contexts;
@@ -134,15 +133,15 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
                 prepared.push_back(std::make_unique<PreparedCommunes>(*contexts[w], commune_geos));
             std::vector<std::vector<Piece>> per_worker(workers);
             ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
-                                  out.cells.size(), 20000);
+                                  cells.size(), 20000);
             std::atomic<std::size_t> done{0};
-            parallel_for(out.cells.size(), workers, [&](std::size_t i, std::size_t w) {
-                cut_cell(out.cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
+            parallel_for(cells.size(), workers, [&](std::size_t i, std::size_t w) {
+                cut_cell(cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
                          *prepared[w], tree, per_worker[w]);
                 const std::size_t d = ++done;
                 if (w == 0) ticker.tick(d);
             });
-            ticker.finish(out.cells.size());
+            ticker.finish(cells.size());
             for (auto& v : per_worker) pieces.insert(pieces.end(), v.begin(), v.end());
         }
     } else {
@@ -162,7 +161,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         const std::size_t begin = k;
         double raw = 0;
         for (; k < pieces.size() && pieces[k].commune == c; ++k)
-            raw += out.cells[pieces[k].cell].population * pieces[k].share;
+            raw += out.cell(pieces[k].cell).population * pieces[k].share;
         out.grid_population += raw;
         const double official = communes[c].population ? double(*communes[c].population) : raw;
         if (raw <= 0) {
@@ -175,7 +174,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         const double scale = official / raw;
         for (std::size_t i = begin; i < k; ++i) {
             const Piece& p = pieces[i];
-            const PopulationCell& cell = out.cells[p.cell];
+            const PopulationCell& cell = out.cell(p.cell);
             out.points.push_back({p.position, c, p.cell, cell.population * p.share * scale,
                                   cell.elderly * p.share * scale, p.area_m2});
         }

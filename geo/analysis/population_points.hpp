@@ -5,6 +5,7 @@
 // — one point at the commune's representative point carries its whole population (the proxy).
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -29,19 +30,23 @@ struct PopulationPoint {
 struct PopulationPoints {
     std::vector<PopulationPoint> points;  ///< grouped by commune, communes in territory order
     std::vector<std::uint32_t> first_of_commune;  ///< CSR offsets: commune c owns [c], [c+1)
-    std::vector<PopulationCell> cells;            ///< populated grid cells that met a commune
-    std::string method;                           ///< "grid" or "commune_point"
-    std::string source;                           ///< grid file, or the proxy's description
-    std::size_t grid_rows = 0;
+    /// The grid the points were cut from (Territory::population_grid); null without one.
+    std::shared_ptr<const PopulationGrid> grid;
+    std::string method;                 ///< "grid" or "commune_point"
+    std::string source;                 ///< grid file, or the proxy's description
     std::size_t communes_on_proxy = 0;  ///< communes with no populated cell piece
     double grid_population = 0;         ///< the cells' own total inside the communes
+
+    /// @brief The grid cell `cell` (PopulationPoint::cell >= 0).
+    const PopulationCell& cell(std::int32_t cell) const { return grid->cells[cell]; }
 
     std::span<const PopulationPoint> of_commune(std::size_t c) const {
         return {points.data() + first_of_commune[c], points.data() + first_of_commune[c + 1]};
     }
 };
 
-/// @brief Builds the points; grid problems go to `report` (file, line, reason).
+/// @brief Builds the points from the territory's population grid when `config` names one (it
+/// must have been loaded: load_analysis_inputs), else at each commune's representative point.
 PopulationPoints build_population_points(const Territory& territory, const AnalysisConfig& config,
                                          LoadReport& report, const ProgressFn& progress = {});
 

@@ -32,12 +32,14 @@ void index_points_by_node(const std::vector<std::vector<SearchStart>>& access, s
 
 }  // namespace
 
-TravelTimeModel::TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
+TravelTimeModel::TravelTimeModel(std::shared_ptr<const RoadGraph> roads_graph,
+                                 double off_network_kmh, double snap_max_m,
                                  std::shared_ptr<const PopulationPoints> points,
                                  bool off_road_out_of_reach)
     : points_(std::move(points)),
-      roads_(&roads),
-      snapper_(std::make_unique<RoadSnapper>(roads, off_network_kmh, snap_max_m)) {
+      roads_(std::move(roads_graph)),
+      snapper_(std::make_unique<RoadSnapper>(*roads_, off_network_kmh, snap_max_m)) {
+    const RoadGraph& roads = *roads_;
     const std::size_t n = points_->points.size();
     arrive_.resize(n);
     depart_.resize(n);

@@ -44,8 +44,8 @@ class TravelTimeModel {
     /// @brief Road model: points are snapped once here. Points beyond `snap_max_m` from every
     /// road (see off_road_points()) join their nearest road anyway, up to kOffRoadReachM, by the
     /// off-network leg — unless `off_road_out_of_reach`, when they count as unreachable.
-    TravelTimeModel(const RoadGraph& roads, double off_network_kmh, double snap_max_m,
-                    std::shared_ptr<const PopulationPoints> points,
+    TravelTimeModel(std::shared_ptr<const RoadGraph> roads, double off_network_kmh,
+                    double snap_max_m, std::shared_ptr<const PopulationPoints> points,
                     bool off_road_out_of_reach = false);
     /// @brief How far an off-road point may still be joined to its road (mountain hamlets,
     /// the coast: a 1 km grid cell's centre can be 2–3 km from the road serving it).
@@ -56,8 +56,6 @@ class TravelTimeModel {
     ~TravelTimeModel();
 
     bool by_road() const { return roads_ != nullptr; }
-    /// @brief "road" or "crow_fly".
-    const char* method() const { return by_road() ? "road" : "crow_fly"; }
     const CrowFlyModel& crow_fly() const { return crow_fly_; }
     std::size_t unsnapped_points() const { return off_road_points_.size(); }
     /// @brief Population points farther than snap_max_m from every road.
@@ -87,7 +85,7 @@ class TravelTimeModel {
     double point_seconds(std::size_t i, SearchDirection direction, NodeSeconds&& node) const;
 
     std::shared_ptr<const PopulationPoints> points_;  ///< shared: the analysis may move
-    const RoadGraph* roads_ = nullptr;
+    std::shared_ptr<const RoadGraph> roads_;          ///< null: crow-fly
     std::unique_ptr<RoadSnapper> snapper_;
     CrowFlyModel crow_fly_;
     std::vector<int> point_epsg_;  ///< per point (overseas communes of a national run differ)

@@ -38,14 +38,14 @@ std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory
     if (siting.grid_step_m > 0) {
         Box extent = bg::make_inverse<Box>();
         for (const auto& c : communes)  // the grid lies in the territory's own CRS
-            if (c.epsg == territory.config.epsg) bg::expand(extent, c.bbox);
+            if (c.epsg == territory.epsg) bg::expand(extent, c.bbox);
         const double step = siting.grid_step_m;
         const std::string origin = "grille " + std::to_string(static_cast<int>(step)) + " m";
         for (double y = std::ceil(extent.min_corner().y / step) * step; y <= extent.max_corner().y;
              y += step)
             for (double x = std::ceil(extent.min_corner().x / step) * step;
                  x <= extent.max_corner().x; x += step) {
-                const int c = locator.commune_at({x, y}, territory.config.epsg);
+                const int c = locator.commune_at({x, y}, territory.epsg);
                 if (c < 0) continue;
                 const std::string id = "grille-" + std::to_string(static_cast<long>(x)) + "-" +
                                        std::to_string(static_cast<long>(y));
@@ -57,7 +57,7 @@ std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory
         std::vector<Place> places;
         for (const auto& c : candidates)
             places.push_back(model.place(
-                c.position, c.commune >= 0 ? communes[c.commune].epsg : territory.config.epsg));
+                c.position, c.commune >= 0 ? communes[c.commune].epsg : territory.epsg));
         for (const auto& code : siting_types) {
             const TypeCoverage* tc = find_analysed_type(a, territory.types, code);
             if (!tc)

@@ -31,6 +31,24 @@ std::optional<GridCellId> parse_grid_cell_id(std::string_view id) {
     return GridCellId{*x, *y, *size};
 }
 
+PopulationGrid load_population_grid(const PopulationGridConfig& grid,
+                                    const std::vector<Commune>& communes, int epsg,
+                                    LoadReport& report, const ProgressFn& progress) {
+    PopulationGrid out;
+    out.path = grid.path;
+    Box extent = bg::make_inverse<Box>();
+    bool any = false;
+    for (const auto& c : communes) {
+        if (c.epsg != epsg) continue;
+        bg::expand(extent, c.bbox);
+        any = true;
+    }
+    if (!any) return out;
+    if (progress) progress("population : lecture de la grille " + grid.path, 0, 0);
+    out.cells = read_population_grid(grid, epsg, extent, report, &out.rows_read);
+    return out;
+}
+
 std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& grid, int epsg,
                                                  const Box& extent, LoadReport& report,
                                                  std::size_t* rows_read) {

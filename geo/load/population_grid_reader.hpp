@@ -10,6 +10,8 @@
 
 #include "config/analysis_config.hpp"
 #include "core/load_report.hpp"
+#include "core/progress.hpp"
+#include "model/commune.hpp"
 #include "model/geometry.hpp"
 
 namespace palliacarte {
@@ -27,6 +29,21 @@ struct GridCellId {
     double x = 0, y = 0, size = 0;
 };
 std::optional<GridCellId> parse_grid_cell_id(std::string_view id);
+
+/// @brief A population grid as loaded for a territory: the populated cells that meet its
+/// communes (in the territory CRS).
+struct PopulationGrid {
+    std::string path;
+    std::vector<PopulationCell> cells;
+    std::size_t rows_read = 0;
+};
+
+/// @brief Reads the cells of `grid` meeting the communes in CRS `epsg` (those of other CRSs, the
+/// overseas communes of a national run, keep their representative point). Bad rows are
+/// reported and skipped. @throws DataError if the file or a column is missing.
+PopulationGrid load_population_grid(const PopulationGridConfig& grid,
+                                    const std::vector<Commune>& communes, int epsg,
+                                    LoadReport& report, const ProgressFn& progress = {});
 
 /// @brief Reads the cells whose square meets `extent` (territory CRS). Bad rows are reported
 /// (file, line, reason) and skipped. @throws DataError if the file or a column is missing.

@@ -1,16 +1,19 @@
 #pragma once
 // Everything loaded for one territory: the model the analysis stages work on.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "config/territory_config.hpp"
 #include "core/load_report.hpp"
 #include "core/step_timing.hpp"
+#include "load/population_grid_reader.hpp"
 #include "model/commune.hpp"
+#include "model/crow_fly_model.hpp"
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
 #include "model/territory_grouping.hpp"
+#include "roads/car_profile.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "roads/road_graph.hpp"
 
@@ -39,8 +42,20 @@ struct PopulationStats {
     std::int64_t inhabitants_without_polygon = 0;
 };
 
+/// @brief How population points and structures join the road network (the config's `roads`
+/// settings the travel-time model uses).
+struct RoadAccess {
+    std::string path;                    ///< the network, as the config names it (for messages)
+    double snap_max_distance_m = 1000;   ///< points farther from every road are reported
+    bool off_road_out_of_reach = false;  ///< roads.off_road = "out-of-reach"
+};
+
+/// @brief The loaded territory. It keeps what the analysis and the outputs need from the
+/// config (name, CRS, travel model settings), not the config itself: the caller has that.
 struct Territory {
-    TerritoryConfig config;
+    std::string name;         ///< "Corse"
+    int epsg = 2154;          ///< the territory CRS: every commune not overseas, every layer
+    std::string config_path;  ///< the config it was loaded from, for messages
     StructureTypeTable types;
     std::vector<Commune> communes;  ///< sorted by INSEE code
     std::vector<Structure> structures;
@@ -48,7 +63,15 @@ struct Territory {
     CommuneStats commune_stats;
     PopulationStats population_stats;
     std::vector<StructureSourceSummary> structure_sources;
-    std::optional<RoadGraph> roads;  ///< empty: no road network, travel times are crow-fly
+    /// The population grid when the analysis section names one (load_analysis_inputs reads it);
+    /// shared with the population points cut from it.
+    std::shared_ptr<const PopulationGrid> population_grid;
+    /// Null: no road network, travel times are crow-fly. Shared with the travel-time model
+    /// built on it, so a Territory can be moved.
+    std::shared_ptr<const RoadGraph> roads;
+    std::optional<CarProfile> car_profile;  ///< with `roads`: the speeds they were built with
+    RoadAccess road_access;                 ///< with `roads`
+    CrowFlyModel crow_fly;                  ///< without `roads`
     RoadLoadStats road_stats;
     std::vector<StepTiming> timings;
     LoadReport report;

@@ -11,10 +11,9 @@
 #include "load/commune_cache.hpp"
 #include "load/commune_loader.hpp"
 #include "load/crosswalk.hpp"
-#include "load/filiere_csv_reader.hpp"
 #include "load/finess_establishment.hpp"
-#include "load/ogr_structure_reader.hpp"
 #include "load/population_loader.hpp"
+#include "load/structure_formats.hpp"
 #include "load/structure_placement.hpp"
 #include "load/territory_grouping_loader.hpp"
 #include "roads/car_profile.hpp"
@@ -50,16 +49,26 @@ class Background {
     std::future<T> result_;
 };
 
-bool is_finess(const StructureSourceConfig& source) {
-    return source.format == "finess-etalab" || source.format == "finess-flat";
+const StructureFormat& format_of(const StructureSourceConfig& source, const std::string& file) {
+    const StructureFormat* f = find_structure_format(source.format);
+    if (!f) throw ConfigError(file + " : format de structures inconnu « " + source.format + " »");
+    return *f;
 }
 
 }  // namespace
 
 Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
+    return load_territory(config, StructureTypeTable::load(config.structure_types_path), progress);
+}
+
+Territory load_territory(const TerritoryConfig& config, StructureTypeTable types,
+                         const ProgressFn& progress) {
     Territory t;
-    t.config = config;
-    t.types = StructureTypeTable::load(config.structure_types_path);
+    t.name = config.name;
+    t.epsg = config.epsg;
+    t.config_path = config.config_path;
+    t.crow_fly = config.crow_fly;
+    t.types = std::move(types);
 
     std::optional<Crosswalk> crosswalk;
     if (config.crosswalk) {
@@ -82,7 +91,8 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         config.structures.size());
     for (std::size_t i = 0; i < config.structures.size(); ++i) {
         const auto& source = config.structures[i];
-        if (!is_finess(source)) continue;
+        const StructureFormat& format = format_of(source, config.config_path);
+        if (!format.read_establishments) continue;
         const std::string path = config.resolve(source.path);
         // A FINESS source that skips what lies beyond the margin reads every département: the
         // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
@@ -90,10 +100,8 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         const auto departements = !source.departements.empty() ? source.departements
                                   : source.outside == "skip"   ? std::vector<std::string>{}
                                                                : config.departements;
-        const bool etalab = source.format == "finess-etalab";
-        finess[i].emplace([path, departements, etalab](LoadReport& report) {
-            return etalab ? read_finess_etalab(path, departements, report)
-                          : read_finess_flat(path, departements, report);
+        finess[i].emplace([path, departements, &format](LoadReport& report) {
+            return format.read_establishments(path, departements, report);
         });
     }
 
@@ -181,10 +189,9 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
             StructureSourceSummary summary{path, source.format};
             const std::size_t before = t.structures.size();
             if (progress) progress("structures : lecture de " + path, 0, 0);
-            if (source.format == "filiere-csv") {
-                read_filiere_csv(path, t.types, placer, t.structures, t.report);
-            } else if (source.format == "ogr") {
-                read_ogr_structures(source, path, t.types, placer, t.structures, t.report);
+            const StructureFormat& format = format_of(source, config.config_path);
+            if (format.read_structures) {
+                format.read_structures(source, path, t.types, placer, t.structures, t.report);
             } else {
                 const auto ets = finess[i]->take(t.report);
                 summary.records = ets.size();
@@ -193,7 +200,7 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
                                              t.report, path, source.outside == "skip");
             }
             summary.kept = t.structures.size() - before;
-            if (!is_finess(source)) summary.records = summary.selected = summary.kept;
+            if (format.read_structures) summary.records = summary.selected = summary.kept;
             t.structure_sources.push_back(summary);
         }
         warn_shared_positions(t.structures, t.report);
@@ -214,23 +221,27 @@ Territory load_territory(const TerritoryConfig& config, const ProgressFn& progre
         // The profile is read once, and parsed only when the graph has to be built.
         const auto t0 = std::chrono::steady_clock::now();
         const std::string profile_text = read_config_file(roads.profile_path, "road profile");
+        t.car_profile = CarProfile::from_json_text(profile_text, roads.profile_path);
+        t.road_access = {config.roads->path, roads.snap_max_distance_m,
+                         roads.off_road_out_of_reach};
         const std::string key =
             road_cache_key(roads.path, config.document["roads"].dump(), profile_text, config.epsg);
         const std::string cache_file =
             cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
         t.road_stats.cache_file = cache_file;
         if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
-            t.roads = std::move(*cached);
+            t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
             t.road_stats.from_cache = true;
             t.road_stats.path = roads.path;
             t.road_stats.seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         } else {
-            const CarProfile profile = CarProfile::from_json_text(profile_text, roads.profile_path);
-            t.roads = roads.format == "osm" ? load_osm_roads(roads.path, config.epsg, profile,
-                                                             t.road_stats, t.report, progress)
-                                            : load_ogr_links(roads, config.epsg, profile,
-                                                             t.road_stats, t.report, progress);
+            const CarProfile& profile = *t.car_profile;
+            t.roads = std::make_shared<const RoadGraph>(
+                roads.format == "osm" ? load_osm_roads(roads.path, config.epsg, profile,
+                                                       t.road_stats, t.report, progress)
+                                      : load_ogr_links(roads, config.epsg, profile, t.road_stats,
+                                                       t.report, progress));
             t.road_stats.build_seconds = t.road_stats.seconds;
             if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
                 t.report.warn(

@@ -10,4 +10,8 @@ namespace palliacarte {
 /// single records go to Territory::report and loading goes on.
 Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress = {});
 
+/// @brief The same with the structure type table already read (and checked by the caller).
+Territory load_territory(const TerritoryConfig& config, StructureTypeTable types,
+                         const ProgressFn& progress = {});
+
 }  // namespace palliacarte

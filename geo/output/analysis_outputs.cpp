@@ -77,8 +77,8 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
     return qml;
 }
 
-WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& territory,
-                                      const CoverageAnalysis& analysis,
+WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryConfig& config,
+                                      const Territory& territory, const CoverageAnalysis& analysis,
                                       const std::string& styles_dir, const ProgressFn& progress) {
     WrittenOutputs out;
     std::error_code ec;
@@ -91,7 +91,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
         StepClock t(out.timings, "layers");
         layers = coverage_layers(territory, analysis);
     }
-    const RunProvenance provenance = make_run_provenance(territory, analysis);
+    const RunProvenance provenance = make_run_provenance(config, territory, analysis);
     const std::string provenance_json = provenance.to_json().dump();
     // The files are independent: GDAL writes each dataset on its own thread.
     const auto palette =
@@ -135,7 +135,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
             std::vector<MapArea> areas;
             // One CRS per image: a national run maps metropolitan France (overseas communes
             // are in the layers and the report).
-            const int epsg = territory.config.epsg;
+            const int epsg = territory.epsg;
             for (std::size_t c = 0; c < territory.communes.size(); ++c)
                 if (territory.communes[c].epsg == epsg)
                     areas.push_back({&territory.communes[c].geometry,
@@ -149,7 +149,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& t
             for (const auto s : tc.off_network)
                 if (territory.structures[s].epsg == epsg)
                     markers.push_back({*territory.structures[s].position, type_colour, true});
-            write_png_map(path(maps[k]), territory.config.epsg, areas, markers);
+            write_png_map(path(maps[k]), territory.epsg, areas, markers);
         });
     std::vector<StepTiming> per_file(jobs.size());
     {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/coverage_analysis.hpp"
+#include "config/territory_config.hpp"
 #include "core/progress.hpp"
 #include "model/layer.hpp"
 
@@ -19,8 +20,8 @@ struct WrittenOutputs {
 
 /// @param styles_dir where the QML files are (palliacarte's styles/ by default).
 /// @throws DataError naming a file that cannot be written.
-WrittenOutputs write_analysis_outputs(const std::string& dir, const Territory& territory,
-                                      const CoverageAnalysis& analysis,
+WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryConfig& config,
+                                      const Territory& territory, const CoverageAnalysis& analysis,
                                       const std::string& styles_dir,
                                       const ProgressFn& progress = {});
 

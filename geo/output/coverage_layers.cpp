@@ -84,7 +84,7 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
     Layer l{"communes_coverage",
             "Couverture par commune et par type",
             GeometryKind::multipolygon,
-            t.config.epsg,
+            t.epsg,
             {},
             {}};
     l.fields = {
@@ -147,7 +147,7 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
 }
 
 Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"structures", "Structures de la filière", GeometryKind::point, t.config.epsg, {}, {}};
+    Layer l{"structures", "Structures de la filière", GeometryKind::point, t.epsg, {}, {}};
     l.fields = {{"id", FieldType::text, "Identifiant"},
                 {"name", FieldType::text, "Nom"},
                 {"type", FieldType::text, "Type"},
@@ -186,7 +186,7 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
                     text(c >= 0 ? t.communes[c].insee : st.commune_insee), text(st.finess_et),
                     std::string(to_string(st.placement)), is_analysed,
                     // No network, no "connected": null rather than a true that means nothing.
-                    a.method == "road" && st.position && on_network.count(s)
+                    a.method == TimeModel::road && st.position && on_network.count(s)
                         ? FieldValue(on_network[s])
                         : FieldValue(std::monostate{}),
                     integer(static_cast<double>(declared_count[s])), a.method_label, st.source};
@@ -197,10 +197,10 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
 
 Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
     Layer l{"catchments",
-            a.method == "road" ? "Zones desservies (isochrones par la route)"
-                               : "Zones desservies (cercles à vol d'oiseau)",
+            a.method == TimeModel::road ? "Zones desservies (isochrones par la route)"
+                                        : "Zones desservies (cercles à vol d'oiseau)",
             GeometryKind::multipolygon,
-            t.config.epsg,
+            t.epsg,
             {},
             {}};
     l.fields = {{"kind", FieldType::text, "Nature"},
@@ -237,7 +237,7 @@ Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
 }
 
 Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"white_zones", "Zones blanches", GeometryKind::multipolygon, t.config.epsg, {}, {}};
+    Layer l{"white_zones", "Zones blanches", GeometryKind::multipolygon, t.epsg, {}, {}};
     l.fields = {{"kind", FieldType::text, "Nature"},
                 {"type", FieldType::text, "Type de structure"},
                 {"rank", FieldType::integer, "Rang (population non couverte)"},
@@ -293,9 +293,9 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
                     return x.second < y.second;
                 })->first;
             l.features.push_back(
-                {MultiPolygon{a.population().cells[cell].square},
+                {MultiPolygon{a.population().cell(cell).square},
                  {std::string("carreau"), tc.type, std::monostate{}, t.communes[c].insee,
-                  t.communes[c].name, a.population().cells[cell].id,
+                  t.communes[c].name, a.population().cell(cell).id,
                   std::string(status_label_fr(tc.communes[c].status)), std::monostate{},
                   integer(pop.first), integer(pop.second), std::monostate{}, std::monostate{},
                   tc.threshold_min, a.method_label}});
@@ -310,12 +310,8 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
     auto people_share = [&](double share) {
         return a.area_only ? FieldValue{} : real(share * 100);
     };
-    Layer l{"territories",
-            "Indicateurs par territoire",
-            GeometryKind::multipolygon,
-            t.config.epsg,
-            {},
-            {}};
+    Layer l{
+        "territories", "Indicateurs par territoire", GeometryKind::multipolygon, t.epsg, {}, {}};
     l.fields = {
         {"grouping", FieldType::text, "Découpage"},
         {"territory", FieldType::text, "Territoire"},
@@ -368,12 +364,8 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
 }
 
 Layer candidates_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"candidate_sites",
-            "Sites candidats (où implanter ?)",
-            GeometryKind::point,
-            t.config.epsg,
-            {},
-            {}};
+    Layer l{
+        "candidate_sites", "Sites candidats (où implanter ?)", GeometryKind::point, t.epsg, {}, {}};
     l.fields = {{"type", FieldType::text, "Type à implanter"},
                 {"id", FieldType::text, "Identifiant"},
                 {"name", FieldType::text, "Nom"},
@@ -399,7 +391,7 @@ Layer candidates_layer(const Territory& t, const CoverageAnalysis& a) {
 }  // namespace
 
 Layer commune_summary_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"communes", "Communes", GeometryKind::multipolygon, t.config.epsg, {}, {}};
+    Layer l{"communes", "Communes", GeometryKind::multipolygon, t.epsg, {}, {}};
     l.fields = {{"insee", FieldType::text, "Code INSEE"},
                 {"name", FieldType::text, "Commune"},
                 {"departement", FieldType::text, "Département"},

@@ -48,12 +48,12 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
                             const std::vector<std::string>& maps, const RunProvenance& provenance) {
     std::string r;
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
-    const bool by_road = a.method == "road";
+    const bool by_road = a.method == TimeModel::road;
     const bool area_only = a.area_only;
     double population = 0;
     for (const auto& c : t.communes) population += c.population.value_or(0);
 
-    line("# Couverture en soins palliatifs — " + t.config.name);
+    line("# Couverture en soins palliatifs — " + t.name);
     line();
     line("- Calcul du " + provenance.run_date.substr(0, 10) + " (palliacarte " +
          provenance.version + ", configuration `" + provenance.config_file +
@@ -87,8 +87,7 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
     if (a.unsnapped_points)
         line("  - " + counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
              counted(double(a.unsnapped_points), "point", "points") + " de population) à plus de " +
-             thousands(t.config.roads ? t.config.roads->snap_max_distance_m : 0.0) +
-             " m de toute route : " +
+             thousands(t.roads ? t.road_access.snap_max_distance_m : 0.0) + " m de toute route : " +
              (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route la plus proche."
                                : "comptés hors d'atteinte (`roads.off_road`)."));
     line();

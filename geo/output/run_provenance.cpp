@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analysis/coverage_analysis.hpp"
+#include "config/territory_config.hpp"
 #include "core/french_format.hpp"
 #include "core/utc_time.hpp"
 #include "load/territory.hpp"
@@ -31,9 +32,8 @@ const char* palliacarte_version() {
     return PALLIACARTE_VERSION;
 }
 
-RunProvenance make_run_provenance(const Territory& t, const CoverageAnalysis& a,
-                                  const std::string& run_date) {
-    const TerritoryConfig& c = t.config;
+RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
+                                  const CoverageAnalysis& a, const std::string& run_date) {
     RunProvenance p;
     p.territory = c.name;
     p.config_file = std::filesystem::path(c.config_path).filename().string();
@@ -70,7 +70,7 @@ RunProvenance make_run_provenance(const Territory& t, const CoverageAnalysis& a,
         set_vintage(grid, c, "", "");
         p.sources.push_back(grid);
     }
-    if (c.roads && a.method == "road") {
+    if (c.roads && a.method == TimeModel::road) {
         SourceProvenance roads{"roads", "Réseau routier", c.roads->path, c.roads->format, "", ""};
         const std::string stamp =
             c.roads->format == "osm" ? osm_extract_timestamp(c.resolve(c.roads->path)) : "";
@@ -91,8 +91,8 @@ RunProvenance make_run_provenance(const Territory& t, const CoverageAnalysis& a,
     p.area_only = a.area_only;
     p.time_model = a.method;
     p.time_model_label = a.method_label;
-    if (a.method == "road") {
-        const CarProfile profile = CarProfile::load(c.roads->profile_path);
+    if (a.method == TimeModel::road) {
+        const CarProfile& profile = *t.car_profile;
         p.time_parameters = {
             {"profile", std::filesystem::path(c.roads->profile_path).filename().string()},
             {"maxspeed_realism_factor", profile.maxspeed_factor()},
@@ -122,8 +122,9 @@ nlohmann::ordered_json RunProvenance::to_json() const {
                                 {"format", s.format},
                                 {"vintage", s.vintage.empty() ? kUnknownVintage : s.vintage},
                                 {"vintage_from", s.vintage_from}});
-    j["time_model"] = {
-        {"method", time_model}, {"label", time_model_label}, {"parameters", time_parameters}};
+    j["time_model"] = {{"method", to_string(time_model)},
+                       {"label", time_model_label},
+                       {"parameters", time_parameters}};
     j["thresholds_min"] = nlohmann::ordered_json::object();
     for (const auto& [type, m] : thresholds_min) j["thresholds_min"][type] = m;
     if (area_only) j["area_only"] = true;
@@ -141,7 +142,7 @@ std::string RunProvenance::markdown() const {
     r += "\n- Configuration : `" + config_file + "` ; calcul du " + run_date + " par palliacarte " +
          version + ".\n";
     r += "- Modèle de temps : " + time_model_label + " — paramètres :";
-    if (time_model == "road") {
+    if (time_model == TimeModel::road) {
         r +=
             " profil `" + time_parameters["profile"].get<std::string>() + "`, vitesses limites × " +
             decimal_fr(time_parameters["maxspeed_realism_factor"].get<double>(), 2) +

@@ -8,9 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/time_model.hpp"
+
 namespace palliacarte {
 
 struct Territory;
+struct TerritoryConfig;
 struct CoverageAnalysis;
 
 struct SourceProvenance {
@@ -28,7 +31,7 @@ struct RunProvenance {
     std::string run_date;  ///< UTC, ISO 8601
     std::string version;   ///< palliacarte's
     std::vector<SourceProvenance> sources;
-    std::string time_model;          ///< "road" or "crow_fly"
+    TimeModel time_model = TimeModel::road;
     std::string time_model_label;    ///< French, as every output says it
     nlohmann::json time_parameters;  ///< speed, detour, realism factor, snap limit…
     std::vector<std::pair<std::string, double>> thresholds_min;  ///< per analysed type
@@ -44,7 +47,8 @@ struct RunProvenance {
 };
 
 /// @brief Reads what the config and the files say. `run_date` empty: now.
-RunProvenance make_run_provenance(const Territory& territory, const CoverageAnalysis& analysis,
+RunProvenance make_run_provenance(const TerritoryConfig& config, const Territory& territory,
+                                  const CoverageAnalysis& analysis,
                                   const std::string& run_date = {});
 
 /// @brief The text shown when a vintage is unknown.

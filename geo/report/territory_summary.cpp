@@ -164,11 +164,11 @@ json roads_section(const Territory& t) {
     if (!t.roads)
         return {
             {"model", "crow-fly"},
-            {"detour_factor", t.config.crow_fly.detour_factor},
-            {"speed_kmh", t.config.crow_fly.speed_kmh},
+            {"detour_factor", t.crow_fly.detour_factor},
+            {"speed_kmh", t.crow_fly.speed_kmh},
             {"note", "pas de réseau routier configuré : temps estimés à vol d'oiseau (distance × " +
-                         std::to_string(t.config.crow_fly.detour_factor).substr(0, 4) + " à " +
-                         std::to_string(static_cast<int>(t.config.crow_fly.speed_kmh)) + " km/h)"}};
+                         std::to_string(t.crow_fly.detour_factor).substr(0, 4) + " à " +
+                         std::to_string(static_cast<int>(t.crow_fly.speed_kmh)) + " km/h)"}};
     const auto& s = t.road_stats;
     double km = 0;
     for (const float l : t.roads->length_m) km += l / 1000.0;
@@ -198,14 +198,15 @@ json roads_section(const Territory& t) {
 
 }  // namespace
 
-json summarize_territory(const Territory& t, std::size_t max_diagnostics) {
+json summarize_territory(const TerritoryConfig& c, const Territory& t,
+                         std::size_t max_diagnostics) {
     json timings = json::object();
     for (const auto& s : t.timings) timings[s.step] = s.seconds;
-    return {{"territory", t.config.name},
-            {"config", t.config.config_path},
-            {"data_root", {{"path", t.config.data_root}, {"from", t.config.data_root_origin}}},
-            {"crs", epsg_string(t.config.epsg)},
-            {"departements", t.config.departements},
+    return {{"territory", t.name},
+            {"config", t.config_path},
+            {"data_root", {{"path", c.data_root}, {"from", c.data_root_origin}}},
+            {"crs", epsg_string(t.epsg)},
+            {"departements", c.departements},
             {"communes", commune_section(t)},
             {"structures", structure_section(t)},
             {"territories", territories_section(t)},

@@ -3,12 +3,13 @@
 // one representation; the text view and the HTTP service render from it.
 #include <nlohmann/json.hpp>
 
+#include "config/territory_config.hpp"
 #include "load/territory.hpp"
 
 namespace palliacarte {
 
 /// @param max_diagnostics how many diagnostic entries to include in full (counts are complete).
-nlohmann::json summarize_territory(const Territory& territory,
+nlohmann::json summarize_territory(const TerritoryConfig& config, const Territory& territory,
                                    std::size_t max_diagnostics = 100000);
 
 }  // namespace palliacarte

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "load/analysis_inputs.hpp"
 #include "load/ogr_layer_reader.hpp"
-#include "load/territory_loader.hpp"
 #include "model/structure_type.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/run_provenance.hpp"
@@ -29,8 +29,9 @@ std::string describe(const std::string& id, const CoverageAnalysis& a) {
         return "Structures de la filière palliative : type, nom, FINESS, façon dont elles ont "
                "été localisées.";
     if (id == "catchments")
-        return std::string(a.method == "road" ? "Zones accessibles (isochrones par la route)"
-                                              : "Zones accessibles (cercles à vol d'oiseau)") +
+        return std::string(a.method == TimeModel::road
+                               ? "Zones accessibles (isochrones par la route)"
+                               : "Zones accessibles (cercles à vol d'oiseau)") +
                " par structure et par seuil, et leur union par type. " + a.method_label + ".";
     if (id == "white_zones")
         return "Zones blanches : communes (et carreaux habités de la grille de population) hors "
@@ -58,12 +59,10 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
         d->timings.push_back({name, std::chrono::duration<double>(now - clock).count()});
         clock = now;
     };
-    d->config = load_territory_config(config_path, data_root);
-    d->analysis_config = parse_analysis_config(d->config);
-    check_analysis_types(d->analysis_config,
-                         StructureTypeTable::load(d->config.structure_types_path),
-                         d->config.config_path);
-    d->territory = load_territory(d->config, progress);
+    AnalysisInputs inputs = load_analysis_inputs(config_path, data_root, progress);
+    d->config = std::move(inputs.config);
+    d->analysis_config = std::move(inputs.analysis);
+    d->territory = std::move(inputs.territory);
     step("load");
     d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
     step("analysis");
@@ -78,7 +77,7 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
     ogc::ServiceInfo info;
     info.title = "palliacarte — " + d->config.name;
     // Sources as the analysis used them: OpenStreetMap is credited only when roads ran.
-    const RunProvenance provenance = make_run_provenance(d->territory, d->analysis);
+    const RunProvenance provenance = make_run_provenance(d->config, d->territory, d->analysis);
     info.description =
         "Couverture de l'offre de soins palliatifs : communes, structures, zones accessibles, "
         "zones blanches et indicateurs par territoire (" +

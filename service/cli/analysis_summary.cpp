@@ -5,6 +5,7 @@
 
 #include "analysis/coverage_analysis.hpp"
 #include "analysis/white_zone_ranking.hpp"
+#include "config/territory_config.hpp"
 #include "core/french_format.hpp"
 #include "load/territory.hpp"
 
@@ -20,15 +21,16 @@ std::string padded(const std::string& s, std::size_t width) {
 
 }  // namespace
 
-void print_analysis_summary(const Territory& t, const CoverageAnalysis& a, std::ostream& out) {
+void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
+                            const CoverageAnalysis& a, std::ostream& out) {
     double population = 0;
     for (const auto& c : t.communes) population += c.population.value_or(0);
-    out << "Territoire : " << t.config.name << " — "
+    out << "Territoire : " << t.name << " — "
         << counted(double(t.communes.size()), "commune", "communes") << ", "
         << (a.area_only ? std::string("analyse en surface seulement")
                         : counted(population, "habitant", "habitants"))
         << ", " << counted(double(t.structures.size()), "structure", "structures") << "\n";
-    out << "Configuration : " << t.config.config_path << "\n";
+    out << "Configuration : " << t.config_path << "\n";
     out << "Temps de trajet : " << a.method_label << "\n";
     for (const auto& tc : a.types) {
         const TypeTotals totals = type_totals(tc, t);
@@ -72,7 +74,7 @@ void print_analysis_summary(const Territory& t, const CoverageAnalysis& a, std::
                           (outside == 1 ? " (hors du territoire" : " (toutes hors du territoire")
                     : thousands(outside) + " des " + thousands(located) + " " + tc.type +
                           " (hors du territoire")
-            << ", à moins de " << decimal_fr(t.config.structure_margin_km, 0)
+            << ", à moins de " << decimal_fr(config.structure_margin_km, 0)
             << " km ; la plus éloignée à " << decimal_fr(farthest / 1000, 1) << " km)\n";
     }
     const auto& ps = t.population_stats;
@@ -83,7 +85,7 @@ void print_analysis_summary(const Territory& t, const CoverageAnalysis& a, std::
             << " sans contour (ni sur les cartes ni dans les parts)\n";
     if (a.unsnapped_points > 0)
         out << "Hors route : " << counted(a.off_road_inhabitants, "habitant", "habitants")
-            << " à plus de " << thousands(t.config.roads->snap_max_distance_m) << " m d'une route ("
+            << " à plus de " << thousands(t.road_access.snap_max_distance_m) << " m d'une route ("
             << (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route"
                                  : "comptés hors d'atteinte")
             << ")\n";

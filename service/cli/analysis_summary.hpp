@@ -7,13 +7,14 @@
 
 namespace palliacarte {
 struct Territory;
+struct TerritoryConfig;
 struct CoverageAnalysis;
 }  // namespace palliacarte
 
 namespace palliacarte::cli {
 
-void print_analysis_summary(const Territory& territory, const CoverageAnalysis& analysis,
-                            std::ostream& out);
+void print_analysis_summary(const TerritoryConfig& config, const Territory& territory,
+                            const CoverageAnalysis& analysis, std::ostream& out);
 
 /// @brief Load and analysis diagnostics: counts per reason, the first few of each in full.
 void print_diagnostics(const Territory& territory, const CoverageAnalysis& analysis,

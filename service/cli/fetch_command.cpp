@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/command_line.hpp"
 #include "cli/download_bar.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/french_numbers.hpp"
@@ -159,44 +160,18 @@ int run_fetch(const std::vector<std::string>& args) {
     FetchChoice choice;
     std::string into, manifest_path = std::string(PALLIACARTE_DATA_DIR) + "/download-manifest.json";
     bool quiet = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* what) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                std::cerr << "palliacarte fetch : " << a << " attend " << what << "\n" << kUsage;
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        std::optional<std::string> v;
-        if (a == "--departements") {
-            if (!(v = value("une liste de départements"))) return kUsageOrConfigError;
-            for (const auto& d : split_list(*v))
-                choice.departements.push_back(normalize_departement(d));
-        } else if (a == "--into") {
-            if (!(v = value("un dossier"))) return kUsageOrConfigError;
-            into = *v;
-        } else if (a == "--grid") {
-            if (!(v = value("une grille"))) return kUsageOrConfigError;
-            choice.grid = *v;
-        } else if (a == "--mirror") {
-            if (!(v = value("une adresse"))) return kUsageOrConfigError;
-            choice.mirror = *v;
-        } else if (a == "--manifest") {
-            if (!(v = value("un fichier"))) return kUsageOrConfigError;
-            manifest_path = *v;
-        } else if (a == "--with-roads") {
-            choice.with_roads = true;
-        } else if (a == "--quiet" || a == "-q") {
-            quiet = true;
-        } else if (a == "--help" || a == "-h") {
-            std::cout << kUsage;
-            return kOk;
-        } else {
-            std::cerr << "palliacarte fetch : option inconnue " << a << "\n" << kUsage;
-            return kUsageOrConfigError;
-        }
-    }
+    CommandLine line("fetch", kUsage);
+    line.list(
+            {"--departements"}, "une liste de départements",
+            [&](const std::string& d) { choice.departements.push_back(normalize_departement(d)); })
+        .value({"--into"}, "un dossier", into)
+        .value({"--grid"}, "une grille", choice.grid)
+        .value({"--mirror"}, "une adresse", choice.mirror)
+        .value({"--manifest"}, "un fichier", manifest_path)
+        .flag({"--with-roads"}, choice.with_roads)
+        .flag({"--quiet", "-q"}, quiet);
+    if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
+        return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     if (choice.departements.empty()) {
         std::cerr << "palliacarte fetch : --departements est obligatoire\n" << kUsage;
         return kUsageOrConfigError;
@@ -214,7 +189,7 @@ int run_fetch(const std::vector<std::string>& args) {
     }
     if (into.empty()) into = "territoire-" + joined;
 
-    try {
+    return run_reporting_errors("fetch", [&] {
         const DownloadManifest manifest = load_download_manifest(manifest_path);
         const auto plan = plan_downloads(manifest, choice);
         FetchRun run{fs::path(into), choice.departements, listed, FetchRecord::load(into)};
@@ -283,17 +258,7 @@ int run_fetch(const std::vector<std::string>& args) {
                   << "Étape suivante : palliacarte init --departements " << listed << " --data "
                   << dir.string() << " --out " << dir.string() << ".json\n";
         return kOk;
-    } catch (const DownloadError& e) {
-        std::cerr << "\npalliacarte fetch : téléchargement impossible\n  adresse : " << e.url()
-                  << "\n  raison  : " << e.reason() << "\n";
-        return kUnreadableData;
-    } catch (const ConfigError& e) {
-        std::cerr << "palliacarte fetch : " << e.what() << "\n";
-        return kUsageOrConfigError;
-    } catch (const DataError& e) {
-        std::cerr << "\npalliacarte fetch : fichier inutilisable : " << e.what() << "\n";
-        return kUnreadableData;
-    }
+    });
 }
 
 }  // namespace palliacarte::cli

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/command_line.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/list_option.hpp"
 #include "config/territory_config.hpp"
@@ -24,33 +25,17 @@ constexpr const char* kUsage =
 int run_init(const std::vector<std::string>& args) {
     fetch::InitChoice choice;
     bool force = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool has_value = i + 1 < args.size();
-        if ((a == "--data" || a == "--out" || a == "--departements" || a == "--types") &&
-            !has_value) {
-            std::cerr << "palliacarte init : " << a << " attend une valeur\n" << kUsage;
-            return kUsageOrConfigError;
-        }
-        if (a == "--data") {
-            choice.data_dir = args[++i];
-        } else if (a == "--out") {
-            choice.config_path = args[++i];
-        } else if (a == "--departements") {
-            for (const auto& d : split_list(args[++i]))
-                choice.departements.push_back(normalize_departement(d));
-        } else if (a == "--types") {
-            choice.types = split_list(args[++i]);
-        } else if (a == "--force") {
-            force = true;
-        } else if (a == "--help" || a == "-h") {
-            std::cout << kUsage;
-            return kOk;
-        } else {
-            std::cerr << "palliacarte init : option inconnue " << a << "\n" << kUsage;
-            return kUsageOrConfigError;
-        }
-    }
+    CommandLine line("init", kUsage);
+    line.value({"--data"}, "un dossier", choice.data_dir)
+        .value({"--out"}, "un fichier", choice.config_path)
+        .list(
+            {"--departements"}, "une liste de départements",
+            [&](const std::string& d) { choice.departements.push_back(normalize_departement(d)); })
+        .list({"--types"}, "une liste de types",
+              [&](const std::string& t) { choice.types.push_back(t); })
+        .flag({"--force"}, force);
+    if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
+        return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     if (choice.data_dir.empty() || choice.config_path.empty()) {
         std::cerr << "palliacarte init : --data et --out sont obligatoires\n" << kUsage;
         return kUsageOrConfigError;
@@ -60,7 +45,7 @@ int run_init(const std::vector<std::string>& args) {
                   << " existe déjà (--force pour le remplacer)\n";
         return kUsageOrConfigError;
     }
-    try {
+    return run_reporting_errors("init", [&] {
         const auto written = fetch::make_territory_config(choice);
         const std::string part = choice.config_path + ".part";
         {
@@ -84,13 +69,7 @@ int run_init(const std::vector<std::string>& args) {
         std::cout << "Étapes suivantes :\n  palliacarte inspect " << choice.config_path
                   << "\n  palliacarte analyze " << choice.config_path << " --out resultats\n";
         return kOk;
-    } catch (const ConfigError& e) {
-        std::cerr << "palliacarte init : " << e.what() << "\n";
-        return kUsageOrConfigError;
-    } catch (const DataError& e) {
-        std::cerr << "palliacarte init : " << e.what() << "\n";
-        return kUnreadableData;
-    }
+    });
 }
 
 }  // namespace palliacarte::cli

@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 
+#include "cli/command_line.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_printer.hpp"
 #include "cli/summary_text.hpp"
@@ -14,47 +15,35 @@
 
 namespace palliacarte::cli {
 
+namespace {
+
+constexpr const char* kUsage =
+    "usage: palliacarte inspect CONFIG [--json] [--data-root DIR] [--quiet] "
+    "[--all-diagnostics]\n";
+
+}  // namespace
+
 int run_inspect(const std::vector<std::string>& args) {
     std::optional<std::string> config_path, data_root;
     bool as_json = false, quiet = false, all = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--json") {
-            as_json = true;
-        } else if (a == "--quiet" || a == "-q") {
-            quiet = true;
-        } else if (a == "--all-diagnostics") {
-            all = true;
-        } else if (a == "--data-root") {
-            if (i + 1 >= args.size()) {
-                std::cerr << "palliacarte inspect : --data-root attend un dossier\n";
-                return kUsageOrConfigError;
-            }
-            data_root = args[++i];
-        } else if (a.rfind("--data-root=", 0) == 0) {
-            data_root = a.substr(12);
-        } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "palliacarte inspect : option inconnue " << a << "\n";
-            return kUsageOrConfigError;
-        } else if (!config_path) {
-            config_path = a;
-        } else {
-            std::cerr << "palliacarte inspect : une seule CONFIG attendue (reçu aussi " << a
-                      << ")\n";
-            return kUsageOrConfigError;
-        }
-    }
+    CommandLine line("inspect", kUsage);
+    line.positional("CONFIG", config_path)
+        .flag({"--json"}, as_json)
+        .flag({"--quiet", "-q"}, quiet)
+        .flag({"--all-diagnostics"}, all)
+        .value({"--data-root"}, "un dossier", data_root);
+    if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
+        return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     if (!config_path) {
-        std::cerr << "usage: palliacarte inspect CONFIG [--json] [--data-root DIR] [--quiet] "
-                     "[--all-diagnostics]\n";
+        std::cerr << kUsage;
         return kUsageOrConfigError;
     }
-    try {
+    return run_reporting_errors("inspect", [&] {
         const TerritoryConfig config = load_territory_config(*config_path, data_root);
         ProgressPrinter progress(!quiet);
         const Territory territory = load_territory(config, progress.callback());
         progress.finish_line();
-        const auto summary = summarize_territory(territory);
+        const auto summary = summarize_territory(config, territory);
         if (as_json) {
             std::cout << summary.dump(2) << "\n";
         } else {
@@ -62,13 +51,7 @@ int run_inspect(const std::vector<std::string>& args) {
                                all ? std::numeric_limits<std::size_t>::max() : 5);
         }
         return kOk;
-    } catch (const ConfigError& e) {
-        std::cerr << "palliacarte : erreur de configuration : " << e.what() << "\n";
-        return kUsageOrConfigError;
-    } catch (const DataError& e) {
-        std::cerr << "palliacarte : données illisibles : " << e.what() << "\n";
-        return kUnreadableData;
-    }
+    });
 }
 
 }  // namespace palliacarte::cli

@@ -7,6 +7,7 @@
 
 #include "app/served_dataset.hpp"
 #include "app/service_routes.hpp"
+#include "cli/command_line.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_printer.hpp"
 #include "core/errors.hpp"
@@ -29,17 +30,6 @@ constexpr const char* kUsage =
     "  --analysis-threads threads running on-demand analyses (default 1)\n"
     "  --quiet            no progress and no request log\n";
 
-std::optional<long> parse_number(const std::string& text, long min, long max) {
-    try {
-        std::size_t used = 0;
-        const long v = std::stol(text, &used);
-        if (used != text.size() || v < min || v > max) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
 }  // namespace
 
 int run_serve(const std::vector<std::string>& args) {
@@ -55,71 +45,36 @@ int run_serve(const std::vector<std::string>& args) {
     std::optional<std::string> config_path, data_root, gpkg;
     http::ServerOptions options;
     bool quiet = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> std::optional<std::string> {
-            if (i + 1 >= args.size()) return std::nullopt;
-            return args[++i];
-        };
-        auto number = [&](long min, long max) -> std::optional<long> {
-            auto v = value();
-            if (!v) return std::nullopt;
-            auto n = parse_number(*v, min, max);
-            if (!n)
-                std::cerr << "palliacarte serve : " << a << " attend un nombre de " << min << " à "
-                          << max << " (reçu « " << *v << " »)\n";
-            return n;
-        };
-        if (a == "--quiet" || a == "-q") {
-            quiet = true;
-        } else if (a == "--host") {
-            auto v = value();
-            if (!v) return std::cerr << kUsage, kUsageOrConfigError;
-            options.host = *v;
-        } else if (a == "--port") {
-            auto v = number(0, 65535);
-            if (!v) return kUsageOrConfigError;
-            options.port = static_cast<std::uint16_t>(*v);
-        } else if (a == "--threads") {
-            auto v = number(1, 256);
-            if (!v) return kUsageOrConfigError;
-            options.threads = static_cast<int>(*v);
-        } else if (a == "--analysis-threads") {
-            auto v = number(1, 64);
-            if (!v) return kUsageOrConfigError;
-            options.analysis_threads = static_cast<int>(*v);
-        } else if (a == "--gpkg") {
-            if (!(gpkg = value())) return std::cerr << kUsage, kUsageOrConfigError;
-        } else if (a == "--data-root") {
-            if (!(data_root = value())) return std::cerr << kUsage, kUsageOrConfigError;
-        } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "palliacarte serve : option inconnue " << a << "\n" << kUsage;
-            return kUsageOrConfigError;
-        } else if (!config_path) {
-            config_path = a;
-        } else {
-            std::cerr << "palliacarte serve : une seule CONFIG attendue (reçu aussi " << a << ")\n";
-            return kUsageOrConfigError;
-        }
-    }
+    CommandLine line("serve", kUsage);
+    line.positional("CONFIG", config_path)
+        .flag({"--quiet", "-q"}, quiet)
+        .value({"--host"}, "une adresse", options.host)
+        .number({"--port"}, 0, 65535, [&](long v) { options.port = static_cast<std::uint16_t>(v); })
+        .number({"--threads"}, 1, 256, [&](long v) { options.threads = static_cast<int>(v); })
+        .number({"--analysis-threads"}, 1, 64,
+                [&](long v) { options.analysis_threads = static_cast<int>(v); })
+        .value({"--gpkg"}, "un fichier GeoPackage", gpkg)
+        .value({"--data-root"}, "un dossier", data_root);
+    if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
+        return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     if (!config_path == !gpkg) {
         std::cerr << "palliacarte serve : donnez une CONFIG ou --gpkg FICHIER (l'un des deux)\n"
                   << kUsage;
         return kUsageOrConfigError;
     }
     std::unique_ptr<app::ServedDataset> dataset;
-    try {
-        ProgressPrinter progress(!quiet);
-        dataset = gpkg ? app::load_served_geopackage(*gpkg)
-                       : app::load_served_dataset(*config_path, data_root, progress.callback());
-        progress.finish_line();
-    } catch (const ConfigError& e) {
-        std::cerr << "palliacarte : erreur de configuration : " << e.what() << "\n";
-        return kUsageOrConfigError;
-    } catch (const DataError& e) {
-        std::cerr << "palliacarte : données illisibles : " << e.what() << "\n";
-        return kUnreadableData;
-    }
+    if (const int loaded = run_reporting_errors(
+            "serve",
+            [&] {
+                ProgressPrinter progress(!quiet);
+                dataset =
+                    gpkg ? app::load_served_geopackage(*gpkg)
+                         : app::load_served_dataset(*config_path, data_root, progress.callback());
+                progress.finish_line();
+                return kOk;
+            });
+        loaded != kOk)
+        return loaded;
     const app::ServiceRoutes service(*dataset);
     if (!quiet) options.log = &std::cerr;
     http::HttpServer server(

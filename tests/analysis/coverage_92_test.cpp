@@ -11,6 +11,7 @@
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
+#include "load/analysis_inputs.hpp"
 #include "load/territory_loader.hpp"
 #include "test_paths.hpp"
 
@@ -30,6 +31,7 @@ double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
 }
 
 struct Demo {
+    TerritoryConfig territory_config;
     Territory territory;
     AnalysisConfig config;
     CoverageAnalysis analysis;
@@ -37,8 +39,8 @@ struct Demo {
 
 const Demo& demo() {
     static const Demo d = [] {
-        Demo x{load_territory(load_territory_config(test::config("hauts-de-seine.json"))), {}, {}};
-        x.config = parse_analysis_config(x.territory.config);
+        AnalysisInputs in = load_analysis_inputs(test::config("hauts-de-seine.json"), std::nullopt);
+        Demo x{std::move(in.config), std::move(in.territory), std::move(in.analysis), {}};
         x.analysis = analyze_coverage(x.territory, x.config);
         return x;
     }();
@@ -47,7 +49,7 @@ const Demo& demo() {
 
 TEST(Coverage92, EveryCommuneHasAStatusPerType) {
     const auto& d = demo();
-    EXPECT_EQ(d.analysis.method, "crow_fly");
+    EXPECT_EQ(d.analysis.method, TimeModel::crow_fly);
     EXPECT_NE(d.analysis.method_label.find("vol d'oiseau"), std::string::npos);
     ASSERT_EQ(d.analysis.types.size(), d.config.types.size());
     for (const auto& tc : d.analysis.types) {
@@ -83,7 +85,7 @@ TEST(Coverage92, PopulationPointsSumToOfficialPopulations) {
 TEST(Coverage92, StatusesAgreeWithBruteForce) {
     const auto& d = demo();
     const auto& t = d.territory;
-    const CrowFlyModel& cf = t.config.crow_fly;
+    const CrowFlyModel& cf = d.territory_config.crow_fly;
     for (const auto& tc : d.analysis.types) {
         std::vector<Point> bases;
         std::map<std::string, bool> declared;
@@ -121,7 +123,7 @@ TEST(Coverage92, StatusesAgreeWithBruteForce) {
 
 TEST(Coverage92, CrowFlyCatchmentsAreValidNestedDiscsThatHoldExactlyTheReachedPoints) {
     const auto& d = demo();
-    const CrowFlyModel& cf = d.territory.config.crow_fly;
+    const CrowFlyModel& cf = d.territory_config.crow_fly;
     for (const auto& tc : d.analysis.types) {
         for (std::size_t k = 0; k < tc.catchment_limits_min.size(); ++k) {
             const auto& u = tc.union_catchments[k];

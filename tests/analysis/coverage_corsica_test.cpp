@@ -11,6 +11,7 @@
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
+#include "load/analysis_inputs.hpp"
 #include "load/territory_loader.hpp"
 #include "output/coverage_layers.hpp"
 #include "roads/car_profile.hpp"
@@ -34,6 +35,7 @@ double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
 namespace bgi = boost::geometry::index;
 
 struct Island {
+    TerritoryConfig territory_config;
     Territory territory;
     AnalysisConfig config;
     CoverageAnalysis analysis;
@@ -41,8 +43,8 @@ struct Island {
 
 const Island& island() {
     static const Island d = [] {
-        Island x{load_territory(load_territory_config(test::config("corse.json"))), {}, {}};
-        x.config = parse_analysis_config(x.territory.config);
+        AnalysisInputs in = load_analysis_inputs(test::config("corse.json"), std::nullopt);
+        Island x{std::move(in.config), std::move(in.territory), std::move(in.analysis), {}};
         x.analysis = analyze_coverage(x.territory, x.config);
         return x;
     }();
@@ -53,7 +55,7 @@ const Island& island() {
 std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
                                       std::vector<double>* snap_m = nullptr) {
     const RoadGraph& g = *d.territory.roads;
-    const auto& rc = *d.territory.config.roads;
+    const auto& rc = *d.territory_config.roads;
     const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
                               rc.snap_max_distance_m);
     const auto& points = d.analysis.population().points;
@@ -86,7 +88,7 @@ std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
 
 TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
     const auto& d = island();
-    ASSERT_EQ(d.analysis.method, "road");
+    ASSERT_EQ(d.analysis.method, TimeModel::road);
     for (const auto& tc : d.analysis.types) {
         const auto best = brute_force_times(d, tc);
         const auto& points = d.analysis.population().points;
@@ -127,7 +129,7 @@ TEST(CoverageCorsica, CatchmentsHoldTheReachedPointsAndNothingBeyondTheBand) {
         std::vector<double> snap_m;
         const auto best = brute_force_times(d, tc, &snap_m);
         OneToManySearch search(g);
-        const auto& rc = *d.territory.config.roads;
+        const auto& rc = *d.territory_config.roads;
         const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
                                   rc.snap_max_distance_m);
         for (std::size_t k = 0; k < tc.catchment_limits_min.size(); ++k) {
@@ -233,7 +235,7 @@ TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
                                        [](const auto& t) { return t.type == "HAD"; });
         for (std::size_t i = 0; i < d.analysis.population().points.size(); ++i) {
             const auto& p = d.analysis.population().points[i];
-            if (p.cell < 0 || d.analysis.population().cells[p.cell].id != id) continue;
+            if (p.cell < 0 || d.analysis.population().cell(p.cell).id != id) continue;
             if (tc.nearest.seconds[i] <= tc.threshold_min * 60 ||
                 tc.communes[p.commune].status == CoverageStatus::covered)
                 continue;

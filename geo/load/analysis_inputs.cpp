@@ -1,0 +1,29 @@
+#include "load/analysis_inputs.hpp"
+
+#include "load/territory_loader.hpp"
+
+namespace palliacarte {
+
+AnalysisInputs load_analysis_inputs(const std::string& config_path,
+                                    const std::optional<std::string>& data_root,
+                                    const ProgressFn& progress) {
+    return load_analysis_inputs(load_territory_config(config_path, data_root), progress);
+}
+
+AnalysisInputs load_analysis_inputs(TerritoryConfig config, const ProgressFn& progress) {
+    AnalysisInputs in;
+    in.config = std::move(config);
+    in.analysis = parse_analysis_config(in.config);
+    StructureTypeTable types = StructureTypeTable::load(in.config.structure_types_path);
+    check_analysis_types(in.analysis, types, in.config.config_path);
+    in.territory = load_territory(in.config, std::move(types), progress);
+    if (in.analysis.population_grid) {
+        StepClock clock(in.territory.timings, "population grid");
+        in.territory.population_grid = std::make_shared<const PopulationGrid>(
+            load_population_grid(*in.analysis.population_grid, in.territory.communes,
+                                 in.territory.epsg, in.territory.report, progress));
+    }
+    return in;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,38 @@
+#pragma once
+// Every format a structure source may have (`structures[].format` in the config), each with
+// its reader. Two kinds: readers that place structures directly, and FINESS readers that return
+// establishments (read on another core while the communes load), which the source's selection
+// rules then turn into structures. A new format is one reader and one line in
+// structure_formats.cpp (plus its name in the config schema and README).
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/territory_config.hpp"
+#include "core/load_report.hpp"
+#include "load/finess_establishment.hpp"
+#include "model/structure.hpp"
+#include "model/structure_type.hpp"
+
+namespace palliacarte {
+
+class StructurePlacer;
+
+struct StructureFormat {
+    std::string_view name;  ///< as in the config: "filiere-csv"
+    /// Places the file's structures (direct formats); empty for FINESS formats.
+    std::function<void(const StructureSourceConfig& source, const std::string& path,
+                       const StructureTypeTable& types, StructurePlacer& placer,
+                       std::vector<Structure>& out, LoadReport& report)>
+        read_structures;
+    /// Reads the establishments of `departements` (all if empty); empty for direct formats.
+    std::function<std::vector<FinessEstablishment>(
+        const std::string& path, const std::vector<std::string>& departements, LoadReport& report)>
+        read_establishments;
+};
+
+/// @brief The format named `name`, or nullptr.
+const StructureFormat* find_structure_format(std::string_view name);
+
+}  // namespace palliacarte
