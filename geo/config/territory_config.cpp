@@ -73,6 +73,27 @@ std::string TerritoryConfig::resolve(const std::string& path) const {
     return (fs::path(data_root) / path).lexically_normal().string();
 }
 
+std::string TerritoryConfig::as_written(const std::string& resolved) const {
+    const fs::path relative =
+        fs::path(resolved).lexically_relative(fs::path(data_root).lexically_normal());
+    if (relative.empty() || *relative.begin() == "..") return resolved;
+    return relative.string();
+}
+
+namespace {
+
+// The one place data paths are resolved: the loaders read the paths as given here.
+void resolve_data_paths(TerritoryConfig& c) {
+    c.communes.path = c.resolve(c.communes.path);
+    if (c.population) c.population->path = c.resolve(c.population->path);
+    for (auto& s : c.structures) s.path = c.resolve(s.path);
+    if (c.crosswalk) c.crosswalk->path = c.resolve(c.crosswalk->path);
+    for (auto& g : c.territories) g.path = c.resolve(g.path);
+    if (c.roads) c.roads->path = c.resolve(c.roads->path);
+}
+
+}  // namespace
+
 TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                                        const std::optional<std::string>& data_root_override) {
     if (!doc.is_object())
@@ -245,6 +266,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                 fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);
             c.roads = r;
         }
+        resolve_data_paths(c);
     } catch (const ConfigError& e) {
         throw ConfigError(in_config_file(path, e.what()));
     } catch (const json::exception& e) {

@@ -131,8 +131,13 @@ struct TerritoryConfig {
 
     nlohmann::json document;  ///< the whole file, for sections later stages read
 
-    /// @brief A path from the config: absolute as is, else under data_root.
+    /// @brief A data path from the config: absolute as is, else under data_root. Every data
+    /// path of the config (communes, population, structures, crosswalk, territories, roads,
+    /// population grid) is resolved with it once, when the config is read; the road profile and
+    /// the type table are found beside the config file (or shipped) instead.
     std::string resolve(const std::string& path) const;
+    /// @brief A resolved data path as a planner wrote it: relative to data_root when under it.
+    std::string as_written(const std::string& resolved) const;
 };
 
 /// @brief Reads and validates a config file.

@@ -88,7 +88,7 @@ std::string commune_cache_key(const TerritoryConfig& config, const CommuneLoadOp
     std::string text = file_identity(options.source.path) + '|' +
                        config.document.value("communes", nlohmann::json()).dump() + '|';
     if (config.crosswalk)
-        text += file_identity(config.resolve(config.crosswalk->path)) + '|' +
+        text += file_identity(config.crosswalk->path) + '|' +
                 config.document.value("crosswalk", nlohmann::json()).dump();
     text += '|' + std::to_string(options.epsg) + '|' +
             (options.epsg_per_departement ? "auto" : "fixed") + "|dep";

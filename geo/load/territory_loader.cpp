@@ -73,14 +73,13 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
     std::optional<Crosswalk> crosswalk;
     if (config.crosswalk) {
         StepClock timer(t.timings, "crosswalk");
-        crosswalk =
-            Crosswalk::load(config.resolve(config.crosswalk->path), *config.crosswalk, t.report);
+        crosswalk = Crosswalk::load(config.crosswalk->path, *config.crosswalk, t.report);
     }
 
     // Sources that do not need the communes start now, on another core.
     std::optional<Background<PopulationTable>> population_table;
     if (config.population && config.population->format != "boundary-field") {
-        const std::string path = config.resolve(config.population->path);
+        const std::string& path = config.population->path;
         const PopulationConfig pc = *config.population;
         population_table.emplace([path, pc](LoadReport& report) {
             return pc.format == "csv" ? load_population_csv(path, pc, report)
@@ -93,7 +92,7 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         const auto& source = config.structures[i];
         const StructureFormat& format = format_of(source, config.config_path);
         if (!format.read_establishments) continue;
-        const std::string path = config.resolve(source.path);
+        const std::string& path = source.path;
         // A FINESS source that skips what lies beyond the margin reads every département: the
         // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
         // are based in the départements around it), where a département filter dropped them.
@@ -109,7 +108,7 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         StepClock timer(t.timings, "communes");
         CommuneLoadOptions opt;
         opt.source = config.communes;
-        opt.source.path = config.resolve(config.communes.path);
+        opt.source.path = config.communes.path;
         opt.departements = config.departements;
         opt.codes = config.communes.codes;
         opt.epsg = config.epsg;
@@ -166,7 +165,7 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
                     : "boundary field " + t.commune_stats.population_field;
             s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
         } else {
-            const std::string path = config.resolve(config.population->path);
+            const std::string& path = config.population->path;
             const PopulationTable table = population_table->take(t.report);
             t.population_stats.source = path;
             s = join_population(t.communes, table, config.departements, path, t.report,
@@ -185,7 +184,7 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
                                config.crs_auto);
         for (std::size_t i = 0; i < config.structures.size(); ++i) {
             const auto& source = config.structures[i];
-            const std::string path = config.resolve(source.path);
+            const std::string& path = source.path;
             StructureSourceSummary summary{path, source.format};
             const std::size_t before = t.structures.size();
             if (progress) progress("structures : lecture de " + path, 0, 0);
@@ -210,19 +209,17 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         StepClock timer(t.timings, "territories");
         t.groupings.push_back(departement_grouping(t.communes));
         for (const auto& g : config.territories)
-            t.groupings.push_back(
-                load_territory_grouping(g, config.resolve(g.path), t.communes, t.report));
+            t.groupings.push_back(load_territory_grouping(g, g.path, t.communes, t.report));
     }
     if (config.roads) {
         StepClock timer(t.timings, "roads");
         RoadSourceConfig roads = *config.roads;
-        roads.path = config.resolve(roads.path);
         // Binary cache: keyed by the source file, the roads section and the profile's text.
         // The profile is read once, and parsed only when the graph has to be built.
         const auto t0 = std::chrono::steady_clock::now();
         const std::string profile_text = read_config_file(roads.profile_path, "road profile");
         t.car_profile = CarProfile::from_json_text(profile_text, roads.profile_path);
-        t.road_access = {config.roads->path, roads.snap_max_distance_m,
+        t.road_access = {config.as_written(config.roads->path), roads.snap_max_distance_m,
                          roads.off_road_out_of_reach};
         const std::string key =
             road_cache_key(roads.path, config.document["roads"].dump(), profile_text, config.epsg);

@@ -40,14 +40,16 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
     p.run_date = run_date.empty() ? utc_now() : run_date;
     p.version = palliacarte_version();
 
-    SourceProvenance communes{"communes", "Contours des communes", c.communes.path, "OGR", "", ""};
+    SourceProvenance communes{
+        "communes", "Contours des communes", c.as_written(c.communes.path), "OGR", "", ""};
     set_vintage(communes, c, "", "");
     p.sources.push_back(communes);
     if (c.population) {
         SourceProvenance pop{
             "population",
             "Population des communes",
-            c.population->format == "boundary-field" ? c.communes.path : c.population->path,
+            c.as_written(c.population->format == "boundary-field" ? c.communes.path
+                                                                  : c.population->path),
             c.population->format,
             "",
             ""};
@@ -55,25 +57,24 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
         p.sources.push_back(pop);
     }
     for (const auto& s : c.structures) {
-        SourceProvenance st{"structures", "Structures", s.path, s.format, "", ""};
+        SourceProvenance st{"structures", "Structures", c.as_written(s.path), s.format, "", ""};
         const std::string date =
-            s.format == "finess-etalab" ? finess_etalab_extraction_date(c.resolve(s.path)) : "";
+            s.format == "finess-etalab" ? finess_etalab_extraction_date(s.path) : "";
         set_vintage(st, c, date.empty() ? "" : "extraction FINESS du " + date,
                     "en-tête du fichier FINESS");
         p.sources.push_back(st);
     }
     if (a.population().method == "grid") {
-        std::string path = a.population().source;
-        const std::string root = c.data_root + "/";
-        if (path.rfind(root, 0) == 0) path = path.substr(root.size());
+        const std::string path = c.as_written(a.population().source);
         SourceProvenance grid{"population_grid", "Population carroyée", path, "csv", "", ""};
         set_vintage(grid, c, "", "");
         p.sources.push_back(grid);
     }
     if (c.roads && a.method == TimeModel::road) {
-        SourceProvenance roads{"roads", "Réseau routier", c.roads->path, c.roads->format, "", ""};
+        SourceProvenance roads{
+            "roads", "Réseau routier", c.as_written(c.roads->path), c.roads->format, "", ""};
         const std::string stamp =
-            c.roads->format == "osm" ? osm_extract_timestamp(c.resolve(c.roads->path)) : "";
+            c.roads->format == "osm" ? osm_extract_timestamp(c.roads->path) : "";
         set_vintage(roads, c, stamp.empty() ? "" : "OpenStreetMap, extrait du " + stamp,
                     "en-tête de l'extrait OSM");
         p.sources.push_back(roads);
@@ -82,8 +83,12 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
                              "pas de section `roads`"});
     }
     for (const auto& g : c.territories) {
-        SourceProvenance ts{
-            "territories", "Regroupement « " + g.label + " »", g.path, g.format, "", ""};
+        SourceProvenance ts{"territories",
+                            "Regroupement « " + g.label + " »",
+                            c.as_written(g.path),
+                            g.format,
+                            "",
+                            ""};
         set_vintage(ts, c, "", "");
         p.sources.push_back(ts);
     }

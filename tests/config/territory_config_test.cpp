@@ -95,3 +95,23 @@ TEST(TerritoryConfig, TypeTableDefaultsToTheShippedOneForConfigsElsewhere) {
     EXPECT_EQ(c.structure_types_path, test::structure_types());
     EXPECT_EQ(c.data_root_origin, "--data-root");
 }
+
+TEST(TerritoryConfig, DataPathsAreResolvedOnceWhenTheConfigIsRead) {
+    auto doc = minimal();
+    doc["population"] = {{"format", "csv"}, {"path", "population/communes.csv"}};
+    doc["structures"] =
+        json::array({{{"format", "filiere-csv"}, {"path", "structures/palliative-92.csv"}},
+                     {{"format", "filiere-csv"}, {"path", "/elsewhere/absolute.csv"}}});
+    doc["roads"] = {{"format", "osm"}, {"path", "./roads/../roads/x.osm.pbf"}};
+    const auto c = parse_territory_config(doc, "t.json", config_root());
+    const std::string root = config_root() + "/";
+    EXPECT_EQ(c.communes.path, root + "communes/france-geojson/communes-92-hauts-de-seine.geojson");
+    EXPECT_EQ(c.population->path, root + "population/communes.csv");
+    EXPECT_EQ(c.structures[0].path, root + "structures/palliative-92.csv");
+    EXPECT_EQ(c.structures[1].path, "/elsewhere/absolute.csv");  // absolute: as given
+    EXPECT_EQ(c.roads->path, root + "roads/x.osm.pbf");          // normalised
+    // Outputs name them as the planner wrote them, relative to the data root.
+    EXPECT_EQ(c.as_written(c.structures[0].path), "structures/palliative-92.csv");
+    EXPECT_EQ(c.as_written(c.roads->path), "roads/x.osm.pbf");
+    EXPECT_EQ(c.as_written(c.structures[1].path), "/elsewhere/absolute.csv");
+}
