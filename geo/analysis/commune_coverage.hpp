@@ -22,6 +22,15 @@ inline double share_within(double population, double population_within, double s
     return population > 0 ? population_within / population : share_area_within;
 }
 
+/// @brief The inhabitants a commune counts as covered: all of them when its declared area
+/// covers it (the rule's declared_area_covers), else those within the threshold. Territory
+/// indicators, the report and the command summary all count with it.
+inline double population_covered(const CommuneCoverage& cc, const CoverageRule& rule) {
+    const bool by_declared_area = cc.status == CoverageStatus::covered && !cc.declared_by.empty() &&
+                                  rule.declared_area_covers;
+    return by_declared_area ? cc.population : cc.population_within;
+}
+
 /// @brief Fills `tc.communes` (one per Territory commune). `tc.nearest`, `tc.located` and
 /// `tc.threshold_min` must be set; `fca` is the 2SFCA score per population point; `declared`
 /// maps a commune's INSEE code to the structures declaring it; `reach` is the type's catchment

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "analysis/commune_coverage.hpp"
 #include "analysis/declared_area.hpp"
 
 namespace palliacarte {
@@ -55,11 +56,7 @@ std::vector<TerritoryIndicators> territory_indicators(const CoverageAnalysis& a,
                 for (const std::size_t c : members) {
                     const auto& cc = tc.communes[c];
                     if (tc.type == a.types.front().type) ti.population += cc.population;
-                    const double covered = cc.status == CoverageStatus::covered &&
-                                                   !cc.declared_by.empty() &&
-                                                   rule.declared_area_covers
-                                               ? cc.population
-                                               : cc.population_within;
+                    const double covered = population_covered(cc, rule);
                     tt.population_covered += covered;
                     tt.uncovered_inhabitants += cc.population - covered;
                     if (cc.status == CoverageStatus::white_zone) {

@@ -4,15 +4,14 @@
 
 namespace palliacarte {
 
-TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory) {
+TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory,
+                       const CoverageRule& rule) {
     TypeTotals s;
     for (std::size_t c = 0; c < tc.communes.size(); ++c) {
         const CommuneCoverage& cc = tc.communes[c];
         s.population += cc.population;
         s.within += cc.population_within;
-        s.covered += cc.status == CoverageStatus::covered && !cc.declared_by.empty()
-                         ? cc.population
-                         : cc.population_within;
+        s.covered += population_covered(cc, rule);
         s.elderly_out += cc.elderly - cc.elderly_within;
         s.area += territory.communes[c].area_m2;
         s.area_within += cc.area_within_m2;

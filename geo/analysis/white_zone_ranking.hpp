@@ -4,17 +4,19 @@
 // white_zones layer, its CSV and the report.
 #include <vector>
 
+#include "analysis/commune_coverage.hpp"
 #include "analysis/coverage_result.hpp"
 
 namespace palliacarte {
 
 /// @brief One type's totals over the territory, as the report and the command summary give
-/// them. `covered` counts a declared commune whole (time or declared area).
+/// them. `covered`: population_covered() summed.
 struct TypeTotals {
     double population = 0, within = 0, covered = 0, elderly_out = 0, area = 0, area_within = 0;
     std::size_t white_zone_communes = 0;
 };
-TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory);
+TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory,
+                       const CoverageRule& rule);
 
 /// @brief What commune `c` has out of reach: inhabitants, or m² with area_only.
 double out_of_reach(const TypeCoverage& tc, const Territory& territory, std::size_t c,

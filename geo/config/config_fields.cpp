@@ -1,7 +1,5 @@
 #include "config/config_fields.hpp"
 
-#include <sstream>
-
 #include "config/json_schema.hpp"
 #include "core/errors.hpp"
 
@@ -13,12 +11,6 @@ namespace {
 
 bool absent(const json& j, const std::string& key) {
     return !j.is_object() || !j.contains(key) || j[key].is_null();
-}
-
-std::string number_text(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
 }
 
 }  // namespace
@@ -76,8 +68,8 @@ double field_number_in(const json& j, const std::string& key, double fallback, d
     const double v = field_number(j, key, fallback, where);
     if (!(v >= min && v <= max))
         config_fail(where, key,
-                    "doit être entre " + number_text(min) + " et " + number_text(max) +
-                        ", trouvé " + number_text(v));
+                    "doit être entre " + schema_number_text(min) + " et " +
+                        schema_number_text(max) + ", trouvé " + schema_number_text(v));
     return v;
 }
 

@@ -56,12 +56,6 @@ std::string type_name(const std::string& type) {
     return type;
 }
 
-std::string number_text(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
-
 std::string child_path(const std::string& parent, const std::string& key) {
     return parent.empty() ? key : parent + "." + key;
 }
@@ -98,6 +92,12 @@ std::string where_text(const std::string& parent) {
 }
 
 }  // namespace
+
+std::string schema_number_text(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
 
 std::string describe_json_value(const json& value) {
     if (value.is_string()) return "la chaîne \"" + value.get<std::string>() + "\"";
@@ -237,7 +237,7 @@ void JsonSchema::validate(const json& raw, const json& value, const std::string&
             if (node.contains(key) && !ok)
                 out.push_back({SchemaViolation::Kind::out_of_range, path,
                                std::string("doit être ") + op + " " +
-                                   number_text(node[key].get<double>()) + ", trouvé " +
+                                   schema_number_text(node[key].get<double>()) + ", trouvé " +
                                    value.dump()});
         };
         bound("minimum", !node.contains("minimum") || v >= node["minimum"].get<double>(), "≥");

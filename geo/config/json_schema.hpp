@@ -46,6 +46,9 @@ class JsonSchema {
 };
 
 /// @brief How a planner reads a JSON value in a message: « la chaîne "yes" », « le nombre 2,7 ».
+/// @brief A number as the config messages write it: 2.7, 1000, 0.5.
+std::string schema_number_text(double v);
+
 std::string describe_json_value(const nlohmann::json& value);
 
 }  // namespace palliacarte

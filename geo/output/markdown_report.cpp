@@ -130,7 +130,7 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         line("|---|---|---|---|---|---|---|---|");
     }
     for (const auto& tc : a.types) {
-        const TypeTotals totals = type_totals(tc, t);
+        const TypeTotals totals = type_totals(tc, t, a.rule);
         const double within = totals.within, covered = totals.covered, pop = totals.population,
                      elderly_out = totals.elderly_out, area = totals.area,
                      area_within = totals.area_within;

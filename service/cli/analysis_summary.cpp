@@ -5,21 +5,12 @@
 
 #include "analysis/coverage_analysis.hpp"
 #include "analysis/white_zone_ranking.hpp"
+#include "cli/text_columns.hpp"
 #include "config/territory_config.hpp"
 #include "core/french_format.hpp"
 #include "load/territory.hpp"
 
 namespace palliacarte::cli {
-
-namespace {
-
-std::string padded(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return s + std::string(width > chars ? width - chars : 0, ' ');
-}
-
-}  // namespace
 
 void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
                             const CoverageAnalysis& a, std::ostream& out) {
@@ -33,11 +24,11 @@ void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
     out << "Configuration : " << t.config_path << "\n";
     out << "Temps de trajet : " << a.method_label << "\n";
     for (const auto& tc : a.types) {
-        const TypeTotals totals = type_totals(tc, t);
+        const TypeTotals totals = type_totals(tc, t, a.rule);
         const double pop = totals.population, within = totals.within, covered = totals.covered,
                      area = totals.area, area_within = totals.area_within;
         const std::size_t white = totals.white_zone_communes;
-        out << "  " << padded(tc.type, 10) << " seuil " << decimal_fr(tc.threshold_min, 0)
+        out << "  " << left(tc.type, 10) << " seuil " << decimal_fr(tc.threshold_min, 0)
             << " min : ";
         if (tc.located.empty() && tc.declaring.empty()) {
             out << "ATTENTION, aucune structure localisée : "

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/french_numbers.hpp"
+#include "cli/text_columns.hpp"
 #include "core/text_encoding.hpp"
 
 namespace palliacarte::cli {
@@ -13,20 +14,8 @@ using nlohmann::json;
 
 namespace {
 
-// Display width of UTF-8 text: code points, not bytes (setw counts bytes, and misaligns "é").
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
-std::string left(const std::string& s, std::size_t w) {
-    return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
-}
-std::string right(const std::string& s, std::size_t w) {
-    return std::string(w > width(s) ? w - width(s) : 0, ' ') + s;
-}
 std::string right(std::size_t v, std::size_t w) {
-    return right(std::to_string(v), w);
+    return cli::right(std::to_string(v), w);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "analysis/coverage_analysis.hpp"
 #include "analysis/declared_area.hpp"
+#include "analysis/white_zone_ranking.hpp"
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
@@ -187,6 +188,34 @@ TEST(Coverage92, IndicatorsAddUpOverTheDepartement) {
         EXPECT_EQ(dep.types[k].structures, count) << d.analysis.types[k].type;
         EXPECT_NEAR(dep.types[k].structures_per_100k, count / 1654712.0 * 1e5, 1e-9);
     }
+}
+
+// The covered population is counted by one rule: the département's indicator, the report's
+// totals and the commune-by-commune sum agree, and declared communes count whole only while
+// declared areas cover.
+TEST(Coverage92, CoveredPopulationIsCountedOneWayEverywhere) {
+    const auto& d = demo();
+    const auto& dep = d.analysis.indicators.front();
+    std::size_t declared_communes = 0;
+    for (std::size_t k = 0; k < d.analysis.types.size(); ++k) {
+        const TypeCoverage& tc = d.analysis.types[k];
+        double sum = 0, sum_without_declared = 0;
+        for (const auto& cc : tc.communes) {
+            sum += cc.status == CoverageStatus::covered && !cc.declared_by.empty()
+                       ? cc.population
+                       : cc.population_within;
+            sum_without_declared += cc.population_within;
+            declared_communes += !cc.declared_by.empty();
+        }
+        EXPECT_NEAR(dep.types[k].population_covered, sum, 1e-6) << tc.type;
+        EXPECT_NEAR(type_totals(tc, d.territory, d.analysis.rule).covered, sum, 1e-6) << tc.type;
+        CoverageRule time_only = d.analysis.rule;
+        time_only.declared_area_covers = false;
+        double by_time = 0;
+        for (const auto& cc : tc.communes) by_time += population_covered(cc, time_only);
+        EXPECT_NEAR(by_time, sum_without_declared, 1e-6) << tc.type;
+    }
+    EXPECT_GT(declared_communes, 0u);  // the demo has declared areas: the rule is exercised
 }
 
 }  // namespace
