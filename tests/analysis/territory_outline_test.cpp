@@ -1,0 +1,60 @@
+// The territory outline on communes drawn here: one outline per CRS (a national run's overseas
+// communes are not united with metropolitan ones), neighbours merged, and catchments clipped to
+// the outline of their own CRS.
+#include <gtest/gtest.h>
+
+#include <boost/geometry.hpp>
+
+#include "analysis/territory_outline.hpp"
+#include "analysis/travel_time_model.hpp"
+
+namespace palliacarte {
+namespace {
+
+Commune square_commune(const std::string& insee, double x0, double y0, double side, int epsg) {
+    Commune c;
+    c.insee = insee;
+    c.epsg = epsg;
+    c.geometry.resize(1);
+    for (const auto& [x, y] : std::vector<std::pair<double, double>>{
+             {x0, y0}, {x0, y0 + side}, {x0 + side, y0 + side}, {x0 + side, y0}, {x0, y0}})
+        c.geometry[0].outer().push_back({x, y});
+    boost::geometry::envelope(c.geometry, c.bbox);
+    return c;
+}
+
+TEST(TerritoryOutline, OneOutlinePerCrsWithNeighboursMerged) {
+    Territory t;
+    t.communes.push_back(square_commune("92001", 0, 0, 1000, 2154));
+    t.communes.push_back(square_commune("92002", 1000, 0, 1000, 2154));
+    // Numerically inside the metropolitan squares, but in another CRS: must not be united.
+    t.communes.push_back(square_commune("97411", 500, 500, 100, 2975));
+    const TerritoryOutline o = territory_outline(t);
+    ASSERT_EQ(o.by_epsg.size(), 2u);
+    ASSERT_NE(o.in(2154), nullptr);
+    EXPECT_EQ(o.in(2154)->size(), 1u);
+    EXPECT_NEAR(boost::geometry::area(*o.in(2154)), 2e6, 1e-6);
+    ASSERT_NE(o.in(2975), nullptr);
+    EXPECT_NEAR(boost::geometry::area(*o.in(2975)), 1e4, 1e-6);
+    EXPECT_EQ(o.in(4326), nullptr);
+}
+
+TEST(TerritoryOutline, CatchmentsAreClippedToTheOutlineOfTheirOwnCrs) {
+    Territory t;
+    t.communes.push_back(square_commune("92001", 0, 0, 1000, 2154));
+    t.communes.push_back(square_commune("92002", 1000, 0, 1000, 2154));
+    t.communes.push_back(square_commune("97411", 500, 500, 100, 2975));
+    const TerritoryOutline outline = territory_outline(t);
+    // Crow-fly, 30 km/h, detour 1.3: 10 minutes reach 3.8 km, more than every square.
+    const TravelTimeModel model(CrowFlyModel{1.3, 30}, std::make_shared<const PopulationPoints>(),
+                                {});
+    const std::vector<Place> places = {model.place({1000, 500}, 2154),
+                                       model.place({550, 550}, 2975)};
+    const auto polys =
+        model.catchments(places, SearchDirection::from_sources, {600}, CatchmentShape{}, &outline);
+    EXPECT_NEAR(boost::geometry::area(polys[0][0]), 2e6, 1);  // the two metropolitan squares
+    EXPECT_NEAR(boost::geometry::area(polys[1][0]), 1e4, 1);  // only the overseas one
+}
+
+}  // namespace
+}  // namespace palliacarte

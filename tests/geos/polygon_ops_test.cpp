@@ -1,0 +1,67 @@
+// GEOS through palliacarte's RAII wrappers: union, clipping and repair on squares drawn here,
+// whose areas are known.
+#include <gtest/gtest.h>
+
+#include <boost/geometry.hpp>
+
+#include "geos/geos_context.hpp"
+#include "geos/polygon_ops.hpp"
+
+namespace palliacarte {
+namespace {
+
+MultiPolygon ring(const std::vector<std::pair<double, double>>& corners) {
+    MultiPolygon mp;
+    mp.resize(1);
+    for (const auto& [x, y] : corners) mp[0].outer().push_back({x, y});
+    mp[0].outer().push_back(mp[0].outer().front());
+    return mp;
+}
+
+MultiPolygon square(double x0, double y0, double side) {
+    return ring({{x0, y0}, {x0, y0 + side}, {x0 + side, y0 + side}, {x0 + side, y0}});
+}
+
+TEST(PolygonOps, CoverageUnionOfNeighboursDropsTheSharedEdge) {
+    const GeosContext geos;
+    std::vector<GeosGeometry> parts;
+    parts.push_back(geos.to_geos(square(0, 0, 1)));
+    parts.push_back(geos.to_geos(square(1, 0, 1)));
+    const MultiPolygon u = geos.to_multipolygon(coverage_union(geos, std::move(parts)).get());
+    ASSERT_EQ(u.size(), 1u);  // one polygon, not two
+    EXPECT_NEAR(boost::geometry::area(u), 2, 1e-12);
+}
+
+TEST(PolygonOps, UnionOfOverlapsCountsTheOverlapOnce) {
+    const GeosContext geos;
+    std::vector<GeosGeometry> parts;
+    parts.push_back(geos.to_geos(square(0, 0, 2)));
+    parts.push_back(geos.to_geos(square(1, 1, 2)));
+    const MultiPolygon u = geos.to_multipolygon(union_all(geos, std::move(parts)).get());
+    EXPECT_NEAR(boost::geometry::area(u), 4 + 4 - 1, 1e-12);
+}
+
+TEST(PolygonOps, ClipKeepsThePartInside) {
+    const GeosContext geos;
+    const GeosGeometry outline = geos.to_geos(square(1, 1, 2));
+    const MultiPolygon clipped = clip_to(geos, square(0, 0, 2), outline.get());
+    EXPECT_NEAR(boost::geometry::area(clipped), 1, 1e-12);
+    EXPECT_TRUE(clip_to(geos, square(5, 5, 1), outline.get()).empty());
+}
+
+TEST(PolygonOps, BowTieIsRepairedIntoItsTwoTriangles) {
+    const GeosContext geos;
+    GeosGeometry g = geos.to_geos(ring({{0, 0}, {2, 2}, {2, 0}, {0, 2}}));
+    const ValidityOutcome v = make_valid(geos, g);
+    EXPECT_FALSE(v.was_valid);
+    EXPECT_NE(v.reason.find("Self-intersection"), std::string::npos) << v.reason;
+    EXPECT_TRUE(v.repaired);
+    const MultiPolygon fixed = geos.to_multipolygon(g.get());
+    EXPECT_EQ(fixed.size(), 2u);
+    EXPECT_NEAR(boost::geometry::area(fixed), 2, 1e-12);  // two triangles of 1
+    GeosGeometry ok = geos.to_geos(square(0, 0, 1));
+    EXPECT_TRUE(make_valid(geos, ok).was_valid);
+}
+
+}  // namespace
+}  // namespace palliacarte
