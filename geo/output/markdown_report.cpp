@@ -42,17 +42,14 @@ TypeStructures structures_of(const Territory& t, const std::string& type) {
     return s;
 }
 
-}  // namespace
-
-std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
-                            const std::vector<std::string>& maps, const RunProvenance& provenance) {
-    std::string r;
+// Title, run, communes, time model, population placement; a warning per type without data.
+void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
+                  const RunProvenance& provenance) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     const bool by_road = a.method == TimeModel::road;
     const bool area_only = a.area_only;
     double population = 0;
     for (const auto& c : t.communes) population += c.population.value_or(0);
-
     line("# Couverture en soins palliatifs — " + t.name);
     line();
     line("- Calcul du " + provenance.run_date.substr(0, 10) + " (palliacarte " +
@@ -114,7 +111,12 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
                  ", à moins de " + decimal_fr(s.farthest_outside_km + 0.05, 1) +
                  " km : elles desservent le territoire depuis l'extérieur.\n");
     }
+}
 
+// Per type: structures, shares within the threshold and covered, white zones; combinations.
+void write_synthesis(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
+    const bool area_only = a.area_only;
     line("## Synthèse par type");
     line();
     if (area_only) {
@@ -162,7 +164,12 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
              (area_only ? "" : " (" + counted(w.inhabitants, "habitant", "habitants") + ")"));
     }
     line();
+}
 
+// 2SFCA per type: the territory and its least and best endowed communes.
+void write_accessibility(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
+    const bool area_only = a.area_only;
     if (!area_only) {
         line("## Accessibilité (2SFCA)");
         line();
@@ -193,7 +200,12 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         }
         line();
     }
+}
 
+// Per type, the ten communes to look at first (white_zone_ranking).
+void write_communes_first(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
+    const bool area_only = a.area_only;
     line("## Communes à regarder en premier");
     line();
     for (const auto& tc : a.types) {
@@ -237,7 +249,11 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
                  " (voir `white_zones.csv`).");
         line();
     }
+}
 
+// Per grouping (département, then coordination territories…), per type.
+void write_indicators(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     line("## Indicateurs par territoire");
     line();
     // Groupings below the département (EPCI…) by département, then least covered first.
@@ -295,7 +311,11 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         const bool last = r_index + 1 == rows.size() || rows[r_index + 1]->grouping != grouping;
         if (last) line();
     }
+}
 
+// The greedy picks of "where next", per type.
+void write_where_next(std::string& r, const Territory& /*t*/, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     line("## Où implanter une structure de plus ?");
     line();
     bool any = false;
@@ -319,7 +339,13 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
         line(
             "Aucun site candidat ne réduit la population hors seuil (ou aucun candidat "
             "configuré : `analysis.where_next`).\n");
+}
 
+// The PNG maps and their legend.
+void write_maps(std::string& r, const Territory& /*t*/, const CoverageAnalysis& a,
+                const std::vector<std::string>& maps) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
+    const bool by_road = a.method == TimeModel::road;
     line("## Cartes");
     line();
     line(std::string("Légende : bleu = couvert, jaune = partiel, rouge = zone blanche ; points = "
@@ -328,7 +354,11 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
     line();
     for (std::size_t k = 0; k < a.types.size() && k < maps.size(); ++k)
         if (!maps[k].empty()) line("![" + a.types[k].type + "](" + maps[k] + ")\n");
+}
 
+// What the load and the analysis flagged (five per reason).
+void write_diagnostics(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     // What the load and the analysis flagged, beside the figures they qualify.
     {
         std::map<std::string, std::size_t> total, shown;
@@ -355,7 +385,13 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
             line();
         }
     }
+}
 
+// How statuses, 2SFCA, siting and catchments were decided.
+void write_method(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+    auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
+    const bool by_road = a.method == TimeModel::road;
+    const bool area_only = a.area_only;
     line("## Méthode");
     line();
     line("- Statut d'une commune pour un type : *couvert* si au moins " +
@@ -388,6 +424,22 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
     line("- Enregistrements rejetés au chargement et à l'analyse : " + thousands(double(rejected)) +
          " (détail : `palliacarte inspect`).");
     line();
+}
+
+}  // namespace
+
+std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
+                            const std::vector<std::string>& maps, const RunProvenance& provenance) {
+    std::string r;
+    write_header(r, t, a, provenance);
+    write_synthesis(r, t, a);
+    write_accessibility(r, t, a);
+    write_communes_first(r, t, a);
+    write_indicators(r, t, a);
+    write_where_next(r, t, a);
+    write_maps(r, t, a, maps);
+    write_diagnostics(r, t, a);
+    write_method(r, t, a);
     r += provenance.markdown();
     return r;
 }
