@@ -1,9 +1,9 @@
 #include "app/served_dataset.hpp"
 
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 
+#include "core/step_timing.hpp"
 #include "load/analysis_inputs.hpp"
 #include "load/ogr_layer_reader.hpp"
 #include "model/structure_type.hpp"
@@ -46,6 +46,17 @@ std::string describe(const std::string& id, const CoverageAnalysis& a) {
     return "";
 }
 
+// The layers as OGC collections, each with its French description.
+std::vector<ogc::FeatureCollection> collections_of(std::vector<Layer> layers,
+                                                   const CoverageAnalysis& analysis) {
+    std::vector<ogc::FeatureCollection> out;
+    for (auto& l : layers) {
+        const std::string id = l.name;
+        out.emplace_back(std::move(l), describe(id, analysis));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_path,
@@ -53,27 +64,21 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
                                                    const ProgressFn& progress) {
     auto d = std::make_unique<ServedDataset>();
     d->source = config_path;
-    auto clock = std::chrono::steady_clock::now();
-    auto step = [&](const std::string& name) {
-        const auto now = std::chrono::steady_clock::now();
-        d->timings.push_back({name, std::chrono::duration<double>(now - clock).count()});
-        clock = now;
-    };
-    AnalysisInputs inputs = load_analysis_inputs(config_path, data_root, progress);
-    d->config = std::move(inputs.config);
-    d->analysis_config = std::move(inputs.analysis);
-    d->territory = std::move(inputs.territory);
-    step("load");
-    d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
-    step("analysis");
+    {
+        StepClock clock(d->timings, "load");
+        AnalysisInputs inputs = load_analysis_inputs(config_path, data_root, progress);
+        d->config = std::move(inputs.config);
+        d->analysis_config = std::move(inputs.analysis);
+        d->territory = std::move(inputs.territory);
+    }
+    {
+        StepClock clock(d->timings, "analysis");
+        d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
+    }
+    StepClock clock(d->timings, "collections (GeoJSON encoded in 3 CRS)");
     std::vector<Layer> layers;
     layers.push_back(commune_summary_layer(d->territory, d->analysis));
     for (auto& l : coverage_layers(d->territory, d->analysis)) layers.push_back(std::move(l));
-    std::vector<ogc::FeatureCollection> collections;
-    for (auto& l : layers) {
-        const std::string id = l.name;
-        collections.emplace_back(std::move(l), describe(id, d->analysis));
-    }
     ogc::ServiceInfo info;
     info.title = "palliacarte — " + d->config.name;
     // Sources as the analysis used them: OpenStreetMap is credited only when roads ran.
@@ -84,33 +89,26 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
         d->analysis.method_label + "). " + provenance.sources_line() + " " +
         provenance.attribution();
     info.metadata = provenance.to_json();
-    d->ogc = std::make_unique<ogc::OgcApi>(std::move(info), std::move(collections));
-    step("collections (GeoJSON encoded in 3 CRS)");
+    d->ogc = std::make_unique<ogc::OgcApi>(std::move(info),
+                                           collections_of(std::move(layers), d->analysis));
     return d;
 }
 
 std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path) {
     auto d = std::make_unique<ServedDataset>();
     d->source = path;
-    const auto start = std::chrono::steady_clock::now();
+    StepClock clock(d->timings, "GeoPackage read and encoded");
     LoadReport report;
     std::vector<Layer> layers = read_ogr_layers(path, report);
     for (const auto& e : report.entries())
         std::cerr << "palliacarte serve: [" << to_string(e.severity) << "] " << e.file << " "
                   << e.where << ": " << e.message << "\n";
     d->config.name = std::filesystem::path(path).filename().string();
-    std::vector<ogc::FeatureCollection> collections;
-    for (auto& l : layers) {
-        const std::string id = l.name;
-        collections.emplace_back(std::move(l), describe(id, d->analysis));
-    }
     ogc::ServiceInfo info;
     info.title = "palliacarte — " + d->config.name;
     info.description = "Couches du GeoPackage " + d->config.name + " servies telles quelles.";
-    d->ogc = std::make_unique<ogc::OgcApi>(std::move(info), std::move(collections));
-    d->timings.push_back(
-        {"GeoPackage read and encoded",
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
+    d->ogc = std::make_unique<ogc::OgcApi>(std::move(info),
+                                           collections_of(std::move(layers), d->analysis));
     return d;
 }
 

@@ -6,13 +6,13 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/analysed_territory.hpp"
 #include "analysis/coverage_analysis.hpp"
 #include "analysis/declared_area.hpp"
 #include "analysis/white_zone_ranking.hpp"
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
-#include "load/analysis_inputs.hpp"
 #include "load/territory_loader.hpp"
 #include "test_paths.hpp"
 
@@ -31,20 +31,10 @@ double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
     return area;
 }
 
-struct Demo {
-    TerritoryConfig territory_config;
-    Territory territory;
-    AnalysisConfig config;
-    CoverageAnalysis analysis;
-};
+using Demo = test::AnalysedTerritory;
 
 const Demo& demo() {
-    static const Demo d = [] {
-        AnalysisInputs in = load_analysis_inputs(test::config("hauts-de-seine.json"), std::nullopt);
-        Demo x{std::move(in.config), std::move(in.territory), std::move(in.analysis), {}};
-        x.analysis = analyze_coverage(x.territory, x.config);
-        return x;
-    }();
+    static const Demo d = test::analysed_territory("hauts-de-seine.json");
     return d;
 }
 

@@ -6,12 +6,12 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 
+#include "analysis/analysed_territory.hpp"
 #include "analysis/catchment_polygon.hpp"
 #include "analysis/coverage_analysis.hpp"
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
-#include "load/analysis_inputs.hpp"
 #include "load/territory_loader.hpp"
 #include "output/coverage_layers.hpp"
 #include "roads/car_profile.hpp"
@@ -34,20 +34,10 @@ double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
 }
 namespace bgi = boost::geometry::index;
 
-struct Island {
-    TerritoryConfig territory_config;
-    Territory territory;
-    AnalysisConfig config;
-    CoverageAnalysis analysis;
-};
+using Island = test::AnalysedTerritory;
 
 const Island& island() {
-    static const Island d = [] {
-        AnalysisInputs in = load_analysis_inputs(test::config("corse.json"), std::nullopt);
-        Island x{std::move(in.config), std::move(in.territory), std::move(in.analysis), {}};
-        x.analysis = analyze_coverage(x.territory, x.config);
-        return x;
-    }();
+    static const Island d = test::analysed_territory("corse.json");
     return d;
 }
 

@@ -23,13 +23,18 @@ Commune square_commune(const std::string& insee, double x0, double y0, double si
     return c;
 }
 
-TEST(TerritoryOutline, OneOutlinePerCrsWithNeighboursMerged) {
+// Two neighbouring 1 km squares in Lambert-93, and a 100 m overseas one lying numerically
+// inside them, but in another CRS: it must not be united with them.
+Territory two_crs_territory() {
     Territory t;
     t.communes.push_back(square_commune("92001", 0, 0, 1000, 2154));
     t.communes.push_back(square_commune("92002", 1000, 0, 1000, 2154));
-    // Numerically inside the metropolitan squares, but in another CRS: must not be united.
     t.communes.push_back(square_commune("97411", 500, 500, 100, 2975));
-    const TerritoryOutline o = territory_outline(t);
+    return t;
+}
+
+TEST(TerritoryOutline, OneOutlinePerCrsWithNeighboursMerged) {
+    const TerritoryOutline o = territory_outline(two_crs_territory());
     ASSERT_EQ(o.by_epsg.size(), 2u);
     ASSERT_NE(o.in(2154), nullptr);
     EXPECT_EQ(o.in(2154)->size(), 1u);
@@ -40,11 +45,7 @@ TEST(TerritoryOutline, OneOutlinePerCrsWithNeighboursMerged) {
 }
 
 TEST(TerritoryOutline, CatchmentsAreClippedToTheOutlineOfTheirOwnCrs) {
-    Territory t;
-    t.communes.push_back(square_commune("92001", 0, 0, 1000, 2154));
-    t.communes.push_back(square_commune("92002", 1000, 0, 1000, 2154));
-    t.communes.push_back(square_commune("97411", 500, 500, 100, 2975));
-    const TerritoryOutline outline = territory_outline(t);
+    const TerritoryOutline outline = territory_outline(two_crs_territory());
     // Crow-fly, 30 km/h, detour 1.3: 10 minutes reach 3.8 km, more than every square.
     const TravelTimeModel model(CrowFlyModel{1.3, 30}, std::make_shared<const PopulationPoints>(),
                                 {});

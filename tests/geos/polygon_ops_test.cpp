@@ -22,22 +22,26 @@ MultiPolygon square(double x0, double y0, double side) {
     return ring({{x0, y0}, {x0, y0 + side}, {x0 + side, y0 + side}, {x0 + side, y0}});
 }
 
+// `a` and `b` united by `unite` (coverage_union or union_all).
+template <class Unite>
+MultiPolygon united(const GeosContext& geos, const MultiPolygon& a, const MultiPolygon& b,
+                    Unite unite) {
+    std::vector<GeosGeometry> parts;
+    parts.push_back(geos.to_geos(a));
+    parts.push_back(geos.to_geos(b));
+    return geos.to_multipolygon(unite(geos, std::move(parts)).get());
+}
+
 TEST(PolygonOps, CoverageUnionOfNeighboursDropsTheSharedEdge) {
     const GeosContext geos;
-    std::vector<GeosGeometry> parts;
-    parts.push_back(geos.to_geos(square(0, 0, 1)));
-    parts.push_back(geos.to_geos(square(1, 0, 1)));
-    const MultiPolygon u = geos.to_multipolygon(coverage_union(geos, std::move(parts)).get());
+    const MultiPolygon u = united(geos, square(0, 0, 1), square(1, 0, 1), coverage_union);
     ASSERT_EQ(u.size(), 1u);  // one polygon, not two
     EXPECT_NEAR(boost::geometry::area(u), 2, 1e-12);
 }
 
 TEST(PolygonOps, UnionOfOverlapsCountsTheOverlapOnce) {
     const GeosContext geos;
-    std::vector<GeosGeometry> parts;
-    parts.push_back(geos.to_geos(square(0, 0, 2)));
-    parts.push_back(geos.to_geos(square(1, 1, 2)));
-    const MultiPolygon u = geos.to_multipolygon(union_all(geos, std::move(parts)).get());
+    const MultiPolygon u = united(geos, square(0, 0, 2), square(1, 1, 2), union_all);
     EXPECT_NEAR(boost::geometry::area(u), 4 + 4 - 1, 1e-12);
 }
 
