@@ -21,15 +21,7 @@ namespace {
 
 namespace bg = boost::geometry;
 
-// Area of `inner` lying outside `outer` (GEOS overlay).
-double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
-    const GeosContext geos;
-    const GeosGeometry a = geos.to_geos(inner), b = geos.to_geos(outer);
-    const GeosGeometry d = geos.wrap(GEOSDifference_r(geos.handle(), a.get(), b.get()));
-    double area = 0;
-    if (d) GEOSArea_r(geos.handle(), d.get(), &area);
-    return area;
-}
+using test::area_outside;
 
 using Demo = test::AnalysedTerritory;
 
