@@ -1,6 +1,5 @@
 #include "cli/analyze_command.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "core/french_format.hpp"
+#include "core/step_timing.hpp"
 #include "load/analysis_inputs.hpp"
 #include "output/analysis_outputs.hpp"
 
@@ -23,10 +23,6 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: palliacarte analyze CONFIG --out DIR [--data-root DIR] [--styles DIR] [--quiet]\n";
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
 
 }  // namespace
 
@@ -47,31 +43,36 @@ int run_analyze(const std::vector<std::string>& args) {
         return kUsageOrConfigError;
     }
     return run_reporting_errors("analyze", [&] {
-        const auto start = std::chrono::steady_clock::now();
         ProgressPrinter progress(!quiet);
-        const AnalysisInputs inputs =
-            load_analysis_inputs(*config_path, data_root, progress.callback());
+        std::vector<StepTiming> phases;  // load, analysis, writing
+        const AnalysisInputs inputs = [&] {
+            StepClock clock(phases, "chargement");
+            return load_analysis_inputs(*config_path, data_root, progress.callback());
+        }();
         const TerritoryConfig& config = inputs.config;
-        const AnalysisConfig& analysis_config = inputs.analysis;
         const Territory& territory = inputs.territory;
-        const double load_s = seconds_since(start);
-        const auto analysis_start = std::chrono::steady_clock::now();
-        const CoverageAnalysis analysis =
-            analyze_coverage(territory, analysis_config, progress.callback());
-        const double analysis_s = seconds_since(analysis_start);
-        const auto write_start = std::chrono::steady_clock::now();
-        const WrittenOutputs written = write_analysis_outputs(*out_dir, config, territory, analysis,
-                                                              styles_dir, progress.callback());
-        const double write_s = seconds_since(write_start);
+        const CoverageAnalysis analysis = [&] {
+            StepClock clock(phases, "analyse");
+            return analyze_coverage(territory, inputs.analysis, progress.callback());
+        }();
+        const WrittenOutputs written = [&] {
+            StepClock clock(phases, "écriture");
+            return write_analysis_outputs(*out_dir, config, territory, analysis, styles_dir,
+                                          progress.callback());
+        }();
         progress.finish_line();
 
         print_analysis_summary(config, territory, analysis, std::cout);
         std::cout << "Fichiers écrits dans " << *out_dir << " :";
         for (const auto& f : written.files) std::cout << " " << f.substr(f.find_last_of('/') + 1);
         std::cout << "\n";
-        std::cout << "Durées (s) : chargement " << decimal_fr(load_s, 2) << ", analyse "
-                  << decimal_fr(analysis_s, 2) << ", écriture " << decimal_fr(write_s, 2)
-                  << ", total " << decimal_fr(seconds_since(start), 2) << "\n";
+        double total = 0;
+        std::cout << "Durées (s) :";
+        for (const auto& p : phases) {
+            std::cout << " " << p.step << " " << decimal_fr(p.seconds, 2) << ",";
+            total += p.seconds;
+        }
+        std::cout << " total " << decimal_fr(total, 2) << "\n";
         if (!quiet) {
             std::cout << "  détail :";
             for (const auto* steps : {&territory.timings, &analysis.timings, &written.timings})
