@@ -87,17 +87,11 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
     return out;
 }
 
-CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
-                                  const ProgressFn& progress) {
-    CoverageAnalysis a;
-    a.rule = config.coverage;
-    a.area_only = config.area_only;
-    a.road_buffer_m = config.catchment_shape.road_buffer_m;
-    const auto& communes = territory.communes;
-    const auto& structures = territory.structures;
-    const std::vector<std::string> type_codes = analysed_types(territory, config);
-    // Without inhabitants every share would silently be a share of area ("0 habitants, 59.6 %
-    // couverts"): an analysis without population must be asked for.
+namespace {
+
+// Without inhabitants every share would silently be a share of area ("0 habitants, 59.6 %
+// couverts"): an analysis without population must be asked for.
+void require_population(const Territory& territory, const AnalysisConfig& config) {
     if (territory.population_stats.total_population <= 0 && !config.population_grid &&
         !config.area_only)
         throw ConfigError(
@@ -106,112 +100,120 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
             "`analysis.population_grid`) — les parts « couvertes » ne seraient que des parts de "
             "surface. Ajoutez une source de population, ou écrivez `\"area_only\": true` dans "
             "`analysis` pour une analyse en surface seulement");
+}
 
+// The travel-time model (points snapped once), and what it says about off-road inhabitants.
+void build_travel_model(CoverageAnalysis& a, const Territory& territory) {
+    StepClock clock(a.timings, "travel model (snapping)");
+    const auto& points = a.population().points;
+    TravelModelChoice choice = make_travel_time_model(territory, a.population_points);
+    a.model = choice.model;
+    a.method = choice.method;
+    a.method_label = choice.label;
+    a.unsnapped_points = a.model->unsnapped_points();
+    for (const auto i : a.model->off_road_points()) a.off_road_inhabitants += points[i].population;
+    a.off_road_timed = a.model->off_road_timed();
+    if (a.unsnapped_points == 0) return;
+    const RoadAccess& rc = territory.road_access;
+    const std::string text =
+        counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
+        counted(double(a.unsnapped_points), "point", "points") + " de population) à plus de " +
+        thousands(rc.snap_max_distance_m) + " m de toute route : " +
+        (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route la plus proche, hors réseau "
+                            "(roads.off_road = \"out-of-reach\" les compterait hors d'atteinte)"
+                          : "comptés hors d'atteinte (roads.off_road = \"out-of-reach\")");
+    a.report.warn(rc.path, "", "population_off_network", text);
+}
+
+// One type: where its structures start from, travel times, 2SFCA, catchments, per commune.
+TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Territory& territory,
+                          const AnalysisConfig& config,
+                          const std::vector<double>& point_population) {
+    const TravelTimeModel& model = *a.model;
+    TypeCoverage tc;
+    tc.type = st.code;
+    tc.label = st.label;
+    tc.threshold_min = threshold_of(st, config);
+    tc.direction = st.direction == TravelDirection::patient_travels ? SearchDirection::to_sources
+                                                                    : SearchDirection::from_sources;
+    const double threshold_s = tc.threshold_min * 60;
+
+    std::vector<Place> places;
+    std::map<std::string, std::vector<std::string>> declared;  // commune → structure ids
+    for (std::size_t s = 0; s < territory.structures.size(); ++s) {
+        const Structure& str = territory.structures[s];
+        if (str.type != st.code) continue;
+        for (const auto& c : declared_communes(str, territory)) declared[c].push_back(str.id);
+        if (!declared_communes(str, territory).empty()) tc.declaring.push_back(s);
+        if (!str.position) continue;
+        Place p = model.place(*str.position, str.epsg);
+        if (!p.usable) {
+            tc.off_network.push_back(s);
+            a.report.warn(str.source, str.id, "structure_off_network",
+                          str.id + " (" + str.name +
+                              ") est au-delà de la distance d'accroche de toute route : "
+                              "elle ne couvre que par sa zone déclarée");
+            continue;
+        }
+        tc.located.push_back(s);
+        places.push_back(std::move(p));
+    }
+
+    std::vector<PointTimes> reach;
+    {
+        StepClock clock(a.timings, st.code + ": travel times");
+        tc.nearest = model.nearest(places, tc.direction);
+        reach = model.within(places, tc.direction, threshold_s);
+    }
+    const std::vector<double> fca = two_step_fca(reach, std::vector<double>(places.size(), 1.0),
+                                                 point_population, threshold_s, config.fca);
+
+    // Catchments per structure and limit, clipped, and their union per limit.
+    const std::size_t at_threshold = compute_type_catchments(
+        tc, places, model, config, a.outline, territory.epsg, a.catchments, a.timings);
+    {
+        StepClock clock(a.timings, st.code + ": commune coverage");
+        compute_commune_coverage(tc, territory, a.population(), fca, declared,
+                                 tc.union_catchments[at_threshold], config.coverage, a.method);
+    }
+    return tc;
+}
+
+}  // namespace
+
+CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
+                                  const ProgressFn& progress) {
+    CoverageAnalysis a;
+    a.rule = config.coverage;
+    a.area_only = config.area_only;
+    a.road_buffer_m = config.catchment_shape.road_buffer_m;
+    const std::vector<std::string> type_codes = analysed_types(territory, config);
+    require_population(territory, config);
     {
         StepClock clock(a.timings, "population points");
         a.population_points = std::make_shared<const PopulationPoints>(
             build_population_points(territory, config, a.report, progress));
     }
-    const auto& points = a.population().points;
-    std::vector<double> point_population(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) point_population[i] = points[i].population;
-
-    {
-        StepClock clock(a.timings, "travel model (snapping)");
-        TravelModelChoice choice = make_travel_time_model(territory, a.population_points);
-        a.model = choice.model;
-        a.method = choice.method;
-        a.method_label = choice.label;
-        a.unsnapped_points = a.model->unsnapped_points();
-        for (const auto i : a.model->off_road_points())
-            a.off_road_inhabitants += points[i].population;
-        a.off_road_timed = a.model->off_road_timed();
-        if (a.unsnapped_points > 0) {
-            const RoadAccess& rc = territory.road_access;
-            const std::string text =
-                counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
-                counted(double(a.unsnapped_points), "point", "points") +
-                " de population) à plus de " + thousands(rc.snap_max_distance_m) +
-                " m de toute route : " +
-                (a.off_road_timed
-                     ? "comptés avec leur trajet jusqu'à la route la plus proche, hors réseau "
-                       "(roads.off_road = \"out-of-reach\" les compterait hors d'atteinte)"
-                     : "comptés hors d'atteinte (roads.off_road = \"out-of-reach\")");
-            a.report.warn(rc.path, "", "population_off_network", text);
-        }
-    }
+    std::vector<double> point_population;
+    for (const auto& p : a.population().points) point_population.push_back(p.population);
+    build_travel_model(a, territory);
 
     // Where each structure stands (for counts per territory and candidate sites).
-    const CommuneLocator locator(communes);
+    const CommuneLocator locator(territory.communes);
     a.structure_commune = structure_communes(territory, locator);
     warn_ambiguous_departements(territory, type_codes, a.structure_commune, a.report);
-
     {
         StepClock clock(a.timings, "territory outline (GEOS union)");
         a.outline = territory_outline(territory);
     }
-    const TravelTimeModel& model = *a.model;
-
-    std::size_t type_no = 0;
-    for (const auto& code : type_codes) {
-        ++type_no;
-        const StructureType& st = *territory.types.find(code);
-        TypeCoverage tc;
-        tc.type = st.code;
-        tc.label = st.label;
-        tc.threshold_min = threshold_of(st, config);
-        tc.direction = st.direction == TravelDirection::patient_travels
-                           ? SearchDirection::to_sources
-                           : SearchDirection::from_sources;
-        const double threshold_s = tc.threshold_min * 60;
+    for (std::size_t k = 0; k < type_codes.size(); ++k) {
         if (progress)
-            progress("analyse " + code + " (" + std::to_string(type_no) + "/" +
+            progress("analyse " + type_codes[k] + " (" + std::to_string(k + 1) + "/" +
                          std::to_string(type_codes.size()) + ")",
                      0, 0);
-
-        std::vector<Place> places;
-        std::map<std::string, std::vector<std::string>> declared;  // commune → structure ids
-        for (std::size_t s = 0; s < structures.size(); ++s) {
-            const Structure& str = structures[s];
-            if (str.type != code) continue;
-            for (const auto& c : declared_communes(str, territory)) declared[c].push_back(str.id);
-            if (!declared_communes(str, territory).empty()) tc.declaring.push_back(s);
-            if (!str.position) continue;
-            Place p = model.place(*str.position, str.epsg);
-            if (!p.usable) {
-                tc.off_network.push_back(s);
-                a.report.warn(str.source, str.id, "structure_off_network",
-                              str.id + " (" + str.name +
-                                  ") est au-delà de la distance d'accroche de toute route : "
-                                  "elle ne couvre que par sa zone déclarée");
-                continue;
-            }
-            tc.located.push_back(s);
-            places.push_back(std::move(p));
-        }
-
-        std::vector<PointTimes> reach;
-        {
-            StepClock clock(a.timings, code + ": travel times");
-            tc.nearest = model.nearest(places, tc.direction);
-            reach = model.within(places, tc.direction, threshold_s);
-        }
-        const std::vector<double> fca = two_step_fca(reach, std::vector<double>(places.size(), 1.0),
-                                                     point_population, threshold_s, config.fca);
-
-        // Catchments per structure and limit, clipped, and their union per limit.
-        const std::size_t at_threshold = compute_type_catchments(
-            tc, places, model, config, a.outline, territory.epsg, a.catchments, a.timings);
-
-        // Per commune.
-        {
-            StepClock clock(a.timings, code + ": commune coverage");
-            compute_commune_coverage(tc, territory, a.population(), fca, declared,
-                                     tc.union_catchments[at_threshold], config.coverage, a.method);
-        }
-        a.types.push_back(std::move(tc));
+        a.types.push_back(analyze_type(*territory.types.find(type_codes[k]), a, territory, config,
+                                       point_population));
     }
-
     a.combinations = white_zone_combinations(a, territory, config.white_zone_combinations);
     {
         StepClock clock(a.timings, "territory indicators");
@@ -219,7 +221,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     }
     {
         StepClock clock(a.timings, "where next (greedy siting)");
-        a.candidates = where_next(a, territory, config.siting, model, locator);
+        a.candidates = where_next(a, territory, config.siting, *a.model, locator);
     }
     return a;
 }
