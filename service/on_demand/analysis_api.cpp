@@ -308,53 +308,55 @@ json responses(const std::string& ok) {
     return r;
 }
 
+// {path: {method: operation}}, the shape every OpenAPI path item has.
+json path_item(const std::string& path, const std::string& method, const std::string& summary,
+               const std::string& id, json parameters, json ok_and_errors) {
+    json operation = {{"summary", summary}, {"operationId", id}, {"responses", ok_and_errors}};
+    if (!parameters.empty()) operation["parameters"] = std::move(parameters);
+    json paths;
+    paths[path][method] = std::move(operation);
+    return paths;
+}
+
 }  // namespace
 
 json openapi_commune_paths() {
-    json commune;
-    commune["summary"] = "Couverture d'une commune (temps, statut, structure la plus proche)";
-    commune["operationId"] = "getCommuneCoverage";
-    commune["parameters"] = json::array({{{"name", "insee"},
-                                          {"in", "path"},
-                                          {"required", true},
-                                          {"schema", {{"type", "string"}}}}});
-    commune["responses"] = responses("Couverture de la commune par type");
-    json paths;
-    paths["/analysis/communes/{insee}"]["get"] = commune;
-    return paths;
+    return path_item("/analysis/communes/{insee}", "get",
+                     "Couverture d'une commune (temps, statut, structure la plus proche)",
+                     "getCommuneCoverage",
+                     json::array({{{"name", "insee"},
+                                   {"in", "path"},
+                                   {"required", true},
+                                   {"schema", {{"type", "string"}}}}}),
+                     responses("Couverture de la commune par type"));
 }
 
 json openapi_catchment_paths() {
-    json catchment;
-    catchment["summary"] = "Zone accessible d'une structure ou d'un point, un polygone par seuil";
-    catchment["operationId"] = "getCatchment";
-    catchment["parameters"] = json::array(
-        {query_param("structure", "string", "Identifiant de structure (ou lon/lat)"),
-         query_param("lon", "number", "Longitude WGS84"),
-         query_param("lat", "number", "Latitude WGS84"),
-         query_param("minutes", "string",
-                     "Seuils en minutes séparés par des virgules (au plus 6, ≤ 180)"),
-         query_param("type", "string", "Type de structure (sens du trajet) pour un point")});
-    catchment["responses"] = responses("Un polygone par seuil (GeoJSON, CRS84)");
-    json paths;
-    paths["/analysis/catchment"]["get"] = catchment;
-    return paths;
+    return path_item(
+        "/analysis/catchment", "get",
+        "Zone accessible d'une structure ou d'un point, un polygone par seuil", "getCatchment",
+        json::array(
+            {query_param("structure", "string", "Identifiant de structure (ou lon/lat)"),
+             query_param("lon", "number", "Longitude WGS84"),
+             query_param("lat", "number", "Latitude WGS84"),
+             query_param("minutes", "string",
+                         "Seuils en minutes séparés par des virgules (au plus 6, ≤ 180)"),
+             query_param("type", "string", "Type de structure (sens du trajet) pour un point")}),
+        responses("Un polygone par seuil (GeoJSON, CRS84)"));
 }
 
 json openapi_scenario_paths() {
-    json scenario;
-    scenario["summary"] = "Scénario : structures ajoutées / retirées → zones blanches avant/après";
-    scenario["operationId"] = "postScenario";
+    json errors = responses("Zones blanches avant / après, par type");
+    errors["413"] = {{"description", "Scénario trop grand"}};
+    json paths = path_item("/analysis/scenario", "post",
+                           "Scénario : structures ajoutées / retirées → zones blanches avant/après",
+                           "postScenario", json::array(), errors);
     json example;
     example["added"] = json::array({{{"type", "HAD"}, {"lon", 9.15}, {"lat", 42.3}}});
     example["removed"] = json::array();
-    scenario["requestBody"]["required"] = true;
-    scenario["requestBody"]["content"]["application/json"]["example"] = example;
-    scenario["responses"] = responses("Zones blanches avant / après, par type");
-    scenario["responses"]["413"] = {{"description", "Scénario trop grand"}};
-
-    json paths;
-    paths["/analysis/scenario"]["post"] = scenario;
+    json& body = paths["/analysis/scenario"]["post"]["requestBody"];
+    body["required"] = true;
+    body["content"]["application/json"]["example"] = example;
     return paths;
 }
 
