@@ -143,8 +143,9 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
     for (std::size_t s = 0; s < territory.structures.size(); ++s) {
         const Structure& str = territory.structures[s];
         if (str.type != st.code) continue;
-        for (const auto& c : declared_communes(str, territory)) declared[c].push_back(str.id);
-        if (!declared_communes(str, territory).empty()) tc.declaring.push_back(s);
+        const std::set<std::string> area = declared_communes(str, territory);
+        for (const auto& c : area) declared[c].push_back(str.id);
+        if (!area.empty()) tc.declaring.push_back(s);
         if (!str.position) continue;
         Place p = model.place(*str.position, str.epsg);
         if (!p.usable) {
