@@ -1,4 +1,5 @@
 #include "config/territory_config.hpp"
+#include "core/bounded_json.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -280,7 +281,7 @@ TerritoryConfig load_territory_config(const std::string& path,
     const std::string text = read_config_file(path, "config");
     json doc;
     try {
-        doc = json::parse(text);
+        doc = parse_bounded_json(text);
     } catch (const json::parse_error& e) {
         // Line and column from the byte offset; the parser's own words without its tag.
         std::size_t line = 1, column = 1;

@@ -1,4 +1,5 @@
 #include "load/population_loader.hpp"
+#include "core/bounded_json.hpp"
 
 #include <cmath>
 #include <set>
@@ -15,7 +16,7 @@ PopulationTable load_etalab_communes_population(const std::string& path, LoadRep
     const std::string text = read_file(path);
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(text);
+        doc = parse_bounded_json(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw DataError(path, std::string("JSON invalide : ") + e.what());
     }

@@ -1,4 +1,5 @@
 #include "load/territory_grouping_loader.hpp"
+#include "core/bounded_json.hpp"
 
 #include <algorithm>
 #include <set>
@@ -72,7 +73,7 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
     } else {
         nlohmann::json doc;
         try {
-            doc = nlohmann::json::parse(read_file(path));
+            doc = parse_bounded_json(read_file(path));
         } catch (const nlohmann::json::parse_error& e) {
             throw DataError(path, std::string("JSON invalide : ") + e.what());
         }

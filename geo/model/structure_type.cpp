@@ -1,4 +1,5 @@
 #include "model/structure_type.hpp"
+#include "core/bounded_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,7 @@ StructureTypeTable StructureTypeTable::from_json_text(const std::string& text,
                                                       const std::string& name) {
     StructureTypeTable table;
     try {
-        const auto doc = nlohmann::json::parse(text);
+        const auto doc = parse_bounded_json(text);
         for (const auto& t : doc.at("types")) {
             StructureType st;
             st.code = t.at("code").get<std::string>();

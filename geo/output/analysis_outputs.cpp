@@ -1,4 +1,5 @@
 #include "output/analysis_outputs.hpp"
+#include "core/bounded_json.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -95,7 +96,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     const std::string provenance_json = provenance.to_json().dump();
     // The files are independent: GDAL writes each dataset on its own thread.
     const auto palette =
-        nlohmann::json::parse(read_file((fs::path(styles_dir) / "palette.json").string()));
+        parse_bounded_json(read_file((fs::path(styles_dir) / "palette.json").string()));
     std::vector<std::string> maps;
     for (const auto& tc : analysis.types) maps.push_back("carte_" + tc.type + ".png");
     // (file, job), the GeoPackage first: it is the longest.

@@ -1,4 +1,5 @@
 #include "roads/car_profile.hpp"
+#include "core/bounded_json.hpp"
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ CarProfile CarProfile::load(const std::string& path) {
 CarProfile CarProfile::from_json_text(const std::string& text, const std::string& name) {
     CarProfile p;
     try {
-        const auto doc = nlohmann::json::parse(text);
+        const auto doc = parse_bounded_json(text);
         p.name_ = doc.value("name", name);
         for (const auto& [cls, v] : doc.at("class_speeds_kmh").items()) {
             const double rural = v.is_number() ? v.get<double>() : v.at("rural").get<double>();

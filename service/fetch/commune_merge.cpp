@@ -1,4 +1,5 @@
 #include "fetch/commune_merge.hpp"
+#include "core/bounded_json.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -35,7 +36,7 @@ struct LonLatBox {
 json read_collection(const std::string& path) {
     json doc;
     try {
-        doc = json::parse(read_file(path));
+        doc = parse_bounded_json(read_file(path));
     } catch (const json::parse_error& e) {
         throw DataError(path, std::string("not JSON (") + e.what() + ")");
     }

@@ -1,4 +1,5 @@
 #include "fetch/download_manifest.hpp"
+#include "core/bounded_json.hpp"
 
 #include <set>
 
@@ -41,7 +42,7 @@ std::string through_mirror(const std::string& url, const std::string& mirror) {
 DownloadManifest load_download_manifest(const std::string& path) {
     json doc;
     try {
-        doc = json::parse(read_file(path));
+        doc = parse_bounded_json(read_file(path));
     } catch (const DataError& e) {
         throw ConfigError(std::string("download manifest: ") + e.what());
     } catch (const json::parse_error& e) {

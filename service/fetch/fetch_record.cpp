@@ -1,4 +1,5 @@
 #include "fetch/fetch_record.hpp"
+#include "core/bounded_json.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,7 @@ FetchRecord FetchRecord::load(const std::string& dir) {
     try {
         std::stringstream ss;
         ss << in.rdbuf();
-        const json doc = json::parse(ss.str());
+        const json doc = parse_bounded_json(ss.str());
         r.departements = doc.value("departements", std::vector<std::string>{});
         r.with_roads = doc.value("with_roads", false);
         r.grid = doc.value("grid", "");

@@ -1,8 +1,10 @@
 #include "fetch/territory_config_writer.hpp"
+#include "core/bounded_json.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -35,7 +37,9 @@ std::string departement_names(const fs::path& file, const std::vector<std::strin
     std::ifstream in(file);
     if (in) {
         try {
-            for (const auto& d : json::parse(in)) names[d.value("code", "")] = d.value("nom", "");
+            const std::string text{std::istreambuf_iterator<char>(in), {}};
+            for (const auto& d : parse_bounded_json(text))
+                names[d.value("code", "")] = d.value("nom", "");
         } catch (const json::exception&) {
         }
     }

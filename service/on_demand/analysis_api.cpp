@@ -1,4 +1,5 @@
 #include "on_demand/analysis_api.hpp"
+#include "core/bounded_json.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -203,9 +204,14 @@ HttpResponse scenario(const AnalysisInputs& d, const HttpRequest& r) {
         throw ProblemError(
             413, "Requête trop volumineuse",
             "scenario bodies are limited to " + std::to_string(kMaxBodyBytes) + " bytes");
+    const std::string type = http::media_type(r.header("content-type"));
+    if (type != "application/json")
+        throw ProblemError(415, "Type de contenu non pris en charge",
+                           "the scenario body must be sent as Content-Type: application/json" +
+                               (type.empty() ? std::string() : " (got " + type + ")"));
     json doc;
     try {
-        doc = json::parse(r.body);
+        doc = parse_bounded_json(r.body);
     } catch (const json::exception& e) {
         throw ProblemError(400, "JSON invalide", std::string("body: ") + e.what());
     }
@@ -215,8 +221,10 @@ HttpResponse scenario(const AnalysisInputs& d, const HttpRequest& r) {
             throw ProblemError(400, "JSON invalide",
                                "body: unknown member '" + k + "' (expected added, removed)");
     Scenario s;
-    const json added = doc.value("added", json::array());
-    const json removed = doc.value("removed", json::array());
+    // References into the request document, never copies of it.
+    static const json kNone = json::array();
+    const json& added = doc.contains("added") ? doc["added"] : kNone;
+    const json& removed = doc.contains("removed") ? doc["removed"] : kNone;
     if (!added.is_array() || !removed.is_array())
         throw ProblemError(400, "JSON invalide", "body: added and removed must be arrays");
     if (added.size() > kMaxAdded || removed.size() > kMaxRemoved)

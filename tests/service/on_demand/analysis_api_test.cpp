@@ -25,7 +25,8 @@ json ok(const http::HttpResponse& r) {
 }
 
 json scenario(const json& body, int status = 200) {
-    const auto r = test::call("POST", "/analysis/scenario", {}, {}, body.dump());
+    const auto r = test::call("POST", "/analysis/scenario", {},
+                              {{"content-type", "application/json"}}, body.dump());
     EXPECT_EQ(r.status, status) << r.body;
     return json::parse(r.body);
 }
@@ -153,6 +154,42 @@ TEST(AnalysisApi, ScenarioRejectsBadBodies) {
     json many = json::array();
     for (int i = 0; i < 51; ++i) many.push_back({{"type", "EMSP"}, {"lon", 2.2}, {"lat", 48.8}});
     scenario({{"added", many}}, 413);
-    const auto r = test::call("POST", "/analysis/scenario", {}, {}, "{not json");
+    const auto r = test::call("POST", "/analysis/scenario", {},
+                              {{"content-type", "application/json"}}, "{not json");
     EXPECT_EQ(r.status, 400);
+}
+
+// A body of nested arrays well under the size limit used to overflow a worker's stack when the
+// document was copied (SIGSEGV, the service gone): refused while parsing, never built.
+TEST(AnalysisApi, ScenarioRefusesDeeplyNestedBodies) {
+    constexpr int kDepth = 131065;
+    const std::string deep =
+        "{\"removed\":" + std::string(kDepth, '[') + std::string(kDepth, ']') + "}";
+    const auto r =
+        test::call("POST", "/analysis/scenario", {}, {{"content-type", "application/json"}}, deep);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NE(r.body.find("nesting deeper than 64"), std::string::npos) << r.body;
+    // Just under the cap is parsed (and refused for what it says, not for its depth).
+    const std::string ok_depth =
+        "{\"removed\":" + std::string(63, '[') + std::string(63, ']') + "}";
+    const auto r2 = test::call("POST", "/analysis/scenario", {},
+                               {{"content-type", "application/json"}}, ok_depth);
+    EXPECT_EQ(r2.status, 400) << r2.body;
+    EXPECT_NE(r2.body.find("ids are strings"), std::string::npos) << r2.body;
+}
+
+// Only JSON bodies: a form or text/plain POST (which browsers send cross-site without a
+// pre-flight) cannot queue an analysis.
+TEST(AnalysisApi, ScenarioNeedsAJsonContentType) {
+    const std::string body = R"({"removed":["x"]})";
+    for (const std::string type : {"", "text/plain", "application/x-www-form-urlencoded",
+                                   "multipart/form-data; boundary=x"}) {
+        std::map<std::string, std::string> headers;
+        if (!type.empty()) headers["content-type"] = type;
+        const auto r = test::call("POST", "/analysis/scenario", {}, headers, body);
+        EXPECT_EQ(r.status, 415) << type << " " << r.body;
+    }
+    const auto r = test::call("POST", "/analysis/scenario", {},
+                              {{"content-type", "Application/JSON; charset=utf-8"}}, body);
+    EXPECT_EQ(r.status, 400) << r.body;  // accepted as JSON; "x" is no structure
 }

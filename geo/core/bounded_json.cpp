@@ -1,0 +1,36 @@
+#include "core/bounded_json.hpp"
+
+#include <string>
+
+namespace palliacarte {
+
+nlohmann::json parse_bounded_json(std::string_view text, int max_depth) {
+    using json = nlohmann::json;
+    // One pass over the brackets outside strings, before anything is built: cheaper than a
+    // parser callback on every value, and it knows the byte where the cap is crossed.
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth)
+                throw json::parse_error::create(
+                    101, i + 1, "nesting deeper than " + std::to_string(max_depth) + " levels",
+                    nullptr);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return json::parse(text);
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,18 @@
+#pragma once
+// Reading JSON from outside (configs, data files, request bodies) with a cap on nesting depth.
+// nlohmann parses deep documents iteratively, but copying, comparing or walking one recurses:
+// a body of 100,000 nested arrays, well under any size limit, overflows a thread's stack. Every
+// JSON the program reads goes through here, so no document deeper than the cap exists in memory.
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace palliacarte {
+
+/// Deeper than any document palliacarte reads (configs nest 5 levels, GeoJSON 6).
+constexpr int kMaxJsonDepth = 64;
+
+/// @brief nlohmann::json::parse, refusing documents nested deeper than `max_depth`.
+/// @throws nlohmann::json::parse_error (also for too deep: id 101, the byte where it happened).
+nlohmann::json parse_bounded_json(std::string_view text, int max_depth = kMaxJsonDepth);
+
+}  // namespace palliacarte

@@ -1,0 +1,59 @@
+// JSON from outside is refused when nested deeper than the cap, wherever the brackets are
+// (strings with brackets do not count), with the byte where the cap was crossed; configs are
+// read through it (a deeply nested config is a config error naming the file, not a crash).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include "config/territory_config.hpp"
+#include "core/bounded_json.hpp"
+#include "core/errors.hpp"
+#include "test_paths.hpp"
+
+namespace palliacarte {
+namespace {
+
+std::string nested(int depth) {
+    return std::string(depth, '[') + std::string(depth, ']');
+}
+
+TEST(BoundedJson, RefusesDocumentsDeeperThanTheCap) {
+    EXPECT_EQ(parse_bounded_json(nested(64)).size(), 1u);
+    try {
+        parse_bounded_json("{\"a\":" + nested(65) + "}");
+        FAIL() << "accepted 66 levels";
+    } catch (const nlohmann::json::parse_error& e) {
+        EXPECT_EQ(e.byte, 69u);  // 1-based: the object is level 1, its 64th [ level 65
+        EXPECT_NE(std::string(e.what()).find("nesting deeper than 64"), std::string::npos);
+    }
+    // 131,065 levels (the body that crashed the service) is refused in one pass.
+    EXPECT_THROW(parse_bounded_json(nested(131065)), nlohmann::json::parse_error);
+    EXPECT_THROW(parse_bounded_json(nested(5), 4), nlohmann::json::parse_error);
+}
+
+TEST(BoundedJson, BracketsInStringsAndEscapesDoNotCount) {
+    const std::string text = "{\"a\":\"" + std::string(200, '[') + "\\\"" + "\",\"b\":[1]}";
+    const auto doc = parse_bounded_json(text);
+    EXPECT_EQ(doc["a"].get<std::string>().size(), 201u);
+    EXPECT_EQ(doc["b"][0], 1);
+    // Ordinary errors are still the parser's own.
+    EXPECT_THROW(parse_bounded_json("{\"a\":"), nlohmann::json::parse_error);
+}
+
+TEST(BoundedJson, ADeeplyNestedConfigIsAConfigErrorNamingTheFile) {
+    test::ScratchDir dir("deep-config");
+    const std::string path = dir.file("deep.json");
+    std::ofstream(path) << "{\"name\":" << nested(100000) << "}";
+    try {
+        load_territory_config(path, std::nullopt);
+        FAIL() << "accepted";
+    } catch (const ConfigError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find(path), std::string::npos) << what;
+        EXPECT_NE(what.find("nesting deeper than 64"), std::string::npos) << what;
+    }
+}
+
+}  // namespace
+}  // namespace palliacarte
