@@ -62,21 +62,35 @@ void append_json_number(std::string& out, double value, int decimals) {
     out += s;
 }
 
-void append_json_value(std::string& out, const FieldValue& value) {
+namespace {
+
+void append_json_real(std::string& out, double d) {
+    // Full precision for attribute values: a share of 0.95 must read back as 0.95.
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    if (ec != std::errc() || !std::isfinite(d)) {
+        out += "null";
+        return;
+    }
+    const std::string_view text(buf, static_cast<std::size_t>(end - buf));
+    out += text;
+    if (text.find_first_of(".eE") == std::string_view::npos) out += ".0";
+}
+
+}  // namespace
+
+void append_json_value(std::string& out, const FieldValue& value, FieldType type) {
     if (std::holds_alternative<std::monostate>(value)) {
         out += "null";
     } else if (const auto* s = std::get_if<std::string>(&value)) {
         append_json_string(out, *s);
     } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
-        out += std::to_string(*i);
-    } else if (const auto* d = std::get_if<double>(&value)) {
-        // Full precision for attribute values: a share of 0.95 must read back as 0.95.
-        char buf[32];
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
-        if (ec == std::errc() && std::isfinite(*d))
-            out.append(buf, end);
+        if (type == FieldType::real)
+            append_json_real(out, static_cast<double>(*i));
         else
-            out += "null";
+            out += std::to_string(*i);
+    } else if (const auto* d = std::get_if<double>(&value)) {
+        append_json_real(out, *d);
     } else {
         out += std::get<bool>(value) ? "true" : "false";
     }
@@ -136,7 +150,8 @@ void append_properties(std::string& out, const Layer& layer, const Feature& feat
         first = false;
         append_json_string(out, layer.fields[f].name);
         out.push_back(':');
-        append_json_value(out, f < feature.values.size() ? feature.values[f] : FieldValue{});
+        append_json_value(out, f < feature.values.size() ? feature.values[f] : FieldValue{},
+                          layer.fields[f].type);
     };
     if (only)
         for (const std::size_t f : *only) one(f);

@@ -15,8 +15,11 @@ void append_json_string(std::string& out, std::string_view text);
 /// @brief Appends a number with at most `decimals` decimals, without trailing zeros.
 void append_json_number(std::string& out, double value, int decimals);
 
-/// @brief Appends one field value as JSON (null, string, integer, number, true/false).
-void append_json_value(std::string& out, const FieldValue& value);
+/// @brief Appends one value of a field of type `type` as JSON (null, string, integer, number,
+/// true/false). A real is always written with a decimal point ("100.0", not "100"): clients
+/// that guess a field's type from the values they see (GDAL, QGIS) must never take a real
+/// field for an integer one.
+void append_json_value(std::string& out, const FieldValue& value, FieldType type);
 
 /// @brief Appends the geometry object of a point or (multi)polygon whose coordinates are already
 /// in the output CRS; `swap_axes` writes y before x (EPSG:4326 is latitude first).

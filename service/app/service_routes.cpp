@@ -39,6 +39,11 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d) {
                     return ogc.items(r, p.at("collectionId"));
                 },
                 [&collections] { return ogc::openapi_items_paths(collections); }});
+    table_.add({"/collections/{collectionId}/schema", "GET", false,
+                [&ogc](const HttpRequest& r, const PathParams& p) {
+                    return ogc.schema(r, p.at("collectionId"));
+                },
+                [&collections] { return ogc::openapi_schema_paths(collections); }});
     table_.add({"/collections/{collectionId}/items/{featureId}", "GET", false,
                 [&ogc](const HttpRequest& r, const PathParams& p) {
                     return ogc.item(r, p.at("collectionId"), p.at("featureId"));

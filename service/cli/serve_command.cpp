@@ -12,6 +12,7 @@
 #include "cli/progress_printer.hpp"
 #include "core/errors.hpp"
 #include "http/http_server.hpp"
+#include "http/public_url.hpp"
 
 namespace palliacarte::cli {
 
@@ -19,7 +20,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: palliacarte serve CONFIG [--host ADDR] [--port N] [--threads N]\n"
-    "                         [--analysis-threads N] [--data-root DIR] [--quiet]\n"
+    "                         [--analysis-threads N] [--public-url URL] [--data-root DIR]\n"
+    "                         [--quiet]\n"
     "       palliacarte serve --gpkg FILE [same options]\n"
     "  --gpkg             serve the layers of a GeoPackage (e.g. analyze's coverage.gpkg) as they\n"
     "                     are, without the on-demand analyses\n"
@@ -28,6 +30,9 @@ constexpr const char* kUsage =
     "  --port             TCP port (default 8080; 0 picks a free one, printed at start)\n"
     "  --threads          threads serving requests (default 2)\n"
     "  --analysis-threads threads running on-demand analyses (default 1)\n"
+    "  --public-url       the URL clients reach the service at, e.g. behind a reverse proxy\n"
+    "                     https://carte.example.fr/palliacarte: every link starts with it and\n"
+    "                     requests for another Host get 421 (default http://HOST:PORT)\n"
     "  --quiet            no progress and no request log\n";
 
 }  // namespace
@@ -54,12 +59,19 @@ int run_serve(const std::vector<std::string>& args) {
         .number({"--analysis-threads"}, 1, 64,
                 [&](long v) { options.analysis_threads = static_cast<int>(v); })
         .value({"--gpkg"}, "un fichier GeoPackage", gpkg)
+        .value({"--public-url"}, "une URL http(s)://", options.public_url)
         .value({"--data-root"}, "un dossier", data_root);
     if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
         return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     if (!config_path == !gpkg) {
         std::cerr << "palliacarte serve : donnez une CONFIG ou --gpkg FICHIER (l'un des deux)\n"
                   << kUsage;
+        return kUsageOrConfigError;
+    }
+    try {
+        (void)http::make_public_url(options.public_url, options.host, options.port);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "palliacarte serve : --public-url : " << e.what() << "\n";
         return kUsageOrConfigError;
     }
     std::unique_ptr<app::ServedDataset> dataset;
@@ -87,9 +99,8 @@ int run_serve(const std::vector<std::string>& args) {
                   << options.port << ": " << e.what() << "\n";
         return kUnreadableData;
     }
-    std::cout << "palliacarte : " << dataset->config.name << " servi sur http://" << options.host
-              << ":" << server.port() << "/ (" << dataset->ogc->collections().size()
-              << " collections ; préparé en";
+    std::cout << "palliacarte : " << dataset->config.name << " servi sur " << server.public_url()
+              << "/ (" << dataset->ogc->collections().size() << " collections ; préparé en";
     for (const auto& t : dataset->timings) std::printf(" %s %.2f s;", t.step.c_str(), t.seconds);
     std::cout << ")" << std::endl;
     int signal = 0;

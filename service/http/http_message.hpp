@@ -18,7 +18,8 @@ struct HttpRequest {
     std::map<std::string, std::string> query;    ///< decoded parameters
     std::map<std::string, std::string> headers;  ///< names in lower case
     std::string body;
-    std::string base_url;  ///< "http://host:port", for links
+    std::string base_url;  ///< the service's public URL (no final '/'), for links
+    bool http11 = true;    ///< HTTP/1.1 (false: HTTP/1.0)
 
     const std::string* param(const std::string& name) const {
         auto it = query.find(name);

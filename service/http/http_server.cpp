@@ -2,7 +2,10 @@
 
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
+#include <pistache/peer.h>
+#include <sys/socket.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -12,6 +15,8 @@
 
 #include "core/utc_time.hpp"
 #include "http/gzip.hpp"
+#include "http/public_url.hpp"
+#include "http/request_params.hpp"
 #include "http/response_cache.hpp"
 #include "http/worker_pool.hpp"
 
@@ -56,6 +61,33 @@ bool accepts_gzip(const HttpRequest& r) {
     const auto end = ae.find(',', at);
     const std::string item = ae.substr(at, end == std::string::npos ? std::string::npos : end - at);
     return item.find("q=0") == std::string::npos || item.find("q=0.") != std::string::npos;
+}
+
+// Whether the connection stays open after this response: HTTP/1.1 unless the client said
+// close, HTTP/1.0 only if it asked for keep-alive.
+bool keep_alive(const HttpRequest& r, bool http11) {
+    const std::string c = lower(r.header("connection"));
+    if (c.find("close") != std::string::npos) return false;
+    return http11 || c.find("keep-alive") != std::string::npos;
+}
+
+// The request target as the log shows it: control bytes and bytes that are not UTF-8
+// percent-encoded, so a request cannot forge or break log lines.
+std::string loggable(const std::string& target) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    const bool utf8 = is_valid_utf8(target);
+    for (const char ch : target) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out.push_back(ch);
+        }
+    }
+    return out;
 }
 
 // If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2) or "*".
@@ -121,6 +153,16 @@ HttpResponse busy_response(const std::string& detail, int retry_after_seconds) {
 
 }  // namespace
 
+// Written once at start, read by every reactor thread.
+class AtomicPublicUrl {
+  public:
+    void operator=(PublicUrl url) { url_.store(std::make_shared<const PublicUrl>(std::move(url))); }
+    std::shared_ptr<const PublicUrl> get() const { return url_.load(); }
+
+  private:
+    std::atomic<std::shared_ptr<const PublicUrl>> url_;
+};
+
 struct HttpServer::Impl {
     ServerOptions options;
     std::function<Route(const std::string&)> route;
@@ -130,14 +172,16 @@ struct HttpServer::Impl {
     std::mutex log_mutex;
     bool running = false;
     ResponseCache cache;
+    AtomicPublicUrl public_url;
 
     void log(const HttpRequest& r, const std::string& raw_target, int status, double ms,
-             std::size_t bytes) {
+             std::size_t bytes, const char* note = "") {
         if (!options.log) return;
         char line[64];
         std::snprintf(line, sizeof line, " %d %.2f ms %zu B", status, ms, bytes);
         std::lock_guard lock(log_mutex);
-        *options.log << utc_now() << ' ' << r.method << ' ' << raw_target << line << '\n'
+        *options.log << utc_now() << ' ' << loggable(r.method) << ' ' << loggable(raw_target)
+                     << line << note << '\n'
                      << std::flush;
     }
 
@@ -155,12 +199,47 @@ struct HttpServer::Impl {
         } catch (const std::exception& e) {
             (void)route;
             return problem_response(500, "Erreur interne", e.what());
+        } catch (...) {
+            return problem_response(500, "Erreur interne", "unexpected error in the handler");
         }
     }
 
+    /// Answers once and logs once, whatever happens: an error while writing (the client
+    /// left, a response that cannot be built) is logged, never thrown. With `wait`, returns
+    /// only once the bytes are handed to the socket, so a shutdown that follows cannot drop
+    /// them (worker threads answer through the reactor's queue).
     void send(const HttpRequest& r, const std::string& raw_target, HttpResponse resp,
               P::Http::ResponseWriter& w, std::chrono::steady_clock::time_point start,
-              bool body_is_gzip = false) {
+              bool body_is_gzip = false, bool wait = false) noexcept {
+        const int status = resp.status;
+        try {
+            write(r, raw_target, std::move(resp), w, start, body_is_gzip, wait);
+        } catch (...) {
+            log(r, raw_target, status, 0, 0, " (not sent: the connection failed)");
+        }
+    }
+
+    // Closes the connection once `sent` is on the wire (Pistache keeps every connection open).
+    static void close_after(P::Async::Promise<ssize_t>& sent,
+                            const std::shared_ptr<P::Tcp::Peer>& peer) {
+        sent.then([peer](ssize_t) { ::shutdown(peer->fd(), SHUT_RDWR); },
+                  [](std::exception_ptr) {});
+    }
+
+    void finish(P::Async::Promise<ssize_t> sent, P::Http::ResponseWriter& w, bool close,
+                bool wait) {
+        if (close) {
+            if (auto peer = w.peer()) close_after(sent, peer);
+        }
+        if (wait) {
+            P::Async::Barrier<ssize_t> barrier(sent);
+            barrier.wait_for(std::chrono::seconds(10));
+        }
+    }
+
+    void write(const HttpRequest& r, const std::string& raw_target, HttpResponse resp,
+               P::Http::ResponseWriter& w, std::chrono::steady_clock::time_point start,
+               bool body_is_gzip, bool wait) {
         auto& h = w.headers();
         set_header(h, "Access-Control-Allow-Origin", "*");
         set_header(h, "Access-Control-Expose-Headers", "ETag, Content-Crs, Content-Encoding");
@@ -171,16 +250,19 @@ struct HttpServer::Impl {
             resp.max_age > 0 ? "public, max-age=" + std::to_string(resp.max_age) : "no-cache");
         // Pistache answers "Connection: Close" unless the request named a Connection header,
         // though HTTP/1.1 connections persist by default: say keep-alive unless asked to close.
-        set_header(h, "Connection",
-                   lower(r.header("connection")) == "close" ? "close" : "keep-alive");
-        for (const auto& [k, v] : resp.headers) set_header(h, k, v);
+        bool close = !keep_alive(r, r.http11);
+        for (const auto& [k, v] : resp.headers)
+            close = close || (lower(k) == "connection" && lower(v) == "close");
+        set_header(h, "Connection", close ? "close" : "keep-alive");
+        for (const auto& [k, v] : resp.headers)
+            if (lower(k) != "connection") set_header(h, k, v);
         auto elapsed = [&] {
             return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                              start)
                 .count();
         };
         if (resp.status == 200 && not_modified(r, resp.etag)) {
-            w.send(P::Http::Code::Not_Modified);
+            finish(w.send(P::Http::Code::Not_Modified), w, close, wait);
             log(r, raw_target, 304, elapsed(), 0);
             return;
         }
@@ -191,7 +273,7 @@ struct HttpServer::Impl {
         if (compress) set_header(h, "Content-Encoding", "gzip");
         if (head) {
             // Headers only. (Pistache writes Content-Length: 0 here.)
-            w.send(code);
+            finish(w.send(code), w, close, wait);
             log(r, raw_target, resp.status, elapsed(), 0);
             return;
         }
@@ -216,14 +298,15 @@ struct HttpServer::Impl {
                 if (z) put(z->finish());
                 stream.ends();
             } catch (const std::exception& e) {
-                // The client went away (broken pipe): nothing more to send.
+                log(r, raw_target, resp.status, elapsed(), bytes, " (client gone mid-response)");
+                return;
             }
             log(r, raw_target, resp.status, elapsed(), bytes);
             return;
         }
         std::string body = compress && !body_is_gzip ? gzip(resp.body) : std::move(resp.body);
         const std::size_t bytes = body.size();
-        w.send(code, body);
+        finish(w.send(code, body), w, close, wait);
         log(r, raw_target, resp.status, elapsed(), bytes);
     }
 };
@@ -252,11 +335,40 @@ class PistacheHandler : public P::Http::Handler {
             r.headers[name] = os.str();
         }
         r.body = req.body();
-        const std::string host = r.header("host");
-        r.base_url =
-            "http://" +
-            (host.empty() ? impl_->options.host + ":" + std::to_string(impl_->options.port) : host);
+        r.http11 = req.version() == P::Http::Version::Http11;
+        const auto public_url = impl_->public_url.get();
+        r.base_url = public_url->base;
         const std::string raw_target = req.resource() + req.query().as_str();
+
+        // What no handler should ever see: text that is not UTF-8 (it could not be quoted in
+        // a JSON answer), a request for another site.
+        bool utf8 = is_valid_utf8(r.path);
+        for (const auto& [k, v] : r.query) utf8 = utf8 && is_valid_utf8(k) && is_valid_utf8(v);
+        // A malformed request is answered, then its connection closed: what follows on it
+        // cannot be trusted to be framed right.
+        auto malformed = [&](const std::string& detail) {
+            HttpResponse p = problem_response(400, "Requête invalide", detail);
+            p.headers.push_back({"Connection", "close"});
+            impl_->send(r, raw_target, std::move(p), writer, start);
+        };
+        if (!utf8) {
+            malformed("the path or a query parameter is not valid UTF-8 once percent-decoded");
+            return;
+        }
+        switch (check_host(*public_url, r.header("host"), r.http11)) {
+            case HostVerdict::ok:
+                break;
+            case HostVerdict::missing:
+                malformed("an HTTP/1.1 request must have a Host header");
+                return;
+            case HostVerdict::misdirected:
+                impl_->send(r, raw_target,
+                            problem_response(421, "Hôte inattendu",
+                                             "this service answers for " + public_url->base +
+                                                 ", not for Host '" + r.header("host") + "'"),
+                            writer, start);
+                return;
+        }
 
         if (r.method == "OPTIONS") {  // CORS pre-flight
             auto& h = writer.headers();
@@ -307,9 +419,10 @@ class PistacheHandler : public P::Http::Handler {
                                    *shared, start);
                         return;
                     }
-                    impl->send(*request, raw_target, impl->answer(*request, route), *shared, start);
-                } catch (const std::exception&) {
-                    // The client left before the answer: nothing to send it to.
+                    impl->send(*request, raw_target, impl->answer(*request, route), *shared, start,
+                               false, true);
+                } catch (...) {
+                    impl->log(*request, raw_target, 500, 0, 0, " (not answered)");
                 }
             });
             if (!queued) {
@@ -377,11 +490,18 @@ void HttpServer::start() {
                     .threads(std::max(1, o.threads))
                     .flags(P::Tcp::Options::ReuseAddr)
                     .maxRequestSize(o.max_body_bytes + 64 * 1024)
-                    .maxResponseSize(std::size_t(1) << 31);
+                    .maxResponseSize(std::size_t(1) << 31)
+                    .headerTimeout(o.header_timeout)
+                    .bodyTimeout(o.body_timeout)
+                    .keepaliveTimeout(o.keepalive_timeout);
     impl_->endpoint->init(opts);
     impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_.get()));
+    // With a fixed port the URL is known before the first request; with port 0 only once
+    // bound (Pistache binds in serveThreaded), and no client knows the port before then.
+    if (o.port != 0) impl_->public_url = make_public_url(o.public_url, o.host, o.port);
     impl_->endpoint->serveThreaded();
     impl_->running = true;
+    if (o.port == 0) impl_->public_url = make_public_url(o.public_url, o.host, port());
 }
 
 void HttpServer::shutdown() {
@@ -390,6 +510,11 @@ void HttpServer::shutdown() {
     // Analyses under way finish and answer first (new ones get 503), then the listener stops.
     impl_->pool->stop();
     impl_->endpoint->shutdown();
+}
+
+std::string HttpServer::public_url() const {
+    const auto url = impl_->public_url.get();
+    return url ? url->base : std::string();
 }
 
 std::uint16_t HttpServer::port() const {

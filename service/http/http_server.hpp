@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/http_message.hpp"
 
@@ -25,6 +26,15 @@ struct ServerOptions {
     std::chrono::milliseconds max_slow_wait{20000};
     std::size_t max_body_bytes = 1 << 20;
     std::ostream* log = nullptr;  ///< one line per request; null: no log
+    /// Base of every link the service writes ("https://carte.ars.example/palliacarte"): links
+    /// never come from the request's Host, so no request can change what others are sent.
+    /// Empty: http://HOST:PORT of the bound address (the machine's name on a wildcard bind).
+    std::string public_url;
+    /// Connections idle this long between requests are closed; a request head or body that
+    /// takes longer than its timeout gets 408 (slow clients cannot hold sockets for ever).
+    std::chrono::milliseconds keepalive_timeout{15000};
+    std::chrono::milliseconds header_timeout{10000};
+    std::chrono::milliseconds body_timeout{30000};
 };
 
 /// @brief Decides, for a path, which methods it answers (for 405 + Allow) and whether it is
@@ -44,6 +54,8 @@ class HttpServer {
     /// @brief Stops accepting, lets running requests finish, joins the threads.
     void shutdown();
     std::uint16_t port() const;
+    /// @brief The base of links, without a trailing slash (known once started).
+    std::string public_url() const;
 
     struct Impl;  // internal (public only so the Pistache handler in the .cpp can reach it)
 

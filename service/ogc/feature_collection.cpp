@@ -196,6 +196,7 @@ std::optional<std::size_t> FeatureCollection::find(const std::string& id) const 
     const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), v);
     if (ec != std::errc() || end != id.data() + id.size() || v == 0 || v > size())
         return std::nullopt;
+    if (id != std::to_string(v)) return std::nullopt;  // only the canonical id: not "01"
     return v - 1;
 }
 

@@ -4,12 +4,17 @@
 // service in a browser. No scripts, no external resources.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
+
+#include "model/layer.hpp"
 
 namespace palliacarte::ogc {
 
 /// @brief A page titled `title` showing `document` (landing, collections, a collection, items
-/// or one feature).
-std::string html_page(const std::string& title, const nlohmann::json& document);
+/// or one feature). With `fields` (a collection's), feature tables show those columns in that
+/// order under their French labels; pages of items get « Page précédente / suivante » links.
+std::string html_page(const std::string& title, const nlohmann::json& document,
+                      const std::vector<FieldDef>* fields = nullptr);
 
 /// @brief `text` with &, <, >, " escaped.
 std::string html_escape(const std::string& text);

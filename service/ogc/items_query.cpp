@@ -17,13 +17,16 @@ http::ProblemError bad(const std::string& param, const std::string& why) {
     return http::bad_parameter(param, why);
 }
 
+// A non-negative integer; above `max` it is clamped to `max` (OGC API – Features 1.0.1,
+// /req/core/fc-limit-response-1: a server answers at most its maximum, it does not refuse).
 std::size_t parse_count(const std::string& name, const std::string& text, std::size_t max) {
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (text.empty() || digits != text.size())
+        throw bad(name, "'" + text + "' is not a non-negative integer");
     std::size_t v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        throw bad(name, "'" + text + "' is not a non-negative integer");
-    if (v > max)
-        throw bad(name, std::to_string(v) + " is above the maximum " + std::to_string(max));
+    if (ec == std::errc::result_out_of_range || v > max) return max;
     return v;
 }
 

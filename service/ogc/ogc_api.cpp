@@ -5,6 +5,7 @@
 #include "core/binary_io.hpp"
 #include "core/utc_time.hpp"
 #include "http/request_params.hpp"
+#include "ogc/collection_schema.hpp"
 #include "ogc/html_page.hpp"
 #include "ogc/items_query.hpp"
 
@@ -50,12 +51,13 @@ std::string query_with(const HttpRequest& r, const std::map<std::string, std::st
 }
 
 HttpResponse json_response(const json& doc, const std::string& type, const std::string& etag,
-                           const HttpRequest& r, const std::string& title) {
+                           const HttpRequest& r, const std::string& title,
+                           const std::vector<FieldDef>* fields = nullptr) {
     HttpResponse out;
     const std::string format = negotiate_format(r);
     if (format == "html") {
         out.content_type = "text/html; charset=utf-8";
-        out.body = html_page(title, doc);
+        out.body = html_page(title, doc, fields);
     } else {
         out.content_type = type;
         out.body = doc.dump();
@@ -106,6 +108,14 @@ OgcApi::OgcApi(ServiceInfo info, std::vector<FeatureCollection> collections)
         std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     for (const auto& c : collections_) fingerprint += "|" + c.id() + ":" + std::to_string(c.size());
     version_ = binary::hex_digest(fingerprint).substr(0, 10);
+    std::array<double, 4> e{1e300, 1e300, -1e300, -1e300};
+    for (const auto& c : collections_) {
+        if (c.size() == 0) continue;
+        const auto& x = c.extent_crs84();
+        e = {std::min(e[0], x[0]), std::min(e[1], x[1]), std::max(e[2], x[2]),
+             std::max(e[3], x[3])};
+    }
+    if (e[0] <= e[2]) territory_extent_ = e;
 }
 
 const FeatureCollection* OgcApi::collection(const std::string& id) const {
@@ -165,13 +175,21 @@ json OgcApi::collection_json(const std::string& b, const FeatureCollection& c) c
                  {link(base + "?f=json", "self", kJson, c.title()),
                   link(base + "?f=html", "alternate", kHtml, c.title() + " (HTML)"),
                   link(base + "/items?f=json", "items", kGeoJson, "Objets"),
-                  link(base + "/items?f=html", "items", kHtml, "Objets (HTML)")}}};
-    if (c.size() > 0) {  // an empty layer has no extent to give
-        const auto& e = c.extent_crs84();
+                  link(base + "/items?f=html", "items", kHtml, "Objets (HTML)"),
+                  link(base + "/schema", "describedby", kSchemaMediaType,
+                       "Schéma des objets (types et libellés des attributs)"),
+                  link(base + "/schema", kSchemaRel, kSchemaMediaType, "Schéma des objets"),
+                  // GDAL's OAPIF driver follows only rel "describedBy", spelt so, and takes the
+                  // geometry type only from an XML schema.
+                  link(base + "/schema?f=xml", "describedBy", "application/xml",
+                       "Schéma des objets (GML)")}}};
+    // An empty layer (no white zone) has no extent of its own: its features would lie in the
+    // territory, so clients get the territory's and can still add the layer to a map.
+    const auto& e = c.size() > 0 ? c.extent_crs84() : territory_extent_;
+    if (e[0] < e[2])
         doc["extent"] = {
             {"spatial",
              {{"bbox", {{e[0], e[1], e[2], e[3]}}}, {"crs", crs_uri(ServedCrs::crs84)}}}};
-    }
     return doc;
 }
 
@@ -203,20 +221,26 @@ HttpResponse OgcApi::items(const HttpRequest& r, const std::string& id) const {
     const std::size_t first = std::min(q.offset, m.count());
     const std::size_t returned = std::min(q.limit, m.count() - first);
 
+    // Links of the page's own format (a browser pages in HTML, a client in GeoJSON).
     const std::string self = r.base_url + r.path;
-    json links = {
-        link(self + query_with(r, {{"f", "json"}}), "self", kGeoJson, "Cette page"),
-        link(self + query_with(r, {{"f", "html"}}), "alternate", kHtml, "Cette page en HTML"),
-        link(r.base_url + "/collections/" + c.id(), "collection", kJson, c.title())};
+    const bool html = format == "html";
+    const std::string page_f = html ? "html" : "json";
+    const char* page_type = html ? kHtml : kGeoJson;
+    json links = {link(self + query_with(r, {{"f", page_f}}), "self", page_type, "Cette page"),
+                  html ? link(self + query_with(r, {{"f", "json"}}), "alternate", kGeoJson,
+                              "Cette page en GeoJSON")
+                       : link(self + query_with(r, {{"f", "html"}}), "alternate", kHtml,
+                              "Cette page en HTML"),
+                  link(r.base_url + "/collections/" + c.id(), "collection", kJson, c.title())};
     if (first + returned < m.count())
         links.push_back(link(
-            self + query_with(r, {{"offset", std::to_string(first + returned)}, {"f", "json"}}),
-            "next", kGeoJson, "Page suivante"));
+            self + query_with(r, {{"offset", std::to_string(first + returned)}, {"f", page_f}}),
+            "next", page_type, "Page suivante"));
     if (first > 0)
         links.push_back(link(
             self + query_with(r, {{"offset", std::to_string(first > q.limit ? first - q.limit : 0)},
-                                  {"f", "json"}}),
-            "prev", kGeoJson, "Page précédente"));
+                                  {"f", page_f}}),
+            "prev", page_type, "Page précédente"));
     std::string head = R"({"type":"FeatureCollection","numberMatched":)" +
                        std::to_string(m.count()) + R"(,"numberReturned":)" +
                        std::to_string(returned) + R"(,"timeStamp":")" + utc_now() +
@@ -236,7 +260,7 @@ HttpResponse OgcApi::items(const HttpRequest& r, const std::string& id) const {
         }
         body += "]}";
         out.content_type = "text/html; charset=utf-8";
-        out.body = html_page(c.title(), json::parse(body));
+        out.body = html_page(c.title(), json::parse(body), &c.layer().fields);
         return out;
     }
     out.content_type = kGeoJson;
@@ -273,6 +297,21 @@ HttpResponse OgcApi::items(const HttpRequest& r, const std::string& id) const {
     return out;
 }
 
+HttpResponse OgcApi::schema(const HttpRequest& r, const std::string& id) const {
+    const FeatureCollection& c = collection_or_404(id);
+    if (const std::string* f = r.param("f"); f && (*f == "xml" || *f == "application/xml")) {
+        HttpResponse out;
+        out.content_type = "application/xml";
+        out.body = collection_xml_schema(c);
+        out.etag = "W/\"" + version_ + "-schema-" + c.id() + "-xml\"";
+        out.max_age = kMaxAge;
+        return out;
+    }
+    const std::string url = r.base_url + "/collections/" + c.id() + "/schema";
+    return json_response(collection_schema(c, url), kSchemaMediaType,
+                         version_ + "-schema-" + c.id(), r, c.title() + " : schéma");
+}
+
 HttpResponse OgcApi::item(const HttpRequest& r, const std::string& collection_id,
                           const std::string& id) const {
     const FeatureCollection& c = collection_or_404(collection_id);
@@ -302,7 +341,7 @@ HttpResponse OgcApi::item(const HttpRequest& r, const std::string& collection_id
     HttpResponse out = json_response(
         doc, kGeoJson,
         version_ + "-" + c.id() + "-" + id + "-" + std::to_string(static_cast<int>(crs)), r,
-        c.title() + " — " + id);
+        c.title() + " — " + id, &c.layer().fields);
     out.headers.push_back({"Content-Crs", std::string("<") + crs_uri(crs) + ">"});
     return out;
 }

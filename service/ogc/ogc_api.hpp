@@ -2,6 +2,7 @@
 // OGC API – Features, Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) and Part 2 (CRS by reference)
 // over a set of in-memory collections: landing page, conformance, OpenAPI document,
 // collections, items and single features.
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ class OgcApi {
     http::HttpResponse collections_doc(const http::HttpRequest& r) const;
     http::HttpResponse collection_doc(const http::HttpRequest& r, const std::string& id) const;
     http::HttpResponse items(const http::HttpRequest& r, const std::string& id) const;
+    /// The JSON Schema of a collection's features (Part 5; collection_schema.hpp).
+    http::HttpResponse schema(const http::HttpRequest& r, const std::string& id) const;
     http::HttpResponse item(const http::HttpRequest& r, const std::string& collection_id,
                             const std::string& id) const;
 
@@ -50,6 +53,7 @@ class OgcApi {
     ServiceInfo info_;
     std::vector<FeatureCollection> collections_;
     std::string version_;  // part of every ETag: changes when the served data does
+    std::array<double, 4> territory_extent_{};  // CRS84, for collections with no feature
 };
 
 /// @brief "json" or "html" from `f`, else from Accept (browsers get HTML); other `f` → 406.
@@ -64,5 +68,6 @@ nlohmann::json openapi_landing_paths();
 nlohmann::json openapi_collection_paths(const std::vector<FeatureCollection>& collections);
 nlohmann::json openapi_items_paths(const std::vector<FeatureCollection>& collections);
 nlohmann::json openapi_item_paths(const std::vector<FeatureCollection>& collections);
+nlohmann::json openapi_schema_paths(const std::vector<FeatureCollection>& collections);
 
 }  // namespace palliacarte::ogc

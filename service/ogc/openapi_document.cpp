@@ -1,5 +1,6 @@
 // The OpenAPI 3.0 document of the service (/api) and the path items of the OGC resources; the
 // route table (app/service_routes.cpp) puts each with its route and gathers them for /api.
+#include "ogc/collection_schema.hpp"
 #include "ogc/items_query.hpp"
 #include "ogc/ogc_api.hpp"
 
@@ -11,13 +12,17 @@ namespace {
 
 json param(const std::string& name, const std::string& in, const json& schema,
            const std::string& description, bool required = false) {
-    return {{"name", name},
-            {"in", in},
-            {"required", required},
-            {"schema", schema},
-            {"description", description},
-            {"style", "form"},
-            {"explode", false}};
+    json p = {{"name", name},
+              {"in", in},
+              {"required", required},
+              {"schema", schema},
+              {"description", description}};
+    // "form" (comma-separated lists) is a query style; path parameters may only be "simple".
+    if (in == "query") {
+        p["style"] = "form";
+        p["explode"] = false;
+    }
+    return p;
 }
 
 json response(const std::string& description, const std::string& type) {
@@ -41,20 +46,6 @@ json get(const std::string& summary, const std::string& id, json parameters, jso
               {"operationId", id},
               {"parameters", std::move(parameters)},
               {"responses", std::move(responses)}}}};
-}
-
-const char* schema_type(FieldType t) {
-    switch (t) {
-        case FieldType::text:
-            return "string";
-        case FieldType::integer:
-            return "integer";
-        case FieldType::real:
-            return "number";
-        case FieldType::boolean:
-            return "boolean";
-    }
-    return "string";
 }
 
 json format_param() {
@@ -119,7 +110,8 @@ json openapi_items_paths(const std::vector<FeatureCollection>& collections) {
                   "Attributs à renvoyer, séparés par des virgules."),
             format_param()};
         for (const auto& field : c.layer().fields)
-            items_params.push_back(param(field.name, "query", {{"type", schema_type(field.type)}},
+            items_params.push_back(param(field.name, "query",
+                                         {{"type", json_schema_type(field.type)}},
                                          "Égal à (" + field.alias + ")."));
         paths["/collections/" + c.id() + "/items"] =
             get(c.title() + " : objets", "get_" + c.id() + "_items", items_params,
@@ -139,6 +131,16 @@ json openapi_item_paths(const std::vector<FeatureCollection>& collections) {
             get(c.title() + " : un objet", "get_" + c.id() + "_item", one,
                 response("Objet (GeoJSON)", "application/geo+json"));
     }
+    return paths;
+}
+
+json openapi_schema_paths(const std::vector<FeatureCollection>& collections) {
+    json paths = json::object();
+    for (const auto& c : collections)
+        paths["/collections/" + c.id() + "/schema"] = get(
+            c.title() + " : schéma des objets", "get_" + c.id() + "_schema",
+            json::array({format_param()}),
+            response("Schéma JSON des objets (OGC API – Features, partie 5)", kSchemaMediaType));
     return paths;
 }
 

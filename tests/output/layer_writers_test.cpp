@@ -97,5 +97,24 @@ TEST(LayerWriters, GeoJsonTextNumbersAndStrings) {
     EXPECT_EQ(out, R"({"type":"Point","coordinates":[48.85,2.35]})");
 }
 
+// A real field's value keeps its decimal point when whole, so that GDAL and QGIS, which guess
+// types from the values, never make a real field an integer; integers stay integers.
+TEST(LayerWriters, RealValuesAlwaysHaveADecimalPoint) {
+    auto text = [](const FieldValue& v, FieldType t) {
+        std::string out;
+        append_json_value(out, v, t);
+        return out;
+    };
+    EXPECT_EQ(text(100.0, FieldType::real), "100.0");
+    EXPECT_EQ(text(std::int64_t{30}, FieldType::real), "30.0");
+    EXPECT_EQ(text(6.91, FieldType::real), "6.91");
+    EXPECT_EQ(text(0.0, FieldType::real), "0.0");
+    EXPECT_EQ(text(1e22, FieldType::real), "1e+22");
+    EXPECT_EQ(text(std::nan(""), FieldType::real), "null");
+    EXPECT_EQ(text(std::int64_t{30}, FieldType::integer), "30");
+    EXPECT_EQ(text(FieldValue{}, FieldType::real), "null");
+    EXPECT_EQ(text(true, FieldType::boolean), "true");
+}
+
 }  // namespace
 }  // namespace palliacarte

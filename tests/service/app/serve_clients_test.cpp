@@ -71,12 +71,15 @@ TEST(ServeClients, GdalListsLayersWithCountsAndFields) {
         EXPECT_NE(all.out.find(layer), std::string::npos) << layer;
 }
 
-TEST(ServeClients, Ogr2ogrCopiesThroughPagingWithTheAnalyzeValues) {
+// What GDAL stores from the service, with its default page size (the first page it reads to
+// guess the types holds 10 features), must be what analyze writes: same field types (a real
+// whose first values are whole must not become an integer), same values, for every layer —
+// the empty ones (no white zone, no candidate site in the 92) included.
+TEST(ServeClients, Ogr2ogrWithDefaultPagingCopiesEveryLayerWithItsTypesAndValues) {
     ASSERT_FALSE(server().base().empty());
     palliacarte::test::ScratchDir dir("serve-copy");
-    // Pages of 50: five requests for the 216 rows.
-    auto copy = shell("ogr2ogr -f GPKG " + dir.file("copy.gpkg") + " OAPIF:" + server().base() +
-                      "/ communes_coverage -oo PAGE_SIZE=50");
+    auto copy =
+        shell("ogr2ogr -f GPKG " + dir.file("copy.gpkg") + " OAPIF:" + server().base() + "/");
     ASSERT_EQ(copy.status, 0) << copy.out;
     // The reference: the same analysis written by `palliacarte analyze`.
     auto analyze = shell(std::string(PALLIACARTE_BINARY) + " analyze " +
@@ -88,38 +91,60 @@ TEST(ServeClients, Ogr2ogrCopiesThroughPagingWithTheAnalyzeValues) {
     GDALDatasetUniquePtr ref(
         GDALDataset::Open(dir.file("ref/coverage.gpkg").c_str(), GDAL_OF_VECTOR));
     ASSERT_TRUE(got && ref);
-    OGRLayer* g = got->GetLayerByName("communes_coverage");
-    OGRLayer* r = ref->GetLayerByName("communes_coverage");
-    ASSERT_TRUE(g && r);
-    ASSERT_EQ(g->GetFeatureCount(), r->GetFeatureCount());
-    EXPECT_EQ(g->GetFeatureCount(), 216);
-    std::size_t compared = 0;
-    for (int i = 0; i < r->GetFeatureCount(); ++i) {
-        OGRFeatureUniquePtr a(g->GetNextFeature()), b(r->GetNextFeature());
-        ASSERT_TRUE(a && b);
-        for (int f = 0; f < b->GetFieldCount(); ++f) {
-            const char* name = b->GetFieldDefnRef(f)->GetNameRef();
-            const int k = a->GetFieldIndex(name);
-            ASSERT_GE(k, 0) << name;
-            EXPECT_STREQ(a->GetFieldAsString(k), b->GetFieldAsString(f))
-                << "row " << i << " field " << name;
-            ++compared;
+    std::size_t compared = 0, layers = 0, reals = 0;
+    // (the `communes` collection is served from the analysis, not a layer of coverage.gpkg)
+    for (const char* name : {"communes_coverage", "structures", "catchments", "white_zones",
+                             "territories", "candidate_sites"}) {
+        OGRLayer* g = got->GetLayerByName(name);
+        OGRLayer* r = ref->GetLayerByName(name);
+        ASSERT_TRUE(g && r) << name;
+        ++layers;
+        EXPECT_EQ(g->GetFeatureCount(), r->GetFeatureCount()) << name;
+        EXPECT_EQ(wkbFlatten(g->GetGeomType()), wkbFlatten(r->GetGeomType())) << name;
+        OGRFeatureDefn* rd = r->GetLayerDefn();
+        for (int f = 0; f < rd->GetFieldCount(); ++f) {
+            const OGRFieldDefn* want = rd->GetFieldDefn(f);
+            const int k = g->GetLayerDefn()->GetFieldIndex(want->GetNameRef());
+            ASSERT_GE(k, 0) << name << "." << want->GetNameRef();
+            const OGRFieldType have = g->GetLayerDefn()->GetFieldDefn(k)->GetType();
+            if (want->GetType() == OFTReal) {
+                ++reals;
+                EXPECT_EQ(have, OFTReal) << name << "." << want->GetNameRef();
+            }
+        }
+        for (GIntBig i = 0; i < r->GetFeatureCount(); ++i) {
+            OGRFeatureUniquePtr a(g->GetNextFeature()), b(r->GetNextFeature());
+            ASSERT_TRUE(a && b) << name;
+            for (int f = 0; f < b->GetFieldCount(); ++f) {
+                const int k = a->GetFieldIndex(b->GetFieldDefnRef(f)->GetNameRef());
+                EXPECT_STREQ(a->GetFieldAsString(k), b->GetFieldAsString(f))
+                    << name << " row " << i << " field " << b->GetFieldDefnRef(f)->GetNameRef();
+                ++compared;
+            }
         }
     }
-    EXPECT_EQ(compared, 216u * r->GetLayerDefn()->GetFieldCount());
+    EXPECT_EQ(layers, 6u);
+    EXPECT_GT(reals, 10u);
+    EXPECT_GT(compared, 216u * 20);
 }
 
-TEST(ServeClients, QgisOapifProviderLoadsEveryCollection) {
+// QGIS 3.22 with its default page size, through its own provider and through GDAL: types and
+// values of every numeric field as the server has them, empty collections included (see the
+// script for what QGIS's own provider cannot know).
+TEST(ServeClients, QgisLoadsEveryCollectionWithTheServersTypesAndValues) {
     ASSERT_FALSE(server().base().empty());
+    auto matched = [](const std::string& collection) {
+        return "$(curl -s '" + server().base() + "/collections/" + collection +
+               "/items?limit=1' | sed -n 's/.*\"numberMatched\":\\([0-9]*\\).*/\\1/p')";
+    };
     const auto r =
         shell("QT_QPA_PLATFORM=offscreen /usr/bin/python3 " + palliacarte::test::source_dir() +
               "/tests/tools/qgis_oapif_check.py " + server().base() +
-              "/ communes=36 communes_coverage=216 structures=54 territories=" + "$(curl -s '" +
-              server().base() +
-              "/collections/territories/items?limit=1' | sed -n "
-              "'s/.*\"numberMatched\":\\([0-9]*\\).*/\\1/p')");
+              "/ communes=36 communes_coverage=216 structures=54 white_zones=0 "
+              "candidate_sites=0 territories=" +
+              matched("territories") + " catchments=" + matched("catchments"));
     EXPECT_EQ(r.status, 0) << r.out;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n') >= 4, true) << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n') >= 14, true) << r.out;
     EXPECT_EQ(r.out.find("\"ok\": false"), std::string::npos) << r.out;
 }
 
@@ -192,6 +217,84 @@ TEST(ServeClients, ServesAnAnalyzeGeoPackageAsItIs) {
               dir.file("pid") + ")");
     EXPECT_NE(r.out.find("Feature Count: 216"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\"status\":404"), std::string::npos) << r.out;
+}
+
+// Requests that crashed the service, hung, or changed what others get (issue 15), over HTTP:
+// each gets a problem+json answer, and the service answers normally afterwards.
+TEST(ServeClients, HostileRequestsGetAProblemAndTheServiceStaysUp) {
+    ASSERT_FALSE(server().base().empty());
+    palliacarte::test::ScratchDir dir("serve-hostile");
+    // 262 KB of nested arrays, under the 1 MiB body limit: was SIGSEGV.
+    shell("/usr/bin/python3 -c \"d=131065;open('" + dir.file("deep.json") +
+          "','w').write('{\\\"removed\\\":'+'['*d+']'*d+'}')\"");
+    const std::string status = "-o /dev/null -w '%{http_code} %{content_type}' ";
+    EXPECT_EQ(curl(status + "-X POST -H 'Content-Type: application/json' --data-binary @" +
+                   dir.file("deep.json") + " '" + server().base() + "/analysis/scenario'"),
+              "400 application/problem+json");
+    // Bytes that are not UTF-8: were a 500 text/plain, or no answer at all.
+    for (const char* target :
+         {"/collections/%FF", "/collections/communes/items?limit=%FF",
+          "/analysis/catchment?structure=%FF", "/collections/communes/items?%C3=1"})
+        EXPECT_EQ(curl("-m 10 " + status + "'" + server().base() + target + "'"),
+                  "400 application/problem+json")
+            << target;
+    shell("printf '{\"removed\":[\"\\377\"]}' > " + dir.file("bad.json"));
+    EXPECT_EQ(curl("-m 10 " + status +
+                   "-X POST -H 'Content-Type: application/json' "
+                   "--data-binary @" +
+                   dir.file("bad.json") + " '" + server().base() + "/analysis/scenario'"),
+              "400 application/problem+json");
+    // A scenario that is not sent as JSON: 415.
+    EXPECT_EQ(curl(status + "-X POST -H 'Content-Type: text/plain' -d '{\"removed\":[]}' '" +
+                   server().base() + "/analysis/scenario'"),
+              "415 application/problem+json");
+    EXPECT_EQ(curl(status + "'" + server().base() + "/collections'"), "200 application/json");
+}
+
+// Links are built from the service's public URL, never from the request's Host: a request for
+// another host is refused (421) and cannot leave links to it in the response cache.
+TEST(ServeClients, LinksComeFromThePublicUrlNeverFromHost) {
+    ASSERT_FALSE(server().base().empty());
+    const std::string url = "'" + server().base() + "/collections/communes/items?limit=2'";
+    EXPECT_EQ(curl("-o /dev/null -w '%{http_code}' -H 'Host: evil.example:666' " + url), "421");
+    EXPECT_EQ(curl(url).find("evil.example"), std::string::npos);
+    // HTTP/1.0 without Host: answered, with links to the real address (not port 0).
+    const std::string old = curl("--http1.0 -H 'Host:' " + url);
+    EXPECT_NE(old.find("\"href\":\"" + server().base() + "/collections/communes/items?"),
+              std::string::npos)
+        << old;
+    EXPECT_EQ(old.find(":0/"), std::string::npos) << old;
+    // HTTP/1.1 without Host: 400.
+    EXPECT_EQ(curl("-o /dev/null -w '%{http_code}' -H 'Host:' " + url), "400");
+}
+
+// Connections: HTTP/1.0 and "Connection: close" are closed after the answer, HTTP/1.1 kept
+// open; a malformed request (no Host) is answered 400 and closed.
+TEST(ServeClients, ConnectionsCloseWhenTheClientAsks) {
+    ASSERT_FALSE(server().base().empty());
+    const std::string port = server().base().substr(server().base().rfind(':') + 1);
+    const auto r = shell("/usr/bin/python3 " + palliacarte::test::source_dir() +
+                         "/tests/tools/connection_check.py " + port);
+    ASSERT_EQ(r.status, 0) << r.out;
+    auto line = [&](const std::string& c) {
+        const auto at = r.out.find("\"case\": \"" + c + "\"");
+        return at == std::string::npos ? std::string()
+                                       : r.out.substr(at, r.out.find('\n', at) - at);
+    };
+    EXPECT_NE(line("http10").find("\"connection\": \"close\", \"socket\": \"closed\""),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(line("http11_close").find("\"socket\": \"closed\""), std::string::npos) << r.out;
+    EXPECT_NE(line("http11").find("\"connection\": \"keep-alive\", \"socket\": \"open\""),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(line("http10_keepalive").find("\"socket\": \"open\""), std::string::npos);
+    EXPECT_NE(line("http11_no_host")
+                  .find("400 Bad Request\", \"connection\": \"close\", "
+                        "\"socket\": \"closed\""),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(line("http11_other_host").find("421"), std::string::npos) << r.out;
 }
 
 TEST(ServeClients, StopsCleanlyOnSigterm) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <future>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "http/http_server.hpp"
@@ -122,6 +123,78 @@ TEST(HttpServerSlowRequests, ARequestThatWaitedTooLongIsRefusedNotRun) {
     const std::string answer = late.get();
     EXPECT_NE(answer.find("503"), std::string::npos) << answer;
     EXPECT_EQ(h.started, 1);  // never run
+}
+
+// Whatever a handler does — throw an exception quoting bytes that are not UTF-8 (they cannot
+// go into a JSON answer), throw something that is not an exception — the client gets one
+// problem+json answer and the log one line, on the reactor and on the analysis workers alike.
+// (Before: a 500 text/plain from Pistache on the reactor, no answer at all from a worker.)
+TEST(HttpServerRobustness, EveryRequestGetsOneAnswerAndOneLogLineWhateverTheHandlerThrows) {
+    std::ostringstream log;
+    ServerOptions o = options();
+    o.log = &log;
+    HttpServer server(
+        o,
+        [](const std::string& path) {
+            return Route{{"GET"}, path.rfind("/slow", 0) == 0};
+        },
+        [](const HttpRequest& r) -> HttpResponse {
+            if (r.path.find("bad-utf8") != std::string::npos)
+                throw std::runtime_error("no feature '\xff\xfe'");
+            if (r.path.find("problem") != std::string::npos)
+                throw ProblemError(404, "Inconnu", "no item '\xc3'");
+            if (r.path.find("int") != std::string::npos) throw 42;
+            return HttpResponse{};
+        });
+    server.start();
+    const std::string base = "http://127.0.0.1:" + std::to_string(server.port());
+    int requests = 0;
+    for (const char* prefix : {"/fast-", "/slow-"})
+        for (const char* what : {"bad-utf8", "problem", "int"}) {
+            const std::string url = base + prefix + what;
+            const auto r =
+                shell("curl -s -m 10 -w '\\n%{http_code} %{content_type}' '" + url + "'");
+            ++requests;
+            const auto last = r.out.rfind('\n');
+            ASSERT_NE(last, std::string::npos) << url << ": " << r.out;
+            const std::string status = r.out.substr(last + 1);
+            EXPECT_TRUE(status == "500 application/problem+json" ||
+                        status == "404 application/problem+json")
+                << url << ": " << r.out;
+            const auto doc = nlohmann::json::parse(r.out.substr(0, last), nullptr, false);
+            EXPECT_FALSE(doc.is_discarded()) << url << ": " << r.out;
+        }
+    server.shutdown();
+    const std::string lines = log.str();
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), requests) << lines;
+}
+
+// SIGTERM while analyses run and wait: each client gets its whole answer (200, or 503 for one
+// refused), never an empty reply. Before, a worker's answer could still be in the reactor's
+// queue when the listener stopped: 1 run in 4 lost one.
+TEST(HttpServerRobustness, ShutdownUnderLoadLosesNoAnswer) {
+    for (int round = 0; round < 12; ++round) {
+        SlowHandler h;
+        ServerOptions o = options();
+        o.analysis_threads = 2;
+        auto s = std::make_unique<Server>(o, h);
+        std::vector<std::future<std::string>> clients;
+        for (int i = 0; i < 6; ++i)
+            clients.push_back(std::async(std::launch::async, [&, url = s->url("/slow")] {
+                return shell("curl -s -m 20 -o /dev/null -w '%{http_code} %{size_download}' '" +
+                             url + "'")
+                    .out;
+            }));
+        wait_until([&] { return h.started == 2; });
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        h.release = true;
+        s.reset();  // shutdown: running and queued analyses answer, then the listener stops
+        for (auto& c : clients) {
+            const std::string got = c.get();
+            EXPECT_TRUE(got.rfind("200 13", 0) == 0 || got.rfind("503 ", 0) == 0)
+                << "round " << round << ": '" << got << "'";
+        }
+    }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // bbox against an independent check, property filters, CRSs, and every error a client can cause.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "service/app/served_demo.hpp"
@@ -78,10 +79,14 @@ TEST(OgcApi, CollectionsListEveryLayerWithItsCrsAndExtent) {
         ids.insert(c["id"]);
         EXPECT_EQ(c["storageCrs"], "http://www.opengis.net/def/crs/EPSG/0/2154");
         EXPECT_EQ(c["crs"].size(), 3u);
-        if (demo().ogc->collection(c["id"])->size() == 0) {
-            EXPECT_FALSE(c.contains("extent"));
-            continue;
-        }
+        // Every collection, empty ones included (the territory's extent then), has an extent
+        // and links to its schema, which GDAL and QGIS read for the types and geometry.
+        EXPECT_TRUE(has_link(c, "describedby", "application/schema+json")) << c["id"];
+        EXPECT_TRUE(has_link(c, "describedBy", "application/xml")) << c["id"];
+        EXPECT_TRUE(
+            has_link(c, "http://www.opengis.net/def/rel/ogc/1.0/schema", "application/schema+json"))
+            << c["id"];
+        ASSERT_TRUE(c.contains("extent")) << c["id"];
         const auto bbox = c["extent"]["spatial"]["bbox"][0];
         EXPECT_GT(bbox[0].get<double>(), 2.0);  // the 92 lies around 2.15–2.34 °E
         EXPECT_LT(bbox[2].get<double>(), 2.4);
@@ -180,7 +185,6 @@ TEST(OgcApi, BadRequestsGetTheRightStatusNamingTheParameter) {
     };
     const std::vector<Case> cases = {
         {"/collections/communes/items", {{"limit", "0"}}, 400, "limit"},
-        {"/collections/communes/items", {{"limit", "10001"}}, 400, "limit"},
         {"/collections/communes/items", {{"limit", "ten"}}, 400, "limit"},
         {"/collections/communes/items", {{"offset", "-1"}}, 400, "offset"},
         {"/collections/communes/items", {{"bbox", "1,2,3"}}, 400, "bbox"},
@@ -194,6 +198,10 @@ TEST(OgcApi, BadRequestsGetTheRightStatusNamingTheParameter) {
         {"/collections/nope/items", {}, 404, "nope"},
         {"/collections/communes/items/0", {}, 404, "0"},
         {"/collections/communes/items/abc", {}, 404, "abc"},
+        // Only the canonical id: "01" and "+1" are not feature 1.
+        {"/collections/communes/items/01", {}, 404, "01"},
+        {"/collections/communes/items/001", {}, 404, "001"},
+        {"/collections/communes/items/+1", {}, 404, "+1"},
         {"/elsewhere", {}, 404, "/elsewhere"},
     };
     for (const auto& c : cases) {
@@ -217,4 +225,109 @@ TEST(OgcApi, HtmlForBrowsersAndEtagsPerRepresentation) {
     EXPECT_NE(js.etag, html.etag);
     EXPECT_EQ(js.etag, get("/collections/communes/items", {{"limit", "3"}}).etag);
     EXPECT_NE(js.etag, get("/collections/communes/items", {{"limit", "4"}}).etag);
+}
+
+// OGC API – Features 1.0.1: a limit above the server's maximum is served at the maximum, not
+// refused; one too large for any integer too.
+TEST(OgcApi, LimitAboveTheMaximumIsClamped) {
+    for (const std::string limit : {"10001", "250000", "99999999999999999999999"}) {
+        const json doc = get_json("/collections/communes_coverage/items", {{"limit", limit}});
+        EXPECT_EQ(doc["numberReturned"], 216) << limit;
+        EXPECT_EQ(doc["numberMatched"], 216) << limit;
+    }
+    EXPECT_EQ(get_json("/collections/communes/items/1")["id"], 1);
+}
+
+// The schema of each collection: every field with its JSON type and French title, in layer
+// order, and its geometry — also for a collection with no feature (the 92 has no white zone).
+TEST(OgcApi, SchemaGivesEveryFieldTypeTitleAndGeometryEvenWhenEmpty) {
+    for (const auto& c : demo().ogc->collections()) {
+        const auto r = get("/collections/" + c.id() + "/schema");
+        ASSERT_EQ(r.status, 200) << c.id();
+        EXPECT_EQ(r.content_type, "application/schema+json");
+        const json s = json::parse(r.body);
+        const auto& props = s["properties"];
+        ASSERT_EQ(props.size(), c.layer().fields.size() + 1) << c.id();
+        EXPECT_EQ(props["geometry"]["format"], c.layer().kind == GeometryKind::point
+                                                   ? "geometry-point"
+                                                   : "geometry-multipolygon");
+        int seq = 0;
+        for (const auto& f : c.layer().fields) {
+            const json& p = props[f.name];
+            EXPECT_EQ(p["x-ogc-propertySeq"], ++seq) << f.name;
+            EXPECT_EQ(p["title"], f.alias) << f.name;
+            const char* type = f.type == FieldType::real      ? "number"
+                               : f.type == FieldType::integer ? "integer"
+                               : f.type == FieldType::boolean ? "boolean"
+                                                              : "string";
+            EXPECT_EQ(p["type"], type) << c.id() << "." << f.name;
+        }
+        const auto xml = get("/collections/" + c.id() + "/schema", {{"f", "xml"}});
+        EXPECT_EQ(xml.content_type, "application/xml");
+        for (const auto& f : c.layer().fields)
+            EXPECT_NE(xml.body.find("name=\"" + f.name + "\""), std::string::npos) << f.name;
+    }
+    EXPECT_EQ(demo().ogc->collection("white_zones")->size(), 0u);  // the case that matters
+}
+
+// Reals are written as reals, also when whole ("100.0"): a client guessing types from the
+// values it sees must never take a real field for an integer one.
+TEST(OgcApi, RealFieldsAreAlwaysWrittenWithADecimalPoint) {
+    const json doc = get_json("/collections/communes_coverage/items", {{"limit", "1000"}});
+    const Layer& layer = demo().ogc->collection("communes_coverage")->layer();
+    const auto body = get("/collections/communes_coverage/items", {{"limit", "1000"}}).body;
+    std::size_t whole = 0;
+    for (const auto& f : layer.fields) {
+        if (f.type != FieldType::real) continue;
+        for (const auto& feature : doc["features"]) {
+            const json& v = feature["properties"][f.name];
+            if (v.is_null()) continue;
+            EXPECT_TRUE(v.is_number_float()) << f.name << " = " << v.dump();
+            whole += v.get<double>() == std::floor(v.get<double>());
+        }
+    }
+    EXPECT_GT(whole, 100u);  // threshold_min 30.0, shares of 100.0 …
+    EXPECT_NE(body.find("\"threshold_min\":30.0"), std::string::npos);
+}
+
+// Browsing in HTML: pages link to the next page in HTML, columns follow the layer (code INSEE
+// and name first) under their French labels, /collections is a table.
+TEST(OgcApi, HtmlPagesCanBeBrowsed) {
+    const auto page = get("/collections/communes_coverage/items",
+                          {{"limit", "5"}, {"offset", "5"}, {"f", "html"}});
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("offset=10\">Page suivante"), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("f=html&amp;limit=5&amp;offset=10"), std::string::npos);
+    EXPECT_NE(page.body.find("f=html&amp;limit=5&amp;offset=0"), std::string::npos);
+    const auto insee = page.body.find(">Code INSEE</th>");
+    const auto name = page.body.find(">Commune</th>");
+    const auto status = page.body.find(">Statut</th>");
+    ASSERT_NE(insee, std::string::npos) << page.body.substr(0, 3000);
+    EXPECT_LT(insee, name);
+    EXPECT_LT(name, status);
+    // JSON pages page in JSON.
+    const json js = get_json("/collections/communes_coverage/items", {{"limit", "5"}});
+    EXPECT_TRUE(has_link(js, "next", "application/geo+json"));
+    EXPECT_FALSE(has_link(js, "next", "text/html"));
+    const auto list = get("/collections", {{"f", "html"}});
+    EXPECT_NE(list.body.find("<th>Couche</th>"), std::string::npos);
+    EXPECT_NE(list.body.find(">Zones blanches</a>"), std::string::npos) << list.body;
+    const auto one = get("/collections/communes/items/1", {{"f", "html"}});
+    EXPECT_NE(one.body.find(">Code INSEE</th><td>"), std::string::npos) << one.body;
+}
+
+// Path parameters may only have the "simple" style (OpenAPI 3.0 §4.7.12.4); the whole document
+// is checked by an OpenAPI validator in CI (tests/tools/validate_openapi.js).
+TEST(OgcApi, OpenApiPathParametersHaveNoQueryStyle) {
+    const json api = get_json("/api");
+    std::size_t path_params = 0;
+    for (const auto& [path, item] : api["paths"].items())
+        for (const auto& [method, op] : item.items())
+            for (const auto& p : op.value("parameters", json::array()))
+                if (p["in"] == "path") {
+                    ++path_params;
+                    EXPECT_FALSE(p.contains("style") && p["style"] != "simple") << path;
+                    EXPECT_EQ(p["required"], true) << path;
+                }
+    EXPECT_GE(path_params, 8u);  // featureId of each of the 7 collections, insee
 }

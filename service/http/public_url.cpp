@@ -1,0 +1,82 @@
+#include "http/public_url.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace palliacarte::http {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool is_wildcard(const std::string& host) {
+    return host == "0.0.0.0" || host == "::" || host == "[::]" || host.empty();
+}
+
+std::string machine_name() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0 || !name[0]) return "localhost";
+    return name;
+}
+
+void add_host(PublicUrl& u, const std::string& host, const std::string& port, bool default_port) {
+    u.hosts.push_back(lower(host) + ":" + port);
+    if (default_port) u.hosts.push_back(lower(host));
+}
+
+}  // namespace
+
+PublicUrl make_public_url(const std::string& configured, const std::string& bound_host,
+                          std::uint16_t port) {
+    PublicUrl u;
+    const std::string p = std::to_string(port);
+    const bool bound_port_is_80 = port == 80;
+    for (const char* loopback : {"127.0.0.1", "localhost", "[::1]"})
+        add_host(u, loopback, p, bound_port_is_80);
+    if (!is_wildcard(bound_host)) add_host(u, bound_host, p, bound_port_is_80);
+    if (configured.empty()) {
+        const std::string host = is_wildcard(bound_host) ? machine_name() : bound_host;
+        u.base = "http://" + host + ":" + p;
+        u.check_host = !is_wildcard(bound_host);
+        return u;
+    }
+    const bool https = configured.rfind("https://", 0) == 0;
+    if (!https && configured.rfind("http://", 0) != 0)
+        throw std::invalid_argument("the public URL must start with http:// or https:// (got '" +
+                                    configured + "')");
+    if (configured.find_first_of("?# \t") != std::string::npos)
+        throw std::invalid_argument("the public URL must have no query, fragment or space");
+    const std::size_t start = https ? 8 : 7;
+    const std::size_t slash = configured.find('/', start);
+    const std::string authority = configured.substr(start, slash - start);
+    if (authority.empty()) throw std::invalid_argument("the public URL has no host name");
+    u.base = configured;
+    while (u.base.size() > start && u.base.back() == '/') u.base.pop_back();
+    // Its authority as clients write it in Host, with and without the scheme's default port.
+    const std::size_t colon = authority.rfind(':');
+    const bool has_port =
+        colon != std::string::npos && authority.find(']', colon) == std::string::npos;
+    if (has_port) {
+        u.hosts.push_back(lower(authority));
+    } else {
+        u.hosts.push_back(lower(authority));
+        u.hosts.push_back(lower(authority) + (https ? ":443" : ":80"));
+    }
+    return u;
+}
+
+HostVerdict check_host(const PublicUrl& url, const std::string& host_header, bool http11) {
+    if (host_header.empty()) return http11 ? HostVerdict::missing : HostVerdict::ok;
+    if (!url.check_host) return HostVerdict::ok;
+    const std::string host = lower(host_header);
+    return std::find(url.hosts.begin(), url.hosts.end(), host) != url.hosts.end()
+               ? HostVerdict::ok
+               : HostVerdict::misdirected;
+}
+
+}  // namespace palliacarte::http

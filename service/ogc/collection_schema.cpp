@@ -1,0 +1,89 @@
+#include "ogc/collection_schema.hpp"
+
+namespace palliacarte::ogc {
+
+using nlohmann::json;
+
+const char* json_schema_type(FieldType type) {
+    switch (type) {
+        case FieldType::text:
+            return "string";
+        case FieldType::integer:
+            return "integer";
+        case FieldType::real:
+            return "number";
+        case FieldType::boolean:
+            return "boolean";
+    }
+    return "string";
+}
+
+json collection_schema(const FeatureCollection& c, const std::string& url) {
+    json properties = json::object();
+    properties["geometry"] = {
+        {"x-ogc-role", "primary-geometry"},
+        {"format",
+         c.layer().kind == GeometryKind::point ? "geometry-point" : "geometry-multipolygon"}};
+    int seq = 1;
+    for (const auto& field : c.layer().fields)
+        properties[field.name] = {{"title", field.alias.empty() ? field.name : field.alias},
+                                  {"type", json_schema_type(field.type)},
+                                  {"x-ogc-propertySeq", seq++}};
+    return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+            {"$id", url},
+            {"type", "object"},
+            {"title", c.title()},
+            {"description", c.description()},
+            {"properties", properties}};
+}
+
+}  // namespace palliacarte::ogc
+
+namespace palliacarte::ogc {
+
+namespace {
+
+const char* xsd_type(FieldType type) {
+    switch (type) {
+        case FieldType::text:
+            return "xs:string";
+        case FieldType::integer:
+            return "xs:long";
+        case FieldType::real:
+            return "xs:double";
+        case FieldType::boolean:
+            return "xs:boolean";
+    }
+    return "xs:string";
+}
+
+}  // namespace
+
+std::string collection_xml_schema(const FeatureCollection& c) {
+    // Layer and field names are machine names ([a-z0-9_]): nothing to escape.
+    const std::string& id = c.id();
+    std::string x =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+        "xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:pc=\"urn:palliacarte\" "
+        "targetNamespace=\"urn:palliacarte\" elementFormDefault=\"qualified\" version=\"1.0\">\n"
+        "  <xs:import namespace=\"http://www.opengis.net/gml/3.2\" "
+        "schemaLocation=\"http://schemas.opengis.net/gml/3.2.1/gml.xsd\"/>\n";
+    x += "  <xs:element name=\"" + id + "\" type=\"pc:" + id +
+         "Type\" substitutionGroup=\"gml:AbstractFeature\"/>\n";
+    x += "  <xs:complexType name=\"" + id +
+         "Type\">\n    <xs:complexContent>\n"
+         "      <xs:extension base=\"gml:AbstractFeatureType\">\n        <xs:sequence>\n";
+    x +=
+        std::string("          <xs:element name=\"geometry\" type=\"gml:") +
+        (c.layer().kind == GeometryKind::point ? "PointPropertyType" : "MultiSurfacePropertyType") +
+        "\" minOccurs=\"0\"/>\n";
+    for (const auto& field : c.layer().fields)
+        x += "          <xs:element name=\"" + field.name + "\" type=\"" + xsd_type(field.type) +
+             "\" minOccurs=\"0\" nillable=\"true\"/>\n";
+    x += "        </xs:sequence>\n      </xs:extension>\n    </xs:complexContent>\n"
+         "  </xs:complexType>\n</xs:schema>\n";
+    return x;
+}
+
+}  // namespace palliacarte::ogc
