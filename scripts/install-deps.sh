@@ -20,22 +20,39 @@ if [ "${1:-}" = "--test" ]; then
     python3-networkx python3-qgis qgis-providers sqlite3 curl
     jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
     python3-gdal python3-jsonschema libarchive-tools
+    nodejs clang libclang-rt-14-dev
   )
 fi
+
+# The Node tools the tests use (tests/tools/package.json: the OpenAPI validator), from the npm
+# registry, pinned by package-lock.json; reinstalled only when the lock file changed.
+install_node_tools() {
+  [ "${1:-}" = "--test" ] || return 0
+  command -v npm > /dev/null || { $SUDO apt-get install -y -qq --no-install-recommends npm; }
+  local tools
+  tools="$(cd "$(dirname "$0")/../tests/tools" && pwd)"
+  if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"; then
+    echo "install-deps: npm ci in tests/tools"
+    npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
+    cp "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"
+  fi
+}
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  install_node_tools "$@"
   exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_node_tools "$@"
