@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Configures and builds palliacarte. Usage: scripts/build.sh [--app | --sanitize]
+# Configures and builds palliacarte. Usage: scripts/build.sh [--app | --sanitize | --fuzz]
 #   (none)      release build in build/ with the tests and benchmarks
 #   --app       release build in build/ of the palliacarte command only (what the demo needs)
-#   --sanitize  AddressSanitizer + UBSan build of the tests in build-asan/ (no benchmarks)
+#   --sanitize  AddressSanitizer + UBSan build of the tests and the libFuzzer targets in
+#               build-asan/ (clang: libFuzzer comes with it; no benchmarks)
+#   --fuzz      the same build, the fuzz targets only (scripts/fuzz.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,12 +15,22 @@ case "${1:-}" in
   --app)
     flags=(-DCMAKE_BUILD_TYPE=Release -DPALLIACARTE_BUILD_TESTS=OFF)
     target=(--target palliacarte) ;;
-  --sanitize)
+  --sanitize | --fuzz)
     build_dir=build-asan
-    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON -DPALLIACARTE_BUILD_TESTS=ON
-           -DPALLIACARTE_BUILD_BENCHMARKS=OFF) ;;
+    export CC=clang CXX=clang++
+    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON -DPALLIACARTE_FUZZ=ON
+           -DPALLIACARTE_BUILD_TESTS=ON -DPALLIACARTE_BUILD_BENCHMARKS=OFF)
+    if [ "$1" = "--fuzz" ]; then
+      target=(--target territory_config_fuzzer filiere_csv_fuzzer finess_fuzzer population_fuzzer
+              osm_roads_fuzzer request_params_fuzzer analysis_requests_fuzzer)
+    fi
+    # A tree configured with another compiler cannot switch: start it again.
+    if [ -f "$build_dir/CMakeCache.txt" ] &&
+       ! grep -q "CMAKE_CXX_COMPILER:.*clang++" "$build_dir/CMakeCache.txt"; then
+      rm -rf "$build_dir"
+    fi ;;
   "") ;;
-  *) echo "usage: scripts/build.sh [--app | --sanitize]" >&2; exit 2 ;;
+  *) echo "usage: scripts/build.sh [--app | --sanitize | --fuzz]" >&2; exit 2 ;;
 esac
 generator=()
 if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi

@@ -30,7 +30,13 @@ nlohmann::json parse_bounded_json(std::string_view text, int max_depth) {
             --depth;
         }
     }
-    return json::parse(text);
+    try {
+        return json::parse(text);
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double (1e400) is bad input like any syntax error: callers
+        // handle parse errors (naming the file), not this.
+        throw json::parse_error::create(101, 0, e.what(), nullptr);
+    }
 }
 
 }  // namespace palliacarte

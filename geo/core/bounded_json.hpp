@@ -12,7 +12,8 @@ namespace palliacarte {
 constexpr int kMaxJsonDepth = 64;
 
 /// @brief nlohmann::json::parse, refusing documents nested deeper than `max_depth`.
-/// @throws nlohmann::json::parse_error (also for too deep: id 101, the byte where it happened).
+/// @throws nlohmann::json::parse_error (also for too deep: id 101, the byte where it happened;
+/// and for a number beyond a double's range).
 nlohmann::json parse_bounded_json(std::string_view text, int max_depth = kMaxJsonDepth);
 
 }  // namespace palliacarte

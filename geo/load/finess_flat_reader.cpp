@@ -1,4 +1,5 @@
 // Reader of the flattened FINESS CSV (one row per ET, coordinates already split out).
+#include <cmath>
 #include <set>
 
 #include "core/csv_reader.hpp"
@@ -71,7 +72,16 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
         e.source_epsg = natural_epsg_for_departement(e.departement);
         std::string sx = get(r, xs), sy = get(r, ys);
         if (!sx.empty() && !sy.empty()) {
-            if (const auto epsg = parse_number(get(r, es))) e.source_epsg = static_cast<int>(*epsg);
+            // An EPSG code is a whole number; anything else (1e300 overflows an int) leaves the
+            // département's own CRS, and the position is checked against the territory as usual.
+            if (const auto epsg = parse_number(get(r, es))) {
+                if (*epsg >= 1 && *epsg <= 999999 && *epsg == std::floor(*epsg))
+                    e.source_epsg = static_cast<int>(*epsg);
+                else
+                    report.warn(path, where, "position_rejected",
+                                "FINESS " + e.nofinesset + " : code EPSG '" + get(r, es) +
+                                    "' invalide, SRC du département utilisé");
+            }
         } else {
             sx = get(r, xl);
             sy = get(r, yl);

@@ -24,9 +24,14 @@ std::string machine_name() {
     return name;
 }
 
-void add_host(PublicUrl& u, const std::string& host, const std::string& port, bool default_port) {
-    u.hosts.push_back(lower(host) + ":" + port);
-    if (default_port) u.hosts.push_back(lower(host));
+// The host name of an authority ("Example.fr:8080" → "example.fr", "[::1]:80" → "[::1]").
+std::string host_name(const std::string& authority) {
+    std::string host = authority;
+    const auto bracket = host.rfind(']');
+    const auto colon = host.rfind(':');
+    if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket))
+        host.erase(colon);
+    return lower(host);
 }
 
 }  // namespace
@@ -35,10 +40,8 @@ PublicUrl make_public_url(const std::string& configured, const std::string& boun
                           std::uint16_t port) {
     PublicUrl u;
     const std::string p = std::to_string(port);
-    const bool bound_port_is_80 = port == 80;
-    for (const char* loopback : {"127.0.0.1", "localhost", "[::1]"})
-        add_host(u, loopback, p, bound_port_is_80);
-    if (!is_wildcard(bound_host)) add_host(u, bound_host, p, bound_port_is_80);
+    u.hosts = {"127.0.0.1", "localhost", "[::1]"};
+    if (!is_wildcard(bound_host)) u.hosts.push_back(host_name(bound_host));
     if (configured.empty()) {
         const std::string host = is_wildcard(bound_host) ? machine_name() : bound_host;
         u.base = "http://" + host + ":" + p;
@@ -57,23 +60,16 @@ PublicUrl make_public_url(const std::string& configured, const std::string& boun
     if (authority.empty()) throw std::invalid_argument("the public URL has no host name");
     u.base = configured;
     while (u.base.size() > start && u.base.back() == '/') u.base.pop_back();
-    // Its authority as clients write it in Host, with and without the scheme's default port.
-    const std::size_t colon = authority.rfind(':');
-    const bool has_port =
-        colon != std::string::npos && authority.find(']', colon) == std::string::npos;
-    if (has_port) {
-        u.hosts.push_back(lower(authority));
-    } else {
-        u.hosts.push_back(lower(authority));
-        u.hosts.push_back(lower(authority) + (https ? ":443" : ":80"));
-    }
+    u.hosts.push_back(host_name(authority));
     return u;
 }
 
 HostVerdict check_host(const PublicUrl& url, const std::string& host_header, bool http11) {
     if (host_header.empty()) return http11 ? HostVerdict::missing : HostVerdict::ok;
     if (!url.check_host) return HostVerdict::ok;
-    const std::string host = lower(host_header);
+    // Host names only: behind a reverse proxy the port clients use is not the service's, and
+    // what the check stops (a page of another site reaching the service) changes the name.
+    const std::string host = host_name(host_header);
     return std::find(url.hosts.begin(), url.hosts.end(), host) != url.hosts.end()
                ? HostVerdict::ok
                : HostVerdict::misdirected;

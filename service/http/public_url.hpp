@@ -12,7 +12,7 @@ namespace palliacarte::http {
 
 struct PublicUrl {
     std::string base;  ///< "http://127.0.0.1:8080", "https://carte.example.fr/pc": no final '/'
-    std::vector<std::string> hosts;  ///< accepted Host values, lower case, with their port
+    std::vector<std::string> hosts;  ///< accepted Host names, lower case (any port)
     bool check_host = true;          ///< false on a wildcard bind without a configured URL
 };
 

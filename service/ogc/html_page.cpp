@@ -95,10 +95,12 @@ void features_table(std::string& out, const nlohmann::json& features,
         for (const auto& f : features) {
             const auto it = f.find("properties");
             if (it == f.end() || !it->is_object()) continue;
-            for (const auto& [k, v] : it->items())
+            for (const auto& item : it->items()) {
+                const std::string& k = item.key();
                 if (std::find_if(columns.begin(), columns.end(),
                                  [&](const auto& c) { return c.first == k; }) == columns.end())
                     columns.emplace_back(k, k);
+            }
         }
     }
     out += "<table><thead><tr><th>n°</th>";

@@ -37,8 +37,10 @@ TEST(BoundedJson, BracketsInStringsAndEscapesDoNotCount) {
     const auto doc = parse_bounded_json(text);
     EXPECT_EQ(doc["a"].get<std::string>().size(), 201u);
     EXPECT_EQ(doc["b"][0], 1);
-    // Ordinary errors are still the parser's own.
+    // Ordinary errors are still the parser's own; a number past a double's range is one too
+    // (it was an out_of_range exception no reader expected: a crash found by fuzzing).
     EXPECT_THROW(parse_bounded_json("{\"a\":"), nlohmann::json::parse_error);
+    EXPECT_THROW(parse_bounded_json("[1e400]"), nlohmann::json::parse_error);
 }
 
 TEST(BoundedJson, ADeeplyNestedConfigIsAConfigErrorNamingTheFile) {

@@ -1,0 +1,40 @@
+// The on-demand analyses of the 92 demo as the service routes them: a scenario body (POST
+// /analysis/scenario) or a catchment query (GET /analysis/catchment), by the first byte. Only
+// 4xx problems are expected; a 5xx, another exception or a crash is a bug.
+#include "app/served_dataset.hpp"
+#include "app/service_routes.hpp"
+#include "fuzz_input.hpp"
+#include "http/request_params.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace palliacarte;
+    if (size == 0) return 0;
+    static const auto dataset =
+        app::load_served_dataset(fuzz::data_dir() + "/hauts-de-seine.json", std::nullopt);
+    static const app::ServiceRoutes routes(*dataset);
+    const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+    http::HttpRequest r;
+    r.base_url = "http://127.0.0.1:8080";
+    if (data[0] % 2) {
+        r.method = "POST";
+        r.path = "/analysis/scenario";
+        r.headers["content-type"] = "application/json";
+        r.body = text;
+    } else {
+        r.method = "GET";
+        r.path = "/analysis/catchment";
+        // The server refuses queries that are not UTF-8 before any handler (http_server.cpp).
+        if (!http::is_valid_utf8(text)) return 0;
+        for (const auto& pair : http::split(text, '&')) {
+            const auto eq = pair.find('=');
+            r.query[pair.substr(0, eq)] = eq == std::string::npos ? "" : pair.substr(eq + 1);
+        }
+    }
+    try {
+        http::HttpResponse out = routes.handle(r);
+        if (out.stream) out.stream([](std::string_view) {});
+    } catch (const http::ProblemError& e) {
+        if (e.status >= 500) throw;
+    }
+    return 0;
+}

@@ -1,0 +1,63 @@
+// What the service parses from a request line and its headers before any handler: percent
+// decoding, UTF-8 validation, numbers and lists, media types, the Host check, and the whole
+// items query (limit, offset, bbox, crs, properties, attribute filters) of a small collection.
+// The input is a query string ("limit=5&bbox=…"), also used as a Host and a Content-Type.
+#include "fuzz_input.hpp"
+#include "http/http_server.hpp"
+#include "http/public_url.hpp"
+#include "http/request_params.hpp"
+#include "ogc/items_query.hpp"
+
+namespace {
+
+palliacarte::ogc::FeatureCollection tiny_collection() {
+    using namespace palliacarte;
+    Layer layer;
+    layer.name = "tiny";
+    layer.kind = GeometryKind::point;
+    layer.fields = {{"insee", FieldType::text, "Code INSEE"},
+                    {"population", FieldType::integer, "Population"},
+                    {"share", FieldType::real, "Part"},
+                    {"covered", FieldType::boolean, "Couvert"}};
+    layer.features.push_back(
+        {Point{648000, 6862000}, {std::string("92012"), std::int64_t{2}, 0.5, true}});
+    layer.features.push_back(
+        {Point{652000, 6858000}, {std::string("92040"), FieldValue{}, 1.0, false}});
+    return ogc::FeatureCollection(std::move(layer), "fuzz");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace palliacarte;
+    static const ogc::FeatureCollection collection = tiny_collection();
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    http::HttpRequest r;
+    for (const auto& pair : http::split(text, '&')) {
+        const auto eq = pair.find('=');
+        r.query[http::url_decode(pair.substr(0, eq), true)] =
+            eq == std::string::npos ? std::string() : http::url_decode(pair.substr(eq + 1), true);
+    }
+    (void)http::is_valid_utf8(text);
+    (void)http::media_type(text);
+    try {
+        (void)http::parse_number("n", text);
+    } catch (const http::ProblemError&) {
+    }
+    static const http::PublicUrl url = http::make_public_url("", "127.0.0.1", 8080);
+    (void)http::check_host(url, text, true);
+    try {
+        (void)http::make_public_url(text, "0.0.0.0", 8080);
+    } catch (const std::invalid_argument&) {
+    }
+    try {
+        const auto q = ogc::parse_items_query(collection, r);
+        const auto m = collection.match(q);
+        std::string out;
+        for (std::size_t k = 0; k < m.count() && k < q.limit; ++k)
+            collection.append_feature(out, m.at(k), q.crs, q.properties ? &*q.properties : nullptr);
+    } catch (const http::ProblemError& e) {
+        if (e.status >= 500) throw;
+    }
+    return 0;
+}
