@@ -13,6 +13,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "core/text_encoding.hpp"
 #include "core/utc_time.hpp"
 #include "http/gzip.hpp"
 #include "http/public_url.hpp"
@@ -49,13 +50,8 @@ std::string url_decode(std::string_view text, bool plus_is_space) {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 bool accepts_gzip(const HttpRequest& r) {
-    const std::string ae = lower(r.header("accept-encoding"));
+    const std::string ae = lower_ascii(r.header("accept-encoding"));
     const auto at = ae.find("gzip");
     if (at == std::string::npos) return false;
     const auto end = ae.find(',', at);
@@ -66,7 +62,7 @@ bool accepts_gzip(const HttpRequest& r) {
 // Whether the connection stays open after this response: HTTP/1.1 unless the client said
 // close, HTTP/1.0 only if it asked for keep-alive.
 bool keep_alive(const HttpRequest& r, bool http11) {
-    const std::string c = lower(r.header("connection"));
+    const std::string c = lower_ascii(r.header("connection"));
     if (c.find("close") != std::string::npos) return false;
     return http11 || c.find("keep-alive") != std::string::npos;
 }
@@ -252,10 +248,10 @@ struct HttpServer::Impl {
         // though HTTP/1.1 connections persist by default: say keep-alive unless asked to close.
         bool close = !keep_alive(r, r.http11);
         for (const auto& [k, v] : resp.headers)
-            close = close || (lower(k) == "connection" && lower(v) == "close");
+            close = close || (lower_ascii(k) == "connection" && lower_ascii(v) == "close");
         set_header(h, "Connection", close ? "close" : "keep-alive");
         for (const auto& [k, v] : resp.headers)
-            if (lower(k) != "connection") set_header(h, k, v);
+            if (lower_ascii(k) != "connection") set_header(h, k, v);
         auto elapsed = [&] {
             return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                              start)
@@ -276,6 +272,12 @@ struct HttpServer::Impl {
             finish(w.send(code), w, close, wait);
             log(r, raw_target, resp.status, elapsed(), 0);
             return;
+        }
+        if (resp.stream && !r.http11) {
+            // HTTP/1.0 has no chunked encoding: gather the body and send it with its length.
+            auto stream = std::move(resp.stream);
+            resp.stream = nullptr;
+            stream([&](std::string_view piece) { resp.body.append(piece); });
         }
         if (resp.stream) {
             std::size_t bytes = 0;
@@ -326,9 +328,9 @@ class PistacheHandler : public P::Http::Handler {
         for (auto it = req.query().parameters_begin(); it != req.query().parameters_end(); ++it)
             r.query[url_decode(it->first, true)] = url_decode(it->second, true);
         for (const auto& [name, raw] : req.headers().rawList())
-            r.headers[lower(raw.name())] = raw.value();
+            r.headers[lower_ascii(raw.name())] = raw.value();
         for (const auto& typed : req.headers().list()) {
-            const std::string name = lower(typed->name());
+            const std::string name = lower_ascii(typed->name());
             if (r.headers.count(name)) continue;
             std::ostringstream os;
             typed->write(os);
@@ -337,6 +339,11 @@ class PistacheHandler : public P::Http::Handler {
         r.body = req.body();
         r.http11 = req.version() == P::Http::Version::Http11;
         const auto public_url = impl_->public_url.get();
+        if (!public_url) {  // port 0, in the instant between binding and knowing the port
+            writer.send(P::Http::Code::Service_Unavailable);
+            impl_->log(r, req.resource(), 503, 0, 0, " (starting)");
+            return;
+        }
         r.base_url = public_url->base;
         const std::string raw_target = req.resource() + req.query().as_str();
 
@@ -459,8 +466,18 @@ class PistacheHandler : public P::Http::Handler {
         impl_->send(r, raw_target, std::move(resp), writer, start);
     }
 
-    void onTimeout(const P::Http::Request&, P::Http::ResponseWriter writer) override {
-        writer.send(P::Http::Code::Request_Timeout, "request timeout");
+    // A request head or body that did not arrive in time (slow or malformed client): Pistache
+    // closes the connection after this answer.
+    void onTimeout(const P::Http::Request& req, P::Http::ResponseWriter writer) override {
+        const HttpResponse p = problem_response(
+            408, "Délai dépassé", "the request did not arrive in time; the connection is closed");
+        set_header(writer.headers(), "Content-Type", p.content_type);
+        set_header(writer.headers(), "Connection", "close");
+        writer.send(P::Http::Code::Request_Timeout, p.body);
+        HttpRequest r;
+        r.method = "-";
+        impl_->log(r, req.resource().empty() ? "(incomplete request)" : req.resource(), 408, 0,
+                   p.body.size(), " (timed out)");
     }
 
   private:

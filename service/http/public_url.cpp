@@ -5,14 +5,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "http/request_params.hpp"
+
 namespace palliacarte::http {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 bool is_wildcard(const std::string& host) {
     return host == "0.0.0.0" || host == "::" || host == "[::]" || host.empty();
@@ -31,7 +28,7 @@ std::string host_name(const std::string& authority) {
     const auto colon = host.rfind(':');
     if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket))
         host.erase(colon);
-    return lower(host);
+    return lower_ascii(host);
 }
 
 }  // namespace

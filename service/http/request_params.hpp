@@ -22,8 +22,7 @@ std::vector<std::string> split(const std::string& text, char sep);
 /// "Application/JSON; charset=utf-8" → "application/json".
 std::string media_type(const std::string& content_type);
 
-/// @brief Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or values past
-/// U+10FFFF): what JSON output and the logs require of anything taken from a request.
-bool is_valid_utf8(std::string_view text);
+/// @brief `text` with ASCII letters in lower case (header names and values, host names).
+std::string lower_ascii(std::string text);
 
 }  // namespace palliacarte::http

@@ -1,6 +1,7 @@
 #include "ogc/html_page.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace palliacarte::ogc {
 
@@ -72,8 +73,9 @@ void paging(std::string& out, const nlohmann::json& doc) {
     out += "</p>";
 }
 
+// `feature_base`: "…/collections/{id}/items/", to link each row to its feature's page.
 void features_table(std::string& out, const nlohmann::json& features,
-                    const std::vector<FieldDef>* fields) {
+                    const std::vector<FieldDef>* fields, const std::string& feature_base) {
     if (features.empty()) {
         out += "<p>Aucun objet.</p>";
         return;
@@ -108,7 +110,12 @@ void features_table(std::string& out, const nlohmann::json& features,
         out += "<th title=\"" + html_escape(name) + "\">" + html_escape(label) + "</th>";
     out += "</tr></thead><tbody>";
     for (const auto& f : features) {
-        out += "<tr><td>" + scalar(f.value("id", nlohmann::json())) + "</td>";
+        const std::string id = scalar(f.value("id", nlohmann::json()));
+        if (feature_base.empty() || id.empty())
+            out += "<tr><td>" + id + "</td>";
+        else
+            out += "<tr><td><a href=\"" + html_escape(feature_base) + id + "?f=html\">" + id +
+                   "</a></td>";
         const auto it = f.find("properties");
         for (const auto& [name, label] : columns) {
             out += "<td>";
@@ -123,7 +130,7 @@ void features_table(std::string& out, const nlohmann::json& features,
 // /collections: one row per collection, its title linking to its HTML page.
 void collections_table(std::string& out, const nlohmann::json& collections) {
     out +=
-        "<table><thead><tr><th>Couche</th><th>Description</th><th>Objets</th>"
+        "<table class=\"wrap\"><thead><tr><th>Couche</th><th>Description</th><th>Objets</th>"
         "<th>Identifiant</th></tr></thead><tbody>";
     for (const auto& c : collections) {
         const auto at = c.find("links");
@@ -148,7 +155,7 @@ void collections_table(std::string& out, const nlohmann::json& collections) {
 // One feature's attributes: label, value, in the collection's field order.
 void properties_table(std::string& out, const nlohmann::json& properties,
                       const std::vector<FieldDef>& fields) {
-    out += "<table><tbody>";
+    out += "<table class=\"wrap\"><tbody>";
     for (const auto& f : fields) {
         if (!properties.contains(f.name)) continue;
         out += "<tr><th title=\"" + html_escape(f.name) + "\">" +
@@ -158,6 +165,40 @@ void properties_table(std::string& out, const nlohmann::json& properties,
     out += "</tbody></table>";
 }
 
+// The French label of a document member (the JSON keeps the names the standards give).
+std::string label(const std::string& key) {
+    static const std::map<std::string, std::string> kLabels = {
+        {"features", "Objets"},
+        {"collections", "Couches"},
+        {"links", "Liens"},
+        {"crs", "Systèmes de coordonnées servis"},
+        {"storageCrs", "Système de coordonnées de stockage"},
+        {"numberMatched", "Objets trouvés"},
+        {"numberReturned", "Objets sur cette page"},
+        {"timeStamp", "Horodatage"},
+        {"title", "Titre"},
+        {"description", "Description"},
+        {"extent", "Étendue"},
+        {"properties", "Attributs"},
+        {"id", "Identifiant"},
+        {"itemType", "Type d'objet"},
+        {"conformsTo", "Classes de conformité"},
+        {"metadata", "Métadonnées"},
+        {"type", "Type"},
+    };
+    const auto it = kLabels.find(key);
+    return it == kLabels.end() ? key : it->second;
+}
+
+// The address of one feature's HTML page, from the page's link to its collection.
+std::string feature_page_base(const nlohmann::json& doc) {
+    const auto it = doc.find("links");
+    if (it == doc.end() || !it->is_array()) return {};
+    for (const auto& l : *it)
+        if (l.value("rel", "") == "collection") return l.value("href", "") + "/items/";
+    return {};
+}
+
 void document(std::string& out, const nlohmann::json& doc, int depth,
               const std::vector<FieldDef>* fields) {
     if (doc.is_object()) {
@@ -165,11 +206,11 @@ void document(std::string& out, const nlohmann::json& doc, int depth,
         out += "<dl>";
         for (const auto& [k, v] : doc.items()) {
             if (k == "geometry") continue;  // coordinates mean nothing as text
-            out += "<dt>" + html_escape(k) + "</dt><dd>";
+            out += "<dt>" + html_escape(label(k)) + "</dt><dd>";
             if (k == "links" && v.is_array())
                 links(out, v);
             else if (k == "features" && v.is_array())
-                features_table(out, v, fields);
+                features_table(out, v, fields, feature_page_base(doc));
             else if (k == "collections" && v.is_array())
                 collections_table(out, v);
             else if (k == "properties" && v.is_object() && fields)
@@ -207,6 +248,10 @@ std::string html_page(const std::string& title, const nlohmann::json& doc,
         " — palliacarte</title><style>body{font-family:sans-serif;margin:2em;max-width:80em}"
         "table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px "
         "6px}th{background:#eee;position:sticky;top:0}dt{font-weight:bold;margin-top:.5em}"
+        // One line per feature: long texts are cut (the feature's page, linked from its n°,
+        // shows them whole).
+        "td{white-space:nowrap;max-width:22em;overflow:hidden;text-overflow:ellipsis}"
+        ".wrap td{white-space:normal;max-width:none}"
         ".paging{font-size:110%}.paging a{margin-right:1.5em}</style></head><body><h1>" +
         html_escape(title) + "</h1>";
     document(out, doc, 0, fields);

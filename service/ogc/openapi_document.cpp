@@ -37,6 +37,8 @@ json problems() {
     return r;
 }
 
+// `parameters` must be a JSON array: build it with json::array({…}). A braced list of one
+// json ({f}) is that element itself for clang (CWG 1467) but an array of it for GCC.
 json get(const std::string& summary, const std::string& id, json parameters, json ok) {
     json responses = problems();
     responses["200"] = std::move(ok);
@@ -63,13 +65,13 @@ json crs_enum() {
 
 json openapi_landing_paths() {
     const json f = format_param();
-    return {{"/", get("Page d'accueil", "getLandingPage", {f},
+    return {{"/", get("Page d'accueil", "getLandingPage", json::array({f}),
                       response("Page d'accueil", "application/json"))},
-            {"/conformance", get("Classes de conformité", "getConformance", {f},
+            {"/conformance", get("Classes de conformité", "getConformance", json::array({f}),
                                  response("Classes de conformité", "application/json"))},
-            {"/api", get("Ce document", "getApi", {f},
+            {"/api", get("Ce document", "getApi", json::array({f}),
                          response("OpenAPI 3.0", "application/vnd.oai.openapi+json;version=3.0"))},
-            {"/collections", get("Collections", "getCollections", {f},
+            {"/collections", get("Collections", "getCollections", json::array({f}),
                                  response("Collections", "application/json"))}};
 }
 
@@ -77,7 +79,7 @@ json openapi_collection_paths(const std::vector<FeatureCollection>& collections)
     json paths = json::object();
     for (const auto& c : collections)
         paths["/collections/" + c.id()] =
-            get(c.title(), "describe_" + c.id(), {format_param()},
+            get(c.title(), "describe_" + c.id(), json::array({format_param()}),
                 response("Description de la collection", "application/json"));
     return paths;
 }

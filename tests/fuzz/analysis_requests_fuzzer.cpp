@@ -3,6 +3,7 @@
 // 4xx problems are expected; a 5xx, another exception or a crash is a bug.
 #include "app/served_dataset.hpp"
 #include "app/service_routes.hpp"
+#include "core/text_encoding.hpp"
 #include "fuzz_input.hpp"
 #include "http/request_params.hpp"
 
@@ -24,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         r.method = "GET";
         r.path = "/analysis/catchment";
         // The server refuses queries that are not UTF-8 before any handler (http_server.cpp).
-        if (!http::is_valid_utf8(text)) return 0;
+        if (!is_valid_utf8(text)) return 0;
         for (const auto& pair : http::split(text, '&')) {
             const auto eq = pair.find('=');
             r.query[pair.substr(0, eq)] = eq == std::string::npos ? "" : pair.substr(eq + 1);

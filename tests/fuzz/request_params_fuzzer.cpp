@@ -2,6 +2,7 @@
 // decoding, UTF-8 validation, numbers and lists, media types, the Host check, and the whole
 // items query (limit, offset, bbox, crs, properties, attribute filters) of a small collection.
 // The input is a query string ("limit=5&bbox=…"), also used as a Host and a Content-Type.
+#include "core/text_encoding.hpp"
 #include "fuzz_input.hpp"
 #include "http/http_server.hpp"
 #include "http/public_url.hpp"
@@ -38,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         r.query[http::url_decode(pair.substr(0, eq), true)] =
             eq == std::string::npos ? std::string() : http::url_decode(pair.substr(eq + 1), true);
     }
-    (void)http::is_valid_utf8(text);
+    (void)is_valid_utf8(text);
     (void)http::media_type(text);
     try {
         (void)http::parse_number("n", text);

@@ -197,4 +197,33 @@ TEST(HttpServerRobustness, ShutdownUnderLoadLosesNoAnswer) {
     }
 }
 
+// A streamed body (large pages are sent chunked) reaches an HTTP/1.0 client, which knows no
+// chunked encoding, whole and with its length; HTTP/1.1 clients still get it chunked.
+TEST(HttpServerRobustness, StreamedBodiesReachHttp10ClientsWhole) {
+    HttpServer server(
+        options(),
+        [](const std::string&) {
+            return Route{{"GET"}, false};
+        },
+        [](const HttpRequest&) {
+            HttpResponse out;
+            out.stream = [](const ChunkSink& sink) {
+                for (int i = 0; i < 1000; ++i) sink("0123456789");
+            };
+            return out;
+        });
+    server.start();
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/big";
+    const auto old = shell("curl -s -m 10 --http1.0 -D - -o /dev/null -w '%{size_download}' '" +
+                           url + "' | tr -d '\\r'");
+    EXPECT_NE(old.out.find("Content-Length: 10000"), std::string::npos) << old.out;
+    EXPECT_EQ(old.out.find("chunked"), std::string::npos) << old.out;
+    EXPECT_NE(old.out.find("\n10000"), std::string::npos) << old.out;
+    const auto now =
+        shell("curl -s -m 10 -D - -o /dev/null -w '%{size_download}' '" + url + "' | tr -d '\\r'");
+    EXPECT_NE(now.out.find("chunked"), std::string::npos) << now.out;
+    EXPECT_NE(now.out.find("\n10000"), std::string::npos) << now.out;
+    server.shutdown();
+}
+
 }  // namespace

@@ -305,6 +305,10 @@ TEST(OgcApi, HtmlPagesCanBeBrowsed) {
     ASSERT_NE(insee, std::string::npos) << page.body.substr(0, 3000);
     EXPECT_LT(insee, name);
     EXPECT_LT(name, status);
+    // Each row links to its feature's page; member names are in French.
+    EXPECT_NE(page.body.find("/collections/communes_coverage/items/6?f=html\">6</a>"),
+              std::string::npos);
+    EXPECT_NE(page.body.find("<dt>Objets trouvés</dt>"), std::string::npos);
     // JSON pages page in JSON.
     const json js = get_json("/collections/communes_coverage/items", {{"limit", "5"}});
     EXPECT_TRUE(has_link(js, "next", "application/geo+json"));
