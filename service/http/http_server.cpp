@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -311,9 +312,143 @@ struct HttpServer::Impl {
         finish(w.send(code, body), w, close, wait);
         log(r, raw_target, resp.status, elapsed(), bytes);
     }
+    /// Runs a slow request (an analysis) on the worker pool; 503 when the queue is full or it
+    /// waited too long.
+    void run_slow(HttpRequest r, const std::string& raw_target, const Route& route,
+                  P::Http::ResponseWriter writer, std::chrono::steady_clock::time_point start) {
+        auto shared = std::make_shared<P::Http::ResponseWriter>(std::move(writer));
+        auto request = std::make_shared<HttpRequest>(std::move(r));
+        const bool queued = pool->post([this, shared, request, raw_target, route, start] {
+            try {
+                // A request that waited too long is refused rather than run: its client has
+                // likely given up, and running it would only delay the ones behind.
+                if (std::chrono::steady_clock::now() - start > options.max_slow_wait) {
+                    send(*request, raw_target,
+                         busy_response("the analysis waited too long behind others; "
+                                       "retry in a few seconds",
+                                       5),
+                         *shared, start);
+                    return;
+                }
+                send(*request, raw_target, answer(*request, route), *shared, start, false, true);
+            } catch (...) {
+                log(*request, raw_target, 500, 0, 0, " (not answered)");
+            }
+        });
+        if (!queued)
+            send(*request, raw_target,
+                 busy_response("too many analyses are running or waiting; retry in a few seconds",
+                               2),
+                 *shared, start);
+    }
+
+    /// A GET or HEAD: from the response cache, or answered and kept there (gzipped once when
+    /// the client accepts it and it is worth it).
+    void answer_from_cache(const HttpRequest& r, const std::string& raw_target, const Route& route,
+                           P::Http::ResponseWriter& writer,
+                           std::chrono::steady_clock::time_point start) {
+        const bool gz = accepts_gzip(r);
+        std::string key = r.path + '\n' + r.header("accept") + (gz ? "\ngzip\n" : "\n");
+        for (const auto& [k, v] : r.query) key += k + '=' + v + '&';
+        if (auto hit = cache.find(key)) {
+            send(r, raw_target, hit->response, writer, start, hit->gzip);
+            return;
+        }
+        HttpResponse resp = answer(r, route);
+        if (resp.status == 200 && !resp.etag.empty() && !resp.stream &&
+            resp.body.size() <= ResponseCache::kMaxEntryBytes) {
+            auto entry = std::make_shared<ResponseCache::Entry>();
+            entry->response = std::move(resp);
+            entry->gzip = gz && worth_compressing(entry->response);
+            if (entry->gzip) entry->response.body = gzip(entry->response.body);
+            cache.put(key, entry);
+            send(r, raw_target, entry->response, writer, start, entry->gzip);
+            return;
+        }
+        send(r, raw_target, std::move(resp), writer, start);
+    }
 };
 
 namespace {
+
+// The service's view of a Pistache request: decoded path and query, headers by lower-case name.
+HttpRequest to_request(const P::Http::Request& req) {
+    HttpRequest r;
+    r.method = P::Http::methodString(req.method());
+    r.path = url_decode(req.resource(), false);
+    for (auto it = req.query().parameters_begin(); it != req.query().parameters_end(); ++it)
+        r.query[url_decode(it->first, true)] = url_decode(it->second, true);
+    for (const auto& [name, raw] : req.headers().rawList())
+        r.headers[lower_ascii(raw.name())] = raw.value();
+    for (const auto& typed : req.headers().list()) {
+        const std::string name = lower_ascii(typed->name());
+        if (r.headers.count(name)) continue;
+        std::ostringstream os;
+        typed->write(os);
+        r.headers[name] = os.str();
+    }
+    r.body = req.body();
+    r.http11 = req.version() == P::Http::Version::Http11;
+    return r;
+}
+
+// What no handler should ever see: text that is not UTF-8 (it could not be quoted in a JSON
+// answer), an HTTP/1.1 request without Host, a request for another site. A malformed request
+// is answered, then its connection closed: what follows on it cannot be trusted to be framed
+// right.
+std::optional<HttpResponse> unfit_request(const HttpRequest& r, const PublicUrl& url) {
+    auto malformed = [](const std::string& detail) {
+        HttpResponse p = problem_response(400, "Requête invalide", detail);
+        p.headers.push_back({"Connection", "close"});
+        return p;
+    };
+    bool utf8 = is_valid_utf8(r.path);
+    for (const auto& [k, v] : r.query) utf8 = utf8 && is_valid_utf8(k) && is_valid_utf8(v);
+    if (!utf8)
+        return malformed(
+            "the path or a query parameter is not valid UTF-8 once "
+            "percent-decoded");
+    switch (check_host(url, r.header("host"), r.http11)) {
+        case HostVerdict::ok:
+            return std::nullopt;
+        case HostVerdict::missing:
+            return malformed("an HTTP/1.1 request must have a Host header");
+        case HostVerdict::misdirected:
+            return problem_response(421, "Hôte inattendu",
+                                    "this service answers for " + url.base + ", not for Host '" +
+                                        r.header("host") + "'");
+    }
+    return std::nullopt;
+}
+
+// 405 with Allow for a known path asked with a method it does not answer (HEAD goes with GET).
+std::optional<HttpResponse> method_not_allowed(const HttpRequest& r, const Route& route) {
+    if (route.methods.empty()) return std::nullopt;  // unknown path: the handler answers 404
+    auto has = [&](const std::string& m) {
+        return std::find(route.methods.begin(), route.methods.end(), m) != route.methods.end();
+    };
+    if (has(r.method) || (r.method == "HEAD" && has("GET"))) return std::nullopt;
+    std::string allow;
+    for (const auto& m : route.methods) allow += (allow.empty() ? "" : ", ") + m;
+    if (has("GET")) allow += ", HEAD";
+    allow += ", OPTIONS";
+    HttpResponse p =
+        problem_response(405, "Méthode non permise",
+                         r.method + " is not allowed on " + r.path + " (allowed: " + allow + ")");
+    p.headers.push_back({"Allow", allow});
+    return p;
+}
+
+// The CORS pre-flight answer.
+void preflight(P::Http::ResponseWriter& writer) {
+    auto& h = writer.headers();
+    set_header(h, "Access-Control-Allow-Origin", "*");
+    set_header(h, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
+    set_header(h, "Access-Control-Allow-Headers",
+               "Content-Type, If-None-Match, Accept, Accept-Encoding");
+    set_header(h, "Access-Control-Max-Age", "86400");
+    writer.send(P::Http::Code::No_Content);
+}
 
 class PistacheHandler : public P::Http::Handler {
   public:
@@ -322,148 +457,35 @@ class PistacheHandler : public P::Http::Handler {
 
     void onRequest(const P::Http::Request& req, P::Http::ResponseWriter writer) override {
         const auto start = std::chrono::steady_clock::now();
-        HttpRequest r;
-        r.method = P::Http::methodString(req.method());
-        r.path = url_decode(req.resource(), false);
-        for (auto it = req.query().parameters_begin(); it != req.query().parameters_end(); ++it)
-            r.query[url_decode(it->first, true)] = url_decode(it->second, true);
-        for (const auto& [name, raw] : req.headers().rawList())
-            r.headers[lower_ascii(raw.name())] = raw.value();
-        for (const auto& typed : req.headers().list()) {
-            const std::string name = lower_ascii(typed->name());
-            if (r.headers.count(name)) continue;
-            std::ostringstream os;
-            typed->write(os);
-            r.headers[name] = os.str();
-        }
-        r.body = req.body();
-        r.http11 = req.version() == P::Http::Version::Http11;
+        HttpRequest r = to_request(req);
+        const std::string raw_target = req.resource() + req.query().as_str();
         const auto public_url = impl_->public_url.get();
         if (!public_url) {  // port 0, in the instant between binding and knowing the port
             writer.send(P::Http::Code::Service_Unavailable);
-            impl_->log(r, req.resource(), 503, 0, 0, " (starting)");
+            impl_->log(r, raw_target, 503, 0, 0, " (starting)");
             return;
         }
         r.base_url = public_url->base;
-        const std::string raw_target = req.resource() + req.query().as_str();
-
-        // What no handler should ever see: text that is not UTF-8 (it could not be quoted in
-        // a JSON answer), a request for another site.
-        bool utf8 = is_valid_utf8(r.path);
-        for (const auto& [k, v] : r.query) utf8 = utf8 && is_valid_utf8(k) && is_valid_utf8(v);
-        // A malformed request is answered, then its connection closed: what follows on it
-        // cannot be trusted to be framed right.
-        auto malformed = [&](const std::string& detail) {
-            HttpResponse p = problem_response(400, "Requête invalide", detail);
-            p.headers.push_back({"Connection", "close"});
-            impl_->send(r, raw_target, std::move(p), writer, start);
-        };
-        if (!utf8) {
-            malformed("the path or a query parameter is not valid UTF-8 once percent-decoded");
+        if (auto refused = unfit_request(r, *public_url)) {
+            impl_->send(r, raw_target, std::move(*refused), writer, start);
             return;
         }
-        switch (check_host(*public_url, r.header("host"), r.http11)) {
-            case HostVerdict::ok:
-                break;
-            case HostVerdict::missing:
-                malformed("an HTTP/1.1 request must have a Host header");
-                return;
-            case HostVerdict::misdirected:
-                impl_->send(r, raw_target,
-                            problem_response(421, "Hôte inattendu",
-                                             "this service answers for " + public_url->base +
-                                                 ", not for Host '" + r.header("host") + "'"),
-                            writer, start);
-                return;
-        }
-
-        if (r.method == "OPTIONS") {  // CORS pre-flight
-            auto& h = writer.headers();
-            set_header(h, "Access-Control-Allow-Origin", "*");
-            set_header(h, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
-            set_header(h, "Access-Control-Allow-Headers",
-                       "Content-Type, If-None-Match, Accept, Accept-Encoding");
-            set_header(h, "Access-Control-Max-Age", "86400");
-            writer.send(P::Http::Code::No_Content);
+        if (r.method == "OPTIONS") {
+            preflight(writer);
             impl_->log(r, raw_target, 204, 0, 0);
             return;
         }
         const Route route = impl_->route(r.path);
-        if (!route.methods.empty()) {
-            const bool allowed =
-                std::find(route.methods.begin(), route.methods.end(), r.method) !=
-                    route.methods.end() ||
-                (r.method == "HEAD" && std::find(route.methods.begin(), route.methods.end(),
-                                                 "GET") != route.methods.end());
-            if (!allowed) {
-                std::string allow;
-                for (const auto& m : route.methods) allow += (allow.empty() ? "" : ", ") + m;
-                if (std::find(route.methods.begin(), route.methods.end(), "GET") !=
-                    route.methods.end())
-                    allow += ", HEAD";
-                allow += ", OPTIONS";
-                HttpResponse p = problem_response(
-                    405, "Méthode non permise",
-                    r.method + " is not allowed on " + r.path + " (allowed: " + allow + ")");
-                p.headers.push_back({"Allow", allow});
-                impl_->send(r, raw_target, std::move(p), writer, start);
-                return;
-            }
-        }
-        if (route.slow) {
-            auto shared = std::make_shared<P::Http::ResponseWriter>(std::move(writer));
-            auto request = std::make_shared<HttpRequest>(std::move(r));
-            HttpServer::Impl* impl = impl_;
-            const bool queued = impl->pool->post([impl, shared, request, raw_target, route, start] {
-                try {
-                    // A request that waited too long is refused rather than run: its client has
-                    // likely given up, and running it would only delay the ones behind.
-                    if (std::chrono::steady_clock::now() - start > impl->options.max_slow_wait) {
-                        impl->send(*request, raw_target,
-                                   busy_response("the analysis waited too long behind others; "
-                                                 "retry in a few seconds",
-                                                 5),
-                                   *shared, start);
-                        return;
-                    }
-                    impl->send(*request, raw_target, impl->answer(*request, route), *shared, start,
-                               false, true);
-                } catch (...) {
-                    impl->log(*request, raw_target, 500, 0, 0, " (not answered)");
-                }
-            });
-            if (!queued) {
-                impl_->send(*request, raw_target,
-                            busy_response("too many analyses are running or waiting; retry in "
-                                          "a few seconds",
-                                          2),
-                            *shared, start);
-            }
+        if (auto refused = method_not_allowed(r, route)) {
+            impl_->send(r, raw_target, std::move(*refused), writer, start);
             return;
         }
-        if (r.method != "GET" && r.method != "HEAD") {
+        if (route.slow)
+            impl_->run_slow(std::move(r), raw_target, route, std::move(writer), start);
+        else if (r.method != "GET" && r.method != "HEAD")
             impl_->send(r, raw_target, impl_->answer(r, route), writer, start);
-            return;
-        }
-        const bool gz = accepts_gzip(r);
-        std::string key = r.path + '\n' + r.header("accept") + (gz ? "\ngzip\n" : "\n");
-        for (const auto& [k, v] : r.query) key += k + '=' + v + '&';
-        if (auto hit = impl_->cache.find(key)) {
-            impl_->send(r, raw_target, hit->response, writer, start, hit->gzip);
-            return;
-        }
-        HttpResponse resp = impl_->answer(r, route);
-        if (resp.status == 200 && !resp.etag.empty() && !resp.stream &&
-            resp.body.size() <= ResponseCache::kMaxEntryBytes) {
-            auto entry = std::make_shared<ResponseCache::Entry>();
-            entry->response = std::move(resp);
-            entry->gzip = gz && worth_compressing(entry->response);
-            if (entry->gzip) entry->response.body = gzip(entry->response.body);
-            impl_->cache.put(key, entry);
-            impl_->send(r, raw_target, entry->response, writer, start, entry->gzip);
-            return;
-        }
-        impl_->send(r, raw_target, std::move(resp), writer, start);
+        else
+            impl_->answer_from_cache(r, raw_target, route, writer, start);
     }
 
     // A request head or body that did not arrive in time (slow or malformed client): Pistache
