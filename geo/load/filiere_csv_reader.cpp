@@ -110,11 +110,14 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
             double cx = ll->first, cy = ll->second;
             if (check->transform(cx, cy)) {
                 const double gap = std::hypot(cx - l93->first, cy - l93->second);
+                // (a gap past an int, from absurd coordinates, is said as such: casting it
+                // would be undefined behaviour)
                 if (gap > 100)
                     report.warn(path, where, "coordinates_disagree",
                                 s.id + " : lon/lat et x_l93/y_l93 sont à " +
-                                    std::to_string(static_cast<int>(gap)) +
-                                    " m l'un de l'autre ; x_l93/y_l93 retenus");
+                                    (gap < 1e9 ? std::to_string(static_cast<long>(gap)) + " m"
+                                               : std::string("plus de 1 000 000 km")) +
+                                    " l'un de l'autre ; x_l93/y_l93 retenus");
             }
         }
         if (l93) {
