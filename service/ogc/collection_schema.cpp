@@ -4,18 +4,32 @@ namespace palliacarte::ogc {
 
 using nlohmann::json;
 
-const char* json_schema_type(FieldType type) {
+namespace {
+
+// Each field type's name in a JSON Schema and in an XML Schema, side by side.
+struct TypeNames {
+    const char* json_schema;
+    const char* xsd;
+};
+
+TypeNames type_names(FieldType type) {
     switch (type) {
         case FieldType::text:
-            return "string";
+            return {"string", "xs:string"};
         case FieldType::integer:
-            return "integer";
+            return {"integer", "xs:long"};
         case FieldType::real:
-            return "number";
+            return {"number", "xs:double"};
         case FieldType::boolean:
-            return "boolean";
+            return {"boolean", "xs:boolean"};
     }
-    return "string";
+    return {"string", "xs:string"};
+}
+
+}  // namespace
+
+const char* json_schema_type(FieldType type) {
+    return type_names(type).json_schema;
 }
 
 json collection_schema(const FeatureCollection& c, const std::string& url) {
@@ -37,28 +51,6 @@ json collection_schema(const FeatureCollection& c, const std::string& url) {
             {"properties", properties}};
 }
 
-}  // namespace palliacarte::ogc
-
-namespace palliacarte::ogc {
-
-namespace {
-
-const char* xsd_type(FieldType type) {
-    switch (type) {
-        case FieldType::text:
-            return "xs:string";
-        case FieldType::integer:
-            return "xs:long";
-        case FieldType::real:
-            return "xs:double";
-        case FieldType::boolean:
-            return "xs:boolean";
-    }
-    return "xs:string";
-}
-
-}  // namespace
-
 std::string collection_xml_schema(const FeatureCollection& c) {
     // Layer and field names are machine names ([a-z0-9_]): nothing to escape.
     const std::string& id = c.id();
@@ -79,8 +71,8 @@ std::string collection_xml_schema(const FeatureCollection& c) {
         (c.layer().kind == GeometryKind::point ? "PointPropertyType" : "MultiSurfacePropertyType") +
         "\" minOccurs=\"0\"/>\n";
     for (const auto& field : c.layer().fields)
-        x += "          <xs:element name=\"" + field.name + "\" type=\"" + xsd_type(field.type) +
-             "\" minOccurs=\"0\" nillable=\"true\"/>\n";
+        x += "          <xs:element name=\"" + field.name + "\" type=\"" +
+             type_names(field.type).xsd + "\" minOccurs=\"0\" nillable=\"true\"/>\n";
     x += "        </xs:sequence>\n      </xs:extension>\n    </xs:complexContent>\n"
          "  </xs:complexType>\n</xs:schema>\n";
     return x;

@@ -19,10 +19,6 @@ nlohmann::json collection_schema(const FeatureCollection& c, const std::string& 
 /// @brief The JSON Schema type of a field ("string", "integer", "number", "boolean").
 const char* json_schema_type(FieldType type);
 
-}  // namespace palliacarte::ogc
-
-namespace palliacarte::ogc {
-
 /// @brief The same schema as a GML 3.2 application schema (XSD, Simple Features level 0): what
 /// GDAL 3.6's OAPIF driver (Debian 12, QGIS 3.22's OGR) reads from a describedby link.
 std::string collection_xml_schema(const FeatureCollection& c);
