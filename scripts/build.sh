@@ -21,8 +21,7 @@ case "${1:-}" in
     flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALLIACARTE_SANITIZE=ON -DPALLIACARTE_FUZZ=ON
            -DPALLIACARTE_BUILD_TESTS=ON -DPALLIACARTE_BUILD_BENCHMARKS=OFF)
     if [ "$1" = "--fuzz" ]; then
-      target=(--target territory_config_fuzzer filiere_csv_fuzzer finess_fuzzer population_fuzzer
-              osm_roads_fuzzer request_params_fuzzer analysis_requests_fuzzer)
+      target=(--target fuzz_targets)
     fi
     # A tree configured with another compiler cannot switch: start it again.
     if [ -f "$build_dir/CMakeCache.txt" ] &&

@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 scripts/install-deps.sh --test
 scripts/build.sh --fuzz
-targets=(territory_config filiere_csv finess population osm_roads request_params analysis_requests)
+# Every target built (the list is tests/fuzz/CMakeLists.txt's).
+targets=()
+for f in build-asan/tests/fuzz/*_fuzzer; do targets+=("$(basename "$f" _fuzzer)"); done
 out=build-asan/fuzz
 rm -rf "$out"
 /usr/bin/python3 tests/fuzz/make_seed_corpora.py "$out/corpus"

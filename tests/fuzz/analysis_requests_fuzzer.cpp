@@ -24,12 +24,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
         r.method = "GET";
         r.path = "/analysis/catchment";
-        // The server refuses queries that are not UTF-8 before any handler (http_server.cpp).
-        if (!is_valid_utf8(text)) return 0;
-        for (const auto& pair : http::split(text, '&')) {
-            const auto eq = pair.find('=');
-            r.query[pair.substr(0, eq)] = eq == std::string::npos ? "" : pair.substr(eq + 1);
-        }
+        r.query = fuzz::query_parameters(text);
+        // The server refuses parameters that are not UTF-8 before any handler (http_server.cpp).
+        for (const auto& [k, v] : r.query)
+            if (!is_valid_utf8(k) || !is_valid_utf8(v)) return 0;
     }
     try {
         http::HttpResponse out = routes.handle(r);

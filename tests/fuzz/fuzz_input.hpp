@@ -9,10 +9,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <string>
 #include <string_view>
 
 #include "core/errors.hpp"
+#include "http/http_server.hpp"
+#include "http/request_params.hpp"
 
 namespace palliacarte::fuzz {
 
@@ -31,6 +34,18 @@ inline std::string input_file(const std::uint8_t* data, std::size_t size,
     std::ofstream(path, std::ios::binary | std::ios::trunc)
         .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     return path;
+}
+
+/// @brief The parameters of a query string ("a=1&b=%C3%A9"), split and percent-decoded as the
+/// server does before any handler sees them.
+inline std::map<std::string, std::string> query_parameters(const std::string& text) {
+    std::map<std::string, std::string> query;
+    for (const auto& pair : http::split(text, '&')) {
+        const auto eq = pair.find('=');
+        query[http::url_decode(pair.substr(0, eq), true)] =
+            eq == std::string::npos ? std::string() : http::url_decode(pair.substr(eq + 1), true);
+    }
+    return query;
 }
 
 /// @brief Runs `read`; the errors a reader documents for bad input are expected.

@@ -34,11 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const ogc::FeatureCollection collection = tiny_collection();
     const std::string text(reinterpret_cast<const char*>(data), size);
     http::HttpRequest r;
-    for (const auto& pair : http::split(text, '&')) {
-        const auto eq = pair.find('=');
-        r.query[http::url_decode(pair.substr(0, eq), true)] =
-            eq == std::string::npos ? std::string() : http::url_decode(pair.substr(eq + 1), true);
-    }
+    r.query = fuzz::query_parameters(text);
     (void)is_valid_utf8(text);
     (void)http::media_type(text);
     try {
