@@ -1,5 +1,6 @@
 #include "analysis/catchment_polygon.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <numbers>
@@ -7,9 +8,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/band_grid.hpp"
 #include "roads/edge_shape.hpp"
 
 namespace palliacarte {
+
+namespace bg = boost::geometry;
 
 std::vector<std::vector<Point>> reached_road_pieces(const RoadGraph& g,
                                                     const OneToManySearch& search,
@@ -121,13 +125,11 @@ std::vector<std::vector<Point>> merge_chains(const std::vector<std::vector<Point
     return chains;
 }
 
-}  // namespace
-
-MultiPolygon road_catchment_polygon(const GeosContext& geos,
-                                    const std::vector<std::vector<Point>>& pieces,
-                                    const CatchmentShape& shape,
-                                    const std::vector<Point>& access_leg,
-                                    const MultiPolygon* base) {
+// The exact band: every piece buffered by GEOS, then one cascaded union (with `base`, the
+// polygon of the shorter limit). For catchments too large for the grid.
+MultiPolygon union_of_bands(const GeosContext& geos, const std::vector<std::vector<Point>>& pieces,
+                            const CatchmentShape& shape, const std::vector<Point>& access_leg,
+                            const MultiPolygon* base) {
     const GEOSContextHandle_t h = geos.handle();
     std::vector<GEOSGeometry*> lines;
     lines.reserve(pieces.size() + 1);
@@ -155,6 +157,50 @@ MultiPolygon road_catchment_polygon(const GeosContext& geos,
     if (!all) return {};
     GeosGeometry united = geos.wrap(GEOSUnaryUnion_r(h, all.get()));
     return geos.to_multipolygon(united.get());
+}
+
+// The grid's cell for a band: at most a quarter of it, so the polygon keeps half the band.
+double grid_cell(const CatchmentShape& shape) {
+    return std::min(shape.grid_cell_m, shape.road_buffer_m / 4);
+}
+
+}  // namespace
+
+std::vector<MultiPolygon> road_catchment_polygons(
+    const GeosContext& geos, const std::vector<std::vector<std::vector<Point>>>& pieces_by_limit,
+    const CatchmentShape& shape, const std::vector<Point>& access_leg) {
+    std::vector<MultiPolygon> out(pieces_by_limit.size());
+    Box extent;
+    bg::assign_inverse(extent);
+    for (const auto& pieces : pieces_by_limit)
+        for (const auto& piece : pieces)
+            for (const auto& p : piece) bg::expand(extent, p);
+    for (const auto& p : access_leg) bg::expand(extent, p);
+    if (bg::is_empty(extent)) return out;
+    const double cell = grid_cell(shape);
+    // The outline runs through the midpoints of the cells' edges (within 0.36 cell of their
+    // union), then is simplified within 0.35 cell: cells whose centre is within `radius` lie
+    // wholly within the band even then.
+    const double tolerance = 0.35 * cell;
+    const double radius = shape.road_buffer_m - cell * (std::numbers::sqrt2 / 2 + 0.36 + 0.35);
+    bg::expand(extent, Point{extent.min_corner().x - radius, extent.min_corner().y - radius});
+    bg::expand(extent, Point{extent.max_corner().x + radius, extent.max_corner().y + radius});
+    auto grid = BandGrid::covering(extent, cell, shape.max_grid_cells);
+    if (!grid) {
+        for (std::size_t k = 0; k < pieces_by_limit.size(); ++k)
+            out[k] = union_of_bands(geos, pieces_by_limit[k], shape, access_leg,
+                                    k == 0 ? nullptr : &out[k - 1]);
+        return out;
+    }
+    if (access_leg.size() >= 2) grid->mark_line(access_leg, radius);
+    bool any = access_leg.size() >= 2;
+    for (std::size_t k = 0; k < pieces_by_limit.size(); ++k) {
+        for (const auto& piece : pieces_by_limit[k]) grid->mark_line(piece, radius);
+        any = any || !pieces_by_limit[k].empty();
+        if (!any) continue;
+        out[k] = k > 0 && pieces_by_limit[k].empty() ? out[k - 1] : grid->outline(tolerance);
+    }
+    return out;
 }
 
 MultiPolygon crow_fly_catchment_polygon(const Point& centre, const CrowFlyModel& model,

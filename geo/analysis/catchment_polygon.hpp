@@ -1,10 +1,10 @@
 #pragma once
 // Catchment polygons: the area reached within a time limit, drawn from the roads a search
 // reached (each edge cut where the limit falls inside it, along the road's shape), widened by a
-// band on each side and unioned with GEOS. Following the roads means the polygon never covers
-// land reachable only later (the flaw of hull-based isochrones), has no hole at the start (the
-// start lies on a reached road), and nests across limits (a shorter limit reaches a subset of
-// the same pieces). Without a road network, the crow-fly model gives a circle.
+// band on each side (on a fine grid: analysis/band_grid). Following the roads means the polygon
+// never covers land reachable only later (the flaw of hull-based isochrones), has no hole at the
+// start (the start lies on a reached road), and nests across limits (a shorter limit reaches a
+// subset of the same pieces). Without a road network, the crow-fly model gives a circle.
 #include <vector>
 
 #include "config/catchment_shape.hpp"
@@ -19,20 +19,19 @@ namespace palliacarte {
 /// end reached first to where the limit falls (whole edges when the limit lies beyond them).
 /// Both directions of a two-way road, when both are wholly reached, give one piece.
 /// `skip_within_seconds` >= 0 leaves out the pieces wholly reached within that time (already
-/// in the polygon of a shorter limit: see road_catchment_polygon's `base`).
+/// in the polygon of a shorter limit: see road_catchment_polygons).
 std::vector<std::vector<Point>> reached_road_pieces(const RoadGraph& g,
                                                     const OneToManySearch& search,
                                                     double skip_within_seconds = -1);
 
-/// @brief Polygon of the pieces widened by the band (empty when there is none). `access_leg`,
-/// when it has two points, is the straight leg from the structure to its road, added as a piece.
-/// `base`, the polygon of a shorter limit, is unioned in: limits are built one on the other, so
-/// they nest exactly and each band is made once.
-MultiPolygon road_catchment_polygon(const GeosContext& geos,
-                                    const std::vector<std::vector<Point>>& pieces,
-                                    const CatchmentShape& shape,
-                                    const std::vector<Point>& access_leg = {},
-                                    const MultiPolygon* base = nullptr);
+/// @brief The polygons of nested limits: `pieces_by_limit[k]` holds the pieces reached within
+/// limit k but not within limit k − 1 (reached_road_pieces' `skip_within_seconds`). Each
+/// polygon is drawn on the previous one, so they nest exactly. `access_leg`, when it has two
+/// points, is the straight leg from the structure to its road, part of every limit. Empty
+/// polygons where nothing is reached.
+std::vector<MultiPolygon> road_catchment_polygons(
+    const GeosContext& geos, const std::vector<std::vector<std::vector<Point>>>& pieces_by_limit,
+    const CatchmentShape& shape, const std::vector<Point>& access_leg = {});
 
 /// @brief The crow-fly catchment: a disc of the model's radius for the limit (72 sides).
 MultiPolygon crow_fly_catchment_polygon(const Point& centre, const CrowFlyModel& model,

@@ -241,15 +241,14 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
             polys.resize(limits_seconds.size());
             if (!p.usable) return;
             OneToManySearch& search = *searches[w];
-            const std::vector<Point> leg{p.position, p.on_road};
+            // Each limit is the previous one plus the roads reached beyond it.
+            std::vector<std::vector<std::vector<Point>>> pieces(limits_seconds.size());
             for (std::size_t k = 0; k < limits_seconds.size(); ++k) {
                 search.run(forward ? p.starts_out : p.starts_in, limits_seconds[k], direction);
-                // Each limit is the previous one plus the roads reached beyond it.
-                const double before = k == 0 ? -1 : limits_seconds[k - 1];
-                polys[k] = road_catchment_polygon(*contexts[w],
-                                                  reached_road_pieces(*roads_, search, before),
-                                                  shape, leg, k == 0 ? nullptr : &polys[k - 1]);
+                pieces[k] =
+                    reached_road_pieces(*roads_, search, k == 0 ? -1 : limits_seconds[k - 1]);
             }
+            polys = road_catchment_polygons(*contexts[w], pieces, shape, {p.position, p.on_road});
         }
         if (const GEOSGeometry* outline = clip_for(w, p.epsg))
             for (auto& poly : polys) poly = clip_to(*contexts[w], poly, outline);

@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
 #include <boost/geometry.hpp>
 
 #include "crs/crs_transform.hpp"
@@ -36,6 +40,16 @@ bg::model::multi_linestring<bg::model::linestring<Point>> as_lines(
     return out;
 }
 
+// The band around lines, by GEOS (4 chords per quarter circle).
+GeosGeometry band_around(const GeosContext& geos,
+                         const bg::model::multi_linestring<bg::model::linestring<Point>>& lines,
+                         double width) {
+    std::ostringstream wkt;
+    wkt << std::setprecision(12) << bg::wkt(lines);
+    const GeosGeometry g = geos.wrap(GEOSGeomFromWKT_r(geos.handle(), wkt.str().c_str()));
+    return geos.wrap(GEOSBuffer_r(geos.handle(), g.get(), width, 4));
+}
+
 }  // namespace
 
 TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
@@ -48,45 +62,86 @@ TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
     const CatchmentShape shape;  // 150 m band
     GeosContext geos;
     OneToManySearch search(g);
-    std::vector<MultiPolygon> polygons;
-    for (const double minutes : {15.0, 30.0, 45.0}) {
-        const double limit = minutes * 60;
+    const std::vector<double> limits{15 * 60, 30 * 60, 45 * 60};
+    // Built as the analysis builds them: each limit on the previous one, with the roads reached
+    // beyond it.
+    std::vector<std::vector<std::vector<Point>>> beyond;
+    for (std::size_t k = 0; k < limits.size(); ++k) {
+        search.run(starts, limits[k], SearchDirection::from_sources);
+        beyond.push_back(reached_road_pieces(g, search, k == 0 ? -1 : limits[k - 1]));
+    }
+    const auto polygons = road_catchment_polygons(geos, beyond, shape, {start, snap->on_road});
+    ASSERT_EQ(polygons.size(), limits.size());
+    for (std::size_t k = 0; k < limits.size(); ++k) {
+        const double limit = limits[k], minutes = limit / 60;
+        const MultiPolygon& polygon = polygons[k];
         search.run(starts, limit, SearchDirection::from_sources);
         const auto pieces = reached_road_pieces(g, search);
-        // Built as the analysis builds them: each limit on the previous one, with the roads
-        // reached beyond it.
-        const double before = polygons.empty() ? -1 : (minutes - 15) * 60;
-        const auto polygon = road_catchment_polygon(geos, reached_road_pieces(g, search, before),
-                                                    shape, {start, snap->on_road},
-                                                    polygons.empty() ? nullptr : &polygons.back());
         ASSERT_FALSE(polygon.empty()) << minutes;
         std::string why;
         EXPECT_TRUE(bg::is_valid(polygon, why)) << minutes << ": " << why;
+        const GeosGeometry as_geos = geos.to_geos(polygon);
+        EXPECT_EQ(GEOSisValid_r(geos.handle(), as_geos.get()), 1) << minutes;
         EXPECT_TRUE(bg::covered_by(start, polygon)) << "no hole at the start";
-        // Every junction reached within the limit is inside.
-        std::size_t reached = 0, later_inside = 0;
+        // Every road reached is inside, and every point of the polygon lies within the band
+        // of a reached road (the GEOS band, exact, drawn around the same pieces).
         const auto lines = as_lines(pieces);
+        {
+            std::ostringstream wkt;
+            wkt << std::setprecision(12) << bg::wkt(lines);
+            const GeosGeometry roads =
+                geos.wrap(GEOSGeomFromWKT_r(geos.handle(), wkt.str().c_str()));
+            const GEOSPreparedGeometry* prepared = GEOSPrepare_r(geos.handle(), as_geos.get());
+            EXPECT_EQ(GEOSPreparedCovers_r(geos.handle(), prepared, roads.get()), 1) << minutes;
+            GEOSPreparedGeom_destroy_r(geos.handle(), prepared);
+        }
+        // (GEOS draws arcs as chords, up to 2% of the radius inside the true arc.)
+        const GeosGeometry band = band_around(geos, lines, shape.road_buffer_m * 1.02);
+        const GeosGeometry beyond_band =
+            geos.wrap(GEOSDifference_r(geos.handle(), as_geos.get(), band.get()));
+        double outside_m2 = 0;
+        GEOSArea_r(geos.handle(), beyond_band.get(), &outside_m2);
+        EXPECT_LT(outside_m2, 1.0) << minutes << ": m² beyond the band";
+        // ...and it holds the band less a cell's diagonal.
+        const double kept = shape.road_buffer_m - shape.grid_cell_m * (std::sqrt(2.0) + 1.42) - 0.5;
+        const GeosGeometry inner = band_around(geos, lines, kept);
+        const GeosGeometry missing =
+            geos.wrap(GEOSDifference_r(geos.handle(), inner.get(), as_geos.get()));
+        double missing_m2 = 0;
+        GEOSArea_r(geos.handle(), missing.get(), &missing_m2);
+        EXPECT_LT(missing_m2, 1.0) << minutes << ": m² of the inner band left out";
+        // Every junction reached within the limit is inside; those reached only later and
+        // inside lie within the band of a reached road (checked above, by area).
+        std::size_t reached = 0, later_inside = 0;
+        const GEOSPreparedGeometry* prepared = GEOSPrepare_r(geos.handle(), as_geos.get());
         for (NodeId v = 0; v < g.node_count(); ++v) {
-            const double t = search.seconds(v);
-            if (t <= limit) {
+            const Point& p = g.node_position[v];
+            const GeosGeometry node =
+                geos.wrap(GEOSGeom_createPointFromXY_r(geos.handle(), p.x, p.y));
+            const bool inside = GEOSPreparedCovers_r(geos.handle(), prepared, node.get()) == 1;
+            if (search.seconds(v) <= limit) {
                 ++reached;
-                EXPECT_TRUE(bg::covered_by(g.node_position[v], polygon)) << minutes << " " << v;
-            } else if (bg::covered_by(g.node_position[v], polygon)) {
-                // Reached only later, yet inside: only allowed within the band of a reached road.
+                EXPECT_TRUE(inside) << minutes << " " << v;
+            } else if (inside) {
                 ++later_inside;
-                EXPECT_LE(bg::distance(g.node_position[v], lines), shape.road_buffer_m + 1)
-                    << minutes << " " << v;
             }
         }
+        GEOSPreparedGeom_destroy_r(geos.handle(), prepared);
         EXPECT_GT(reached, 100u);
         // The band lets in few junctions reached later (no hull-style leak).
         EXPECT_LT(later_inside, reached / 4) << minutes;
-        polygons.push_back(polygon);
     }
+    // Nested: each limit within the next, up to the outline's simplification (0.35 cell, 7 m),
+    // where their outlines run together.
     for (std::size_t i = 0; i + 1 < polygons.size(); ++i) {
-        MultiPolygon outside;
-        bg::difference(polygons[i], polygons[i + 1], outside);
-        EXPECT_LT(bg::area(outside), 1e-6 * bg::area(polygons[i])) << "nesting " << i;
+        const GeosGeometry inner = geos.to_geos(polygons[i]);
+        const GeosGeometry outer = geos.wrap(GEOSBuffer_r(
+            geos.handle(), geos.to_geos(polygons[i + 1]).get(), 0.35 * shape.grid_cell_m + 0.1, 2));
+        const GeosGeometry outside =
+            geos.wrap(GEOSDifference_r(geos.handle(), inner.get(), outer.get()));
+        double outside_m2 = 0;
+        GEOSArea_r(geos.handle(), outside.get(), &outside_m2);
+        EXPECT_LT(outside_m2, 1.0) << "nesting " << i;
         EXPECT_LT(bg::area(polygons[i]), bg::area(polygons[i + 1]));
     }
 }

@@ -1,8 +1,11 @@
 // Routing benchmarks on the real Corsica network (31,333 nodes, 64,954 directed links).
 #include <benchmark/benchmark.h>
 
+#include "analysis/catchment_polygon.hpp"
+#include "crs/crs_transform.hpp"
 #include "routing/nearest_source.hpp"
 #include "routing/one_to_many.hpp"
+#include "routing/road_snapper.hpp"
 #include "routing/search_batch.hpp"
 #include "territory_roads.hpp"
 
@@ -69,8 +72,38 @@ void catchment_batch_100(benchmark::State& state) {
     }
 }
 
+// The polygons of one structure's catchment at 15, 30 and 45 minutes, built as /analysis/catchment
+// builds them (each limit on the previous one), searches included. Arg 0: Corte (mountains),
+// 1: Ajaccio (the largest).
+void catchment_polygons_15_30_45(benchmark::State& state) {
+    const auto& g = corsica();
+    const RoadSnapper snapper(g, 15, 1000);
+    double x = state.range(0) == 0 ? 9.1497 : 8.7351, y = state.range(0) == 0 ? 42.3064 : 41.9230;
+    CrsTransform("EPSG:4326", "EPSG:2154").transform(x, y);
+    const Point start{x, y};
+    const auto snap = snapper.snap(start);
+    const auto starts = snapper.starts(*snap, SearchDirection::from_sources);
+    const CatchmentShape shape;
+    const GeosContext geos;
+    OneToManySearch search(g);
+    for (auto _ : state) {
+        std::vector<std::vector<std::vector<Point>>> pieces;
+        double before = -1;
+        for (const double minutes : {15.0, 30.0, 45.0}) {
+            search.run(starts, minutes * 60, SearchDirection::from_sources);
+            pieces.push_back(reached_road_pieces(g, search, before));
+            before = minutes * 60;
+        }
+        const auto polygons = road_catchment_polygons(geos, pieces, shape, {start, snap->on_road});
+        std::size_t points = 0;
+        for (const auto& mp : polygons) points += boost::geometry::num_points(mp);
+        state.counters["points"] = static_cast<double>(points);
+    }
+}
+
 }  // namespace
 
+BENCHMARK(catchment_polygons_15_30_45)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(catchment_batch_100)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(build_corsica)->Unit(benchmark::kMillisecond);
 BENCHMARK(catchment)->Arg(30)->Arg(60)->Arg(600)->Unit(benchmark::kMillisecond);
