@@ -20,22 +20,27 @@ if [ "${1:-}" = "--test" ]; then
     python3-networkx python3-qgis qgis-providers sqlite3 curl
     jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
     python3-gdal python3-jsonschema libarchive-tools
-    nodejs clang libclang-rt-14-dev nginx
+    nodejs clang libclang-rt-14-dev nginx chromium poppler-utils
   )
 fi
 
-# The Node tools the tests use (tests/tools/package.json: the OpenAPI validator), from the npm
-# registry, pinned by package-lock.json; reinstalled only when the lock file changed.
-install_node_tools() {
-  [ "${1:-}" = "--test" ] || return 0
-  command -v npm > /dev/null || { $SUDO apt-get install -y -qq --no-install-recommends npm; }
-  local tools
-  tools="$(cd "$(dirname "$0")/../tests/tools" && pwd)"
-  if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"; then
-    echo "install-deps: npm ci in tests/tools"
-    npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
-    cp "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"
+# npm packages, pinned by each package-lock.json, reinstalled only when the lock file changed:
+# the web map's MapLibre GL JS (service/web) always; with --test, the Node tools the tests use
+# (tests/tools: the OpenAPI validator, puppeteer-core, a vector tile decoder).
+npm_ci() {
+  local dir
+  dir="$(cd "$(dirname "$0")/../$1" && pwd)"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed"; then
+    echo "install-deps: npm ci in $1"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    cp "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed"
   fi
+}
+install_node_tools() {
+  command -v npm > /dev/null || { $SUDO apt-get install -y -qq --no-install-recommends npm; }
+  npm_ci service/web
+  [ "${1:-}" = "--test" ] || return 0
+  npm_ci tests/tools
 }
 
 missing=()

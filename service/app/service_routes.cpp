@@ -1,5 +1,8 @@
 #include "app/service_routes.hpp"
 
+#include <memory>
+
+#include "app/map_config.hpp"
 #include "on_demand/analysis_api.hpp"
 
 namespace palliacarte::app {
@@ -9,7 +12,42 @@ using http::HttpResponse;
 using http::PathParams;
 using nlohmann::json;
 
-ServiceRoutes::ServiceRoutes(const ServedDataset& d) {
+namespace {
+
+// A file of the map, or 503 naming what is missing when the map is not installed.
+HttpResponse web_file(const WebFiles* web, const std::string& name) {
+    if (!web || !web->missing().empty()) {
+        std::string missing = web ? "" : "no web directory";
+        if (web)
+            for (const auto& m : web->missing()) missing += (missing.empty() ? "" : ", ") + m;
+        throw http::ProblemError(503, "La carte n'est pas installée",
+                                 "the web map's files were not found (" + missing +
+                                     "): run `npm ci --prefix service/web` "
+                                     "(scripts/install-deps.sh does), or give serve --web DIR");
+    }
+    const WebFile* f = web->find(name);
+    if (!f) throw http::ProblemError(404, "Fichier inconnu", "no file /carte/" + name);
+    HttpResponse out;
+    out.content_type = f->content_type;
+    out.body = f->body;
+    out.etag = f->etag;
+    out.max_age = f->max_age;
+    return out;
+}
+
+json openapi_map_paths() {
+    return {{"/carte",
+             {{"get",
+               {{"operationId", "getMap"},
+                {"summary", "La carte : couverture, zones blanches, fiche commune, « Et si… »"},
+                {"responses",
+                 {{"200", {{"description", "Page HTML (MapLibre GL JS, servi ici)"}}},
+                  {"503", {{"description", "Fichiers de la carte absents"}}}}}}}}}};
+}
+
+}  // namespace
+
+ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
     const ogc::OgcApi& ogc = *d.ogc;
     const auto& collections = ogc.collections();
     auto none = [] { return json::object(); };  // documented with another entry of its path
@@ -49,6 +87,30 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d) {
                     return ogc.item(r, p.at("collectionId"), p.at("featureId"));
                 },
                 [&collections] { return ogc::openapi_item_paths(collections); }});
+
+    // The web map: static files, everything else comes from the routes above and below.
+    table_.add(
+        {"/carte", "GET", false,
+         [web](const HttpRequest&, const PathParams&) { return web_file(web, "carte.html"); },
+         openapi_map_paths});
+    // What the map starts from (types, thresholds, limits, extent), made once.
+    auto config = std::make_shared<const std::string>(
+        map_config(ogc, ogc.info().title, web ? web->basemap() : std::string()).dump());
+    table_.add({"/carte/config.json", "GET", false,
+                [config, web](const HttpRequest&, const PathParams&) {
+                    HttpResponse out = web_file(web, "carte.html");  // 503 if not installed
+                    out.content_type = "application/json";
+                    out.body = *config;
+                    out.etag =
+                        "\"config-" + std::to_string(std::hash<std::string>()(*config)) + "\"";
+                    out.max_age = 0;
+                    return out;
+                },
+                none});
+    table_.add(
+        {"/carte/{file}", "GET", false,
+         [web](const HttpRequest&, const PathParams& p) { return web_file(web, p.at("file")); },
+         none});
 
     // On-demand analyses: they need the analysis (a GeoPackage served as it is has none).
     const bool analysed = d.analysis.model != nullptr;

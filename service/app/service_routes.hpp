@@ -1,8 +1,9 @@
 #pragma once
-// The service's route table: every path it answers (OGC API – Features and the on-demand
-// analyses), with its method, whether it is slow, its handler and its OpenAPI entry, in one
-// list (service_routes.cpp). Adding an endpoint is one entry there.
+// The service's route table: every path it answers (OGC API – Features, the on-demand
+// analyses and the web map), with its method, whether it is slow, its handler and its OpenAPI
+// entry, in one list (service_routes.cpp). Adding an endpoint is one entry there.
 #include "app/served_dataset.hpp"
+#include "app/web_files.hpp"
 #include "http/http_message.hpp"
 #include "http/route_table.hpp"
 
@@ -10,7 +11,8 @@ namespace palliacarte::app {
 
 class ServiceRoutes {
   public:
-    explicit ServiceRoutes(const ServedDataset& dataset);
+    /// @brief The routes of `dataset`; the map at /carte from `web` (none: /carte answers 503).
+    explicit ServiceRoutes(const ServedDataset& dataset, const WebFiles* web = nullptr);
     ServiceRoutes(const ServiceRoutes&) = delete;  // handlers refer to this table
     ServiceRoutes& operator=(const ServiceRoutes&) = delete;
 

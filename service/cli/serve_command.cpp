@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: palliacarte serve CONFIG [--host ADDR] [--port N] [--threads N]\n"
     "                         [--analysis-threads N] [--public-url URL] [--data-root DIR]\n"
-    "                         [--quiet]\n"
+    "                         [--web DIR] [--basemap URL] [--quiet]\n"
     "       palliacarte serve --gpkg FILE [same options]\n"
     "  --gpkg             serve the layers of a GeoPackage (e.g. analyze's coverage.gpkg) as they\n"
     "                     are, without the on-demand analyses\n"
@@ -33,6 +33,13 @@ constexpr const char* kUsage =
     "  --public-url       the URL clients reach the service at, e.g. behind a reverse proxy\n"
     "                     https://carte.example.fr/palliacarte: every link starts with it and\n"
     "                     requests for another Host get 421 (default http://HOST:PORT)\n"
+    "  --web              the web map's files (carte.html, carte.css, carte.js, MapLibre GL\n"
+    "                     JS, palette.json) served at /carte (default: the sources'\n"
+    "                     service/web after `npm ci` there)\n"
+    "  --basemap          a background for the map: an XYZ raster template, e.g. IGN's « Plan\n"
+    "                     IGN » "
+    "https://data.geopf.fr/wmts?…&TILEMATRIX={z}&TILEROW={y}&TILECOL={x},\n"
+    "                     or a MapLibre style URL (default: none, the map needs no internet)\n"
     "  --quiet            no progress and no request log\n";
 
 }  // namespace
@@ -47,7 +54,7 @@ int run_serve(const std::vector<std::string>& args) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);  // a client leaving mid-response is not fatal
 
-    std::optional<std::string> config_path, data_root, gpkg;
+    std::optional<std::string> config_path, data_root, gpkg, web_dir, basemap;
     http::ServerOptions options;
     bool quiet = false;
     CommandLine line("serve", kUsage);
@@ -60,7 +67,9 @@ int run_serve(const std::vector<std::string>& args) {
                 [&](long v) { options.analysis_threads = static_cast<int>(v); })
         .value({"--gpkg"}, "un fichier GeoPackage", gpkg)
         .value({"--public-url"}, "une URL http(s)://", options.public_url)
-        .value({"--data-root"}, "un dossier", data_root);
+        .value({"--data-root"}, "un dossier", data_root)
+        .value({"--web"}, "un dossier", web_dir)
+        .value({"--basemap"}, "une URL", basemap);
     if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
         return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     if (!config_path == !gpkg) {
@@ -87,7 +96,13 @@ int run_serve(const std::vector<std::string>& args) {
             });
         loaded != kOk)
         return loaded;
-    const app::ServiceRoutes service(*dataset);
+    app::WebFiles web =
+        app::WebFiles::load(web_dir.value_or(PALLIACARTE_WEB_DIR), PALLIACARTE_WEB_STYLES_DIR);
+    if (basemap) web.set_basemap(*basemap);
+    for (const auto& m : web.missing())
+        std::cerr << "palliacarte serve : carte web indisponible (/carte), fichier absent : " << m
+                  << " — lancez `npm ci --prefix service/web` ou donnez --web DOSSIER\n";
+    const app::ServiceRoutes service(*dataset, &web);
     if (!quiet) options.log = &std::cerr;
     http::HttpServer server(
         options, [&](const std::string& path) { return service.route(path); },
@@ -100,7 +115,8 @@ int run_serve(const std::vector<std::string>& args) {
         return kUnreadableData;
     }
     std::cout << "palliacarte : " << dataset->config.name << " servi sur " << server.public_url()
-              << "/ (" << dataset->ogc->collections().size() << " collections ; préparé en";
+              << "/ — la carte : " << server.public_url() << "/carte ("
+              << dataset->ogc->collections().size() << " collections ; préparé en";
     for (const auto& t : dataset->timings) std::printf(" %s %.2f s;", t.step.c_str(), t.seconds);
     std::cout << ")" << std::endl;
     int signal = 0;

@@ -241,7 +241,7 @@ void document(std::string& out, const nlohmann::json& doc, int depth,
 }  // namespace
 
 std::string html_page(const std::string& title, const nlohmann::json& doc,
-                      const std::vector<FieldDef>* fields) {
+                      const std::string& base_url, const std::vector<FieldDef>* fields) {
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" +
         html_escape(title) +
@@ -252,8 +252,11 @@ std::string html_page(const std::string& title, const nlohmann::json& doc,
         // shows them whole).
         "td{white-space:nowrap;max-width:22em;overflow:hidden;text-overflow:ellipsis}"
         ".wrap td{white-space:normal;max-width:none}"
-        ".paging{font-size:110%}.paging a{margin-right:1.5em}</style></head><body><h1>" +
-        html_escape(title) + "</h1>";
+        ".paging{font-size:110%}.paging a{margin-right:1.5em}nav a{margin-right:1.5em}"
+        "</style></head><body><nav><a href=\"" +
+        html_escape(base_url) + "/carte\"><strong>La carte</strong></a><a href=\"" +
+        html_escape(base_url) + "/?f=html\">Accueil</a><a href=\"" + html_escape(base_url) +
+        "/collections?f=html\">Données</a></nav><h1>" + html_escape(title) + "</h1>";
     document(out, doc, 0, fields);
     out +=
         "<p><small>palliacarte — OGC API Features. Ajouter <code>?f=json</code> pour le "

@@ -57,7 +57,7 @@ HttpResponse json_response(const json& doc, const std::string& type, const std::
     const std::string format = negotiate_format(r);
     if (format == "html") {
         out.content_type = "text/html; charset=utf-8";
-        out.body = html_page(title, doc, fields);
+        out.body = html_page(title, doc, r.base_url, fields);
     } else {
         out.content_type = type;
         out.body = doc.dump();
@@ -141,7 +141,8 @@ HttpResponse OgcApi::landing(const HttpRequest& r) const {
                   link(b + "/?f=html", "alternate", kHtml, "Cette page en HTML"),
                   link(b + "/api", "service-desc", kOpenApi, "Définition de l'API (OpenAPI 3.0)"),
                   link(b + "/conformance", "conformance", kJson, "Classes de conformité"),
-                  link(b + "/collections", "data", kJson, "Collections")}}};
+                  link(b + "/collections", "data", kJson, "Collections"),
+                  link(b + "/carte", "related", kHtml, "La carte (web)")}}};
     if (!info_.metadata.is_null()) doc["metadata"] = info_.metadata;
     return json_response(doc, kJson, version_ + "-landing", r, info_.title);
 }
@@ -260,7 +261,7 @@ HttpResponse OgcApi::items(const HttpRequest& r, const std::string& id) const {
         }
         body += "]}";
         out.content_type = "text/html; charset=utf-8";
-        out.body = html_page(c.title(), json::parse(body), &c.layer().fields);
+        out.body = html_page(c.title(), json::parse(body), r.base_url, &c.layer().fields);
         return out;
     }
     out.content_type = kGeoJson;

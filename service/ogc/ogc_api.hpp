@@ -42,6 +42,7 @@ class OgcApi {
 
     const FeatureCollection* collection(const std::string& id) const;
     const std::vector<FeatureCollection>& collections() const { return collections_; }
+    const ServiceInfo& info() const { return info_; }
 
     /// @brief The OpenAPI 3.0 document: info, server `base_url`, `paths`.
     nlohmann::json openapi_document(const std::string& base_url, const nlohmann::json& paths) const;

@@ -1,0 +1,19 @@
+#pragma once
+// What the web map needs to start, in one small document (/carte/config.json): the title, the
+// structure types analysed with their labels, thresholds and catchment limits, the time model,
+// the extent and the number of communes (GeoJSON or vector tiles), read from the served
+// collections — so it works as well for a GeoPackage served as it is.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "ogc/ogc_api.hpp"
+
+namespace palliacarte::app {
+
+/// @brief The map's start-up document for the collections of `ogc`, titled `title`.
+/// `basemap`, when not empty, is an XYZ raster URL template or a MapLibre style URL shown
+/// under the layers.
+nlohmann::json map_config(const ogc::OgcApi& ogc, const std::string& title,
+                          const std::string& basemap = {});
+
+}  // namespace palliacarte::app

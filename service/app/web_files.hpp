@@ -1,0 +1,41 @@
+#pragma once
+// The web map's static files — service/web/ (page, style, script), MapLibre GL JS from its npm
+// install there, and styles/palette.json — read once at start-up and served from memory under
+// /carte. Nothing is fetched from elsewhere: the map works with no internet.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace palliacarte::app {
+
+struct WebFile {
+    std::string content_type;
+    std::string body;
+    std::string etag;  ///< quoted, from the content
+    int max_age = 0;   ///< MapLibre is versioned: a day; our own files: revalidated
+};
+
+class WebFiles {
+  public:
+    /// @brief Reads the files the map needs: `web_dir`/carte.{html,css,js}, MapLibre from
+    /// `web_dir`/maplibre-gl.{js,css} or `web_dir`/node_modules/maplibre-gl/dist/, and
+    /// `styles_dir`/palette.json. Files not found are listed in missing().
+    static WebFiles load(const std::string& web_dir, const std::string& styles_dir);
+
+    /// @brief An optional background under the layers: an XYZ raster URL template
+    /// ("https://…/{z}/{x}/{y}.png") or a MapLibre style URL (serve --basemap).
+    void set_basemap(std::string url) { basemap_ = std::move(url); }
+    const std::string& basemap() const { return basemap_; }
+
+    /// @brief A file by its name under /carte/ ("carte.js", "maplibre-gl.js"…), or null.
+    const WebFile* find(const std::string& name) const;
+    /// @brief Paths looked for and not found (empty: the map can be served).
+    const std::vector<std::string>& missing() const { return missing_; }
+
+  private:
+    std::map<std::string, WebFile> files_;
+    std::vector<std::string> missing_;
+    std::string basemap_;
+};
+
+}  // namespace palliacarte::app
