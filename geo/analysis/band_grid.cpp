@@ -1,5 +1,7 @@
 #include "analysis/band_grid.hpp"
 
+#include "model/ring_simplification.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -111,59 +113,6 @@ constexpr int kDx[4] = {1, 0, -1, 0};
 constexpr int kDy[4] = {0, 1, 0, -1};
 constexpr std::uint8_t kEast = 1, kNorth = 2, kWest = 4, kSouth = 8;
 
-double distance_to_segment(const Point& p, const Point& a, const Point& b) {
-    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
-    return std::sqrt(ex * ex + ey * ey);
-}
-
-// Douglas–Peucker on an open ring (the first point not repeated): staircases become their
-// slope. Each kept segment lies within `tolerance` of the steps it replaces and back, so rings
-// at least twice the tolerance apart stay apart.
-std::vector<Point> simplified(std::vector<Point> ring, double tolerance) {
-    const std::size_t n = ring.size();
-    if (n < 4 || tolerance <= 0) return ring;
-    // Start at a corner of the ring's hull (the extreme point in a skew direction), which any
-    // simplification keeps, rather than wherever tracing began.
-    const auto first = std::min_element(
-        ring.begin(), ring.end(),
-        [](const Point& a, const Point& b) { return a.x + 1.618 * a.y < b.x + 1.618 * b.y; });
-    std::rotate(ring.begin(), first, ring.end());
-    // Split at the point farthest from the first: two open polylines.
-    std::size_t far = 0;
-    double far_d = -1;
-    for (std::size_t k = 1; k < n; ++k) {
-        const double dx = ring[k].x - ring[0].x, dy = ring[k].y - ring[0].y;
-        if (dx * dx + dy * dy > far_d) far_d = dx * dx + dy * dy, far = k;
-    }
-    std::vector<bool> keep(n, false);
-    keep[0] = keep[far] = true;
-    std::vector<std::pair<std::size_t, std::size_t>> spans{{0, far}, {far, n}};  // n is 0 again
-    while (!spans.empty()) {
-        const auto [a, b] = spans.back();
-        spans.pop_back();
-        const Point& pa = ring[a];
-        const Point& pb = ring[b % n];
-        double worst = -1;
-        std::size_t at = a;
-        for (std::size_t k = a + 1; k < b; ++k) {
-            const double d = distance_to_segment(ring[k], pa, pb);
-            if (d > worst) worst = d, at = k;
-        }
-        if (worst > tolerance) {
-            keep[at] = true;
-            spans.push_back({a, at});
-            spans.push_back({at, b});
-        }
-    }
-    std::vector<Point> out;
-    for (std::size_t k = 0; k < n; ++k)
-        if (keep[k]) out.push_back(ring[k]);
-    return out.size() >= 3 ? out : ring;
-}
-
 double shoelace(const std::vector<Point>& ring) {
     double a = 0;
     for (std::size_t k = 0, n = ring.size(); k < n; ++k) {
@@ -237,7 +186,7 @@ MultiPolygon BandGrid::outline(double tolerance) const {
                 out[at] |= static_cast<std::uint8_t>(1 << (4 + next));
                 h = next;
             }
-            pts = simplified(pts, tolerance);
+            pts = simplified_ring(std::move(pts), tolerance);
             const double area = shoelace(pts);
             // Boost's rings: outer clockwise, inner anticlockwise, closed.
             std::reverse(pts.begin(), pts.end());

@@ -112,6 +112,35 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
          [web](const HttpRequest&, const PathParams& p) { return web_file(web, p.at("file")); },
          none});
 
+    // OGC API – Tiles: vector tiles of the polygon collections (documented in one entry).
+    tiles_ = std::make_unique<tiles::TileApi>(ogc);
+    const tiles::TileApi& t = *tiles_;
+    table_.add({"/collections/{collectionId}/tiles", "GET", false,
+                [&t](const HttpRequest& r, const PathParams& p) {
+                    return t.tilesets(r, p.at("collectionId"));
+                },
+                [&ogc] { return tiles::TileApi::openapi_paths(ogc); }});
+    table_.add({"/collections/{collectionId}/tiles/{tileMatrixSetId}", "GET", false,
+                [&t](const HttpRequest& r, const PathParams& p) {
+                    return t.tileset(r, p.at("collectionId"), p.at("tileMatrixSetId"));
+                },
+                none});
+    table_.add(
+        {"/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+         "GET", false,
+         [&t](const HttpRequest&, const PathParams& p) {
+             return t.tile(p.at("collectionId"), p.at("tileMatrixSetId"), p.at("tileMatrix"),
+                           p.at("tileRow"), p.at("tileCol"));
+         },
+         none});
+    table_.add({"/tileMatrixSets", "GET", false,
+                [&t](const HttpRequest& r, const PathParams&) { return t.matrix_sets(r); }, none});
+    table_.add({"/tileMatrixSets/{tileMatrixSetId}", "GET", false,
+                [&t](const HttpRequest&, const PathParams& p) {
+                    return t.matrix_set(p.at("tileMatrixSetId"));
+                },
+                none});
+
     // On-demand analyses: they need the analysis (a GeoPackage served as it is has none).
     const bool analysed = d.analysis.model != nullptr;
     auto inputs = [&d, analysed]() -> analysis_api::AnalysisInputs {

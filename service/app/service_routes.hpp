@@ -2,10 +2,13 @@
 // The service's route table: every path it answers (OGC API – Features, the on-demand
 // analyses and the web map), with its method, whether it is slow, its handler and its OpenAPI
 // entry, in one list (service_routes.cpp). Adding an endpoint is one entry there.
+#include <memory>
+
 #include "app/served_dataset.hpp"
 #include "app/web_files.hpp"
 #include "http/http_message.hpp"
 #include "http/route_table.hpp"
+#include "tiles/tiles_api.hpp"
 
 namespace palliacarte::app {
 
@@ -24,6 +27,7 @@ class ServiceRoutes {
 
   private:
     http::RouteTable table_;
+    std::unique_ptr<tiles::TileApi> tiles_;
 };
 
 }  // namespace palliacarte::app

@@ -153,7 +153,12 @@ HttpResponse OgcApi::conformance(const HttpRequest& r) const {
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-                        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs"}}};
+                        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+                        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+                        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+                        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+                        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+                        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt"}}};
     return json_response(doc, kJson, version_ + "-conformance", r, "Conformité");
 }
 
@@ -184,6 +189,10 @@ json OgcApi::collection_json(const std::string& b, const FeatureCollection& c) c
                   // geometry type only from an XML schema.
                   link(base + "/schema?f=xml", "describedBy", "application/xml",
                        "Schéma des objets (GML)")}}};
+    if (c.layer().kind == GeometryKind::multipolygon)  // OGC API – Tiles (tiles/tiles_api)
+        doc["links"].push_back(link(base + "/tiles",
+                                    "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", kJson,
+                                    "Tuiles vectorielles"));
     // An empty layer (no white zone) has no extent of its own: its features would lie in the
     // territory, so clients get the territory's and can still add the layer to a map.
     const auto& e = c.size() > 0 ? c.extent_crs84() : territory_extent_;

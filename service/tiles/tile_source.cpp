@@ -1,0 +1,183 @@
+#include "tiles/tile_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <utility>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "crs/crs_transform.hpp"
+#include "model/ring_simplification.hpp"
+#include "tiles/mvt_encoder.hpp"
+
+namespace palliacarte::tiles {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+// A feature's polygons in Web Mercator: rings open (no closing point), each exterior followed
+// by its holes.
+struct MercatorShape {
+    std::vector<std::vector<Point>> rings;
+    std::vector<bool> exterior;
+};
+
+constexpr double kBufferUnits = 64;  // clipped this far beyond the tile: no seams at edges
+
+// Sutherland–Hodgman against one side of the buffered tile square.
+template <typename Inside, typename Cut>
+std::vector<Point> clip_side(const std::vector<Point>& in, Inside inside, Cut cut) {
+    std::vector<Point> out;
+    if (in.empty()) return out;
+    out.reserve(in.size() + 4);
+    Point prev = in.back();
+    bool prev_in = inside(prev);
+    for (const Point& p : in) {
+        const bool p_in = inside(p);
+        if (p_in != prev_in) out.push_back(cut(prev, p));
+        if (p_in) out.push_back(p);
+        prev = p;
+        prev_in = p_in;
+    }
+    return out;
+}
+
+std::vector<Point> clip_to_square(std::vector<Point> ring, double lo, double hi) {
+    auto at_x = [](const Point& a, const Point& b, double x) {
+        return Point{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)};
+    };
+    auto at_y = [](const Point& a, const Point& b, double y) {
+        return Point{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y};
+    };
+    ring = clip_side(
+        ring, [lo](const Point& p) { return p.x >= lo; },
+        [&](const Point& a, const Point& b) { return at_x(a, b, lo); });
+    ring = clip_side(
+        ring, [hi](const Point& p) { return p.x <= hi; },
+        [&](const Point& a, const Point& b) { return at_x(a, b, hi); });
+    ring = clip_side(
+        ring, [lo](const Point& p) { return p.y >= lo; },
+        [&](const Point& a, const Point& b) { return at_y(a, b, lo); });
+    ring = clip_side(
+        ring, [hi](const Point& p) { return p.y <= hi; },
+        [&](const Point& a, const Point& b) { return at_y(a, b, hi); });
+    return ring;
+}
+
+}  // namespace
+
+struct TileSource::Prepared {
+    std::vector<MercatorShape> shapes;  // distinct geometries (communes repeat once per type)
+    std::vector<std::uint32_t> shape_of;
+    using Entry = std::pair<Box, std::uint32_t>;  // feature
+    bgi::rtree<Entry, bgi::rstar<16>> tree;
+};
+
+TileSource::TileSource(const Layer& layer) : layer_(layer) {}
+TileSource::~TileSource() = default;
+
+const TileSource::Prepared& TileSource::prepared() const {
+    std::call_once(once_, [this] {
+        auto p = std::make_unique<Prepared>();
+        const CrsTransform to_mercator("EPSG:" + std::to_string(layer_.epsg), "EPSG:3857");
+        std::map<std::pair<std::size_t, std::size_t>, std::uint32_t> seen;
+        std::vector<Prepared::Entry> entries;
+        p->shape_of.assign(layer_.features.size(), UINT32_MAX);
+        for (std::uint32_t f = 0; f < layer_.features.size(); ++f) {
+            const auto* mp = std::get_if<MultiPolygon>(&layer_.features[f].geometry);
+            if (!mp || mp->empty() || mp->front().outer().empty()) continue;
+            // The same outline (a commune, once per type): every coordinate hashed.
+            std::size_t hash = mp->size();
+            auto mix = [&hash](const Ring& r) {
+                for (const auto& pt : r)
+                    for (const double v : {pt.x, pt.y})
+                        hash = (hash ^ std::hash<double>()(v)) * 1099511628211ull;
+            };
+            for (const auto& poly : *mp) {
+                mix(poly.outer());
+                for (const auto& inner : poly.inners()) mix(inner);
+            }
+            const auto key = std::make_pair(hash, bg::num_points(*mp));
+            auto [it, fresh] = seen.emplace(key, static_cast<std::uint32_t>(p->shapes.size()));
+            if (fresh) {
+                MercatorShape shape;
+                auto add = [&](const Ring& r, bool exterior) {
+                    if (r.size() < 4) return;
+                    std::vector<Point> pts(r.begin(), r.end() - 1);  // open
+                    to_mercator.transform(&pts[0].x, &pts[0].y, pts.size(), sizeof(Point));
+                    shape.rings.push_back(std::move(pts));
+                    shape.exterior.push_back(exterior);
+                };
+                for (const auto& poly : *mp) {
+                    add(poly.outer(), true);
+                    for (const auto& inner : poly.inners()) add(inner, false);
+                }
+                p->shapes.push_back(std::move(shape));
+            }
+            p->shape_of[f] = it->second;
+            Box box;
+            bg::assign_inverse(box);
+            for (const auto& ring : p->shapes[it->second].rings)
+                for (const auto& pt : ring) bg::expand(box, pt);
+            entries.emplace_back(box, f);
+        }
+        p->tree = bgi::rtree<Prepared::Entry, bgi::rstar<16>>(entries);
+        prepared_ = std::move(p);
+    });
+    return *prepared_;
+}
+
+std::string TileSource::tile(int z, int x, int y) const {
+    const Prepared& p = prepared();
+    const double size = 2 * kMercatorHalf / std::ldexp(1.0, z);
+    const double min_x = -kMercatorHalf + x * size, max_y = kMercatorHalf - y * size;
+    const double scale = kTileExtent / size;
+    const double buffer = kBufferUnits / scale;
+    const Box query({min_x - buffer, max_y - size - buffer},
+                    {min_x + size + buffer, max_y + buffer});
+    std::vector<std::uint32_t> hits;
+    for (auto it = p.tree.qbegin(bgi::intersects(query)); it != p.tree.qend(); ++it)
+        hits.push_back(it->second);
+    std::sort(hits.begin(), hits.end());
+    std::vector<TilePolygonFeature> features;
+    features.reserve(hits.size());
+    for (const std::uint32_t f : hits) {
+        const MercatorShape& shape = p.shapes[p.shape_of[f]];
+        TilePolygonFeature out;
+        out.id = f + 1;  // the OGC feature id
+        out.values = &layer_.features[f].values;
+        bool exterior_kept = false;  // a hole without its exterior is dropped with it
+        for (std::size_t r = 0; r < shape.rings.size(); ++r) {
+            if (!shape.exterior[r] && !exterior_kept) continue;
+            if (shape.exterior[r]) exterior_kept = false;
+            std::vector<Point> units;
+            units.reserve(shape.rings[r].size());
+            for (const auto& pt : shape.rings[r])
+                units.push_back({(pt.x - min_x) * scale, (max_y - pt.y) * scale});
+            units = clip_to_square(std::move(units), -kBufferUnits, kTileExtent + kBufferUnits);
+            if (units.size() < 3) continue;
+            // Within half a unit, then snapped to units: what the zoom can show.
+            units = simplified_ring(std::move(units), 0.5);
+            TileRing ring;
+            ring.reserve(units.size());
+            for (const auto& u : units) {
+                const std::array<std::int32_t, 2> q{static_cast<std::int32_t>(std::lround(u.x)),
+                                                    static_cast<std::int32_t>(std::lround(u.y))};
+                if (ring.empty() || ring.back() != q) ring.push_back(q);
+            }
+            while (ring.size() > 1 && ring.back() == ring.front()) ring.pop_back();
+            if (ring.size() < 3) continue;
+            if (shape.exterior[r]) exterior_kept = true;
+            out.rings.emplace_back(std::move(ring), shape.exterior[r]);
+        }
+        if (!out.rings.empty()) features.push_back(std::move(out));
+    }
+    return encode_polygon_layer(layer_.name, layer_.fields, features);
+}
+
+}  // namespace palliacarte::tiles
