@@ -128,8 +128,8 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
     table_.add(
         {"/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
          "GET", false,
-         [&t](const HttpRequest&, const PathParams& p) {
-             return t.tile(p.at("collectionId"), p.at("tileMatrixSetId"), p.at("tileMatrix"),
+         [&t](const HttpRequest& r, const PathParams& p) {
+             return t.tile(r, p.at("collectionId"), p.at("tileMatrixSetId"), p.at("tileMatrix"),
                            p.at("tileRow"), p.at("tileCol"));
          },
          none});

@@ -48,7 +48,15 @@ struct ValueKey {
 }  // namespace
 
 std::string encode_polygon_layer(const std::string& name, const std::vector<FieldDef>& fields,
-                                 const std::vector<TilePolygonFeature>& features) {
+                                 const std::vector<TilePolygonFeature>& features,
+                                 const std::vector<std::size_t>* selected) {
+    std::vector<std::size_t> keys;  // the layer's keys, as field indices
+    if (selected)
+        for (const std::size_t k : *selected) {
+            if (k < fields.size()) keys.push_back(k);
+        }
+    else
+        for (std::size_t k = 0; k < fields.size(); ++k) keys.push_back(k);
     std::string out;
     if (features.empty()) return out;
     protozero::pbf_writer tile(out);
@@ -62,7 +70,9 @@ std::string encode_polygon_layer(const std::string& name, const std::vector<Fiel
         tags.clear();
         geometry.clear();
         if (f.values)
-            for (std::size_t k = 0; k < fields.size() && k < f.values->size(); ++k) {
+            for (std::size_t key_index = 0; key_index < keys.size(); ++key_index) {
+                const std::size_t k = keys[key_index];
+                if (k >= f.values->size()) continue;
                 const FieldValue& v = (*f.values)[k];
                 ValueKey key{};
                 if (const auto* s = std::get_if<std::string>(&v))
@@ -78,7 +88,7 @@ std::string encode_polygon_layer(const std::string& name, const std::vector<Fiel
                 auto [it, fresh] =
                     value_index.emplace(key, static_cast<std::uint32_t>(values.size()));
                 if (fresh) values.push_back(key);
-                tags.push_back(static_cast<std::uint32_t>(k));
+                tags.push_back(static_cast<std::uint32_t>(key_index));
                 tags.push_back(it->second);
             }
         std::int32_t cx = 0, cy = 0;  // the cursor: parameters are deltas from it
@@ -111,8 +121,8 @@ std::string encode_polygon_layer(const std::string& name, const std::vector<Fiel
         feature.add_enum(kFeatureType, kPolygon);
         feature.add_packed_uint32(kFeatureGeometry, geometry.begin(), geometry.end());
     }
-    // Every field is a key (tags index the field list), used or not: simple and small.
-    for (const auto& field : fields) layer.add_string(kLayerKeys, field.name);
+    // Every field kept is a key, used or not: simple and small.
+    for (const std::size_t k : keys) layer.add_string(kLayerKeys, fields[k].name);
     for (const auto& v : values) {
         protozero::pbf_writer value(layer, kLayerValues);
         switch (v.kind) {

@@ -22,8 +22,10 @@ struct TilePolygonFeature {
     std::vector<std::pair<TileRing, bool>> rings;  ///< ring, is_exterior
 };
 
-/// @brief The tile with one layer `name` holding `features` (an empty tile if none).
+/// @brief The tile with one layer `name` holding `features` (an empty tile if none), with the
+/// attributes of `fields` — only those at the indices `selected` when given.
 std::string encode_polygon_layer(const std::string& name, const std::vector<FieldDef>& fields,
-                                 const std::vector<TilePolygonFeature>& features);
+                                 const std::vector<TilePolygonFeature>& features,
+                                 const std::vector<std::size_t>* selected = nullptr);
 
 }  // namespace palliacarte::tiles

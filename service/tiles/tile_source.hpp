@@ -1,12 +1,14 @@
 #pragma once
 // One polygon collection cut into Web Mercator vector tiles: its features projected once (on
-// first use) and indexed; each tile takes the features meeting it, clipped with a buffer,
-// snapped to the tile's 4096 units (which simplifies them for the zoom: vertices closer than a
-// unit merge) and simplified within one unit, then encoded (tiles/mvt_encoder).
+// first use) and indexed; each tile takes the features meeting it, snapped to the tile's 4096
+// units (which simplifies them for the zoom: vertices closer than a unit merge), clipped with a
+// buffer and simplified within two units (up to zoom 6, from outlines simplified within 20 m
+// beforehand), then encoded (tiles/mvt_encoder).
 #include <array>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/layer.hpp"
@@ -24,8 +26,11 @@ class TileSource {
     ~TileSource();
 
     /// @brief The tile z/x/y (WebMercatorQuad, y from the north) as MVT bytes; empty when no
-    /// feature meets it.
-    std::string tile(int z, int x, int y) const;
+    /// feature meets it. Only the features whose fields equal `equals` (field index, value),
+    /// with only the `properties` fields when given (a map needs few of them).
+    std::string tile(int z, int x, int y,
+                     const std::vector<std::pair<std::size_t, FieldValue>>& equals = {},
+                     const std::vector<std::size_t>* properties = nullptr) const;
 
   private:
     struct Prepared;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <functional>
 
+#include "ogc/items_query.hpp"
+
 namespace palliacarte::tiles {
 
 using http::HttpRequest;
@@ -126,9 +128,9 @@ HttpResponse TileApi::tileset(const HttpRequest& r, const std::string& collectio
     return json_doc(doc, "tileset-" + collection);
 }
 
-HttpResponse TileApi::tile(const std::string& collection, const std::string& matrix_set,
-                           const std::string& z, const std::string& row,
-                           const std::string& col) const {
+HttpResponse TileApi::tile(const HttpRequest& r, const std::string& collection,
+                           const std::string& matrix_set, const std::string& z,
+                           const std::string& row, const std::string& col) const {
     const TileSource& s = source(collection);
     if (matrix_set != kMatrixSet)
         throw ProblemError(404, "Grille inconnue",
@@ -137,9 +139,19 @@ HttpResponse TileApi::tile(const std::string& collection, const std::string& mat
     const long side = 1L << zoom;
     const int y = tile_index(row, side, "tileRow");
     const int x = tile_index(col, side, "tileCol");
+    // Only what selects features or fields: paging, boxes and CRS have no meaning for a tile.
+    const Layer& layer = ogc_.collection(collection)->layer();
+    for (const auto& entry : r.query)
+        if (entry.first != "f" && entry.first != "properties" &&
+            layer.field(entry.first) == layer.fields.size())
+            throw ProblemError(400, "Paramètre invalide",
+                               entry.first +
+                                   ": unknown parameter for a tile (properties, or a "
+                                   "property of the collection to select features)");
+    const ogc::ItemsQuery q = ogc::parse_items_query(*ogc_.collection(collection), r);
     HttpResponse out;
     out.content_type = kMvt;
-    out.body = s.tile(zoom, x, y);
+    out.body = s.tile(zoom, x, y, q.equals, q.properties ? &*q.properties : nullptr);
     out.etag = "W/\"tile-" + std::to_string(std::hash<std::string>()(out.body)) + "\"";
     out.max_age = 3600;
     return out;
@@ -217,9 +229,17 @@ json TileApi::openapi_paths(const ogc::OgcApi& ogc) {
             {"get",
              {{"operationId", "getTile_" + c.id()},
               {"summary", "Tuile vectorielle (MVT) : " + c.title()},
-              {"parameters", json::array({param("tileMatrix", "Niveau de zoom (0–18)"),
-                                          param("tileRow", "Ligne (depuis le nord)"),
-                                          param("tileCol", "Colonne (depuis l'ouest)")})},
+              {"parameters",
+               json::array({param("tileMatrix", "Niveau de zoom (0–18)"),
+                            param("tileRow", "Ligne (depuis le nord)"),
+                            param("tileCol", "Colonne (depuis l'ouest)"),
+                            json{{"name", "properties"},
+                                 {"in", "query"},
+                                 {"required", false},
+                                 {"description",
+                                  "Attributs gardés, séparés par des virgules (défaut : tous) ; "
+                                  "un attribut=valeur choisit les objets, comme pour /items"},
+                                 {"schema", {{"type", "string"}}}}})},
               {"responses", responses}}}};
     }
     paths["/tileMatrixSets"] = {

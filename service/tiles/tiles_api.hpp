@@ -26,11 +26,13 @@ class TileApi {
     http::HttpResponse tilesets(const http::HttpRequest& r, const std::string& collection) const;
     http::HttpResponse tileset(const http::HttpRequest& r, const std::string& collection,
                                const std::string& matrix_set) const;
-    /// @throws http::ProblemError 400 for a tile outside the matrix, 404 for an unknown
-    /// collection, matrix set, or a collection of points.
-    http::HttpResponse tile(const std::string& collection, const std::string& matrix_set,
-                            const std::string& z, const std::string& row,
-                            const std::string& col) const;
+    /// @brief A tile; the query may select features by property (`type=HAD`) and fields
+    /// (`properties=insee,status`), as /items does.
+    /// @throws http::ProblemError 400 for a tile outside the matrix or a bad parameter, 404 for
+    /// an unknown collection, matrix set, or a collection of points.
+    http::HttpResponse tile(const http::HttpRequest& r, const std::string& collection,
+                            const std::string& matrix_set, const std::string& z,
+                            const std::string& row, const std::string& col) const;
     http::HttpResponse matrix_sets(const http::HttpRequest& r) const;
     http::HttpResponse matrix_set(const std::string& id) const;
 

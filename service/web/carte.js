@@ -19,6 +19,7 @@
   const state = {
     type: null, indicator: 'status', limits: null, structures: true, territories: false,
     added: [], removed: [], whatIf: false, view: null,
+    tiles: false, // vector tiles even for a small territory (#tuiles=1)
   };
   const data = { palette: null, types: [], communes: {}, catchments: {}, structures: null, territories: null };
   let map = null;
@@ -61,6 +62,7 @@
       return { type, lon: Number(lon), lat: Number(lat) };
     }).filter((a) => Number.isFinite(a.lon) && Number.isFinite(a.lat));
     state.removed = (h.get('retraits') || '').split(',').filter(Boolean);
+    state.tiles = h.get('tuiles') === '1';
   }
   function writeHash() {
     const h = new URLSearchParams();
@@ -75,6 +77,7 @@
     }
     if (state.added.length) h.set('ajouts', state.added.map((a) => `${a.type},${a.lon.toFixed(5)},${a.lat.toFixed(5)}`).join(';'));
     if (state.removed.length) h.set('retraits', state.removed.join(','));
+    if (state.tiles) h.set('tuiles', '1');
     history.replaceState(null, '', '#' + h.toString());
   }
 
@@ -211,15 +214,26 @@
   const loadedCommunes = {};
 
   // ---- Map layers ---------------------------------------------------------------------------------
+  // The type's communes as vector tiles, with only the fields the map uses.
+  // (the sheet reads /analysis/communes, the white zones come as a list: the tiles carry only
+  // what colours the map).
+  const TILE_FIELDS = ['insee', 'status', 'mean_minutes', 'apl_per_100k', 'share_population_within', 'population_65plus'];
+  let tilesShown = null; // the URL template the tile source has
+  function tileUrl(type) {
+    return decodeURI(api('collections/communes_coverage/tiles/WebMercatorQuad/{z}/{y}/{x}')) +
+      `?type=${encodeURIComponent(type)}&properties=${TILE_FIELDS.join(',')}`;
+  }
   function usesTiles() {
     const t = typeInfo(state.type);
-    return t && t.communes > GEOJSON_MAX;
+    return state.tiles || (t && t.communes > GEOJSON_MAX);
   }
   function addLayers() {
     map.addSource('communes', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'insee' });
+    tilesShown = tileUrl(state.type);
     map.addSource('communes-tuiles', {
-      type: 'vector', tiles: [decodeURI(api('collections/communes_coverage/tiles/WebMercatorQuad/{z}/{y}/{x}'))],
-      minzoom: 0, maxzoom: 12, promoteId: 'insee',
+      type: 'vector', tiles: [tilesShown],
+      // Below zoom 5 a commune is smaller than a tile unit: the layer starts there.
+      minzoom: 5, maxzoom: 12, promoteId: 'insee',
     });
     map.addSource('zones', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addSource('territoires', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -228,7 +242,8 @@
     for (const [id, source] of [['communes', 'communes'], ['communes-t', 'communes-tuiles']]) {
       const layer = source === 'communes-tuiles' ? { 'source-layer': 'communes_coverage' } : {};
       map.addLayer({ id: id + '-fond', type: 'fill', source, ...layer, paint: { 'fill-color': NO_DATA, 'fill-opacity': 0.85 } });
-      map.addLayer({ id: id + '-contour', type: 'line', source, ...layer, paint: { 'line-color': '#6b6b6b', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 11, 1] } });
+      // Commune outlines from zoom 7 with tiles: at a national view they would only grey it.
+      map.addLayer({ id: id + '-contour', type: 'line', source, ...layer, minzoom: source === 'communes-tuiles' ? 7 : 0, paint: { 'line-color': '#6b6b6b', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 11, 1] } });
       map.addLayer({ id: id + '-sortant', type: 'line', source, ...layer, filter: ['in', ['get', 'insee'], ['literal', []]], paint: { 'line-color': '#1a9850', 'line-width': 3 } });
       map.addLayer({ id: id + '-entrant', type: 'line', source, ...layer, filter: ['in', ['get', 'insee'], ['literal', []]], paint: { 'line-color': '#762a83', 'line-width': 3 } });
       map.addLayer({ id: id + '-choisie', type: 'line', source, ...layer, filter: ['==', ['get', 'insee'], ''], paint: { 'line-color': '#000', 'line-width': 3 } });
@@ -255,8 +270,12 @@
     }
     const communes = tiles ? null : await communesOf(state.type);
     loadedCommunes[state.type] = communes;
+    if (tiles) loadWhiteZones(state.type);
     if (tiles) {
-      for (const suffix of ['-fond', '-contour']) map.setFilter('communes-t' + suffix, ['==', ['get', 'type'], state.type]);
+      if (tilesShown !== tileUrl(state.type)) {
+        tilesShown = tileUrl(state.type);
+        map.getSource('communes-tuiles').setTiles([tilesShown]);
+      }
     } else {
       map.getSource('communes').setData(communes);
     }
@@ -471,8 +490,18 @@
   }
 
   // ---- White zones --------------------------------------------------------------------------------
+  // With tiles (the whole of France), the white zones come as their own, smaller, list.
+  const whiteZoneLists = {};
+  function loadWhiteZones(type) {
+    if (!whiteZoneLists[type]) {
+      whiteZoneLists[type] = getJson(`collections/communes_coverage/items?f=json&type=${encodeURIComponent(type)}&status=white_zone&limit=${GEOJSON_MAX}` +
+        '&properties=insee,name,population,status,mean_minutes,share_population_within,nearest_structure_name,threshold_min,status_label,method')
+        .then((fc) => { loadedCommunes['zb|' + type] = fc; if (state.type === type) renderWhiteZones(); })
+        .catch((e) => showError(e.message));
+    }
+  }
   function whiteZones() {
-    const fc = loadedCommunes[state.type];
+    const fc = loadedCommunes[state.type] || loadedCommunes['zb|' + state.type];
     if (!fc) return [];
     return fc.features.filter((f) => f.properties.status === 'white_zone')
       .sort((a, b) => (b.properties.population || 0) - (a.properties.population || 0));
@@ -482,6 +511,10 @@
     list.innerHTML = '';
     const zones = whiteZones();
     const people = zones.reduce((s, f) => s + (f.properties.population || 0), 0);
+    if (!zones.length && usesTiles() && !loadedCommunes['zb|' + state.type]) {
+      $('zb-resume').textContent = 'Chargement…';
+      return;
+    }
     $('zb-resume').textContent = `${nf.format(zones.length)} communes, ${nf.format(Math.round(people))} habitants (${state.type}, seuil ${nf.format(typeInfo(state.type).threshold)} min).`;
     for (const f of zones.slice(0, 200)) {
       const li = document.createElement('li');
@@ -663,6 +696,12 @@
   }
 
   // ---- Start ------------------------------------------------------------------------------------
+  // The territory, or metropolitan France when it spans the overseas départements too.
+  function startBounds(e) {
+    const metropole = [[-5.2, 41.3], [9.6, 51.1]];
+    if (!e || e[2] - e[0] > 30) return metropole;
+    return [[e[0], e[1]], [e[2], e[3]]];
+  }
   // The map's base: nothing but a plain background, or the configured basemap under our layers.
   function baseStyle(basemap) {
     const background = { id: 'fond', type: 'background', paint: { 'background-color': '#e6eef3' } };
@@ -677,11 +716,14 @@
     return { version: 8, sources: {}, layers: [background] };
   }
 
+  const timings = {};
+  const mark = (name) => { timings[name] = Math.round(performance.now()); };
   async function start() {
     readHash();
     const [palette, config, structures] = await Promise.all([
       getJson('carte/palette.json'), getJson('carte/config.json'), getJson('collections/structures/items?f=json&limit=10000'),
     ]);
+    mark('config');
     data.palette = palette;
     data.structures = structures;
     data.types = config.types.map((t) => ({
@@ -697,17 +739,26 @@
     if (/oiseau/i.test(t.timeModel)) $('bandeau').hidden = false;
     // Fetched while the map starts.
     const first = Promise.all([usesTiles() ? null : communesOf(state.type), catchmentsOf(state.type, state.limits)]);
+    // Tiles are parsed in workers: one per core (MapLibre's default is half).
+    if (maplibregl.getWorkerCount && maplibregl.getWorkerCount() < 2) maplibregl.setWorkerCount(Math.max(2, navigator.hardwareConcurrency || 2));
     map = new maplibregl.Map({
       container: 'carte',
       style: baseStyle(config.basemap),
       attributionControl: { compact: true, customAttribution: 'IGN, INSEE, FINESS, © contributeurs OpenStreetMap' },
       preserveDrawingBuffer: true, // image export and tests read the canvas
-      bounds: config.extent ? [[config.extent[0], config.extent[1]], [config.extent[2], config.extent[3]]] : [[-5.2, 41.3], [9.6, 51.1]],
+      bounds: startBounds(config.extent),
       fitBoundsOptions: { padding: 20 },
+    });
+    // Tile requests cut short by a new view or type are not errors; anything else is shown.
+    map.on('error', (e) => {
+      if (e.error && e.error.name === 'AbortError') return;
+      showError(`Carte : ${e.error ? e.error.message : 'erreur'}`);
+      console.error(e.error);
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     await new Promise((resolve) => map.once('load', resolve));
+    mark('map');
     addPatterns();
     addLayers();
     if (state.view) map.jumpTo(state.view);
@@ -719,7 +770,9 @@
     await applyTerritories();
     await runScenario();
     writeHash();
+    mark('layers');
     await new Promise((resolve) => { if (map.loaded() && !map.isMoving()) resolve(); else map.once('idle', resolve); });
+    mark('drawn');
   }
 
   // For tests and for whoever scripts the page: the map, the state and the last scenario.
@@ -729,5 +782,6 @@
     get state() { return state; },
     get scenario() { return scenario; },
     exportImage: () => exportImage(),
+    timings, // ms since navigation: config, map (style loaded), layers (added), drawn (idle)
   };
 })();

@@ -6,8 +6,8 @@
 //   - its attributes equal the GeoJSON's (/items), NULLs left out;
 //   - geometry within the simplification: every decoded vertex away from the tile's edges lies
 //     within 0.75 tile unit of the feature's GeoJSON outline (vertices are the outline's, rounded
-//     to units: at most √2/2), and every outline vertex within 1.25 units of the decoded rings
-//     (0.5 of Douglas–Peucker, √2/2 of rounding);
+//     to units: at most √2/2), and every outline vertex within 2.75 units of the decoded rings
+//     (2 of Douglas–Peucker on the snapped vertices, √2/2 of snapping);
 //   - the tileset documents link to the tile template.
 // Prints counts and the tile sizes; exit 1 on the first failure.
 // usage: tiles_check.js BINARY CONFIG [COLLECTION] [Z]
@@ -131,7 +131,7 @@ async function main() {
           let d = Infinity;
           for (const q of decoded) for (let k = 1; k <= q.length; k++) d = Math.min(d, segDist(o, q[k - 1], q[k % q.length]));
           worstBack = Math.max(worstBack, d);
-          check(d <= 1.25, `feature ${f.id}: outline vertex ${o[0].toFixed(1)},${o[1].toFixed(1)} lies ${d.toFixed(2)} units from the decoded rings in tile ${Z}/${y}/${x}`);
+          check(d <= 2.75, `feature ${f.id}: outline vertex ${o[0].toFixed(1)},${o[1].toFixed(1)} lies ${d.toFixed(2)} units from the decoded rings in tile ${Z}/${y}/${x}`);
         }
       }
       checked++;

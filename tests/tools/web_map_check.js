@@ -15,7 +15,9 @@
 //   - the permalink (the URL after all this) reproduces type, indicator, view and changes;
 //   - the exported image is a PNG; the page fits 1366×768 and a 1024×768 tablet.
 // Screenshots and the exported PNG go to --out. Prints timings (page ready, what-if round trip).
-// usage: web_map_check.js BINARY CONFIG --out DIR [--what-if LON,LAT,TYPE]
+// With --tiles, the page draws the communes from the vector tiles (#tuiles=1), as it does for
+// the whole of France.
+// usage: web_map_check.js BINARY CONFIG --out DIR [--what-if LON,LAT,TYPE] [--tiles]
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -29,6 +31,7 @@ const option = (name) => {
 };
 const outDir = option('--out') || 'web-map';
 const whatIf = option('--what-if');
+const tiles = process.argv.includes('--tiles');
 fs.mkdirSync(outDir, { recursive: true });
 
 function fail(message) {
@@ -141,7 +144,7 @@ async function main() {
   try {
     const page = await newPage(browser, errors, foreign);
     let t0 = Date.now();
-    await page.goto(`${base}/carte`, { waitUntil: 'load' });
+    await page.goto(`${base}/carte${tiles ? '#tuiles=1' : ''}`, { waitUntil: 'load' });
     await page.evaluate(() => window.carte.ready);
     timings.ready_ms = Date.now() - t0;
     // Second load, warm (the browser's cache, as a planner opening the map again).
@@ -152,6 +155,8 @@ async function main() {
     await page.screenshot({ path: path.join(outDir, 'carte.png') });
     const cfg = await getJson(base, '/carte/config.json');
     const type = await page.evaluate(() => window.carte.state.type);
+    const drawnFrom = await page.evaluate(() => window.carte.map.getLayoutProperty('communes-t-fond', 'visibility'));
+    check((drawnFrom === 'visible') === tiles, `communes drawn from ${drawnFrom === 'visible' ? 'tiles' : 'GeoJSON'}`);
     const info = cfg.types.find((t) => t.type === type);
     const crowFly = /oiseau/i.test(info.time_model);
     check(crowFly === await page.$eval('#bandeau', (b) => !b.hidden), `crow-fly banner shown: ${!crowFly}, time model « ${info.time_model} »`);
@@ -279,7 +284,8 @@ async function main() {
 
     check(errors.length === 0, `errors in the page: ${errors.join(' | ')}`);
     check(foreign.length === 0, `requests leaving 127.0.0.1: ${foreign.join(', ')}`);
-    console.log(JSON.stringify({ config, ...timings, pixels_checked: pixelsChecked, sheet: `${insee}: ${shown}`, screenshots: outDir }));
+    timings.page = await again.evaluate(() => window.carte.timings);
+    console.log(JSON.stringify({ config, tiles, ...timings, pixels_checked: pixelsChecked, sheet: `${insee}: ${shown}`, screenshots: outDir }));
   } finally {
     await browser.close();
     child.kill('SIGTERM');

@@ -23,10 +23,12 @@ using nlohmann::json;
 // The tile z/y/x of a collection, written as DIR/z/x/y.pbf (GDAL takes the tile's place from
 // the path) and opened with GDAL's MVT driver.
 GDALDatasetUniquePtr open_tile(const std::string& collection, int z, int y, int x,
-                               const fs::path& dir) {
-    const auto r =
-        call("GET", "/collections/" + collection + "/tiles/WebMercatorQuad/" + std::to_string(z) +
-                        "/" + std::to_string(y) + "/" + std::to_string(x));
+                               const fs::path& dir,
+                               const std::map<std::string, std::string>& query = {}) {
+    const auto r = call("GET",
+                        "/collections/" + collection + "/tiles/WebMercatorQuad/" +
+                            std::to_string(z) + "/" + std::to_string(y) + "/" + std::to_string(x),
+                        query);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.content_type, "application/vnd.mapbox-vector-tile");
     if (r.body.empty()) return nullptr;  // no feature there: an empty tile
@@ -96,6 +98,34 @@ TEST(VectorTiles, GdalReadsTheCommunesWithTheirAttributes) {
     fs::remove_all(dir);
 }
 
+TEST(VectorTiles, AQueryKeepsOneTypeAndTheFieldsAsked) {
+    // What the web map asks: one type's communes, the fields that colour them.
+    const fs::path dir = fs::temp_directory_path() / "palliacarte-tiles-query-test";
+    fs::remove_all(dir);
+    std::set<std::string> communes;
+    for (const int y : {87, 88}) {  // the two zoom-8 tiles holding the 92
+        const auto ds = open_tile("communes_coverage", 8, y, 129, dir,
+                                  {{"type", "EMSP"}, {"properties", "insee,status"}});
+        ASSERT_TRUE(ds);
+        OGRLayer* layer = ds->GetLayerByName("communes_coverage");
+        ASSERT_NE(layer, nullptr);
+        std::set<std::string> fields;
+        for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i)
+            fields.insert(layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+        EXPECT_EQ(fields, (std::set<std::string>{"mvt_id", "insee", "status"}));  // GDAL's id
+        std::set<std::string> here;
+        std::size_t features = 0;
+        for (auto& feature : *layer) {
+            here.insert(feature->GetFieldAsString("insee"));
+            ++features;
+        }
+        EXPECT_EQ(features, here.size()) << "one feature per commune: only the EMSP ones";
+        communes.insert(here.begin(), here.end());
+    }
+    EXPECT_EQ(communes.size(), 36u);
+    fs::remove_all(dir);
+}
+
 TEST(VectorTiles, TilesetDocumentsLinkToTheTiles) {
     const auto collection = json::parse(call("GET", "/collections/communes_coverage").body);
     bool linked = false;
@@ -131,6 +161,11 @@ TEST(VectorTiles, BadTilesAreRefused) {
     EXPECT_EQ(call("GET", base + "WorldCRS84Quad/8/1/1").status, 404);
     EXPECT_EQ(call("GET", "/collections/structures/tiles/WebMercatorQuad/8/1/1").status, 404);
     EXPECT_EQ(call("GET", "/collections/nothing/tiles").status, 404);
+    // Paging and boxes have no meaning for a tile; an unknown property is a mistake.
+    EXPECT_EQ(call("GET", base + "WebMercatorQuad/10/351/518", {{"limit", "5"}}).status, 400);
+    EXPECT_EQ(call("GET", base + "WebMercatorQuad/10/351/518", {{"typ", "EMSP"}}).status, 400);
+    EXPECT_EQ(call("GET", base + "WebMercatorQuad/10/351/518", {{"properties", "nope"}}).status,
+              400);
     // Far from the 92: a valid, empty tile.
     const auto empty = call("GET", base + "WebMercatorQuad/10/0/0");
     EXPECT_EQ(empty.status, 200);
