@@ -24,7 +24,7 @@
   const data = { palette: null, types: [], communes: {}, catchments: {}, structures: null, territories: null };
   let map = null;
   let scenario = null; // the last answer of /analysis/scenario for the changes in `state`
-  const markers = { labels: [], changes: [] };
+  const markers = { labels: [], changes: [], removedKey: '', highlighted: [] };
 
   const api = (path) => new URL(path, root).href;
   async function getJson(path, options) {
@@ -179,6 +179,7 @@
     if (state.added.length || state.removed.length) {
       line('pastille', 'background:none;border:3px solid #1a9850', 'commune sortant des zones blanches');
       line('pastille', 'background:none;border:3px solid #762a83', 'commune entrant en zone blanche');
+      line('pastille', 'background:rgba(0,121,140,.35);border:1px solid #00798c', 'zone desservie des structures ajoutées');
     }
   }
   function labelOfType(t) {
@@ -244,14 +245,22 @@
       map.addLayer({ id: id + '-fond', type: 'fill', source, ...layer, paint: { 'fill-color': NO_DATA, 'fill-opacity': 0.85 } });
       // Commune outlines from zoom 7 with tiles: at a national view they would only grey it.
       map.addLayer({ id: id + '-contour', type: 'line', source, ...layer, minzoom: source === 'communes-tuiles' ? 7 : 0, paint: { 'line-color': '#6b6b6b', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.2, 11, 1] } });
-      map.addLayer({ id: id + '-sortant', type: 'line', source, ...layer, filter: ['in', ['get', 'insee'], ['literal', []]], paint: { 'line-color': '#1a9850', 'line-width': 3 } });
-      map.addLayer({ id: id + '-entrant', type: 'line', source, ...layer, filter: ['in', ['get', 'insee'], ['literal', []]], paint: { 'line-color': '#762a83', 'line-width': 3 } });
+      // Communes leaving (green) or entering (purple) white zones in a what-if: a feature
+      // state, so marking them redraws without re-cutting the layer.
+      map.addLayer({
+        id: id + '-etsi', type: 'line', source, ...layer,
+        paint: {
+          'line-color': ['match', ['feature-state', 'etsi'], 'entrant', '#762a83', '#1a9850'],
+          'line-width': 3,
+          'line-opacity': ['case', ['to-boolean', ['feature-state', 'etsi']], 1, 0],
+        },
+      });
       map.addLayer({ id: id + '-choisie', type: 'line', source, ...layer, filter: ['==', ['get', 'insee'], ''], paint: { 'line-color': '#000', 'line-width': 3 } });
     }
     map.addLayer({ id: 'territoires-contour', type: 'line', source: 'territoires', paint: { 'line-color': '#21435f', 'line-width': 2.2 } });
     map.addLayer({ id: 'zones-contour', type: 'line', source: 'zones', filter: ['==', ['get', 'type'], ''], paint: { 'line-color': '#222', 'line-width': 1.6, 'line-dasharray': [3, 2] } });
-    map.addLayer({ id: 'etsi-zones-fond', type: 'fill', source: 'etsi-zones', paint: { 'fill-color': '#1a9850', 'fill-opacity': 0.25 } });
-    map.addLayer({ id: 'etsi-zones-contour', type: 'line', source: 'etsi-zones', paint: { 'line-color': '#1a9850', 'line-width': 2 } });
+    map.addLayer({ id: 'etsi-zones-fond', type: 'fill', source: 'etsi-zones', paint: { 'fill-color': '#00798c', 'fill-opacity': 0.35 } });
+    map.addLayer({ id: 'etsi-zones-contour', type: 'line', source: 'etsi-zones', paint: { 'line-color': '#00798c', 'line-width': 1.2 } });
     const colours = ['match', ['get', 'type']];
     for (const [t, c] of Object.entries(data.palette.types || {})) colours.push(t, c);
     colours.push('#333');
@@ -264,7 +273,7 @@
     const tiles = usesTiles();
     for (const id of ['communes', 'communes-t']) {
       const visible = (id === 'communes-t') === tiles;
-      for (const suffix of ['-fond', '-contour', '-sortant', '-entrant', '-choisie']) {
+      for (const suffix of ['-fond', '-contour', '-etsi', '-choisie']) {
         map.setLayoutProperty(id + suffix, 'visibility', visible ? 'visible' : 'none');
       }
     }
@@ -566,16 +575,18 @@
     markers.changes = [];
     const out = $('etsi-resultat');
     const setHighlights = (leaving, entering) => {
-      for (const id of ['communes', 'communes-t']) {
-        map.setFilter(id + '-sortant', ['in', ['get', 'insee'], ['literal', leaving]]);
-        map.setFilter(id + '-entrant', ['in', ['get', 'insee'], ['literal', entering]]);
-      }
+      const target = usesTiles() ? { source: 'communes-tuiles', sourceLayer: 'communes_coverage' } : { source: 'communes' };
+      for (const insee of markers.highlighted) map.removeFeatureState({ ...target, id: insee });
+      for (const insee of leaving) map.setFeatureState({ ...target, id: insee }, { etsi: 'sortant' });
+      for (const insee of entering) map.setFeatureState({ ...target, id: insee }, { etsi: 'entrant' });
+      markers.highlighted = [...leaving, ...entering];
     };
     if (!state.added.length && !state.removed.length) {
       scenario = null;
       out.textContent = '';
       map.getSource('etsi-zones').setData({ type: 'FeatureCollection', features: [] });
-      map.getSource('structures').setData(data.structures);
+      if (markers.removedKey) map.getSource('structures').setData(data.structures);
+      markers.removedKey = '';
       setHighlights([], []);
       renderLegend();
       return;
@@ -587,17 +598,25 @@
       el.title = `Structure ajoutée (${a.type})`;
       markers.changes.push(new maplibregl.Marker({ element: el }).setLngLat([a.lon, a.lat]).addTo(map));
     }
-    const shown = JSON.parse(JSON.stringify(data.structures));
-    for (const f of shown.features) {
+    // Removed structures are drawn crossed out; the layer is redrawn only when that changes.
+    const removedKey = state.removed.join(',');
+    const shown = removedKey === markers.removedKey ? null : JSON.parse(JSON.stringify(data.structures));
+    for (const f of shown ? shown.features : []) {
       if (!state.removed.includes(f.properties.id) || !f.geometry) continue;
       f.properties.placement = 'retiree';
+    }
+    for (const f of data.structures.features) {
+      if (!state.removed.includes(f.properties.id) || !f.geometry) continue;
       const el = document.createElement('div');
       el.className = 'marque-retrait';
       el.textContent = '✕';
       el.title = `Structure retirée : ${f.properties.name}`;
       markers.changes.push(new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates).addTo(map));
     }
-    map.getSource('structures').setData(shown);
+    if (shown) {
+      map.getSource('structures').setData(shown);
+      markers.removedKey = removedKey;
+    }
     out.textContent = 'Calcul…';
     const t = typeInfo(state.type);
     try {

@@ -4,7 +4,8 @@ those of folders below it, never above. The order is the product's design (READM
 
   geo/:     core < model < crs, geos, gdal < config < roads < load, routing < analysis
             < output, report
-  service/: http < ogc, on_demand, fetch < app < cli < main.cpp   (all of service above geo/)
+  service/: http < ogc, on_demand, fetch < tiles < app < cli < main.cpp
+            (all of service above geo/; tiles are cut from the OGC collections)
 
 Folders on one rung do not include each other either (ogc and on_demand are peers). Headers are
 named from their folder root ("model/commune.hpp"), so the first path component is the folder.
@@ -20,7 +21,7 @@ import tempfile
 
 GEO = [["core"], ["model"], ["crs", "geos", "gdal"], ["config"], ["roads"], ["load", "routing"],
        ["analysis"], ["output", "report"]]
-SERVICE = [["http"], ["ogc", "on_demand", "fetch"], ["app"], ["cli"]]
+SERVICE = [["http"], ["ogc", "on_demand", "fetch"], ["tiles"], ["app"], ["cli"]]
 
 RANK = {}
 for rung, folders in enumerate(GEO + SERVICE):

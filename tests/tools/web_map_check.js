@@ -233,8 +233,9 @@ async function main() {
       t0 = Date.now();
       await page.mouse.click(box.x + at.x, box.y + at.y);
       await page.waitForSelector('#etsi-resultat strong');
+      timings.what_if_answer_ms = Date.now() - t0; // click → before/after shown
       await idle(page);
-      timings.what_if_ms = Date.now() - t0;
+      timings.what_if_ms = Date.now() - t0; // … → the new catchment drawn (the map idle)
       timings.what_if_requests_ms = Number(await page.$eval('#etsi-resultat', (e) => e.dataset.ms));
       const sent = await page.evaluate(() => window.carte.state.added);
       check(sent.length === 1 && sent[0].type === wtype, `page sent ${JSON.stringify(sent)}`);
@@ -248,6 +249,12 @@ async function main() {
       check(after === d.white_zone_communes.after, `page shows ${after} white-zone communes after, the scenario says ${d.white_zone_communes.after}`);
       check(after < d.white_zone_communes.before, `no white zone closed (${d.white_zone_communes.before} → ${after})`);
       timings.what_if = `${d.white_zone_communes.before} → ${after} white-zone communes`;
+      // The communes leaving white zones are the ones outlined.
+      const marked = await page.evaluate((list) => {
+        const target = window.carte.state.tiles ? { source: 'communes-tuiles', sourceLayer: 'communes_coverage' } : { source: 'communes' };
+        return list.filter((insee) => (window.carte.map.getFeatureState({ ...target, id: insee }) || {}).etsi === 'sortant').length;
+      }, d.leaving_white_zone.map((c) => c.insee));
+      check(marked === d.leaving_white_zone.length, `${marked} of the ${d.leaving_white_zone.length} communes leaving white zones are outlined`);
       await page.screenshot({ path: path.join(outDir, 'et-si.png') });
     }
 
