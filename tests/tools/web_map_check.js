@@ -11,7 +11,8 @@
 //     (and only when) the times are crow-fly;
 //   - with --what-if LON,LAT,TYPE: placing that structure through the page (« Et si… », a click
 //     at that point) shows the white-zone count POST /analysis/scenario gives for the point the
-//     page sent, and fewer white zones than before;
+//     page sent, and fewer white zones than before, every commune leaving them outlined; then
+//     clicking an existing structure of the type removes it, as the scenario with both says;
 //   - the permalink (the URL after all this) reproduces type, indicator, view and changes;
 //   - the exported image is a PNG; the page fits 1366×768 and a 1024×768 tablet.
 // Screenshots and the exported PNG go to --out. Prints timings (page ready, what-if round trip).
@@ -256,6 +257,28 @@ async function main() {
       }, d.leaving_white_zone.map((c) => c.insee));
       check(marked === d.leaving_white_zone.length, `${marked} of the ${d.leaving_white_zone.length} communes leaving white zones are outlined`);
       await page.screenshot({ path: path.join(outDir, 'et-si.png') });
+
+      // Then remove an existing structure of the type by clicking it: the scenario now holds
+      // both changes, as the page shows.
+      await page.evaluate(() => { const c = document.getElementById('voir-structures'); if (!c.checked) c.click(); });
+      await idle(page);
+      const existing = (await getJson(base, `/collections/structures/items?f=json&type=${encodeURIComponent(wtype)}&limit=100`))
+        .features.find((f) => f.geometry && f.properties.analysed);
+      const spot = await page.evaluate((c) => window.carte.map.project(c), existing.geometry.coordinates);
+      await page.mouse.click(box.x + spot.x, box.y + spot.y);
+      await page.waitForFunction((id) => window.carte.state.removed.includes(id) && window.carte.scenario &&
+        document.querySelector('#etsi-resultat strong'), {}, existing.properties.id);
+      await idle(page);
+      const both = await getJson(base, '/analysis/scenario', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ added: sent, removed: [existing.properties.id] }),
+      });
+      const b = both.types.find((t) => t.type === wtype);
+      const text2 = await page.$eval('#etsi-resultat', (e) => e.textContent);
+      const after2 = Number((/Zones blanches : [\d\s\u202f]+ → ([\d\s\u202f]+) communes/.exec(text2) || [])[1].replace(/\D/g, ''));
+      check(after2 === b.white_zone_communes.after, `after removing ${existing.properties.id}: page ${after2}, scenario ${b.white_zone_communes.after}`);
+      timings.what_if_removed = `${existing.properties.name} removed too: ${after2} white-zone communes`;
+      await page.screenshot({ path: path.join(outDir, 'et-si-retrait.png') });
     }
 
     // Permalink: a new page at the same URL shows the same state.
