@@ -159,7 +159,8 @@ MultiPolygon union_of_bands(const GeosContext& geos, const std::vector<std::vect
     return geos.to_multipolygon(united.get());
 }
 
-// The grid's cell for a band: at most a quarter of it, so the polygon keeps half the band.
+// The grid's cell for a band: at most a quarter of it, so the polygon holds at least 29 % of
+// the band for sure (62 % at the default 150 m with 20 m cells).
 double grid_cell(const CatchmentShape& shape) {
     return std::min(shape.grid_cell_m, shape.road_buffer_m / 4);
 }

@@ -146,6 +146,42 @@ TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
     }
 }
 
+TEST(CatchmentPolygon, TooLargeForTheGridTheyAreTheExactGeosBand) {
+    // A catchment needing more cells than allowed is drawn by GEOS: the exact band, holding
+    // the grid's polygon, nested.
+    const RoadGraph& g = corsica();
+    const RoadSnapper snapper(g, 15, 1000);
+    const Point start = corte();
+    const auto snap = snapper.snap(start);
+    ASSERT_TRUE(snap);
+    const auto starts = snapper.starts(*snap, SearchDirection::from_sources);
+    OneToManySearch search(g);
+    std::vector<std::vector<std::vector<Point>>> beyond;
+    for (const double limit : {600.0, 900.0}) {
+        search.run(starts, limit, SearchDirection::from_sources);
+        beyond.push_back(reached_road_pieces(g, search, beyond.empty() ? -1 : 600));
+    }
+    GeosContext geos;
+    CatchmentShape exact;
+    exact.max_grid_cells = 0;
+    const auto by_geos = road_catchment_polygons(geos, beyond, exact, {start, snap->on_road});
+    const auto by_grid =
+        road_catchment_polygons(geos, beyond, CatchmentShape{}, {start, snap->on_road});
+    ASSERT_EQ(by_geos.size(), 2u);
+    for (std::size_t k = 0; k < 2; ++k) {
+        std::string why;
+        EXPECT_TRUE(bg::is_valid(by_geos[k], why)) << why;
+        MultiPolygon grid_outside;
+        bg::difference(by_grid[k], by_geos[k], grid_outside);
+        EXPECT_LT(bg::area(grid_outside), 1e-3 * bg::area(by_grid[k])) << k;
+        // The grid keeps most of the band: the exact band is at most 35 % larger.
+        EXPECT_LT(bg::area(by_geos[k]), 1.35 * bg::area(by_grid[k])) << k;
+    }
+    MultiPolygon outside;
+    bg::difference(by_geos[0], by_geos[1], outside);
+    EXPECT_LT(bg::area(outside), 1e-6 * bg::area(by_geos[0]));
+}
+
 TEST(CatchmentPolygon, ReverseSearchCutsEdgesFromTheirHead) {
     // Patients travelling to a USP: the partial piece starts at the edge's head.
     const RoadGraph& g = corsica();
