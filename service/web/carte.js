@@ -211,13 +211,12 @@
     }
     return data.communes[type];
   }
-  // The loaded communes of the current type (null until loaded, or with tiles).
+  // The communes loaded per type (null with tiles; 'zb|TYPE': the white-zone list with tiles).
   const loadedCommunes = {};
 
   // ---- Map layers ---------------------------------------------------------------------------------
-  // The type's communes as vector tiles, with only the fields the map uses.
-  // (the sheet reads /analysis/communes, the white zones come as a list: the tiles carry only
-  // what colours the map).
+  // The type's communes as vector tiles, with only the fields that colour the map (the sheet
+  // reads /analysis/communes, the white zones come as their own list).
   const TILE_FIELDS = ['insee', 'status', 'mean_minutes', 'apl_per_100k', 'share_population_within', 'population_65plus'];
   let tilesShown = null; // the URL template the tile source has
   function tileUrl(type) {
