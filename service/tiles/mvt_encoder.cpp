@@ -92,7 +92,9 @@ std::string encode_polygon_layer(const std::string& name, const std::vector<Fiel
                 tags.push_back(it->second);
             }
         std::int32_t cx = 0, cy = 0;  // the cursor: parameters are deltas from it
-        for (const auto& [ring, exterior] : f.rings) {
+        for (const auto& entry : f.rings) {
+            const TileRing& ring = entry.first;  // not a structured binding: clang 14 cannot
+            const bool exterior = entry.second;  // capture those in the lambda below
             if (ring.size() < 3) continue;
             const std::int64_t area = doubled_area(ring);
             if (area == 0) continue;
