@@ -22,3 +22,4 @@ fi
 out="${PALLIACARTE_DEMO_OUT:-out/$territory}"
 "$bin" analyze "data/$territory.json" --out "$out" "$@"
 echo "Rapport : $out/report.md — couches QGIS : $out/coverage.gpkg"
+echo "La carte : $bin serve data/$territory.json, puis http://127.0.0.1:8080/carte"

@@ -38,7 +38,13 @@ npm_ci() {
 }
 install_node_tools() {
   command -v npm > /dev/null || { $SUDO apt-get install -y -qq --no-install-recommends npm; }
-  npm_ci service/web
+  # The analysis does not need the web map: without the npm registry, say so and go on (the
+  # tests do need it).
+  if ! npm_ci service/web; then
+    [ "${1:-}" = "--test" ] && exit 1
+    echo "install-deps: MapLibre GL JS not installed (npm ci in service/web failed):" \
+         "serve will answer /carte with 503 until it is" >&2
+  fi
   [ "${1:-}" = "--test" ] || return 0
   npm_ci tests/tools
 }
