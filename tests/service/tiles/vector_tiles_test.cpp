@@ -132,7 +132,8 @@ TEST(VectorTiles, TilesetDocumentsLinkToTheTiles) {
     for (const auto& l : collection["links"])
         linked = linked || l["rel"] == "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
     EXPECT_TRUE(linked);
-    for (const auto& l : json::parse(call("GET", "/collections/structures").body)["links"])
+    const auto points = json::parse(call("GET", "/collections/structures").body);
+    for (const auto& l : points["links"])  // (a named document: the loop outlives it)
         EXPECT_NE(l["rel"], "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector");
     const auto tileset =
         json::parse(call("GET", "/collections/communes_coverage/tiles/WebMercatorQuad").body);
