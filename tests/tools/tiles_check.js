@@ -12,9 +12,9 @@
 // Prints counts and the tile sizes; exit 1 on the first failure.
 // usage: tiles_check.js BINARY CONFIG [COLLECTION] [Z]
 'use strict';
-const { spawn } = require('child_process');
 const { VectorTile } = require('@mapbox/vector-tile');
 const Pbf = require('pbf');
+const { startServer } = require('./serve_for_test');
 
 const [binary, config, collection = 'communes_coverage', zArg = '8'] = process.argv.slice(2);
 const Z = Number(zArg);
@@ -25,20 +25,6 @@ function fail(message) {
   process.exit(1);
 }
 const check = (c, m) => { if (!c) fail(m); };
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', config, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-      const m = /servi sur (http:\/\/127\.0\.0\.1:\d+)\//.exec(text);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${text}`)));
-    setTimeout(() => reject(new Error('serve did not start within 120 s')), 120000).unref();
-  });
-}
 
 const mercator = ([lon, lat]) => [lon * Math.PI / 180 * 6378137, Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)) * 6378137];
 
@@ -73,7 +59,7 @@ function segDist(p, a, b) {
 }
 
 async function main() {
-  const { child, base } = await startServer();
+  const { child, base } = await startServer(binary, config);
   try {
     const get = async (p) => { const r = await fetch(base + p); check(r.ok, `${p}: HTTP ${r.status}`); return r; };
     const tileset = await (await get(`/collections/${collection}/tiles/WebMercatorQuad`)).json();

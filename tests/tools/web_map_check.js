@@ -20,10 +20,10 @@
 // the whole of France.
 // usage: web_map_check.js BINARY CONFIG --out DIR [--what-if LON,LAT,TYPE] [--tiles]
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
+const { startServer } = require('./serve_for_test');
 
 const [binary, config] = process.argv.slice(2, 4);
 const option = (name) => {
@@ -41,20 +41,6 @@ function fail(message) {
   throw new Error(message);
 }
 function check(condition, message) { if (!condition) fail(message); }
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', config, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-      const m = /servi sur (http:\/\/127\.0\.0\.1:\d+)\//.exec(text);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}) before listening: ${text}`)));
-    setTimeout(() => reject(new Error('serve did not start within 120 s')), 120000).unref();
-  });
-}
 
 async function getJson(base, p, options) {
   const r = await fetch(base + p, options);
@@ -135,7 +121,7 @@ async function idle(page) {
 }
 
 async function main() {
-  const { child, base } = await startServer();
+  const { child, base } = await startServer(binary, config);
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-dev-shm-usage'],
