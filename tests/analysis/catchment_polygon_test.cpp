@@ -50,6 +50,20 @@ GeosGeometry band_around(const GeosContext& geos,
     return geos.wrap(GEOSBuffer_r(geos.handle(), g.get(), width, 4));
 }
 
+// The pieces a search from `starts` reaches within each limit beyond the previous one: what
+// road_catchment_polygons takes, built as the analysis builds it.
+std::vector<std::vector<std::vector<Point>>> pieces_beyond(const RoadGraph& g,
+                                                           OneToManySearch& search,
+                                                           const std::vector<SearchStart>& starts,
+                                                           const std::vector<double>& limits) {
+    std::vector<std::vector<std::vector<Point>>> beyond;
+    for (std::size_t k = 0; k < limits.size(); ++k) {
+        search.run(starts, limits[k], SearchDirection::from_sources);
+        beyond.push_back(reached_road_pieces(g, search, k == 0 ? -1 : limits[k - 1]));
+    }
+    return beyond;
+}
+
 }  // namespace
 
 TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
@@ -65,12 +79,8 @@ TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
     const std::vector<double> limits{15 * 60, 30 * 60, 45 * 60};
     // Built as the analysis builds them: each limit on the previous one, with the roads reached
     // beyond it.
-    std::vector<std::vector<std::vector<Point>>> beyond;
-    for (std::size_t k = 0; k < limits.size(); ++k) {
-        search.run(starts, limits[k], SearchDirection::from_sources);
-        beyond.push_back(reached_road_pieces(g, search, k == 0 ? -1 : limits[k - 1]));
-    }
-    const auto polygons = road_catchment_polygons(geos, beyond, shape, {start, snap->on_road});
+    const auto polygons = road_catchment_polygons(geos, pieces_beyond(g, search, starts, limits),
+                                                  shape, {start, snap->on_road});
     ASSERT_EQ(polygons.size(), limits.size());
     for (std::size_t k = 0; k < limits.size(); ++k) {
         const double limit = limits[k], minutes = limit / 60;
@@ -156,11 +166,7 @@ TEST(CatchmentPolygon, TooLargeForTheGridTheyAreTheExactGeosBand) {
     ASSERT_TRUE(snap);
     const auto starts = snapper.starts(*snap, SearchDirection::from_sources);
     OneToManySearch search(g);
-    std::vector<std::vector<std::vector<Point>>> beyond;
-    for (const double limit : {600.0, 900.0}) {
-        search.run(starts, limit, SearchDirection::from_sources);
-        beyond.push_back(reached_road_pieces(g, search, beyond.empty() ? -1 : 600));
-    }
+    const auto beyond = pieces_beyond(g, search, starts, {600.0, 900.0});
     GeosContext geos;
     CatchmentShape exact;
     exact.max_grid_cells = 0;
