@@ -67,6 +67,18 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index) {
     return s;
 }
 
+WebMapConfig parse_web_map(const json& j) {
+    WebMapConfig w;
+    w.basemap = field_text(j, "basemap");
+    w.basemap_attribution = field_text(j, "basemap_attribution");
+    try {
+        check_basemap_url(w.basemap);
+    } catch (const ConfigError& e) {
+        throw ConfigError("`web_map.basemap` : " + std::string(e.what()));
+    }
+    return w;
+}
+
 }  // namespace
 
 std::string TerritoryConfig::resolve(const std::string& path) const {
@@ -220,6 +232,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         if (doc.contains("sources"))
             for (const auto& [role, v] : doc["sources"].items())
                 if (role != "about") c.source_vintages[role] = v.get<std::string>();
+        if (doc.contains("web_map")) c.web_map = parse_web_map(doc["web_map"]);
         c.cache_dir = field_text(doc, "cache_dir");
         if (c.cache_dir.empty())
             if (const char* env = std::getenv("PALLIACARTE_CACHE_DIR"); env && *env)
@@ -296,6 +309,19 @@ TerritoryConfig load_territory_config(const std::string& path,
                           ", colonne " + std::to_string(column) + " (" + detail + ")");
     }
     return parse_territory_config(doc, path, data_root_override);
+}
+
+// The URL goes to every browser that opens the map: only http(s), and a raster template must
+// name all three tile coordinates (a missing {y} would draw one tile everywhere).
+void check_basemap_url(const std::string& url) {
+    if (url.empty()) return;
+    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+        throw ConfigError("une URL http(s):// est attendue, pas « " + url + " »");
+    if (url.find('{') != std::string::npos)
+        for (const char* key : {"{z}", "{x}", "{y}"})
+            if (url.find(key) == std::string::npos)
+                throw ConfigError("le modèle de tuiles n'a pas " + std::string(key) +
+                                  " (il faut {z}, {x} et {y})");
 }
 
 }  // namespace palliacarte

@@ -105,6 +105,14 @@ struct RoadSourceConfig {
     std::string source_crs;
 };
 
+/// @brief The web map's optional background (`web_map`): an XYZ raster URL template
+/// ("https://…/{z}/{x}/{y}.png", IGN Géoplateforme WMTS in KVP form) or a MapLibre style URL,
+/// with the attribution its licence asks for. Empty: no background, outlines only.
+struct WebMapConfig {
+    std::string basemap;
+    std::string basemap_attribution;
+};
+
 struct TerritoryConfig {
     std::string name;              ///< "Hauts-de-Seine"
     std::string config_path;       ///< the file it was read from
@@ -129,6 +137,8 @@ struct TerritoryConfig {
     /// "population_grid", "roads") as the publisher dates it, for every output.
     std::map<std::string, std::string> source_vintages;
 
+    WebMapConfig web_map;
+
     nlohmann::json document;  ///< the whole file, for sections later stages read
 
     /// @brief A data path from the config: absolute as is, else under data_root. Every data
@@ -149,5 +159,9 @@ TerritoryConfig load_territory_config(const std::string& path,
 
 TerritoryConfig parse_territory_config(const nlohmann::json& doc, const std::string& path,
                                        const std::optional<std::string>& data_root_override = {});
+
+/// @brief Throws ConfigError unless `url` is empty, an http(s) MapLibre style URL or an XYZ
+/// template naming {z}, {x} and {y}.
+void check_basemap_url(const std::string& url);
 
 }  // namespace palliacarte

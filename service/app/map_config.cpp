@@ -23,7 +23,7 @@ double number_at(const Feature& f, std::size_t field, double otherwise) {
 
 }  // namespace
 
-json map_config(const ogc::OgcApi& ogc, const std::string& title, const std::string& basemap) {
+json map_config(const ogc::OgcApi& ogc, const std::string& title, const WebMapConfig& basemap) {
     struct TypeEntry {
         std::string label, time_model;
         double threshold = 30;
@@ -77,7 +77,8 @@ json map_config(const ogc::OgcApi& ogc, const std::string& title, const std::str
              {"communes", t.communes}});
     }
     json doc = {{"title", title}, {"types", list}, {"extent", extent}};
-    doc["basemap"] = basemap.empty() ? json(nullptr) : json(basemap);
+    doc["basemap"] = basemap.basemap.empty() ? json(nullptr) : json(basemap.basemap);
+    doc["basemap_attribution"] = basemap.basemap_attribution;
     return doc;
 }
 

@@ -6,14 +6,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "config/territory_config.hpp"
 #include "ogc/ogc_api.hpp"
 
 namespace palliacarte::app {
 
 /// @brief The map's start-up document for the collections of `ogc`, titled `title`.
-/// `basemap`, when not empty, is an XYZ raster URL template or a MapLibre style URL shown
-/// under the layers.
+/// `basemap.basemap`, when not empty, is an XYZ raster URL template or a MapLibre style URL
+/// shown under the layers, credited with `basemap.basemap_attribution`.
 nlohmann::json map_config(const ogc::OgcApi& ogc, const std::string& title,
-                          const std::string& basemap = {});
+                          const WebMapConfig& basemap = {});
 
 }  // namespace palliacarte::app

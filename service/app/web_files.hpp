@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "config/territory_config.hpp"
+
 namespace palliacarte::app {
 
 struct WebFile {
@@ -22,10 +24,10 @@ class WebFiles {
     /// `styles_dir`/palette.json. Files not found are listed in missing().
     static WebFiles load(const std::string& web_dir, const std::string& styles_dir);
 
-    /// @brief An optional background under the layers: an XYZ raster URL template
-    /// ("https://…/{z}/{x}/{y}.png") or a MapLibre style URL (serve --basemap).
-    void set_basemap(std::string url) { basemap_ = std::move(url); }
-    const std::string& basemap() const { return basemap_; }
+    /// @brief An optional background under the layers and its credit: the config's web_map,
+    /// or serve --basemap / --no-basemap.
+    void set_basemap(WebMapConfig basemap) { basemap_ = std::move(basemap); }
+    const WebMapConfig& basemap() const { return basemap_; }
 
     /// @brief A file by its name under /carte/ ("carte.js", "maplibre-gl.js"…), or null.
     const WebFile* find(const std::string& name) const;
@@ -35,7 +37,7 @@ class WebFiles {
   private:
     std::map<std::string, WebFile> files_;
     std::vector<std::string> missing_;
-    std::string basemap_;
+    WebMapConfig basemap_;
 };
 
 }  // namespace palliacarte::app

@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: palliacarte serve CONFIG [--host ADDR] [--port N] [--threads N]\n"
     "                         [--analysis-threads N] [--public-url URL] [--data-root DIR]\n"
-    "                         [--web DIR] [--basemap URL] [--quiet]\n"
+    "                         [--web DIR] [--basemap URL | --no-basemap] [--quiet]\n"
     "       palliacarte serve --gpkg FILE [same options]\n"
     "  --gpkg             serve the layers of a GeoPackage (e.g. analyze's coverage.gpkg) as they\n"
     "                     are, without the on-demand analyses\n"
@@ -39,7 +39,9 @@ constexpr const char* kUsage =
     "  --basemap          a background for the map: an XYZ raster template, e.g. IGN's « Plan\n"
     "                     IGN » "
     "https://data.geopf.fr/wmts?…&TILEMATRIX={z}&TILEROW={y}&TILECOL={x},\n"
-    "                     or a MapLibre style URL (default: none, the map needs no internet)\n"
+    "                     or a MapLibre style URL (default: the config's web_map.basemap)\n"
+    "  --no-basemap       no background, whatever the config says: outlines only, no request\n"
+    "                     leaves the service (tests, offline use)\n"
     "  --quiet            no progress and no request log\n";
 
 }  // namespace
@@ -56,10 +58,11 @@ int run_serve(const std::vector<std::string>& args) {
 
     std::optional<std::string> config_path, data_root, gpkg, web_dir, basemap;
     http::ServerOptions options;
-    bool quiet = false;
+    bool quiet = false, no_basemap = false;
     CommandLine line("serve", kUsage);
     line.positional("CONFIG", config_path)
         .flag({"--quiet", "-q"}, quiet)
+        .flag({"--no-basemap"}, no_basemap)
         .value({"--host"}, "une adresse", options.host)
         .number({"--port"}, 0, 65535, [&](long v) { options.port = static_cast<std::uint16_t>(v); })
         .number({"--threads"}, 1, 256, [&](long v) { options.threads = static_cast<int>(v); })
@@ -72,6 +75,12 @@ int run_serve(const std::vector<std::string>& args) {
         .value({"--basemap"}, "une URL", basemap);
     if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
         return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
+    try {
+        if (basemap) check_basemap_url(*basemap);
+    } catch (const ConfigError& e) {
+        std::cerr << "palliacarte serve : --basemap : " << e.what() << "\n";
+        return kUsageOrConfigError;
+    }
     if (!config_path == !gpkg) {
         std::cerr << "palliacarte serve : donnez une CONFIG ou --gpkg FICHIER (l'un des deux)\n"
                   << kUsage;
@@ -98,7 +107,12 @@ int run_serve(const std::vector<std::string>& args) {
         return loaded;
     app::WebFiles web =
         app::WebFiles::load(web_dir.value_or(PALLIACARTE_WEB_DIR), PALLIACARTE_WEB_STYLES_DIR);
-    if (basemap) web.set_basemap(*basemap);
+    if (no_basemap)
+        web.set_basemap({});
+    else if (basemap)
+        web.set_basemap({*basemap, ""});
+    else
+        web.set_basemap(dataset->config.web_map);
     for (const auto& m : web.missing())
         std::cerr << "palliacarte serve : carte web indisponible (/carte), fichier absent : " << m
                   << " — lancez `npm ci --prefix service/web` ou donnez --web DOSSIER\n";

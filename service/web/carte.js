@@ -173,6 +173,7 @@
     for (const r of rows) line('pastille', r.swatch, r.text);
     line('pastille', `background:${NO_DATA}`, 'sans donnée');
     if (state.limits.length) line('trait', 'border-color:#222', `zone desservie : ${state.limits.join(', ')} min`);
+    if (state.territories) line('trait', 'border-color:#21435f;border-top-style:solid;border-top-width:3px', 'territoire (cliquez : ses indicateurs)');
     if (state.structures) {
       for (const t of structureTypesShown()) line('rond', `background:${typeColour(t)}`, labelOfType(t));
     }
@@ -256,6 +257,8 @@
       });
       map.addLayer({ id: id + '-choisie', type: 'line', source, ...layer, filter: ['==', ['get', 'insee'], ''], paint: { 'line-color': '#000', 'line-width': 3 } });
     }
+    // Invisible, for clicks: the territories under a point, with their indicators.
+    map.addLayer({ id: 'territoires-fond', type: 'fill', source: 'territoires', paint: { 'fill-opacity': 0 } });
     map.addLayer({ id: 'territoires-contour', type: 'line', source: 'territoires', paint: { 'line-color': '#21435f', 'line-width': 2.2 } });
     map.addLayer({ id: 'zones-contour', type: 'line', source: 'zones', filter: ['==', ['get', 'type'], ''], paint: { 'line-color': '#222', 'line-width': 1.6, 'line-dasharray': [3, 2] } });
     map.addLayer({ id: 'etsi-zones-fond', type: 'fill', source: 'etsi-zones', paint: { 'fill-color': '#00798c', 'fill-opacity': 0.35 } });
@@ -306,21 +309,20 @@
     map.setLayoutProperty('structures-points', 'visibility', state.structures ? 'visible' : 'none');
     updateLabels();
   }
+  // The territories with the chosen type's indicators: the layer has one row per territory and
+  // type, so asking for one type gives each outline once.
+  const territoryLists = {};
   async function applyTerritories() {
-    if (state.territories && !data.territories) {
-      const all = await getJson('collections/territories/items?f=json&limit=10000');
-      // One outline per territory (the layer repeats it per type).
-      const seen = new Set();
-      all.features = all.features.filter((f) => {
-        const key = f.properties.grouping + '|' + f.properties.territory;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      data.territories = all;
-      map.getSource('territoires').setData(all);
+    if (state.territories) {
+      territoryLists[state.type] = territoryLists[state.type] ||
+        getJson(`collections/territories/items?f=json&type=${encodeURIComponent(state.type)}&limit=10000`);
+      const fc = await territoryLists[state.type];
+      if (data.territories !== fc) {
+        data.territories = fc;
+        map.getSource('territoires').setData(fc);
+      }
     }
-    map.setLayoutProperty('territoires-contour', 'visibility', state.territories ? 'visible' : 'none');
+    for (const id of ['territoires-fond', 'territoires-contour']) map.setLayoutProperty(id, 'visibility', state.territories ? 'visible' : 'none');
   }
   // Names next to the structures once zoomed in (DOM labels: no font server is needed).
   function updateLabels() {
@@ -394,6 +396,7 @@
       state.removed = [];
       renderLimitBoxes();
       await applyType();
+      await applyTerritories();
       await runScenario();
       writeHash();
     });
@@ -404,7 +407,7 @@
       writeHash();
     });
     $('voir-structures').addEventListener('change', (e) => { state.structures = e.target.checked; applyStructures(); renderLegend(); writeHash(); });
-    $('voir-territoires').addEventListener('change', async (e) => { state.territories = e.target.checked; await applyTerritories(); writeHash(); });
+    $('voir-territoires').addEventListener('change', async (e) => { state.territories = e.target.checked; await applyTerritories(); renderLegend(); writeHash(); });
     $('etsi-mode').addEventListener('click', () => {
       state.whatIf = !state.whatIf;
       $('etsi-mode').setAttribute('aria-pressed', String(state.whatIf));
@@ -443,25 +446,61 @@
   async function onMapClick(e) {
     if (state.whatIf) return whatIfClick(e);
     const hit = map.queryRenderedFeatures(e.point, { layers: [usesTiles() ? 'communes-t-fond' : 'communes-fond'] });
-    if (!hit.length) { $('fiche').hidden = true; return; }
-    await showSheet(hit[0].properties.insee, hit[0].properties);
+    const places = state.territories ? map.queryRenderedFeatures(e.point, { layers: ['territoires-fond'] }) : [];
+    if (!hit.length && !places.length) { $('fiche').hidden = true; return; }
+    await showSheet(hit.length ? hit[0].properties.insee : null, hit.length ? hit[0].properties : null, places);
+  }
+  // The territories under the click, with the chosen type's indicators (/collections/territories).
+  function territoryTable(places) {
+    const table = document.createElement('table');
+    table.className = 'territoires';
+    const caption = document.createElement('caption');
+    caption.textContent = `Territoires — ${state.type}`;
+    table.append(caption);
+    // One block per territory: its name, then one indicator per line (the sheet is narrow).
+    for (const f of places) {
+      const p = f.properties;
+      const block = document.createElement('tbody');
+      block.dataset.territory = p.territory;
+      const name = document.createElement('tr');
+      const th = document.createElement('th');
+      th.colSpan = 2;
+      th.textContent = `${p.territory} (${p.grouping})`;
+      name.append(th);
+      block.append(name);
+      for (const [key, label, value] of [
+        ['couverte', 'Population couverte', p.share_covered == null ? '—' : `${nf1.format(p.share_covered)} % de ${nf.format(p.population)} hab.`],
+        ['zones-blanches', 'Zones blanches', `${nf.format(p.white_zone_communes)} communes, ${nf.format(p.white_zone_inhabitants)} hab.`],
+        ['structures', 'Structures', `${nf.format(p.structures)} (${nf1.format(p.structures_per_100k)} pour 100 000 hab.)`],
+      ]) {
+        const tr = document.createElement('tr');
+        tr.dataset.k = key;
+        cell(tr, label);
+        cell(tr, value);
+        block.append(tr);
+      }
+      table.append(block);
+    }
+    return table;
   }
   function cell(tr, text, header) {
     const c = document.createElement(header ? 'th' : 'td');
     c.textContent = text;
     tr.append(c);
   }
-  async function showSheet(insee, props) {
-    for (const id of ['communes-choisie', 'communes-t-choisie']) map.setFilter(id, ['==', ['get', 'insee'], insee]);
+  async function showSheet(insee, props, places = []) {
+    for (const id of ['communes-choisie', 'communes-t-choisie']) map.setFilter(id, ['==', ['get', 'insee'], insee || '']);
     const sheet = $('fiche');
+    if (!insee) {
+      sheet.innerHTML = '';
+      sheet.append(closeButton(sheet), territoryTable(places));
+      sheet.hidden = false;
+      return;
+    }
     let doc = null;
     try { doc = await getJson(`analysis/communes/${encodeURIComponent(insee)}`); } catch (e) { if (e.status !== 404) showError(e.message); }
     sheet.innerHTML = '';
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = 'Fermer';
-    close.style.float = 'right';
-    close.addEventListener('click', () => { sheet.hidden = true; });
+    const close = closeButton(sheet);
     const h = document.createElement('h2');
     h.textContent = `${(doc && doc.name) || props.name} (${insee})`;
     const p = document.createElement('p');
@@ -494,7 +533,16 @@
     link.href = api(`analysis/communes/${encodeURIComponent(insee)}`);
     link.textContent = 'Détail (JSON)';
     sheet.append(link);
+    if (places.length) sheet.append(territoryTable(places));
     sheet.hidden = false;
+  }
+  function closeButton(sheet) {
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Fermer';
+    close.style.float = 'right';
+    close.addEventListener('click', () => { sheet.hidden = true; });
+    return close;
   }
 
   // ---- White zones --------------------------------------------------------------------------------
@@ -721,12 +769,12 @@
     return [[e[0], e[1]], [e[2], e[3]]];
   }
   // The map's base: nothing but a plain background, or the configured basemap under our layers.
-  function baseStyle(basemap) {
+  function baseStyle(basemap, attribution) {
     const background = { id: 'fond', type: 'background', paint: { 'background-color': '#e6eef3' } };
     if (basemap && basemap.includes('{z}')) {
       return {
         version: 8,
-        sources: { basemap: { type: 'raster', tiles: [basemap], tileSize: 256, attribution: 'Fond de carte : voir la configuration du service' } },
+        sources: { basemap: { type: 'raster', tiles: [basemap], tileSize: 256, attribution: attribution || 'Fond de carte : voir la configuration du service' } },
         layers: [background, { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.6 } }],
       };
     }
@@ -734,6 +782,18 @@
     return { version: 8, sources: {}, layers: [background] };
   }
 
+  // The view drawn: 'idle', or polled, as no 'idle' follows a frame whose last tile failed (a
+  // background out of reach).
+  function whenDrawn() {
+    return new Promise((resolve) => {
+      const done = () => map.loaded() && !map.isMoving();
+      if (done()) return resolve();
+      map.once('idle', resolve);
+      const poll = setInterval(() => { if (done()) { clearInterval(poll); resolve(); } }, 100);
+      map.once('idle', () => clearInterval(poll));
+    });
+  }
+  let basemapWarned = false;
   const timings = {};
   const mark = (name) => { timings[name] = Math.round(performance.now()); };
   async function start() {
@@ -761,7 +821,7 @@
     if (maplibregl.getWorkerCount && maplibregl.getWorkerCount() < 2) maplibregl.setWorkerCount(Math.max(2, navigator.hardwareConcurrency || 2));
     map = new maplibregl.Map({
       container: 'carte',
-      style: baseStyle(config.basemap),
+      style: baseStyle(config.basemap, config.basemap_attribution),
       attributionControl: { compact: true, customAttribution: 'IGN, INSEE, FINESS, © contributeurs OpenStreetMap' },
       preserveDrawingBuffer: true, // image export and tests read the canvas
       bounds: startBounds(config.extent),
@@ -770,6 +830,13 @@
     // Tile requests cut short by a new view or type are not errors; anything else is shown.
     map.on('error', (e) => {
       if (e.error && e.error.name === 'AbortError') return;
+      // The background comes from elsewhere (internet): its failures leave our layers intact.
+      if (e.sourceId === 'basemap') {
+        if (!basemapWarned) showError('Fond de carte indisponible (pas d\'accès à internet ?) : les couches restent affichées.');
+        basemapWarned = true;
+        console.warn(e.error);
+        return;
+      }
       showError(`Carte : ${e.error ? e.error.message : 'erreur'}`);
       console.error(e.error);
     });
@@ -789,7 +856,7 @@
     await runScenario();
     writeHash();
     mark('layers');
-    await new Promise((resolve) => { if (map.loaded() && !map.isMoving()) resolve(); else map.once('idle', resolve); });
+    await whenDrawn();
     mark('drawn');
   }
 

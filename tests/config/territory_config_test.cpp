@@ -115,3 +115,27 @@ TEST(TerritoryConfig, DataPathsAreResolvedOnceWhenTheConfigIsRead) {
     EXPECT_EQ(c.as_written(c.roads->path), "roads/x.osm.pbf");
     EXPECT_EQ(c.as_written(c.structures[1].path), "/elsewhere/absolute.csv");
 }
+
+// web_map.basemap reaches every browser opening the map: only http(s) URLs, and a raster
+// template with all three tile coordinates.
+TEST(TerritoryConfig, WebMapBasemapIsCheckedWhenRead) {
+    auto doc = minimal();
+    EXPECT_TRUE(parse_territory_config(doc, "t.json", config_root()).web_map.basemap.empty());
+    doc["web_map"] = {{"basemap", "https://tiles.example/{z}/{x}/{y}.png"},
+                      {"basemap_attribution", "© exemple"}};
+    const auto c = parse_territory_config(doc, "t.json", config_root());
+    EXPECT_EQ(c.web_map.basemap, "https://tiles.example/{z}/{x}/{y}.png");
+    EXPECT_EQ(c.web_map.basemap_attribution, "© exemple");
+    doc["web_map"] = {{"basemap", "file:///etc/passwd"}};
+    EXPECT_NE(error_of(doc).find("`web_map.basemap` dans t.json : une URL http(s):// est attendue"),
+              std::string::npos)
+        << error_of(doc);
+    doc["web_map"] = {{"basemap", "https://tiles.example/{z}/{x}.png"}};
+    EXPECT_NE(error_of(doc).find("le modèle de tuiles n'a pas {y}"), std::string::npos);
+    doc["web_map"] = {{"basemap", "https://a/{z}/{x}/{y}.png"}, {"fond", "x"}};
+    EXPECT_NE(error_of(doc).find("fond"), std::string::npos) << error_of(doc);
+    // The shipped national config offers IGN's Plan IGN (Géoplateforme, no key needed).
+    const auto france = load_territory_config(test::config("france-entiere.json"), config_root());
+    EXPECT_NE(france.web_map.basemap.find("data.geopf.fr"), std::string::npos);
+    EXPECT_NE(france.web_map.basemap_attribution.find("IGN"), std::string::npos);
+}

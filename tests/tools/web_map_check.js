@@ -208,6 +208,31 @@ async function main() {
     check(title.includes(insee), `sheet title « ${title} » does not name ${insee}`);
     await page.screenshot({ path: path.join(outDir, 'fiche.png') });
 
+    // Territories shown: the same click adds the indicators of the territories holding the
+    // commune — its département among them — as /collections/territories gives them.
+    await page.click('#voir-territoires');
+    await page.waitForFunction(() => window.carte.map.querySourceFeatures('territoires').length > 0);
+    await idle(page);
+    await page.mouse.click(box.x + pt.x, box.y + pt.y);
+    await page.waitForSelector('#fiche table.territoires tbody[data-territory]');
+    const rows = await page.$$eval('#fiche table.territoires tbody[data-territory]', (blocks) => blocks.map((b) => ({
+      name: b.dataset.territory,
+      covered: b.querySelector('tr[data-k=couverte] td:last-child').textContent,
+      white: b.querySelector('tr[data-k=zones-blanches] td:last-child').textContent,
+    })));
+    const territories = await getJson(base, `/collections/territories/items?f=json&type=${encodeURIComponent(type)}&limit=10000`);
+    const fmt1 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }), fmt0 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+    for (const r of rows) {
+      const t = territories.features.find((f) => f.properties.territory === r.name);
+      check(t, `sheet names territory « ${r.name} », not in /collections/territories`);
+      const p = t.properties;
+      check(r.covered === `${fmt1.format(p.share_covered)} % de ${fmt0.format(p.population)} hab.`, `territory ${r.name}: « ${r.covered} », collection ${p.share_covered} % of ${p.population}`);
+      check(r.white === `${fmt0.format(p.white_zone_communes)} communes, ${fmt0.format(p.white_zone_inhabitants)} hab.`, `territory ${r.name}: « ${r.white} »`);
+    }
+    check(rows.some((r) => r.name.startsWith(insee.slice(0, 2) + ' ')), `no département row for ${insee}: ${rows.map((r) => r.name)}`);
+    timings.territories = rows.map((r) => `${r.name}: ${r.covered}`).join('; ');
+    await page.screenshot({ path: path.join(outDir, 'fiche-territoires.png') });
+
     // Et si… : a structure placed through the page.
     if (whatIf) {
       const [lon, lat, wtype] = whatIf.split(',');
