@@ -126,7 +126,15 @@ double shoelace(const std::vector<Point>& ring) {
 }  // namespace
 
 MultiPolygon BandGrid::outline(double tolerance) const {
-    if (i_max_ < i_min_) return {};
+    std::vector<GridRing> rings = trace();
+    for (auto& ring : rings)
+        ring = simplified_ring(std::move(ring), 2 * tolerance / cell_m_, nullptr);
+    return polygons(rings);
+}
+
+std::vector<GridRing> BandGrid::trace() const {
+    std::vector<GridRing> rings;
+    if (i_max_ < i_min_) return rings;
     // Vertices of the window around the marked cells: vertex (i, j) is the south-west corner of
     // cell (i0 + i, j0 + j).
     const std::int64_t i0 = i_min_ - 1, j0 = j_min_ - 1;
@@ -155,16 +163,10 @@ MultiPolygon BandGrid::outline(double tolerance) const {
             if (!row[i - 1]) leave(vertex(i, j + 1), kSouth);
         }
     }
-    const double s = cell_m_;
-    struct TracedRing {
-        Ring ring;
-        double area;
-    };
-    std::vector<TracedRing> shells, holes;
     for (const std::size_t v : ends) {
         while (std::uint8_t left = (out[v] & 0xF) & ~(out[v] >> 4)) {
             const int start_heading = std::countr_zero(left);
-            std::vector<Point> pts;
+            GridRing pts;
             std::int64_t i = i0 + static_cast<std::int64_t>(v) % vw;
             std::int64_t j = j0 + static_cast<std::int64_t>(v) / vw;
             int h = start_heading;
@@ -180,19 +182,33 @@ MultiPolygon BandGrid::outline(double tolerance) const {
                 const int next = corner_touch ? (h + 1) % 4 : std::countr_zero(leaving);
                 // The midpoint of the edge taken: a staircase of cells becomes points on its
                 // slope, which the simplification then reduces to a few.
-                pts.push_back({(static_cast<double>(col0_ + i) + 0.5 * kDx[next]) * s,
-                               (static_cast<double>(row0_ + j) + 0.5 * kDy[next]) * s});
+                pts.push_back({2 * (col0_ + i) + kDx[next], 2 * (row0_ + j) + kDy[next]});
                 if (at == v && next == start_heading) break;
                 out[at] |= static_cast<std::uint8_t>(1 << (4 + next));
                 h = next;
             }
-            pts = simplified_ring(std::move(pts), tolerance);
-            const double area = shoelace(pts);
-            // Boost's rings: outer clockwise, inner anticlockwise, closed.
-            std::reverse(pts.begin(), pts.end());
-            pts.push_back(pts.front());
-            (area > 0 ? shells : holes).push_back({Ring(pts.begin(), pts.end()), std::abs(area)});
+            rings.push_back(std::move(pts));
         }
+    }
+    return rings;
+}
+
+MultiPolygon BandGrid::polygons(const std::vector<GridRing>& rings) const {
+    struct TracedRing {
+        Ring ring;
+        double area;
+    };
+    std::vector<TracedRing> shells, holes;
+    const double half = cell_m_ / 2;
+    for (const auto& traced : rings) {
+        // Boost's rings: outer clockwise, inner anticlockwise (traced the other way), closed.
+        Ring ring;
+        ring.reserve(traced.size() + 1);
+        for (auto it = traced.rbegin(); it != traced.rend(); ++it)
+            ring.push_back({static_cast<double>(it->x) * half, static_cast<double>(it->y) * half});
+        ring.push_back(ring.front());
+        const double area = -shoelace(ring);
+        (area > 0 ? shells : holes).push_back({std::move(ring), std::abs(area)});
     }
     MultiPolygon result;
     result.reserve(shells.size());

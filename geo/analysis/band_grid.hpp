@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/geometry.hpp"
+#include "model/ring_simplification.hpp"
 
 namespace palliacarte {
 
@@ -29,6 +30,14 @@ class BandGrid {
     /// cell, so rings stay apart), the steps are simplified away (Douglas–Peucker): the outline
     /// then lies within `tolerance` of the cells' union.
     MultiPolygon outline(double tolerance = 0) const;
+
+    /// @brief The outline's rings as traced, before simplification: through the midpoints of
+    /// the cells' edges, in half cells (x = 2 × column + 1 is the middle of a column), outer
+    /// rings anticlockwise, holes clockwise. Grids of one cell size share the lattice.
+    std::vector<GridRing> trace() const;
+    /// @brief Traced (or simplified) rings as polygons in metres, each hole in the smallest
+    /// outer ring around it.
+    MultiPolygon polygons(const std::vector<GridRing>& rings) const;
 
     double cell_m() const { return cell_m_; }
     std::size_t marked_count() const;

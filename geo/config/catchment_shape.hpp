@@ -17,7 +17,7 @@ namespace palliacarte {
 /// simplified within 0.35 cell). So the polygon holds every point within `road_buffer_m` −
 /// (√2 + 1.42)·`grid_cell_m` of a reached road (93 m by default: every reached road, with room
 /// to spare) and nothing farther than `road_buffer_m` from one; polygons of longer limits hold
-/// those of shorter ones up to the 0.35-cell simplification where their outlines run together. A
+/// those of shorter ones exactly (the simplification never crosses a neighbouring limit). A
 /// catchment that would need more than `max_grid_cells` cells (a region-wide one) is drawn as a
 /// GEOS union of buffered roads instead — exactly the band, but 10–50 times slower.
 struct CatchmentShape {

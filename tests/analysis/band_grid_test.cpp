@@ -3,6 +3,7 @@
 // cells touch only by a corner, has holes and islands in holes where they belong, and its
 // simplification keeps only the corners.
 #include "analysis/band_grid.hpp"
+#include "model/ring_obstacles.hpp"
 
 #include <gtest/gtest.h>
 
@@ -84,4 +85,56 @@ TEST(BandGrid, RefusesGridsLargerThanAllowed) {
     EXPECT_FALSE(BandGrid::covering(Box({0, 0}, {10000, 10000}), 10, 1000));
     EXPECT_FALSE(BandGrid::covering(Box({0, 0}, {100, 100}), 0, 1000));
     EXPECT_TRUE(BandGrid::covering(Box({0, 0}, {100, 100}), 10, 1000));
+}
+
+// Growing marks, like 15, 30 and 45 minutes of roads: the traced outlines nest, and so do
+// their simplifications when each is kept within the next simplified one and around the
+// previous traced one (catchment_polygon's order), where plain Douglas–Peucker lets a 45°
+// staircase cut into the inner band it runs along.
+TEST(BandGrid, SimplifiedOutlinesOfGrowingMarksNestExactly) {
+    auto g = BandGrid::covering(Box({0, 0}, {400, 400}), 10, 1u << 20);
+    ASSERT_TRUE(g);
+    const std::vector<std::vector<std::vector<Point>>> lines = {
+        {{{50, 50}, {200, 130}, {330, 140}}},
+        {{{200, 130}, {260, 300}}, {{330, 140}, {350, 60}}},
+        {{{260, 300}, {120, 340}, {60, 200}}},
+    };
+    std::vector<std::vector<GridRing>> traced;
+    for (const auto& batch : lines) {
+        for (const auto& line : batch) g->mark_line(line, 23);
+        traced.push_back(g->trace());
+    }
+    std::vector<std::vector<GridRing>> simplified(traced.size());
+    for (std::size_t k = traced.size(); k-- > 0;) {
+        std::vector<const std::vector<GridRing>*> inside, around;
+        if (k > 0) inside.push_back(&traced[k - 1]);
+        if (k + 1 < traced.size()) around.push_back(&simplified[k + 1]);
+        const RingObstacles obstacles(inside, around);
+        for (const auto& ring : traced[k])
+            simplified[k].push_back(simplified_ring(ring, 0.7, &obstacles));
+    }
+    // Plain Douglas–Peucker does not nest them here.
+    auto plain = [&](std::size_t k) {
+        std::vector<GridRing> rings;
+        for (const auto& ring : traced[k]) rings.push_back(simplified_ring(ring, 0.7, nullptr));
+        return g->polygons(rings);
+    };
+    bool plain_nested = true;
+    for (std::size_t k = 0; k + 1 < traced.size(); ++k)
+        plain_nested = plain_nested && bg::covered_by(plain(k), plain(k + 1));
+    EXPECT_FALSE(plain_nested);
+    for (std::size_t k = 0; k + 1 < traced.size(); ++k) {
+        EXPECT_TRUE(bg::within(g->polygons(traced[k]), g->polygons(traced[k + 1]))) << k;
+        const MultiPolygon inner = g->polygons(simplified[k]),
+                           outer = g->polygons(simplified[k + 1]);
+        EXPECT_EQ(validity(inner), "Geometry is valid");
+        MultiPolygon outside;
+        bg::difference(inner, outer, outside);
+        EXPECT_EQ(bg::area(outside), 0.0) << k;
+        EXPECT_TRUE(bg::covered_by(inner, outer)) << k;
+        // Still a simplification: at most 1.5 times the points plain Douglas–Peucker keeps.
+        const auto plain = simplified_ring(traced[k].front(), 0.7, nullptr).size();
+        EXPECT_LT(simplified[k].front().size(), traced[k].front().size() / 2) << k;
+        EXPECT_LE(simplified[k].front().size(), plain * 3 / 2) << k;
+    }
 }

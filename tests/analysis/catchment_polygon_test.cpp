@@ -141,17 +141,12 @@ TEST(CatchmentPolygon, RoadCatchmentsAreValidNestedAndFollowTheRoads) {
         // The band lets in few junctions reached later (no hull-style leak).
         EXPECT_LT(later_inside, reached / 4) << minutes;
     }
-    // Nested: each limit within the next, up to the outline's simplification (0.35 cell, 7 m),
-    // where their outlines run together.
+    // Nested exactly: each limit covered by the next (GEOS's exact predicate), even where their
+    // outlines run together.
     for (std::size_t i = 0; i + 1 < polygons.size(); ++i) {
         const GeosGeometry inner = geos.to_geos(polygons[i]);
-        const GeosGeometry outer = geos.wrap(GEOSBuffer_r(
-            geos.handle(), geos.to_geos(polygons[i + 1]).get(), 0.35 * shape.grid_cell_m + 0.1, 2));
-        const GeosGeometry outside =
-            geos.wrap(GEOSDifference_r(geos.handle(), inner.get(), outer.get()));
-        double outside_m2 = 0;
-        GEOSArea_r(geos.handle(), outside.get(), &outside_m2);
-        EXPECT_LT(outside_m2, 1.0) << "nesting " << i;
+        const GeosGeometry outer = geos.to_geos(polygons[i + 1]);
+        EXPECT_EQ(GEOSCovers_r(geos.handle(), outer.get(), inner.get()), 1) << "nesting " << i;
         EXPECT_LT(bg::area(polygons[i]), bg::area(polygons[i + 1]));
     }
 }
