@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <cmath>
+#include <map>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -11,6 +12,14 @@ namespace palliacarte {
 
 std::string epsg_string(int epsg) {
     return "EPSG:" + std::to_string(epsg);
+}
+
+const CrsTransform& CrsTransform::for_this_thread(const std::string& from, const std::string& to) {
+    thread_local std::map<std::pair<std::string, std::string>, CrsTransform> built;
+    const auto key = std::pair{from, to};
+    auto it = built.find(key);
+    if (it == built.end()) it = built.emplace(key, CrsTransform(from, to)).first;
+    return it->second;
 }
 
 CrsTransform::CrsTransform(const std::string& from, const std::string& to) : from_(from), to_(to) {

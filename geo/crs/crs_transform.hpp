@@ -27,6 +27,11 @@ class CrsTransform {
     CrsTransform(const CrsTransform&) = delete;
     CrsTransform& operator=(const CrsTransform&) = delete;
 
+    /// @brief The transformation from → to of the calling thread, built on its first use and
+    /// kept: building one queries PROJ's database (a third of an on-demand catchment's time
+    /// when each request built two). PROJ objects are not shared across threads.
+    static const CrsTransform& for_this_thread(const std::string& from, const std::string& to);
+
     /// @brief Transforms `count` points in place; x and y are `stride` bytes apart from one point
     /// to the next. Returns how many points failed (set to HUGE_VAL by PROJ).
     std::size_t transform(double* x, double* y, std::size_t count, std::size_t stride) const;

@@ -38,7 +38,7 @@ json nullable(double v) {
 Point from_lonlat(const AnalysisInputs& d, double lon, double lat, const std::string& what) {
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
         throw bad(what, "longitude must be within [-180, 180] and latitude within [-90, 90]");
-    CrsTransform t("OGC:CRS84", epsg_string(d.config.epsg));
+    const CrsTransform& t = CrsTransform::for_this_thread("OGC:CRS84", epsg_string(d.config.epsg));
     Point p{lon, lat};
     if (!t.transform(p.x, p.y)) throw bad(what, "the position cannot be projected");
     const MultiPolygon* outline = d.analysis.outline.in(d.config.epsg);
@@ -174,7 +174,7 @@ HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
     // Clipped to the territory (as the served catchments are), then in longitude/latitude.
     auto polys = model.catchments({place}, direction, limits_s, d.analysis_config.catchment_shape,
                                   &d.analysis.outline)[0];
-    CrsTransform to_degrees(epsg_string(epsg), "OGC:CRS84");
+    const CrsTransform& to_degrees = CrsTransform::for_this_thread(epsg_string(epsg), "OGC:CRS84");
     std::string body = R"({"type":"FeatureCollection","features":[)";
     for (std::size_t k = 0; k < polys.size(); ++k) {
         MultiPolygon& mp = polys[k];

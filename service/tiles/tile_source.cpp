@@ -37,7 +37,11 @@ constexpr int kCoarseMaxZoom = 6;
 constexpr double kBufferUnits = 64;  // clipped this far beyond the tile: no seams at edges
 // Douglas–Peucker tolerance: 2 of the 4096 units, a quarter of a pixel on a 512-pixel tile.
 // Half a unit kept the staircase of snapped vertices: tiles twice as big for nothing visible.
-constexpr double kToleranceUnits = 2;
+// Up to zoom 6 a commune is a few pixels wide: one pixel (8 units) there, half at zoom 6 —
+// the national view's tiles then parse and draw in half the time.
+double tolerance_units(int z) {
+    return z <= 5 ? 8 : z == 6 ? 4 : 2;
+}
 
 // Sutherland–Hodgman against one side of the buffered tile square.
 template <typename Inside, typename Cut>
@@ -192,7 +196,7 @@ std::string TileSource::tile(int z, int x, int y,
                 b.min_corner().y < query.min_corner().y || b.max_corner().y > query.max_corner().y)
                 units = clip_to_square(std::move(units), -kBufferUnits, kTileExtent + kBufferUnits);
             if (units.size() < 3) continue;
-            units = simplified_ring(std::move(units), kToleranceUnits);
+            units = simplified_ring(std::move(units), tolerance_units(z));
             TileRing ring;
             ring.reserve(units.size());
             for (const auto& u : units) {

@@ -218,11 +218,14 @@
   // ---- Map layers ---------------------------------------------------------------------------------
   // The type's communes as vector tiles, with only the fields that colour the map (the sheet
   // reads /analysis/communes, the white zones come as their own list).
-  const TILE_FIELDS = ['insee', 'status', 'mean_minutes', 'apl_per_100k', 'share_population_within', 'population_65plus'];
+  // The tiles carry only what the chosen indicator colours by: a national view holds 35,000
+  // communes, and every property more is as much to send, decode and keep.
+  const INDICATOR_FIELD = { minutes: 'mean_minutes', apl: 'apl_per_100k', share: 'share_population_within' };
   let tilesShown = null; // the URL template the tile source has
   function tileUrl(type) {
+    const fields = ['insee', 'status', INDICATOR_FIELD[state.indicator]].filter(Boolean);
     return decodeURI(api('collections/communes_coverage/tiles/WebMercatorQuad/{z}/{y}/{x}')) +
-      `?type=${encodeURIComponent(type)}&properties=${TILE_FIELDS.join(',')}`;
+      `?type=${encodeURIComponent(type)}&properties=${fields.join(',')}`;
   }
   function usesTiles() {
     const t = typeInfo(state.type);
@@ -283,10 +286,7 @@
     loadedCommunes[state.type] = communes;
     if (tiles) loadWhiteZones(state.type);
     if (tiles) {
-      if (tilesShown !== tileUrl(state.type)) {
-        tilesShown = tileUrl(state.type);
-        map.getSource('communes-tuiles').setTiles([tilesShown]);
-      }
+      updateTiles();
     } else {
       map.getSource('communes').setData(communes);
     }
@@ -295,7 +295,13 @@
     renderWhiteZones();
     renderLegend();
   }
+  function updateTiles() {
+    if (tilesShown === tileUrl(state.type)) return;
+    tilesShown = tileUrl(state.type);
+    map.getSource('communes-tuiles').setTiles([tilesShown]);
+  }
   function applyIndicator() {
+    if (usesTiles()) updateTiles();
     const layer = usesTiles() ? 'communes-t-fond' : 'communes-fond';
     const paint = paintFor(state.indicator);
     map.setPaintProperty(layer, 'fill-pattern', paint['fill-pattern'] || null);
@@ -498,7 +504,12 @@
       return;
     }
     let doc = null;
+    // Tiles carry no 65+ count: the commune's row gives it.
+    const row = 'population_65plus' in props ? null
+      : getJson(`collections/communes_coverage/items?f=json&insee=${encodeURIComponent(insee)}&type=${encodeURIComponent(state.type)}&properties=population_65plus,name`)
+        .then((fc) => fc.features.length ? fc.features[0].properties : {}).catch(() => ({}));
     try { doc = await getJson(`analysis/communes/${encodeURIComponent(insee)}`); } catch (e) { if (e.status !== 404) showError(e.message); }
+    if (row) props = { ...props, ...(await row) };
     sheet.innerHTML = '';
     const close = closeButton(sheet);
     const h = document.createElement('h2');

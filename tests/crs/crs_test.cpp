@@ -2,6 +2,8 @@
 // whose answer is known by definition (Lambert-93's origin) or by the INSEE code list.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "core/errors.hpp"
 #include "crs/crs_kind.hpp"
 #include "crs/crs_transform.hpp"
@@ -70,6 +72,29 @@ TEST(DepartementCrs, CodesAndTheirNaturalCrs) {
     EXPECT_EQ(natural_epsg_for_departement("974"), 2975);  // RGR92 / UTM 40S
     EXPECT_TRUE(is_overseas("976"));
     EXPECT_FALSE(is_overseas("2B"));
+}
+
+// The on-demand endpoints reuse one transformation per thread: building one queries PROJ's
+// database (it was a third of a catchment request). Same object on a thread, another on the
+// next thread (PROJ objects are not shared), both transforming alike.
+TEST(CrsTransform, OnePerThreadIsBuiltOnceAndKept) {
+    const CrsTransform& a = CrsTransform::for_this_thread("OGC:CRS84", "EPSG:2154");
+    EXPECT_EQ(&a, &CrsTransform::for_this_thread("OGC:CRS84", "EPSG:2154"));
+    EXPECT_NE(&a, &CrsTransform::for_this_thread("EPSG:2154", "OGC:CRS84"));
+    double x = 3, y = 46.5;
+    ASSERT_TRUE(a.transform(x, y));
+    EXPECT_NEAR(x, 700000, 0.01);
+    EXPECT_NEAR(y, 6600000, 0.01);
+    const CrsTransform* other = nullptr;
+    double ox = 3, oy = 46.5;
+    std::thread([&] {
+        other = &CrsTransform::for_this_thread("OGC:CRS84", "EPSG:2154");
+        other->transform(ox, oy);
+    }).join();
+    EXPECT_NE(other, &a);
+    EXPECT_EQ(ox, x);
+    EXPECT_EQ(oy, y);
+    EXPECT_THROW(CrsTransform::for_this_thread("EPSG:999999", "EPSG:2154"), ConfigError);
 }
 
 }  // namespace

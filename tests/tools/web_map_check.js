@@ -206,6 +206,12 @@ async function main() {
     check(shown === want, `sheet of ${insee}: « ${shown} », /analysis/communes says « ${want} »`);
     const title = await page.$eval('#fiche h2', (h) => h.textContent);
     check(title.includes(insee), `sheet title « ${title} » does not name ${insee}`);
+    // The 65+ count (tiles do not carry it: the page asks for the commune's row).
+    if (target.f.properties.population_65plus != null) {
+      const line = await page.$eval('#fiche p', (p) => p.textContent);
+      const want65 = new Intl.NumberFormat('fr-FR').format(Math.round(target.f.properties.population_65plus));
+      check(line.includes(`65 ans et plus : ${want65}`), `sheet of ${insee}: « ${line} », 65+ ${want65}`);
+    }
     await page.screenshot({ path: path.join(outDir, 'fiche.png') });
 
     // Territories shown: the same click adds the indicators of the territories holding the
