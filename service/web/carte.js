@@ -793,11 +793,13 @@
     return { version: 8, sources: {}, layers: [background] };
   }
 
-  // The view drawn: 'idle', or polled, as no 'idle' follows a frame whose last tile failed (a
-  // background out of reach).
+  // The view drawn: 'idle', or polled, as no 'idle' follows a frame whose last tile failed; the
+  // background (from elsewhere, maybe out of reach or hanging) is not waited for.
   function whenDrawn() {
     return new Promise((resolve) => {
-      const done = () => map.loaded() && !map.isMoving();
+      // (Not isStyleLoaded(): it waits for every source, the background's too.)
+      const done = () => !map.isMoving() &&
+        Object.keys(map.getStyle().sources).every((id) => id === 'basemap' || map.isSourceLoaded(id));
       if (done()) return resolve();
       map.once('idle', resolve);
       const poll = setInterval(() => { if (done()) { clearInterval(poll); resolve(); } }, 100);
