@@ -15,6 +15,7 @@ const os = require('os');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
 const { startServer } = require('./serve_for_test');
+const { pixel } = require('./map_pixel');
 
 const [binary, configPath, dataRoot, outPng] = process.argv.slice(2, 6);
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNocFAAAAIkAOGrWWInAAAAAElFTkSuQmCC', 'base64');
@@ -77,17 +78,8 @@ async function main() {
     const credit = await page.$eval('.maplibregl-ctrl-attrib', (e) => e.textContent);
     check(credit.includes('Fond de test 127.0.0.1'), `attribution « ${credit} »`);
     // A point of the sea west of the territory's extent: only the background and the basemap.
-    const got = await page.evaluate((ext) => {
-      const map = window.carte.map;
-      const p = map.project([ext[0] - (ext[2] - ext[0]) * 0.15, (ext[1] + ext[3]) / 2]);
-      const src = map.getCanvas();
-      const r = src.width / src.clientWidth;
-      const c = document.createElement('canvas');
-      c.width = src.width; c.height = src.height;
-      const g = c.getContext('2d');
-      g.drawImage(src, 0, 0);
-      return Array.from(g.getImageData(Math.round(p.x * r), Math.round(p.y * r), 1, 1).data).slice(0, 3);
-    }, cfg.extent);
+    const ext = cfg.extent;
+    const got = await pixel(page, ext[0] - (ext[2] - ext[0]) * 0.15, (ext[1] + ext[3]) / 2);
     const want = TILE_RGB.map((v, i) => Math.round(OPACITY * v + (1 - OPACITY) * BACKGROUND[i]));
     check(got.every((v, i) => Math.abs(v - want[i]) <= 6), `sea pixel ${got}, expected the basemap ${want}`);
     await page.screenshot({ path: outPng });

@@ -24,6 +24,7 @@ const fs = require('fs');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
 const { startServer } = require('./serve_for_test');
+const { pixel } = require('./map_pixel');
 
 const [binary, config] = process.argv.slice(2, 4);
 const option = (name) => {
@@ -97,20 +98,6 @@ async function newPage(browser, errors, foreign) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   return page;
-}
-
-async function pixel(page, lon, lat) {
-  return page.evaluate(([x, y]) => {
-    const map = window.carte.map;
-    const p = map.project([x, y]);
-    const src = map.getCanvas();
-    const r = src.width / src.clientWidth;
-    const c = document.createElement('canvas');
-    c.width = src.width; c.height = src.height;
-    const g = c.getContext('2d');
-    g.drawImage(src, 0, 0);
-    return Array.from(g.getImageData(Math.round(p.x * r), Math.round(p.y * r), 1, 1).data).slice(0, 3);
-  }, [lon, lat]);
 }
 
 async function idle(page) {
