@@ -42,6 +42,8 @@ function fail(message) {
   throw new Error(message);
 }
 function check(condition, message) { if (!condition) fail(message); }
+// Whether the layer outlining the communes a what-if moves is laid out ('visible' or 'none').
+const whatIfOutlines = (page) => page.evaluate(() => window.carte.map.getLayoutProperty(window.carte.state.tiles ? 'communes-t-etsi' : 'communes-etsi', 'visibility'));
 
 async function getJson(base, p, options) {
   const r = await fetch(base + p, options);
@@ -233,7 +235,11 @@ async function main() {
         await page.select('#type', wtype);
         await idle(page);
       }
+      // The what-if outlines are laid out only once « Et si… » is on (they cost the national
+      // view's tiles a fifth of their parsing otherwise).
+      check(await whatIfOutlines(page) === 'none', 'the what-if outlines are laid out before « Et si… » is on');
       await page.click('#etsi-mode');
+      check(await whatIfOutlines(page) === 'visible', 'the what-if outlines stay hidden with « Et si… » on');
       const at = await page.evaluate(([x, y]) => window.carte.map.project([x, y]), [Number(lon), Number(lat)]);
       t0 = Date.now();
       await page.mouse.click(box.x + at.x, box.y + at.y);
@@ -294,6 +300,10 @@ async function main() {
     await again.goto(url, { waitUntil: 'load' });
     await again.evaluate(() => window.carte.ready);
     const now = await again.evaluate(() => ({ ...window.carte.state, centre: window.carte.map.getCenter(), zoom: window.carte.map.getZoom(), after: window.carte.scenario && window.carte.scenario.types.map((t) => t.white_zone_communes.after) }));
+    if (whatIf) {
+      const marks = await whatIfOutlines(again);
+      check(marks === 'visible', `permalink: the what-if outlines are ${marks}`);
+    }
     for (const k of ['type', 'indicator', 'limits', 'added', 'removed', 'after']) {
       const a = JSON.stringify(k === 'added' ? before[k].map((x) => [x.type, x.lon.toFixed(5), x.lat.toFixed(5)]) : before[k]);
       const b = JSON.stringify(k === 'added' ? now[k].map((x) => [x.type, x.lon.toFixed(5), x.lat.toFixed(5)]) : now[k]);
