@@ -13,6 +13,7 @@ PACKAGES=(
   libboost-dev libosmium2-dev libprotozero-dev libbz2-dev zlib1g-dev libexpat1-dev
   libpistache-dev nlohmann-json3-dev
   libcurl4-openssl-dev libarchive-dev libssl-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
 )
 if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(

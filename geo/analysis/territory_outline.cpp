@@ -19,4 +19,17 @@ TerritoryOutline territory_outline(const Territory& territory) {
     return out;
 }
 
+std::map<std::string, MultiPolygon> departement_outlines(const Territory& territory, int epsg) {
+    const GeosContext geos;
+    std::map<std::string, std::vector<GeosGeometry>> parts;
+    for (const auto& c : territory.communes)
+        if (c.epsg == epsg) parts[c.departement].push_back(geos.to_geos(c.geometry));
+    std::map<std::string, MultiPolygon> out;
+    for (auto& [code, list] : parts) {
+        const GeosGeometry u = coverage_union(geos, std::move(list));
+        if (u) out[code] = geos.to_multipolygon(u.get());
+    }
+    return out;
+}
+
 }  // namespace palliacarte

@@ -4,6 +4,7 @@
 // they stop at the coast and the territory's border. Built once by the analysis; the service's
 // on-demand catchments reuse it.
 #include <map>
+#include <string>
 
 #include "load/territory.hpp"
 #include "model/geometry.hpp"
@@ -22,5 +23,9 @@ struct TerritoryOutline {
 
 /// @brief The communes of `territory` united (GEOS coverage union), per CRS.
 TerritoryOutline territory_outline(const Territory& territory);
+
+/// @brief Each département's communes in CRS `epsg` united, by département code (the maps draw
+/// their limits).
+std::map<std::string, MultiPolygon> departement_outlines(const Territory& territory, int epsg);
 
 }  // namespace palliacarte

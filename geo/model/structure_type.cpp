@@ -47,6 +47,7 @@ StructureTypeTable StructureTypeTable::from_json_text(const std::string& text,
             }
             if (t.contains("default_threshold_min") && !t["default_threshold_min"].is_null())
                 st.default_threshold_min = t["default_threshold_min"].get<double>();
+            st.map_noun = t.value("map_noun", "");
             if (t.contains("aliases")) st.aliases = t["aliases"].get<std::vector<std::string>>();
             table.types_.push_back(std::move(st));
         }

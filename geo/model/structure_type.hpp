@@ -17,6 +17,9 @@ struct StructureType {
     TravelDirection direction = TravelDirection::to_patient;
     std::optional<double> default_threshold_min;  ///< white-zone threshold planners recognise
     std::vector<std::string> aliases;             ///< other spellings accepted on input ("EMTSP")
+    /// With its indefinite article, for map titles: « une HAD » (« Accès à une HAD… »); empty:
+    /// the titles name the label instead.
+    std::string map_noun;
 };
 
 class StructureTypeTable {

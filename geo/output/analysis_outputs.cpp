@@ -6,8 +6,10 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
+#include "cartography/atlas_document.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
@@ -16,7 +18,6 @@
 #include "output/geojson_file_writer.hpp"
 #include "output/markdown_report.hpp"
 #include "output/ogr_layer_writer.hpp"
-#include "output/png_map.hpp"
 #include "output/run_provenance.hpp"
 
 namespace palliacarte {
@@ -24,14 +25,6 @@ namespace palliacarte {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::array<unsigned char, 3> colour(const std::string& hex) {
-    std::array<unsigned char, 3> c{128, 128, 128};
-    if (hex.size() == 7 && hex[0] == '#')
-        for (int k = 0; k < 3; ++k)
-            c[k] = static_cast<unsigned char>(std::stoi(hex.substr(1 + 2 * k, 2), nullptr, 16));
-    return c;
-}
 
 // The layer of that name (coverage_layers() decides their order, not this file).
 const Layer& layer_named(const std::vector<Layer>& layers, const std::string& name) {
@@ -80,7 +73,8 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
 
 WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryConfig& config,
                                       const Territory& territory, const CoverageAnalysis& analysis,
-                                      const std::string& styles_dir, const ProgressFn& progress) {
+                                      const std::string& styles_dir, const ProgressFn& progress,
+                                      const MapOutputOptions& map_options) {
     WrittenOutputs out;
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -97,8 +91,19 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     // The files are independent: GDAL writes each dataset on its own thread.
     const auto palette =
         parse_bounded_json(read_file((fs::path(styles_dir) / "palette.json").string()));
-    std::vector<std::string> maps;
-    for (const auto& tc : analysis.types) maps.push_back("carte_" + tc.type + ".png");
+    // The maps' pages share the département limits, united once.
+    std::optional<CoverageMapInputs> map_inputs;
+    if (map_options.png || map_options.pdf) {
+        StepClock t(out.timings, "map limits");
+        map_inputs.emplace(coverage_map_inputs(territory, analysis, provenance.page_credits(),
+                                               palette, map_options.map));
+    }
+    std::vector<std::string> maps, print_maps;  // PNG (report.md), PDF
+    for (const auto& tc : analysis.types) {
+        if (map_options.png) maps.push_back("carte_" + tc.type + ".png");
+        if (map_options.pdf) print_maps.push_back("carte_" + tc.type + ".pdf");
+    }
+    const std::string report = markdown_report(territory, analysis, maps, provenance);
     // (file, job), the GeoPackage first: it is the longest.
     std::vector<std::pair<std::string, std::function<void()>>> jobs;
     jobs.emplace_back("coverage.gpkg", [&] {
@@ -130,31 +135,24 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
         meta << provenance.to_json().dump(2) << "\n";
         if (!meta) throw DataError(path("metadata.json"), "écriture impossible");
     });
-    for (std::size_t k = 0; k < analysis.types.size(); ++k)
+    for (std::size_t k = 0; k < maps.size(); ++k)
         jobs.emplace_back(maps[k], [&, k] {
-            const TypeCoverage& tc = analysis.types[k];
-            std::vector<MapArea> areas;
-            // One CRS per image: a national run maps metropolitan France (overseas communes
-            // are in the layers and the report).
-            const int epsg = territory.epsg;
-            for (std::size_t c = 0; c < territory.communes.size(); ++c)
-                if (territory.communes[c].epsg == epsg)
-                    areas.push_back({&territory.communes[c].geometry,
-                                     colour(palette["status"].value(
-                                         to_string(tc.communes[c].status), "#cccccc"))});
-            std::vector<MapMarker> markers;
-            const auto type_colour = colour(palette["types"].value(tc.type, "#777777"));
-            for (const auto s : tc.located)
-                if (territory.structures[s].epsg == epsg)
-                    markers.push_back({*territory.structures[s].position, type_colour, false});
-            for (const auto s : tc.off_network)
-                if (territory.structures[s].epsg == epsg)
-                    markers.push_back({*territory.structures[s].position, type_colour, true});
-            write_png_map(path(maps[k]), territory.epsg, areas, markers);
+            write_png(path(maps[k]),
+                      [&](cairo_t* cr) { draw_coverage_map(cr, *map_inputs, analysis.types[k]); });
+        });
+    for (std::size_t k = 0; k < print_maps.size(); ++k)
+        jobs.emplace_back(print_maps[k], [&, k] {
+            write_pdf(path(print_maps[k]), map_options.paper, {[&](cairo_t* cr) {
+                          draw_coverage_map(cr, *map_inputs, analysis.types[k]);
+                      }});
+        });
+    if (map_options.pdf)
+        jobs.emplace_back("atlas.pdf", [&] {
+            write_atlas(path("atlas.pdf"), map_options.paper, *map_inputs, report);
         });
     std::vector<StepTiming> per_file(jobs.size());
     {
-        StepClock t(out.timings, "files (GeoPackage, GeoJSON, CSV, PNG; all cores)");
+        StepClock t(out.timings, "files (GeoPackage, GeoJSON, CSV, maps; all cores)");
         if (progress) progress("écriture des fichiers", 0, 0);
         parallel_for(jobs.size(), worker_count(jobs.size()), [&](std::size_t j, std::size_t) {
             const auto start = std::chrono::steady_clock::now();
@@ -171,10 +169,12 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     out.files.push_back(path("territories.csv"));
     out.files.push_back(path("metadata.json"));
     for (const auto& m : maps) out.files.push_back(path(m));
+    for (const auto& m : print_maps) out.files.push_back(path(m));
+    if (map_options.pdf) out.files.push_back(path("atlas.pdf"));
     {
         StepClock t(out.timings, "report.md");
         std::ofstream md(path("report.md"), std::ios::binary);
-        md << markdown_report(territory, analysis, maps, provenance);
+        md << report;
         if (!md) throw DataError(path("report.md"), "écriture impossible");
         out.files.push_back(path("report.md"));
     }

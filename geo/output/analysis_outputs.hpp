@@ -1,12 +1,14 @@
 #pragma once
 // Everything `palliacarte analyze` writes into its output folder: coverage.gpkg (six layers,
 // QGIS styles embedded), one RFC 7946 GeoJSON per layer, white_zones.csv and territories.csv,
-// report.md and one PNG map per analysed type.
+// report.md and a map per analysed type (PNG for the report, PDF for print).
 
 #include <string>
 #include <vector>
 
 #include "analysis/coverage_analysis.hpp"
+#include "cartography/coverage_map.hpp"
+#include "cartography/map_documents.hpp"
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
 #include "model/layer.hpp"
@@ -18,12 +20,21 @@ struct WrittenOutputs {
     std::vector<StepTiming> timings;
 };
 
+/// Which maps `analyze` draws, and how.
+struct MapOutputOptions {
+    bool png = true;  ///< carte_<TYPE>.png, shown in report.md
+    bool pdf = true;  ///< carte_<TYPE>.pdf, vector, for print
+    PaperSize paper = PaperSize::a4;
+    MapOptions map;
+};
+
 /// @param styles_dir where the QML files are (palliacarte's styles/ by default).
 /// @throws DataError naming a file that cannot be written.
 WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryConfig& config,
                                       const Territory& territory, const CoverageAnalysis& analysis,
                                       const std::string& styles_dir,
-                                      const ProgressFn& progress = {});
+                                      const ProgressFn& progress = {},
+                                      const MapOutputOptions& map_options = {});
 
 /// @brief The QML of `layer` from styles_dir, adapted to the analysis (only the first analysed
 /// type checked in communes_coverage) and given the layer's French field aliases.

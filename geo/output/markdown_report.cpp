@@ -341,16 +341,17 @@ void write_where_next(std::string& r, const Territory& /*t*/, const CoverageAnal
             "configuré : `analysis.where_next`).\n");
 }
 
-// The PNG maps and their legend.
+// The PNG maps (each carries its own legend, scale and sources).
 void write_maps(std::string& r, const Territory& /*t*/, const CoverageAnalysis& a,
                 const std::vector<std::string>& maps) {
+    if (maps.empty()) return;
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
-    const bool by_road = a.method == TimeModel::road;
     line("## Cartes");
     line();
-    line(std::string("Légende : bleu = couvert, jaune = partiel, rouge = zone blanche ; points = "
-                     "structures du type") +
-         (by_road ? " (cercle creux : structure hors réseau routier)." : "."));
+    line(
+        "Chaque carte porte sa légende (communes et habitants par statut), son échelle et ses "
+        "sources ; les zones blanches sont hachurées. Pour l'impression : `carte_<TYPE>.pdf` "
+        "(vectoriel, `analyze --maps pdf|all`).");
     line();
     for (std::size_t k = 0; k < a.types.size() && k < maps.size(); ++k)
         if (!maps[k].empty()) line("![" + a.types[k].type + "](" + maps[k] + ")\n");

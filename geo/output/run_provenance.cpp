@@ -193,4 +193,8 @@ std::string RunProvenance::attribution() const {
     return r + ".";
 }
 
+PageCredits RunProvenance::page_credits() const {
+    return {territory, run_date, version, sources_line() + " " + attribution()};
+}
+
 }  // namespace palliacarte

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/time_model.hpp"
+#include "cartography/map_page.hpp"
 
 namespace palliacarte {
 
@@ -44,6 +45,8 @@ struct RunProvenance {
     std::string sources_line() const;
     /// @brief Attribution a map must carry (ODbL for OpenStreetMap roads only when roads ran).
     std::string attribution() const;
+    /// @brief What the printed maps say about the run.
+    PageCredits page_credits() const;
 };
 
 /// @brief Reads what the config and the files say. `run_date` empty: now.

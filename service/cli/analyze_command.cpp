@@ -22,7 +22,32 @@ namespace palliacarte::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: palliacarte analyze CONFIG --out DIR [--data-root DIR] [--styles DIR] [--quiet]\n";
+    "usage: palliacarte analyze CONFIG --out DIR [--data-root DIR] [--styles DIR] [--quiet]\n"
+    "                           [--maps none|png|pdf|all] [--paper A4|A3]\n"
+    "                           [--title-prefix TEXT] [--structure-labels]\n"
+    "  --maps              the maps drawn per analysed type: carte_<TYPE>.png (shown in\n"
+    "                      report.md) and carte_<TYPE>.pdf (vector, for print); default all\n"
+    "  --paper             the PDF maps' page, landscape (default A4)\n"
+    "  --title-prefix      put before every map title (« COPIL du 12 mars — »)\n"
+    "  --structure-labels  name every structure on the maps\n";
+
+// --maps and --paper as MapOutputOptions; false (after saying why) when a value is unknown.
+bool read_map_options(const std::string& maps, const std::string& paper, MapOutputOptions& out) {
+    if (maps == "none" || maps == "png" || maps == "pdf" || maps == "all") {
+        out.png = maps == "png" || maps == "all";
+        out.pdf = maps == "pdf" || maps == "all";
+    } else {
+        std::cerr << "analyze : --maps attend none, png, pdf ou all (reçu « " << maps << " »)\n";
+        return false;
+    }
+    if (const auto size = paper_size_named(paper)) {
+        out.paper = *size;
+    } else {
+        std::cerr << "analyze : --paper attend A4 ou A3 (reçu « " << paper << " »)\n";
+        return false;
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -30,11 +55,17 @@ int run_analyze(const std::vector<std::string>& args) {
     std::optional<std::string> config_path, data_root, out_dir;
     std::string styles_dir = PALLIACARTE_STYLES_DIR;
     bool quiet = false;
+    std::string maps = "all", paper = "A4";
+    MapOutputOptions map_options;
     CommandLine line("analyze", kUsage);
     line.positional("CONFIG", config_path)
         .value({"--out", "-o"}, "un dossier", out_dir)
         .value({"--data-root"}, "un dossier", data_root)
         .value({"--styles"}, "un dossier", styles_dir)
+        .value({"--maps"}, "none, png, pdf ou all", maps)
+        .value({"--paper"}, "A4 ou A3", paper)
+        .value({"--title-prefix"}, "un texte", map_options.map.title_prefix)
+        .flag({"--structure-labels"}, map_options.map.structure_labels)
         .flag({"--quiet", "-q"}, quiet);
     if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
         return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
@@ -42,6 +73,7 @@ int run_analyze(const std::vector<std::string>& args) {
         std::cerr << kUsage;
         return kUsageOrConfigError;
     }
+    if (!read_map_options(maps, paper, map_options)) return kUsageOrConfigError;
     return run_reporting_errors("analyze", [&] {
         ProgressPrinter progress(!quiet);
         std::vector<StepTiming> phases;  // load, analysis, writing
@@ -58,7 +90,7 @@ int run_analyze(const std::vector<std::string>& args) {
         const WrittenOutputs written = [&] {
             StepClock clock(phases, "écriture");
             return write_analysis_outputs(*out_dir, config, territory, analysis, styles_dir,
-                                          progress.callback());
+                                          progress.callback(), map_options);
         }();
         progress.finish_line();
 

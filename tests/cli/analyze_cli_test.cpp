@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -191,11 +192,48 @@ TEST_F(AnalyzeDemo, CsvOpensInFrenchExcel) {
 
 TEST_F(AnalyzeDemo, MapsAreWrittenPerType) {
     ASSERT_EQ(run_->status, 0) << run_->out;
+    const std::string report = slurp(file("report.md"));
     for (const auto* t : {"EMSP", "EMSPT", "HAD", "USP", "LISP", "BENEVOLES"}) {
         const std::string png = slurp(file(std::string("carte_") + t + ".png"));
         ASSERT_GT(png.size(), 1000u) << t;
         EXPECT_EQ(png.substr(1, 3), "PNG") << t;
+        EXPECT_NE(report.find(std::string("(carte_") + t + ".png)"), std::string::npos) << t;
+        const std::string pdf = file(std::string("carte_") + t + ".pdf");
+        EXPECT_EQ(slurp(pdf).substr(0, 5), "%PDF-") << t;
+        const Outcome text = shell("pdftotext -raw " + pdf + " -");
+        EXPECT_NE(text.out.find("Hauts-de-Seine"), std::string::npos) << t << text.out;
     }
+}
+
+// --maps, --paper and --title-prefix, and a value refused with the choices.
+TEST(AnalyzeMaps, OptionsChooseTheFormatPaperAndTitle) {
+    const ScratchDir dir("analyze-maps");
+    const Outcome r =
+        analyze(palliacarte::test::config("hauts-de-seine.json") + " --out " + dir.path().string() +
+                " --quiet --maps pdf --paper A3 --title-prefix 'COPIL du 12 mars — '");
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "carte_HAD.png"));
+    const std::string pdf = (dir.path() / "carte_HAD.pdf").string();
+    const Outcome info = shell("pdfinfo " + pdf);
+    EXPECT_NE(info.out.find("1190.55 x 841.89 pts (A3)"), std::string::npos) << info.out;
+    const Outcome text = shell("pdftotext -raw " + pdf + " -");
+    EXPECT_NE(
+        text.out.find("COPIL du 12 mars — Accès à une HAD en moins de 30 minutes — Hauts-de-Seine"),
+        std::string::npos)
+        << text.out;
+    EXPECT_EQ(slurp((dir.path() / "report.md").string()).find("carte_HAD.png"), std::string::npos);
+
+    const ScratchDir none("analyze-no-maps");
+    const Outcome n = analyze(palliacarte::test::config("hauts-de-seine.json") + " --out " +
+                              none.path().string() + " --quiet --maps none");
+    ASSERT_EQ(n.status, 0) << n.out;
+    for (const auto& e : std::filesystem::directory_iterator(none.path()))
+        EXPECT_EQ(e.path().filename().string().rfind("carte_", 0), std::string::npos) << e.path();
+
+    const Outcome bad = analyze(palliacarte::test::config("hauts-de-seine.json") + " --out " +
+                                none.path().string() + " --paper A5");
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.out.find("--paper attend A4 ou A3 (reçu « A5 »)"), std::string::npos) << bad.out;
 }
 
 TEST_F(AnalyzeDemo, QgisOpensEveryLayerAlreadyStyled) {

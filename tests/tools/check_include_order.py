@@ -3,7 +3,7 @@
 those of folders below it, never above. The order is the product's design (README, « Layout »):
 
   geo/:     core < model < crs, geos, gdal < config < roads < load, routing < analysis
-            < output, report
+            < cartography < output, report
   service/: http < ogc, on_demand, fetch < tiles < app < cli < main.cpp
             (all of service above geo/; tiles are cut from the OGC collections)
 
@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 GEO = [["core"], ["model"], ["crs", "geos", "gdal"], ["config"], ["roads"], ["load", "routing"],
-       ["analysis"], ["output", "report"]]
+       ["analysis"], ["cartography"], ["output", "report"]]
 SERVICE = [["http"], ["ogc", "on_demand", "fetch"], ["tiles"], ["app"], ["cli"]]
 
 RANK = {}

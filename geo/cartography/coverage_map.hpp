@@ -1,0 +1,89 @@
+#pragma once
+// One structure type's coverage map, as a page a committee can read on its own: title and
+// subtitle (time model, threshold, date), the communes by status (white zones hatched, so the
+// page survives a greyscale printer), département and territory limits, the type's
+// structures (those outside the territory that serve it included: the extent holds them),
+// the main white-zone communes named, legend with communes and inhabitants per class, scale
+// bar, north arrow, sources. Drawn with Cairo on an A4-landscape page in points; the writers
+// (map_documents) scale it to A3 or to pixels.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/coverage_result.hpp"
+#include "cartography/cairo_handles.hpp"
+#include "cartography/map_frame.hpp"
+#include "cartography/map_page.hpp"
+
+namespace palliacarte {
+
+struct MapOptions {
+    std::string title_prefix;       ///< before every title: « COPIL du 12 mars — »
+    bool structure_labels = false;  ///< name every structure of the type
+};
+
+/// What a coverage page draws from: the run, and what is shared by every type's page.
+struct CoverageMapInputs {
+    const Territory& territory;
+    const CoverageAnalysis& analysis;
+    PageCredits credits;
+    const nlohmann::json& palette;  ///< styles/palette.json
+    int epsg;                       ///< the CRS drawn (a national run: metropolitan France)
+    std::map<std::string, MultiPolygon> departements;  ///< limits, in `epsg`
+    MapOptions options;
+};
+
+/// @brief The inputs for `territory`'s main CRS, département limits united once.
+CoverageMapInputs coverage_map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
+                                      const PageCredits& credits, const nlohmann::json& palette,
+                                      const MapOptions& options);
+
+/// One legend line: a status, how many communes and inhabitants have it.
+struct LegendClass {
+    CoverageStatus status;
+    std::string label;  ///< « Couverte : 30 min ou moins pour 95 % des habitants ou plus »
+    std::size_t communes = 0;
+    double inhabitants = 0;
+};
+
+/// @brief Per status (covered, partial, white zone), over every commune of the analysis.
+std::vector<LegendClass> legend_classes(const CoverageAnalysis& analysis, const TypeCoverage& tc);
+
+/// @brief « Accès à une HAD en moins de 30 minutes — Corse » (the prefix first).
+std::string coverage_map_title(const CoverageMapInputs& in, const TypeCoverage& tc);
+
+/// @brief What the map must show, in metres: the territory in `in.epsg` and every structure
+/// of the type positioned in it, a margin around.
+Box coverage_map_extent(const CoverageMapInputs& in, const TypeCoverage& tc);
+
+/// @brief Where the map of `tc` lies on the page (its frame and scale): every structure of the
+/// type falls inside it.
+MapFrame coverage_map_frame(const CoverageMapInputs& in, const TypeCoverage& tc);
+
+/// @brief Draws the page of `tc` on `cr` (A4 landscape, points); `page` in the footer
+/// (« page 3 / 12 » in the atlas).
+void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+                       const std::string& page = {});
+
+// The pieces the catchment map shares with it.
+class LabelPlacer;
+class Legend;
+struct StructureCounts {
+    std::size_t drawn = 0, off_network = 0, outside_territory = 0;
+};
+/// @brief Département limits, then the territory's outline over them.
+void draw_limits(cairo_t* cr, const CoverageMapInputs& in, const MapFrame& frame);
+void limits_legend(Legend& legend, const Rgb& outside);
+/// @brief The type's structures as markers, each blocked for the labels.
+StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+                                const MapFrame& frame, LabelPlacer& labels);
+/// @brief Their names where room remains (MapOptions::structure_labels).
+void label_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+                      const MapFrame& frame, LabelPlacer& labels);
+void structures_legend(Legend& legend, const TypeCoverage& tc, const Rgb& colour,
+                       const StructureCounts& n);
+void draw_frame_border(cairo_t* cr);
+
+}  // namespace palliacarte

@@ -1,0 +1,333 @@
+// The printed coverage maps and the atlas, on Corsica analysed as `analyze` does it: the PDF's
+// text (read back by poppler's pdftotext) has the title, each class's communes and inhabitants
+// as the analysis counts them, and the sources; the rasterised page (pdftoppm) shows the
+// status colours where the communes are; every structure of the type lies in the map frame,
+// one moved out to sea included; the atlas has its parts, numbered.
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "analysis/analysed_territory.hpp"
+#include "cartography/atlas_document.hpp"
+#include "cartography/coverage_map.hpp"
+#include "cartography/label_placer.hpp"
+#include "cartography/map_documents.hpp"
+#include "cartography/markdown_pages.hpp"
+#include "cartography/page_text.hpp"
+#include "core/bounded_json.hpp"
+#include "core/french_format.hpp"
+#include "geos/geos_context.hpp"
+#include "output/markdown_report.hpp"
+#include "output/run_provenance.hpp"
+#include "test_paths.hpp"
+#include "test_shell.hpp"
+
+namespace palliacarte {
+namespace {
+
+namespace bg = boost::geometry;
+
+const test::AnalysedTerritory& corsica() {
+    static const test::AnalysedTerritory x = test::analysed_territory("corse.json");
+    return x;
+}
+
+nlohmann::json palette() {
+    std::ifstream in(test::source_dir() + "/styles/palette.json");
+    std::stringstream s;
+    s << in.rdbuf();
+    return parse_bounded_json(s.str());
+}
+
+// pdftotext gives the page's no-break spaces as U+00A0 and U+202F: plain spaces.
+std::string plain_nbsp(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 2, "\u00a0") == 0) {
+            out += ' ';
+            i += 1;
+        } else if (s.compare(i, 3, "\u202f") == 0) {
+            out += ' ';
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// … and drops the narrow ones between digits: numbers without separators, to compare.
+std::string plain_spaces(const std::string& s) {
+    const std::string in = plain_nbsp(s);
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); ++i)
+        if (!(in[i] == ' ' && i > 0 && i + 1 < in.size() &&
+              std::isdigit((unsigned char)in[i - 1]) && std::isdigit((unsigned char)in[i + 1])))
+            out += in[i];
+    return out;
+}
+
+// RGB of the pixel at page point (x, y) of a raster `px_per_pt` pixels per point.
+std::array<int, 3> pixel(const std::string& raster, double x, double y, double px_per_pt) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(raster.c_str(), GDAL_OF_RASTER));
+    EXPECT_TRUE(ds) << raster;
+    std::array<int, 3> rgb{-1, -1, -1};
+    if (!ds) return rgb;
+    const int col = int(x * px_per_pt), row = int(y * px_per_pt);
+    for (int b = 0; b < 3; ++b) {
+        unsigned char v = 0;
+        if (ds->GetRasterBand(b + 1)->RasterIO(GF_Read, col, row, 1, 1, &v, 1, 1, GDT_Byte, 0, 0) ==
+            CE_None)
+            rgb[b] = v;
+    }
+    return rgb;
+}
+
+std::array<int, 3> hex_rgb(const std::string& hex) {
+    return {std::stoi(hex.substr(1, 2), nullptr, 16), std::stoi(hex.substr(3, 2), nullptr, 16),
+            std::stoi(hex.substr(5, 2), nullptr, 16)};
+}
+
+int distance(const std::array<int, 3>& a, const std::array<int, 3>& b) {
+    return std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]);
+}
+
+// The largest commune of that status, and a point inside it.
+std::optional<Point> inside_largest(const Territory& t, const TypeCoverage& tc, CoverageStatus s) {
+    std::optional<std::size_t> best;
+    for (std::size_t c = 0; c < t.communes.size(); ++c)
+        if (tc.communes[c].status == s &&
+            (!best || t.communes[c].area_m2 > t.communes[*best].area_m2))
+            best = c;
+    if (!best) return std::nullopt;
+    const GeosContext geos;
+    const GeosGeometry g = geos.to_geos(t.communes[*best].geometry);
+    // Deep inside: the centre of the largest circle that fits, away from outlines and labels.
+    const GeosGeometry p = geos.wrap(GEOSMaximumInscribedCircle_r(geos.handle(), g.get(), 10));
+    const GeosGeometry centre = geos.wrap(GEOSGeomGetStartPoint_r(geos.handle(), p.get()));
+    Point out;
+    GEOSGeomGetX_r(geos.handle(), centre.get(), &out.x);
+    GEOSGeomGetY_r(geos.handle(), centre.get(), &out.y);
+    return out;
+}
+
+TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    const auto& x = corsica();
+    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
+    const nlohmann::json pal = palette();
+    const CoverageMapInputs in =
+        coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
+    const test::ScratchDir dir("coverage-map");
+    for (const auto& tc : x.analysis.types) {
+        const std::string pdf = dir.file("carte_" + tc.type + ".pdf");
+        write_pdf(pdf, PaperSize::a4, {[&](cairo_t* cr) { draw_coverage_map(cr, in, tc); }});
+        const auto info = test::shell("pdfinfo " + pdf);
+        ASSERT_EQ(info.status, 0) << info.out;
+        EXPECT_NE(info.out.find("Pages:           1"), std::string::npos) << info.out;
+        EXPECT_NE(info.out.find("841.89 x 595.28 pts (A4)"), std::string::npos) << info.out;
+        const auto fonts = test::shell("pdffonts " + pdf);
+        EXPECT_NE(fonts.out.find("DejaVuSans"), std::string::npos) << fonts.out;
+        EXPECT_EQ(fonts.out.find(" no  "), std::string::npos) << "a font not embedded:\n"
+                                                              << fonts.out;
+
+        const std::string text = plain_spaces(test::shell("pdftotext -raw " + pdf + " -").out);
+        const StructureType* st = x.territory.types.find(tc.type);
+        ASSERT_TRUE(st);
+        const std::string title = st->map_noun.empty()
+                                      ? tc.label
+                                      : "Accès à " + st->map_noun + " en moins de " +
+                                            thousands(tc.threshold_min) + " minutes — Corse";
+        EXPECT_NE(text.find(title), std::string::npos) << text;
+        // Each class's figures, counted here from the analysis.
+        std::map<CoverageStatus, std::pair<std::size_t, double>> counts;
+        for (const auto& cc : tc.communes) {
+            ++counts[cc.status].first;
+            counts[cc.status].second += cc.population;
+        }
+        std::size_t total = 0;
+        for (const auto& [status, n] : counts) {
+            const std::string figures =
+                plain_spaces(counted(double(n.first), "commune", "communes") + " · " +
+                             counted(n.second, "habitant", "habitants"));
+            EXPECT_NE(text.find(figures), std::string::npos) << tc.type << ": " << figures << "\n"
+                                                             << text;
+            total += n.first;
+        }
+        EXPECT_EQ(total, x.territory.communes.size());
+        EXPECT_NE(text.find("Sources : Contours des communes"), std::string::npos) << text;
+        EXPECT_NE(text.find("OpenStreetMap"), std::string::npos) << text;
+        EXPECT_NE(text.find("Carte : palliacarte"), std::string::npos) << text;
+        EXPECT_NE(text.find("50 km"), std::string::npos) << "scale bar\n" << text;
+
+        // Rasterised at 72 dpi (1 pixel per point): the largest covered and white-zone
+        // communes have their status colour (a white zone under its hatching: darker).
+        const auto ppm =
+            test::shell("pdftoppm -r 72 -png -singlefile " + pdf + " " + dir.file(tc.type));
+        ASSERT_EQ(ppm.status, 0) << ppm.out;
+        const MapFrame frame = coverage_map_frame(in, tc);
+        if (const auto p = inside_largest(x.territory, tc, CoverageStatus::covered)) {
+            const auto at = frame.to_page(*p);
+            const auto got = pixel(dir.file(tc.type + ".png"), at[0], at[1], 1);
+            EXPECT_LT(distance(got, hex_rgb(pal["status"]["covered"])), 40)
+                << tc.type << " covered: " << got[0] << "," << got[1] << "," << got[2];
+        }
+        if (const auto p = inside_largest(x.territory, tc, CoverageStatus::white_zone)) {
+            const auto at = frame.to_page(*p);
+            // Sampled over a hatching period: the mean is the fill, darkened by the lines.
+            std::array<int, 3> mean{0, 0, 0};
+            for (int d = -3; d < 3; ++d) {
+                const auto got = pixel(dir.file(tc.type + ".png"), at[0] + d, at[1], 1);
+                for (int b = 0; b < 3; ++b) mean[b] += got[b] / 6;
+            }
+            const auto red = hex_rgb(pal["status"]["white_zone"]);
+            EXPECT_GT(mean[0], mean[2] + 60) << tc.type << " white zone is not red: " << mean[0]
+                                             << "," << mean[1] << "," << mean[2];
+            EXPECT_LT(mean[0], red[0]) << "the hatching darkens it";
+        }
+    }
+}
+
+TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    auto x = test::analysed_territory("corse.json");
+    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
+    const nlohmann::json pal = palette();
+    const TypeCoverage* had = nullptr;
+    for (const auto& tc : x.analysis.types)
+        if (tc.type == "HAD") had = &tc;
+    ASSERT_TRUE(had && !had->located.empty());
+    // The first HAD moved 40 km out to sea, west of Ajaccio: beyond the island's extent.
+    Structure& moved = x.territory.structures[had->located.front()];
+    const Box island = bg::return_envelope<Box>(*x.analysis.outline.in(x.territory.epsg));
+    moved.position =
+        Point{island.min_corner().x - 40000, (island.min_corner().y + island.max_corner().y) / 2};
+    const CoverageMapInputs in =
+        coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
+    const MapFrame frame = coverage_map_frame(in, *had);
+    std::size_t checked = 0;
+    for (const auto* list : {&had->located, &had->off_network})
+        for (const auto s : *list) {
+            const auto at = frame.to_page(*x.territory.structures[s].position);
+            EXPECT_TRUE(frame.area().contains(at[0], at[1]))
+                << x.territory.structures[s].name << " at " << at[0] << "," << at[1];
+            ++checked;
+        }
+    EXPECT_EQ(checked, had->located.size() + had->off_network.size());
+    // And the island is still all there.
+    for (const auto& corner : {island.min_corner(), island.max_corner()}) {
+        const auto at = frame.to_page(corner);
+        EXPECT_TRUE(frame.area().contains(at[0], at[1]));
+    }
+}
+
+// The committee's document: cover, summary, two maps per type, the report's other sections,
+// every page numbered « page N / M » after the cover.
+TEST(CoverageMap, CorsicaAtlasHasEveryPartNumbered) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    const auto& x = corsica();
+    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
+    const nlohmann::json pal = palette();
+    const CoverageMapInputs in =
+        coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
+    const test::ScratchDir dir("atlas");
+    const std::string pdf = dir.file("atlas.pdf");
+    const std::string report = markdown_report(x.territory, x.analysis, {}, prov);
+    const AtlasContents contents = write_atlas(pdf, PaperSize::a4, in, report);
+    const auto info = test::shell("pdfinfo " + pdf);
+    EXPECT_NE(info.out.find("Pages:           " + std::to_string(contents.pages) + "\n"),
+              std::string::npos)
+        << info.out;
+    EXPECT_EQ(contents.annexes - contents.first_map, 2 * x.analysis.types.size())
+        << "a coverage map and a catchment map per type";
+    auto page = [&](std::size_t n) {
+        return plain_nbsp(test::shell("pdftotext -raw -f " + std::to_string(n) + " -l " +
+                                      std::to_string(n) + " " + pdf + " -")
+                              .out);
+    };
+    const std::string cover = page(1);
+    EXPECT_NE(cover.find("Atlas de l'accès aux soins palliatifs"), std::string::npos) << cover;
+    EXPECT_NE(cover.find("Corse"), std::string::npos) << cover;
+    EXPECT_EQ(cover.find("page 1"), std::string::npos) << "the cover has no number";
+    for (std::size_t n = 2; n <= contents.pages; ++n)
+        EXPECT_NE(
+            page(n).find("page " + std::to_string(n) + " / " + std::to_string(contents.pages)),
+            std::string::npos)
+            << "page " << n;
+    // The summary is the report's synthesis table, with its figures.
+    std::string summary;
+    for (std::size_t n = 2; n < contents.first_map; ++n) summary += page(n);
+    EXPECT_NE(summary.find("Synthèse par type"), std::string::npos) << summary;
+    for (const auto& tc : x.analysis.types) {
+        std::size_t white = 0;
+        for (const auto& cc : tc.communes) white += cc.status == CoverageStatus::white_zone;
+        // The type's row: « HAD 30 min 3 / 0 / 0 61,8 % 61,8 % 292 135 730 35 107 ».
+        const std::string start = "\n" + tc.type + " " + thousands(tc.threshold_min) + " min ";
+        const auto at = summary.find(start);
+        ASSERT_NE(at, std::string::npos) << summary;
+        const std::string row = summary.substr(at, summary.find('\n', at + 1) - at) + " ";
+        std::string token =
+            " ";  // appended: GCC 12 warns on a chain of + here (-Wstringop-overflow)
+        token.append(thousands(white)).append(" ");
+        EXPECT_NE(row.find(token), std::string::npos) << row << " / " << white;
+    }
+    EXPECT_NE(page(contents.first_map).find("Accès à une HAD en moins de 30 minutes — Corse"),
+              std::string::npos);
+    EXPECT_NE(
+        page(contents.first_map + 1).find("Zones desservies par une HAD : 15, 30 et 45 minutes"),
+        std::string::npos)
+        << page(contents.first_map + 1);
+    std::string annexes;
+    for (std::size_t n = contents.annexes; n <= contents.pages; ++n) annexes += page(n);
+    for (const char* section :
+         {"Communes à regarder en premier", "Indicateurs par territoire", "Méthode",
+          "Sources et paramètres de ce calcul", "Porto-Vecchio (2A247)"})
+        EXPECT_NE(annexes.find(section), std::string::npos) << section;
+    EXPECT_EQ(annexes.find("Cartes\n"), std::string::npos)
+        << "the report's map section is the maps themselves";
+    const auto fonts = test::shell("pdffonts " + pdf);
+    EXPECT_EQ(fonts.out.find(" no  "), std::string::npos) << "a font not embedded:\n" << fonts.out;
+}
+
+TEST(CoverageMap, MarkdownInlineMarksBecomePangoMarkup) {
+    EXPECT_EQ(inline_markup("**89** communes & `white_zones.csv` *couvert*"),
+              "<b>89</b> communes &amp; <tt>white_zones.csv</tt> <i>couvert</i>");
+    EXPECT_EQ(inline_markup("3 * 4 < 20"), "3 * 4 &lt; 20") << "a lone star is no italics";
+}
+
+TEST(CoverageMap, LabelsNeverOverlapAndStayInTheFrame) {
+    const Rect bounds{0, 0, 200, 100};
+    LabelPlacer placer(bounds);
+    placer.block({90, 40, 20, 20});
+    std::vector<Rect> placed;
+    for (int k = 0; k < 40; ++k)  // crowded anchors along a diagonal
+        if (const auto r = placer.place(10 + 4.5 * k, 10 + 2 * k, 30, 8, 2)) placed.push_back(*r);
+    EXPECT_GT(placed.size(), 5u);
+    EXPECT_LT(placed.size(), 40u) << "some must have been left out";
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        EXPECT_FALSE(placed[i].overlaps({90, 40, 20, 20}));
+        EXPECT_GE(placed[i].x, 0);
+        EXPECT_LE(placed[i].right(), 200);
+        EXPECT_GE(placed[i].y, 0);
+        EXPECT_LE(placed[i].bottom(), 100);
+        for (std::size_t j = i + 1; j < placed.size(); ++j)
+            EXPECT_FALSE(placed[i].overlaps(placed[j]));
+    }
+}
+
+TEST(CoverageMap, FrenchPrintTypography) {
+    EXPECT_EQ(print_typography("Sources : 214 237 habitants, 5 %"),
+              "Sources\u00a0: 214\u202f237 habitants, 5\u00a0%");
+    EXPECT_EQ(print_typography("« zone blanche »"), "«\u00a0zone blanche\u00a0»");
+    EXPECT_EQ(round_scale_length(73000), 50000);
+    EXPECT_EQ(round_scale_length(1999), 1000);
+    EXPECT_EQ(round_scale_length(250), 200);
+}
+
+}  // namespace
+}  // namespace palliacarte
