@@ -18,11 +18,13 @@
 #include "output/geojson_file_writer.hpp"
 #include "output/markdown_report.hpp"
 #include "output/ogr_layer_writer.hpp"
+#include "output/qgis_project.hpp"
 #include "output/run_provenance.hpp"
 
 namespace palliacarte {
 
 namespace fs = std::filesystem;
+namespace bg = boost::geometry;
 
 namespace {
 
@@ -50,7 +52,11 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
         aliases += "<alias field=\"" + attr(layer.fields[i].name) + "\" index=\"" +
                    std::to_string(i + 1) + "\" name=\"" + attr(layer.fields[i].alias) + "\"/>";
     aliases += "</aliases>\n";
-    if (const auto end = qml.rfind("</qgis>"); end != std::string::npos) qml.insert(end, aliases);
+    if (const auto end = qml.rfind("</qgis>"); end != std::string::npos)
+        qml.insert(end, aliases + layer_labeling(layer.name));
+    if (!layer_labeling(layer.name).empty())
+        if (const auto root = qml.find("<qgis "); root != std::string::npos)
+            qml.insert(root + 6, "labelsEnabled=\"1\" ");
     const bool by_type = layer.name == "communes_coverage" || layer.name == "white_zones" ||
                          layer.name == "catchments";
     if (!by_type || analysis.types.empty()) return qml;
@@ -117,6 +123,16 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
         }
         write_layer_styles(gpkg, styles);
     });
+    jobs.emplace_back("coverage.qgz", [&] {
+        std::vector<std::string> titles;
+        for (const auto& tc : analysis.types)
+            titles.push_back(map_inputs ? coverage_map_title(*map_inputs, tc)
+                                        : tc.type + " — " + tc.label);
+        const MultiPolygon* outline = analysis.outline.in(territory.epsg);
+        write_qgis_project(
+            path("coverage.qgz"), "coverage.gpkg", layers, analysis, styles_dir, provenance,
+            outline ? bg::return_envelope<Box>(*outline) : Box{{0, 0}, {1, 1}}, titles);
+    });
     for (const auto& l : layers)
         jobs.emplace_back(l.name + ".geojson",
                           [&] { write_geojson(path(l.name + ".geojson"), l, provenance_json); });
@@ -164,6 +180,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     }
     out.timings.insert(out.timings.end(), per_file.begin(), per_file.end());
     out.files.push_back(path("coverage.gpkg"));
+    out.files.push_back(path("coverage.qgz"));
     for (const auto& l : layers) out.files.push_back(path(l.name + ".geojson"));
     out.files.push_back(path("white_zones.csv"));
     out.files.push_back(path("territories.csv"));

@@ -266,6 +266,60 @@ TEST_F(AnalyzeDemo, QgisOpensEveryLayerAlreadyStyled) {
     }
     for (const char* code : {"EMSP", "EHPAD", "SSIAD", "TYPE_AJOUTE"})
         EXPECT_TRUE(j["structures"]["drawn"][code].get<bool>()) << code;
+    // Names on the map: structures (at scale) and the first white-zone communes.
+    for (const auto& l : kLayers)
+        EXPECT_EQ(j[l]["labels"].get<bool>(), l == "structures" || l == "white_zones") << l;
+}
+
+// coverage.qgz opened by headless QGIS as a planner would: a group per analysed type, each
+// layer valid, filtered on the type and styled for it alone; a print layout per type that
+// exports to PDF with the map's title.
+TEST_F(AnalyzeDemo, QgisOpensTheProjectReady) {
+    ASSERT_EQ(run_->status, 0) << run_->out;
+    const ScratchDir pdfs("qgis-layouts");
+    const Outcome r = shell("/usr/bin/python3 " + palliacarte::test::source_dir() +
+                            "/tests/tools/qgis_project_check.py " + file("coverage.qgz") + " " +
+                            pdfs.path().string() + " | tail -1");
+    ASSERT_EQ(r.status, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_TRUE(j["read"].get<bool>());
+    EXPECT_EQ(j["crs"], "EPSG:2154");
+    const std::vector<std::string> types = {"EMSP", "EMSPT", "HAD", "USP", "LISP", "BENEVOLES"};
+    ASSERT_EQ(j["groups"].size(), types.size() + 1) << j["groups"];  // + Territoires
+    for (const auto& type : types) {
+        std::string group;
+        for (const auto& [name, layers] : j["groups"].items())
+            if (name.rfind(type + " — ", 0) == 0) group = name;
+        ASSERT_FALSE(group.empty()) << type;
+        const auto& layers = j["groups"][group];
+        EXPECT_EQ(layers.size(), 4u) << group;
+        for (const auto& l : layers) {
+            EXPECT_TRUE(l["resolved"].get<bool>() && l["valid"].get<bool>()) << l;
+            EXPECT_EQ(l["subset"], "\"type\" = '" + type + "'") << l;
+            EXPECT_FALSE(l["renderer"].is_null()) << l;
+            // Styled for this type alone: no other type's entry in its legend.
+            for (const auto& other : types) {
+                if (other == type) continue;
+                for (const auto& entry : l["legend"]) {
+                    EXPECT_NE(entry.get<std::string>().rfind(other + " ", 0), 0u) << l;
+                }
+            }
+        }
+        EXPECT_EQ(layers[0]["name"], "Structures " + type);
+        EXPECT_TRUE(layers[0]["labels"].get<bool>());
+        EXPECT_EQ(layers[3]["name"], "Couverture " + type);
+        EXPECT_GT(layers[3]["count"].get<int>(), 0);
+        EXPECT_EQ(layers[0]["visible"].get<bool>(), type == "EMSP") << "only the first type shown";
+        const auto& layout = j["layouts"]["Carte " + type];
+        ASSERT_TRUE(layout.is_object()) << j["layouts"];
+        EXPECT_EQ(layout["export"], 0);
+        const Outcome text = shell("pdftotext -raw " + layout["pdf"].get<std::string>() + " -");
+        EXPECT_NE(text.out.find("Hauts-de-Seine"), std::string::npos) << text.out;
+        EXPECT_NE(text.out.find("Sources :"), std::string::npos) << text.out;
+    }
+    EXPECT_NE(shell("pdftotext -raw " + j["layouts"]["Carte HAD"]["pdf"].get<std::string>() + " -")
+                  .out.find("Accès à une HAD en moins de 30 minutes"),
+              std::string::npos);
 }
 
 TEST(AnalyzeCli, UsageAndConfigErrors) {

@@ -18,7 +18,7 @@ for name in sys.argv[2:]:
     renderer = layer.renderer()
     out[name] = {"valid": layer.isValid(), "count": layer.featureCount(),
                  "renderer": renderer.type() if renderer else None,
-                 "alias": layer.attributeAlias(1)}
+                 "alias": layer.attributeAlias(1), "labels": layer.labelsEnabled()}
     if renderer and renderer.type() == "RuleRenderer":
         out[name]["rules"] = [[r.label(), r.active()] for r in renderer.rootRule().children()]
     if renderer and layer.fields().indexOf("type") >= 0:
