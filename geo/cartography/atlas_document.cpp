@@ -36,7 +36,7 @@ void draw_cover(cairo_t* cr, const CoverageMapInputs& in) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_rectangle(cr, 0, 0, kPageWidth, 150);
-    cairo_set_source_rgb(cr, 0.13, 0.26, 0.37);
+    set_colour(cr, kTerritoryLine);
     cairo_fill(cr);
     const double x = 60, w = kPageWidth - 120;
     PageText(cr, "Atlas de l'accès aux soins palliatifs", {15, false, false, {0.85, 0.9, 0.95}}, w)

@@ -1,7 +1,5 @@
 #include "cartography/catchment_map.hpp"
 
-#include "cartography/label_placer.hpp"
-#include "cartography/map_furniture.hpp"
 #include "core/french_format.hpp"
 
 namespace palliacarte {
@@ -37,20 +35,9 @@ std::string catchment_map_title(const CoverageMapInputs& in, const TypeCoverage&
 
 void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
                         const std::string& page) {
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    draw_page_header(cr, catchment_map_title(in, tc),
-                     capitalised(in.analysis.method_label) +
-                         " · seuil : " + minutes_fr(tc.threshold_min) + " minutes · " + tc.label +
-                         " · calcul du " + date_fr(in.credits.run_date));
+    begin_map_page(cr, in, tc, catchment_map_title(in, tc));
     const MapFrame frame = coverage_map_frame(in, tc);
-    const Rgb outside{0.89, 0.89, 0.89}, land{0.98, 0.97, 0.95};
-    cairo_save(cr);
-    cairo_rectangle(cr, kMapFrame.x, kMapFrame.y, kMapFrame.w, kMapFrame.h);
-    cairo_clip(cr);
-    set_colour(cr, outside);
-    cairo_paint(cr);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    const Rgb land{0.98, 0.97, 0.95};
     if (const MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
         cairo_new_path(cr);
         append_rings(cr, frame, *outline);
@@ -69,10 +56,8 @@ void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCove
         cairo_stroke(cr);
     }
     draw_limits(cr, in, frame);
-    LabelPlacer labels(Rect{kMapFrame.x + 2, kMapFrame.y + 2, kMapFrame.w - 4, kMapFrame.h - 4});
+    LabelPlacer labels = draw_furniture(cr, frame);
     const StructureCounts drawn = draw_structures(cr, in, tc, frame, labels);
-    labels.block(draw_scale_bar(cr, frame, kMapFrame.x + 10, kMapFrame.bottom() - 8));
-    labels.block(draw_north_arrow(cr, kMapFrame.right() - 8, kMapFrame.y + 8, 30));
     if (in.options.structure_labels) label_structures(cr, in, tc, frame, labels);
     cairo_restore(cr);
     draw_frame_border(cr);
@@ -92,7 +77,7 @@ void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCove
     legend.gap(4);
     structures_legend(legend, tc, palette_colour(in.palette, "types", tc.type, "#333333"), drawn);
     legend.gap(4);
-    limits_legend(legend, outside);
+    limits_legend(legend);
     draw_page_footer(cr, in.credits, page);
 }
 

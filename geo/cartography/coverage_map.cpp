@@ -112,23 +112,23 @@ MapFrame coverage_map_frame(const CoverageMapInputs& in, const TypeCoverage& tc)
 void draw_limits(cairo_t* cr, const CoverageMapInputs& in, const MapFrame& frame) {
     cairo_new_path(cr);
     for (const auto& [code, mp] : in.departements) append_rings(cr, frame, mp);
-    cairo_set_source_rgb(cr, 0.33, 0.33, 0.33);
+    set_colour(cr, kDepartementLine);
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
     if (const MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
         cairo_new_path(cr);
         append_rings(cr, frame, *outline);
-        cairo_set_source_rgb(cr, 0.13, 0.26, 0.37);
+        set_colour(cr, kTerritoryLine);
         cairo_set_line_width(cr, 1.6);
         cairo_stroke(cr);
     }
 }
 
-void limits_legend(Legend& legend, const Rgb& outside) {
+void limits_legend(Legend& legend) {
     legend.heading("Limites");
-    legend.line(1.6, {0.13, 0.26, 0.37}, "territoire analysé");
-    legend.line(0.8, {0.33, 0.33, 0.33}, "département");
-    legend.swatch(outside, nullptr, "hors du territoire analysé");
+    legend.line(1.6, kTerritoryLine, "territoire analysé");
+    legend.line(0.8, kDepartementLine, "département");
+    legend.swatch(kOutsideGrey, nullptr, "hors du territoire analysé");
 }
 
 StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
@@ -174,6 +174,29 @@ void structures_legend(Legend& legend, const TypeCoverage& tc, const Rgb& colour
                       counted(double(n.off_network), "structure", "structures"));
 }
 
+void begin_map_page(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+                    const std::string& title) {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    draw_page_header(cr, title,
+                     capitalised(in.analysis.method_label) +
+                         " · seuil : " + minutes_fr(tc.threshold_min) + " minutes · " + tc.label +
+                         " · calcul du " + date_fr(in.credits.run_date));
+    cairo_save(cr);
+    cairo_rectangle(cr, kMapFrame.x, kMapFrame.y, kMapFrame.w, kMapFrame.h);
+    cairo_clip(cr);
+    set_colour(cr, kOutsideGrey);
+    cairo_paint(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+}
+
+LabelPlacer draw_furniture(cairo_t* cr, const MapFrame& frame) {
+    LabelPlacer labels(Rect{kMapFrame.x + 2, kMapFrame.y + 2, kMapFrame.w - 4, kMapFrame.h - 4});
+    labels.block(draw_scale_bar(cr, frame, kMapFrame.x + 10, kMapFrame.bottom() - 8));
+    labels.block(draw_north_arrow(cr, kMapFrame.right() - 8, kMapFrame.y + 8, 30));
+    return labels;
+}
+
 void draw_frame_border(cairo_t* cr) {
     cairo_rectangle(cr, kMapFrame.x, kMapFrame.y, kMapFrame.w, kMapFrame.h);
     cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
@@ -184,22 +207,9 @@ void draw_frame_border(cairo_t* cr) {
 void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
                        const std::string& page) {
     const Territory& territory = in.territory;
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    draw_page_header(cr, coverage_map_title(in, tc),
-                     capitalised(in.analysis.method_label) +
-                         " · seuil : " + minutes_fr(tc.threshold_min) + " minutes · " + tc.label +
-                         " · calcul du " + date_fr(in.credits.run_date));
-
     // The map: outside the territory grey, communes by status, limits.
+    begin_map_page(cr, in, tc, coverage_map_title(in, tc));
     const MapFrame frame = coverage_map_frame(in, tc);
-    const Rgb outside{0.89, 0.89, 0.89};
-    cairo_save(cr);
-    cairo_rectangle(cr, kMapFrame.x, kMapFrame.y, kMapFrame.w, kMapFrame.h);
-    cairo_clip(cr);
-    set_colour(cr, outside);
-    cairo_paint(cr);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     const CairoPattern hatch = hatching(rgb("#4a0000"));
     std::size_t in_view = 0;
     for (const CoverageStatus status :
@@ -230,10 +240,8 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
     draw_limits(cr, in, frame);
 
     // Structures, then the furniture, then labels around what is already drawn.
-    LabelPlacer labels(Rect{kMapFrame.x + 2, kMapFrame.y + 2, kMapFrame.w - 4, kMapFrame.h - 4});
+    LabelPlacer labels = draw_furniture(cr, frame);
     const StructureCounts drawn = draw_structures(cr, in, tc, frame, labels);
-    labels.block(draw_scale_bar(cr, frame, kMapFrame.x + 10, kMapFrame.bottom() - 8));
-    labels.block(draw_north_arrow(cr, kMapFrame.right() - 8, kMapFrame.y + 8, 30));
 
     // The white-zone communes where most people are uncovered, named while room remains.
     std::vector<std::size_t> white;
@@ -280,7 +288,7 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
     legend.gap(4);
     structures_legend(legend, tc, palette_colour(in.palette, "types", tc.type, "#333333"), drawn);
     legend.gap(4);
-    limits_legend(legend, outside);
+    limits_legend(legend);
     if (named) {
         cairo_arc(cr, kLegendPanel.x + 8, legend.y() + 6, 1.2, 0, 2 * M_PI);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);

@@ -14,6 +14,7 @@
 
 #include "analysis/coverage_result.hpp"
 #include "cartography/cairo_handles.hpp"
+#include "cartography/label_placer.hpp"
 #include "cartography/map_frame.hpp"
 #include "cartography/map_page.hpp"
 
@@ -68,14 +69,20 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
                        const std::string& page = {});
 
 // The pieces the catchment map shares with it.
-class LabelPlacer;
 class Legend;
+/// @brief A white page, the header (`title`; time model, threshold, type and date below), the
+/// map frame clipped and grey outside the territory: the map is drawn next, then
+/// cairo_restore() ends the clip.
+void begin_map_page(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+                    const std::string& title);
+/// @brief Scale bar and north arrow in the frame; the label placer they leave room in.
+LabelPlacer draw_furniture(cairo_t* cr, const MapFrame& frame);
 struct StructureCounts {
     std::size_t drawn = 0, off_network = 0, outside_territory = 0;
 };
 /// @brief Département limits, then the territory's outline over them.
 void draw_limits(cairo_t* cr, const CoverageMapInputs& in, const MapFrame& frame);
-void limits_legend(Legend& legend, const Rgb& outside);
+void limits_legend(Legend& legend);
 /// @brief The type's structures as markers, each blocked for the labels.
 StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
                                 const MapFrame& frame, LabelPlacer& labels);

@@ -34,6 +34,11 @@ constexpr double kFooterTop = kMapFrame.y + kMapFrame.h + 6;
 struct Rgb {
     double r = 0.5, g = 0.5, b = 0.5;
 };
+/// The colours every page shares: outside the territory, its outline, département limits.
+constexpr Rgb kOutsideGrey{0.89, 0.89, 0.89};
+constexpr Rgb kTerritoryLine{0.13, 0.26, 0.37};
+constexpr Rgb kDepartementLine{0.33, 0.33, 0.33};
+
 /// @brief "#4575b4" → its colour; grey when not of that form.
 Rgb rgb(const std::string& hex);
 /// @brief palette[group][key] (styles/palette.json), `fallback` when absent.

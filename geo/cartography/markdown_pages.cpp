@@ -7,6 +7,7 @@
 
 #include "cartography/map_page.hpp"
 #include "cartography/page_text.hpp"
+#include "core/xml_escape.hpp"
 
 namespace palliacarte {
 
@@ -292,7 +293,7 @@ std::string inline_markup(const std::string& text) {
             out += italic ? "</i>" : "<i>";
             italic = !italic;
         } else {
-            out += markup_escaped(std::string(1, c));
+            out += xml_escaped(std::string(1, c));
         }
     }
     // Unbalanced marks (a lone * in a formula): closed, so Pango accepts the markup.

@@ -53,22 +53,6 @@ void PageText::draw_with_halo(double x, double y, double halo) const {
     draw(x, y);
 }
 
-std::string markup_escaped(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
-
 std::string print_typography(std::string text) {
     static const std::string nbsp = "\u00a0", narrow = "\u202f";
     std::string out;

@@ -40,9 +40,6 @@ class PageText {
     double width_ = 0, height_ = 0;
 };
 
-/// @brief `text` with &, < and > escaped, for Pango markup.
-std::string markup_escaped(const std::string& text);
-
 /// @brief "1 654 712" with narrow no-break spaces, « : » with a no-break space before it: the
 /// French print typography the pages use (plain text outputs keep plain spaces).
 std::string print_typography(std::string text);

@@ -13,6 +13,7 @@
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
+#include "core/xml_escape.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/csv_table_writer.hpp"
 #include "output/geojson_file_writer.hpp"
@@ -41,16 +42,11 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
                       const CoverageAnalysis& analysis) {
     std::string qml = read_file((fs::path(styles_dir) / (layer.name + ".qml")).string());
     // French field aliases (QGIS reads them from the style; GDAL 3.6 cannot write them).
-    auto attr = [](const std::string& v) {
-        std::string out;
-        for (char c : v)
-            out += c == '&' ? "&amp;" : c == '"' ? "&quot;" : c == '<' ? "&lt;" : std::string(1, c);
-        return out;
-    };
     std::string aliases = "<aliases>";
     for (std::size_t i = 0; i < layer.fields.size(); ++i)
-        aliases += "<alias field=\"" + attr(layer.fields[i].name) + "\" index=\"" +
-                   std::to_string(i + 1) + "\" name=\"" + attr(layer.fields[i].alias) + "\"/>";
+        aliases += "<alias field=\"" + xml_escaped(layer.fields[i].name) + "\" index=\"" +
+                   std::to_string(i + 1) + "\" name=\"" + xml_escaped(layer.fields[i].alias) +
+                   "\"/>";
     aliases += "</aliases>\n";
     if (const auto end = qml.rfind("</qgis>"); end != std::string::npos)
         qml.insert(end, aliases + layer_labeling(layer.name));

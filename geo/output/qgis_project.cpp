@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
+#include "core/xml_escape.hpp"
 #include "output/analysis_outputs.hpp"
 #include "output/run_provenance.hpp"
 
@@ -16,23 +17,6 @@ namespace palliacarte {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string xml_escaped(const std::string& v) {
-    std::string out;
-    for (const char c : v) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '"')
-            out += "&quot;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
 
 // The element starting at `start` (a <rule …> or <rule …/>), nested rules included.
 std::string rule_element(const std::string& text, std::size_t start) {
