@@ -10,6 +10,7 @@ build_dir=build
 if [ "${1:-}" = "--sanitize" ]; then
   build_dir=build-asan
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 fi
 cd "$build_dir"

@@ -99,10 +99,14 @@ Box coverage_map_extent(const CoverageMapInputs& in, const TypeCoverage& tc) {
     }
     for (const auto s : structures_drawn(in, tc))
         bg::expand(box, *in.territory.structures[s].position);
+    // A margin of 3 %, and room for a whole marker at the edge (9 points at the page's scale).
+    auto padded = [&](double pad) {
+        return Box({box.min_corner().x - pad, box.min_corner().y - pad},
+                   {box.max_corner().x + pad, box.max_corner().y + pad});
+    };
     const double pad = 0.03 * std::max(box.max_corner().x - box.min_corner().x,
                                        box.max_corner().y - box.min_corner().y);
-    return Box({box.min_corner().x - pad, box.min_corner().y - pad},
-               {box.max_corner().x + pad, box.max_corner().y + pad});
+    return padded(pad + 9 / MapFrame(padded(pad), kMapFrame).points_per_metre());
 }
 
 MapFrame coverage_map_frame(const CoverageMapInputs& in, const TypeCoverage& tc) {

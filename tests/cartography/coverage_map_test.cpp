@@ -2,7 +2,7 @@
 // text (read back by poppler's pdftotext) has the title, each class's communes and inhabitants
 // as the analysis counts them, and the sources; the rasterised page (pdftoppm) shows the
 // status colours where the communes are; every structure of the type lies in the map frame,
-// one moved out to sea included; the atlas has its parts, numbered.
+// one moved 150 km out to sea included; the atlas has its parts, numbered.
 #include <gtest/gtest.h>
 
 #include <gdal_priv.h>
@@ -21,6 +21,7 @@
 #include "core/bounded_json.hpp"
 #include "core/french_format.hpp"
 #include "geos/geos_context.hpp"
+#include "load/analysis_inputs.hpp"
 #include "output/markdown_report.hpp"
 #include "output/run_provenance.hpp"
 #include "test_paths.hpp"
@@ -202,11 +203,12 @@ TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
     for (const auto& tc : x.analysis.types)
         if (tc.type == "HAD") had = &tc;
     ASSERT_TRUE(had && !had->located.empty());
-    // The first HAD moved 40 km out to sea, west of Ajaccio: beyond the island's extent.
+    // The first HAD moved 150 km out to sea, west of Ajaccio: beyond the frame the island alone
+    // would get (it is tall: the frame leaves some 75 km of sea on each side).
     Structure& moved = x.territory.structures[had->located.front()];
     const Box island = bg::return_envelope<Box>(*x.analysis.outline.in(x.territory.epsg));
     moved.position =
-        Point{island.min_corner().x - 40000, (island.min_corner().y + island.max_corner().y) / 2};
+        Point{island.min_corner().x - 150000, (island.min_corner().y + island.max_corner().y) / 2};
     const CoverageMapInputs in =
         coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
     const MapFrame frame = coverage_map_frame(in, *had);
@@ -298,6 +300,54 @@ TEST(CoverageMap, MarkdownInlineMarksBecomePangoMarkup) {
     EXPECT_EQ(inline_markup("**89** communes & `white_zones.csv` *couvert*"),
               "<b>89</b> communes &amp; <tt>white_zones.csv</tt> <i>couvert</i>");
     EXPECT_EQ(inline_markup("3 * 4 < 20"), "3 * 4 &lt; 20") << "a lone star is no italics";
+}
+
+// What was observed: in Cantal every HAD stands outside the département (Aurillac's nearest are
+// in Aveyron, Lot, Haute-Loire, Puy-de-Dôme) and the old map cut them off. A Cantal config on
+// the national files (FINESS 2021, 40 km margin): each HAD's whole marker is in the frame.
+TEST(CoverageMap, CantalHadsOutsideTheDepartementAreOnItsMap) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    const test::ScratchDir dir("cantal");
+    nlohmann::json config = parse_bounded_json([] {
+        std::ifstream in(test::source_dir() + "/data/france-entiere.json");
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }());
+    config["name"] = "Cantal";
+    config["departements"] = {"15"};
+    config["structure_margin_km"] = 40;
+    config["analysis"] = {{"types", {"HAD"}}, {"catchment_thresholds_min", {15, 30, 45}}};
+    config.erase("web_map");
+    const std::string path = dir.write("cantal.json", config.dump());
+    AnalysisInputs inputs = load_analysis_inputs(path, test::data_root());
+    const CoverageAnalysis analysis = analyze_coverage(inputs.territory, inputs.analysis);
+    const TypeCoverage& had = analysis.types.front();
+    std::size_t outside = 0;
+    for (const auto s : had.located)
+        outside += inputs.territory.structures[s].outside_distance_m > 0;
+    ASSERT_GE(had.located.size(), 3u);
+    EXPECT_EQ(outside, had.located.size()) << "the observation: no HAD in the Cantal itself";
+    const RunProvenance prov = make_run_provenance(inputs.config, inputs.territory, analysis);
+    const nlohmann::json pal = palette();
+    const CoverageMapInputs in =
+        coverage_map_inputs(inputs.territory, analysis, prov.page_credits(), pal, {});
+    const MapFrame frame = coverage_map_frame(in, had);
+    for (const auto s : had.located) {
+        const auto at = frame.to_page(*inputs.territory.structures[s].position);
+        const Rect& f = frame.area();
+        EXPECT_TRUE(at[0] - 4.5 >= f.x && at[0] + 4.5 <= f.right() && at[1] - 4.5 >= f.y &&
+                    at[1] + 4.5 <= f.bottom())
+            << inputs.territory.structures[s].name << " at " << at[0] << "," << at[1];
+    }
+    // The legend says so.
+    write_pdf(dir.file("carte.pdf"), PaperSize::a4,
+              {[&](cairo_t* cr) { draw_coverage_map(cr, in, had); }});
+    const std::string text =
+        plain_nbsp(test::shell("pdftotext -raw " + dir.file("carte.pdf") + " -").out);
+    EXPECT_NE(text.find("(dont " + std::to_string(outside) + " hors du territoire)"),
+              std::string::npos)
+        << text;
 }
 
 TEST(CoverageMap, LabelsNeverOverlapAndStayInTheFrame) {
