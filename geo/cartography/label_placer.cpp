@@ -20,7 +20,10 @@ std::optional<Rect> LabelPlacer::place(double ax, double ay, double w, double h,
         if (r.x < bounds_.x || r.y < bounds_.y || r.right() > bounds_.right() ||
             r.bottom() > bounds_.bottom())
             continue;
-        if (std::any_of(taken_.begin(), taken_.end(), [&](const Rect& t) { return t.overlaps(r); }))
+        // Kept 2 points apart: two names side by side would read as one.
+        const Rect spaced{r.x - 2, r.y - 1, r.w + 4, r.h + 2};
+        if (std::any_of(taken_.begin(), taken_.end(),
+                        [&](const Rect& t) { return t.overlaps(spaced); }))
             continue;
         taken_.push_back(r);
         return r;
