@@ -44,7 +44,7 @@ CoverageMapInputs coverage_map_inputs(const Territory& territory, const Coverage
 /// One legend line: a status, how many communes and inhabitants have it.
 struct LegendClass {
     CoverageStatus status;
-    std::string label;  ///< « Couverte : 30 min ou moins pour 95 % des habitants ou plus »
+    std::string label;  ///< « Couverte : 95 % des habitants ou plus à 30 min ou moins »
     std::size_t communes = 0;
     double inhabitants = 0;
 };
@@ -69,7 +69,6 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
                        const std::string& page = {});
 
 // The pieces the catchment map shares with it.
-class Legend;
 /// @brief A white page, the header (`title`; time model, threshold, type and date below), the
 /// map frame clipped and grey outside the territory: the map is drawn next, then
 /// cairo_restore() ends the clip.

@@ -4,6 +4,7 @@
 #include <ogr_spatialref.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -128,8 +129,9 @@ std::string layout(const std::string& name, const std::string& title, const std:
             segment_km *= step;
             break;
         }
-    const std::string uuid =
-        "{00000000-0000-4000-8000-" + std::string(11, '0') + std::to_string(n) + "}";
+    char uuid_text[40];  // the map's id, which the legend and the scale bar follow
+    std::snprintf(uuid_text, sizeof uuid_text, "{00000000-0000-4000-8000-%012d}", n);
+    const std::string uuid = uuid_text;
     auto item = [](const std::string& type, const std::string& attrs, double x, double y, double iw,
                    double ih, int z, const std::string& children = {}) {
         char geometry[160];
