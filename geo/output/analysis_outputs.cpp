@@ -48,9 +48,10 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
                    std::to_string(i + 1) + "\" name=\"" + xml_escaped(layer.fields[i].alias) +
                    "\"/>";
     aliases += "</aliases>\n";
+    const std::string labeling = layer_labeling(layer.name);
     if (const auto end = qml.rfind("</qgis>"); end != std::string::npos)
-        qml.insert(end, aliases + layer_labeling(layer.name));
-    if (!layer_labeling(layer.name).empty())
+        qml.insert(end, aliases + labeling);
+    if (!labeling.empty())
         if (const auto root = qml.find("<qgis "); root != std::string::npos)
             qml.insert(root + 6, "labelsEnabled=\"1\" ");
     const bool by_type = layer.name == "communes_coverage" || layer.name == "white_zones" ||
@@ -105,16 +106,23 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
         if (map_options.png) maps.push_back("carte_" + tc.type + ".png");
         if (map_options.pdf) print_maps.push_back("carte_" + tc.type + ".pdf");
     }
-    const std::string report = markdown_report(territory, analysis, maps, provenance);
+    const std::string report = [&] {
+        StepClock t(out.timings, "report.md");
+        return markdown_report(territory, analysis, maps, provenance);
+    }();
+    // The layers' QGIS styles, for the GeoPackage and the project alike.
+    std::vector<std::string> qml;
+    for (const auto& l : layers) qml.push_back(layer_qml(styles_dir, l, analysis));
     // (file, job), the GeoPackage first: it is the longest.
     std::vector<std::pair<std::string, std::function<void()>>> jobs;
     jobs.emplace_back("coverage.gpkg", [&] {
         const std::string gpkg = path("coverage.gpkg");
         write_geopackage(gpkg, layers, provenance_json, provenance.sources_line());
         std::vector<LayerStyle> styles;
-        for (const auto& l : layers) {
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const Layer& l = layers[i];
             const std::string sld_path = (fs::path(styles_dir) / (l.name + ".sld")).string();
-            styles.push_back({l.name, "palliacarte", layer_qml(styles_dir, l, analysis),
+            styles.push_back({l.name, "palliacarte", qml[i],
                               fs::exists(sld_path) ? read_file(sld_path) : std::string(), l.title});
         }
         write_layer_styles(gpkg, styles);
@@ -125,9 +133,9 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
             titles.push_back(map_inputs ? coverage_map_title(*map_inputs, tc)
                                         : tc.type + " — " + tc.label);
         const MultiPolygon* outline = analysis.outline.in(territory.epsg);
-        write_qgis_project(
-            path("coverage.qgz"), "coverage.gpkg", layers, analysis, styles_dir, provenance,
-            outline ? bg::return_envelope<Box>(*outline) : Box{{0, 0}, {1, 1}}, titles);
+        write_qgis_project(path("coverage.qgz"), "coverage.gpkg", layers, qml, analysis, provenance,
+                           outline ? bg::return_envelope<Box>(*outline) : Box{{0, 0}, {1, 1}},
+                           titles);
     });
     for (const auto& l : layers)
         jobs.emplace_back(l.name + ".geojson",
@@ -185,7 +193,6 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     for (const auto& m : print_maps) out.files.push_back(path(m));
     if (map_options.pdf) out.files.push_back(path("atlas.pdf"));
     {
-        StepClock t(out.timings, "report.md");
         std::ofstream md(path("report.md"), std::ios::binary);
         md << report;
         if (!md) throw DataError(path("report.md"), "écriture impossible");

@@ -5,12 +5,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "core/xml_escape.hpp"
-#include "output/analysis_outputs.hpp"
 #include "output/run_provenance.hpp"
 
 namespace palliacarte {
@@ -238,27 +237,26 @@ std::string qml_for_type(const std::string& qml, const std::string& type) {
 }
 
 void write_qgis_project(const std::string& path, const std::string& gpkg_name,
-                        const std::vector<Layer>& layers, const CoverageAnalysis& analysis,
-                        const std::string& styles_dir, const RunProvenance& provenance,
+                        const std::vector<Layer>& layers, const std::vector<std::string>& qml,
+                        const CoverageAnalysis& analysis, const RunProvenance& provenance,
                         const Box& extent, const std::vector<std::string>& titles) {
-    auto find = [&](const std::string& name) -> const Layer* {
-        for (const auto& l : layers)
-            if (l.name == name) return &l;
-        return nullptr;
+    // The index of the layer of that name, or none.
+    auto find = [&](const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            if (layers[i].name == name) return i;
+        return std::nullopt;
     };
-    // The QML body: what lies inside <qgis …>…</qgis>.
-    auto body = [](const std::string& qml) {
-        const std::size_t open = qml.find("<qgis");
-        const std::size_t from = open == std::string::npos ? 0 : qml.find('>', open) + 1;
-        const std::size_t to = qml.rfind("</qgis>");
-        return qml.substr(from, to == std::string::npos ? std::string::npos : to - from);
+    // A style's body: what lies inside <qgis …>…</qgis>.
+    auto body = [&](std::size_t i) {
+        const std::string& style = qml[i];
+        const std::size_t open = style.find("<qgis");
+        const std::size_t from = open == std::string::npos ? 0 : style.find('>', open) + 1;
+        const std::size_t to = style.rfind("</qgis>");
+        return style.substr(from, to == std::string::npos ? std::string::npos : to - from);
     };
     const int epsg = layers.empty() ? 2154 : layers.front().epsg;
     const std::string srs = spatialrefsys(epsg);
     std::string map_layers, tree, layouts;
-    std::vector<std::string> qml(layers.size());
-    for (std::size_t i = 0; i < layers.size(); ++i)
-        qml[i] = body(layer_qml(styles_dir, layers[i], analysis));
     auto add_layer = [&](const ProjectLayer& l) {
         map_layers += "<maplayer type=\"vector\" geometry=\"" + l.geometry + "\" labelsEnabled=\"" +
                       (l.labelled ? "1" : "0") + "\"><id>" + l.id + "</id><datasource>" +
@@ -283,13 +281,11 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
                  {"white_zones", "Zones blanches"},
                  {"catchments", "Zones desservies"},
                  {"communes_coverage", "Couverture"}}) {
-            const Layer* layer = find(table);
-            if (!layer) continue;
-            std::size_t index = 0;
-            while (layers[index].name != table) ++index;
+            const auto index = find(table);
+            if (!index) continue;
             group.push_back({"palliacarte_" + table + "_" + type, label + " " + type, table,
-                             geometry_of(*layer), filter, qml_for_type(qml[index], type),
-                             table == "structures" || table == "white_zones"});
+                             geometry_of(layers[*index]), filter, qml_for_type(body(*index), type),
+                             !layer_labeling(table).empty()});
         }
         std::string members;
         for (const auto& l : group) {
@@ -305,20 +301,17 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
         for (const auto& l : group)
             if (l.table == "structures" || l.table == "communes_coverage") printed.push_back(l);
         const std::string title = k < titles.size() ? titles[k] : type;
-        layouts += layout("Carte " + type, title,
-                          provenance.sources_line() + " " + provenance.attribution(), printed,
+        layouts += layout("Carte " + type, title, provenance.page_credits().sources, printed,
                           gpkg_name, extent, int(k));
     }
     // The territories, outlined once (their rows repeat per type: the first type's).
-    if (const Layer* territories = find("territories"); territories && !analysis.types.empty()) {
-        std::size_t index = 0;
-        while (layers[index].name != "territories") ++index;
+    if (const auto index = find("territories"); index && !analysis.types.empty()) {
         const ProjectLayer l{"palliacarte_territories",
                              "Territoires (indicateurs " + analysis.types.front().type + ")",
                              "territories",
-                             geometry_of(*territories),
+                             geometry_of(layers[*index]),
                              "\"type\" = '" + analysis.types.front().type + "'",
-                             qml[index],
+                             body(*index),
                              false};
         add_layer(l);
         tree += "<layer-tree-group name=\"Territoires\" checked=\"Qt::Checked\" expanded=\"1\">" +

@@ -17,11 +17,12 @@ namespace palliacarte {
 struct RunProvenance;
 
 /// @param gpkg_name the GeoPackage's file name, in the same folder (paths stay relative: the
-/// folder can be moved). @param titles per analysed type, the printed map's title.
+/// folder can be moved). @param qml per layer, its style as the GeoPackage holds it.
+/// @param titles per analysed type, the printed map's title.
 /// @throws DataError naming the file.
 void write_qgis_project(const std::string& path, const std::string& gpkg_name,
-                        const std::vector<Layer>& layers, const CoverageAnalysis& analysis,
-                        const std::string& styles_dir, const RunProvenance& provenance,
+                        const std::vector<Layer>& layers, const std::vector<std::string>& qml,
+                        const CoverageAnalysis& analysis, const RunProvenance& provenance,
                         const Box& extent, const std::vector<std::string>& titles);
 
 /// @brief The QGIS labeling of a layer, or empty: white-zone communes among the 30 first,
