@@ -164,9 +164,15 @@ struct Placed {
     std::size_t from = 0, to = 0;  // table rows (header drawn too)
 };
 
+// A table measured once: its columns' widths and alignment, its rows' heights.
+struct TableLayout {
+    std::vector<double> widths, heights;
+    std::vector<bool> right_aligned;  // numbers
+};
+
 struct Laid {
     std::vector<Block> blocks;
-    std::vector<std::vector<double>> widths;  // per block (tables)
+    std::vector<TableLayout> tables;  // per block (tables only)
     std::vector<std::vector<Placed>> pages;
 };
 
@@ -191,12 +197,13 @@ bool numeric(const std::vector<std::vector<std::string>>& rows, std::size_t c) {
     return cells && digits * 2 > cells;
 }
 
-void draw_table_rows(cairo_t* cr, const Block& b, const std::vector<double>& widths, double y,
+void draw_table_rows(cairo_t* cr, const Block& b, const TableLayout& table, double y,
                      std::size_t from, std::size_t to) {
+    const std::vector<double>& widths = table.widths;
+    double total = 0;
+    for (const double w : widths) total += w;
     auto draw_row = [&](std::size_t r, bool header) {
-        const double h = row_height(cr, b.rows[r], widths, header);
-        double total = 0;
-        for (const double w : widths) total += w;
+        const double h = table.heights[r];
         if (header || r % 2 == 0) {
             cairo_rectangle(cr, kPageMargin, y, total, h);
             if (header)
@@ -208,7 +215,7 @@ void draw_table_rows(cairo_t* cr, const Block& b, const std::vector<double>& wid
         double x = kPageMargin;
         for (std::size_t c = 0; c < b.rows[r].size() && c < widths.size(); ++c) {
             TextStyle s{kTableFont, header, false, {0.1, 0.1, 0.1}, false, true};
-            s.align_right = !header && numeric(b.rows, c);
+            s.align_right = !header && table.right_aligned[c];
             const PageText t(cr, b.rows[r][c], s, widths[c] - 2 * kCellPad);
             t.draw(x + kCellPad, y + kCellPad);
             x += widths[c];
@@ -224,7 +231,7 @@ Laid lay_out(const std::string& markdown) {
     laid.blocks = parse(markdown);
     CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1));
     CairoContext cr(cairo_create(surface.get()));
-    laid.widths.resize(laid.blocks.size());
+    laid.tables.resize(laid.blocks.size());
     laid.pages.emplace_back();
     double y = kTop;
     auto new_page = [&] {
@@ -234,14 +241,19 @@ Laid lay_out(const std::string& markdown) {
     for (std::size_t i = 0; i < laid.blocks.size(); ++i) {
         const Block& b = laid.blocks[i];
         if (b.kind == BlockKind::table) {
-            laid.widths[i] = column_widths(cr.get(), b.rows);
-            const double header = row_height(cr.get(), b.rows[0], laid.widths[i], true);
+            TableLayout& table = laid.tables[i];
+            table.widths = column_widths(cr.get(), b.rows);
+            for (std::size_t r = 0; r < b.rows.size(); ++r)
+                table.heights.push_back(row_height(cr.get(), b.rows[r], table.widths, r == 0));
+            for (std::size_t c = 0; c < table.widths.size(); ++c)
+                table.right_aligned.push_back(numeric(b.rows, c));
+            const double header = table.heights[0];
             std::size_t from = 1;
             while (from < b.rows.size() || b.rows.size() == 1) {
                 double h = header;
                 std::size_t to = from;
                 while (to < b.rows.size()) {
-                    const double rh = row_height(cr.get(), b.rows[to], laid.widths[i], false);
+                    const double rh = table.heights[to];
                     if (y + h + rh > kBottom) break;
                     h += rh;
                     ++to;
@@ -263,7 +275,7 @@ Laid lay_out(const std::string& markdown) {
         const double indent = indent_of(b);
         const PageText t(cr.get(), b.markup, style, kWidth - indent - 10);
         const double before = b.kind == BlockKind::heading ? (b.level <= 2 ? 10 : 6) : 0;
-        const double after = b.kind == BlockKind::heading ? 4 : 4;
+        const double after = 4;
         // A heading keeps some of what follows on its page.
         const double keep = b.kind == BlockKind::heading ? 60 : 0;
         if (y + before + t.height() + keep > kBottom && y > kTop) new_page();
@@ -322,7 +334,7 @@ std::vector<NumberedPage> markdown_pages(const std::string& markdown,
             for (const Placed& at : laid->pages[p]) {
                 const Block& b = laid->blocks[at.block];
                 if (b.kind == BlockKind::table) {
-                    draw_table_rows(cr, b, laid->widths[at.block], at.y, at.from, at.to);
+                    draw_table_rows(cr, b, laid->tables[at.block], at.y, at.from, at.to);
                     continue;
                 }
                 const double indent = indent_of(b);
