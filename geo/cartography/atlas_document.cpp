@@ -58,14 +58,10 @@ void draw_cover(cairo_t* cr, const CoverageMapInputs& in) {
                  minutes_fr(tc.threshold_min) + " min)";
     para("Structures analysées : " + types + ".", body);
     para("Temps d'accès : " + in.analysis.method_label + ".", body);
-    std::size_t population = 0;
     double inhabitants = 0;
-    for (const auto& c : in.territory.communes) {
-        ++population;
-        inhabitants += c.population.value_or(0);
-    }
-    para("Territoire : " + counted(double(population), "commune", "communes") + ", " +
-             counted(inhabitants, "habitant", "habitants") + ".",
+    for (const auto& c : in.territory.communes) inhabitants += c.population.value_or(0);
+    para("Territoire : " + counted(double(in.territory.communes.size()), "commune", "communes") +
+             ", " + counted(inhabitants, "habitant", "habitants") + ".",
          body);
     y += 10;
     para(

@@ -38,11 +38,20 @@ const test::AnalysedTerritory& corsica() {
     return x;
 }
 
-nlohmann::json palette() {
-    std::ifstream in(test::source_dir() + "/styles/palette.json");
-    std::stringstream s;
-    s << in.rdbuf();
-    return parse_bounded_json(s.str());
+const nlohmann::json& palette() {
+    static const nlohmann::json palette = [] {
+        std::ifstream in(test::source_dir() + "/styles/palette.json");
+        std::stringstream s;
+        s << in.rdbuf();
+        return parse_bounded_json(s.str());
+    }();
+    return palette;
+}
+
+// The map pages' inputs, as analyze builds them (the palette kept for the test's life).
+CoverageMapInputs map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
+                             const RunProvenance& provenance) {
+    return coverage_map_inputs(territory, analysis, provenance.page_credits(), palette(), {});
 }
 
 // pdftotext gives the page's no-break spaces as U+00A0 and U+202F: plain spaces.
@@ -128,9 +137,7 @@ TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     const auto& x = corsica();
     const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const nlohmann::json pal = palette();
-    const CoverageMapInputs in =
-        coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
+    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
     const test::ScratchDir dir("coverage-map");
     for (const auto& tc : x.analysis.types) {
         const std::string pdf = dir.file("carte_" + tc.type + ".pdf");
@@ -180,8 +187,8 @@ TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
         ASSERT_EQ(ppm.status, 0) << ppm.out;
         const MapFrame frame = coverage_map_frame(in, tc);
         const std::string png = dir.file(tc.type + ".png");
-        const auto blue = hex_rgb(pal["status"]["covered"]),
-                   red = hex_rgb(pal["status"]["white_zone"]);
+        const auto blue = hex_rgb(palette()["status"]["covered"]),
+                   red = hex_rgb(palette()["status"]["white_zone"]);
         std::size_t covered = 0, white = 0;
         const auto covered_points = inside_largest(x.territory, tc, CoverageStatus::covered);
         for (const auto& p : covered_points) {
@@ -210,7 +217,6 @@ TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     auto x = test::analysed_territory("corse.json");
     const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const nlohmann::json pal = palette();
     const TypeCoverage* had = nullptr;
     for (const auto& tc : x.analysis.types)
         if (tc.type == "HAD") had = &tc;
@@ -221,8 +227,7 @@ TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
     const Box island = bg::return_envelope<Box>(*x.analysis.outline.in(x.territory.epsg));
     moved.position =
         Point{island.min_corner().x - 150000, (island.min_corner().y + island.max_corner().y) / 2};
-    const CoverageMapInputs in =
-        coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
+    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
     const MapFrame frame = coverage_map_frame(in, *had);
     std::size_t checked = 0;
     for (const auto* list : {&had->located, &had->off_network})
@@ -246,9 +251,7 @@ TEST(CoverageMap, CorsicaAtlasHasEveryPartNumbered) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     const auto& x = corsica();
     const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const nlohmann::json pal = palette();
-    const CoverageMapInputs in =
-        coverage_map_inputs(x.territory, x.analysis, prov.page_credits(), pal, {});
+    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
     const test::ScratchDir dir("atlas");
     const std::string pdf = dir.file("atlas.pdf");
     const std::string report = markdown_report(x.territory, x.analysis, {}, prov);
@@ -341,9 +344,7 @@ TEST(CoverageMap, CantalHadsOutsideTheDepartementAreOnItsMap) {
     ASSERT_GE(had.located.size(), 3u);
     EXPECT_EQ(outside, had.located.size()) << "the observation: no HAD in the Cantal itself";
     const RunProvenance prov = make_run_provenance(inputs.config, inputs.territory, analysis);
-    const nlohmann::json pal = palette();
-    const CoverageMapInputs in =
-        coverage_map_inputs(inputs.territory, analysis, prov.page_credits(), pal, {});
+    const CoverageMapInputs in = map_inputs(inputs.territory, analysis, prov);
     const MapFrame frame = coverage_map_frame(in, had);
     for (const auto s : had.located) {
         const auto at = frame.to_page(*inputs.territory.structures[s].position);
