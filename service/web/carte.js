@@ -264,8 +264,10 @@
     map.addLayer({ id: 'territoires-fond', type: 'fill', source: 'territoires', paint: { 'fill-opacity': 0 } });
     map.addLayer({ id: 'territoires-contour', type: 'line', source: 'territoires', paint: { 'line-color': '#21435f', 'line-width': 2.2 } });
     map.addLayer({ id: 'zones-contour', type: 'line', source: 'zones', filter: ['==', ['get', 'type'], ''], paint: { 'line-color': '#222', 'line-width': 1.6, 'line-dasharray': [3, 2] } });
-    map.addLayer({ id: 'etsi-zones-fond', type: 'fill', source: 'etsi-zones', paint: { 'fill-color': '#00798c', 'fill-opacity': 0.35 } });
-    map.addLayer({ id: 'etsi-zones-contour', type: 'line', source: 'etsi-zones', paint: { 'line-color': '#00798c', 'line-width': 1.2 } });
+    // A feature marked `chauffe` is drawn transparent: see warmWhatIfLayers().
+    const unlessWarming = (opacity) => ['case', ['to-boolean', ['get', 'chauffe']], 0, opacity];
+    map.addLayer({ id: 'etsi-zones-fond', type: 'fill', source: 'etsi-zones', paint: { 'fill-color': '#00798c', 'fill-opacity': unlessWarming(0.35) } });
+    map.addLayer({ id: 'etsi-zones-contour', type: 'line', source: 'etsi-zones', paint: { 'line-color': '#00798c', 'line-width': 1.2, 'line-opacity': unlessWarming(1) } });
     const colours = ['match', ['get', 'type']];
     for (const [t, c] of Object.entries(data.palette.types || {})) colours.push(t, c);
     colours.push('#333');
@@ -306,6 +308,20 @@
       // Set only on a change: even an unchanged value costs a frame, which delays the next.
       if (map.getLayoutProperty(id + '-etsi', 'visibility') !== visibility) map.setLayoutProperty(id + '-etsi', 'visibility', visibility);
     }
+    if (wanted) warmWhatIfLayers();
+  }
+  // WebGL compiles a layer's shaders the first time it draws something; with software WebGL
+  // that took 150 ms of the first « Et si… » answer. A transparent square at the centre of
+  // the view, drawn as soon as the mode is on, gets it done before the first click.
+  let whatIfWarmed = false;
+  function warmWhatIfLayers() {
+    if (whatIfWarmed || scenario) return;
+    whatIfWarmed = true;
+    const b = map.getBounds();
+    const c = b.getCenter();
+    const r = (b.getEast() - b.getWest()) / 50;
+    const ring = [[c.lng - r, c.lat - r], [c.lng + r, c.lat - r], [c.lng + r, c.lat + r], [c.lng - r, c.lat + r], [c.lng - r, c.lat - r]];
+    map.getSource('etsi-zones').setData({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { chauffe: true }, geometry: { type: 'Polygon', coordinates: [ring] } }] });
   }
   function updateTiles() {
     if (tilesShown === tileUrl(state.type)) return;
@@ -698,8 +714,11 @@
         getJson('analysis/scenario', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
         ...state.added.map((a) => getJson(`analysis/catchment?lon=${a.lon}&lat=${a.lat}&type=${encodeURIComponent(a.type)}&minutes=${t.threshold}`)),
       ]);
+      const requestsMs = Math.round(performance.now() - started);
       scenario = result;
-      map.getSource('etsi-zones').setData({ type: 'FeatureCollection', features: zones.flatMap((z) => z.features) });
+      // The catchment is cut into tiles by a worker: the highlights wait for it, so that one
+      // frame draws both (with software WebGL a frame costs 100+ ms, and each queues the next).
+      await setSourceData('etsi-zones', { type: 'FeatureCollection', features: zones.flatMap((z) => z.features) });
       const r = result.types.find((x) => x.type === state.type) || result.types[0];
       setHighlights((r.leaving_white_zone || []).map((c) => c.insee), (r.entering_white_zone || []).map((c) => c.insee));
       out.innerHTML = '';
@@ -717,12 +736,24 @@
       note.className = 'aide';
       note.textContent = `${state.added.length} ajout(s), ${state.removed.length} retrait(s) — ${(r.leaving_white_zone || []).length} commune(s) sortent des zones blanches, ${(r.entering_white_zone || []).length} y entrent.`;
       out.append(note);
-      out.dataset.ms = String(Math.round(performance.now() - started));
+      out.dataset.ms = String(requestsMs);
     } catch (e) {
       out.textContent = '';
       showError(e.message);
     }
     renderLegend();
+  }
+
+  // Resolves once the source has taken the data (or after 1 s, so a slow worker never holds the
+  // answer back).
+  function setSourceData(id, geojson) {
+    return new Promise((resolve) => {
+      const done = () => { map.off('sourcedata', onData); clearTimeout(timer); resolve(); };
+      const onData = (e) => { if (e.sourceId === id && e.tile && e.isSourceLoaded) done(); };
+      const timer = setTimeout(done, 1000);
+      map.on('sourcedata', onData);
+      map.getSource(id).setData(geojson);
+    });
   }
 
   // ---- Image export -------------------------------------------------------------------------------

@@ -240,13 +240,31 @@ async function main() {
       check(await whatIfOutlines(page) === 'none', 'the what-if outlines are laid out before « Et si… » is on');
       await page.click('#etsi-mode');
       check(await whatIfOutlines(page) === 'visible', 'the what-if outlines stay hidden with « Et si… » on');
+      await idle(page);
+      // The what-if layers' shaders are compiled once the mode is on, not in the frame that
+      // draws the first answer (150 ms of software WebGL): count the programs linked from the
+      // click to the answer.
+      await page.evaluate(() => {
+        window.__linked = 0;
+        const proto = window.carte.map.painter.context.gl.constructor.prototype;
+        const link = proto.linkProgram;
+        proto.linkProgram = function (...a) { window.__linked++; return link.apply(this, a); };
+      });
       const at = await page.evaluate(([x, y]) => window.carte.map.project([x, y]), [Number(lon), Number(lat)]);
       t0 = Date.now();
       await page.mouse.click(box.x + at.x, box.y + at.y);
-      await page.waitForSelector('#etsi-resultat strong');
+      // The answer is shown with the new catchment already cut into the map's tiles, so one
+      // frame draws both.
+      const shown = await (await page.waitForFunction(() => document.querySelector('#etsi-resultat strong') && {
+        loaded: window.carte.map.isSourceLoaded('etsi-zones'),
+        zones: window.carte.map.querySourceFeatures('etsi-zones').filter((f) => !f.properties.chauffe).length,
+      }, { polling: 'mutation' })).jsonValue();
       timings.what_if_answer_ms = Date.now() - t0; // click → before/after shown
+      check(shown.loaded && shown.zones > 0, `the answer is shown before its catchment is in the map (${JSON.stringify(shown)})`);
       await idle(page);
       timings.what_if_ms = Date.now() - t0; // … → the new catchment drawn (the map idle)
+      const linked = await page.evaluate(() => window.__linked);
+      check(linked === 0, `${linked} WebGL program(s) compiled to draw the first what-if answer`);
       timings.what_if_requests_ms = Number(await page.$eval('#etsi-resultat', (e) => e.dataset.ms));
       const sent = await page.evaluate(() => window.carte.state.added);
       check(sent.length === 1 && sent[0].type === wtype, `page sent ${JSON.stringify(sent)}`);
