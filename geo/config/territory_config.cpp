@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "config/config_fields.hpp"
@@ -31,12 +32,57 @@ std::string beside_or_shipped(const fs::path& config_dir, const std::string& rel
                               : (fs::path(PALLIACARTE_DATA_DIR) / relative).string();
 }
 
-StructureSourceConfig parse_structure_source(const json& j, std::size_t index) {
+std::vector<FinessRule> parse_select(const json& select, const std::string& what) {
+    std::vector<FinessRule> rules;
+    for (const auto& r : select) {
+        FinessRule rule;
+        rule.type = field_text(r, "type");
+        rule.categories = field_texts(r, "categories");
+        rule.name_pattern = field_text(r, "name_pattern");
+        rule.exclude_pattern = field_text(r, "exclude_pattern");
+        rule.activities = field_texts(r, "activities");
+        rule.zone_natures = field_texts(r, "zone_natures");
+        if (rule.categories.empty() && rule.name_pattern.empty() && rule.activities.empty())
+            throw ConfigError("`" + what + "` : la règle du type " + rule.type +
+                              " doit donner `categories`, `name_pattern` ou `activities`");
+        rules.push_back(std::move(rule));
+    }
+    return rules;
+}
+
+// A finess-plus source without rules of its own: the mapping shipped in data/ (or one beside
+// the config), so that any département's config gets its EMSP, LISP, USP and HAD.
+std::vector<FinessRule> default_finess_plus_rules(const fs::path& config_dir) {
+    return read_finess_rules(beside_or_shipped(config_dir, "finess-plus-activities.json"));
+}
+
+}  // namespace
+
+std::vector<FinessRule> read_finess_rules(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError(path + " : fichier de correspondance FINESS+ introuvable");
+    try {
+        const json doc = json::parse(in);
+        return parse_select(doc.at("select"), path + " : select");
+    } catch (const json::exception& e) {
+        throw ConfigError(path + " : " + e.what());
+    }
+}
+
+namespace {
+
+StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
+                                             const fs::path& config_dir) {
     const std::string what = "structures[" + std::to_string(index) + "]";
     StructureSourceConfig s;
     s.format = field_text(j, "format");
     s.path = field_text(j, "path");
     require_path(s.path, what);
+    s.structures_path = field_text(j, "structures_path");
+    if (s.format == "finess-plus" && s.structures_path.empty())
+        throw ConfigError("`" + what +
+                          "` : une source finess-plus demande `path` (fichier des activités) et "
+                          "`structures_path` (fichier des structures)");
     s.layer = field_text(j, "layer");
     s.departements = field_texts(j, "departements");
     for (auto& d : s.departements) d = normalize_departement(d);
@@ -46,19 +92,9 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index) {
     if (j.contains("fields")) {
         for (const auto& [k, v] : j["fields"].items()) s.fields[k] = v.get<std::string>();
     }
-    if (j.contains("select")) {
-        for (const auto& r : j["select"]) {
-            FinessRule rule;
-            rule.type = field_text(r, "type");
-            rule.categories = field_texts(r, "categories");
-            rule.name_pattern = field_text(r, "name_pattern");
-            rule.exclude_pattern = field_text(r, "exclude_pattern");
-            if (rule.categories.empty() && rule.name_pattern.empty())
-                throw ConfigError("`" + what + ".select` : la règle du type " + rule.type +
-                                  " doit donner `categories` ou `name_pattern`");
-            s.rules.push_back(std::move(rule));
-        }
-    }
+    if (j.contains("select")) s.rules = parse_select(j["select"], what + ".select");
+    if (s.format == "finess-plus" && s.rules.empty())
+        s.rules = default_finess_plus_rules(config_dir);
     if ((s.format == "finess-etalab" || s.format == "finess-flat") && s.rules.empty())
         throw ConfigError("`" + what +
                           "` : une source FINESS demande des règles `select` (catégorie → type)");
@@ -99,7 +135,10 @@ namespace {
 void resolve_data_paths(TerritoryConfig& c) {
     c.communes.path = c.resolve(c.communes.path);
     if (c.population) c.population->path = c.resolve(c.population->path);
-    for (auto& s : c.structures) s.path = c.resolve(s.path);
+    for (auto& s : c.structures) {
+        s.path = c.resolve(s.path);
+        if (!s.structures_path.empty()) s.structures_path = c.resolve(s.structures_path);
+    }
     if (c.crosswalk) c.crosswalk->path = c.resolve(c.crosswalk->path);
     for (auto& g : c.territories) g.path = c.resolve(g.path);
     if (c.roads) c.roads->path = c.resolve(c.roads->path);
@@ -214,7 +253,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         }
         if (doc.contains("structures")) {
             for (std::size_t i = 0; i < doc["structures"].size(); ++i)
-                c.structures.push_back(parse_structure_source(doc["structures"][i], i));
+                c.structures.push_back(parse_structure_source(doc["structures"][i], i, config_dir));
         }
         if (doc.contains("territories")) {
             for (const auto& tj : doc["territories"]) {

@@ -42,12 +42,21 @@ struct FinessRule {
     std::vector<std::string> categories;
     std::string name_pattern;     ///< ECMAScript regex, case-insensitive, on the raison sociale
     std::string exclude_pattern;  ///< ETs whose name matches are not selected (SMUR antennas…)
+    /// finess-plus: activities exercised at the ET, "R4/N2" (activity/modality) or "R4" (any
+    /// modality). Each rule with activities makes its own structure; capacity and declared zone
+    /// come from the matching activities.
+    std::vector<std::string> activities;
+    /// finess-plus, rules by category: natures ("AMF"…) whose authorisations' zones d'intervention
+    /// become the structure's declared zone (an HAD's, R6123-140).
+    std::vector<std::string> zone_natures;
 };
 
-/// @brief One source of structures: "filiere-csv", "finess-etalab", "finess-flat" or "ogr".
+/// @brief One source of structures: "filiere-csv", "finess-etalab", "finess-flat", "finess-plus"
+/// or "ogr".
 struct StructureSourceConfig {
     std::string format;
     std::string path;
+    std::string structures_path;                ///< finess-plus: the establishments file
     std::string layer;                          ///< ogr
     std::vector<std::string> departements;      ///< finess-*: which départements to keep
     std::vector<FinessRule> rules;              ///< finess-*
@@ -163,5 +172,8 @@ TerritoryConfig parse_territory_config(const nlohmann::json& doc, const std::str
 /// @brief Throws ConfigError unless `url` is empty, an http(s) MapLibre style URL or an XYZ
 /// template naming {z}, {x} and {y}.
 void check_basemap_url(const std::string& url);
+
+/// @brief The `select` rules of a FINESS+ mapping file (data/finess-plus-activities.json).
+std::vector<FinessRule> read_finess_rules(const std::string& path);
 
 }  // namespace palliacarte

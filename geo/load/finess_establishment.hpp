@@ -1,5 +1,6 @@
 #pragma once
 // A FINESS establishment (ET) as both FINESS formats give it, before it becomes a Structure.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,22 @@ namespace palliacarte {
 
 class StructurePlacer;
 
+/// @brief One activity exercised at an establishment, as the FINESS+ activities file gives it
+/// (authorisation regime of the Code de la santé publique).
+struct FinessActivity {
+    std::string nature;    ///< codeNature: "ASR" (regulated), "AMF" (activité de soins)…
+    std::string activity;  ///< "R4" (TRE_R274: soins palliatifs)
+    std::string modality;  ///< "N2" (TRE_R275: lits identifiés médecine adulte)
+    std::string form;      ///< TRE_R276
+    std::string id,
+        authorisation_id;            ///< activiteAeId here, and of the legal entity's authorisation
+    std::optional<double> capacity;  ///< one figure (statuses are not summed)
+    std::string capacity_unit;       ///< uniteMesureCapacite (TRE_R329: "02" beds)
+    std::vector<std::string> zone;   ///< declared zone d'intervention, INSEE codes
+    /// "R4/N2": what the selection rules match.
+    std::string code() const { return modality.empty() ? activity : activity + "/" + modality; }
+};
+
 struct FinessEstablishment {
     std::string nofinesset, nofinessej;
     std::string rs;        ///< raison sociale (short name)
@@ -23,8 +40,9 @@ struct FinessEstablishment {
     std::string address;
     std::optional<double> x, y;  ///< as published (Lambert-93 metropole, local UTM overseas)
     int source_epsg = 2154;
-    std::string position_problem;  ///< coordinates given but unusable
-    std::string source;            ///< "file:line"
+    std::string position_problem;            ///< coordinates given but unusable
+    std::string source;                      ///< "file:line"
+    std::vector<FinessActivity> activities;  ///< FINESS+ only: active activities exercised here
 };
 
 /// @brief Official etalab layout: "finess;etalab;…" header, "structureet;…" and
@@ -37,6 +55,24 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
 std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
                                                   const std::vector<std::string>& departements,
                                                   LoadReport& report);
+
+/// @brief The two FINESS+ JSON files (ANS, data.gouv.fr): establishments with their address
+/// from `structures_path`, each with the active activities `activities_path` says it exercises.
+/// Both are streamed. Keeps the listed départements (all if empty).
+struct FinessPlusCounts {
+    std::size_t entities = 0, establishments = 0;  ///< pmej and ege records of the activities file
+    std::size_t authorised = 0, exercised = 0;     ///< activity records at each level
+    std::size_t inactive = 0;                      ///< exercised records not in force
+    std::size_t zones = 0;                         ///< records declaring a zone d'intervention
+    /// Every record's code ("R4/N2") → the capacity each gives (NaN when none).
+    std::map<std::string, std::vector<double>> capacities_by_code;
+};
+
+std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
+                                                  const std::string& structures_path,
+                                                  const std::vector<std::string>& departements,
+                                                  LoadReport& report,
+                                                  FinessPlusCounts* counts = nullptr);
 
 /// @brief Applies the selection rules (first match wins) and adds the selected ETs as
 /// structures with id "<type>-<nofinesset>" (lower-case type). Returns how many were selected.

@@ -13,6 +13,57 @@
 
 namespace palliacarte {
 
+namespace {
+
+// A type an establishment becomes, with what its matching activities say.
+struct Selection {
+    const StructureType* type = nullptr;
+    std::optional<double> capacity;
+    std::string capacity_unit;
+    std::string codes;  // "R4/N2, R4/W2"
+    std::vector<std::string> zone;
+};
+
+// "R4/N2" matches that modality only; "R4" any modality of R4.
+bool activity_matches(const FinessActivity& a, const std::vector<std::string>& wanted) {
+    for (const auto& w : wanted)
+        if (w == a.code() || w == a.activity) return true;
+    return false;
+}
+
+// TRE_R329 unit of a capacity, as a planner reads it.
+std::string unit_label(const std::string& code) {
+    if (code == "02") return "lits";
+    return code.empty() ? "" : "unités (TRE_R329 " + code + ")";
+}
+
+// Adds what `acts` give to the type's selection (distinct authorisations of one type add up:
+// medicine and SSR identified beds are different beds).
+void merge_selection(std::vector<Selection>& chosen, const StructureType* type,
+                     const std::vector<const FinessActivity*>& acts) {
+    auto it = std::find_if(chosen.begin(), chosen.end(),
+                           [&](const Selection& s) { return s.type == type; });
+    if (it == chosen.end()) {
+        chosen.push_back(Selection{type, std::nullopt, "", "", {}});
+        it = chosen.end() - 1;
+    }
+    for (const FinessActivity* a : acts) {
+        if (a->capacity &&
+            (it->capacity_unit.empty() || it->capacity_unit == unit_label(a->capacity_unit))) {
+            it->capacity = it->capacity.value_or(0) + *a->capacity;
+            it->capacity_unit = unit_label(a->capacity_unit);
+        }
+        const std::string code = a->nature + " " + a->code();
+        if (it->codes.find(code) == std::string::npos)
+            it->codes += (it->codes.empty() ? "" : ", ") + code;
+        for (const auto& c : a->zone)
+            if (std::find(it->zone.begin(), it->zone.end(), c) == it->zone.end())
+                it->zone.push_back(c);
+    }
+}
+
+}  // namespace
+
 std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets,
                                      const std::vector<FinessRule>& rules,
                                      const StructureTypeTable& types, StructurePlacer& placer,
@@ -34,6 +85,7 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         }
     };
     std::vector<CompiledRule> compiled;
+    std::vector<CompiledRule> by_activity;  // finess-plus: each matching rule makes a structure
     for (const auto& rule : rules) {
         const StructureType* t = types.find(rule.type);
         if (!t)
@@ -42,7 +94,7 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         CompiledRule c{&rule, t, std::nullopt, std::nullopt};
         if (!rule.name_pattern.empty()) c.pattern = compile(rule.name_pattern);
         if (!rule.exclude_pattern.empty()) c.exclude = compile(rule.exclude_pattern);
-        compiled.push_back(std::move(c));
+        (rule.activities.empty() ? compiled : by_activity).push_back(std::move(c));
     }
     std::size_t selected = 0;
     for (const auto& et : ets) {
@@ -54,7 +106,16 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
                 !placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement))
                 continue;
         }
-        const CompiledRule* match = nullptr;
+        // What this ET becomes: one structure per type its activities give (FINESS+), then the
+        // first category or name rule that matches, unless it gave that type already.
+        std::vector<Selection> chosen;
+        for (const auto& c : by_activity) {
+            std::vector<const FinessActivity*> acts;
+            for (const auto& a : et.activities)
+                if (activity_matches(a, c.rule->activities)) acts.push_back(&a);
+            if (acts.empty()) continue;
+            merge_selection(chosen, c.type, acts);
+        }
         for (const auto& c : compiled) {
             // Cheap category test first; std::regex only when needed.
             const auto& cats = c.rule->categories;
@@ -64,11 +125,16 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
                  (std::regex_search(et.rs, *c.pattern) ||
                   (!et.rslongue.empty() && std::regex_search(et.rslongue, *c.pattern))));
             if (hit && !(c.exclude && std::regex_search(et.rs, *c.exclude))) {
-                match = &c;
+                std::vector<const FinessActivity*> zoned;
+                for (const auto& a : et.activities)
+                    if (std::find(c.rule->zone_natures.begin(), c.rule->zone_natures.end(),
+                                  a.nature) != c.rule->zone_natures.end())
+                        zoned.push_back(&a);
+                merge_selection(chosen, c.type, zoned);
                 break;
             }
         }
-        if (!match) continue;
+        if (chosen.empty()) continue;
         // A national or départemental file covers more than the study area: leave out what
         // lies beyond its margin (counted below) instead of reporting each as a bad position.
         if (skip_outside && et.x && et.y &&
@@ -76,34 +142,45 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
             ++skipped;
             continue;
         }
-        ++selected;
-        Structure s;
-        std::string prefix = match->type->code;
-        std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        s.id = prefix + "-" + et.nofinesset;
-        s.name = et.rslongue.empty() ? et.rs : et.rslongue;
-        s.type = match->type->code;
-        s.finess_et = et.nofinesset;
-        s.finess_ej = et.nofinessej;
-        s.finess_category = et.categetab;
-        s.finess_category_label = et.libcategetab;
-        s.commune_insee = et.commune_insee;
-        s.address = et.address;
-        s.source = et.source;
-        const auto colon = et.source.rfind(':');
-        const std::string where =
-            colon == std::string::npos ? "" : "ligne " + et.source.substr(colon + 1);
-        if (et.x && et.y) {
-            placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
-                         et.departement);
-            if (s.position) s.position_source = "FINESS (" + epsg_string(et.source_epsg) + ")";
-        } else if (!et.position_problem.empty()) {
-            s.position_problem = et.position_problem;
-        } else {
-            report.info(path, where, "no_position", s.id + " : FINESS ne donne pas de coordonnées");
+        for (const auto& pick : chosen) {
+            ++selected;
+            Structure s;
+            std::string prefix = pick.type->code;
+            std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            s.id = prefix + "-" + et.nofinesset;
+            s.name = et.rslongue.empty() ? et.rs : et.rslongue;
+            s.type = pick.type->code;
+            s.finess_et = et.nofinesset;
+            s.finess_ej = et.nofinessej;
+            s.finess_category = et.categetab;
+            s.finess_category_label = et.libcategetab;
+            s.commune_insee = et.commune_insee;
+            s.address = et.address;
+            s.source = et.source;
+            s.capacity = pick.capacity;
+            s.capacity_unit = pick.capacity_unit;
+            s.activities = pick.codes;
+            s.intervention_communes = pick.zone;
+            const auto colon = et.source.rfind(':');
+            const std::string tail = colon == std::string::npos ? "" : et.source.substr(colon + 1);
+            const std::string where =
+                !tail.empty() && std::all_of(tail.begin(), tail.end(),
+                                             [](unsigned char ch) { return std::isdigit(ch); })
+                    ? "ligne " + tail
+                    : tail;
+            if (et.x && et.y) {
+                placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
+                             et.departement);
+                if (s.position) s.position_source = "FINESS (" + epsg_string(et.source_epsg) + ")";
+            } else if (!et.position_problem.empty()) {
+                s.position_problem = et.position_problem;
+            } else {
+                report.info(path, where, "no_position",
+                            s.id + " : FINESS ne donne pas de coordonnées");
+            }
+            placer.add(std::move(s), out, report, path, where);
         }
-        placer.add(std::move(s), out, report, path, where);
     }
     if (skipped > 0)
         report.info(

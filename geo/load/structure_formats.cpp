@@ -15,8 +15,21 @@ const std::vector<StructureFormat>& formats() {
             LoadReport& report) { read_filiere_csv(path, types, placer, out, report); },
          {}},
         {"ogr", read_ogr_structures, {}},
-        {"finess-etalab", {}, read_finess_etalab},
-        {"finess-flat", {}, read_finess_flat},
+        {"finess-etalab",
+         {},
+         [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
+             return read_finess_etalab(s.path, d, r);
+         }},
+        {"finess-flat",
+         {},
+         [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
+             return read_finess_flat(s.path, d, r);
+         }},
+        {"finess-plus",
+         {},
+         [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
+             return read_finess_plus(s.path, s.structures_path, d, r);
+         }},
     };
     return table;
 }

@@ -27,8 +27,9 @@ struct StructureFormat {
                        std::vector<Structure>& out, LoadReport& report)>
         read_structures;
     /// Reads the establishments of `departements` (all if empty); empty for direct formats.
-    std::function<std::vector<FinessEstablishment>(
-        const std::string& path, const std::vector<std::string>& departements, LoadReport& report)>
+    std::function<std::vector<FinessEstablishment>(const StructureSourceConfig& source,
+                                                   const std::vector<std::string>& departements,
+                                                   LoadReport& report)>
         read_establishments;
 };
 

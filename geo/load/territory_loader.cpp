@@ -92,15 +92,14 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         const auto& source = config.structures[i];
         const StructureFormat& format = format_of(source, config.config_path);
         if (!format.read_establishments) continue;
-        const std::string& path = source.path;
         // A FINESS source that skips what lies beyond the margin reads every département: the
         // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
         // are based in the départements around it), where a département filter dropped them.
         const auto departements = !source.departements.empty() ? source.departements
                                   : source.outside == "skip"   ? std::vector<std::string>{}
                                                                : config.departements;
-        finess[i].emplace([path, departements, &format](LoadReport& report) {
-            return format.read_establishments(path, departements, report);
+        finess[i].emplace([source, departements, &format](LoadReport& report) {
+            return format.read_establishments(source, departements, report);
         });
     }
 

@@ -24,6 +24,10 @@ struct Structure {
     std::string commune_insee;
     std::string address;  ///< postal address when the source gives one (FINESS)
     std::string setting;  ///< "etablissement", "domicile", "mixte"…
+    /// Beds, places or teams when the source gives them (FINESS+): the 2SFCA supply.
+    std::optional<double> capacity;
+    std::string capacity_unit;  ///< "lits", "places"…
+    std::string activities;     ///< the source's activity codes behind the type ("R4/N2")
     std::string note;
     std::optional<Point> position;  ///< in `epsg`
     int epsg = 2154;  ///< the territory's CRS (overseas structures of a national load: local CRS)

@@ -52,7 +52,7 @@ TEST(TerritoryConfig, ErrorsNameTheFileAndTheProblem) {
     doc["structures"] = json::array({{{"format", "xls"}, {"path", "a"}}});
     EXPECT_NE(
         error_of(doc).find("`structures[0].format` dans t.json : la chaîne \"xls\" n'est pas "
-                           "une valeur permise (filiere-csv, finess-etalab, finess-flat, ogr)"),
+                           "une valeur permise (filiere-csv, finess-etalab, finess-flat, finess-plus, ogr)"),
         std::string::npos);
     doc = minimal();
     doc["structures"] = json::array({{{"format", "finess-flat"}, {"path", "a"}}});

@@ -98,7 +98,7 @@ TEST(Finess, HadSelectionFindsCategory127AndHadNamedHospitalUnits) {
     const auto types = StructureTypeTable::load(test::structure_types());
     std::vector<Structure> out;
     const std::vector<FinessRule> rules = {
-        {"HAD", {"127"}, R"(\bHAD\b|H\.A\.D|HOSPITALISATION A DOMICILE)", ""}};
+        {"HAD", {"127"}, R"(\bHAD\b|H\.A\.D|HOSPITALISATION A DOMICILE)", "", {}, {}}};
     const auto n = select_finess_structures(ets, rules, types, placer, out, report, "finess");
     // SOURCES.md: category 127 or the HAD name pattern gives 4 ETs in 92.
     EXPECT_EQ(n, 4u);

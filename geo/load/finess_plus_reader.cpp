@@ -1,0 +1,315 @@
+// Reader of the FINESS+ open-data files of the ANS (data.gouv.fr, monthly): `finess-activites`
+// (every authorised activity, with capacities and zones d'intervention) and
+// `finess-structures` (every establishment, with its address and coordinates). Both are
+// streamed one legal entity at a time: the national files are ~1.5 GB.
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+#include "core/json_element_stream.hpp"
+#include "crs/departement_crs.hpp"
+#include "load/finess_establishment.hpp"
+
+namespace palliacarte {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string text(const json& j, const char* key) {
+    if (!j.is_object()) return {};
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<double> number(const std::string& s) {
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+// Active: in force (etatObjet "A") and neither an end of authorisation nor an effective end.
+bool is_active(const json& generic) {
+    return text(generic, "etatObjet") == "A" && text(generic, "dateFinActiviteAutorisee").empty() &&
+           text(generic, "dateFinEffectiveActivite").empty();
+}
+
+std::vector<std::string> zone_of(const json& activity) {
+    std::vector<std::string> out;
+    const auto it = activity.find("zoneIntervention");
+    if (it == activity.end() || !it->is_object()) return out;
+    const auto communes = it->find("communeZI");
+    if (communes == it->end() || !communes->is_array()) return out;
+    for (const auto& c : *communes) {
+        std::string code = text(c, "commune");
+        if (!code.empty()) out.push_back(std::move(code));
+    }
+    return out;
+}
+
+// One figure per activity: the statuses (TRE_R330) repeat the same beds, and the legal entity's
+// authorisation repeats its establishments' — summing either counts them twice or more.
+void read_capacity(const json& activity, FinessActivity& a) {
+    const auto it = activity.find("capacite");
+    if (it == activity.end() || !it->is_array()) return;
+    for (const auto& c : *it) {
+        const auto n = number(text(c, "nombre"));
+        if (!n) continue;
+        const std::string unit = text(c, "uniteMesureCapacite");
+        if (a.capacity && unit != a.capacity_unit) continue;  // another unit: first one kept
+        if (!a.capacity || *n > *a.capacity) a.capacity = *n;
+        a.capacity_unit = unit;
+    }
+}
+
+// The nature's code block: typeActiviteASR {activiteSanitaireRegulee, modaliteActivite,
+// formeActivite}, typeActiviteAMF {activiteAMF, …}, typeActiviteAMSR {activiteSocialeRegulee,
+// modeFonctionnement…}: read by the shape of the names, whatever the nature.
+void read_nature(const json& activity, FinessActivity& a) {
+    const json& nature = activity.contains("nature") ? activity["nature"] : json();
+    a.nature = text(nature, "codeNature");
+    if (!nature.is_object() || !nature.contains("caracteristiquesSpecifiques")) return;
+    const json& specific = nature["caracteristiquesSpecifiques"];
+    if (!specific.is_object()) return;
+    for (const auto& [key, block] : specific.items()) {
+        if (key.rfind("typeActivite", 0) != 0 || !block.is_object()) continue;
+        for (const auto& [k, v] : block.items()) {
+            if (!v.is_string()) continue;
+            if (k.rfind("activite", 0) == 0 && a.activity.empty())
+                a.activity = v.get<std::string>();
+            else if (k.rfind("modalite", 0) == 0 && a.modality.empty())
+                a.modality = v.get<std::string>();
+            else if (k == "formeActivite")
+                a.form = v.get<std::string>();
+        }
+        if (a.modality.empty()) a.modality = text(block, "modeFonctionnement");
+        break;
+    }
+}
+
+struct Authorisation {
+    std::vector<std::string> zone;
+    std::optional<double> capacity;
+    std::string capacity_unit;
+};
+
+// INSEE code → département: "2A004" → "2A", "97101" → "971".
+std::string departement_of_commune(const std::string& insee) {
+    if (insee.size() < 2) return {};
+    return normalize_departement(
+        insee.rfind("97", 0) == 0 && insee.size() >= 3 ? insee.substr(0, 3) : insee.substr(0, 2));
+}
+
+// Metropolitan Lambert-93 (with a margin for Corsica and the borders).
+bool plausible_l93(double x, double y) {
+    return x > 0 && x < 1'400'000 && y > 6'000'000 && y < 7'200'000;
+}
+
+}  // namespace
+
+std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
+                                                  const std::string& structures_path,
+                                                  const std::vector<std::string>& departements,
+                                                  LoadReport& report, FinessPlusCounts* counts) {
+    // 1. Activities, by establishment number (active ones only).
+    std::unordered_map<std::string, std::vector<FinessActivity>> by_ege;
+    FinessPlusCounts local;
+    FinessPlusCounts& n = counts ? *counts : local;
+    std::size_t &entities = n.entities, &ege_count = n.establishments, &authorised = n.authorised,
+                &exercised = n.exercised, &inactive = n.inactive;
+    // Counted on every record, in force or not.
+    auto count = [&n](const json& a) {
+        FinessActivity fa;
+        read_nature(a, fa);
+        read_capacity(a, fa);
+        n.capacities_by_code[fa.code()].push_back(fa.capacity.value_or(std::nan("")));
+        if (!zone_of(a).empty()) ++n.zones;
+    };
+    const auto act = stream_json_array(activities_path, "pmej", [&](json&& pm) {
+        ++entities;
+        std::unordered_map<std::string, Authorisation> authorisations;
+        if (pm.contains("activitesAutorisees") && pm["activitesAutorisees"].is_array())
+            for (const auto& a : pm["activitesAutorisees"]) {
+                ++authorised;
+                count(a);
+                const json& g = a.contains("caracteristiquesGeneriques")
+                                    ? a["caracteristiquesGeneriques"]
+                                    : json();
+                Authorisation au;
+                au.zone = zone_of(a);
+                FinessActivity tmp;
+                read_capacity(a, tmp);
+                au.capacity = tmp.capacity;
+                au.capacity_unit = tmp.capacity_unit;
+                authorisations[text(g, "activiteAeId")] = std::move(au);
+            }
+        if (!pm.contains("ege") || !pm["ege"].is_array()) return;
+        for (const auto& e : pm["ege"]) {
+            ++ege_count;
+            const std::string num = text(e, "numFinessEge");
+            if (!e.contains("activitesExercees") || !e["activitesExercees"].is_array()) continue;
+            for (const auto& a : e["activitesExercees"]) {
+                ++exercised;
+                count(a);
+                const json& g = a.contains("caracteristiquesGeneriques")
+                                    ? a["caracteristiquesGeneriques"]
+                                    : json();
+                if (!is_active(g)) {
+                    ++inactive;
+                    continue;
+                }
+                FinessActivity fa;
+                fa.id = text(g, "activiteAeId");
+                fa.authorisation_id = text(g, "identifiantAutorisation");
+                read_nature(a, fa);
+                read_capacity(a, fa);
+                fa.zone = zone_of(a);
+                const auto au = authorisations.find(fa.authorisation_id);
+                if (au != authorisations.end()) {
+                    if (!fa.capacity) {
+                        fa.capacity = au->second.capacity;
+                        fa.capacity_unit = au->second.capacity_unit;
+                    }
+                    // The zone is declared on the authorisation (R6123-140 for HAD).
+                    for (const auto& c : au->second.zone)
+                        if (std::find(fa.zone.begin(), fa.zone.end(), c) == fa.zone.end())
+                            fa.zone.push_back(c);
+                }
+                by_ege[num].push_back(std::move(fa));
+            }
+        }
+    });
+    report.info(
+        activities_path, "", "finess_plus_activities",
+        std::to_string(entities) + " entités juridiques, " + std::to_string(ege_count) +
+            " établissements, " + std::to_string(authorised + exercised) + " activités (" +
+            std::to_string(authorised) + " autorisées, " + std::to_string(exercised) +
+            " exercées dont " + std::to_string(inactive) +
+            " inactives ou closes, laissées de côté) — schéma " +
+            (act.top_level.count("schemaVersion") ? act.top_level.at("schemaVersion") : "?") +
+            ", généré le " +
+            (act.top_level.count("generatedAt") ? act.top_level.at("generatedAt") : "?"));
+
+    // 2. Establishments with their address, joined to their activities.
+    const std::set<std::string> keep(departements.begin(), departements.end());
+    std::vector<FinessEstablishment> out;
+    std::set<std::string> seen;
+    std::size_t swapped = 0, wgs84 = 0, no_coordinates = 0, closed = 0;
+    stream_json_array(structures_path, "pmej", [&](json&& pm) {
+        const json& info =
+            pm.contains("informationsGeneralesPMEJ") ? pm["informationsGeneralesPMEJ"] : json();
+        const std::string ej = text(info, "numFinessPm");
+        if (!pm.contains("ege") || !pm["ege"].is_array()) return;
+        for (const auto& e : pm["ege"]) {
+            const json& gi =
+                e.contains("informationsGeneralesEGE") ? e["informationsGeneralesEGE"] : json();
+            FinessEstablishment et;
+            et.nofinesset = text(gi, "numFinessEge");
+            const std::string where = "établissement " + et.nofinesset;
+            if (et.nofinesset.empty()) {
+                report.reject(structures_path, "entité " + ej, "missing_id",
+                              "établissement sans numFinessEge");
+                continue;
+            }
+            if (text(e, "etatObjet") != "A") {
+                ++closed;
+                continue;
+            }
+            const json* address = nullptr;
+            if (e.contains("adresse") && e["adresse"].is_array())
+                for (const auto& a : e["adresse"]) {
+                    if (!address) address = &a;
+                    if (a.contains("coordonneesGeographique")) {
+                        address = &a;
+                        break;
+                    }
+                }
+            et.commune_insee = address ? text(*address, "cogCommune") : "";
+            et.departement = departement_of_commune(et.commune_insee);
+            if (et.departement.empty())
+                et.departement = normalize_departement(et.nofinesset.substr(0, 2));
+            if (!keep.empty() && !keep.count(et.departement)) continue;
+            if (!seen.insert(et.nofinesset).second) {
+                report.reject(structures_path, where, "duplicate_id",
+                              "établissement " + et.nofinesset + " en double");
+                continue;
+            }
+            et.nofinessej = ej;
+            et.rs = text(gi, "nomEgeCourt");
+            et.rslongue = text(gi, "nomEgeLong");
+            et.categetab = text(e, "categorieentiteGeographiqueExercice");
+            et.source = structures_path + ":" + where;
+            if (address) {
+                const std::string street = text(*address, "ligneQuatre");
+                const std::string town =
+                    text(*address, "codePostal") + " " + text(*address, "ligneAcheminement");
+                et.address = street.empty() ? town : street + ", " + town;
+                const json& c = address->contains("coordonneesGeographique")
+                                    ? (*address)["coordonneesGeographique"]
+                                    : json();
+                auto x = number(text(c, "coordonneeX")), y = number(text(c, "coordonneeY"));
+                // Published with X holding the northing: swapped back when that is plainly so.
+                if (x && y && !plausible_l93(*x, *y) && plausible_l93(*y, *x)) {
+                    std::swap(x, y);
+                    ++swapped;
+                }
+                const auto lat = number(text(c, "directionLatitude")),
+                           lon = number(text(c, "directionLongitude"));
+                if (x && y && plausible_l93(*x, *y)) {
+                    et.x = x;
+                    et.y = y;
+                    et.source_epsg = 2154;
+                } else if (lat && lon) {
+                    et.x = lon;  // overseas, or no Lambert-93 pair: the WGS84 one
+                    et.y = lat;
+                    et.source_epsg = 4326;
+                    ++wgs84;
+                } else {
+                    ++no_coordinates;
+                }
+            } else {
+                ++no_coordinates;
+            }
+            const auto acts = by_ege.find(et.nofinesset);
+            if (acts != by_ege.end()) {
+                et.activities = std::move(acts->second);
+                by_ege.erase(acts);
+            }
+            out.push_back(std::move(et));
+        }
+    });
+    if (swapped > 0)
+        report.info(structures_path, "", "swapped_coordinates",
+                    std::to_string(swapped) +
+                        " adresse(s) en Lambert-93 publiées avec X et Y inversés (X = ordonnée) : "
+                        "remises dans l'ordre");
+    if (wgs84 > 0)
+        report.info(structures_path, "", "wgs84_coordinates",
+                    std::to_string(wgs84) +
+                        " établissement(s) placé(s) par leurs coordonnées WGS84 (pas de paire "
+                        "Lambert-93 utilisable : outre-mer ou absente)");
+    if (no_coordinates > 0)
+        report.info(structures_path, "", "no_coordinates",
+                    std::to_string(no_coordinates) + " établissement(s) sans coordonnées");
+    if (closed > 0)
+        report.info(
+            structures_path, "", "closed_establishments",
+            std::to_string(closed) + " établissement(s) fermé(s) (etatObjet ≠ A) laissés de côté");
+    // Activities of establishments the structures file does not list (closed, other
+    // département, or files of different dates).
+    std::size_t orphan = 0;
+    for (const auto& [num, acts] : by_ege)
+        if (keep.empty() || keep.count(normalize_departement(num.substr(0, 2))))
+            orphan += acts.size();
+    if (orphan > 0)
+        report.info(activities_path, "", "activities_without_establishment",
+                    std::to_string(orphan) +
+                        " activité(s) active(s) d'établissements absents du fichier des structures "
+                        "(fermés ou fichiers de dates différentes) : sans adresse, non retenues");
+    return out;
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,218 @@
+// The FINESS+ files of the ANS (finess-activites, finess-structures): the ANS's own examples in
+// ../shared/data/structures/finess-plus/, and small hand-written fixtures in the same schema
+// (tests/fixtures/finess-plus/, they say so) for what the examples lack.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "analysis/coverage_analysis.hpp"
+#include "config/territory_config.hpp"
+#include "core/errors.hpp"
+#include "core/json_element_stream.hpp"
+#include "load/analysis_inputs.hpp"
+#include "load/commune_loader.hpp"
+#include "load/finess_establishment.hpp"
+#include "load/structure_placement.hpp"
+#include "test_paths.hpp"
+
+using namespace palliacarte;
+
+namespace {
+
+std::string example(const std::string& name) {
+    return test::data("structures/finess-plus/" + name);
+}
+const std::string kActivities = "exemple-finess-activites-journalier-20260401.json";
+const std::string kStructures = "exemple-finess-structures-journalier-20260309.json";
+
+std::string fixture(const std::string& name) {
+    return test::source_dir() + "/tests/fixtures/finess-plus/" + name;
+}
+
+const Structure* find(const std::vector<Structure>& v, const std::string& id) {
+    for (const auto& s : v)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(FinessPlus, EveryRecordOfTheAnsExamplesIsRead) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    LoadReport report;
+    FinessPlusCounts n;
+    const auto ets = read_finess_plus(example(kActivities), example(kStructures), {}, report, &n);
+    EXPECT_EQ(n.entities, 64u);
+    EXPECT_EQ(n.establishments, 84u);
+    EXPECT_EQ(n.authorised + n.exercised, 335u);
+    EXPECT_EQ(n.authorised, 162u);
+    EXPECT_EQ(n.exercised, 173u);
+    EXPECT_EQ(n.zones, 7u);
+    // Palliative care: the R4/N2 authorisation of 010000156 and its exercise, 4 beds each.
+    std::size_t r4 = 0;
+    for (const auto& [code, capacities] : n.capacities_by_code)
+        if (code.rfind("R4", 0) == 0) {
+            r4 += capacities.size();
+            EXPECT_EQ(code, "R4/N2");
+            for (double c : capacities) EXPECT_EQ(c, 4.0);
+        }
+    EXPECT_EQ(r4, 2u);
+    // The structures example: 27 establishments, the closed ones left out and said so.
+    EXPECT_EQ(report.count("closed_establishments"), 1u);
+    EXPECT_EQ(report.count("swapped_coordinates"), 1u);
+    EXPECT_GT(ets.size(), 0u);
+    EXPECT_LT(ets.size(), 27u);
+}
+
+TEST(FinessPlus, TheLispOfCliniqueConvertHasFourBedsAtItsAddress) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    LoadReport report;
+    const auto ets = read_finess_plus(example(kActivities), example(kStructures), {"01"}, report);
+    CommuneLoadOptions o;
+    o.source.path =
+        test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson");
+    o.departements = {"01"};
+    const auto communes = load_communes(o, report).communes;
+    StructurePlacer placer(communes, 2154, 10000);
+    const auto types = StructureTypeTable::load(test::structure_types());
+    const auto rules = read_finess_rules(test::config("finess-plus-activities.json"));
+    std::vector<Structure> out;
+    select_finess_structures(ets, rules, types, placer, out, report, example(kActivities));
+    const Structure* lisp = find(out, "lisp-010780195");
+    ASSERT_NE(lisp, nullptr);
+    EXPECT_EQ(lisp->type, "LISP");
+    EXPECT_EQ(lisp->name, "CLINIQUE DOCTEUR CONVERT");
+    EXPECT_EQ(lisp->finess_ej, "010000156");
+    ASSERT_TRUE(lisp->capacity);
+    EXPECT_EQ(*lisp->capacity, 4.0);  // not 8: the two statuses repeat the same beds
+    EXPECT_EQ(lisp->capacity_unit, "lits");
+    EXPECT_EQ(lisp->activities, "ASR R4/N2");
+    EXPECT_EQ(lisp->commune_insee, "01053");
+    // Published X = 6570414.61 (northing), Y = 873766.07 (easting): swapped back.
+    ASSERT_TRUE(lisp->position);
+    EXPECT_NEAR(lisp->position->x, 873766.07, 0.01);
+    EXPECT_NEAR(lisp->position->y, 6570414.61, 0.01);
+    EXPECT_EQ(lisp->placement, Placement::located);
+    std::size_t palliative = 0;
+    for (const auto& s : out)
+        if (s.type == "LISP" || s.type == "USP" || s.type == "EMSP" || s.type == "LISPP")
+            ++palliative;
+    EXPECT_EQ(palliative, 1u);
+}
+
+TEST(FinessPlus, ZonesOfTheExamplesAreReadBack) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    std::vector<std::vector<std::string>> zones;
+    stream_json_array(example(kActivities), "pmej", [&](nlohmann::json&& pm) {
+        for (const auto& a : pm["activitesAutorisees"])
+            if (a["zoneIntervention"].is_object()) {
+                zones.emplace_back();
+                for (const auto& c : a["zoneIntervention"]["communeZI"])
+                    zones.back().push_back(c["commune"].get<std::string>());
+            }
+    });
+    ASSERT_EQ(zones.size(), 7u);
+    EXPECT_EQ(zones[0], (std::vector<std::string>{"01001", "01002"}));
+}
+
+TEST(FinessPlus, InvalidOrTruncatedJsonNamesTheFileAndByte) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus";
+    std::filesystem::create_directories(dir);
+    std::ifstream in(example(kActivities), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const std::string truncated = (dir / "tronque.json").string();
+    std::ofstream(truncated, std::ios::binary) << text.substr(0, text.size() / 2);
+    LoadReport report;
+    try {
+        read_finess_plus(truncated, example(kStructures), {}, report);
+        FAIL() << "a truncated file was read";
+    } catch (const DataError& e) {
+        EXPECT_EQ(e.file(), truncated);
+        EXPECT_NE(e.reason().find("JSON invalide ou tronqué à l'octet"), std::string::npos)
+            << e.reason();
+    }
+    const std::string not_finess = (dir / "autre.json").string();
+    std::ofstream(not_finess) << R"({"features": []})";
+    EXPECT_THROW(read_finess_plus(not_finess, example(kStructures), {}, report), DataError);
+    const std::string garbage = (dir / "garbage.json").string();
+    std::ofstream(garbage) << "{\"pmej\": [ {\"numFiness\": \"01\", } ]}";
+    try {
+        read_finess_plus(garbage, example(kStructures), {}, report);
+        FAIL() << "invalid JSON was read";
+    } catch (const DataError& e) {
+        EXPECT_NE(e.reason().find("octet 32 "), std::string::npos) << e.reason();
+    }
+}
+
+TEST(FinessPlus, FixturesGiveEveryPalliativeTypeWithCapacityAndZone) {
+    LoadReport report;
+    const auto ets =
+        read_finess_plus(fixture("activites-92.json"), fixture("structures-92.json"), {}, report);
+    EXPECT_EQ(ets.size(), 4u);  // the closed clinic left out
+    CommuneLoadOptions o;
+    o.source.path = test::config("demo/hauts-de-seine/communes.geojson");
+    const auto communes = load_communes(o, report).communes;
+    StructurePlacer placer(communes, 2154, 10000);
+    const auto types = StructureTypeTable::load(test::structure_types());
+    std::vector<Structure> out;
+    select_finess_structures(ets, read_finess_rules(test::config("finess-plus-activities.json")),
+                             types, placer, out, report, "fixture");
+    ASSERT_EQ(out.size(), 5u);
+    const Structure* usp = find(out, "usp-920000011");
+    ASSERT_NE(usp, nullptr);
+    EXPECT_EQ(*usp->capacity, 10.0);
+    const Structure* lisp = find(out, "lisp-920000011");
+    ASSERT_NE(lisp, nullptr);
+    // Medicine (6) and SSR (4, from the authorisation: the exercise gives none) beds add up.
+    EXPECT_EQ(*lisp->capacity, 10.0);
+    EXPECT_EQ(lisp->activities, "ASR R4/N2, ASR R4/W2");
+    const Structure* emsp = find(out, "emsp-920000012");
+    ASSERT_NE(emsp, nullptr);
+    EXPECT_FALSE(emsp->capacity);
+    EXPECT_NEAR(emsp->position->x, 645433, 1);  // swapped back
+    // The inactive (etatObjet I) LISP and the ended USP of Courbevoie are not there.
+    EXPECT_EQ(find(out, "lisp-920000012"), nullptr);
+    EXPECT_EQ(find(out, "usp-920000012"), nullptr);
+    const Structure* had_zone = find(out, "had-920000021");
+    ASSERT_NE(had_zone, nullptr);
+    EXPECT_EQ(had_zone->intervention_communes, (std::vector<std::string>{"92050", "92012"}));
+    EXPECT_EQ(had_zone->placement, Placement::declared_area_only);
+    const Structure* had = find(out, "had-920000022");
+    ASSERT_NE(had, nullptr);
+    EXPECT_TRUE(had->intervention_communes.empty());
+    EXPECT_EQ(had->placement, Placement::located);
+}
+
+// An analysis set up from the two files alone: a commune covered by the declared zone only
+// (Nanterre), by time only (Issy-les-Moulineaux), by both (Boulogne-Billancourt).
+TEST(FinessPlus, CoverageSaysZoneTimeOrBoth) {
+    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-92";
+    std::filesystem::create_directories(dir);
+    nlohmann::json cfg;
+    {
+        std::ifstream in(test::config("hauts-de-seine.json"));
+        cfg = nlohmann::json::parse(in);
+    }
+    cfg["data_root"] = test::config("demo/hauts-de-seine");
+    cfg["structures"] =
+        nlohmann::json::array({{{"format", "finess-plus"},
+                                {"path", fixture("activites-92.json")},
+                                {"structures_path", fixture("structures-92.json")}}});
+    cfg["crow_fly"] = {{"speed_kmh", 10}};
+    cfg["analysis"]["types"] = {"HAD"};
+    cfg["analysis"].erase("where_next");
+    const std::string path = (dir / "finess-plus-92.json").string();
+    std::ofstream(path) << cfg.dump(2);
+    AnalysisInputs in = load_analysis_inputs(path, std::nullopt);
+    const CoverageAnalysis a = analyze_coverage(in.territory, in.analysis);
+    ASSERT_EQ(a.types.size(), 1u);
+    std::map<std::string, std::string> method;
+    for (std::size_t i = 0; i < in.territory.communes.size(); ++i)
+        method[in.territory.communes[i].insee] = a.types[0].communes[i].method;
+    EXPECT_EQ(method["92050"], "zone_declaree");
+    EXPECT_EQ(method["92040"], "vol_oiseau");
+    EXPECT_EQ(method["92012"], "vol_oiseau+zone_declaree");
+}
