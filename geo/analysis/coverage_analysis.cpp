@@ -166,8 +166,26 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
         tc.nearest = model.nearest(places, tc.direction);
         reach = model.within(places, tc.direction, threshold_s);
     }
-    const std::vector<double> fca = two_step_fca(reach, std::vector<double>(places.size(), 1.0),
-                                                 point_population, threshold_s, config.fca);
+    // Supply: the beds or places when every located structure has them (FINESS+), else one
+    // per structure — never a mix of both.
+    std::vector<double> supply(places.size(), 1.0);
+    std::string unit;
+    bool all_have_capacity = !tc.located.empty();
+    for (const std::size_t s : tc.located) {
+        const Structure& str = territory.structures[s];
+        if (!str.capacity || *str.capacity <= 0 || (!unit.empty() && unit != str.capacity_unit)) {
+            all_have_capacity = false;
+            break;
+        }
+        unit = str.capacity_unit;
+    }
+    if (all_have_capacity) {
+        for (std::size_t i = 0; i < tc.located.size(); ++i)
+            supply[i] = *territory.structures[tc.located[i]].capacity;
+        tc.supply_unit = unit.empty() ? "capacité" : unit;
+    }
+    const std::vector<double> fca =
+        two_step_fca(reach, supply, point_population, threshold_s, config.fca);
 
     // Catchments per structure and limit, clipped, and their union per limit.
     const std::size_t at_threshold = compute_type_catchments(

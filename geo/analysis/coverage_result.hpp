@@ -51,6 +51,9 @@ struct TypeCoverage {
     std::vector<CommuneCoverage> communes;  ///< per Territory commune
     std::vector<double> catchment_limits_min;    ///< ascending, includes threshold_min
     std::vector<MultiPolygon> union_catchments;  ///< per limit, clipped to the communes
+    /// What a structure offers in the 2SFCA: "structures" (one each), or the unit of the
+    /// capacities ("lits") when every located structure of the type has one.
+    std::string supply_unit = "structures";
 };
 
 /// @brief One catchment polygon of one structure (clipped to the territory's communes).
@@ -72,6 +75,10 @@ struct TerritoryTypeIndicators {
     std::string type;
     std::size_t structures = 0;
     double structures_per_100k = 0;
+    /// Beds or places of the structures with a capacity (NaN when none has one): the CNSPFV
+    /// Atlas counts USP and LISP beds per 100 000 inhabitants.
+    double capacity = std::numeric_limits<double>::quiet_NaN();
+    double capacity_per_100k = std::numeric_limits<double>::quiet_NaN();
     double population_covered = 0, share_covered = 0;
     std::size_t white_zone_communes = 0;
     double white_zone_inhabitants = 0;  ///< living in white-zone communes

@@ -1,5 +1,7 @@
 #include "analysis/territory_indicators.hpp"
 
+#include <cmath>
+
 #include <map>
 
 #include "analysis/commune_coverage.hpp"
@@ -65,13 +67,19 @@ std::vector<TerritoryIndicators> territory_indicators(const CoverageAnalysis& a,
                     }
                 }
                 for (std::size_t s = 0; s < structures.size(); ++s)
-                    if (structures[s].type == tc.type && home[s] == name) ++tt.structures;
+                    if (structures[s].type == tc.type && home[s] == name) {
+                        ++tt.structures;
+                        if (structures[s].capacity)
+                            tt.capacity = (std::isnan(tt.capacity) ? 0 : tt.capacity) +
+                                          *structures[s].capacity;
+                    }
                 ti.types.push_back(tt);
             }
             for (std::size_t k = 0; k < a.types.size(); ++k) {
                 auto& tt = ti.types[k];
                 if (ti.population > 0) {
                     tt.structures_per_100k = tt.structures / ti.population * 1e5;
+                    tt.capacity_per_100k = tt.capacity / ti.population * 1e5;  // NaN if none
                     tt.share_covered = tt.population_covered / ti.population;
                     double w = 0;
                     for (const std::size_t c : members)

@@ -159,6 +159,9 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
                 {"analysed", FieldType::boolean, "Analysé"},
                 {"on_network", FieldType::boolean, "Raccordé au réseau"},
                 {"declared_communes", FieldType::integer, "Communes déclarées"},
+                {"capacity", FieldType::real, "Capacité (lits, places)"},
+                {"capacity_unit", FieldType::text, "Unité de la capacité"},
+                {"activities", FieldType::text, "Activités autorisées (FINESS+)"},
                 {"time_model", FieldType::text, "Modèle de temps"},
                 {"source", FieldType::text, "Source"}};
     ToLayerCrs crs(l.epsg);
@@ -189,7 +192,9 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
                     a.method == TimeModel::road && st.position && on_network.count(s)
                         ? FieldValue(on_network[s])
                         : FieldValue(std::monostate{}),
-                    integer(static_cast<double>(declared_count[s])), a.method_label, st.source};
+                    integer(static_cast<double>(declared_count[s])),
+                    real(st.capacity.value_or(std::nan(""))), text(st.capacity_unit),
+                    text(st.activities), a.method_label, st.source};
         l.features.push_back(std::move(f));
     }
     return l;
@@ -322,6 +327,8 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
         {"population", FieldType::integer, "Population"},
         {"structures", FieldType::integer, "Structures"},
         {"structures_per_100k", FieldType::real, "Structures pour 100 000 hab."},
+        {"capacity", FieldType::real, "Capacité (lits ou places, quand la source la donne)"},
+        {"capacity_per_100k", FieldType::real, "Capacité pour 100 000 hab."},
         {"population_covered", FieldType::integer, "Population couverte"},
         {"share_covered", FieldType::real, "Part de la population couverte (%)"},
         {"white_zone_communes", FieldType::integer, "Communes en zone blanche"},
@@ -355,10 +362,10 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
                  {ti.grouping_label, ti.name, tt.type, integer(double(ti.communes)),
                   integer(double(ti.communes_total)), departement_label(ti.departement),
                   integer(ti.population), integer(double(tt.structures)),
-                  real(tt.structures_per_100k), people(tt.population_covered),
-                  people_share(tt.share_covered), integer(double(tt.white_zone_communes)),
-                  integer(tt.white_zone_inhabitants), integer(tt.uncovered_inhabitants),
-                  real(tt.mean_fca_per_100k), a.method_label}});
+                  real(tt.structures_per_100k), real(tt.capacity), real(tt.capacity_per_100k),
+                  people(tt.population_covered), people_share(tt.share_covered),
+                  integer(double(tt.white_zone_communes)), integer(tt.white_zone_inhabitants),
+                  integer(tt.uncovered_inhabitants), real(tt.mean_fca_per_100k), a.method_label}});
         }
     return l;
 }

@@ -175,7 +175,8 @@ void write_accessibility(std::string& r, const Territory& t, const CoverageAnaly
         line();
         line(
             "Structures accessibles pour 100 000 habitants, pondérées par le temps et par la "
-            "population qui se les partage (méthode de l'APL de la DREES).");
+            "population qui se les partage (méthode de l'APL de la DREES) ; en lits ou places "
+            "quand toutes les structures du type en donnent le nombre (FINESS+).");
         line();
         line("| Type | Territoire | Commune la moins bien dotée | Commune la mieux dotée |");
         line("|---|---|---|---|");
@@ -195,8 +196,10 @@ void write_accessibility(std::string& r, const Territory& t, const CoverageAnaly
                              : t.communes[c].name + " (" + t.communes[c].insee +
                                    ") : " + decimal_fr(tc.communes[c].fca_per_100k, 2);
             };
-            line("| " + tc.type + " | " + decimal_fr(pop > 0 ? weighted / pop : 0, 2) + " | " +
-                 commune(lo) + " | " + commune(hi) + " |");
+            const std::string unit =
+                tc.supply_unit == "structures" ? "" : " (" + tc.supply_unit + ")";
+            line("| " + tc.type + unit + " | " + decimal_fr(pop > 0 ? weighted / pop : 0, 2) +
+                 " | " + commune(lo) + " | " + commune(hi) + " |");
         }
         line();
     }

@@ -507,6 +507,8 @@
         ['couverte', 'Population couverte', p.share_covered == null ? '—' : `${nf1.format(p.share_covered)} % de ${nf.format(p.population)} hab.`],
         ['zones-blanches', 'Zones blanches', `${nf.format(p.white_zone_communes)} communes, ${nf.format(p.white_zone_inhabitants)} hab.`],
         ['structures', 'Structures', `${nf.format(p.structures)} (${nf1.format(p.structures_per_100k)} pour 100 000 hab.)`],
+        // Beds or places where the source gives them (FINESS+): the Atlas's « lits pour 100 000 ».
+        ...(p.capacity == null ? [] : [['capacite', 'Capacité', `${nf.format(p.capacity)} (${nf1.format(p.capacity_per_100k)} pour 100 000 hab.)`]]),
       ]) {
         const tr = document.createElement('tr');
         tr.dataset.k = key;

@@ -216,3 +216,50 @@ TEST(FinessPlus, CoverageSaysZoneTimeOrBoth) {
     EXPECT_EQ(method["92040"], "vol_oiseau");
     EXPECT_EQ(method["92012"], "vol_oiseau+zone_declaree");
 }
+
+// Capacity is the 2SFCA supply and a per-100 000 indicator: the fixture's one LISP has 10 beds.
+TEST(FinessPlus, BedsAreTheSupplyAndCountPer100000) {
+    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-92";
+    std::filesystem::create_directories(dir);
+    nlohmann::json cfg;
+    {
+        std::ifstream in(test::config("hauts-de-seine.json"));
+        cfg = nlohmann::json::parse(in);
+    }
+    cfg["data_root"] = test::config("demo/hauts-de-seine");
+    cfg["structures"] = nlohmann::json::array(
+        {{{"format", "finess-plus"},
+          {"path", fixture("activites-92.json")},
+          {"structures_path", fixture("structures-92.json")}}});
+    cfg["analysis"]["types"] = {"LISP", "EMSP"};
+    cfg["analysis"].erase("where_next");
+    const std::string path = (dir / "finess-plus-92-lits.json").string();
+    std::ofstream(path) << cfg.dump(2);
+    AnalysisInputs in = load_analysis_inputs(path, std::nullopt);
+    const CoverageAnalysis beds = analyze_coverage(in.territory, in.analysis);
+    ASSERT_EQ(beds.types.size(), 2u);
+    EXPECT_EQ(beds.types[0].supply_unit, "lits");
+    EXPECT_EQ(beds.types[1].supply_unit, "structures");  // the EMSP has no capacity
+    // The same analysis counting the LISP as one structure: every score is a tenth.
+    for (auto& s : in.territory.structures) s.capacity.reset();
+    const CoverageAnalysis ones = analyze_coverage(in.territory, in.analysis);
+    EXPECT_EQ(ones.types[0].supply_unit, "structures");
+    std::size_t compared = 0;
+    for (std::size_t c = 0; c < in.territory.communes.size(); ++c) {
+        const double b = beds.types[0].communes[c].fca_per_100k,
+                     o = ones.types[0].communes[c].fca_per_100k;
+        EXPECT_NEAR(b, 10 * o, 1e-9 * std::max(1.0, b));
+        if (o > 0) ++compared;
+    }
+    EXPECT_GT(compared, 0u);
+    // Département 92: 10 beds for its population.
+    bool found = false;
+    for (const auto& ti : beds.indicators)
+        if (ti.grouping == "departement") {
+            found = true;
+            EXPECT_EQ(ti.types[0].capacity, 10.0);
+            EXPECT_NEAR(ti.types[0].capacity_per_100k, 10 / ti.population * 1e5, 1e-9);
+            EXPECT_TRUE(std::isnan(ti.types[1].capacity));
+        }
+    EXPECT_TRUE(found);
+}
