@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "crs/crs_transform.hpp"
 
@@ -52,10 +53,25 @@ json commune_section(const Territory& t) {
 
 json structure_section(const Territory& t) {
     std::map<std::string, std::map<std::string, std::size_t>> by_type;
+    std::map<std::string, double> capacity;
+    std::map<std::string, std::set<std::string>> units, activities;
     std::size_t outside = 0;
     for (const auto& s : t.structures) {
         auto& row = by_type[s.type];
         ++row["total"];
+        if (!s.intervention_communes.empty()) ++row["with_zone"];
+        if (s.position) ++row["with_position"];
+        if (s.capacity) {
+            capacity[s.type] += *s.capacity;
+            units[s.type].insert(s.capacity_unit);
+        }
+        // "ASR R4/N2, ASR R4/W2": the activity codes that made the type (FINESS+).
+        std::string_view rest = s.activities;
+        while (!rest.empty()) {
+            const std::size_t comma = rest.find(", ");
+            activities[s.type].insert(std::string(rest.substr(0, comma)));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+        }
         ++row[to_string(s.placement)];
         if (s.position && s.outside_distance_m > 0) {
             ++row["outside_territory"];
@@ -71,14 +87,20 @@ json structure_section(const Territory& t) {
             const auto f = it->second.find(k);
             return f == it->second.end() ? std::size_t{0} : f->second;
         };
-        types.push_back({{"type", type.code},
-                         {"label", type.label},
-                         {"total", get("total")},
-                         {"located", get("located")},
-                         {"declared_area_only", get("declared_area_only")},
-                         {"unlocated", get("unlocated")},
-                         {"outside_territory", get("outside_territory")},
-                         {"position_rejected", get("position_rejected")}});
+        types.push_back(
+            {{"type", type.code},
+             {"label", type.label},
+             {"total", get("total")},
+             {"located", get("located")},
+             {"declared_area_only", get("declared_area_only")},
+             {"unlocated", get("unlocated")},
+             {"outside_territory", get("outside_territory")},
+             {"position_rejected", get("position_rejected")},
+             {"with_position", get("with_position")},
+             {"with_zone", get("with_zone")},
+             {"capacity", capacity.count(type.code) ? json(capacity[type.code]) : json(nullptr)},
+             {"capacity_units", units[type.code]},
+             {"activities", activities[type.code]}});
     }
     // Record-level rejections, by reason.
     std::set<std::string> structure_files;

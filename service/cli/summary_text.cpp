@@ -1,5 +1,6 @@
 #include "cli/summary_text.hpp"
 
+#include <cmath>
 #include <iomanip>
 #include <map>
 #include <sstream>
@@ -75,6 +76,31 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             << right(t["outside_territory"].get<std::size_t>(), 17)
             << right(t["position_rejected"].get<std::size_t>(), 18) << "  "
             << t["label"].get<std::string>() << "\n";
+    // What the sources say beyond positions: declared zones, beds or places, and the FINESS+
+    // activity codes behind each type.
+    for (const auto& t : st["by_type"]) {
+        const bool capacity = t.contains("capacity") && !t["capacity"].is_null();
+        if (!capacity && t.value("with_zone", 0) == 0 &&
+            t.value("activities", json::array()).empty())
+            continue;
+        out << "  " << left(t["type"].get<std::string>(), 10)
+            << thousands(t.value("with_position", 0)) << " avec position, "
+            << thousands(t["total"].get<long long>() - t.value("with_position", 0)) << " sans ; "
+            << thousands(t.value("with_zone", 0)) << " avec zone déclarée, "
+            << thousands(t["total"].get<long long>() - t.value("with_zone", 0)) << " sans";
+        if (capacity) {
+            std::string unit;
+            for (const auto& u : t["capacity_units"])
+                unit += (unit.empty() ? "" : "/") + u.get<std::string>();
+            out << " ; capacité " << thousands(std::llround(t["capacity"].get<double>())) << " "
+                << (unit.empty() ? "(unité non précisée)" : unit);
+        }
+        std::string codes;
+        for (const auto& c : t.value("activities", json::array()))
+            codes += (codes.empty() ? "" : ", ") + c.get<std::string>();
+        if (!codes.empty()) out << " ; activités " << codes;
+        out << "\n";
+    }
     for (const auto& [reason, n] : st["rejected"]["by_reason"].items())
         out << "  rejetées (" << reason << ") : " << n.get<std::size_t>() << "\n";
     for (const auto& src : st["sources"])

@@ -1,6 +1,7 @@
 // End-to-end: the palliacarte binary's output and exit codes.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -64,4 +65,40 @@ TEST(InspectCli, ExitCodes) {
     const auto r = run("inspect " + bad_json + root());
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.out.find("pas du JSON valide"), std::string::npos) << r.out;
+}
+
+// A FINESS+ source (the hand-written fixtures): per type, positions, declared zones, beds and
+// the activity codes behind it.
+TEST(InspectCli, FinessPlusTypesShowPositionsZonesBedsAndActivities) {
+    nlohmann::json cfg;
+    {
+        std::ifstream in(palliacarte::test::config("hauts-de-seine.json"));
+        cfg = nlohmann::json::parse(in);
+    }
+    const std::string fixtures = palliacarte::test::source_dir() + "/tests/fixtures/finess-plus/";
+    cfg["data_root"] = palliacarte::test::config("demo/hauts-de-seine");
+    cfg["structures"] =
+        nlohmann::json::array({{{"format", "finess-plus"},
+                                {"path", fixtures + "activites-92.json"},
+                                {"structures_path", fixtures + "structures-92.json"}}});
+    palliacarte::test::ScratchDir dir("cli-finess-plus");
+    const auto r = run("inspect " + dir.write("finess-plus-92.json", cfg.dump()));
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("  LISP      1 avec position, 0 sans ; 0 avec zone déclarée, 1 sans ; "
+                         "capacité 10 lits ; activités ASR R4/N2, ASR R4/W2"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  HAD       1 avec position, 1 sans ; 1 avec zone déclarée, 1 sans"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  EMSP      1 avec position, 0 sans ; 0 avec zone déclarée, 1 sans ; "
+                         "activités ASR R4/N4"),
+              std::string::npos)
+        << r.out;
+    const auto j = run("inspect --json " + dir.file("finess-plus-92.json"), false);
+    const auto doc = nlohmann::json::parse(j.out);
+    for (const auto& t : doc["structures"]["by_type"])
+        if (t["type"] == "USP") {
+            EXPECT_EQ(t["capacity"], 10.0);
+        }
 }
