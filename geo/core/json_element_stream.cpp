@@ -1,8 +1,11 @@
 #include "core/json_element_stream.hpp"
 
 #include <filesystem>
-#include <fstream>
+#include <istream>
+#include <streambuf>
 #include <vector>
+
+#include <zlib.h>
 
 #include "core/errors.hpp"
 
@@ -129,17 +132,55 @@ class ElementSax : public nlohmann::json_sax<json> {
     std::string error_;
 };
 
+// The file through zlib: the ANS publishes FINESS+ as .json.gz, and gzread reads a plain file
+// as it is, so both go through one path without unpacking 1.5 GB to disk first.
+class GzStreambuf : public std::streambuf {
+  public:
+    explicit GzStreambuf(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
+        if (file_) gzbuffer(file_, 1 << 17);
+    }
+    ~GzStreambuf() override {
+        if (file_) gzclose(file_);
+    }
+    GzStreambuf(const GzStreambuf&) = delete;
+    GzStreambuf& operator=(const GzStreambuf&) = delete;
+    bool is_open() const { return file_ != nullptr; }
+    /// zlib's message when reading failed (corrupt or truncated archive), else empty.
+    std::string error() const {
+        if (!file_) return {};
+        int code = Z_OK;
+        const char* message = gzerror(file_, &code);
+        return code == Z_OK || code == Z_STREAM_END ? std::string() : std::string(message);
+    }
+
+  protected:
+    int_type underflow() override {
+        const int n = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
+        if (n <= 0) return traits_type::eof();
+        setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+        return traits_type::to_int_type(buffer_[0]);
+    }
+
+  private:
+    gzFile file_;
+    std::vector<char> buffer_ = std::vector<char>(1 << 16);
+};
+
 }  // namespace
 
 JsonStreamSummary stream_json_array(const std::string& path, const std::string& array_key,
                                     const std::function<void(nlohmann::json&&)>& on_element) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError(path, "fichier illisible ou absent");
+    if (!std::filesystem::is_regular_file(path)) throw DataError(path, "fichier introuvable");
+    GzStreambuf buffer(path);
+    if (!buffer.is_open()) throw DataError(path, "fichier illisible");
+    std::istream in(&buffer);
     JsonStreamSummary summary;
     std::error_code ec;
     summary.bytes = std::filesystem::file_size(path, ec);
     ElementSax sax(array_key, on_element, summary);
     const bool ok = json::sax_parse(in, &sax, nlohmann::json::input_format_t::json, false);
+    if (!buffer.error().empty())
+        throw DataError(path, "archive gzip illisible ou tronquée (" + buffer.error() + ")");
     if (!ok) {
         if (!sax.error().empty())
             throw DataError(path, "JSON invalide ou tronqué à l'octet " +

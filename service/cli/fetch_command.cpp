@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/french_numbers.hpp"
 #include "cli/list_option.hpp"
+#include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "crs/departement_crs.hpp"
 #include "fetch/archive_member.hpp"
@@ -17,6 +18,7 @@
 #include "fetch/download_manifest.hpp"
 #include "fetch/fetch_record.hpp"
 #include "fetch/http_download.hpp"
+#include "fetch/latest_resource.hpp"
 #include "fetch/row_filters.hpp"
 #include "fetch/sha256_file.hpp"
 
@@ -212,20 +214,39 @@ int run_fetch(const std::vector<std::string>& args) {
                       << (d.part.empty() ? "" : " — " + d.part) << "\n      " << d.url << "\n"
                       << std::flush;
             bool fresh = false;
-            if (still_valid(record, dir, d.file, s.sha256)) {
+            std::string url = d.url, vintage = s.vintage;
+            if (!s.resolve_title.empty()) {
+                // The month's file: its name from the dataset's API document.
+                const std::string api_file = (dir / (d.file + ".api.json")).string();
+                fs::create_directories(fs::path(api_file).parent_path());
+                DownloadRequest api;
+                api.url = d.url;
+                api.destination = api_file;
+                download_file(api);
+                const LatestResource latest =
+                    latest_resource(read_file(api_file), s.resolve_title, d.url);
+                fs::remove(api_file);
+                url = through_mirror(latest.url, choice.mirror);
+                vintage = s.vintage + " ; fichier " + latest.title;
+                std::cout << "      dernier fichier publié : " << latest.title << "\n      " << url
+                          << "\n";
+            }
+            const FetchedFile* known = record.find(d.file);
+            if (still_valid(record, dir, d.file, s.sha256) && (!known || known->url == url)) {
                 ++present;
                 std::cout << "      déjà là et intact (SHA-256 vérifié) : " << d.file << "\n";
             } else {
                 DownloadBar bar(!quiet);
                 DownloadRequest request;
-                request.url = d.url;
+                request.url = url;
                 request.destination = (dir / d.file).string();
                 request.expected_size = s.size;
                 request.expected_sha256 = s.sha256;
                 const DownloadResult got = download_file(request, bar.callback());
                 bar.finish();
                 FetchedFile f = describe(s);
-                f.url = d.url;
+                f.url = url;
+                f.vintage = vintage;
                 f.bytes = got.bytes;
                 f.sha256 = got.sha256;
                 record.put(d.file, f);

@@ -28,6 +28,8 @@ std::string replace_all(std::string s, const std::string& what, const std::strin
     return s;
 }
 
+}  // namespace
+
 std::string through_mirror(const std::string& url, const std::string& mirror) {
     if (mirror.empty()) return url;
     const auto scheme = url.find("://");
@@ -36,8 +38,6 @@ std::string through_mirror(const std::string& url, const std::string& mirror) {
     while (!base.empty() && base.back() == '/') base.pop_back();
     return base + "/" + url.substr(scheme + 3);
 }
-
-}  // namespace
 
 DownloadManifest load_download_manifest(const std::string& path) {
     json doc;
@@ -67,6 +67,7 @@ DownloadManifest load_download_manifest(const std::string& path) {
         s.url = text(j, "url", where, true);
         s.file = text(j, "file", where, true);
         s.merge_into = text(j, "merge_into", where, false);
+        s.resolve_title = text(j, "resolve_title", where, false);
         s.sha256 = text(j, "sha256", where, false);
         if (j.contains("size") && !j["size"].is_null()) {
             if (!j["size"].is_number_unsigned())

@@ -26,6 +26,9 @@ struct ManifestSource {
     std::string id, variant, option, title, publisher, licence, vintage;
     std::string url, file;  ///< may hold {departement} or {region}
     std::string merge_into;
+    /// Monthly files under a new name each time: `url` is then the dataset's data.gouv.fr API
+    /// document, and the newest resource whose title matches `resolve_title` is fetched.
+    std::string resolve_title;
     std::optional<std::uint64_t> size;
     std::string sha256;
     std::vector<ManifestExtract> extract;
@@ -55,6 +58,9 @@ struct FetchChoice {
     std::string grid = "filosofi-200m";  ///< population-grid variant; "none" for no grid
     std::string mirror;  ///< replaces "https://HOST" by "MIRROR/HOST" (tests, caches)
 };
+
+/// @brief "https://HOST/…" as served by `mirror` ("MIRROR/HOST/…"); unchanged without one.
+std::string through_mirror(const std::string& url, const std::string& mirror);
 
 /// @brief The downloads, in manifest order. @throws ConfigError for an unknown grid variant or
 /// a département no Geofabrik region holds (with roads).

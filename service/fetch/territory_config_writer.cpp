@@ -20,16 +20,21 @@ using ordered = nlohmann::ordered_json;
 
 namespace {
 
-// FINESS categories (categetab) of each structure a fetched territory starts with.
-ordered finess_rules() {
-    return ordered::array({{{"type", "HAD"},
-                            {"categories", {"127"}},
-                            {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}},
-                           {{"type", "HOPITAL"},
-                            {"categories", {"101", "106", "355", "365", "128", "129"}},
-                            {"exclude_pattern", "SMUR|ECOLE|FORMATION"}},
-                           {{"type", "EHPAD"}, {"categories", {"500"}}},
-                           {{"type", "SSIAD"}, {"categories", {"354"}}}});
+// FINESS categories (categetab) of each structure a fetched territory starts with. With the
+// FINESS+ files, HAD come from them (with their zones) and the etalab file gives the rest.
+ordered finess_rules(bool with_finess_plus) {
+    ordered rules = ordered::array();
+    if (!with_finess_plus)
+        rules.push_back({{"type", "HAD"},
+                         {"categories", {"127"}},
+                         {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}});
+    for (auto& r : ordered::array({{{"type", "HOPITAL"},
+                                    {"categories", {"101", "106", "355", "365", "128", "129"}},
+                                    {"exclude_pattern", "SMUR|ECOLE|FORMATION"}},
+                                   {{"type", "EHPAD"}, {"categories", {"500"}}},
+                                   {{"type", "SSIAD"}, {"categories", {"354"}}}}))
+        rules.push_back(r);
+    return rules;
 }
 
 std::string departement_names(const fs::path& file, const std::vector<std::string>& codes) {
@@ -102,9 +107,21 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
         const FetchedFile* f = record.find(file);
         return f ? f->publisher + ", " + f->vintage : std::string("non renseigné");
     };
+    const std::string plus_activities = "structures/finess-plus/finess-activites.json.gz",
+                      plus_structures = "structures/finess-plus/finess-structures.json.gz";
+    const bool with_finess_plus = record.find(plus_activities) && record.find(plus_structures) &&
+                                  fs::exists(dir / plus_activities) &&
+                                  fs::exists(dir / plus_structures);
+    std::vector<std::string> types = choice.types;
+    if (types.empty())
+        types = with_finess_plus ? std::vector<std::string>{"EMSP", "USP", "LISP", "HAD", "HOPITAL"}
+                                 : std::vector<std::string>{"HAD", "HOPITAL"};
     ordered sources = {{"communes", vintage("communes/communes.geojson")},
                        {"population", vintage("communes/communes.json")},
-                       {"structures", vintage("structures/finess-etalab.csv")}};
+                       {"structures", with_finess_plus ? vintage(plus_activities) + " ; " +
+                                                             vintage(plus_structures) + " ; " +
+                                                             vintage("structures/finess-etalab.csv")
+                                                       : vintage("structures/finess-etalab.csv")}};
     if (!record.population_grid.is_null() && record.population_grid.contains("path"))
         sources["population_grid"] = vintage(record.population_grid["path"].get<std::string>());
     c["sources"] = sources;
@@ -115,15 +132,32 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
                                      provenance("communes/communes.json")},
                        {"format", "etalab-communes-json"},
                        {"path", need("communes/communes.json")}};
-    c["structures"] = ordered::array(
-        {{{"about", "FINESS : " + provenance("structures/finess-etalab.csv") +
-                        ". HAD (catégorie 127 et unités d'HAD nommées dans les hôpitaux), "
-                        "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), EHPAD "
-                        "et SSIAD (sites candidats d'une antenne). Les EMSP, LISP et USP ne sont "
-                        "pas des entités FINESS : ajoutez-les avec une source filiere-csv."},
-          {"format", "finess-etalab"},
-          {"path", need("structures/finess-etalab.csv")},
-          {"select", finess_rules()}}});
+    ordered structures = ordered::array();
+    if (with_finess_plus)
+        structures.push_back(
+            {{"about", "FINESS+ (activités autorisées en vigueur et établissements) : " +
+                           provenance(plus_activities) +
+                           ". Soins palliatifs (activité R4) : USP, LISP adultes et "
+                           "pédiatriques, EMSP, avec leurs lits ; HAD (catégorie 127 et unités "
+                           "nommées HAD) avec leur zone d'intervention autorisée. Correspondance "
+                           "activité → type : finess-plus-activities.json."},
+             {"format", "finess-plus"},
+             {"path", plus_activities},
+             {"structures_path", plus_structures}});
+    structures.push_back(
+        {{"about", "FINESS : " + provenance("structures/finess-etalab.csv") +
+                       (with_finess_plus
+                            ? ". Établissements hospitaliers (hôtes possibles d'EMSP, LISP, "
+                              "USP), EHPAD et SSIAD (sites candidats d'une antenne)."
+                            : ". HAD (catégorie 127 et unités d'HAD nommées dans les hôpitaux), "
+                              "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), "
+                              "EHPAD et SSIAD (sites candidats d'une antenne). Les EMSP, LISP et "
+                              "USP n'y sont pas : téléchargez les fichiers FINESS+ (palliacarte "
+                              "fetch) ou ajoutez l'annuaire de la filière (filiere-csv).")},
+         {"format", "finess-etalab"},
+         {"path", need("structures/finess-etalab.csv")},
+         {"select", finess_rules(with_finess_plus)}});
+    c["structures"] = structures;
     ordered territories = ordered::array();
     if (record.find("communes/epci.json"))
         territories.push_back({{"name", "EPCI"},
@@ -173,7 +207,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
                          "Types analysés et seuils de zone blanche du tableau des types "
                          "(30 min HAD, 45 min hôpitaux) ; population carroyée ; où "
                          "implanter une antenne d'HAD parmi les hôpitaux, EHPAD et SSIAD."},
-                        {"types", choice.types},
+                        {"types", types},
                         {"catchment_thresholds_min", {15, 30, 45}}};
     if (!record.population_grid.is_null() && record.population_grid.contains("path") &&
         record.find(record.population_grid["path"].get<std::string>())) {
@@ -186,15 +220,21 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     } else {
         out.notes.push_back("pas de grille de population : un point par commune");
     }
-    static const std::set<std::string> from_finess = {"HAD", "HOPITAL", "EHPAD", "SSIAD"};
-    for (const auto& t : choice.types)
+    std::set<std::string> from_finess = {"HAD", "HOPITAL", "EHPAD", "SSIAD"};
+    if (with_finess_plus)
+        from_finess.insert({"EMSP", "USP", "LISP", "LISPP"});
+    else
+        out.notes.push_back(
+            "pas de fichiers FINESS+ : ni EMSP, ni LISP, ni USP, et les HAD "
+            "sans leur zone d'intervention");
+    for (const auto& t : types)
         if (!from_finess.count(t))
             out.notes.push_back(t +
                                 " : aucune source dans les fichiers téléchargés (ce n'est pas "
                                 "une entité FINESS) — ajoutez l'annuaire de la filière "
                                 "(structures, format filiere-csv), sinon tout le territoire "
                                 "sera en zone blanche");
-    if (std::find(choice.types.begin(), choice.types.end(), "HAD") != choice.types.end())
+    if (std::find(types.begin(), types.end(), "HAD") != types.end())
         analysis["where_next"] = {
             {"types", {"HAD"}}, {"k", 5}, {"candidate_types", {"HOPITAL", "EHPAD", "SSIAD"}}};
     c["analysis"] = analysis;

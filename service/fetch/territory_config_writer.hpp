@@ -10,10 +10,12 @@
 namespace palliacarte::fetch {
 
 struct InitChoice {
-    std::vector<std::string> departements;                ///< empty: those fetched
-    std::string data_dir;                                 ///< the fetch folder
-    std::string config_path;                              ///< where the config will be written
-    std::vector<std::string> types = {"HAD", "HOPITAL"};  ///< analysed types
+    std::vector<std::string> departements;  ///< empty: those fetched
+    std::string data_dir;                   ///< the fetch folder
+    std::string config_path;                ///< where the config will be written
+    /// Analysed types; empty: EMSP, USP, LISP, HAD, HOPITAL with the FINESS+ files, else HAD,
+    /// HOPITAL.
+    std::vector<std::string> types;
 };
 
 struct WrittenConfig {

@@ -138,7 +138,7 @@ TEST_F(FetchInit, FranchComteIsFetchedResumedAndRecorded) {
         EXPECT_FALSE(f["licence"].get<std::string>().empty()) << file;
         EXPECT_FALSE(f["vintage"].get<std::string>().empty()) << file;
     }
-    EXPECT_EQ(record["files"].size(), 13u);
+    EXPECT_EQ(record["files"].size(), 15u);
     EXPECT_NE(
         record["files"]["population/census2021_1km.csv"]["derived_from"].get<std::string>().find(
             "carreaux touchant"),
@@ -158,8 +158,9 @@ TEST_F(FetchInit, ReRunSkipsValidFilesAndFetchesADamagedOneAgain) {
     // Nothing rewritten either: the analysis caches key on the files' dates.
     EXPECT_EQ(fs::last_write_time(merged), merged_time);
     EXPECT_NE(again.out.find("déjà réunies"), std::string::npos) << again.out;
-    EXPECT_NE(again.out.find("0 téléchargé(s), 7 déjà présent(s)"), std::string::npos) << again.out;
-    EXPECT_EQ(count(slurp(log()), "GET "), requests);
+    EXPECT_NE(again.out.find("0 téléchargé(s), 9 déjà présent(s)"), std::string::npos) << again.out;
+    // Only the two FINESS+ API documents, to learn whether a newer month is out.
+    EXPECT_EQ(count(slurp(log()), "GET "), requests + 2);
 
     // One damaged byte: that file, and only it, is fetched again.
     const fs::path finess = fs::path(fc()) / "structures/finess-etalab.csv";
@@ -169,9 +170,9 @@ TEST_F(FetchInit, ReRunSkipsValidFilesAndFetchesADamagedOneAgain) {
     std::ofstream(finess, std::ios::binary) << bad;
     const Outcome repaired = fetch("--departements 25,39,70,90 --grid census-1km --into " + fc());
     ASSERT_EQ(repaired.status, 0) << repaired.out;
-    EXPECT_NE(repaired.out.find("1 téléchargé(s), 6 déjà présent(s)"), std::string::npos)
+    EXPECT_NE(repaired.out.find("1 téléchargé(s), 8 déjà présent(s)"), std::string::npos)
         << repaired.out;
-    EXPECT_EQ(count(slurp(log()), "GET "), requests + 1);
+    EXPECT_EQ(count(slurp(log()), "GET "), requests + 2 + 2 + 1);
     EXPECT_EQ(slurp(finess), good);
 }
 
@@ -191,13 +192,17 @@ TEST_F(FetchInit, AnotherDepartementInTheSameFolderMergesAndCutsAgain) {
 TEST_F(FetchInit, InitWritesAConfigWhoseAnalysisIsTheHandWrittenOne) {
     ASSERT_EQ(fetch_->status, 0) << fetch_->out;
     const std::string config = (dir_->path() / "franche-comte.json").string();
-    const Outcome init = shell(bin() + " init --data " + fc() + " --out " + config);
+    // The hand-written config's two types (HAD from the etalab file there, from FINESS+ here).
+    const Outcome init =
+        shell(bin() + " init --data " + fc() + " --out " + config + " --types HAD,HOPITAL");
     ASSERT_EQ(init.status, 0) << init.out;
     EXPECT_NE(init.out.find("Doubs (25), Jura (39), Haute-Saône (70), Territoire de Belfort (90)"),
               std::string::npos)
         << init.out;
     // Written once: a second init does not overwrite it unasked.
-    EXPECT_EQ(shell(bin() + " init --data " + fc() + " --out " + config).status, 2);
+    EXPECT_EQ(
+        shell(bin() + " init --data " + fc() + " --out " + config + " --types HAD,HOPITAL").status,
+        2);
 
     // inspect and analyze run on it unchanged.
     const Outcome inspect = shell(bin() + " inspect --json --quiet " + config, false);
@@ -255,6 +260,40 @@ TEST_F(FetchInit, InitWritesAConfigWhoseAnalysisIsTheHandWrittenOne) {
         EXPECT_NEAR(a.at(type).second, v.second, 5) << type;
     }
     EXPECT_NEAR(a.at("HAD").first, 59.7, 0.2);
+}
+
+// FINESS+: fetch asks data.gouv.fr's API for each dataset's files and takes the newest
+// monthly one; init then writes a config whose EMSP, USP, LISP and HAD come from it.
+TEST_F(FetchInit, FinessPlusNewestMonthIsFetchedAndInitUsesIt) {
+    ASSERT_EQ(fetch_->status, 0) << fetch_->out;
+    EXPECT_NE(fetch_->out.find("dernier fichier publié : finess-activites-mensuel-202610.json.gz"),
+              std::string::npos)
+        << fetch_->out;
+    EXPECT_NE(fetch_->out.find("dernier fichier publié : finess-structures-mensuel-202610.json.gz"),
+              std::string::npos);
+    const fs::path d = fc();
+    const json record = json::parse(slurp(d / "fetch-record.json"));
+    const auto& act = record["files"]["structures/finess-plus/finess-activites.json.gz"];
+    EXPECT_NE(act["url"].get<std::string>().find("finess-activites-mensuel-202610.json.gz"),
+              std::string::npos);
+    EXPECT_NE(act["vintage"].get<std::string>().find("finess-activites-mensuel-202610"),
+              std::string::npos);
+    EXPECT_FALSE(fs::exists(d / "structures/finess-plus/finess-activites.json.gz.api.json"));
+
+    const std::string config = (dir_->path() / "franche-comte-finess-plus.json").string();
+    const Outcome init = shell(bin() + " init --data " + fc() + " --out " + config);
+    ASSERT_EQ(init.status, 0) << init.out;
+    const json written = json::parse(slurp(config));
+    EXPECT_EQ(written["analysis"]["types"], json({"EMSP", "USP", "LISP", "HAD", "HOPITAL"}));
+    ASSERT_EQ(written["structures"].size(), 2u);
+    EXPECT_EQ(written["structures"][0]["format"], "finess-plus");
+    const Outcome inspect = shell(bin() + " inspect --json --quiet " + config, false);
+    ASSERT_EQ(inspect.status, 0) << inspect.out;
+    std::map<std::string, int> by_type;
+    const json summary = json::parse(inspect.out);
+    for (const auto& t : summary["structures"]["by_type"]) by_type[t["type"]] = t["total"];
+    EXPECT_EQ(by_type["HAD"], 5) << inspect.out;  // the same five as from the etalab file
+    EXPECT_GT(by_type["HOPITAL"], 0);
 }
 
 TEST_F(FetchInit, WrongChecksumIsRefusedAndNothingIsKept) {

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "fetch/download_manifest.hpp"
+#include "fetch/latest_resource.hpp"
 #include "fetch/row_filters.hpp"
 #include "load/population_grid_reader.hpp"
 #include "test_paths.hpp"
@@ -96,4 +97,24 @@ TEST(GridCellId, InseeAndEurostatNames) {
     for (const char* bad : {"", "CRS3035RES1000mN2684000", "CRS3035RES1000N2684000E4334000",
                             "CRS2154RES1000mN1E1", "CRS3035RES1000mN2684000E4334000x"})
         EXPECT_FALSE(parse_grid_cell_id(bad)) << bad;
+}
+
+TEST(LatestResource, TheNewestMonthlyFileWinsAndNoMatchIsNamed) {
+    const std::string api = R"({"id": "finess-activites-1", "resources": [
+        {"title": "finess-activites-mensuel-202609.json.gz", "url": "https://x/09.json.gz"},
+        {"title": "finess-activites-journalier-20261126.json.gz", "url": "https://x/d.json.gz"},
+        {"title": "finess-activites-mensuel-202610.json.gz", "url": "https://x/10.json.gz"},
+        {"title": 12}]})";
+    const auto r = palliacarte::fetch::latest_resource(
+        api, "^finess-activites-mensuel-[0-9]{6}\\.json\\.gz$", "https://api");
+    EXPECT_EQ(r.title, "finess-activites-mensuel-202610.json.gz");
+    EXPECT_EQ(r.url, "https://x/10.json.gz");
+    try {
+        palliacarte::fetch::latest_resource(api, "^nothing$", "https://api");
+        FAIL();
+    } catch (const palliacarte::DataError& e) {
+        EXPECT_EQ(e.file(), "https://api");
+    }
+    EXPECT_THROW(palliacarte::fetch::latest_resource("<html>", "x", "https://api"),
+                 palliacarte::DataError);
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -262,4 +263,22 @@ TEST(FinessPlus, BedsAreTheSupplyAndCountPer100000) {
             EXPECT_TRUE(std::isnan(ti.types[1].capacity));
         }
     EXPECT_TRUE(found);
+}
+
+// The ANS publishes the files gzipped (finess-activites-mensuel-AAAAMM.json.gz): read as they
+// come, and a cut archive is an error naming the file.
+TEST(FinessPlus, GzippedFilesReadAsPublished) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-gz";
+    std::filesystem::create_directories(dir);
+    const std::string gz = (dir / "activites.json.gz").string();
+    ASSERT_EQ(std::system(("gzip -c '" + example(kActivities) + "' > '" + gz + "'").c_str()), 0);
+    LoadReport report;
+    FinessPlusCounts n;
+    read_finess_plus(gz, example(kStructures), {}, report, &n);
+    EXPECT_EQ(n.entities, 64u);
+    EXPECT_EQ(n.authorised + n.exercised, 335u);
+    const auto size = std::filesystem::file_size(gz);
+    std::filesystem::resize_file(gz, size / 2);
+    EXPECT_THROW(read_finess_plus(gz, example(kStructures), {}, report), DataError);
 }

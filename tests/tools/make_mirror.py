@@ -18,11 +18,18 @@ Each file is in the publisher's layout, made from the files of DATA_ROOT (../sha
   carreaux_200m_met.csv, INSEE's nesting, from the 200 m Filosofi cells of the 92 (partial),
   with idcar_200m and lcog_geo (communes the cell touches) as INSEE names them;
 - download.geofabrik.de/europe/france/ile-de-france-latest.osm.pbf: the Saint-Germain-en-Laye
-  OSM extract standing in for the region's file.
+  OSM extract standing in for the region's file;
+- www.data.gouv.fr/api/1/datasets/finess-{activites,structures}-1/: the datasets' API documents,
+  each listing an older monthly file, the newest monthly file and a daily one (fetch must take
+  the newest monthly); the files under static.data.gouv.fr, gzipped: the activities are the
+  ANS's own example (Ain), the structures are the etalab FINESS establishments above (92, 25,
+  39, 70, 90) rewritten in the FINESS+ structures schema, Lambert-93 X/Y swapped as the ANS
+  publishes them.
 MANIFEST_OUT is MANIFEST_IN with each fixed size and SHA-256 replaced by the mirror file's.
 """
 import csv
 import glob
+import gzip
 import hashlib
 import io
 import json
@@ -40,7 +47,7 @@ data, mirror, manifest_in, manifest_out = sys.argv[1:5]
 
 
 def put(url, content):
-    path = os.path.join(mirror, url.split("://", 1)[1].split("?", 1)[0])
+    path = os.path.join(mirror, url.split("://", 1)[1].split("?", 1)[0].rstrip("/"))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as f:
         f.write(content)
@@ -134,6 +141,50 @@ with tempfile.TemporaryDirectory() as tmp:
 # Geofabrik: a small OSM extract under the region's name.
 put(source[("roads", "")]["url"].replace("{region}", "ile-de-france"),
     open(f"{data}/osm/saint-germain-en-laye_78_highway_2022-12-18.osm.pbf", "rb").read())
+
+# FINESS+: API documents naming monthly files, and the files.
+def finess_plus_structures():
+    raw = open(f"{data}/structures/finess-etalab-layout_92-25-39-70-90_20210108.csv", "rb").read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    ets, xy = {}, {}
+    for row in csv.reader(io.StringIO(text), delimiter=";"):
+        if row and row[0] == "structureet" and len(row) > 19:
+            ets[row[1]] = row
+        elif row and row[0] == "geolocalisation" and len(row) > 3:
+            xy[row[1]] = (row[2], row[3])
+    by_ej = {}
+    for et, r in ets.items():
+        dep, commune = r[13].strip(), r[12].strip()
+        address = {"cogCommune": dep + commune if len(dep) == 2 else dep[:2] + commune,
+                   "ligneQuatre": " ".join(x for x in (r[7], r[8], r[9]) if x.strip()),
+                   "ligneAcheminement": r[15]}
+        if et in xy and xy[et][0] and xy[et][1]:
+            # The ANS publishes X = northing, Y = easting.
+            address["coordonneesGeographique"] = {"coordonneeX": xy[et][1], "coordonneeY": xy[et][0]}
+        by_ej.setdefault(r[2], []).append({
+            "informationsGeneralesEGE": {"egeId": et, "numFinessEge": et, "nomEgeCourt": r[3], "nomEgeLong": r[4]},
+            "categorieentiteGeographiqueExercice": r[18], "adresse": [address], "etatObjet": "A"})
+    return {"schemaVersion": "v1.0.0", "generatedAt": "2021-01-08T00:00:00Z", "pmej": [
+        {"informationsGeneralesPMEJ": {"numFinessPm": ej}, "ege": eges} for ej, eges in sorted(by_ej.items())]}
+
+finess_plus = {
+    "activites": gzip.compress(open(f"{data}/structures/finess-plus/exemple-finess-activites-journalier-20260401.json", "rb").read()),
+    "structures": gzip.compress(json.dumps(finess_plus_structures(), ensure_ascii=False).encode()),
+}
+for variant, body in finess_plus.items():
+    api = source[("finess-plus", variant)]["url"]
+    files = f"https://static.data.gouv.fr/resources/finess-{variant}-1"
+    resources = [
+        {"title": f"finess-{variant}-mensuel-202609.json.gz", "url": f"{files}/20261001-000000/finess-{variant}-mensuel-202609.json.gz"},
+        {"title": f"finess-{variant}-journalier-20261126.json.gz", "url": f"{files}/20261126-000000/finess-{variant}-journalier-20261126.json.gz"},
+        {"title": f"finess-{variant}-mensuel-202610.json.gz", "url": f"{files}/20261101-000000/finess-{variant}-mensuel-202610.json.gz"},
+    ]
+    put(api, json.dumps({"id": f"finess-{variant}-1", "resources": resources}).encode())
+    put(resources[2]["url"], body)
+    put(resources[0]["url"], b"not the newest month")
 
 # The manifest for the mirror: fixed files keep a size and a checksum, the mirror's.
 for s in manifest["sources"]:
