@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/analyze_command.hpp"
+#include "cli/compare_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fetch_command.hpp"
 #include "cli/init_command.hpp"
@@ -29,7 +30,10 @@ void print_usage(std::ostream& out) {
            "                   download the official open data those départements need\n"
            "                   (communes, populations, FINESS, population grid, OSM roads)\n"
            "  init --data DIR --out CONFIG\n"
-           "                   write a territory config from what fetch brought into DIR\n\n"
+           "                   write a territory config from what fetch brought into DIR\n"
+           "  compare CONFIG [--activities F --structures F] [--csv FILE]\n"
+           "                   the config's structures (a filière directory) against the\n"
+           "                   FINESS+ files read for the same territory\n\n"
            "common options:\n"
            "  --data-root DIR  where relative data paths start (else the config's data_root,\n"
            "                   else $PALLIACARTE_DATA_ROOT, else ../shared/data)\n\n"
@@ -54,6 +58,7 @@ int main(int argc, char** argv) {
         if (command == "serve") return run_serve(args);
         if (command == "fetch") return run_fetch(args);
         if (command == "init") return run_init(args);
+        if (command == "compare") return run_compare(args);
     } catch (const std::exception& e) {
         std::cerr << "palliacarte : erreur interne : " << e.what() << "\n";
         return kInternalError;

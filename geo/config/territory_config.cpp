@@ -50,13 +50,14 @@ std::vector<FinessRule> parse_select(const json& select, const std::string& what
     return rules;
 }
 
+}  // namespace
+
 // A finess-plus source without rules of its own: the mapping shipped in data/ (or one beside
 // the config), so that any département's config gets its EMSP, LISP, USP and HAD.
-std::vector<FinessRule> default_finess_plus_rules(const fs::path& config_dir) {
-    return read_finess_rules(beside_or_shipped(config_dir, "finess-plus-activities.json"));
+std::vector<FinessRule> default_finess_plus_rules(const std::string& config_path) {
+    return read_finess_rules(
+        beside_or_shipped(fs::path(config_path).parent_path(), "finess-plus-activities.json"));
 }
-
-}  // namespace
 
 std::vector<FinessRule> read_finess_rules(const std::string& path) {
     std::ifstream in(path);
@@ -94,7 +95,7 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
     }
     if (j.contains("select")) s.rules = parse_select(j["select"], what + ".select");
     if (s.format == "finess-plus" && s.rules.empty())
-        s.rules = default_finess_plus_rules(config_dir);
+        s.rules = default_finess_plus_rules((config_dir / "config.json").string());
     if ((s.format == "finess-etalab" || s.format == "finess-flat") && s.rules.empty())
         throw ConfigError("`" + what +
                           "` : une source FINESS demande des règles `select` (catégorie → type)");

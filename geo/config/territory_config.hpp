@@ -176,4 +176,8 @@ void check_basemap_url(const std::string& url);
 /// @brief The `select` rules of a FINESS+ mapping file (data/finess-plus-activities.json).
 std::vector<FinessRule> read_finess_rules(const std::string& path);
 
+/// @brief The rules a `finess-plus` source without `select` uses: finess-plus-activities.json
+/// beside the config at `config_path`, else the one shipped in data/.
+std::vector<FinessRule> default_finess_plus_rules(const std::string& config_path);
+
 }  // namespace palliacarte
