@@ -1,5 +1,6 @@
 #pragma once
 // A FINESS establishment (ET) as both FINESS formats give it, before it becomes a Structure.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -68,11 +69,23 @@ struct FinessPlusCounts {
     std::map<std::string, std::vector<double>> capacities_by_code;
 };
 
+/// @brief What a reading of FINESS+ keeps, so that memory follows what the rules want and not
+/// the size of the files (the national files have ~174,500 establishments).
+struct FinessPlusFilter {
+    std::function<bool(const FinessActivity&)> activity;            ///< empty: every activity
+    std::function<bool(const FinessEstablishment&)> establishment;  ///< empty: every one
+};
+
+/// @brief Keeps the activities the rules name (and those of `zone_natures` that declare a zone),
+/// and the establishments that have one or match a rule's category or name.
+FinessPlusFilter finess_plus_filter(const std::vector<FinessRule>& rules);
+
 std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
                                                   const std::string& structures_path,
                                                   const std::vector<std::string>& departements,
                                                   LoadReport& report,
-                                                  FinessPlusCounts* counts = nullptr);
+                                                  FinessPlusCounts* counts = nullptr,
+                                                  const FinessPlusFilter& filter = {});
 
 /// @brief Applies the selection rules (first match wins) and adds the selected ETs as
 /// structures with id "<type>-<nofinesset>" (lower-case type). Returns how many were selected.

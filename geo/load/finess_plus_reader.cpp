@@ -103,6 +103,14 @@ std::string departement_of_commune(const std::string& insee) {
         insee.rfind("97", 0) == 0 && insee.size() >= 3 ? insee.substr(0, 3) : insee.substr(0, 2));
 }
 
+// A FINESS number starts with its département: "2A…", "92…", overseas "97" + the fourth
+// character ("9710…" → 971), as the flat FINESS file has it.
+std::string departement_of_finess(const std::string& number) {
+    if (number.size() < 4) return {};
+    return normalize_departement(number.rfind("97", 0) == 0 ? number.substr(0, 2) + number[3]
+                                                            : number.substr(0, 2));
+}
+
 // Metropolitan Lambert-93 (with a margin for Corsica and the borders).
 bool plausible_l93(double x, double y) {
     return x > 0 && x < 1'400'000 && y > 6'000'000 && y < 7'200'000;
@@ -113,8 +121,11 @@ bool plausible_l93(double x, double y) {
 std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
                                                   const std::string& structures_path,
                                                   const std::vector<std::string>& departements,
-                                                  LoadReport& report, FinessPlusCounts* counts) {
-    // 1. Activities, by establishment number (active ones only).
+                                                  LoadReport& report, FinessPlusCounts* counts,
+                                                  const FinessPlusFilter& filter) {
+    const std::set<std::string> keep(departements.begin(), departements.end());
+    // 1. Activities, by establishment number (active ones only; of the départements asked for,
+    // when the establishment's number says it is elsewhere, not held at all).
     std::unordered_map<std::string, std::vector<FinessActivity>> by_ege;
     FinessPlusCounts local;
     FinessPlusCounts& n = counts ? *counts : local;
@@ -178,6 +189,8 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
                         if (std::find(fa.zone.begin(), fa.zone.end(), c) == fa.zone.end())
                             fa.zone.push_back(c);
                 }
+                if (filter.activity && !filter.activity(fa)) continue;
+                if (!keep.empty() && !keep.count(departement_of_finess(num))) continue;
                 by_ege[num].push_back(std::move(fa));
             }
         }
@@ -194,7 +207,6 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             (act.top_level.count("generatedAt") ? act.top_level.at("generatedAt") : "?"));
 
     // 2. Establishments with their address, joined to their activities.
-    const std::set<std::string> keep(departements.begin(), departements.end());
     std::vector<FinessEstablishment> out;
     std::set<std::string> seen;
     std::size_t swapped = 0, wgs84 = 0, no_coordinates = 0, closed = 0;
@@ -278,6 +290,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
                 et.activities = std::move(acts->second);
                 by_ege.erase(acts);
             }
+            if (filter.establishment && !filter.establishment(et)) continue;
             out.push_back(std::move(et));
         }
     });
@@ -302,8 +315,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
     // département, or files of different dates).
     std::size_t orphan = 0;
     for (const auto& [num, acts] : by_ege)
-        if (keep.empty() || keep.count(normalize_departement(num.substr(0, 2))))
-            orphan += acts.size();
+        if (keep.empty() || keep.count(departement_of_finess(num))) orphan += acts.size();
     if (orphan > 0)
         report.info(activities_path, "", "activities_without_establishment",
                     std::to_string(orphan) +

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <regex>
+#include <set>
 #include "core/french_format.hpp"
 
 #include "core/errors.hpp"
@@ -63,6 +64,39 @@ void merge_selection(std::vector<Selection>& chosen, const StructureType* type,
 }
 
 }  // namespace
+
+FinessPlusFilter finess_plus_filter(const std::vector<FinessRule>& rules) {
+    std::set<std::string> codes, zone_natures, categories;
+    std::vector<std::regex> names;
+    for (const auto& r : rules) {
+        codes.insert(r.activities.begin(), r.activities.end());
+        zone_natures.insert(r.zone_natures.begin(), r.zone_natures.end());
+        categories.insert(r.categories.begin(), r.categories.end());
+        if (!r.name_pattern.empty()) {
+            try {
+                names.emplace_back(r.name_pattern, std::regex::ECMAScript | std::regex::icase |
+                                                       std::regex::optimize);
+            } catch (const std::regex_error&) {
+                names.clear();  // the selection reports the bad pattern; keep everything
+                categories.clear();
+                codes.clear();
+                return {};
+            }
+        }
+    }
+    FinessPlusFilter f;
+    f.activity = [codes, zone_natures](const FinessActivity& a) {
+        return codes.count(a.code()) || codes.count(a.activity) ||
+               (!a.zone.empty() && zone_natures.count(a.nature));
+    };
+    f.establishment = [categories, names](const FinessEstablishment& et) {
+        if (!et.activities.empty() || categories.count(et.categetab)) return true;
+        for (const auto& re : names)
+            if (std::regex_search(et.rs, re) || std::regex_search(et.rslongue, re)) return true;
+        return false;
+    };
+    return f;
+}
 
 std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets,
                                      const std::vector<FinessRule>& rules,

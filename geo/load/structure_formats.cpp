@@ -28,7 +28,8 @@ const std::vector<StructureFormat>& formats() {
         {"finess-plus",
          {},
          [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
-             return read_finess_plus(s.path, s.structures_path, d, r);
+             return read_finess_plus(s.path, s.structures_path, d, r, nullptr,
+                                     finess_plus_filter(s.rules));
          }},
     };
     return table;

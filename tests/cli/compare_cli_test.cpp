@@ -15,7 +15,9 @@ palliacarte::test::Outcome run(const std::string& args) {
 }
 
 std::string fixture(const std::string& name) {
-    return palliacarte::test::source_dir() + "/tests/fixtures/finess-plus/" + name;
+    std::string path = palliacarte::test::source_dir();  // appended: see test_paths.hpp
+    path.append("/tests/fixtures/finess-plus/").append(name);
+    return path;
 }
 
 }  // namespace

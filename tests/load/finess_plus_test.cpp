@@ -29,7 +29,10 @@ const std::string kActivities = "exemple-finess-activites-journalier-20260401.js
 const std::string kStructures = "exemple-finess-structures-journalier-20260309.json";
 
 std::string fixture(const std::string& name) {
-    return test::source_dir() + "/tests/fixtures/finess-plus/" + name;
+    // Appended, not chained with +: GCC 12 warns (-Warray-bounds) on the inlined temporaries.
+    std::string path = test::source_dir();
+    path.append("/tests/fixtures/finess-plus/").append(name);
+    return path;
 }
 
 const Structure* find(const std::vector<Structure>& v, const std::string& id) {
@@ -228,10 +231,10 @@ TEST(FinessPlus, BedsAreTheSupplyAndCountPer100000) {
         cfg = nlohmann::json::parse(in);
     }
     cfg["data_root"] = test::config("demo/hauts-de-seine");
-    cfg["structures"] = nlohmann::json::array(
-        {{{"format", "finess-plus"},
-          {"path", fixture("activites-92.json")},
-          {"structures_path", fixture("structures-92.json")}}});
+    cfg["structures"] =
+        nlohmann::json::array({{{"format", "finess-plus"},
+                                {"path", fixture("activites-92.json")},
+                                {"structures_path", fixture("structures-92.json")}}});
     cfg["analysis"]["types"] = {"LISP", "EMSP"};
     cfg["analysis"].erase("where_next");
     const std::string path = (dir / "finess-plus-92-lits.json").string();
@@ -281,4 +284,41 @@ TEST(FinessPlus, GzippedFilesReadAsPublished) {
     const auto size = std::filesystem::file_size(gz);
     std::filesystem::resize_file(gz, size / 2);
     EXPECT_THROW(read_finess_plus(gz, example(kStructures), {}, report), DataError);
+}
+
+// What a finess-plus source holds in memory follows its rules, not the files: only the
+// activities the mapping names (or zoned ones of its zone natures) and the establishments that
+// have one or match a category or name rule.
+TEST(FinessPlus, TheMappingsFilterKeepsWhatTheRulesCanUse) {
+    PALLIACARTE_REQUIRE_SHARED_DATA();
+    LoadReport report;
+    const auto all = read_finess_plus(example(kActivities), example(kStructures), {}, report);
+    const auto filter =
+        finess_plus_filter(read_finess_rules(test::config("finess-plus-activities.json")));
+    const auto kept =
+        read_finess_plus(example(kActivities), example(kStructures), {}, report, nullptr, filter);
+    ASSERT_LT(kept.size(), all.size());
+    bool convert = false;
+    for (const auto& et : kept) {
+        for (const auto& a : et.activities) EXPECT_EQ(a.code(), "R4/N2") << et.nofinesset;
+        if (et.nofinesset == "010780195") convert = et.activities.size() == 1;
+        if (et.activities.empty()) {
+            EXPECT_EQ(et.categetab, "127") << et.nofinesset << " " << et.rs;
+        }
+    }
+    EXPECT_TRUE(convert);
+    // The same structures either way.
+    CommuneLoadOptions o;
+    o.source.path =
+        test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson");
+    o.departements = {"01"};
+    const auto communes = load_communes(o, report).communes;
+    const auto types = StructureTypeTable::load(test::structure_types());
+    const auto rules = read_finess_rules(test::config("finess-plus-activities.json"));
+    std::vector<Structure> from_all, from_kept;
+    StructurePlacer p1(communes, 2154, 10000), p2(communes, 2154, 10000);
+    select_finess_structures(all, rules, types, p1, from_all, report, "a");
+    select_finess_structures(kept, rules, types, p2, from_kept, report, "b");
+    ASSERT_EQ(from_all.size(), from_kept.size());
+    for (std::size_t i = 0; i < from_all.size(); ++i) EXPECT_EQ(from_all[i].id, from_kept[i].id);
 }
