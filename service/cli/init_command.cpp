@@ -24,6 +24,7 @@ constexpr const char* kUsage =
 
 int run_init(const std::vector<std::string>& args) {
     fetch::InitChoice choice;
+    choice.finess_plus_mapping = std::string(PALLIACARTE_DATA_DIR) + "/finess-plus-activities.json";
     bool force = false;
     CommandLine line("init", kUsage);
     line.value({"--data"}, "un dossier", choice.data_dir)

@@ -20,23 +20,39 @@ using ordered = nlohmann::ordered_json;
 
 namespace {
 
-// FINESS categories (categetab) of each structure a fetched territory starts with. With the
-// FINESS+ files, HAD come from them (with their zones) and the etalab file gives the rest.
-ordered finess_rules(bool with_finess_plus) {
+// Hospitals (possible hosts of EMSP, LISP, USP), EHPAD and SSIAD: candidate sites.
+ordered candidate_rules() {
+    return ordered::array({{{"type", "HOPITAL"},
+                            {"categories", {"101", "106", "355", "365", "128", "129"}},
+                            {"exclude_pattern", "SMUR|ECOLE|FORMATION"}},
+                           {{"type", "EHPAD"}, {"categories", {"500"}}},
+                           {{"type", "SSIAD"}, {"categories", {"354"}}}});
+}
+
+// FINESS categories (categetab) of each structure a fetched territory starts with.
+ordered finess_rules() {
     ordered rules = ordered::array();
-    if (!with_finess_plus)
-        rules.push_back({{"type", "HAD"},
-                         {"categories", {"127"}},
-                         {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}});
-    for (auto& r : ordered::array({{{"type", "HOPITAL"},
-                                    {"categories", {"101", "106", "355", "365", "128", "129"}},
-                                    {"exclude_pattern", "SMUR|ECOLE|FORMATION"}},
-                                   {{"type", "EHPAD"}, {"categories", {"500"}}},
-                                   {{"type", "SSIAD"}, {"categories", {"354"}}}}))
-        rules.push_back(r);
+    rules.push_back({{"type", "HAD"},
+                     {"categories", {"127"}},
+                     {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}});
+    for (auto& r : candidate_rules()) rules.push_back(r);
     return rules;
 }
 
+// With the FINESS+ files: the mapping's rules (EMSP, USP, LISP, HAD with zones), then the
+// candidate sites by category, all read from those two files.
+ordered finess_plus_rules(const std::string& mapping) {
+    std::ifstream in(mapping);
+    if (!in) throw ConfigError(mapping + " : correspondance FINESS+ introuvable");
+    ordered rules;
+    try {
+        rules = ordered::parse(in).at("select");
+    } catch (const nlohmann::json::exception& e) {
+        throw ConfigError(mapping + " : " + e.what());
+    }
+    for (auto& r : candidate_rules()) rules.push_back(r);
+    return rules;
+}
 std::string departement_names(const fs::path& file, const std::vector<std::string>& codes) {
     std::map<std::string, std::string> names;
     std::ifstream in(file);
@@ -119,8 +135,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     ordered sources = {{"communes", vintage("communes/communes.geojson")},
                        {"population", vintage("communes/communes.json")},
                        {"structures", with_finess_plus ? vintage(plus_activities) + " ; " +
-                                                             vintage(plus_structures) + " ; " +
-                                                             vintage("structures/finess-etalab.csv")
+                                                             vintage(plus_structures)
                                                        : vintage("structures/finess-etalab.csv")}};
     if (!record.population_grid.is_null() && record.population_grid.contains("path"))
         sources["population_grid"] = vintage(record.population_grid["path"].get<std::string>());
@@ -133,30 +148,32 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
                        {"format", "etalab-communes-json"},
                        {"path", need("communes/communes.json")}};
     ordered structures = ordered::array();
-    if (with_finess_plus)
+    if (with_finess_plus) {
         structures.push_back(
             {{"about", "FINESS+ (activités autorisées en vigueur et établissements) : " +
                            provenance(plus_activities) +
                            ". Soins palliatifs (activité R4) : USP, LISP adultes et "
                            "pédiatriques, EMSP, avec leurs lits ; HAD (catégorie 127 et unités "
-                           "nommées HAD) avec leur zone d'intervention autorisée. Correspondance "
-                           "activité → type : finess-plus-activities.json."},
+                           "nommées HAD) avec leur zone d'intervention autorisée — règles de "
+                           "finess-plus-activities.json ; puis les établissements hospitaliers "
+                           "(hôtes possibles d'EMSP, LISP, USP), EHPAD et SSIAD, sites candidats "
+                           "d'une antenne."},
              {"format", "finess-plus"},
              {"path", plus_activities},
-             {"structures_path", plus_structures}});
-    structures.push_back(
-        {{"about", "FINESS : " + provenance("structures/finess-etalab.csv") +
-                       (with_finess_plus
-                            ? ". Établissements hospitaliers (hôtes possibles d'EMSP, LISP, "
-                              "USP), EHPAD et SSIAD (sites candidats d'une antenne)."
-                            : ". HAD (catégorie 127 et unités d'HAD nommées dans les hôpitaux), "
-                              "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), "
-                              "EHPAD et SSIAD (sites candidats d'une antenne). Les EMSP, LISP et "
-                              "USP n'y sont pas : téléchargez les fichiers FINESS+ (palliacarte "
-                              "fetch) ou ajoutez l'annuaire de la filière (filiere-csv).")},
-         {"format", "finess-etalab"},
-         {"path", need("structures/finess-etalab.csv")},
-         {"select", finess_rules(with_finess_plus)}});
+             {"structures_path", plus_structures},
+             {"select", finess_plus_rules(choice.finess_plus_mapping)}});
+    } else {
+        structures.push_back(
+            {{"about", "FINESS : " + provenance("structures/finess-etalab.csv") +
+                           ". HAD (catégorie 127 et unités d'HAD nommées dans les hôpitaux), "
+                           "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), "
+                           "EHPAD et SSIAD (sites candidats d'une antenne). Les EMSP, LISP et "
+                           "USP n'y sont pas : téléchargez les fichiers FINESS+ (palliacarte "
+                           "fetch) ou ajoutez l'annuaire de la filière (filiere-csv)."},
+             {"format", "finess-etalab"},
+             {"path", need("structures/finess-etalab.csv")},
+             {"select", finess_rules()}});
+    }
     c["structures"] = structures;
     ordered territories = ordered::array();
     if (record.find("communes/epci.json"))

@@ -16,6 +16,9 @@ struct InitChoice {
     /// Analysed types; empty: EMSP, USP, LISP, HAD, HOPITAL with the FINESS+ files, else HAD,
     /// HOPITAL.
     std::vector<std::string> types;
+    /// The FINESS+ activity → type mapping whose rules a FINESS+ config starts with
+    /// (data/finess-plus-activities.json).
+    std::string finess_plus_mapping;
 };
 
 struct WrittenConfig {

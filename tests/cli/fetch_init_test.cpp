@@ -285,8 +285,10 @@ TEST_F(FetchInit, FinessPlusNewestMonthIsFetchedAndInitUsesIt) {
     ASSERT_EQ(init.status, 0) << init.out;
     const json written = json::parse(slurp(config));
     EXPECT_EQ(written["analysis"]["types"], json({"EMSP", "USP", "LISP", "HAD", "HOPITAL"}));
-    ASSERT_EQ(written["structures"].size(), 2u);
+    // From the two FINESS+ files alone (the etalab CSV stopped in July 2026).
+    ASSERT_EQ(written["structures"].size(), 1u);
     EXPECT_EQ(written["structures"][0]["format"], "finess-plus");
+    EXPECT_EQ(written.dump().find("finess-etalab"), std::string::npos);
     const Outcome inspect = shell(bin() + " inspect --json --quiet " + config, false);
     ASSERT_EQ(inspect.status, 0) << inspect.out;
     std::map<std::string, int> by_type;
