@@ -285,7 +285,7 @@ TEST_F(FetchInit, FinessPlusNewestMonthIsFetchedAndInitUsesIt) {
     ASSERT_EQ(init.status, 0) << init.out;
     const json written = json::parse(slurp(config));
     EXPECT_EQ(written["analysis"]["types"], json({"EMSP", "USP", "LISP", "HAD", "HOPITAL"}));
-    // From the two FINESS+ files alone (the etalab CSV stopped in July 2026).
+    // From the two FINESS+ files alone.
     ASSERT_EQ(written["structures"].size(), 1u);
     EXPECT_EQ(written["structures"][0]["format"], "finess-plus");
     EXPECT_EQ(written.dump().find("finess-etalab"), std::string::npos);
