@@ -37,10 +37,15 @@ TEST(FetchPlan, OneCommuneFilePerDepartementAndOneRoadExtractPerRegion) {
               (std::vector<std::string>{
                   "downloads/decoupage-administratif-6.0.0.tgz", "communes/communes-2A.geojson",
                   "communes/communes-2B.geojson", "structures/finess-etalab.csv",
+                  "structures/finess-plus/finess-activites.json.gz",
+                  "structures/finess-plus/finess-structures.json.gz",
                   "downloads/Filosofi2019_carreaux_200m_csv.zip", "roads/corse-latest.osm.pbf"}));
     EXPECT_EQ(plan[1].url,
               "https://geo.api.gouv.fr/departements/2A/communes?format=geojson&geometry=contour");
-    EXPECT_EQ(plan[5].url, "https://download.geofabrik.de/europe/france/corse-latest.osm.pbf");
+    // FINESS+: the dataset's API document, which names the month's file.
+    EXPECT_EQ(plan[4].url, "https://www.data.gouv.fr/api/1/datasets/finess-activites-1/");
+    EXPECT_FALSE(plan[4].source->resolve_title.empty());
+    EXPECT_EQ(plan[7].url, "https://download.geofabrik.de/europe/france/corse-latest.osm.pbf");
     // The fixed release carries its size and checksum.
     EXPECT_EQ(plan[0].source->sha256.size(), 64u);
 
