@@ -1,14 +1,15 @@
 // The FINESS establishment file in its published layouts: the etalab extraction (section
 // lines, Lambert-93 geolocation lines), the flat one-line-per-establishment CSV and the FINESS+
 // JSON (the input serves as both its activities and its structures file). The first byte picks
-// the reader. Seeds: lines of data/demo/corse/finess.csv and of the etalab file.
+// the reader (0 flat, 1 etalab, 2 FINESS+). Seeds: lines of data/demo/corse/finess.csv and of the
+// etalab file, the hand-written FINESS+ fixture.
 #include "fuzz_input.hpp"
 #include "load/structure_formats.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace palliacarte;
     if (size == 0) return 0;
-    static const char* const names[] = {"finess-etalab", "finess-flat", "finess-plus"};
+    static const char* const names[] = {"finess-flat", "finess-etalab", "finess-plus"};
     const char* name = names[data[0] % 3];
     const auto* format = find_structure_format(name);
     StructureSourceConfig source;

@@ -41,6 +41,9 @@ put("finess", "corse-flat", b"\x00" + head(DATA / "demo" / "corse" / "finess.csv
 etalab = SHARED / "structures" / "finess-etalab-layout_92-25-39-70-90_20210108.csv"
 if etalab.exists():
     put("finess", "etalab-head", b"\x01" + head(etalab, 40))
+# FINESS+ (byte 2): the hand-written fixture, one file serving as both activities and structures.
+put("finess", "finess-plus-fixture",
+    b"\x02" + (ROOT / "tests" / "fixtures" / "finess-plus" / "activites-92.json").read_bytes())
 
 # population: communes.json entries (0), a code/population CSV (1), grids (2, 3, 4).
 communes = json.loads((DATA / "demo" / "hauts-de-seine" / "communes.json").read_text())
