@@ -58,4 +58,16 @@ void write_csv_table(const std::string& path, const Layer& layer,
     if (!out) throw DataError(path, "échec de l'écriture");
 }
 
+void write_csv_rows(const std::string& path, const std::vector<std::vector<std::string>>& rows) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw DataError(path, "impossible de créer le fichier");
+    out << "\xEF\xBB\xBF";
+    for (const auto& row : rows) {
+        for (std::size_t k = 0; k < row.size(); ++k)
+            out << (k ? ";" : "") << cell(FieldValue(row[k]));
+        out << "\r\n";
+    }
+    if (!out) throw DataError(path, "échec de l'écriture");
+}
+
 }  // namespace palliacarte

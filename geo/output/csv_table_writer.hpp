@@ -15,4 +15,8 @@ void write_csv_table(const std::string& path, const Layer& layer,
                      const std::vector<std::string>& columns = {},
                      const std::function<bool(const Feature&)>& keep = {});
 
+/// @brief Writes rows of text as they are (the first is the header), same conventions.
+/// @throws DataError naming the file.
+void write_csv_rows(const std::string& path, const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace palliacarte

@@ -1,7 +1,6 @@
 #include "cli/compare_command.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -13,6 +12,7 @@
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "load/territory_loader.hpp"
+#include "output/csv_table_writer.hpp"
 #include "report/source_comparison.hpp"
 
 namespace palliacarte::cli {
@@ -28,28 +28,6 @@ constexpr const char* kUsage =
     "  the same territory: by FINESS number and type, what both list, what only one lists,\n"
     "  where the type differs. Without --activities/--structures, the files palliacarte fetch\n"
     "  puts under the data root (structures/finess-plus/).\n";
-
-// ';'-separated, UTF-8 with a BOM: what French spreadsheets open as is.
-void write_csv(const std::string& path, const std::vector<std::vector<std::string>>& rows) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw DataError(path, "impossible d'écrire le fichier");
-    out << "\xEF\xBB\xBF";
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            const std::string& v = row[i];
-            if (i) out << ';';
-            if (v.find_first_of(";\"\n\r") == std::string::npos) {
-                out << v;
-                continue;
-            }
-            out << '"';
-            for (const char c : v) out << (c == '"' ? "\"\"" : std::string(1, c));
-            out << '"';
-        }
-        out << "\r\n";
-    }
-    if (!out) throw DataError(path, "écriture interrompue");
-}
 
 }  // namespace
 
@@ -130,7 +108,7 @@ int run_compare(const std::vector<std::string>& args) {
             std::cout << "  non comparés (FINESS+ ne les connaît pas) : " << types << "\n";
         }
         if (!csv.empty()) {
-            write_csv(csv, comparison_table(c));
+            write_csv_rows(csv, comparison_table(c));
             std::cout << "Détail par établissement : " << csv << "\n";
         }
         return kOk;
