@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "analysis/coverage_analysis.hpp"
 #include "config/territory_config.hpp"
@@ -39,6 +40,44 @@ const Structure* find(const std::vector<Structure>& v, const std::string& id) {
     for (const auto& s : v)
         if (s.id == id) return &s;
     return nullptr;
+}
+
+// The Ain (01), where the ANS examples' establishments are, from the national boundaries: read
+// once for the suite (4 s).
+const std::vector<Commune>& ain_communes() {
+    static const std::vector<Commune> communes = [] {
+        LoadReport report;
+        CommuneLoadOptions o;
+        o.source.path =
+            test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson");
+        o.departements = {"01"};
+        return load_communes(o, report).communes;
+    }();
+    return communes;
+}
+
+// The 92 demo config with the hand-written FINESS+ fixtures as its only structures, analysing
+// `types`, as a config written to a temporary file and loaded as `analyze` loads it.
+AnalysisInputs fixture_92(const std::vector<std::string>& types,
+                          const std::function<void(nlohmann::json&)>& change = {}) {
+    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-92";
+    std::filesystem::create_directories(dir);
+    nlohmann::json cfg;
+    {
+        std::ifstream in(test::config("hauts-de-seine.json"));
+        cfg = nlohmann::json::parse(in);
+    }
+    cfg["data_root"] = test::config("demo/hauts-de-seine");
+    cfg["structures"] =
+        nlohmann::json::array({{{"format", "finess-plus"},
+                                {"path", fixture("activites-92.json")},
+                                {"structures_path", fixture("structures-92.json")}}});
+    cfg["analysis"]["types"] = types;
+    cfg["analysis"].erase("where_next");
+    if (change) change(cfg);
+    const std::string path = (dir / "finess-plus-92.json").string();
+    std::ofstream(path) << cfg.dump(2);
+    return load_analysis_inputs(path, std::nullopt);
 }
 
 }  // namespace
@@ -74,11 +113,7 @@ TEST(FinessPlus, TheLispOfCliniqueConvertHasFourBedsAtItsAddress) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     LoadReport report;
     const auto ets = read_finess_plus(example(kActivities), example(kStructures), {"01"}, report);
-    CommuneLoadOptions o;
-    o.source.path =
-        test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson");
-    o.departements = {"01"};
-    const auto communes = load_communes(o, report).communes;
+    const auto& communes = ain_communes();
     StructurePlacer placer(communes, 2154, 10000);
     const auto types = StructureTypeTable::load(test::structure_types());
     const auto rules = read_finess_rules(test::config("finess-plus-activities.json"));
@@ -193,24 +228,9 @@ TEST(FinessPlus, FixturesGiveEveryPalliativeTypeWithCapacityAndZone) {
 // An analysis set up from the two files alone: a commune covered by the declared zone only
 // (Nanterre), by time only (Issy-les-Moulineaux), by both (Boulogne-Billancourt).
 TEST(FinessPlus, CoverageSaysZoneTimeOrBoth) {
-    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-92";
-    std::filesystem::create_directories(dir);
-    nlohmann::json cfg;
-    {
-        std::ifstream in(test::config("hauts-de-seine.json"));
-        cfg = nlohmann::json::parse(in);
-    }
-    cfg["data_root"] = test::config("demo/hauts-de-seine");
-    cfg["structures"] =
-        nlohmann::json::array({{{"format", "finess-plus"},
-                                {"path", fixture("activites-92.json")},
-                                {"structures_path", fixture("structures-92.json")}}});
-    cfg["crow_fly"] = {{"speed_kmh", 10}};
-    cfg["analysis"]["types"] = {"HAD"};
-    cfg["analysis"].erase("where_next");
-    const std::string path = (dir / "finess-plus-92.json").string();
-    std::ofstream(path) << cfg.dump(2);
-    AnalysisInputs in = load_analysis_inputs(path, std::nullopt);
+    AnalysisInputs in = fixture_92({"HAD"}, [](nlohmann::json& cfg) {
+        cfg["crow_fly"] = {{"speed_kmh", 10}};
+    });
     const CoverageAnalysis a = analyze_coverage(in.territory, in.analysis);
     ASSERT_EQ(a.types.size(), 1u);
     std::map<std::string, std::string> method;
@@ -223,23 +243,7 @@ TEST(FinessPlus, CoverageSaysZoneTimeOrBoth) {
 
 // Capacity is the 2SFCA supply and a per-100 000 indicator: the fixture's one LISP has 10 beds.
 TEST(FinessPlus, BedsAreTheSupplyAndCountPer100000) {
-    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-92";
-    std::filesystem::create_directories(dir);
-    nlohmann::json cfg;
-    {
-        std::ifstream in(test::config("hauts-de-seine.json"));
-        cfg = nlohmann::json::parse(in);
-    }
-    cfg["data_root"] = test::config("demo/hauts-de-seine");
-    cfg["structures"] =
-        nlohmann::json::array({{{"format", "finess-plus"},
-                                {"path", fixture("activites-92.json")},
-                                {"structures_path", fixture("structures-92.json")}}});
-    cfg["analysis"]["types"] = {"LISP", "EMSP"};
-    cfg["analysis"].erase("where_next");
-    const std::string path = (dir / "finess-plus-92-lits.json").string();
-    std::ofstream(path) << cfg.dump(2);
-    AnalysisInputs in = load_analysis_inputs(path, std::nullopt);
+    AnalysisInputs in = fixture_92({"LISP", "EMSP"});
     const CoverageAnalysis beds = analyze_coverage(in.territory, in.analysis);
     ASSERT_EQ(beds.types.size(), 2u);
     EXPECT_EQ(beds.types[0].supply_unit, "lits");
@@ -308,11 +312,7 @@ TEST(FinessPlus, TheMappingsFilterKeepsWhatTheRulesCanUse) {
     }
     EXPECT_TRUE(convert);
     // The same structures either way.
-    CommuneLoadOptions o;
-    o.source.path =
-        test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson");
-    o.departements = {"01"};
-    const auto communes = load_communes(o, report).communes;
+    const auto& communes = ain_communes();
     const auto types = StructureTypeTable::load(test::structure_types());
     const auto rules = read_finess_rules(test::config("finess-plus-activities.json"));
     std::vector<Structure> from_all, from_kept;
