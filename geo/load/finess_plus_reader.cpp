@@ -18,6 +18,15 @@ namespace {
 
 using json = nlohmann::json;
 
+// The member `key` of an object, or null: a reference either way, so reading a record's nested
+// blocks copies nothing (`cond ? j[key] : json()` would copy the block each time).
+const json& member(const json& j, const char* key) {
+    static const json null_value;
+    if (!j.is_object()) return null_value;
+    const auto it = j.find(key);
+    return it == j.end() ? null_value : *it;
+}
+
 std::string text(const json& j, const char* key) {
     if (!j.is_object()) return {};
     const auto it = j.find(key);
@@ -69,10 +78,9 @@ void read_capacity(const json& activity, FinessActivity& a) {
 // formeActivite}, typeActiviteAMF {activiteAMF, …}, typeActiviteAMSR {activiteSocialeRegulee,
 // modeFonctionnement…}: read by the shape of the names, whatever the nature.
 void read_nature(const json& activity, FinessActivity& a) {
-    const json& nature = activity.contains("nature") ? activity["nature"] : json();
+    const json& nature = member(activity, "nature");
     a.nature = text(nature, "codeNature");
-    if (!nature.is_object() || !nature.contains("caracteristiquesSpecifiques")) return;
-    const json& specific = nature["caracteristiquesSpecifiques"];
+    const json& specific = member(nature, "caracteristiquesSpecifiques");
     if (!specific.is_object()) return;
     for (const auto& [key, block] : specific.items()) {
         if (key.rfind("typeActivite", 0) != 0 || !block.is_object()) continue;
@@ -96,11 +104,9 @@ struct Authorisation {
     std::string capacity_unit;
 };
 
-// INSEE code → département: "2A004" → "2A", "97101" → "971".
+// INSEE code → département ("2A004" → "2A", "97101" → "971"); empty for no code.
 std::string departement_of_commune(const std::string& insee) {
-    if (insee.size() < 2) return {};
-    return normalize_departement(
-        insee.rfind("97", 0) == 0 && insee.size() >= 3 ? insee.substr(0, 3) : insee.substr(0, 2));
+    return insee.size() < 2 ? std::string() : normalize_departement(departement_of_insee(insee));
 }
 
 // A FINESS number starts with its département: "2A…", "92…", overseas "97" + the fourth
@@ -131,8 +137,9 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
     FinessPlusCounts& n = counts ? *counts : local;
     std::size_t &entities = n.entities, &ege_count = n.establishments, &authorised = n.authorised,
                 &exercised = n.exercised, &inactive = n.inactive;
-    // Counted on every record, in force or not.
-    auto count = [&n](const json& a) {
+    // Counted on every record, in force or not — only when the caller asks for the counts.
+    auto count = [&n, counts](const json& a) {
+        if (!counts) return;
         FinessActivity fa;
         read_nature(a, fa);
         read_capacity(a, fa);
@@ -146,9 +153,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             for (const auto& a : pm["activitesAutorisees"]) {
                 ++authorised;
                 count(a);
-                const json& g = a.contains("caracteristiquesGeneriques")
-                                    ? a["caracteristiquesGeneriques"]
-                                    : json();
+                const json& g = member(a, "caracteristiquesGeneriques");
                 Authorisation au;
                 au.zone = zone_of(a);
                 FinessActivity tmp;
@@ -165,9 +170,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             for (const auto& a : e["activitesExercees"]) {
                 ++exercised;
                 count(a);
-                const json& g = a.contains("caracteristiquesGeneriques")
-                                    ? a["caracteristiquesGeneriques"]
-                                    : json();
+                const json& g = member(a, "caracteristiquesGeneriques");
                 if (!is_active(g)) {
                     ++inactive;
                     continue;
@@ -211,13 +214,11 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
     std::set<std::string> seen;
     std::size_t swapped = 0, wgs84 = 0, no_coordinates = 0, closed = 0;
     stream_json_array(structures_path, "pmej", [&](json&& pm) {
-        const json& info =
-            pm.contains("informationsGeneralesPMEJ") ? pm["informationsGeneralesPMEJ"] : json();
+        const json& info = member(pm, "informationsGeneralesPMEJ");
         const std::string ej = text(info, "numFinessPm");
         if (!pm.contains("ege") || !pm["ege"].is_array()) return;
         for (const auto& e : pm["ege"]) {
-            const json& gi =
-                e.contains("informationsGeneralesEGE") ? e["informationsGeneralesEGE"] : json();
+            const json& gi = member(e, "informationsGeneralesEGE");
             FinessEstablishment et;
             et.nofinesset = text(gi, "numFinessEge");
             const std::string where = "établissement " + et.nofinesset;
@@ -259,9 +260,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
                 const std::string town =
                     text(*address, "codePostal") + " " + text(*address, "ligneAcheminement");
                 et.address = street.empty() ? town : street + ", " + town;
-                const json& c = address->contains("coordonneesGeographique")
-                                    ? (*address)["coordonneesGeographique"]
-                                    : json();
+                const json& c = member(*address, "coordonneesGeographique");
                 auto x = number(text(c, "coordonneeX")), y = number(text(c, "coordonneeY"));
                 // Published with X holding the northing: swapped back when that is plainly so.
                 if (x && y && !plausible_l93(*x, *y) && plausible_l93(*y, *x)) {
