@@ -11,7 +11,7 @@ inline RoadSourceConfig shipped_roads(const std::string& config_name) {
     const auto config =
         load_territory_config(test::config(config_name), test::data_root_for(config_name));
     RoadSourceConfig roads = *config.roads;
-    roads.path = config.resolve(roads.path);
+    for (auto& p : roads.paths) p = config.resolve(p);
     return roads;
 }
 

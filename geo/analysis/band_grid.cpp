@@ -102,6 +102,19 @@ void BandGrid::mark_segment(const Point& a, const Point& b, double r) {
     }
 }
 
+void BandGrid::mark_cell(std::int64_t column, std::int64_t row) {
+    const std::int64_t i = column - col0_, j = row - row0_;
+    if (i < 1 || j < 1 || i > width_ - 2 || j > height_ - 2) return;
+    if (i_max_ < i_min_) {
+        i_min_ = i_max_ = i;
+        j_min_ = j_max_ = j;
+    } else {
+        i_min_ = std::min(i_min_, i), i_max_ = std::max(i_max_, i);
+        j_min_ = std::min(j_min_, j), j_max_ = std::max(j_max_, j);
+    }
+    cells_[static_cast<std::size_t>(j * width_ + i)] = 1;
+}
+
 std::size_t BandGrid::marked_count() const {
     return static_cast<std::size_t>(std::count(cells_.begin(), cells_.end(), 1));
 }

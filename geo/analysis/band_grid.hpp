@@ -24,6 +24,11 @@ class BandGrid {
     /// @brief Marks every cell whose centre lies within `radius` of the line.
     void mark_line(const std::vector<Point>& line, double radius);
 
+    /// @brief Marks the cell of global column `column` and row `row` (the cell spanning x from
+    /// column × cell_m): other rasters on the same lattice mark cells directly. Cells outside
+    /// the grid, or on its empty border, are ignored.
+    void mark_cell(std::int64_t column, std::int64_t row);
+
     /// @brief The union of the marked cells: valid polygons with holes, vertices only at
     /// corners. Cells touching only at a corner are kept apart by a 25 cm cut at that corner (a
     /// shared vertex would make a ring touch itself). With a `tolerance` (less than half a

@@ -9,7 +9,7 @@
 #include <unordered_set>
 
 #include "analysis/band_grid.hpp"
-#include "model/ring_obstacles.hpp"
+#include "analysis/nested_outlines.hpp"
 #include "roads/edge_shape.hpp"
 
 namespace palliacarte {
@@ -195,32 +195,12 @@ std::vector<MultiPolygon> road_catchment_polygons(
         return out;
     }
     if (access_leg.size() >= 2) grid->mark_line(access_leg, radius);
-    // Each limit's outline as traced: the cells only grow from one limit to the next, so these
-    // nest exactly.
-    std::vector<std::vector<GridRing>> traced(pieces_by_limit.size());
-    for (std::size_t k = 0; k < pieces_by_limit.size(); ++k) {
-        for (const auto& piece : pieces_by_limit[k]) grid->mark_line(piece, radius);
-        traced[k] = k > 0 && pieces_by_limit[k].empty() ? traced[k - 1] : grid->trace();
-    }
-    // Simplified from the longest limit in: each within the next one's simplified outline and
-    // around the previous one's traced outline, so the simplified limits nest exactly too.
-    std::vector<std::vector<GridRing>> simplified(pieces_by_limit.size());
-    const double lattice_tolerance = 2 * tolerance / cell;  // the lattice is in half cells
-    for (std::size_t k = pieces_by_limit.size(); k-- > 0;) {
-        if (k + 1 < pieces_by_limit.size() && pieces_by_limit[k + 1].empty()) {
-            simplified[k] = simplified[k + 1];  // the same cells: the same polygon
-            out[k] = out[k + 1];
-            continue;
-        }
-        std::vector<const std::vector<GridRing>*> inside, around;
-        if (k > 0) inside.push_back(&traced[k - 1]);
-        if (k + 1 < pieces_by_limit.size()) around.push_back(&simplified[k + 1]);
-        const RingObstacles obstacles(inside, around);
-        for (const auto& ring : traced[k])
-            simplified[k].push_back(simplified_ring(ring, lattice_tolerance, &obstacles));
-        out[k] = grid->polygons(simplified[k]);
-    }
-    return out;
+    return nested_grid_outlines(*grid, pieces_by_limit.size(), tolerance,
+                                [&](std::size_t k, BandGrid& g) {
+                                    for (const auto& piece : pieces_by_limit[k])
+                                        g.mark_line(piece, radius);
+                                    return k == 0 || !pieces_by_limit[k].empty();
+                                });
 }
 
 MultiPolygon crow_fly_catchment_polygon(const Point& centre, const CrowFlyModel& model,

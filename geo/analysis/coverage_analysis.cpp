@@ -205,7 +205,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     CoverageAnalysis a;
     a.rule = config.coverage;
     a.area_only = config.area_only;
-    a.road_buffer_m = config.catchment_shape.road_buffer_m;
+    a.catchment_shape = config.catchment_shape;
     const std::vector<std::string> type_codes = analysed_types(territory, config);
     require_population(territory, config);
     {

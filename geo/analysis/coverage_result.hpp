@@ -131,7 +131,7 @@ struct CoverageAnalysis {
     double off_road_inhabitants = 0;   ///< living at those points
     bool off_road_timed = true;        ///< false: counted out of reach (roads.off_road)
     bool area_only = false;            ///< analysis.area_only: no population on purpose
-    double road_buffer_m = 150;        ///< band around reached roads in catchments
+    CatchmentShape catchment_shape;    ///< how the catchments were drawn (for the report)
 };
 
 /// @brief The analysed type `code` (a code or an alias of the type table), or nullptr.

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "analysis/time_surface.hpp"
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
@@ -45,6 +46,7 @@ TravelTimeModel::TravelTimeModel(std::shared_ptr<const RoadGraph> roads_graph,
     depart_.resize(n);
     off_road_timed_ = !off_road_out_of_reach;
     std::vector<std::uint8_t> snapped(n, 0);
+    on_road_.resize(n);
     parallel_for(n, worker_count(n / 512 + 1), [&](std::size_t i, std::size_t) {
         auto snap = snapper_->snap(points_->points[i].position);
         if (!snap) {
@@ -54,12 +56,18 @@ TravelTimeModel::TravelTimeModel(std::shared_ptr<const RoadGraph> roads_graph,
         } else {
             snapped[i] = 1;
         }
+        on_road_[i] = {snap->edge, static_cast<float>(snap->fraction),
+                       static_cast<float>(snap->leg_seconds), true};
         // A point is reached the way a search would leave it in the other direction.
         arrive_[i] = snapper_->starts(*snap, SearchDirection::to_sources);
         depart_[i] = snapper_->starts(*snap, SearchDirection::from_sources);
     });
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i) {
         if (!snapped[i]) off_road_points_.push_back(static_cast<std::uint32_t>(i));
+        if (on_road_[i].snapped)
+            points_by_edge_.emplace_back(on_road_[i].edge, static_cast<std::uint32_t>(i));
+    }
+    std::sort(points_by_edge_.begin(), points_by_edge_.end());
     index_points_by_node(arrive_, roads.node_count(), first_point_arrive_, node_point_arrive_);
     index_points_by_node(depart_, roads.node_count(), first_point_depart_, node_point_depart_);
 }
@@ -86,7 +94,25 @@ Place TravelTimeModel::place(const Point& position, int epsg) const {
     p.on_road = snap->on_road;
     p.starts_out = snapper_->starts(*snap, SearchDirection::from_sources);
     p.starts_in = snapper_->starts(*snap, SearchDirection::to_sources);
+    p.snap = snap;
     return p;
+}
+
+template <class Visit>
+void TravelTimeModel::along_place_road(const Place& place, SearchDirection direction,
+                                       Visit&& visit) const {
+    if (!place.snap) return;
+    const EdgeId e = place.snap->edge;
+    auto it = std::lower_bound(points_by_edge_.begin(), points_by_edge_.end(),
+                               std::make_pair(e, std::uint32_t{0}));
+    for (; it != points_by_edge_.end() && it->first == e; ++it) {
+        const OnRoad& r = on_road_[it->second];
+        const RoadSnap point{r.edge, r.fraction, {}, 0, r.leg_seconds};
+        const double t = direction == SearchDirection::from_sources
+                             ? snapper_->along_same_road(*place.snap, point)
+                             : snapper_->along_same_road(point, *place.snap);
+        if (t < kUnreached) visit(it->second, t);
+    }
 }
 
 template <class NodeSeconds>
@@ -137,6 +163,14 @@ NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
             }
         }
     }
+    for (std::uint32_t s = 0; s < places.size(); ++s)
+        if (places[s].usable)
+            along_place_road(places[s], direction, [&](std::uint32_t i, double t) {
+                if (t < out.seconds[i]) {
+                    out.seconds[i] = t;
+                    out.place[i] = s;
+                }
+            });
     return out;
 }
 
@@ -184,7 +218,11 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
                     point_seconds(i, direction, [&](NodeId u) { return search.seconds(u); });
                 if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
             }
-        // A point joins the road by up to two nodes: keep it once.
+        along_place_road(places[s], direction, [&](std::uint32_t i, double t) {
+            if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
+        });
+        // A point joins the road by up to two nodes (and maybe its place's road): keep it
+        // once, at its shortest time.
         std::sort(result.begin(), result.end());
         result.erase(std::unique(result.begin(), result.end(),
                                  [](const auto& a, const auto& b) { return a.first == b.first; }),
@@ -230,6 +268,9 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
         return it->second.get();
     };
     const bool forward = direction == SearchDirection::from_sources;
+    const SnapRaster* raster_ptr =
+        roads_ && !shape.road_bands ? &snap_raster(shape.surface_cell_m) : nullptr;
+    const SnapRaster& raster = *raster_ptr;
     parallel_for(distinct.size(), workers, [&](std::size_t j, std::size_t w) {
         const std::size_t s = distinct[j];
         const Place& p = places[s];
@@ -241,6 +282,19 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
             polys.resize(limits_seconds.size());
             if (!p.usable) return;
             OneToManySearch& search = *searches[w];
+            if (!shape.road_bands) {
+                // One search to the longest limit: the surface gives every limit.
+                search.run(forward ? p.starts_out : p.starts_in, limits_seconds.back(), direction);
+                const SurfaceSearch surface{raster,    *roads_,
+                                            *snapper_, [&](NodeId v) { return search.seconds(v); },
+                                            {*p.snap}, direction};
+                polys = surface_catchment_polygons(
+                    surface, reached_window(*roads_, search.settled(), snapper_->max_distance_m()),
+                    limits_seconds, 0.35 * raster.cell_m());
+                if (const GEOSGeometry* outline = clip_for(w, p.epsg))
+                    for (auto& poly : polys) poly = clip_to(*contexts[w], poly, outline);
+                return;
+            }
             // Each limit is the previous one plus the roads reached beyond it.
             std::vector<std::vector<std::vector<Point>>> pieces(limits_seconds.size());
             for (std::size_t k = 0; k < limits_seconds.size(); ++k) {
@@ -255,6 +309,52 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
     });
     for (std::size_t s = 0; s < places.size(); ++s)
         if (same_as[s] != s) out[s] = out[same_as[s]];
+    return out;
+}
+
+const SnapRaster& TravelTimeModel::snap_raster(double cell_m) const {
+    const std::lock_guard lock(rasters_mutex_);
+    auto& r = rasters_[cell_m];
+    if (!r) r = std::make_unique<SnapRaster>(*roads_, *snapper_, cell_m);
+    return *r;
+}
+
+std::vector<MultiPolygon> TravelTimeModel::union_catchments(
+    const std::vector<Place>& places, SearchDirection direction,
+    const std::vector<double>& limits_seconds, const CatchmentShape& shape, int epsg,
+    const TerritoryOutline* clip) const {
+    std::vector<MultiPolygon> out(limits_seconds.size());
+    if (!roads_ || shape.road_bands || limits_seconds.empty()) return out;
+    std::vector<SourceStart> starts;
+    std::vector<RoadSnap> snaps;
+    for (std::uint32_t s = 0; s < places.size(); ++s) {
+        const Place& p = places[s];
+        if (!p.usable || p.epsg != epsg || !p.snap) continue;
+        for (const auto& st :
+             direction == SearchDirection::from_sources ? p.starts_out : p.starts_in)
+            starts.push_back({s, st.node, st.seconds});
+        snaps.push_back(*p.snap);
+    }
+    if (starts.empty()) return out;
+    const NearestSource ns = nearest_source(*roads_, starts, direction, limits_seconds.back());
+    std::vector<NodeId> settled;
+    for (NodeId v = 0; v < ns.seconds.size(); ++v)
+        if (ns.seconds[v] < kUnreached) settled.push_back(v);
+    const SnapRaster& raster = snap_raster(shape.surface_cell_m);
+    const SurfaceSearch surface{raster,           *roads_,
+                                *snapper_,        [&](NodeId v) { return ns.seconds[v]; },
+                                std::move(snaps), direction};
+    out = surface_catchment_polygons(surface,
+                                     reached_window(*roads_, settled, snapper_->max_distance_m()),
+                                     limits_seconds, 0.35 * raster.cell_m());
+    const MultiPolygon* outline = clip ? clip->in(epsg) : nullptr;
+    if (!outline) return out;
+    // The limits on all cores, a GEOS context each.
+    parallel_for(out.size(), worker_count(out.size()), [&](std::size_t k, std::size_t) {
+        const GeosContext local;
+        const GeosGeometry o = local.to_geos(*outline);
+        out[k] = clip_to(local, out[k], o.get());
+    });
     return out;
 }
 

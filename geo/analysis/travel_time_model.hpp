@@ -5,7 +5,10 @@
 // catchment polygons of a place — and never needs to know which model answered.
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,7 @@
 #include "model/crow_fly_model.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
+#include "routing/snap_raster.hpp"
 
 namespace palliacarte {
 
@@ -27,6 +31,8 @@ struct Place {
     Point on_road;       ///< where it joins the road (= position for crow-fly)
     std::vector<SearchStart> starts_out;  ///< travel from the place (to_patient types)
     std::vector<SearchStart> starts_in;   ///< travel to the place (patient_travels types)
+    std::optional<RoadSnap> snap;         ///< where on which road (points on the same road are
+                                          ///< timed along it, not by its ends)
 };
 
 /// @brief For each population point, the nearest place and the time (kUnreached if none).
@@ -79,10 +85,26 @@ class TravelTimeModel {
                                                       const CatchmentShape& shape,
                                                       const TerritoryOutline* clip = nullptr) const;
 
+    /// @brief The area within each limit of the nearest of `places` (a type's union), drawn
+    /// from one multi-source search's travel-time surface, in the CRS `epsg` (places of another
+    /// CRS are left out), clipped to its outline when `clip` is given. Road model with the
+    /// "surface" shape only: otherwise the caller unites the places' polygons.
+    std::vector<MultiPolygon> union_catchments(const std::vector<Place>& places,
+                                               SearchDirection direction,
+                                               const std::vector<double>& limits_seconds,
+                                               const CatchmentShape& shape, int epsg,
+                                               const TerritoryOutline* clip = nullptr) const;
+
+    /// @brief The raster of snaps the surfaces are drawn on (built on first use, kept).
+    const SnapRaster& snap_raster(double cell_m) const;
+
   private:
     // Time of point i from node times `node_seconds` (the search ran in `direction`).
     template <class NodeSeconds>
     double point_seconds(std::size_t i, SearchDirection direction, NodeSeconds&& node) const;
+    // Calls visit(point, seconds) for each point on the place's own road, timed along it.
+    template <class Visit>
+    void along_place_road(const Place& place, SearchDirection direction, Visit&& visit) const;
 
     std::shared_ptr<const PopulationPoints> points_;  ///< shared: the analysis may move
     std::shared_ptr<const RoadGraph> roads_;          ///< null: crow-fly
@@ -95,6 +117,16 @@ class TravelTimeModel {
     std::vector<std::uint32_t> first_point_arrive_, node_point_arrive_;
     std::vector<std::uint32_t> first_point_depart_, node_point_depart_;
     std::vector<std::uint32_t> off_road_points_;
+    // Where each point joins its road, and the points sorted by that road's edge.
+    struct OnRoad {
+        EdgeId edge = 0;
+        float fraction = 0, leg_seconds = 0;
+        bool snapped = false;
+    };
+    std::vector<OnRoad> on_road_;
+    mutable std::mutex rasters_mutex_;
+    mutable std::map<double, std::unique_ptr<SnapRaster>> rasters_;  ///< by cell size
+    std::vector<std::pair<EdgeId, std::uint32_t>> points_by_edge_;
     bool off_road_timed_ = false;
 };
 

@@ -1,13 +1,27 @@
 #include "analysis/type_catchments.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
 
 namespace palliacarte {
+
+namespace {
+
+// The structure polygons kept: the configured limits and the type's threshold.
+bool wanted_limit(const AnalysisConfig& config, const TypeCoverage& tc, double limit) {
+    const auto& c = config.catchment_thresholds_min;
+    return std::find(c.begin(), c.end(), limit) != c.end() || limit == tc.threshold_min;
+}
+
+std::size_t threshold_index(const std::vector<double>& limits, double threshold) {
+    return static_cast<std::size_t>(std::find(limits.begin(), limits.end(), threshold) -
+                                    limits.begin());
+}
+
+}  // namespace
 
 std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& places,
                                     const TravelTimeModel& model, const AnalysisConfig& config,
@@ -21,13 +35,24 @@ std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& 
     tc.catchment_limits_min = limits;
     {
         std::vector<std::vector<MultiPolygon>> polys;
+        std::vector<double> limits_s;
+        for (double m : limits) limits_s.push_back(m * 60);
         {
             // Clipped to the outline: catchments stop at the coast and the border.
             StepClock clock(timings, tc.type + ": catchment polygons (clipped)");
-            std::vector<double> limits_s;
-            for (double m : limits) limits_s.push_back(m * 60);
             polys =
                 model.catchments(places, tc.direction, limits_s, config.catchment_shape, &outline);
+        }
+        if (model.by_road() && !config.catchment_shape.road_bands) {
+            // The nearest structure's surface: one multi-source search, no polygon union.
+            StepClock clock(timings, tc.type + ": catchment union (surface)");
+            tc.union_catchments = model.union_catchments(
+                places, tc.direction, limits_s, config.catchment_shape, territory_epsg, &outline);
+            for (std::size_t p = 0; p < polys.size(); ++p)
+                for (std::size_t k = 0; k < limits.size(); ++k)
+                    if (wanted_limit(config, tc, limits[k]))
+                        out.push_back({tc.located[p], tc.type, limits[k], std::move(polys[p][k])});
+            return threshold_index(limits, tc.threshold_min);
         }
         StepClock clock(timings, tc.type + ": catchment union (GEOS)");
         // The type's union per limit, the limits on all cores (a GEOS context each).
@@ -44,15 +69,12 @@ std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& 
             GeosGeometry u = union_all(local, std::move(parts));
             if (u) tc.union_catchments[k] = local.to_multipolygon(u.get());
         });
-        const std::set<double> wanted(config.catchment_thresholds_min.begin(),
-                                      config.catchment_thresholds_min.end());
         for (std::size_t p = 0; p < polys.size(); ++p)
             for (std::size_t k = 0; k < limits.size(); ++k)
-                if (wanted.count(limits[k]) || limits[k] == tc.threshold_min)
+                if (wanted_limit(config, tc, limits[k]))
                     out.push_back({tc.located[p], tc.type, limits[k], std::move(polys[p][k])});
     }
-    return static_cast<std::size_t>(std::find(limits.begin(), limits.end(), tc.threshold_min) -
-                                    limits.begin());
+    return threshold_index(limits, tc.threshold_min);
 }
 
 }  // namespace palliacarte

@@ -119,6 +119,15 @@ AnalysisConfig parse_section(const json& j, const TerritoryConfig& config) {
     }
     a.catchment_shape.road_buffer_m =
         field_number_in(j, "road_buffer_m", a.catchment_shape.road_buffer_m, 1, 5000, w);
+    const std::string shape = field_text(j, "catchment_shape", "surface", w);
+    if (shape != "surface" && shape != "road-bands")
+        config_fail(w, "catchment_shape",
+                    "« surface » (zone où les points sont atteints, par défaut) ou « road-bands » "
+                    "(bande le long des routes atteintes), trouvé « " +
+                        shape + " »");
+    a.catchment_shape.road_bands = shape == "road-bands";
+    a.catchment_shape.surface_cell_m =
+        field_number_in(j, "surface_cell_m", a.catchment_shape.surface_cell_m, 10, 1000, w);
     return a;
 }
 

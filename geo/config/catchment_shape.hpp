@@ -20,7 +20,13 @@ namespace palliacarte {
 /// those of shorter ones exactly (the simplification never crosses a neighbouring limit). A
 /// catchment that would need more than `max_grid_cells` cells (a region-wide one) is drawn as a
 /// GEOS union of buffered roads instead — exactly the band, but 10–50 times slower.
+/// "surface" (the default, analysis.catchment_shape): the area where a point is reached by the
+/// rule that times the population points — along roads, then the off-network leg up to the
+/// snap limit — drawn from a raster of `surface_cell_m` cells (analysis/time_surface), so the
+/// polygons agree with the coverage figures. "road-bands": the band described above.
 struct CatchmentShape {
+    bool road_bands = false;
+    double surface_cell_m = 100;
     double road_buffer_m = 150;
     double grid_cell_m = 20;
     std::size_t max_grid_cells = std::size_t{1} << 25;

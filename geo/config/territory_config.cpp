@@ -142,7 +142,8 @@ void resolve_data_paths(TerritoryConfig& c) {
     }
     if (c.crosswalk) c.crosswalk->path = c.resolve(c.crosswalk->path);
     for (auto& g : c.territories) g.path = c.resolve(g.path);
-    if (c.roads) c.roads->path = c.resolve(c.roads->path);
+    if (c.roads)
+        for (auto& p : c.roads->paths) p = c.resolve(p);
 }
 
 }  // namespace
@@ -288,8 +289,10 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             const auto& rj = doc["roads"];
             RoadSourceConfig r;
             r.format = field_text(rj, "format", "ogr-links");
-            r.path = field_text(rj, "path");
-            require_path(r.path, "roads");
+            r.paths = rj.contains("path") && rj["path"].is_array()
+                          ? field_texts(rj, "path", "roads")
+                          : std::vector<std::string>{field_text(rj, "path")};
+            for (const auto& p : r.paths) require_path(p, "roads");
             r.layer = field_text(rj, "layer");
             r.where = field_text(rj, "where");
             r.source_crs = field_text(rj, "source_crs");
@@ -315,6 +318,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             r.snap_max_distance_m =
                 field_number_in(rj, "snap_max_distance_m", 1000.0, 1, 100000, "roads");
             r.off_road_out_of_reach = field_text(rj, "off_road", "", "roads") == "out-of-reach";
+            r.merge_chains = field_bool(rj, "merge_chains", true, "roads");
             const std::string profile = field_text(rj, "profile", "profiles/car-fr.json");
             r.profile_path =
                 fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);

@@ -83,7 +83,10 @@ struct TerritorySourceConfig {
 /// mapping (MATSim/eqasim link layers, BD TOPO-like layers, transport-model networks).
 struct RoadSourceConfig {
     std::string format;
-    std::string path;
+    /// One file, or several of the same format whose union is the network (neighbouring OSM
+    /// extracts: shared ways and nodes are merged by their OSM ids; OGR link layers: by their
+    /// node ids, or by shared end points). "path" in the config: a string or a list.
+    std::vector<std::string> paths;
     std::string layer;
     std::string where;  ///< OGR attribute filter, e.g. "car = 1"
     /// Our name → column: from_node, to_node (topology; else shared endpoints), length (metres,
@@ -108,6 +111,8 @@ struct RoadSourceConfig {
     double default_speed_kmh = 30;           ///< links with no class and no speed
     std::string profile_path;                ///< resolved (relative to the config file)
     double snap_max_distance_m = 1000;       ///< points farther from every road are reported
+    /// Degree-2 chains merged into single edges (times unchanged); false keeps every junction.
+    bool merge_chains = true;
     /// "off_road": "out-of-reach" counts such points as beyond every threshold; by default
     /// ("count-with-time") they keep the time of their walk to the nearest road.
     bool off_road_out_of_reach = false;

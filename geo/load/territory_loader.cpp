@@ -218,26 +218,29 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         const auto t0 = std::chrono::steady_clock::now();
         const std::string profile_text = read_config_file(roads.profile_path, "road profile");
         t.car_profile = CarProfile::from_json_text(profile_text, roads.profile_path);
-        t.road_access = {config.as_written(config.roads->path), roads.snap_max_distance_m,
+        std::vector<std::string> written;
+        for (const auto& p : roads.paths) written.push_back(config.as_written(p));
+        t.road_access = {joined_paths(written), roads.snap_max_distance_m,
                          roads.off_road_out_of_reach};
         const std::string key =
-            road_cache_key(roads.path, config.document["roads"].dump(), profile_text, config.epsg);
+            road_cache_key(roads.paths, config.document["roads"].dump(), profile_text, config.epsg);
         const std::string cache_file =
             cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
         t.road_stats.cache_file = cache_file;
         if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
             t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
             t.road_stats.from_cache = true;
-            t.road_stats.path = roads.path;
+            t.road_stats.path = joined_paths(roads.paths);
             t.road_stats.seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         } else {
             const CarProfile& profile = *t.car_profile;
             t.roads = std::make_shared<const RoadGraph>(
-                roads.format == "osm" ? load_osm_roads(roads.path, config.epsg, profile,
-                                                       t.road_stats, t.report, progress)
-                                      : load_ogr_links(roads, config.epsg, profile, t.road_stats,
-                                                       t.report, progress));
+                roads.format == "osm"
+                    ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, t.report,
+                                     progress, roads.merge_chains)
+                    : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report,
+                                     progress));
             t.road_stats.build_seconds = t.road_stats.seconds;
             if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
                 t.report.warn(

@@ -14,6 +14,7 @@ namespace palliacarte {
 struct Point {
     double x = 0;
     double y = 0;
+    friend bool operator==(const Point&, const Point&) = default;
 };
 
 }  // namespace palliacarte

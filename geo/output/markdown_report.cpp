@@ -414,10 +414,21 @@ void write_method(std::string& r, const Territory& t, const CoverageAnalysis& a)
     line(
         "- Où implanter : choix glouton du site qui couvre le plus d'habitants encore hors "
         "seuil, puis du suivant, etc. (gain marginal affiché).");
-    if (by_road)
+    if (by_road && a.catchment_shape.road_bands)
         line("- Zones desservies (isochrones) : routes atteintes dans le temps, élargies de " +
-             thousands(a.road_buffer_m) +
+             thousands(a.catchment_shape.road_buffer_m) +
              " m de chaque côté, découpées sur les communes du territoire.");
+    else if (by_road)
+        line(
+            "- Zones desservies (isochrones) : les lieux atteints dans le temps par la règle "
+            "qui chronomètre les habitants — la route jusqu'au point de route le plus proche, "
+            "puis " +
+            thousands(t.car_profile ? t.car_profile->off_network_kmh() : 15.0) +
+            " km/h hors réseau jusqu'à " + thousands(t.road_access.snap_max_distance_m) +
+            " m de la route —, calculés sur une grille de " +
+            thousands(a.catchment_shape.surface_cell_m) +
+            " m et découpés sur les communes du territoire : une commune couverte est "
+            "coloriée là où ses habitants sont atteints.");
     else
         line(
             "- Zones desservies (cercles) : disques dont le rayon est la distance parcourue "

@@ -71,13 +71,15 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
         p.sources.push_back(grid);
     }
     if (c.roads && a.method == TimeModel::road) {
-        SourceProvenance roads{
-            "roads", "Réseau routier", c.as_written(c.roads->path), c.roads->format, "", ""};
-        const std::string stamp =
-            c.roads->format == "osm" ? osm_extract_timestamp(c.roads->path) : "";
-        set_vintage(roads, c, stamp.empty() ? "" : "OpenStreetMap, extrait du " + stamp,
-                    "en-tête de l'extrait OSM");
-        p.sources.push_back(roads);
+        // One line per file: neighbouring extracts may be of different days.
+        for (const auto& path : c.roads->paths) {
+            SourceProvenance roads{
+                "roads", "Réseau routier", c.as_written(path), c.roads->format, "", ""};
+            const std::string stamp = c.roads->format == "osm" ? osm_extract_timestamp(path) : "";
+            set_vintage(roads, c, stamp.empty() ? "" : "OpenStreetMap, extrait du " + stamp,
+                        "en-tête de l'extrait OSM");
+            p.sources.push_back(roads);
+        }
     } else {
         p.sources.push_back({"roads", "Réseau routier", "", "", "aucun : temps à vol d'oiseau",
                              "pas de section `roads`"});

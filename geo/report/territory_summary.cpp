@@ -194,8 +194,17 @@ json roads_section(const Territory& t) {
     const auto& s = t.road_stats;
     double km = 0;
     for (const float l : t.roads->length_m) km += l / 1000.0;
+    json files = json::array();
+    for (const auto& f : s.files)
+        files.push_back({{"path", f.path},
+                         {"features", f.features},
+                         {"shared_features", f.shared_features},
+                         {"links", f.links},
+                         {"junctions", f.junctions},
+                         {"shared_junctions", f.shared_junctions}});
     return {{"model", "road"},
             {"source", s.path},
+            {"files", files},
             {"loops", s.loops},
             {"features", s.features},
             {"links", s.links},
@@ -211,6 +220,8 @@ json roads_section(const Territory& t) {
             {"components", s.graph.components},
             {"dropped_nodes", s.graph.dropped_nodes},
             {"dropped_edges", s.graph.dropped_edges},
+            {"merged_nodes", s.graph.merged_nodes},
+            {"edges_before_merge", s.graph.edges_before_merge},
             {"memory_mb", static_cast<double>(t.roads->memory_bytes()) / 1e6},
             {"build_seconds", s.build_seconds},
             {"load_seconds", s.seconds},

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
@@ -17,13 +19,24 @@ namespace {
 
 enum class LinkDirection { both, forward, backward, closed };
 
-}  // namespace
+// The same link read from two files: a key of its ends, length (cm) and directions.
+using LinkKey = std::tuple<NodeId, NodeId, long long, bool, bool>;
 
-RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const std::string& path = config.path;
-    stats.path = path;
+// What the files of one network share while they are read.
+struct LinkUnion {
+    RoadGraphBuilder builder;
+    bool several_files;
+    std::map<LinkKey, std::size_t> seen;  // link → the file it was first read from (several files)
+    std::uint32_t next_link = 0;
+    SourceFileOverlap overlap;
+};
+
+// One file's features into the shared builder.
+void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int epsg,
+                    const CarProfile& profile, LinkUnion& u, RoadLoadStats& stats,
+                    LoadReport& report, const ProgressFn& progress) {
+    const std::string& path = config.paths[file_index];
+    RoadGraphBuilder& builder = u.builder;
     if (progress) progress("routes : ouverture de " + path, 0, 0);
     OgrSource src = open_vector_layer(path, config.layer);
     if (!config.where.empty()) {
@@ -82,15 +95,16 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
         return config.direction == "forward" ? LinkDirection::forward : LinkDirection::both;
     };
 
-    RoadGraphBuilder builder(epsg);
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
     ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0, 5000);
     std::uint32_t number = 0;
+    RoadFileStats& file = stats.files[file_index];
     std::vector<Point> shape;
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
          f.reset(src.layer->GetNextFeature())) {
         ++number;
         ++stats.features;
+        ++file.features;
         ticker.tick(number);
         const std::string where = "objet " + std::to_string(number);
         const OGRGeometry* g = f->GetGeometryRef();
@@ -171,20 +185,65 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
             na = builder.node_at(a);
             nb = builder.node_at(b);
         }
+        const bool forward = dir == LinkDirection::forward || dir == LinkDirection::both;
+        const bool backward = dir == LinkDirection::backward || dir == LinkDirection::both;
+        // The same link in two files (an overlap band): same ends, length and direction. Its
+        // junctions are in both files. Parallel twins within one file are kept, as with one
+        // file.
+        if (u.several_files) {
+            const auto [it, first] = u.seen.emplace(
+                LinkKey{na, nb, std::llround(length * 100), forward, backward}, file_index);
+            if (!first && it->second != file_index) {
+                ++file.shared_features;
+                u.overlap.touch(na, file_index);
+                u.overlap.touch(nb, file_index);
+                continue;
+            }
+        }
         if (na == nb) {  // a loop adds nothing to shortest paths
             ++stats.loops;
             continue;
         }
-        const std::uint32_t link = number - 1;
-        stats.links += builder.add_road(
-            na, nb, length, secs, link, std::span<const Point>(shape).subspan(1, shape.size() - 2),
-            dir == LinkDirection::forward || dir == LinkDirection::both,
-            dir == LinkDirection::backward || dir == LinkDirection::both);
+        const std::size_t made = builder.add_road(
+            na, nb, length, secs, u.next_link++,
+            std::span<const Point>(shape).subspan(1, shape.size() - 2), forward, backward);
+        stats.links += made;
+        file.links += made;
+        u.overlap.touch(na, file_index);
+        u.overlap.touch(nb, file_index);
     }
     ticker.finish(number);
-    if (stats.features == 0)
+    if (file.features == 0)
         throw DataError(path, "aucun tronçon routier (vérifiez roads.layer et roads.where)");
-    RoadGraph graph = builder.build(stats.graph);
+}
+
+}  // namespace
+
+RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProfile& profile,
+                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress) {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (config.paths.size() > SourceFileOverlap::kMaxFiles)
+        throw DataError(joined_paths(config.paths),
+                        "au plus " + std::to_string(SourceFileOverlap::kMaxFiles) +
+                            " fichiers routiers dans un réseau");
+    stats.path = joined_paths(config.paths);
+    stats.files.assign(config.paths.size(), {});
+    LinkUnion u{RoadGraphBuilder(epsg, config.merge_chains), config.paths.size() > 1, {}, 0, {}};
+    for (std::size_t f = 0; f < config.paths.size(); ++f) {
+        stats.files[f].path = config.paths[f];
+        read_link_file(config, f, epsg, profile, u, stats, report, progress);
+    }
+    u.overlap.count(stats.files);
+    const std::string& path = stats.path;
+    if (config.paths.size() > 1) {
+        std::size_t shared = 0;
+        for (const auto& f : stats.files) shared += f.shared_features;
+        report.info(path, "", "roads_merged",
+                    std::to_string(config.paths.size()) + " fichiers réunis en un réseau ; " +
+                        std::to_string(shared) +
+                        " tronçons présents dans plusieurs fichiers comptés une fois");
+    }
+    RoadGraph graph = u.builder.build(stats.graph);
     report_dropped_roads(path, stats.graph, report);
     for (const auto& [cls, n] : stats.skipped_classes)
         report.info(path, "", "road_class_skipped",

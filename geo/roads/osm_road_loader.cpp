@@ -4,10 +4,11 @@
 #include <osmium/io/any_input.hpp>
 #include <osmium/visitor.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <unordered_map>
+#include <limits>
 
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
@@ -17,11 +18,16 @@ namespace palliacarte {
 
 namespace {
 
-// One car way as the profile reads its tags.
+using OsmId = osmium::object_id_type;
+
+// One car way as the profile reads its tags; its node ids are refs[first .. first+count).
 struct CarWay {
-    std::vector<osmium::object_id_type> nodes;
-    double kmh = 0;
-    int oneway = 0;  // 1 forward only, -1 backward only, 0 both
+    OsmId id;
+    std::uint64_t first;
+    std::uint32_t count;
+    float kmh;
+    std::int8_t oneway;  // 1 forward only, -1 backward only, 0 both
+    std::uint8_t file;
 };
 
 std::string tag(const osmium::TagList& tags, const char* key) {
@@ -29,13 +35,15 @@ std::string tag(const osmium::TagList& tags, const char* key) {
     return v ? v : "";
 }
 
-// Pass 1: the car ways and how many ways use each node (shared nodes are junctions).
+// Pass 1: the car ways of every file, their node ids in one flat array (no map per way: a
+// country has 60 million way nodes).
 class WayCollector : public osmium::handler::Handler {
   public:
     WayCollector(const CarProfile& p, RoadLoadStats& s) : profile_(p), stats_(s) {}
     std::vector<CarWay> ways;
-    std::unordered_map<osmium::object_id_type, std::uint32_t> node_uses;
+    std::vector<OsmId> refs;
     std::size_t reversible = 0, no_access = 0;
+    std::uint8_t file = 0;
 
     void way(const osmium::Way& w) {
         const auto& tags = w.tags();
@@ -56,7 +64,7 @@ class WayCollector : public osmium::handler::Handler {
             ++no_access;
             return;
         }
-        CarWay cw;
+        CarWay cw{w.id(), refs.size(), 0, 0, 0, file};
         const std::string oneway = tag(tags, "oneway"), junction = tag(tags, "junction");
         if (oneway == "reversible" || oneway == "alternating") {
             ++reversible;  // direction changes with time: not usable for a fixed answer
@@ -79,21 +87,16 @@ class WayCollector : public osmium::handler::Handler {
             if (v == "FR:rural" || v == "FR:motorway") context = RoadContext::rural;
         }
         if (const auto limit = profile_.parse_maxspeed_kmh(tag(tags, "maxspeed"))) {
-            cw.kmh = profile_.realistic_kmh(*limit);
+            cw.kmh = static_cast<float>(profile_.realistic_kmh(*limit));
             ++stats_.speed_from_field;
         } else {
-            cw.kmh = *profile_.class_speed_kmh(highway, context);
+            cw.kmh = static_cast<float>(*profile_.class_speed_kmh(highway, context));
             ++stats_.speed_from_profile;
         }
-        for (const auto& nr : w.nodes()) {
-            cw.nodes.push_back(nr.ref());
-            ++node_uses[nr.ref()];
-        }
-        if (cw.nodes.size() < 2) return;
-        // Way ends are always split points, even when no other way uses them.
-        ++node_uses[cw.nodes.front()];
-        ++node_uses[cw.nodes.back()];
-        ways.push_back(std::move(cw));
+        if (w.nodes().size() < 2) return;
+        for (const auto& nr : w.nodes()) refs.push_back(nr.ref());
+        cw.count = static_cast<std::uint32_t>(refs.size() - cw.first);
+        ways.push_back(cw);
     }
 
   private:
@@ -101,89 +104,178 @@ class WayCollector : public osmium::handler::Handler {
     RoadLoadStats& stats_;
 };
 
-// Pass 2: locations of the nodes the car ways use, and nothing else.
+// Pass 2: locations of the nodes the car ways use (`ids`, sorted), and nothing else. The first
+// file that has a node gives its location.
 class NodeCollector : public osmium::handler::Handler {
   public:
-    explicit NodeCollector(const std::unordered_map<osmium::object_id_type, std::uint32_t>& wanted)
-        : wanted_(wanted) {}
-    std::unordered_map<osmium::object_id_type, Point> location;
+    NodeCollector(const std::vector<OsmId>& ids, std::vector<Point>& lonlat)
+        : ids_(ids), lonlat_(lonlat) {}
     void node(const osmium::Node& n) {
-        if (!n.location().valid() || !wanted_.count(n.id())) return;
-        location.emplace(n.id(), Point{n.location().lon(), n.location().lat()});
+        if (!n.location().valid()) return;
+        const auto it = std::lower_bound(ids_.begin(), ids_.end(), n.id());
+        if (it == ids_.end() || *it != n.id()) return;
+        Point& p = lonlat_[static_cast<std::size_t>(it - ids_.begin())];
+        if (std::isnan(p.x)) p = {n.location().lon(), n.location().lat()};
     }
 
   private:
-    const std::unordered_map<osmium::object_id_type, std::uint32_t>& wanted_;
+    const std::vector<OsmId>& ids_;
+    std::vector<Point>& lonlat_;
 };
 
-}  // namespace
-
-RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress) {
-    const auto t0 = std::chrono::steady_clock::now();
-    stats.path = path;
-    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
-    if (std::filesystem::file_size(path) == 0) throw DataError(path, "fichier vide");
-    WayCollector ways(profile, stats);
-    NodeCollector* nodes_ptr = nullptr;
-    std::unique_ptr<NodeCollector> nodes;
+template <class Handler>
+void read_osm(const std::string& path, osmium::osm_entity_bits::type what, Handler& handler) {
     try {
-        if (progress) progress("routes OSM : lecture des voies de " + path, 0, 0);
-        osmium::io::Reader way_reader(path, osmium::osm_entity_bits::way);
-        osmium::apply(way_reader, ways);
-        way_reader.close();
-        if (progress) progress("routes OSM : lecture des nœuds", 0, 0);
-        nodes = std::make_unique<NodeCollector>(ways.node_uses);
-        nodes_ptr = nodes.get();
-        osmium::io::Reader node_reader(path, osmium::osm_entity_bits::node);
-        osmium::apply(node_reader, *nodes_ptr);
-        node_reader.close();
+        osmium::io::Reader reader(path, what);
+        osmium::apply(reader, handler);
+        reader.close();
     } catch (const std::exception& e) {
         throw DataError(path,
                         std::string("illisible comme données OpenStreetMap (") + e.what() + ")");
     }
+}
+
+void check_readable(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
+    if (std::filesystem::file_size(path) == 0) throw DataError(path, "fichier vide");
+}
+
+// A way read from two extracts counts once (the first file's copy), and is in both: `files`
+// gets, per kept way, the mask of the files that hold it. Ways end up in id order, as in one
+// extract, so a network cut into overlapping extracts builds the same graph.
+std::vector<std::size_t> dedupe_by_id(const std::vector<CarWay>& ways,
+                                      std::vector<RoadFileStats>& stats,
+                                      std::vector<std::uint64_t>& files) {
+    std::vector<std::size_t> order(ways.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return ways[a].id < ways[b].id; });
+    std::vector<std::size_t> kept;
+    kept.reserve(order.size());
+    files.clear();
+    for (const std::size_t i : order) {
+        const std::uint64_t bit = std::uint64_t{1} << ways[i].file;
+        if (!kept.empty() && ways[kept.back()].id == ways[i].id) {
+            ++stats[ways[i].file].shared_features;
+            files.back() |= bit;
+            continue;
+        }
+        kept.push_back(i);
+        files.push_back(bit);
+    }
+    return kept;
+}
+
+}  // namespace
+
+RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const CarProfile& profile,
+                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress,
+                         bool merge_chains) {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (paths.size() > SourceFileOverlap::kMaxFiles)
+        throw DataError(joined_paths(paths), "au plus " +
+                                                 std::to_string(SourceFileOverlap::kMaxFiles) +
+                                                 " extraits OpenStreetMap dans un réseau");
+    stats.path = joined_paths(paths);
+    stats.files.assign(paths.size(), {});
+    for (std::size_t f = 0; f < paths.size(); ++f) {
+        stats.files[f].path = paths[f];
+        check_readable(paths[f]);
+    }
+    WayCollector ways(profile, stats);
+    for (std::size_t f = 0; f < paths.size(); ++f) {
+        if (progress) progress("routes OSM : lecture des voies de " + paths[f], 0, 0);
+        const std::size_t before = ways.ways.size(), features = stats.features;
+        ways.file = static_cast<std::uint8_t>(f);
+        read_osm(paths[f], osmium::osm_entity_bits::way, ways);
+        stats.files[f].features = ways.ways.size() - before;
+        if (stats.features == features)
+            throw DataError(paths[f],
+                            "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)");
+    }
     if (ways.ways.empty())
-        throw DataError(path,
-                        stats.features == 0
-                            ? "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)"
-                            : "aucune route ouverte aux voitures dans ce fichier");
+        throw DataError(stats.path, "aucune route ouverte aux voitures dans ce fichier");
+    std::vector<std::uint64_t> way_files;
+    const std::vector<std::size_t> kept = dedupe_by_id(ways.ways, stats.files, way_files);
+
+    // Every node id the kept ways use, sorted: a node is then its index in `ids`. A node that
+    // two ways use, or that ends a way, is a junction.
+    std::vector<OsmId> ids;
+    for (const std::size_t w : kept)
+        ids.insert(ids.end(), ways.refs.begin() + ways.ways[w].first,
+                   ways.refs.begin() + ways.ways[w].first + ways.ways[w].count);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    auto index_of = [&](OsmId id) {
+        return static_cast<std::uint32_t>(std::lower_bound(ids.begin(), ids.end(), id) -
+                                          ids.begin());
+    };
+    std::vector<std::uint8_t> uses(ids.size(), 0);  // saturates at 2
+    std::vector<std::uint32_t> way_nodes;           // per kept way, its nodes' indices
+    std::vector<std::uint64_t> way_first(kept.size() + 1, 0);
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        const CarWay& w = ways.ways[kept[k]];
+        for (std::uint32_t i = 0; i < w.count; ++i) {
+            const std::uint32_t x = index_of(ways.refs[w.first + i]);
+            way_nodes.push_back(x);
+            // Way ends are always split points, even when no other way uses them.
+            const std::uint8_t add = (i == 0 || i + 1 == w.count) ? 2 : 1;
+            uses[x] = static_cast<std::uint8_t>(std::min(2, uses[x] + add));
+        }
+        way_first[k + 1] = way_nodes.size();
+    }
+    ways.refs.clear();
+    ways.refs.shrink_to_fit();
+
+    std::vector<Point> pos(ids.size(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
+    NodeCollector nodes(ids, pos);
+    for (const auto& path : paths) {
+        if (progress) progress("routes OSM : lecture des nœuds de " + path, 0, 0);
+        read_osm(path, osmium::osm_entity_bits::node, nodes);
+    }
     if (ways.reversible > 0)
         report.info(
-            path, "", "reversible_oneway",
+            stats.path, "", "reversible_oneway",
             std::to_string(ways.reversible) + " voies à sens alterné ou réversible écartées");
     if (ways.no_access > 0)
         report.info(
-            path, "", "no_car_access",
+            stats.path, "", "no_car_access",
             std::to_string(ways.no_access) + " voies interdites aux voitures (balises access)");
 
-    // Project every used node once (lon/lat → working CRS).
-    std::vector<osmium::object_id_type> ids;
-    std::vector<Point> pos;
-    ids.reserve(nodes->location.size());
-    pos.reserve(nodes->location.size());
-    for (const auto& [id, p] : nodes->location) {
-        ids.push_back(id);
-        pos.push_back(p);
+    // Project every located node once (lon/lat → working CRS); NaN stays for the missing.
+    {
+        std::vector<Point> located;
+        located.reserve(pos.size());
+        for (const auto& p : pos)
+            if (!std::isnan(p.x)) located.push_back(p);
+        const CrsTransform to_work("EPSG:4326", epsg_string(epsg));
+        if (!located.empty())
+            to_work.transform(&located[0].x, &located[0].y, located.size(), sizeof(Point));
+        std::size_t k = 0;
+        for (auto& p : pos)
+            if (!std::isnan(p.x)) p = located[k++];
     }
-    const CrsTransform to_work("EPSG:4326", epsg_string(epsg));
-    if (!pos.empty()) to_work.transform(&pos[0].x, &pos[0].y, pos.size(), sizeof(Point));
-    std::unordered_map<osmium::object_id_type, Point> projected;
-    projected.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) projected.emplace(ids[i], pos[i]);
 
-    RoadGraphBuilder builder(epsg);
+    RoadGraphBuilder builder(epsg, merge_chains);
+    std::vector<NodeId> graph_node(ids.size(), kNoNode);
+    auto junction = [&](std::uint32_t x) {
+        if (graph_node[x] == kNoNode) graph_node[x] = builder.add_node(pos[x]);
+        return graph_node[x];
+    };
+    SourceFileOverlap overlap;
     std::size_t missing_refs = 0, cut_ways = 0;
-    std::uint32_t way_index = 0;
     std::vector<Point> via;
-    for (const auto& w : ways.ways) {
-        ++way_index;
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        const CarWay& w = ways.ways[kept[k]];
+        const std::uint32_t* nodes_of = way_nodes.data() + way_first[k];
+        RoadFileStats& file = stats.files[w.file];
         bool cut = false;
         std::size_t start = 0;  // index of the current piece's first node
         double length = 0;
         via.clear();  // the piece's inner vertices, kept as the edge's shape
-        for (std::size_t i = 1; i <= w.nodes.size(); ++i) {
-            const auto prev = projected.find(w.nodes[i - 1]);
-            if (prev == projected.end()) {  // missing node: restart after it
+        for (std::size_t i = 1; i <= w.count; ++i) {
+            const Point& prev = pos[nodes_of[i - 1]];
+            if (std::isnan(prev.x)) {  // missing node: restart after it
                 ++missing_refs;
                 cut = true;
                 start = i;
@@ -191,23 +283,28 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
                 via.clear();
                 continue;
             }
-            if (i == w.nodes.size()) break;
-            const auto cur = projected.find(w.nodes[i]);
-            if (cur == projected.end()) continue;  // counted at the next step
-            length += std::hypot(cur->second.x - prev->second.x, cur->second.y - prev->second.y);
-            const bool junction = ways.node_uses[w.nodes[i]] >= 2;
-            if (!junction) {
-                via.push_back(cur->second);
+            if (i == w.count) break;
+            const Point& cur = pos[nodes_of[i]];
+            if (std::isnan(cur.x)) continue;  // counted at the next step
+            length += std::hypot(cur.x - prev.x, cur.y - prev.y);
+            if (uses[nodes_of[i]] < 2) {
+                via.push_back(cur);
                 continue;
             }
-            // A piece from w.nodes[start] to w.nodes[i].
-            const Point& a = projected.at(w.nodes[start]);
-            const NodeId na = builder.node(std::to_string(w.nodes[start]), a);
-            const NodeId nb = builder.node(std::to_string(w.nodes[i]), cur->second);
+            // A piece from node `start` to node i.
+            const NodeId na = junction(nodes_of[start]), nb = junction(nodes_of[i]);
             if (na != nb && length > 0) {
                 const double secs = length / (w.kmh / 3.6);
-                stats.links += builder.add_road(na, nb, length, secs, way_index - 1, via,
-                                                w.oneway >= 0, w.oneway <= 0);
+                const std::size_t made =
+                    builder.add_road(na, nb, length, secs, static_cast<std::uint32_t>(k), via,
+                                     w.oneway >= 0, w.oneway <= 0);
+                stats.links += made;
+                file.links += made;
+                for (std::size_t f = 0; f < paths.size(); ++f)
+                    if (way_files[k] >> f & 1) {
+                        overlap.touch(na, f);
+                        overlap.touch(nb, f);
+                    }
             }
             start = i;
             length = 0;
@@ -215,15 +312,25 @@ RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& pr
         }
         cut_ways += cut;
     }
+    overlap.count(stats.files);
     if (missing_refs > 0)
-        report.warn(path, "", "missing_node_refs",
+        report.warn(stats.path, "", "missing_node_refs",
                     std::to_string(cut_ways) + " voies citent " + std::to_string(missing_refs) +
                         " nœuds absents du fichier (extrait découpé) ; leurs parties complètes "
                         "sont gardées");
+    if (paths.size() > 1) {
+        std::size_t shared = 0;
+        for (const auto& f : stats.files) shared += f.shared_features;
+        report.info(stats.path, "", "roads_merged",
+                    std::to_string(paths.size()) + " extraits réunis en un réseau ; " +
+                        std::to_string(shared) +
+                        " voies présentes dans plusieurs extraits comptées une fois");
+    }
     RoadGraph graph = builder.build(stats.graph);
     if (graph.node_count() == 0)
-        throw DataError(path, "aucune route utilisable en voiture (voies incomplètes ou isolées)");
-    report_dropped_roads(path, stats.graph, report);
+        throw DataError(stats.path,
+                        "aucune route utilisable en voiture (voies incomplètes ou isolées)");
+    report_dropped_roads(stats.path, stats.graph, report);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return graph;
 }

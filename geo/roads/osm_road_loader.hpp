@@ -1,8 +1,10 @@
 #pragma once
 // Road networks from OpenStreetMap (.osm.pbf, .osm) with libosmium: car-accessible highway
-// ways, split at the nodes they share, timed with the car profile.
+// ways, split at the nodes they share, timed with the car profile. Several extracts (the
+// Geofabrik regions a territory spans) make one graph: ways and nodes are merged by OSM id.
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/load_report.hpp"
 #include "core/progress.hpp"
@@ -12,10 +14,21 @@
 
 namespace palliacarte {
 
-/// @brief Reads `path`, builds the graph of its largest strongly connected car component.
-/// Ways with missing node references (a cut extract) keep their complete parts and are reported.
-/// @throws DataError when the file is not OSM data or holds no car road.
-RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress = {});
+/// @brief Reads every file of `paths`, builds the graph of the largest strongly connected car
+/// component of their union. A way present in several extracts counts once; ways with missing
+/// node references (a cut extract) keep their complete parts and are reported.
+/// @throws DataError when a file is not OSM data, or none holds a car road.
+/// @param merge_chains false keeps every junction (roads.merge_chains; comparisons).
+RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const CarProfile& profile,
+                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress = {},
+                         bool merge_chains = true);
+
+/// @brief One extract.
+inline RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& profile,
+                                RoadLoadStats& stats, LoadReport& report,
+                                const ProgressFn& progress = {}, bool merge_chains = true) {
+    return load_osm_roads(std::vector<std::string>{path}, epsg, profile, stats, report, progress,
+                          merge_chains);
+}
 
 }  // namespace palliacarte

@@ -101,13 +101,22 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
             ? 0
             : static_cast<std::uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
 
+    std::vector<char> kept(n);
+    for (std::size_t v = 0; v < n; ++v) kept[v] = component[v] == keep;
+    component.clear();
+    component.shrink_to_fit();
+    if (merge_chains_) {
+        for (const auto& e : edges_) stats.edges_before_merge += kept[e.from] && kept[e.to];
+        stats.merged_nodes = merge_degree_two_chains(positions_, kept, edges_, shape_points_);
+    }
+
     // Kept nodes, numbered along a Hilbert curve (see spatial_order.hpp).
     std::vector<Point> kept_positions;
     std::vector<std::uint32_t> kept_input;
     kept_positions.reserve(count > 0 ? size[keep] : 0);
     kept_input.reserve(kept_positions.capacity());
     for (std::size_t v = 0; v < n; ++v)
-        if (component[v] == keep) {
+        if (kept[v]) {
             kept_positions.push_back(positions_[v]);
             kept_input.push_back(static_cast<std::uint32_t>(v));
         }
@@ -134,7 +143,7 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     std::vector<std::uint32_t> input_edge(m);  // graph edge -> edges_ index, for the shapes
     {
         std::vector<std::uint32_t> cursor(g.first_out.begin(), g.first_out.end() - 1);
-        for (std::size_t i = 0; i < m_in; ++i) {
+        for (std::size_t i = 0; i < edges_.size(); ++i) {
             const Edge& e = edges_[i];
             const NodeId from = new_id_[e.from], to = new_id_[e.to];
             if (from == kNoNode || to == kNoNode) continue;
@@ -157,8 +166,8 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     }
     stats.kept_nodes = nodes;
     stats.kept_edges = m;
-    stats.dropped_nodes = n - nodes;
-    stats.dropped_edges = m_in - m;
+    stats.dropped_nodes = n - nodes - stats.merged_nodes;
+    stats.dropped_edges = m_in - (merge_chains_ ? stats.edges_before_merge : m);
     edges_.clear();
     edges_.shrink_to_fit();
     shape_points_.clear();

@@ -1,12 +1,14 @@
 #pragma once
 // Collects directed road links from any source, then builds the RoadGraph: keeps the largest
-// strongly connected component (every kept node can reach every other) and reports the rest.
+// strongly connected component (every kept node can reach every other) and reports the rest,
+// and merges chains of degree-2 nodes into single edges (roads/chain_merge.hpp).
 #include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/load_report.hpp"
+#include "roads/chain_merge.hpp"
 #include "roads/road_graph.hpp"
 
 namespace palliacarte {
@@ -17,6 +19,9 @@ struct RoadGraphStats {
     std::size_t kept_nodes = 0, kept_edges = 0;
     std::size_t components = 0;
     std::size_t dropped_nodes = 0, dropped_edges = 0;
+    /// Chains merged: the degree-2 nodes merged away, and the edges of the main component
+    /// before merging (kept_edges counts after).
+    std::size_t merged_nodes = 0, edges_before_merge = 0;
 };
 
 /// @brief Warns (reason "roads_outside_main_component") when building dropped anything.
@@ -24,7 +29,9 @@ void report_dropped_roads(const std::string& path, const RoadGraphStats& stats, 
 
 class RoadGraphBuilder {
   public:
-    explicit RoadGraphBuilder(int epsg) : epsg_(epsg) {}
+    /// @param merge_chains false keeps every input node (tests that address nodes by id).
+    explicit RoadGraphBuilder(int epsg, bool merge_chains = true)
+        : epsg_(epsg), merge_chains_(merge_chains) {}
     /// @brief Node by external id (OSM node id, "from_node" value); created on first use.
     NodeId node(const std::string& external_id, const Point& position);
     /// @brief A new node with no external id (generated networks).
@@ -49,20 +56,18 @@ class RoadGraphBuilder {
     std::size_t node_count() const { return positions_.size(); }
     std::size_t edge_count() const { return edges_.size(); }
 
-    /// @brief Builds the graph of the largest strongly connected component. Nodes are renumbered
-    /// along a Hilbert curve: use graph_node() to find an input node in the result.
+    /// @brief Builds the graph of the largest strongly connected component, its degree-2 chains
+    /// merged. Nodes are renumbered along a Hilbert curve: use graph_node() to find an input
+    /// node in the result.
     RoadGraph build(RoadGraphStats& stats);
-    /// @brief After build(): the graph's id of an input node, kNoNode if it was dropped.
+    /// @brief After build(): the graph's id of an input node, kNoNode if it was dropped or
+    /// merged into an edge.
     NodeId graph_node(NodeId input) const;
 
   private:
-    struct Edge {
-        NodeId from, to;
-        float length_m, seconds;
-        std::uint32_t link;
-        std::uint32_t shape_first, shape_count;  // in shape_points_
-    };
+    using Edge = BuilderEdge;
     int epsg_;
+    bool merge_chains_;
     std::vector<Point> positions_;
     std::unordered_map<std::string, NodeId> by_id_;
     std::unordered_map<std::uint64_t, NodeId> by_position_;

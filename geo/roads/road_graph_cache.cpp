@@ -11,14 +11,16 @@ using namespace binary;
 
 namespace {
 
-constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '2'};
+constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '3'};
 
 }  // namespace
 
-std::string road_cache_key(const std::string& source_path, const std::string& road_config_json,
-                           const std::string& profile_text, int epsg) {
-    return hex_digest(file_identity(source_path) + '|' + std::to_string(epsg) + '|' +
-                      road_config_json + '|' + profile_text);
+std::string road_cache_key(const std::vector<std::string>& source_paths,
+                           const std::string& road_config_json, const std::string& profile_text,
+                           int epsg) {
+    std::string files;
+    for (const auto& p : source_paths) files += file_identity(p) + '|';
+    return hex_digest(files + std::to_string(epsg) + '|' + road_config_json + '|' + profile_text);
 }
 
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
@@ -62,6 +64,23 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
     stats.speed_from_field = counts[10];
     stats.speed_default = counts[11];
     stats.build_seconds = static_cast<double>(counts[12]) / 1000.0;
+    std::uint64_t merged = 0, before_merge = 0, files = 0;
+    if (!read_u64(in, merged) || !read_u64(in, before_merge)) return std::nullopt;
+    stats.graph.merged_nodes = merged;
+    stats.graph.edges_before_merge = before_merge;
+    if (!read_u64(in, files) || files > 64) return std::nullopt;
+    stats.files.assign(files, {});
+    for (auto& f : stats.files) {
+        std::uint64_t v[5];
+        for (auto& x : v)
+            if (!read_u64(in, x)) return std::nullopt;
+        if (!read_string(in, f.path)) return std::nullopt;
+        f.features = v[0];
+        f.shared_features = v[1];
+        f.links = v[2];
+        f.junctions = v[3];
+        f.shared_junctions = v[4];
+    }
     stats.graph.kept_nodes = n;
     stats.graph.kept_edges = m;
     return g;
@@ -91,6 +110,15 @@ bool write_road_cache(const std::string& file, const std::string& key, const Roa
         write_vector(out, g.in_edge);
         write_vector(out, g.first_shape);
         write_vector(out, g.shape_point);
+        write_u64(out, stats.graph.merged_nodes);
+        write_u64(out, stats.graph.edges_before_merge);
+        write_u64(out, stats.files.size());
+        for (const auto& f : stats.files) {
+            for (const std::size_t v :
+                 {f.features, f.shared_features, f.links, f.junctions, f.shared_junctions})
+                write_u64(out, v);
+            write_string(out, f.path);
+        }
     });
 }
 

@@ -4,15 +4,17 @@
 // any change rebuilds. A damaged or foreign cache file is ignored (and rebuilt), never trusted.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "roads/ogr_link_loader.hpp"
 #include "roads/road_graph.hpp"
 
 namespace palliacarte {
 
-/// @brief A key for this source + config + profile (hex digest).
-std::string road_cache_key(const std::string& source_path, const std::string& road_config_json,
-                           const std::string& profile_text, int epsg);
+/// @brief A key for these source files + config + profile (hex digest).
+std::string road_cache_key(const std::vector<std::string>& source_paths,
+                           const std::string& road_config_json, const std::string& profile_text,
+                           int epsg);
 
 /// @brief The cached graph and its stats, or empty when absent, stale or unreadable.
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,

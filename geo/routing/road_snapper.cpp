@@ -1,5 +1,6 @@
 #include "routing/road_snapper.hpp"
 
+#include <algorithm>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 
@@ -26,7 +27,7 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
     for (NodeId u = 0; u < graph.node_count(); ++u)
         for (auto e = graph.first_out[u]; e < graph.first_out[u + 1]; ++e) {
             // One road, one set of boxes: the edge with the lower tail id stands for a pair.
-            if (graph.head(e) < u && twin(e)) continue;
+            if (!stands_for_road(e, u)) continue;
             const auto line = edge_line(graph, e);
             for (std::uint32_t k = 0; k + 1 < line.size(); ++k) {
                 const Point &a = line[k], &b = line[k + 1];
@@ -41,10 +42,23 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
 RoadSnapper::~RoadSnapper() = default;
 
 std::optional<EdgeId> RoadSnapper::twin(EdgeId e) const {
+    // The same road the other way: from head to tail, with the same shape reversed. Two roads
+    // may join the same two junctions (merged chains make that common): the shape tells them
+    // apart.
+    // Links drawn as straight lines may share their shape while their lengths differ (a loop
+    // road and a short cut between the same junctions): the same length breaks the tie.
     const NodeId u = g_.tail(e), v = g_.head(e);
-    for (auto r = g_.first_out[v]; r < g_.first_out[v + 1]; ++r)
-        if (g_.head(r) == u) return static_cast<EdgeId>(r);
-    return std::nullopt;
+    const auto via = g_.via(e);
+    std::optional<EdgeId> found;
+    for (auto r = g_.first_out[v]; r < g_.first_out[v + 1]; ++r) {
+        if (g_.head(r) != u) continue;
+        const auto back = g_.via(r);
+        if (back.size() != via.size() || !std::equal(via.begin(), via.end(), back.rbegin()))
+            continue;
+        if (std::abs(g_.length_m[r] - g_.length_m[e]) < 0.01f) return static_cast<EdgeId>(r);
+        if (!found) found = static_cast<EdgeId>(r);
+    }
+    return found;
 }
 
 std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
@@ -63,7 +77,12 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p, double max_distance_m)
             len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
         const Point q{a.x + t * dx, a.y + t * dy};
         const double d = std::hypot(p.x - q.x, p.y - q.y);
-        if (d > max_distance_m || (best && d >= best->distance_m)) return;
+        // Two roads drawn on the same line (straight links between the same junctions): the
+        // quicker one, whatever the order of the edges.
+        if (d > max_distance_m ||
+            (best && (d > best->distance_m ||
+                      (d == best->distance_m && g_.seconds(e) >= g_.seconds(best->edge)))))
+            return;
         // Position along the whole road, as a share of its drawn length.
         const double before = polyline_length(std::span<const Point>(line).first(k + 1));
         const double total = polyline_length(line);
@@ -82,6 +101,15 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p, double max_distance_m)
         if ((best && best->distance_m <= r) || r >= max_distance_m) break;
     }
     return best;
+}
+
+double RoadSnapper::along_same_road(const RoadSnap& from, const RoadSnap& to) const {
+    if (from.edge != to.edge) return kUnreached;
+    const double legs = from.leg_seconds + to.leg_seconds;
+    if (to.fraction >= from.fraction)
+        return legs + (to.fraction - from.fraction) * g_.seconds(from.edge);
+    const auto back = twin(from.edge);
+    return back ? legs + (from.fraction - to.fraction) * g_.seconds(*back) : kUnreached;
 }
 
 std::vector<SearchStart> RoadSnapper::starts(const RoadSnap& s, SearchDirection direction) const {

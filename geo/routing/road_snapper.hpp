@@ -13,7 +13,8 @@
 namespace palliacarte {
 
 struct RoadSnap {
-    EdgeId edge;         ///< the forward edge whose segment is nearest
+    EdgeId edge;         ///< the forward edge whose segment is nearest (one edge stands for
+                         ///< both directions of a two-way road: the same for every snap)
     double fraction;     ///< position along it from its tail, 0–1
     Point on_road;       ///< the projected point
     double distance_m;   ///< from the input point to on_road
@@ -39,10 +40,22 @@ class RoadSnapper {
     /// the point (to_patient travel) or to it (patients travel to the structure).
     std::vector<SearchStart> starts(const RoadSnap& snap, SearchDirection direction) const;
 
+    /// @brief Seconds from snapped point `from` to snapped point `to` along the road they both
+    /// lie on, legs included; kUnreached when they are on different roads, or the road is one
+    /// way against them. The search's start nodes miss this: on a long edge (merged chains), a
+    /// structure and a village on the same road would otherwise go round by the edge's ends.
+    double along_same_road(const RoadSnap& from, const RoadSnap& to) const;
+
     double max_distance_m() const { return max_distance_m_; }
+    double off_network_mps() const { return off_network_mps_; }
+
+    /// @brief The same road the other way (head to tail, shape reversed), if it is two-way.
+    std::optional<EdgeId> twin(EdgeId e) const;
+    /// @brief Whether snaps land on `e`: one edge stands for both directions of a road (the
+    /// one leaving the lower node id).
+    bool stands_for_road(EdgeId e, NodeId tail) const { return !(g_.head(e) < tail && twin(e)); }
 
   private:
-    std::optional<EdgeId> twin(EdgeId e) const;
     struct Index;
     const RoadGraph& g_;
     double off_network_mps_;

@@ -31,6 +31,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: palliacarte fetch --departements 25,39,70,90 [--into DIR] [--with-roads]\n"
+    "                         [--margin-km 30]\n"
     "                         [--grid filosofi-200m|census-1km|none] [--mirror URL]\n"
     "                         [--manifest FILE] [--quiet]\n";
 
@@ -171,6 +172,8 @@ int run_fetch(const std::vector<std::string>& args) {
         .value({"--mirror"}, "une adresse", choice.mirror)
         .value({"--manifest"}, "un fichier", manifest_path)
         .flag({"--with-roads"}, choice.with_roads)
+        .number({"--margin-km"}, 0, 100,
+                [&](long km) { choice.margin_km = static_cast<double>(km); })
         .flag({"--quiet", "-q"}, quiet);
     if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
         return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
@@ -192,7 +195,8 @@ int run_fetch(const std::vector<std::string>& args) {
     if (into.empty()) into = "territoire-" + joined;
 
     return run_reporting_errors("fetch", [&] {
-        const DownloadManifest manifest = load_download_manifest(manifest_path);
+        const DownloadManifest manifest =
+            load_download_manifest(manifest_path, PALLIACARTE_DATA_DIR);
         const auto plan = plan_downloads(manifest, choice);
         FetchRun run{fs::path(into), choice.departements, listed, FetchRecord::load(into)};
         const fs::path& dir = run.dir;
@@ -200,6 +204,7 @@ int run_fetch(const std::vector<std::string>& args) {
         FetchRecord& record = run.record;
         record.departements = choice.departements;
         record.with_roads = choice.with_roads;
+        record.margin_km = choice.margin_km;
         record.grid = choice.grid;
 
         std::cout << "palliacarte fetch : départements " << listed << " → " << dir.string()
@@ -210,8 +215,17 @@ int run_fetch(const std::vector<std::string>& args) {
         for (std::size_t k = 0; k < plan.size(); ++k) {
             const PlannedDownload& d = plan[k];
             const ManifestSource& s = *d.source;
+            std::string why;  // a region fetched for the structure margin says for whom
+            for (const auto& dep : d.margin_departements)
+                why += (why.empty() ? " (à moins de " +
+                                          std::to_string(static_cast<long>(choice.margin_km)) +
+                                          " km : départements "
+                                    : ", ") +
+                       dep;
+            if (!why.empty()) why += ")";
             std::cout << "[" << k + 1 << "/" << plan.size() << "] " << s.title
-                      << (d.part.empty() ? "" : " — " + d.part) << "\n      " << d.url << "\n"
+                      << (d.part.empty() ? "" : " — " + d.part) << why << "\n      " << d.url
+                      << "\n"
                       << std::flush;
             bool fresh = false;
             std::string url = d.url, vintage = s.vintage;

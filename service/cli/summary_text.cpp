@@ -143,7 +143,23 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             << " ; vitesses : " << thousands(r["speed_from"]["profile"].get<long long>())
             << " du profil, " << thousands(r["speed_from"]["field"].get<long long>())
             << " du champ vitesse, " << thousands(r["speed_from"]["default"].get<long long>())
-            << " par défaut\n  ";
+            << " par défaut\n";
+        if (r["merged_nodes"].get<long long>() > 0)
+            out << "  graphe compact : " << thousands(r["merged_nodes"].get<long long>())
+                << " nœuds de degré 2 fusionnés, "
+                << thousands(r["edges_before_merge"].get<long long>()) << " arcs → "
+                << thousands(r["edges"].get<long long>()) << "\n";
+        if (r["files"].size() > 1)
+            for (const auto& f : r["files"])
+                out << "    " << f["path"].get<std::string>() << " : "
+                    << thousands(f["junctions"].get<long long>()) << " carrefours (dont "
+                    << thousands(f["shared_junctions"].get<long long>())
+                    << " partagés avec un autre fichier), "
+                    << thousands(f["links"].get<long long>()) << " arcs, "
+                    << thousands(f["features"].get<long long>()) << " voies lues dont "
+                    << thousands(f["shared_features"].get<long long>())
+                    << " déjà dans un fichier précédent\n";
+        out << "  ";
         if (r["from_cache"].get<bool>())
             out << "chargé du cache en " << decimal_fr(r["load_seconds"].get<double>(), 2)
                 << " s (construction : " << decimal_fr(r["build_seconds"].get<double>(), 2)

@@ -1,6 +1,7 @@
 #include "fetch/download_manifest.hpp"
 #include "core/bounded_json.hpp"
 
+#include <filesystem>
 #include <set>
 
 #include "core/csv_reader.hpp"
@@ -28,6 +29,26 @@ std::string replace_all(std::string s, const std::string& what, const std::strin
     return s;
 }
 
+std::map<std::string, std::vector<std::pair<std::string, double>>> read_neighbours(
+    const std::string& file, const std::string& where) {
+    std::map<std::string, std::vector<std::pair<std::string, double>>> out;
+    CsvReader csv = CsvReader::open(file);
+    const auto a = csv.column("departement"), b = csv.column("voisin"),
+               km = csv.column("distance_km");
+    if (!a || !b || !km)
+        throw ConfigError(where + ".margin_from: " + file +
+                          " needs the columns departement, voisin, distance_km");
+    CsvRecord r;
+    while (csv.next(r)) {
+        const auto d = r.fields.size() > *km ? parse_number(r.fields[*km]) : std::nullopt;
+        if (!d || r.fields.size() <= std::max(*a, *b))
+            throw ConfigError(where + ".margin_from: " + file + " " + palliacarte::where(r) +
+                              ": not a departement,voisin,distance_km row");
+        out[r.fields[*a]].emplace_back(r.fields[*b], *d);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string through_mirror(const std::string& url, const std::string& mirror) {
@@ -39,7 +60,8 @@ std::string through_mirror(const std::string& url, const std::string& mirror) {
     return base + "/" + url.substr(scheme + 3);
 }
 
-DownloadManifest load_download_manifest(const std::string& path) {
+DownloadManifest load_download_manifest(const std::string& path,
+                                        const std::string& shipped_data_dir) {
     json doc;
     try {
         doc = parse_bounded_json(read_file(path));
@@ -89,6 +111,12 @@ DownloadManifest load_download_manifest(const std::string& path) {
         }
         if (j.contains("regions"))
             s.regions = j["regions"].get<std::map<std::string, std::vector<std::string>>>();
+        if (const std::string table = text(j, "margin_from", where, false); !table.empty()) {
+            std::filesystem::path file = std::filesystem::path(path).parent_path() / table;
+            if (!std::filesystem::exists(file) && !shipped_data_dir.empty())
+                file = std::filesystem::path(shipped_data_dir) / table;
+            s.neighbours = read_neighbours(file.string(), where);
+        }
         if (j.contains("population_grid")) s.population_grid = j["population_grid"];
         m.sources.push_back(std::move(s));
     }
@@ -122,18 +150,38 @@ std::vector<PlannedDownload> plan_downloads(const DownloadManifest& manifest,
         if (s.url.find("{departement}") != std::string::npos) {
             for (const auto& dep : choice.departements) add("{departement}", dep);
         } else if (s.url.find("{region}") != std::string::npos) {
-            std::set<std::string> regions;
-            for (const auto& dep : choice.departements) {
-                std::string found;
+            auto region_of = [&](const std::string& dep) {
                 for (const auto& [region, deps] : s.regions)
                     for (const auto& d : deps)
-                        if (d == dep) found = region;
+                        if (d == dep) return region;
+                return std::string();
+            };
+            std::set<std::string> regions;
+            for (const auto& dep : choice.departements) {
+                const std::string found = region_of(dep);
                 if (found.empty())
                     throw ConfigError("aucun extrait " + s.id + " ne couvre le département " + dep +
                                       " (" + manifest.path + ")");
                 regions.insert(found);
             }
+            // Structures within the margin may lie in a neighbouring region: its extract too,
+            // so that they sit on the network (one graph of all the extracts).
+            std::map<std::string, std::set<std::string>> for_margin;
+            for (const auto& dep : choice.departements) {
+                const auto it = s.neighbours.find(dep);
+                if (it == s.neighbours.end()) continue;
+                for (const auto& [other, km] : it->second) {
+                    const std::string region = region_of(other);
+                    if (choice.margin_km > 0 && km <= choice.margin_km && !region.empty() &&
+                        !regions.count(region))
+                        for_margin[region].insert(other);
+                }
+            }
             for (const auto& r : regions) add("{region}", r);
+            for (const auto& [r, deps] : for_margin) {
+                add("{region}", r);
+                plan.back().margin_departements.assign(deps.begin(), deps.end());
+            }
         } else {
             add("", "");
         }

@@ -33,6 +33,10 @@ struct ManifestSource {
     std::string sha256;
     std::vector<ManifestExtract> extract;
     std::map<std::string, std::vector<std::string>> regions;  ///< Geofabrik region → départements
+    /// With `margin_from` (a CSV beside the manifest: departement, voisin, distance_km): per
+    /// département, its neighbours and the distance between their outlines, so that a region
+    /// is fetched when a département within the structure margin lies in it.
+    std::map<std::string, std::vector<std::pair<std::string, double>>> neighbours;
     nlohmann::json population_grid;  ///< the config block an analysis of this grid uses
 };
 
@@ -41,8 +45,11 @@ struct DownloadManifest {
     std::vector<ManifestSource> sources;
 };
 
+/// @brief `shipped_data_dir`: where the tables a manifest names (margin_from) are found when
+/// they are not beside it (a manifest written elsewhere, e.g. for a mirror).
 /// @throws ConfigError naming the file and the entry.
-DownloadManifest load_download_manifest(const std::string& path);
+DownloadManifest load_download_manifest(const std::string& path,
+                                        const std::string& shipped_data_dir = "");
 
 /// @brief One download of the plan: a source, for one département or region or for all.
 struct PlannedDownload {
@@ -50,11 +57,13 @@ struct PlannedDownload {
     std::string url;
     std::string file;  ///< under the fetch folder
     std::string part;  ///< the département or region it is for; empty for national files
+    std::vector<std::string> margin_departements;  ///< a region fetched for these neighbours
 };
 
 struct FetchChoice {
     std::vector<std::string> departements;  ///< normalised INSEE codes
     bool with_roads = false;
+    double margin_km = 30;  ///< regions of the départements this close are fetched too
     std::string grid = "filosofi-200m";  ///< population-grid variant; "none" for no grid
     std::string mirror;  ///< replaces "https://HOST" by "MIRROR/HOST" (tests, caches)
 };

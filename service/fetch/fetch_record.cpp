@@ -20,6 +20,7 @@ FetchRecord FetchRecord::load(const std::string& dir) {
         const json doc = parse_bounded_json(ss.str());
         r.departements = doc.value("departements", std::vector<std::string>{});
         r.with_roads = doc.value("with_roads", false);
+        r.margin_km = doc.value("margin_km", 30.0);
         r.grid = doc.value("grid", "");
         r.population_grid = doc.value("population_grid", json());
         for (const auto& [file, j] : doc.at("files").items()) {
@@ -61,6 +62,7 @@ void FetchRecord::save() const {
                  "from and its SHA-256. palliacarte init reads it."},
                 {"departements", departements},
                 {"with_roads", with_roads},
+                {"margin_km", margin_km},
                 {"grid", grid},
                 {"files", files}};
     if (!population_grid.is_null()) doc["population_grid"] = population_grid;

@@ -36,6 +36,7 @@ class FetchRecord {
 
     std::vector<std::string> departements;
     bool with_roads = false;
+    double margin_km = 30;  ///< structure margin the road extracts were chosen for
     std::string grid;
     nlohmann::json population_grid;  ///< the config block for the grid fetched
     std::string path() const { return dir_ + "/fetch-record.json"; }

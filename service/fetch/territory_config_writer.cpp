@@ -117,7 +117,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     c["data_root"] = data_root;
     c["departements"] = deps;
     c["crs"] = "auto";
-    c["structure_margin_km"] = 30;
+    c["structure_margin_km"] = record.margin_km;
     // Vintages every output will print (publisher ; vintage, from the fetch record).
     auto vintage = [&](const std::string& file) {
         const FetchedFile* f = record.find(file);
@@ -194,30 +194,33 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     std::vector<std::string> roads;
     for (const auto& [file, f] : record.files())
         if (f.source_id == "roads") roads.push_back(file);
-    if (roads.size() == 1) {
+    if (!roads.empty()) {
+        // Every extract the territory and its structure margin touch, in one graph: ways and
+        // junctions on a border are merged by their OSM ids.
+        std::string about;
+        for (const auto& r : roads) about += (about.empty() ? "" : " ; ") + provenance(r);
         c["sources"]["roads"] = vintage(roads[0]);
-        c["roads"] = {{"about", "Réseau routier : " + provenance(roads[0]) +
-                                    ". Routes carrossables, profil voiture français."},
-                      {"format", "osm"},
-                      {"path", roads[0]}};
+        c["roads"] = {
+            {"about", "Réseau routier : " + about +
+                          (roads.size() > 1 ? ". " + std::to_string(roads.size()) +
+                                                  " extraits réunis en un réseau (voies communes "
+                                                  "fusionnées par identifiant OSM)"
+                                            : std::string()) +
+                          ". Routes carrossables, profil voiture français."},
+            {"format", "osm"}};
+        if (roads.size() == 1)
+            c["roads"]["path"] = roads[0];
+        else
+            c["roads"]["path"] = roads;
     } else {
         c["crow_fly"] = {
             {"about",
-             roads.empty()
-                 ? "Pas de réseau routier téléchargé (palliacarte fetch --with-roads l'apporte) : "
-                   "les temps sont à vol d'oiseau, distance × 1,3 à 50 km/h — une vitesse de "
-                   "territoire rural (routes départementales), plus juste hors des villes que les "
-                   "30 km/h urbains par défaut. Chaque sortie le signale."
-                 : "Plusieurs extraits OpenStreetMap (" + std::to_string(roads.size()) +
-                       " régions) : palliacarte lit un réseau par territoire ; temps à vol "
-                       "d'oiseau, distance × 1,3 à 50 km/h (vitesse rurale)."},
+             "Pas de réseau routier téléchargé (palliacarte fetch --with-roads l'apporte) : "
+             "les temps sont à vol d'oiseau, distance × 1,3 à 50 km/h — une vitesse de "
+             "territoire rural (routes départementales), plus juste hors des villes que les "
+             "30 km/h urbains par défaut. Chaque sortie le signale."},
             {"detour_factor", 1.3},
             {"speed_kmh", 50}};
-        if (roads.size() > 1)
-            out.notes.push_back(
-                "plusieurs extraits routiers : temps à vol d'oiseau ; fusionnez-les "
-                "(osmium merge) et renseignez roads.path pour des temps par la "
-                "route");
     }
 
     ordered analysis = {{"about",

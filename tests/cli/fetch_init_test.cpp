@@ -370,16 +370,31 @@ TEST_F(FetchInit, FilosofiGridComesOutOfA7zInAZipAndFeedsTheAnalysis) {
     EXPECT_EQ(grid.rfind("idcar_200m,", 0), 0u);
     EXPECT_EQ(count(grid, "\n") - 1, 495u);  // the 200 m cells of the south of the 92
     EXPECT_TRUE(fs::exists(d / "roads/ile-de-france-latest.osm.pbf"));
+    // The structure margin (30 km) reaches the Oise: Picardie's extract comes too, and says why.
+    EXPECT_TRUE(fs::exists(d / "roads/picardie-latest.osm.pbf"));
+    EXPECT_NE(r.out.find("picardie (à moins de 30 km : départements 60)"), std::string::npos)
+        << r.out;
 
     const std::string config = (dir_->path() / "hauts-de-seine.json").string();
     ASSERT_EQ(shell(bin() + " init --data " + d.string() + " --out " + config).status, 0);
     const json written = json::parse(slurp(config));
     EXPECT_EQ(written["analysis"]["population_grid"]["id_field"], "idcar_200m");
     EXPECT_EQ(written["roads"]["format"], "osm");
+    EXPECT_EQ(written["roads"]["path"],
+              json::array({"roads/ile-de-france-latest.osm.pbf", "roads/picardie-latest.osm.pbf"}));
+    EXPECT_FALSE(written.contains("crow_fly"));  // by road, not as the crow flies
     EXPECT_EQ(written["territories"][1]["name"], "EPT");
     const Outcome inspect = shell(bin() + " inspect --json --quiet " + config, false);
     ASSERT_EQ(inspect.status, 0) << inspect.out;
-    EXPECT_EQ(json::parse(inspect.out)["communes"]["population"]["total"], 1654712);
+    const json summary = json::parse(inspect.out);
+    EXPECT_EQ(summary["communes"]["population"]["total"], 1654712);
+    // One network of the two extracts, joined where they overlap.
+    const json& files = summary["roads"]["files"];
+    ASSERT_EQ(files.size(), 2u);
+    EXPECT_GT(files[0]["shared_junctions"].get<int>(), 10);
+    EXPECT_GT(files[1]["shared_features"].get<int>(), 10);
+    EXPECT_GT(summary["roads"]["nodes"].get<int>(), files[0]["junctions"].get<int>());
+    EXPECT_GT(summary["roads"]["nodes"].get<int>(), files[1]["junctions"].get<int>());
 }
 
 }  // namespace

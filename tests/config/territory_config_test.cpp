@@ -50,10 +50,10 @@ TEST(TerritoryConfig, ErrorsNameTheFileAndTheProblem) {
     EXPECT_NE(error_of(doc).find("clé `name` manquante dans t.json"), std::string::npos);
     doc = minimal();
     doc["structures"] = json::array({{{"format", "xls"}, {"path", "a"}}});
-    EXPECT_NE(
-        error_of(doc).find("`structures[0].format` dans t.json : la chaîne \"xls\" n'est pas "
-                           "une valeur permise (filiere-csv, finess-etalab, finess-flat, finess-plus, ogr)"),
-        std::string::npos);
+    EXPECT_NE(error_of(doc).find(
+                  "`structures[0].format` dans t.json : la chaîne \"xls\" n'est pas "
+                  "une valeur permise (filiere-csv, finess-etalab, finess-flat, finess-plus, ogr)"),
+              std::string::npos);
     doc = minimal();
     doc["structures"] = json::array({{{"format", "finess-flat"}, {"path", "a"}}});
     EXPECT_NE(
@@ -109,10 +109,10 @@ TEST(TerritoryConfig, DataPathsAreResolvedOnceWhenTheConfigIsRead) {
     EXPECT_EQ(c.population->path, root + "population/communes.csv");
     EXPECT_EQ(c.structures[0].path, root + "structures/palliative-92.csv");
     EXPECT_EQ(c.structures[1].path, "/elsewhere/absolute.csv");  // absolute: as given
-    EXPECT_EQ(c.roads->path, root + "roads/x.osm.pbf");          // normalised
+    EXPECT_EQ(c.roads->paths.at(0), root + "roads/x.osm.pbf");   // normalised
     // Outputs name them as the planner wrote them, relative to the data root.
     EXPECT_EQ(c.as_written(c.structures[0].path), "structures/palliative-92.csv");
-    EXPECT_EQ(c.as_written(c.roads->path), "roads/x.osm.pbf");
+    EXPECT_EQ(c.as_written(c.roads->paths.at(0)), "roads/x.osm.pbf");
     EXPECT_EQ(c.as_written(c.structures[1].path), "/elsewhere/absolute.csv");
 }
 

@@ -52,6 +52,7 @@ TEST(FetchPlan, OneCommuneFilePerDepartementAndOneRoadExtractPerRegion) {
     c.departements = {"25", "39", "70", "90", "01"};
     c.grid = "census-1km";
     c.mirror = "http://127.0.0.1:9/";
+    c.margin_km = 0;  // the départements' own regions only
     const auto p2 = plan_downloads(shipped(), c);
     EXPECT_EQ(p2.back().file, "roads/rhone-alpes-latest.osm.pbf");
     EXPECT_EQ(p2[p2.size() - 2].file, "roads/franche-comte-latest.osm.pbf");
@@ -59,6 +60,34 @@ TEST(FetchPlan, OneCommuneFilePerDepartementAndOneRoadExtractPerRegion) {
 
     c.grid = "filosofi-1km";
     EXPECT_THROW(plan_downloads(shipped(), c), ConfigError);
+}
+
+TEST(FetchPlan, RoadExtractsCoverTheStructureMargin) {
+    // The Cantal has no HAD of its own: those within 30 km are at Brioude (43), Issoire (63)
+    // and Figeac (46, in Midi-Pyrénées). Every region within the margin comes, saying why.
+    FetchChoice c;
+    c.departements = {"15"};
+    c.with_roads = true;
+    auto regions = [&] {
+        std::vector<std::string> out;
+        for (const auto& d : plan_downloads(shipped(), c))
+            if (d.source->id == "roads") {
+                std::string deps;
+                for (const auto& m : d.margin_departements) deps += " " + m;
+                out.push_back(d.part + (deps.empty() ? "" : ":" + deps));
+            }
+        return out;
+    };
+    EXPECT_EQ(regions(), (std::vector<std::string>{"auvergne", "languedoc-roussillon: 48",
+                                                   "limousin: 19 23", "midi-pyrenees: 12 46"}));
+    c.margin_km = 10;  // the Creuse is 24.9 km away
+    EXPECT_EQ(regions(), (std::vector<std::string>{"auvergne", "languedoc-roussillon: 48",
+                                                   "limousin: 19", "midi-pyrenees: 12 46"}));
+    c.margin_km = 0;  // no structure outside the territory: its own extract
+    EXPECT_EQ(regions(), (std::vector<std::string>{"auvergne"}));
+    c.departements = {"2A"};  // an island: its own extract only
+    c.margin_km = 100;
+    EXPECT_EQ(regions(), (std::vector<std::string>{"corse"}));
 }
 
 TEST(FetchPlan, EveryDepartementHasARoadRegion) {

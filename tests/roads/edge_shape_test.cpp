@@ -82,7 +82,7 @@ TEST(EdgeShape, LinePartCutsByLength) {
 TEST(EdgeShape, SnappingFollowsTheBend) {
     //  A(0,0) ── via (100,100) ── B(200,0), two-way, 20 s. P(100,110) is 10 m above the bend
     //  and 110 m from the chord A–B, beyond the 50 m snap distance.
-    RoadGraphBuilder b(2154);
+    RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
     const NodeId a = b.node("A", {0, 0}), c = b.node("B", {200, 0});
     const std::vector<Point> via{{100, 100}};
     b.add_road(a, c, 282.84, 20, 0, via, true, true);
@@ -118,7 +118,7 @@ TEST(SpatialOrder, HilbertCurveVisitsNeighbouringCells) {
 TEST(SpatialOrder, GraphNodesNearInIdAreNearOnTheGround) {
     // A 64 × 64 grid added row by row: in input order, the node above is 64 ids away; along
     // the Hilbert order, consecutive ids are neighbouring junctions.
-    RoadGraphBuilder b(2154);
+    RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
     for (int y = 0; y < 64; ++y)
         for (int x = 0; x < 64; ++x) b.add_node({100.0 * x, 100.0 * y});
     for (NodeId v = 0; v < 64 * 64; ++v) {

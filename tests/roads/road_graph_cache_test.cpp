@@ -57,6 +57,11 @@ TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
     ASSERT_EQ(back->shape_point.size(), g.shape_point.size());
     EXPECT_GT(g.shape_point.size(), 0u);  // OSM ways bend: shapes go through the cache too
     EXPECT_EQ(stats.graph.dropped_nodes, built.graph.dropped_nodes);
+    ASSERT_EQ(stats.files.size(), 1u);  // what each file brought, for inspect
+    EXPECT_EQ(stats.files[0].path, built.files[0].path);
+    EXPECT_EQ(stats.files[0].links, built.files[0].links);
+    EXPECT_EQ(stats.files[0].junctions, built.files[0].junctions);
+    EXPECT_GT(stats.files[0].junctions, 0u);
     EXPECT_FALSE(read_road_cache(file, "other-key", stats));  // stale key: rebuild
 }
 
@@ -73,11 +78,11 @@ TEST_F(RoadGraphCacheTest, DamagedFileIsIgnored) {
 
 TEST(RoadGraphCache, KeyChangesWithConfigAndProfileAndNeverInsideTheData) {
     const std::string src = test::data("osm/lorient_56_osm-api.osm.pbf");
-    const auto a = road_cache_key(src, "{}", "profile A", 2154);
-    EXPECT_EQ(a, road_cache_key(src, "{}", "profile A", 2154));
-    EXPECT_NE(a, road_cache_key(src, "{}", "profile B", 2154));
-    EXPECT_NE(a, road_cache_key(src, "{\"x\":1}", "profile A", 2154));
-    EXPECT_NE(a, road_cache_key(src, "{}", "profile A", 2975));
+    const auto a = road_cache_key({src}, "{}", "profile A", 2154);
+    EXPECT_EQ(a, road_cache_key({src}, "{}", "profile A", 2154));
+    EXPECT_NE(a, road_cache_key({src}, "{}", "profile B", 2154));
+    EXPECT_NE(a, road_cache_key({src}, "{\"x\":1}", "profile A", 2154));
+    EXPECT_NE(a, road_cache_key({src}, "{}", "profile A", 2975));
     EXPECT_THROW(cache_directory(test::data("osm/cache"), test::data_root()), ConfigError);
     EXPECT_NO_THROW(cache_directory("/tmp/palliacarte-cache-test", test::data_root()));
 }

@@ -2,15 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include "roads/road_graph_builder.hpp"
 #include "model/crow_fly_model.hpp"
+#include "roads/road_graph_builder.hpp"
 
 using namespace palliacarte;
 
 namespace {
 //  A(0,0) <-10 s-> B(100,0) --10 s--> C(200,0), C --> A via D(100,-300) (slow loop back)
 RoadGraph line_graph() {
-    RoadGraphBuilder b(2154);
+    RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
     const NodeId a = b.node("A", {0, 0}), bb = b.node("B", {100, 0}), c = b.node("C", {200, 0}),
                  d = b.node("D", {100, -300});
     b.add_edge(a, bb, 100, 10, 0);

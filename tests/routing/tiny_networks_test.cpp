@@ -27,7 +27,7 @@ struct Tiny {
 };
 
 Tiny make(int nodes, const std::vector<Link>& links, RoadGraphStats* stats_out = nullptr) {
-    RoadGraphBuilder b(2154);
+    RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
     std::vector<NodeId> input;
     for (int i = 0; i < nodes; ++i) input.push_back(b.node(std::to_string(i), {100.0 * i, 0}));
     std::uint32_t link = 0;

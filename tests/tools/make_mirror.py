@@ -17,8 +17,10 @@ Each file is in the publisher's layout, made from the files of DATA_ROOT (../sha
 - www.insee.fr/…/Filosofi2019_carreaux_200m_csv.zip: a zip holding a 7z holding
   carreaux_200m_met.csv, INSEE's nesting, from the 200 m Filosofi cells of the 92 (partial),
   with idcar_200m and lcog_geo (communes the cell touches) as INSEE names them;
-- download.geofabrik.de/europe/france/ile-de-france-latest.osm.pbf: the Saint-Germain-en-Laye
-  OSM extract standing in for the region's file;
+- download.geofabrik.de/europe/france/{ile-de-france,picardie}-latest.osm.pbf: the
+  Saint-Germain-en-Laye OSM extract cut by osmium (complete ways) into a west and an east part
+  that overlap, standing in for the two regions' files (the 92's structure margin reaches the
+  Oise, in Picardie): merged, they are the whole extract;
 - www.data.gouv.fr/api/1/datasets/finess-{activites,structures}-1/: the datasets' API documents,
   each listing an older monthly file, the newest monthly file and a daily one (fetch must take
   the newest monthly); the files under static.data.gouv.fr, gzipped: the activities are the
@@ -138,9 +140,20 @@ with tempfile.TemporaryDirectory() as tmp:
         z.write(seven, "Filosofi2019_carreaux_200m_csv.7z")
     put(source[("population-grid", "filosofi-200m")]["url"], buf.getvalue())
 
-# Geofabrik: a small OSM extract under the region's name.
-put(source[("roads", "")]["url"].replace("{region}", "ile-de-france"),
-    open(f"{data}/osm/saint-germain-en-laye_78_highway_2022-12-18.osm.pbf", "rb").read())
+# Geofabrik: a small OSM extract cut into two overlapping regions' files.
+pbf = f"{data}/osm/saint-germain-en-laye_78_highway_2022-12-18.osm.pbf"
+box = subprocess.run(["osmium", "fileinfo", "-e", "-g", "data.bbox", pbf], check=True,
+                     capture_output=True, text=True).stdout.strip("()\n").split(",")
+x0, y0, x1, y1 = (float(v) for v in box)
+mid = (x0 + x1) / 2
+with tempfile.TemporaryDirectory() as tmp:
+    for region, west, east in (("ile-de-france", x0 - 0.01, mid + 0.005),
+                               ("picardie", mid - 0.005, x1 + 0.01)):
+        part = os.path.join(tmp, region + ".osm.pbf")
+        subprocess.run(["osmium", "extract", "-s", "complete_ways", "-b",
+                        f"{west:.7f},{y0 - 0.01:.7f},{east:.7f},{y1 + 0.01:.7f}", "-O", "-o", part,
+                        pbf], check=True, capture_output=True)
+        put(source[("roads", "")]["url"].replace("{region}", region), open(part, "rb").read())
 
 # FINESS+: API documents naming monthly files, and the files.
 def finess_plus_structures():

@@ -1,0 +1,120 @@
+#include "analysis/time_surface.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <boost/geometry.hpp>
+
+#include "analysis/band_grid.hpp"
+#include "analysis/nested_outlines.hpp"
+
+namespace palliacarte {
+
+namespace bg = boost::geometry;
+
+namespace {
+
+// Seconds at each window cell (infinity: no road within the snap limit, or not reached).
+std::vector<float> cell_times(const SurfaceSearch& s, std::int64_t i0, std::int64_t j0,
+                              std::int64_t w, std::int64_t h) {
+    const SnapRaster& r = s.raster;
+    std::vector<std::pair<EdgeId, std::size_t>> on_road;  // places by the edge they snap to
+    for (std::size_t p = 0; p < s.places.size(); ++p) on_road.emplace_back(s.places[p].edge, p);
+    std::sort(on_road.begin(), on_road.end());
+    const bool from = s.direction == SearchDirection::from_sources;
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    std::vector<float> out(static_cast<std::size_t>(w * h), kInf);
+    for (std::int64_t j = 0; j < h; ++j)
+        for (std::int64_t i = 0; i < w; ++i) {
+            const SnapRaster::Cell& c = r.at(i0 + i, j0 + j);
+            if (c.edge == SnapRaster::kNoRoad) continue;
+            const EdgeId e = c.edge;
+            const NodeId tail = r.tail(e), head = s.graph.head(e);
+            const double f = c.fraction, we = s.graph.seconds(e), wt = r.twin_seconds(e);
+            // Along the road to (or from) the reached node at either end, as a point joins it.
+            double t =
+                from ? std::min(s.node_seconds(tail) + f * we, s.node_seconds(head) + (1 - f) * wt)
+                     : std::min(s.node_seconds(head) + (1 - f) * we, s.node_seconds(tail) + f * wt);
+            t += c.leg_seconds;
+            // Or straight along the road from a place on it.
+            for (auto it = std::lower_bound(on_road.begin(), on_road.end(),
+                                            std::make_pair(e, std::size_t{0}));
+                 it != on_road.end() && it->first == e; ++it) {
+                const RoadSnap cell = r.snap(c);
+                const RoadSnap& place = s.places[it->second];
+                t = std::min(t, from ? s.snapper.along_same_road(place, cell)
+                                     : s.snapper.along_same_road(cell, place));
+            }
+            out[static_cast<std::size_t>(j * w + i)] = static_cast<float>(t);
+        }
+    return out;
+}
+
+}  // namespace
+
+Box reached_window(const RoadGraph& graph, const std::vector<NodeId>& settled,
+                   double snap_limit_m) {
+    Box box;
+    bg::assign_inverse(box);
+    for (const NodeId v : settled) {
+        bg::expand(box, graph.node_position[v]);
+        // A cell may join a long road far from its reached end.
+        for (auto e = graph.first_out[v]; e < graph.first_out[v + 1]; ++e) {
+            bg::expand(box, graph.node_position[graph.head(e)]);
+            for (const Point& p : graph.via(e)) bg::expand(box, p);
+        }
+        for (auto k = graph.first_in[v]; k < graph.first_in[v + 1]; ++k) {
+            bg::expand(box, graph.node_position[graph.in_arc[k].node]);
+            for (const Point& p : graph.via(graph.in_edge[k])) bg::expand(box, p);
+        }
+    }
+    if (bg::is_empty(box)) return box;
+    return Box({box.min_corner().x - snap_limit_m, box.min_corner().y - snap_limit_m},
+               {box.max_corner().x + snap_limit_m, box.max_corner().y + snap_limit_m});
+}
+
+std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, const Box& window,
+                                                     const std::vector<double>& limits_seconds,
+                                                     double tolerance_m) {
+    std::vector<MultiPolygon> out(limits_seconds.size());
+    const SnapRaster& r = s.raster;
+    if (bg::is_empty(window) || r.width() == 0) return out;
+    const double cell = r.cell_m();
+    // The window's cells, as raster indices.
+    const std::int64_t i0 = std::max<std::int64_t>(
+        0, static_cast<std::int64_t>(std::floor(window.min_corner().x / cell)) - r.first_column());
+    const std::int64_t j0 = std::max<std::int64_t>(
+        0, static_cast<std::int64_t>(std::floor(window.min_corner().y / cell)) - r.first_row());
+    const std::int64_t i1 = std::min<std::int64_t>(
+        r.width() - 1,
+        static_cast<std::int64_t>(std::floor(window.max_corner().x / cell)) - r.first_column());
+    const std::int64_t j1 = std::min<std::int64_t>(
+        r.height() - 1,
+        static_cast<std::int64_t>(std::floor(window.max_corner().y / cell)) - r.first_row());
+    if (i1 < i0 || j1 < j0) return out;
+    const std::int64_t w = i1 - i0 + 1, h = j1 - j0 + 1;
+    const std::vector<float> times = cell_times(s, i0, j0, w, h);
+    const Box extent({static_cast<double>(r.first_column() + i0) * cell,
+                      static_cast<double>(r.first_row() + j0) * cell},
+                     {static_cast<double>(r.first_column() + i1 + 1) * cell - cell / 2,
+                      static_cast<double>(r.first_row() + j1 + 1) * cell - cell / 2});
+    auto grid = BandGrid::covering(extent, cell, std::size_t{1} << 30);
+    if (!grid) return out;
+    return nested_grid_outlines(
+        *grid, limits_seconds.size(), tolerance_m, [&](std::size_t k, BandGrid& g) {
+            const double lo = k == 0 ? -1 : limits_seconds[k - 1];
+            const double hi = limits_seconds[k];
+            bool grew = false;
+            for (std::int64_t j = 0; j < h; ++j)
+                for (std::int64_t i = 0; i < w; ++i) {
+                    const float t = times[static_cast<std::size_t>(j * w + i)];
+                    if (!(t <= hi) || t <= lo) continue;
+                    g.mark_cell(r.first_column() + i0 + i, r.first_row() + j0 + j);
+                    grew = true;
+                }
+            return grew || k == 0;
+        });
+}
+
+}  // namespace palliacarte

@@ -1,0 +1,53 @@
+#pragma once
+// Where every place of a territory would join the road network, on a grid: for each cell, the
+// road segment its centre snaps to (the nearest one within the snap limit, as RoadSnapper finds
+// it for a population point), the position along that road and the off-network leg. Built once
+// per network and cell size; travel-time surfaces (catchment areas) read it for every search,
+// so that a catchment is drawn by the very rule that times the population points.
+#include <cstdint>
+#include <vector>
+
+#include "roads/road_graph.hpp"
+#include "routing/road_snapper.hpp"
+
+namespace palliacarte {
+
+class SnapRaster {
+  public:
+    static constexpr EdgeId kNoRoad = 0xFFFFFFFFu;
+    struct Cell {
+        EdgeId edge = kNoRoad;  ///< the edge standing for the road (RoadSnap::edge)
+        float fraction = 0;     ///< along its drawn length, from its tail
+        float leg_seconds = 0;  ///< the centre's off-network leg to the road
+    };
+
+    /// @brief Cells of `cell_m` on the lattice of multiples of `cell_m`, over the network's
+    /// extent widened by the snap limit. Exact: every segment's distance to every cell centre
+    /// within the limit (no approximate distance transform). Runs on all cores.
+    SnapRaster(const RoadGraph& graph, const RoadSnapper& snapper, double cell_m);
+
+    double cell_m() const { return cell_m_; }
+    std::int64_t first_column() const { return col0_; }
+    std::int64_t first_row() const { return row0_; }
+    std::int64_t width() const { return width_; }
+    std::int64_t height() const { return height_; }
+    const Cell& at(std::int64_t i, std::int64_t j) const {
+        return cells_[static_cast<std::size_t>(j * width_ + i)];
+    }
+    /// @brief The cell as a snap (for RoadSnapper::along_same_road).
+    RoadSnap snap(const Cell& c) const { return {c.edge, c.fraction, {}, 0, c.leg_seconds}; }
+
+    /// @brief Per edge: its tail, and the time of its twin (infinity for a one-way road).
+    NodeId tail(EdgeId e) const { return tail_[e]; }
+    float twin_seconds(EdgeId e) const { return twin_seconds_[e]; }
+    std::size_t memory_bytes() const;
+
+  private:
+    double cell_m_;
+    std::int64_t col0_ = 0, row0_ = 0, width_ = 0, height_ = 0;
+    std::vector<Cell> cells_;  // row-major, row 0 at the south
+    std::vector<NodeId> tail_;
+    std::vector<float> twin_seconds_;
+};
+
+}  // namespace palliacarte
