@@ -20,7 +20,7 @@ if [ "${1:-}" = "--test" ]; then
     clang-format libgtest-dev libgmock-dev libbenchmark-dev
     python3-networkx python3-qgis qgis-providers sqlite3 curl
     jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
-    python3-gdal python3-jsonschema libarchive-tools osmium-tool
+    python3-gdal python3-jsonschema libarchive-tools osmium-tool time
     nodejs clang libclang-rt-14-dev nginx chromium poppler-utils
   )
 fi

@@ -2,9 +2,59 @@
 
 #include <algorithm>
 
+#include <boost/geometry.hpp>
+
 #include "geos/geos_context.hpp"
 
 namespace palliacarte {
+
+namespace {
+
+// A large area cut into quadrants until each piece is small, so that the part of it inside one
+// commune is found among a few small pieces: clipping the whole area by each commune's box
+// reads every vertex of it again, 35,000 times for the country's communes.
+class AreaPieces {
+  public:
+    AreaPieces(const GeosContext& geos, GeosGeometry area, const Box& extent) : geos_(geos) {
+        if (area) split(std::move(area), extent, 0);
+    }
+    /// @brief Area of `commune` (within `box`) inside the area.
+    double area_inside(const GEOSGeometry* commune, const Box& box) const {
+        double total = 0;
+        for (const auto& [b, piece] : pieces_) {
+            if (!boost::geometry::intersects(b, box)) continue;
+            GeosGeometry inter =
+                geos_.wrap(GEOSIntersection_r(geos_.handle(), commune, piece.get()));
+            double a = 0;
+            if (inter) GEOSArea_r(geos_.handle(), inter.get(), &a);
+            total += a;
+        }
+        return total;
+    }
+
+  private:
+    void split(GeosGeometry area, const Box& b, int depth) {
+        if (GEOSisEmpty_r(geos_.handle(), area.get())) return;
+        if (depth >= 10 || GEOSGetNumCoordinates_r(geos_.handle(), area.get()) < 4000) {
+            pieces_.emplace_back(b, std::move(area));
+            return;
+        }
+        const double mx = (b.min_corner().x + b.max_corner().x) / 2,
+                     my = (b.min_corner().y + b.max_corner().y) / 2;
+        for (const Box& q :
+             {Box(b.min_corner(), {mx, my}), Box({mx, b.min_corner().y}, {b.max_corner().x, my}),
+              Box({b.min_corner().x, my}, {mx, b.max_corner().y}), Box({mx, my}, b.max_corner())}) {
+            GeosGeometry part =
+                geos_.wrap(GEOSClipByRect_r(geos_.handle(), area.get(), q.min_corner().x,
+                                            q.min_corner().y, q.max_corner().x, q.max_corner().y));
+            if (part) split(std::move(part), q, depth + 1);
+        }
+    }
+    const GeosContext& geos_;
+    std::vector<std::pair<Box, GeosGeometry>> pieces_;
+};
+
+}  // namespace
 
 CoverageStatus coverage_status(double share_within, bool declared, const CoverageRule& rule) {
     if (share_within >= rule.covered_min_share) return CoverageStatus::covered;
@@ -24,7 +74,9 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
     const auto& points = population.points;
     const double threshold_s = tc.threshold_min * 60;
     const GeosContext geos;
-    GeosGeometry reach_area = geos.to_geos(reach);
+    Box extent;
+    boost::geometry::envelope(reach, extent);
+    const AreaPieces reach_area(geos, reach.empty() ? GeosGeometry() : geos.to_geos(reach), extent);
     tc.communes.resize(communes.size());
     for (std::size_t c = 0; c < communes.size(); ++c) {
         CommuneCoverage& cc = tc.communes[c];
@@ -62,18 +114,9 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
         }
         if (cc.population > 0) cc.fca_per_100k = fca_sum / cc.population * 1e5;
         // Area inside the type's catchment at its threshold.
-        if (reach_area && communes[c].area_m2 > 0) {
-            // Cut the (island-wide) catchment to the commune's box first: the overlay then
-            // only sees the few thousand vertices near the commune.
-            const Box& b = communes[c].bbox;
-            GeosGeometry near =
-                geos.wrap(GEOSClipByRect_r(geos.handle(), reach_area.get(), b.min_corner().x,
-                                           b.min_corner().y, b.max_corner().x, b.max_corner().y));
-            GeosGeometry cg = geos.to_geos(communes[c].geometry);
-            GeosGeometry inter =
-                geos.wrap(near ? GEOSIntersection_r(geos.handle(), cg.get(), near.get()) : nullptr);
-            double area = 0;
-            if (inter) GEOSArea_r(geos.handle(), inter.get(), &area);
+        if (!reach.empty() && communes[c].area_m2 > 0) {
+            const GeosGeometry cg = geos.to_geos(communes[c].geometry);
+            const double area = reach_area.area_inside(cg.get(), communes[c].bbox);
             cc.area_within_m2 = area;
             cc.share_area_within = std::min(1.0, area / communes[c].area_m2);
         }

@@ -53,25 +53,20 @@ std::vector<float> cell_times(const SurfaceSearch& s, std::int64_t i0, std::int6
 
 }  // namespace
 
-Box reached_window(const RoadGraph& graph, const std::vector<NodeId>& settled,
-                   double snap_limit_m) {
+Box reached_window(const RoadGraph& graph, const SnapRaster& raster,
+                   const std::vector<NodeId>& settled, double snap_limit_m) {
+    double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+    for (const NodeId v : settled) {
+        // A cell may join a long road far from its reached end.
+        const Point& p = graph.node_position[v];
+        const double r = raster.node_reach_m(v);
+        x0 = std::min(x0, p.x - r), y0 = std::min(y0, p.y - r);
+        x1 = std::max(x1, p.x + r), y1 = std::max(y1, p.y + r);
+    }
     Box box;
     bg::assign_inverse(box);
-    for (const NodeId v : settled) {
-        bg::expand(box, graph.node_position[v]);
-        // A cell may join a long road far from its reached end.
-        for (auto e = graph.first_out[v]; e < graph.first_out[v + 1]; ++e) {
-            bg::expand(box, graph.node_position[graph.head(e)]);
-            for (const Point& p : graph.via(e)) bg::expand(box, p);
-        }
-        for (auto k = graph.first_in[v]; k < graph.first_in[v + 1]; ++k) {
-            bg::expand(box, graph.node_position[graph.in_arc[k].node]);
-            for (const Point& p : graph.via(graph.in_edge[k])) bg::expand(box, p);
-        }
-    }
-    if (bg::is_empty(box)) return box;
-    return Box({box.min_corner().x - snap_limit_m, box.min_corner().y - snap_limit_m},
-               {box.max_corner().x + snap_limit_m, box.max_corner().y + snap_limit_m});
+    if (x0 > x1) return box;
+    return Box({x0 - snap_limit_m, y0 - snap_limit_m}, {x1 + snap_limit_m, y1 + snap_limit_m});
 }
 
 std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, const Box& window,

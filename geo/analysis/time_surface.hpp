@@ -37,6 +37,7 @@ std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& search
 
 /// @brief The window of cells a search that settled these nodes may reach: the roads in and out
 /// of them, widened by the snap limit.
-Box reached_window(const RoadGraph& graph, const std::vector<NodeId>& settled, double snap_limit_m);
+Box reached_window(const RoadGraph& graph, const SnapRaster& raster,
+                   const std::vector<NodeId>& settled, double snap_limit_m);
 
 }  // namespace palliacarte

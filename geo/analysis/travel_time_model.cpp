@@ -255,16 +255,16 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
     const std::size_t workers = worker_count(distinct.size());
     std::vector<std::unique_ptr<OneToManySearch>> searches;
     std::vector<std::unique_ptr<GeosContext>> contexts;
-    std::vector<std::map<int, GeosGeometry>> clips(workers);
+    std::vector<std::map<int, std::unique_ptr<OutlineClip>>> clips(workers);
     for (std::size_t w = 0; w < workers; ++w) {
         if (roads_) searches.push_back(std::make_unique<OneToManySearch>(*roads_));
         contexts.push_back(std::make_unique<GeosContext>());
     }
-    auto clip_for = [&](std::size_t w, int epsg) -> const GEOSGeometry* {
+    auto clip_for = [&](std::size_t w, int epsg) -> const OutlineClip* {
         const MultiPolygon* outline = clip ? clip->in(epsg) : nullptr;
         if (!outline) return nullptr;
         auto [it, fresh] = clips[w].try_emplace(epsg);
-        if (fresh) it->second = contexts[w]->to_geos(*outline);
+        if (fresh) it->second = std::make_unique<OutlineClip>(*contexts[w], *outline);
         return it->second.get();
     };
     const bool forward = direction == SearchDirection::from_sources;
@@ -289,10 +289,11 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
                                             *snapper_, [&](NodeId v) { return search.seconds(v); },
                                             {*p.snap}, direction};
                 polys = surface_catchment_polygons(
-                    surface, reached_window(*roads_, search.settled(), snapper_->max_distance_m()),
+                    surface,
+                    reached_window(*roads_, raster, search.settled(), snapper_->max_distance_m()),
                     limits_seconds, 0.35 * raster.cell_m());
-                if (const GEOSGeometry* outline = clip_for(w, p.epsg))
-                    for (auto& poly : polys) poly = clip_to(*contexts[w], poly, outline);
+                if (const OutlineClip* outline = clip_for(w, p.epsg))
+                    for (auto& poly : polys) poly = outline->clip(poly);
                 return;
             }
             // Each limit is the previous one plus the roads reached beyond it.
@@ -304,8 +305,8 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
             }
             polys = road_catchment_polygons(*contexts[w], pieces, shape, {p.position, p.on_road});
         }
-        if (const GEOSGeometry* outline = clip_for(w, p.epsg))
-            for (auto& poly : polys) poly = clip_to(*contexts[w], poly, outline);
+        if (const OutlineClip* outline = clip_for(w, p.epsg))
+            for (auto& poly : polys) poly = outline->clip(poly);
     });
     for (std::size_t s = 0; s < places.size(); ++s)
         if (same_as[s] != s) out[s] = out[same_as[s]];
@@ -344,16 +345,15 @@ std::vector<MultiPolygon> TravelTimeModel::union_catchments(
     const SurfaceSearch surface{raster,           *roads_,
                                 *snapper_,        [&](NodeId v) { return ns.seconds[v]; },
                                 std::move(snaps), direction};
-    out = surface_catchment_polygons(surface,
-                                     reached_window(*roads_, settled, snapper_->max_distance_m()),
-                                     limits_seconds, 0.35 * raster.cell_m());
+    out = surface_catchment_polygons(
+        surface, reached_window(*roads_, raster, settled, snapper_->max_distance_m()),
+        limits_seconds, 0.35 * raster.cell_m());
     const MultiPolygon* outline = clip ? clip->in(epsg) : nullptr;
     if (!outline) return out;
     // The limits on all cores, a GEOS context each.
     parallel_for(out.size(), worker_count(out.size()), [&](std::size_t k, std::size_t) {
         const GeosContext local;
-        const GeosGeometry o = local.to_geos(*outline);
-        out[k] = clip_to(local, out[k], o.get());
+        out[k] = OutlineClip(local, *outline).clip(out[k]);
     });
     return out;
 }

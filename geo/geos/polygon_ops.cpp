@@ -1,5 +1,7 @@
 #include "geos/polygon_ops.hpp"
 
+#include <boost/geometry.hpp>
+
 namespace palliacarte {
 
 ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry) {
@@ -26,6 +28,33 @@ MultiPolygon clip_to(const GeosContext& geos, const MultiPolygon& area,
     GeosGeometry g = geos.to_geos(area);
     GeosGeometry cut = geos.wrap(GEOSIntersection_r(geos.handle(), g.get(), outline));
     return cut ? geos.to_multipolygon(cut.get()) : area;
+}
+
+OutlineClip::OutlineClip(const GeosContext& geos, const MultiPolygon& outline)
+    : geos_(geos), outline_(geos.to_geos(outline)) {
+    if (outline_) prepared_ = GEOSPrepare_r(geos_.handle(), outline_.get());
+}
+
+OutlineClip::~OutlineClip() {
+    if (prepared_) GEOSPreparedGeom_destroy_r(geos_.handle(), prepared_);
+}
+
+MultiPolygon OutlineClip::clip(const MultiPolygon& area) const {
+    if (area.empty() || !outline_) return area;
+    Box box;
+    boost::geometry::envelope(area, box);
+    const auto h = geos_.handle();
+    const GeosGeometry r = geos_.wrap(GEOSGeom_createRectangle_r(
+        h, box.min_corner().x, box.min_corner().y, box.max_corner().x, box.max_corner().y));
+    if (prepared_ && r && GEOSPreparedContainsProperly_r(h, prepared_, r.get()) == 1)
+        return area;  // inland: nothing to cut
+    // The outline around the area only: an intersection with the whole coast costs its
+    // every vertex.
+    const GeosGeometry near = geos_.wrap(
+        GEOSClipByRect_r(h, outline_.get(), box.min_corner().x - 1, box.min_corner().y - 1,
+                         box.max_corner().x + 1, box.max_corner().y + 1));
+    if (!near) return clip_to(geos_, area, outline_.get());
+    return clip_to(geos_, area, near.get());
 }
 
 GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts) {

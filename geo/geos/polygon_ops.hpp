@@ -18,6 +18,23 @@ struct ValidityOutcome {
 /// only). `repaired` is false only if GEOS could not repair it (geometry then left as is).
 ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry);
 
+/// @brief Clips many areas to one outline (a territory's coast and border): an area whose box
+/// lies inside the outline is kept as it is (a prepared-geometry test), the others are cut by
+/// the outline's part around their box only. One per thread, like its GeosContext.
+class OutlineClip {
+  public:
+    OutlineClip(const GeosContext& geos, const MultiPolygon& outline);
+    ~OutlineClip();
+    OutlineClip(const OutlineClip&) = delete;
+    OutlineClip& operator=(const OutlineClip&) = delete;
+    MultiPolygon clip(const MultiPolygon& area) const;
+
+  private:
+    const GeosContext& geos_;
+    GeosGeometry outline_;
+    const GEOSPreparedGeometry* prepared_ = nullptr;
+};
+
 /// @brief The part of `area` inside `outline` (GEOS intersection); `area` itself if GEOS fails.
 MultiPolygon clip_to(const GeosContext& geos, const MultiPolygon& area,
                      const GEOSGeometry* outline);

@@ -242,18 +242,15 @@ RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const 
             stats.path, "", "no_car_access",
             std::to_string(ways.no_access) + " voies interdites aux voitures (balises access)");
 
-    // Project every located node once (lon/lat → working CRS); NaN stays for the missing.
+    // Project every node once (lon/lat → working CRS), in place: no copy of 60 million
+    // points. The missing ones stay NaN.
     {
-        std::vector<Point> located;
-        located.reserve(pos.size());
-        for (const auto& p : pos)
-            if (!std::isnan(p.x)) located.push_back(p);
+        std::vector<bool> missing(pos.size());
+        for (std::size_t i = 0; i < pos.size(); ++i) missing[i] = std::isnan(pos[i].x);
         const CrsTransform to_work("EPSG:4326", epsg_string(epsg));
-        if (!located.empty())
-            to_work.transform(&located[0].x, &located[0].y, located.size(), sizeof(Point));
-        std::size_t k = 0;
-        for (auto& p : pos)
-            if (!std::isnan(p.x)) p = located[k++];
+        if (!pos.empty()) to_work.transform(&pos[0].x, &pos[0].y, pos.size(), sizeof(Point));
+        for (std::size_t i = 0; i < pos.size(); ++i)
+            if (missing[i]) pos[i].x = std::numeric_limits<double>::quiet_NaN();
     }
 
     RoadGraphBuilder builder(epsg, merge_chains);
@@ -326,6 +323,15 @@ RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const 
                         std::to_string(shared) +
                         " voies présentes dans plusieurs extraits comptées une fois");
     }
+    // What the pieces were cut from goes before the graph is built: building is the peak.
+    std::vector<OsmId>().swap(ids);
+    std::vector<Point>().swap(pos);
+    std::vector<std::uint32_t>().swap(way_nodes);
+    std::vector<std::uint64_t>().swap(way_first);
+    std::vector<std::uint64_t>().swap(way_files);
+    std::vector<NodeId>().swap(graph_node);
+    std::vector<std::uint8_t>().swap(uses);
+    std::vector<CarWay>().swap(ways.ways);
     RoadGraph graph = builder.build(stats.graph);
     if (graph.node_count() == 0)
         throw DataError(stats.path,

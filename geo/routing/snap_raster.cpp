@@ -19,12 +19,27 @@ struct Segment {
     float before_m, road_m;
 };
 
+// Where the projection of `p` falls along the segment, 0–1.
+double along(const Segment& seg, const Point& p) {
+    const double dx = seg.b.x - seg.a.x, dy = seg.b.y - seg.a.y, len2 = dx * dx + dy * dy;
+    return len2 > 0 ? std::clamp(((p.x - seg.a.x) * dx + (p.y - seg.a.y) * dy) / len2, 0.0, 1.0)
+                    : 0.0;
+}
+
+double distance(const Segment& seg, const Point& p) {
+    const double t = along(seg, p);
+    const double dx = p.x - seg.a.x - t * (seg.b.x - seg.a.x),
+                 dy = p.y - seg.a.y - t * (seg.b.y - seg.a.y);
+    return std::sqrt(dx * dx + dy * dy);  // not std::hypot: 3× slower, and no overflow here
+}
+
 }  // namespace
 
 SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double cell_m)
     : cell_m_(cell_m) {
     const std::size_t m = g.edge_count();
     tail_.resize(m);
+    node_reach_m_.assign(g.node_count(), 0);
     twin_seconds_.assign(m, std::numeric_limits<float>::infinity());
     std::vector<Segment> segments;
     segments.reserve(m / 2 + g.shape_point.size());
@@ -32,6 +47,21 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     for (NodeId u = 0; u < g.node_count(); ++u)
         for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
             tail_[e] = u;
+            // How far this road strays from its ends: a search's window must hold its cells.
+            const NodeId v = g.head(e);
+            for (const Point& p : g.via(e)) {
+                const Point &a = g.node_position[u], &b = g.node_position[v];
+                node_reach_m_[u] = std::max(node_reach_m_[u],
+                                            static_cast<float>(std::hypot(p.x - a.x, p.y - a.y)));
+                node_reach_m_[v] = std::max(node_reach_m_[v],
+                                            static_cast<float>(std::hypot(p.x - b.x, p.y - b.y)));
+            }
+            {
+                const Point &a = g.node_position[u], &b = g.node_position[v];
+                const auto d = static_cast<float>(std::hypot(a.x - b.x, a.y - b.y));
+                node_reach_m_[u] = std::max(node_reach_m_[u], d);
+                node_reach_m_[v] = std::max(node_reach_m_[v], d);
+            }
             if (!snapper.stands_for_road(e, u)) continue;
             if (const auto back = snapper.twin(e)) twin_seconds_[e] = g.seconds(*back);
             const auto line = edge_line(g, e);
@@ -55,67 +85,135 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     height_ = static_cast<std::int64_t>(std::floor((y1 + r) / s)) + 1 - row0_;
     cells_.assign(static_cast<std::size_t>(width_ * height_), Cell{});
     const double mps = snapper.off_network_mps();
+    const std::size_t cells = cells_.size();
+    constexpr std::uint32_t kNoSegment = 0xFFFFFFFFu;
+    auto centre = [&](std::int64_t i, std::int64_t j) {
+        return Point{(static_cast<double>(col0_ + i) + 0.5) * s,
+                     (static_cast<double>(row0_ + j) + 0.5) * s};
+    };
+    // As RoadSnapper: the nearest, and on a shared line the quicker road.
+    auto closer = [&](double d, std::uint32_t k, float b, std::uint32_t current) {
+        const auto df = static_cast<float>(d);
+        if (df != b) return df < b;
+        return current == kNoSegment ||
+               g.seconds(segments[k].edge) < g.seconds(segments[current].edge);
+    };
+    std::vector<float> best(cells, std::numeric_limits<float>::infinity());
+    std::vector<std::uint32_t> nearest(cells, kNoSegment);
 
-    // Rows in bands, one band per task: a task writes only its rows, so no two threads touch
-    // a cell; each reads every segment and skips those whose reach misses its rows.
-    constexpr std::int64_t kBandRows = 64;
+    // 1. Exact within `near` (two cells, at most the snap limit): every segment against every
+    // cell centre that close. Rows in bands, one band per task, each with the segments that
+    // reach it: a task writes only its rows.
+    const double near = std::min(r, 2 * s);
+    constexpr std::int64_t kBandRows = 32;
     const std::size_t bands = static_cast<std::size_t>((height_ + kBandRows - 1) / kBandRows);
+    std::vector<std::vector<std::uint32_t>> in_band(bands);
+    for (std::uint32_t k = 0; k < segments.size(); ++k) {
+        const Segment& seg = segments[k];
+        const auto lo = std::clamp<std::int64_t>(
+            static_cast<std::int64_t>(std::floor((std::min(seg.a.y, seg.b.y) - near) / s)) - row0_,
+            0, height_ - 1);
+        const auto hi = std::clamp<std::int64_t>(
+            static_cast<std::int64_t>(std::floor((std::max(seg.a.y, seg.b.y) + near) / s)) - row0_,
+            0, height_ - 1);
+        for (std::int64_t band = lo / kBandRows; band <= hi / kBandRows; ++band)
+            in_band[static_cast<std::size_t>(band)].push_back(k);
+    }
     parallel_for(bands, worker_count(bands), [&](std::size_t band, std::size_t) {
         const std::int64_t j_lo = static_cast<std::int64_t>(band) * kBandRows;
         const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);
-        const double y_lo = (static_cast<double>(row0_ + j_lo) + 0.5) * s - r,
-                     y_hi = (static_cast<double>(row0_ + j_hi) - 0.5) * s + r;
-        std::vector<double> best(static_cast<std::size_t>((j_hi - j_lo) * width_),
-                                 std::numeric_limits<double>::infinity());
-        for (const Segment& seg : segments) {
-            if (std::max(seg.a.y, seg.b.y) < y_lo || std::min(seg.a.y, seg.b.y) > y_hi) continue;
-            const double dx = seg.b.x - seg.a.x, dy = seg.b.y - seg.a.y;
-            const double len2 = dx * dx + dy * dy, len = std::sqrt(len2);
+        for (const std::uint32_t k : in_band[band]) {
+            const Segment& seg = segments[k];
             const auto i_first = std::max<std::int64_t>(
-                0,
-                static_cast<std::int64_t>(std::ceil((std::min(seg.a.x, seg.b.x) - r) / s - 0.5)) -
-                    col0_);
+                0, static_cast<std::int64_t>(
+                       std::ceil((std::min(seg.a.x, seg.b.x) - near) / s - 0.5)) -
+                       col0_);
             const auto i_last = std::min<std::int64_t>(
-                width_ - 1,
-                static_cast<std::int64_t>(std::floor((std::max(seg.a.x, seg.b.x) + r) / s - 0.5)) -
-                    col0_);
+                width_ - 1, static_cast<std::int64_t>(
+                                std::floor((std::max(seg.a.x, seg.b.x) + near) / s - 0.5)) -
+                                col0_);
             const auto j_first = std::max<std::int64_t>(
-                j_lo,
-                static_cast<std::int64_t>(std::ceil((std::min(seg.a.y, seg.b.y) - r) / s - 0.5)) -
-                    row0_);
+                j_lo, static_cast<std::int64_t>(
+                          std::ceil((std::min(seg.a.y, seg.b.y) - near) / s - 0.5)) -
+                          row0_);
             const auto j_last = std::min<std::int64_t>(
-                j_hi - 1,
-                static_cast<std::int64_t>(std::floor((std::max(seg.a.y, seg.b.y) + r) / s - 0.5)) -
-                    row0_);
-            for (std::int64_t j = j_first; j <= j_last; ++j) {
-                const double yc = (static_cast<double>(row0_ + j) + 0.5) * s;
+                j_hi - 1, static_cast<std::int64_t>(
+                              std::floor((std::max(seg.a.y, seg.b.y) + near) / s - 0.5)) -
+                              row0_);
+            for (std::int64_t j = j_first; j <= j_last; ++j)
                 for (std::int64_t i = i_first; i <= i_last; ++i) {
-                    const double xc = (static_cast<double>(col0_ + i) + 0.5) * s;
-                    const double t =
-                        len2 > 0 ? std::clamp(((xc - seg.a.x) * dx + (yc - seg.a.y) * dy) / len2,
-                                              0.0, 1.0)
-                                 : 0.0;
-                    const double d = std::hypot(xc - seg.a.x - t * dx, yc - seg.a.y - t * dy);
-                    double& b = best[static_cast<std::size_t>((j - j_lo) * width_ + i)];
-                    Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
-                    // As RoadSnapper: the nearest, and on a shared line the quicker road.
-                    if (d > r || d > b || (d == b && g.seconds(seg.edge) >= g.seconds(c.edge)))
-                        continue;
-                    b = d;
-                    c.edge = seg.edge;
-                    c.fraction = seg.road_m > 0
-                                     ? static_cast<float>((seg.before_m + t * len) / seg.road_m)
-                                     : 0.0f;
-                    c.leg_seconds = static_cast<float>(d / mps);
+                    const std::size_t at = static_cast<std::size_t>(j * width_ + i);
+                    const double d = distance(segments[k], centre(i, j));
+                    if (d > near || !closer(d, k, best[at], nearest[at])) continue;
+                    best[at] = static_cast<float>(d);
+                    nearest[at] = k;
                 }
-            }
         }
+    });
+    in_band.clear();
+
+    // 2. Farther, up to the snap limit: each cell takes the nearest of its neighbours' segments
+    // (two sweeps, as in Danielsson's vector distance transform), distances exact. A cell whose
+    // nearest road lies beyond `near` sits in open country, where roads are few.
+    auto offer = [&](std::int64_t i, std::int64_t j, std::int64_t ni, std::int64_t nj) {
+        if (ni < 0 || nj < 0 || ni >= width_ || nj >= height_) return;
+        const std::uint32_t k = nearest[static_cast<std::size_t>(nj * width_ + ni)];
+        if (k == kNoSegment) return;
+        const std::size_t at = static_cast<std::size_t>(j * width_ + i);
+        const double d = distance(segments[k], centre(i, j));
+        if (d > r || !closer(d, k, best[at], nearest[at])) return;
+        best[at] = static_cast<float>(d);
+        nearest[at] = k;
+    };
+    auto open_country = [&](std::int64_t i, std::int64_t j) {
+        return !(best[static_cast<std::size_t>(j * width_ + i)] <= near);
+    };
+    for (std::int64_t j = 0; j < height_; ++j) {
+        for (std::int64_t i = 0; i < width_; ++i)
+            if (open_country(i, j)) {
+                offer(i, j, i - 1, j);
+                offer(i, j, i - 1, j - 1);
+                offer(i, j, i, j - 1);
+                offer(i, j, i + 1, j - 1);
+            }
+        for (std::int64_t i = width_ - 1; i >= 0; --i)
+            if (open_country(i, j)) offer(i, j, i + 1, j);
+    }
+    for (std::int64_t j = height_ - 1; j >= 0; --j) {
+        for (std::int64_t i = width_ - 1; i >= 0; --i)
+            if (open_country(i, j)) {
+                offer(i, j, i + 1, j);
+                offer(i, j, i + 1, j + 1);
+                offer(i, j, i, j + 1);
+                offer(i, j, i - 1, j + 1);
+            }
+        for (std::int64_t i = 0; i < width_; ++i)
+            if (open_country(i, j)) offer(i, j, i - 1, j);
+    }
+
+    // 3. The cells: the road, the position along it, the leg.
+    parallel_for(bands, worker_count(bands), [&](std::size_t band, std::size_t) {
+        const std::int64_t j_lo = static_cast<std::int64_t>(band) * kBandRows;
+        const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);
+        for (std::int64_t j = j_lo; j < j_hi; ++j)
+            for (std::int64_t i = 0; i < width_; ++i) {
+                const std::size_t at = static_cast<std::size_t>(j * width_ + i);
+                if (nearest[at] == kNoSegment) continue;
+                const Segment& seg = segments[nearest[at]];
+                const double t = along(seg, centre(i, j));
+                const double len = std::hypot(seg.b.x - seg.a.x, seg.b.y - seg.a.y);
+                Cell& c = cells_[at];
+                c.edge = seg.edge;
+                c.fraction =
+                    seg.road_m > 0 ? static_cast<float>((seg.before_m + t * len) / seg.road_m) : 0;
+                c.leg_seconds = static_cast<float>(best[at] / mps);
+            }
     });
 }
 
 std::size_t SnapRaster::memory_bytes() const {
     return cells_.size() * sizeof(Cell) + tail_.size() * sizeof(NodeId) +
-           twin_seconds_.size() * sizeof(float);
+           twin_seconds_.size() * sizeof(float) + node_reach_m_.size() * sizeof(float);
 }
 
 }  // namespace palliacarte

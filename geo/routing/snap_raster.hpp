@@ -22,8 +22,10 @@ class SnapRaster {
     };
 
     /// @brief Cells of `cell_m` on the lattice of multiples of `cell_m`, over the network's
-    /// extent widened by the snap limit. Exact: every segment's distance to every cell centre
-    /// within the limit (no approximate distance transform). Runs on all cores.
+    /// extent widened by the snap limit. Exact for every cell within two cells of a road
+    /// (every segment against every cell centre that close); farther, in open country, each
+    /// cell takes the nearest of its neighbours' segments (a vector distance transform, exact
+    /// distances), up to the snap limit. Runs on all cores.
     SnapRaster(const RoadGraph& graph, const RoadSnapper& snapper, double cell_m);
 
     double cell_m() const { return cell_m_; }
@@ -40,6 +42,8 @@ class SnapRaster {
     /// @brief Per edge: its tail, and the time of its twin (infinity for a one-way road).
     NodeId tail(EdgeId e) const { return tail_[e]; }
     float twin_seconds(EdgeId e) const { return twin_seconds_[e]; }
+    /// @brief How far the roads at node v reach from it (their farthest shape point or end).
+    float node_reach_m(NodeId v) const { return node_reach_m_[v]; }
     std::size_t memory_bytes() const;
 
   private:
@@ -48,6 +52,7 @@ class SnapRaster {
     std::vector<Cell> cells_;  // row-major, row 0 at the south
     std::vector<NodeId> tail_;
     std::vector<float> twin_seconds_;
+    std::vector<float> node_reach_m_;
 };
 
 }  // namespace palliacarte
