@@ -270,7 +270,6 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
     const bool forward = direction == SearchDirection::from_sources;
     const SnapRaster* raster_ptr =
         roads_ && !shape.road_bands ? &snap_raster(shape.surface_cell_m) : nullptr;
-    const SnapRaster& raster = *raster_ptr;
     parallel_for(distinct.size(), workers, [&](std::size_t j, std::size_t w) {
         const std::size_t s = distinct[j];
         const Place& p = places[s];
@@ -282,7 +281,8 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
             polys.resize(limits_seconds.size());
             if (!p.usable) return;
             OneToManySearch& search = *searches[w];
-            if (!shape.road_bands) {
+            if (raster_ptr) {
+                const SnapRaster& raster = *raster_ptr;
                 // One search to the longest limit: the surface gives every limit.
                 search.run(forward ? p.starts_out : p.starts_in, limits_seconds.back(), direction);
                 const SurfaceSearch surface{raster,    *roads_,

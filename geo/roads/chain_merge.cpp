@@ -50,7 +50,7 @@ std::size_t merge_degree_two_chains(const std::vector<Point>& positions, std::ve
         Point prev = positions[e.from];
         for (std::uint32_t k = 0; k <= e.shape_count; ++k) {
             const Point& p = k < e.shape_count ? shape_points[e.shape_first + k] : positions[e.to];
-            d += std::hypot(p.x - prev.x, p.y - prev.y);
+            d += std::sqrt((p.x - prev.x) * (p.x - prev.x) + (p.y - prev.y) * (p.y - prev.y));
             prev = p;
         }
         return d > 0 ? e.seconds / d : -1.0;
@@ -88,6 +88,9 @@ std::size_t merge_degree_two_chains(const std::vector<Point>& positions, std::ve
             through[v] = agree(adj.in[i0], out_after0) && agree(adj.in[i0 + 1], out_after1);
         }
     }
+
+    // Nothing to merge (a grid, a network already cut at junctions only): the edges stay.
+    if (std::find(through.begin(), through.end(), 1) == through.end()) return 0;
 
     // Walks a chain from anchor `s` along edge `first`; calls visit(edge) for each piece and
     // returns the anchor it ends at.

@@ -1,13 +1,17 @@
 // Routing benchmarks on the real Corsica network (31,333 nodes, 64,954 directed links).
 #include <benchmark/benchmark.h>
 
+#include <map>
+
 #include "analysis/catchment_polygon.hpp"
 #include "crs/crs_transform.hpp"
+#include "roads/osm_road_loader.hpp"
 #include "routing/nearest_source.hpp"
 #include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
 #include "routing/search_batch.hpp"
 #include "territory_roads.hpp"
+#include "test_paths.hpp"
 
 namespace {
 
@@ -105,6 +109,49 @@ void catchment_polygons_15_30_45(benchmark::State& state) {
 
 BENCHMARK(catchment_polygons_15_30_45)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(catchment_batch_100)->Unit(benchmark::kMillisecond)->UseRealTime();
+// The compact graph against the full one (roads.merge_chains): memory and the time of a
+// 10-minute search from 50 starts, on the city OSM extracts and Corsica. Arg: merged (1) or not.
+const RoadGraph& extract(int which, bool merged) {
+    static std::map<std::pair<int, bool>, RoadGraph> graphs;
+    auto& g = graphs[{which, merged}];
+    if (g.node_count() == 0) {
+        RoadLoadStats stats;
+        LoadReport report;
+        if (which == 0) {
+            RoadSourceConfig roads = test::shipped_roads("corse.json");
+            roads.merge_chains = merged;
+            g = load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
+        } else {
+            static const char* files[] = {
+                "", "osm/saint-germain-en-laye_78_highway_2022-12-18.osm.pbf",
+                "osm/paris16_trocadero_75_highway_2022-12-22.osm.pbf",
+                "osm/monaco-and-french-neighbours_06_osrm-test_2016-03-05.osm.pbf"};
+            g = load_osm_roads(test::data(files[which]), 2154,
+                               CarProfile::load(test::config("profiles/car-fr.json")), stats,
+                               report, {}, merged);
+        }
+    }
+    return g;
+}
+
+void compact_graph(benchmark::State& state) {
+    const RoadGraph& g = extract(static_cast<int>(state.range(0)), state.range(1) != 0);
+    OneToManySearch s(g);
+    for (auto _ : state)
+        for (NodeId k = 0; k < 50; ++k) {
+            s.run({{static_cast<NodeId>(k * 7919u % g.node_count()), 0}}, 600,
+                  SearchDirection::from_sources);
+            benchmark::DoNotOptimize(s.settled().data());
+        }
+    state.counters["nodes"] = static_cast<double>(g.node_count());
+    state.counters["edges"] = static_cast<double>(g.edge_count());
+    state.counters["MB"] = static_cast<double>(g.memory_bytes()) / 1e6;
+}
+
+BENCHMARK(compact_graph)
+    ->ArgsProduct({{0, 1, 2, 3}, {0, 1}})
+    ->ArgNames({"extract", "merged"})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(build_corsica)->Unit(benchmark::kMillisecond);
 BENCHMARK(catchment)->Arg(30)->Arg(60)->Arg(600)->Unit(benchmark::kMillisecond);
 BENCHMARK(nearest_100)->Unit(benchmark::kMillisecond);

@@ -60,8 +60,9 @@ const std::vector<Commune>& ain_communes() {
 // `types`, as a config written to a temporary file and loaded as `analyze` loads it.
 AnalysisInputs fixture_92(const std::vector<std::string>& types,
                           const std::function<void(nlohmann::json&)>& change = {}) {
-    const auto dir = std::filesystem::temp_directory_path() / "palliacarte-finess-plus-92";
-    std::filesystem::create_directories(dir);
+    // One folder per test process: ctest runs two of these tests at once.
+    const test::ScratchDir scratch("finess-plus-92");
+    const auto& dir = scratch.path();
     nlohmann::json cfg;
     {
         std::ifstream in(test::config("hauts-de-seine.json"));
