@@ -31,6 +31,21 @@ void index_points_by_node(const std::vector<std::vector<SearchStart>>& access, s
         for (const auto& s : access[i]) list[fill[s.node]++] = i;
 }
 
+// The start nodes of the usable places (of CRS `epsg` only, when given), each tagged with its
+// place's index: one multi-source search from all of them.
+std::vector<SourceStart> source_starts(const std::vector<Place>& places, SearchDirection direction,
+                                       std::optional<int> epsg = std::nullopt) {
+    std::vector<SourceStart> starts;
+    for (std::uint32_t s = 0; s < places.size(); ++s) {
+        const Place& p = places[s];
+        if (!p.usable || (epsg && p.epsg != *epsg)) continue;
+        for (const auto& st :
+             direction == SearchDirection::from_sources ? p.starts_out : p.starts_in)
+            starts.push_back({s, st.node, st.seconds});
+    }
+    return starts;
+}
+
 }  // namespace
 
 TravelTimeModel::TravelTimeModel(std::shared_ptr<const RoadGraph> roads_graph,
@@ -145,13 +160,7 @@ NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
         });
         return out;
     }
-    std::vector<SourceStart> starts;
-    for (std::uint32_t s = 0; s < places.size(); ++s) {
-        if (!places[s].usable) continue;
-        const auto& list =
-            direction == SearchDirection::from_sources ? places[s].starts_out : places[s].starts_in;
-        for (const auto& st : list) starts.push_back({s, st.node, st.seconds});
-    }
+    const std::vector<SourceStart> starts = source_starts(places, direction);
     const NearestSource ns = nearest_source(*roads_, starts, direction);
     for (std::size_t i = 0; i < n; ++i) {
         const auto& access = direction == SearchDirection::from_sources ? arrive_[i] : depart_[i];
@@ -326,16 +335,10 @@ std::vector<MultiPolygon> TravelTimeModel::union_catchments(
     const TerritoryOutline* clip) const {
     std::vector<MultiPolygon> out(limits_seconds.size());
     if (!roads_ || shape.road_bands || limits_seconds.empty()) return out;
-    std::vector<SourceStart> starts;
+    const std::vector<SourceStart> starts = source_starts(places, direction, epsg);
     std::vector<RoadSnap> snaps;
-    for (std::uint32_t s = 0; s < places.size(); ++s) {
-        const Place& p = places[s];
-        if (!p.usable || p.epsg != epsg || !p.snap) continue;
-        for (const auto& st :
-             direction == SearchDirection::from_sources ? p.starts_out : p.starts_in)
-            starts.push_back({s, st.node, st.seconds});
-        snaps.push_back(*p.snap);
-    }
+    for (const Place& p : places)
+        if (p.usable && p.epsg == epsg && p.snap) snaps.push_back(*p.snap);
     if (starts.empty()) return out;
     const NearestSource ns = nearest_source(*roads_, starts, direction, limits_seconds.back());
     std::vector<NodeId> settled;

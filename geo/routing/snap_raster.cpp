@@ -47,21 +47,16 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     for (NodeId u = 0; u < g.node_count(); ++u)
         for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
             tail_[e] = u;
-            // How far this road strays from its ends: a search's window must hold its cells.
-            const NodeId v = g.head(e);
-            for (const Point& p : g.via(e)) {
-                const Point &a = g.node_position[u], &b = g.node_position[v];
-                node_reach_m_[u] = std::max(node_reach_m_[u],
-                                            static_cast<float>(std::hypot(p.x - a.x, p.y - a.y)));
-                node_reach_m_[v] = std::max(node_reach_m_[v],
-                                            static_cast<float>(std::hypot(p.x - b.x, p.y - b.y)));
-            }
-            {
-                const Point &a = g.node_position[u], &b = g.node_position[v];
-                const auto d = static_cast<float>(std::hypot(a.x - b.x, a.y - b.y));
-                node_reach_m_[u] = std::max(node_reach_m_[u], d);
-                node_reach_m_[v] = std::max(node_reach_m_[v], d);
-            }
+            // How far this road strays from its ends (its shape points, the other end): a
+            // search's window must hold its cells.
+            const Point &pu = g.node_position[u], &pv = g.node_position[g.head(e)];
+            auto reach = [&](NodeId n, const Point& from, const Point& to) {
+                node_reach_m_[n] = std::max(
+                    node_reach_m_[n], static_cast<float>(std::hypot(to.x - from.x, to.y - from.y)));
+            };
+            for (const Point& p : g.via(e)) reach(u, pu, p), reach(g.head(e), pv, p);
+            reach(u, pu, pv);
+            reach(g.head(e), pv, pu);
             if (!snapper.stands_for_road(e, u)) continue;
             if (const auto back = snapper.twin(e)) twin_seconds_[e] = g.seconds(*back);
             const auto line = edge_line(g, e);
@@ -86,6 +81,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     cells_.assign(static_cast<std::size_t>(width_ * height_), Cell{});
     const double mps = snapper.off_network_mps();
     const std::size_t cells = cells_.size();
+    const double near = std::min(r, 2 * s);  // exact within two cells (stage 1 below)
     constexpr std::uint32_t kNoSegment = 0xFFFFFFFFu;
     auto centre = [&](std::int64_t i, std::int64_t j) {
         return Point{(static_cast<double>(col0_ + i) + 0.5) * s,
@@ -98,13 +94,22 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
         return current == kNoSegment ||
                g.seconds(segments[k].edge) < g.seconds(segments[current].edge);
     };
+    // The first and last cells, along one axis (origin: the raster's first column or row),
+    // whose centre lies within `near` of the span a–b, clamped to [lo, hi].
+    auto centres_within = [&](double a, double b, std::int64_t origin, std::int64_t lo,
+                              std::int64_t hi) {
+        const auto first =
+            static_cast<std::int64_t>(std::ceil((std::min(a, b) - near) / s - 0.5)) - origin;
+        const auto last =
+            static_cast<std::int64_t>(std::floor((std::max(a, b) + near) / s - 0.5)) - origin;
+        return std::pair{std::max(lo, first), std::min(hi, last)};
+    };
     std::vector<float> best(cells, std::numeric_limits<float>::infinity());
     std::vector<std::uint32_t> nearest(cells, kNoSegment);
 
     // 1. Exact within `near` (two cells, at most the snap limit): every segment against every
     // cell centre that close. Rows in bands, one band per task, each with the segments that
     // reach it: a task writes only its rows.
-    const double near = std::min(r, 2 * s);
     constexpr std::int64_t kBandRows = 32;
     const std::size_t bands = static_cast<std::size_t>((height_ + kBandRows - 1) / kBandRows);
     std::vector<std::vector<std::uint32_t>> in_band(bands);
@@ -124,22 +129,8 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
         const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);
         for (const std::uint32_t k : in_band[band]) {
             const Segment& seg = segments[k];
-            const auto i_first = std::max<std::int64_t>(
-                0, static_cast<std::int64_t>(
-                       std::ceil((std::min(seg.a.x, seg.b.x) - near) / s - 0.5)) -
-                       col0_);
-            const auto i_last = std::min<std::int64_t>(
-                width_ - 1, static_cast<std::int64_t>(
-                                std::floor((std::max(seg.a.x, seg.b.x) + near) / s - 0.5)) -
-                                col0_);
-            const auto j_first = std::max<std::int64_t>(
-                j_lo, static_cast<std::int64_t>(
-                          std::ceil((std::min(seg.a.y, seg.b.y) - near) / s - 0.5)) -
-                          row0_);
-            const auto j_last = std::min<std::int64_t>(
-                j_hi - 1, static_cast<std::int64_t>(
-                              std::floor((std::max(seg.a.y, seg.b.y) + near) / s - 0.5)) -
-                              row0_);
+            const auto [i_first, i_last] = centres_within(seg.a.x, seg.b.x, col0_, 0, width_ - 1);
+            const auto [j_first, j_last] = centres_within(seg.a.y, seg.b.y, row0_, j_lo, j_hi - 1);
             for (std::int64_t j = j_first; j <= j_last; ++j)
                 for (std::int64_t i = i_first; i <= i_last; ++i) {
                     const std::size_t at = static_cast<std::size_t>(j * width_ + i);
