@@ -160,12 +160,15 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
         places.push_back(std::move(p));
     }
 
-    std::vector<PointTimes> reach;
     {
-        StepClock clock(a.timings, st.code + ": travel times");
+        StepClock clock(a.timings, st.code + ": nearest structure");
         tc.nearest = model.nearest(places, tc.direction);
-        reach = model.within(places, tc.direction, threshold_s);
     }
+    // Catchments per structure and limit, clipped, and their union per limit; and, from the
+    // same searches, the points within the threshold of each structure.
+    std::vector<PointTimes> reach;
+    const std::size_t at_threshold = compute_type_catchments(
+        tc, places, model, config, a.outline, territory.epsg, a.catchments, reach, a.timings);
     // Supply: the beds or places when every located structure has them (FINESS+), else one
     // per structure — never a mix of both.
     std::vector<double> supply(places.size(), 1.0);
@@ -187,9 +190,6 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
     const std::vector<double> fca =
         two_step_fca(reach, supply, point_population, threshold_s, config.fca);
 
-    // Catchments per structure and limit, clipped, and their union per limit.
-    const std::size_t at_threshold = compute_type_catchments(
-        tc, places, model, config, a.outline, territory.epsg, a.catchments, a.timings);
     {
         StepClock clock(a.timings, st.code + ": commune coverage");
         compute_commune_coverage(tc, territory, a.population(), fca, declared,
@@ -224,6 +224,12 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     {
         StepClock clock(a.timings, "territory outline (GEOS union)");
         a.outline = territory_outline(territory);
+    }
+    if (a.model->by_road() && !config.catchment_shape.road_bands) {
+        // Where every place joins the road, for the catchment surfaces of every type: a
+        // step of its own (a country's raster has 100 million cells).
+        StepClock clock(a.timings, "catchment surface: snap raster");
+        a.model->snap_raster(config.catchment_shape.surface_cell_m);
     }
     for (std::size_t k = 0; k < type_codes.size(); ++k) {
         if (progress)

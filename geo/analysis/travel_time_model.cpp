@@ -210,8 +210,6 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
         return out;
     }
     const bool forward = direction == SearchDirection::from_sources;
-    const auto& first = forward ? first_point_arrive_ : first_point_depart_;
-    const auto& list = forward ? node_point_arrive_ : node_point_depart_;
     std::vector<std::unique_ptr<OneToManySearch>> searches;
     for (std::size_t w = 0; w < workers; ++w)
         searches.push_back(std::make_unique<OneToManySearch>(*roads_));
@@ -219,32 +217,51 @@ std::vector<PointTimes> TravelTimeModel::within(const std::vector<Place>& places
         if (!places[s].usable) return;
         OneToManySearch& search = *searches[w];
         search.run(forward ? places[s].starts_out : places[s].starts_in, limit_seconds, direction);
-        auto& result = out[s];
-        for (const NodeId v : search.settled())
-            for (auto k = first[v]; k < first[v + 1]; ++k) {
-                const std::uint32_t i = list[k];
-                const double t =
-                    point_seconds(i, direction, [&](NodeId u) { return search.seconds(u); });
-                if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
-            }
-        along_place_road(places[s], direction, [&](std::uint32_t i, double t) {
-            if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
-        });
-        // A point joins the road by up to two nodes (and maybe its place's road): keep it
-        // once, at its shortest time.
-        std::sort(result.begin(), result.end());
-        result.erase(std::unique(result.begin(), result.end(),
-                                 [](const auto& a, const auto& b) { return a.first == b.first; }),
-                     result.end());
+        collect_within(places[s], search, limit_seconds, out[s]);
     });
     return out;
+}
+
+void TravelTimeModel::collect_within(const Place& place, const OneToManySearch& search,
+                                     double limit_seconds, PointTimes& result) const {
+    const SearchDirection direction = search.direction();
+    const bool forward = direction == SearchDirection::from_sources;
+    const auto& first = forward ? first_point_arrive_ : first_point_depart_;
+    const auto& list = forward ? node_point_arrive_ : node_point_depart_;
+    for (const NodeId v : search.settled())
+        for (auto k = first[v]; k < first[v + 1]; ++k) {
+            const std::uint32_t i = list[k];
+            const double t =
+                point_seconds(i, direction, [&](NodeId u) { return search.seconds(u); });
+            if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
+        }
+    along_place_road(place, direction, [&](std::uint32_t i, double t) {
+        if (t <= limit_seconds) result.emplace_back(i, static_cast<float>(t));
+    });
+    // A point joins the road by up to two nodes (and maybe its place's road): keep it once, at
+    // its shortest time.
+    std::sort(result.begin(), result.end());
+    result.erase(std::unique(result.begin(), result.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 result.end());
 }
 
 std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
     const std::vector<Place>& places, SearchDirection direction,
     const std::vector<double>& limits_seconds, const CatchmentShape& shape,
-    const TerritoryOutline* clip) const {
+    const TerritoryOutline* clip, PointsWithin points) const {
     std::vector<std::vector<MultiPolygon>> out(places.size());
+    // The points within a limit from the surfaces' own searches (to the longest limit); the
+    // road bands search limit by limit, and crow-fly has no search: within() for those.
+    const bool shared_search = points.out && roads_ && !shape.road_bands &&
+                               !limits_seconds.empty() &&
+                               points.limit_seconds <= limits_seconds.back();
+    if (points.out) {
+        if (shared_search)
+            points.out->assign(places.size(), {});
+        else
+            *points.out = within(places, direction, points.limit_seconds);
+    }
     if (places.empty()) return out;
     // Several FINESS establishments often share one site (a hospital's entities): one polygon
     // per distinct start, copied to the others.
@@ -294,6 +311,8 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
                 const SnapRaster& raster = *raster_ptr;
                 // One search to the longest limit: the surface gives every limit.
                 search.run(forward ? p.starts_out : p.starts_in, limits_seconds.back(), direction);
+                if (shared_search)
+                    collect_within(p, search, points.limit_seconds, (*points.out)[s]);
                 const SurfaceSearch surface{raster,    *roads_,
                                             *snapper_, [&](NodeId v) { return search.seconds(v); },
                                             {*p.snap}, direction};
@@ -318,7 +337,10 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
             for (auto& poly : polys) poly = outline->clip(poly);
     });
     for (std::size_t s = 0; s < places.size(); ++s)
-        if (same_as[s] != s) out[s] = out[same_as[s]];
+        if (same_as[s] != s) {
+            out[s] = out[same_as[s]];
+            if (shared_search) (*points.out)[s] = (*points.out)[same_as[s]];
+        }
     return out;
 }
 

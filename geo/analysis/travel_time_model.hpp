@@ -45,6 +45,14 @@ struct NearestPlaces {
 /// @brief Points a place reaches within a limit: (point index, seconds), by point index.
 using PointTimes = std::vector<std::pair<std::uint32_t, float>>;
 
+/// @brief What TravelTimeModel::catchments() may also give from its own searches: the points
+/// within a limit (within() of the same places), when that limit is no longer than the
+/// polygons' longest.
+struct PointsWithin {
+    double limit_seconds = 0;
+    std::vector<PointTimes>* out = nullptr;
+};
+
 class TravelTimeModel {
   public:
     /// @brief Road model: points are snapped once here. Points beyond `snap_max_m` from every
@@ -78,12 +86,14 @@ class TravelTimeModel {
                                    double limit_seconds) const;
 
     /// @brief Per place, one catchment polygon per limit (ascending; nested by construction),
-    /// clipped to the outline of the place's CRS when `clip` is given. Runs on all cores.
+    /// clipped to the outline of the place's CRS when `clip` is given. Runs on all cores. With
+    /// `points`, also what within() would give: one search per place serves both.
     std::vector<std::vector<MultiPolygon>> catchments(const std::vector<Place>& places,
                                                       SearchDirection direction,
                                                       const std::vector<double>& limits_seconds,
                                                       const CatchmentShape& shape,
-                                                      const TerritoryOutline* clip = nullptr) const;
+                                                      const TerritoryOutline* clip = nullptr,
+                                                      PointsWithin points = {}) const;
 
     /// @brief The area within each limit of the nearest of `places` (a type's union), drawn
     /// from one multi-source search's travel-time surface, in the CRS `epsg` (places of another
@@ -99,6 +109,10 @@ class TravelTimeModel {
     const SnapRaster& snap_raster(double cell_m) const;
 
   private:
+    // The points within `limit_seconds` of the place the search last ran from (it ran to that
+    // limit or farther), each once at its shortest time, sorted by point.
+    void collect_within(const Place& place, const OneToManySearch& search, double limit_seconds,
+                        PointTimes& result) const;
     // Time of point i from node times `node_seconds` (the search ran in `direction`).
     template <class NodeSeconds>
     double point_seconds(std::size_t i, SearchDirection direction, NodeSeconds&& node) const;

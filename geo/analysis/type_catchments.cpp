@@ -27,6 +27,7 @@ std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& 
                                     const TravelTimeModel& model, const AnalysisConfig& config,
                                     const TerritoryOutline& outline, int territory_epsg,
                                     std::vector<StructureCatchment>& out,
+                                    std::vector<PointTimes>& within_threshold,
                                     std::vector<StepTiming>& timings) {
     std::vector<double> limits = config.catchment_thresholds_min;
     limits.push_back(tc.threshold_min);
@@ -38,10 +39,11 @@ std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& 
         std::vector<double> limits_s;
         for (double m : limits) limits_s.push_back(m * 60);
         {
-            // Clipped to the outline: catchments stop at the coast and the border.
-            StepClock clock(timings, tc.type + ": catchment polygons (clipped)");
-            polys =
-                model.catchments(places, tc.direction, limits_s, config.catchment_shape, &outline);
+            // Clipped to the outline: catchments stop at the coast and the border. The searches
+            // also time the population points within the threshold.
+            StepClock clock(timings, tc.type + ": catchments and points within the threshold");
+            polys = model.catchments(places, tc.direction, limits_s, config.catchment_shape,
+                                     &outline, {tc.threshold_min * 60, &within_threshold});
         }
         if (model.by_road() && !config.catchment_shape.road_bands) {
             // The nearest structure's surface: one multi-source search, no polygon union.

@@ -12,6 +12,14 @@ namespace palliacarte {
 /// @brief Tail position, inner vertices, head position.
 std::vector<Point> edge_line(const RoadGraph& g, EdgeId e);
 
+/// @brief The k-th vertex of edge e's drawn line (k = 0: its tail; k = via size + 1: its head),
+/// read in place: no line is built.
+inline Point edge_vertex(const RoadGraph& g, NodeId tail, EdgeId e, std::size_t k) {
+    const auto via = g.via(e);
+    if (k == 0) return g.node_position[tail];
+    return k <= via.size() ? via[k - 1] : g.node_position[g.head(e)];
+}
+
 /// @brief Sum of the segment lengths.
 double polyline_length(std::span<const Point> line);
 

@@ -20,17 +20,6 @@ struct RoadSnapper::Index {
     bgi::rtree<Entry, bgi::rstar<16>> tree;
 };
 
-namespace {
-
-// The k-th vertex of edge e's drawn line (tail, inner vertices, head).
-Point vertex(const RoadGraph& g, NodeId tail, EdgeId e, std::size_t k) {
-    const auto via = g.via(e);
-    if (k == 0) return g.node_position[tail];
-    return k <= via.size() ? via[k - 1] : g.node_position[g.head(e)];
-}
-
-}  // namespace
-
 RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double max_distance_m)
     : g_(graph),
       off_network_mps_(off_network_kmh / 3.6),
@@ -47,7 +36,7 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
                 Box box;
                 bg::assign_inverse(box);
                 for (std::uint32_t v = k; v <= std::min(pieces, k + kRun); ++v)
-                    bg::expand(box, vertex(graph, u, e, v));
+                    bg::expand(box, edge_vertex(graph, u, e, v));
                 boxes.push_back({box, {static_cast<EdgeId>(e), k}});
             }
         }
@@ -56,13 +45,13 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
 
 RoadSnapper::~RoadSnapper() = default;
 
-std::optional<EdgeId> RoadSnapper::twin(EdgeId e) const {
+std::optional<EdgeId> RoadSnapper::twin(EdgeId e, NodeId tail) const {
     // The same road the other way: from head to tail, with the same shape reversed. Two roads
     // may join the same two junctions (merged chains make that common): the shape tells them
     // apart.
     // Links drawn as straight lines may share their shape while their lengths differ (a loop
     // road and a short cut between the same junctions): the same length breaks the tie.
-    const NodeId u = g_.tail(e), v = g_.head(e);
+    const NodeId u = tail, v = g_.head(e);
     const auto via = g_.via(e);
     std::optional<EdgeId> found;
     for (auto r = g_.first_out[v]; r < g_.first_out[v + 1]; ++r) {
@@ -87,7 +76,7 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p, double max_distance_m)
         const NodeId tail = g_.tail(e);
         const std::uint32_t pieces = static_cast<std::uint32_t>(g_.via(e).size()) + 1;
         for (std::uint32_t k = first; k < std::min(pieces, first + kRun); ++k) {
-            const Point a = vertex(g_, tail, e, k), b = vertex(g_, tail, e, k + 1);
+            const Point a = edge_vertex(g_, tail, e, k), b = edge_vertex(g_, tail, e, k + 1);
             const double dx = b.x - a.x, dy = b.y - a.y;
             const double len2 = dx * dx + dy * dy;
             const double t =

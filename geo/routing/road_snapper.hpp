@@ -50,10 +50,14 @@ class RoadSnapper {
     double off_network_mps() const { return off_network_mps_; }
 
     /// @brief The same road the other way (head to tail, shape reversed), if it is two-way.
-    std::optional<EdgeId> twin(EdgeId e) const;
+    std::optional<EdgeId> twin(EdgeId e) const { return twin(e, g_.tail(e)); }
+    /// @brief The same, when the caller knows e's tail (no search for it).
+    std::optional<EdgeId> twin(EdgeId e, NodeId tail) const;
     /// @brief Whether snaps land on `e`: one edge stands for both directions of a road (the
     /// one leaving the lower node id).
-    bool stands_for_road(EdgeId e, NodeId tail) const { return !(g_.head(e) < tail && twin(e)); }
+    bool stands_for_road(EdgeId e, NodeId tail) const {
+        return !(g_.head(e) < tail && twin(e, tail));
+    }
 
   private:
     struct Index;

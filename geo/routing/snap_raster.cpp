@@ -1,6 +1,7 @@
 #include "routing/snap_raster.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -11,26 +12,29 @@ namespace palliacarte {
 
 namespace {
 
-// One straight piece of a road: its ends, and where it starts along the road (metres), the
-// road's drawn length.
-struct Segment {
-    Point a, b;
-    EdgeId edge;
-    float before_m, road_m;
-};
-
-// Where the projection of `p` falls along the segment, 0–1.
-double along(const Segment& seg, const Point& p) {
-    const double dx = seg.b.x - seg.a.x, dy = seg.b.y - seg.a.y, len2 = dx * dx + dy * dy;
-    return len2 > 0 ? std::clamp(((p.x - seg.a.x) * dx + (p.y - seg.a.y) * dy) / len2, 0.0, 1.0)
-                    : 0.0;
+// Where the projection of `p` falls along the segment a–b, 0–1.
+double along(const Point& a, const Point& b, const Point& p) {
+    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    return len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
 }
 
-double distance(const Segment& seg, const Point& p) {
-    const double t = along(seg, p);
-    const double dx = p.x - seg.a.x - t * (seg.b.x - seg.a.x),
-                 dy = p.y - seg.a.y - t * (seg.b.y - seg.a.y);
+double distance(const Point& a, const Point& b, const Point& p) {
+    const double t = along(a, b, p);
+    const double dx = p.x - a.x - t * (b.x - a.x), dy = p.y - a.y - t * (b.y - a.y);
     return std::sqrt(dx * dx + dy * dy);  // not std::hypot: 3× slower, and no overflow here
+}
+
+// While the raster is built, a cell holds its nearest piece of road so far: the edge, the
+// piece's index in `fraction` (bit for bit) and its distance in metres in `leg_seconds`. The
+// last stage turns them into the fraction and the leg. No side arrays: a country's raster has
+// 100 million cells, and every byte per cell is 100 MB at the peak.
+std::uint32_t piece_of(const SnapRaster::Cell& c) {
+    return std::bit_cast<std::uint32_t>(c.fraction);
+}
+void hold(SnapRaster::Cell& c, EdgeId e, std::uint32_t piece, double d) {
+    c.edge = e;
+    c.fraction = std::bit_cast<float>(piece);
+    c.leg_seconds = static_cast<float>(d);
 }
 
 }  // namespace
@@ -39,60 +43,57 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     : cell_m_(cell_m) {
     const std::size_t m = g.edge_count();
     tail_.resize(m);
-    node_reach_m_.assign(g.node_count(), 0);
+    std::vector<double> reach2(g.node_count(), 0);
     twin_seconds_.assign(m, std::numeric_limits<float>::infinity());
-    std::vector<Segment> segments;
-    segments.reserve(m / 2 + g.shape_point.size());
+    std::vector<EdgeId> roads;  // one edge per road (a two-way road's pair counts once)
+    roads.reserve(m / 2 + 1);
     double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
     for (NodeId u = 0; u < g.node_count(); ++u)
         for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
             tail_[e] = u;
             // How far this road strays from its ends (its shape points, the other end): a
             // search's window must hold its cells.
+            // (Squared here: one root per node at the end.)
             const Point &pu = g.node_position[u], &pv = g.node_position[g.head(e)];
             auto reach = [&](NodeId n, const Point& from, const Point& to) {
-                node_reach_m_[n] = std::max(
-                    node_reach_m_[n], static_cast<float>(std::hypot(to.x - from.x, to.y - from.y)));
+                const double dx = to.x - from.x, dy = to.y - from.y;
+                reach2[n] = std::max(reach2[n], dx * dx + dy * dy);
             };
             for (const Point& p : g.via(e)) reach(u, pu, p), reach(g.head(e), pv, p);
             reach(u, pu, pv);
             reach(g.head(e), pv, pu);
             if (!snapper.stands_for_road(e, u)) continue;
-            if (const auto back = snapper.twin(e)) twin_seconds_[e] = g.seconds(*back);
-            const auto line = edge_line(g, e);
-            const auto total = static_cast<float>(polyline_length(line));
-            float before = 0;
-            for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-                segments.push_back({line[k], line[k + 1], e, before, total});
-                before += static_cast<float>(
-                    std::hypot(line[k + 1].x - line[k].x, line[k + 1].y - line[k].y));
-                x0 = std::min({x0, line[k].x, line[k + 1].x});
-                x1 = std::max({x1, line[k].x, line[k + 1].x});
-                y0 = std::min({y0, line[k].y, line[k + 1].y});
-                y1 = std::max({y1, line[k].y, line[k + 1].y});
-            }
+            if (const auto back = snapper.twin(e, u)) twin_seconds_[e] = g.seconds(*back);
+            roads.push_back(e);
+            auto extend = [&](const Point& p) {
+                x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+                y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+            };
+            extend(pu), extend(pv);
+            for (const Point& p : g.via(e)) extend(p);
         }
-    if (segments.empty()) return;
+    node_reach_m_.resize(g.node_count());
+    for (std::size_t v = 0; v < reach2.size(); ++v)
+        node_reach_m_[v] = static_cast<float>(std::sqrt(reach2[v]));
+    reach2 = {};
+    if (roads.empty()) return;
     const double r = snapper.max_distance_m(), s = cell_m;
     col0_ = static_cast<std::int64_t>(std::floor((x0 - r) / s));
     row0_ = static_cast<std::int64_t>(std::floor((y0 - r) / s));
     width_ = static_cast<std::int64_t>(std::floor((x1 + r) / s)) + 1 - col0_;
     height_ = static_cast<std::int64_t>(std::floor((y1 + r) / s)) + 1 - row0_;
-    cells_.assign(static_cast<std::size_t>(width_ * height_), Cell{});
-    const double mps = snapper.off_network_mps();
-    const std::size_t cells = cells_.size();
+    cells_.assign(static_cast<std::size_t>(width_ * height_),
+                  Cell{kNoRoad, 0, std::numeric_limits<float>::infinity()});
     const double near = std::min(r, 2 * s);  // exact within two cells (stage 1 below)
-    constexpr std::uint32_t kNoSegment = 0xFFFFFFFFu;
     auto centre = [&](std::int64_t i, std::int64_t j) {
         return Point{(static_cast<double>(col0_ + i) + 0.5) * s,
                      (static_cast<double>(row0_ + j) + 0.5) * s};
     };
     // As RoadSnapper: the nearest, and on a shared line the quicker road.
-    auto closer = [&](double d, std::uint32_t k, float b, std::uint32_t current) {
+    auto closer = [&](double d, EdgeId e, const Cell& c) {
         const auto df = static_cast<float>(d);
-        if (df != b) return df < b;
-        return current == kNoSegment ||
-               g.seconds(segments[k].edge) < g.seconds(segments[current].edge);
+        if (df != c.leg_seconds) return df < c.leg_seconds;
+        return c.edge == kNoRoad || g.seconds(e) < g.seconds(c.edge);
     };
     // The first and last cells, along one axis (origin: the raster's first column or row),
     // whose centre lies within `near` of the span a–b, clamped to [lo, hi].
@@ -104,60 +105,100 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
             static_cast<std::int64_t>(std::floor((std::max(a, b) + near) / s - 0.5)) - origin;
         return std::pair{std::max(lo, first), std::min(hi, last)};
     };
-    std::vector<float> best(cells, std::numeric_limits<float>::infinity());
-    std::vector<std::uint32_t> nearest(cells, kNoSegment);
 
-    // 1. Exact within `near` (two cells, at most the snap limit): every segment against every
-    // cell centre that close. Rows in bands, one band per task, each with the segments that
-    // reach it: a task writes only its rows.
+    // 1. Exact within `near` (two cells, at most the snap limit): every piece of road against
+    // every cell centre that close. Rows in bands, one band per task, each with the roads that
+    // reach it (in edge order, so ties fall as RoadSnapper's do): a task writes only its rows.
     constexpr std::int64_t kBandRows = 32;
     const std::size_t bands = static_cast<std::size_t>((height_ + kBandRows - 1) / kBandRows);
-    std::vector<std::vector<std::uint32_t>> in_band(bands);
-    for (std::uint32_t k = 0; k < segments.size(); ++k) {
-        const Segment& seg = segments[k];
-        const auto lo = std::clamp<std::int64_t>(
-            static_cast<std::int64_t>(std::floor((std::min(seg.a.y, seg.b.y) - near) / s)) - row0_,
-            0, height_ - 1);
-        const auto hi = std::clamp<std::int64_t>(
-            static_cast<std::int64_t>(std::floor((std::max(seg.a.y, seg.b.y) + near) / s)) - row0_,
-            0, height_ - 1);
-        for (std::int64_t band = lo / kBandRows; band <= hi / kBandRows; ++band)
-            in_band[static_cast<std::size_t>(band)].push_back(k);
+    auto band_range = [&](EdgeId e) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        const NodeId tail = tail_[e];
+        for (std::size_t k = 0; k <= g.via(e).size() + 1; ++k) {
+            const double y = edge_vertex(g, tail, e, k).y;
+            lo = std::min(lo, y), hi = std::max(hi, y);
+        }
+        auto band = [&](double y) {
+            return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(y / s)) - row0_, 0,
+                                            height_ - 1) /
+                   kBandRows;
+        };
+        return std::pair{band(lo - near), band(hi + near)};
+    };
+    // The roads of each band, in compressed rows: a vector per band costs its headers and
+    // slack on 300 bands × millions of roads.
+    std::vector<std::uint32_t> first_in_band(bands + 1, 0);
+    for (const EdgeId e : roads) {
+        const auto [lo, hi] = band_range(e);
+        for (auto b = lo; b <= hi; ++b) ++first_in_band[static_cast<std::size_t>(b) + 1];
     }
+    for (std::size_t b = 0; b < bands; ++b) first_in_band[b + 1] += first_in_band[b];
+    std::vector<EdgeId> band_roads(first_in_band[bands]);
+    {
+        std::vector<std::uint32_t> fill(first_in_band.begin(), first_in_band.end() - 1);
+        for (const EdgeId e : roads) {
+            const auto [lo, hi] = band_range(e);
+            for (auto b = lo; b <= hi; ++b) band_roads[fill[static_cast<std::size_t>(b)]++] = e;
+        }
+    }
+    roads = {};
     parallel_for(bands, worker_count(bands), [&](std::size_t band, std::size_t) {
         const std::int64_t j_lo = static_cast<std::int64_t>(band) * kBandRows;
         const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);
-        for (const std::uint32_t k : in_band[band]) {
-            const Segment& seg = segments[k];
-            const auto [i_first, i_last] = centres_within(seg.a.x, seg.b.x, col0_, 0, width_ - 1);
-            const auto [j_first, j_last] = centres_within(seg.a.y, seg.b.y, row0_, j_lo, j_hi - 1);
-            for (std::int64_t j = j_first; j <= j_last; ++j)
-                for (std::int64_t i = i_first; i <= i_last; ++i) {
-                    const std::size_t at = static_cast<std::size_t>(j * width_ + i);
-                    const double d = distance(segments[k], centre(i, j));
-                    if (d > near || !closer(d, k, best[at], nearest[at])) continue;
-                    best[at] = static_cast<float>(d);
-                    nearest[at] = k;
+        for (auto at = first_in_band[band]; at < first_in_band[band + 1]; ++at) {
+            const EdgeId e = band_roads[at];
+            const NodeId tail = tail_[e];
+            const auto pieces = static_cast<std::uint32_t>(g.via(e).size()) + 1;
+            Point a = edge_vertex(g, tail, e, 0);
+            for (std::uint32_t k = 0; k < pieces; ++k) {
+                const Point b = edge_vertex(g, tail, e, k + 1);
+                const auto [j_first, j_last] = centres_within(a.y, b.y, row0_, j_lo, j_hi - 1);
+                if (j_first <= j_last) {
+                    const auto [i_first, i_last] = centres_within(a.x, b.x, col0_, 0, width_ - 1);
+                    // The hot loop: squared distances first (the piece's terms worked out
+                    // once), a root only for a cell this piece may take.
+                    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                    const double inv_len2 = len2 > 0 ? 1 / len2 : 0;
+                    for (std::int64_t j = j_first; j <= j_last; ++j) {
+                        const double py = (static_cast<double>(row0_ + j) + 0.5) * s - a.y;
+                        for (std::int64_t i = i_first; i <= i_last; ++i) {
+                            const double px = (static_cast<double>(col0_ + i) + 0.5) * s - a.x;
+                            const double t = std::clamp((px * dx + py * dy) * inv_len2, 0.0, 1.0);
+                            const double ex = px - t * dx, ey = py - t * dy;
+                            const double d2 = ex * ex + ey * ey;
+                            Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
+                            // (1e-6 of slack: the float distance decides, as in closer().)
+                            if (d2 > near * near ||
+                                d2 > double(c.leg_seconds) * c.leg_seconds * (1 + 1e-6))
+                                continue;
+                            const double d = std::sqrt(d2);
+                            if (closer(d, e, c)) hold(c, e, k, d);
+                        }
+                    }
                 }
+                a = b;
+            }
         }
     });
-    in_band.clear();
+    first_in_band = {};
+    band_roads = {};
 
-    // 2. Farther, up to the snap limit: each cell takes the nearest of its neighbours' segments
+    // 2. Farther, up to the snap limit: each cell takes the nearest of its neighbours' pieces
     // (two sweeps, as in Danielsson's vector distance transform), distances exact. A cell whose
     // nearest road lies beyond `near` sits in open country, where roads are few.
     auto offer = [&](std::int64_t i, std::int64_t j, std::int64_t ni, std::int64_t nj) {
         if (ni < 0 || nj < 0 || ni >= width_ || nj >= height_) return;
-        const std::uint32_t k = nearest[static_cast<std::size_t>(nj * width_ + ni)];
-        if (k == kNoSegment) return;
-        const std::size_t at = static_cast<std::size_t>(j * width_ + i);
-        const double d = distance(segments[k], centre(i, j));
-        if (d > r || !closer(d, k, best[at], nearest[at])) return;
-        best[at] = static_cast<float>(d);
-        nearest[at] = k;
+        const Cell& from = cells_[static_cast<std::size_t>(nj * width_ + ni)];
+        if (from.edge == kNoRoad) return;
+        const EdgeId e = from.edge;
+        const std::uint32_t k = piece_of(from);
+        const double d = distance(edge_vertex(g, tail_[e], e, k),
+                                  edge_vertex(g, tail_[e], e, k + 1), centre(i, j));
+        Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
+        if (d <= r && closer(d, e, c)) hold(c, e, k, d);
     };
     auto open_country = [&](std::int64_t i, std::int64_t j) {
-        return !(best[static_cast<std::size_t>(j * width_ + i)] <= near);
+        return !(cells_[static_cast<std::size_t>(j * width_ + i)].leg_seconds <= near);
     };
     for (std::int64_t j = 0; j < height_; ++j) {
         for (std::int64_t i = 0; i < width_; ++i)
@@ -182,22 +223,43 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
             if (open_country(i, j)) offer(i, j, i - 1, j);
     }
 
-    // 3. The cells: the road, the position along it, the leg.
+    // 3. The cells: the position along the road and the leg. Neighbouring cells mostly join
+    // the same road: its lengths along are worked out once for a run of them.
+    const double mps = snapper.off_network_mps();
     parallel_for(bands, worker_count(bands), [&](std::size_t band, std::size_t) {
         const std::int64_t j_lo = static_cast<std::int64_t>(band) * kBandRows;
         const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);
+        EdgeId road = kNoRoad;
+        std::vector<float> before;  // per piece of `road`: its drawn length before that piece
+        float road_m = 0;
         for (std::int64_t j = j_lo; j < j_hi; ++j)
             for (std::int64_t i = 0; i < width_; ++i) {
-                const std::size_t at = static_cast<std::size_t>(j * width_ + i);
-                if (nearest[at] == kNoSegment) continue;
-                const Segment& seg = segments[nearest[at]];
-                const double t = along(seg, centre(i, j));
-                const double len = std::hypot(seg.b.x - seg.a.x, seg.b.y - seg.a.y);
-                Cell& c = cells_[at];
-                c.edge = seg.edge;
-                c.fraction =
-                    seg.road_m > 0 ? static_cast<float>((seg.before_m + t * len) / seg.road_m) : 0;
-                c.leg_seconds = static_cast<float>(best[at] / mps);
+                Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
+                if (c.edge == kNoRoad) {
+                    c.leg_seconds = 0;
+                    continue;
+                }
+                const NodeId tail = tail_[c.edge];
+                if (c.edge != road) {
+                    road = c.edge;
+                    before.assign(1, 0.0f);
+                    double total = 0;
+                    for (std::size_t k = 0; k <= g.via(road).size(); ++k) {
+                        const Point a = edge_vertex(g, tail, road, k),
+                                    b = edge_vertex(g, tail, road, k + 1);
+                        const double len = std::hypot(b.x - a.x, b.y - a.y);  // as RoadSnapper
+                        before.push_back(before.back() + static_cast<float>(len));
+                        total += len;
+                    }
+                    road_m = static_cast<float>(total);
+                }
+                const std::uint32_t k = piece_of(c);
+                const Point a = edge_vertex(g, tail, road, k),
+                            b = edge_vertex(g, tail, road, k + 1);
+                const double t = along(a, b, centre(i, j));
+                const double len = std::hypot(b.x - a.x, b.y - a.y);
+                c.fraction = road_m > 0 ? static_cast<float>((before[k] + t * len) / road_m) : 0;
+                c.leg_seconds = static_cast<float>(c.leg_seconds / mps);
             }
     });
 }
