@@ -169,6 +169,7 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
     std::vector<PointTimes> reach;
     const std::size_t at_threshold = compute_type_catchments(
         tc, places, model, config, a.outline, territory.epsg, a.catchments, reach, a.timings);
+    tc.nearest.node_seconds = {};  // served the union's surface; a double per node, not kept
     // Supply: the beds or places when every located structure has them (FINESS+), else one
     // per structure — never a mix of both.
     std::vector<double> supply(places.size(), 1.0);

@@ -25,17 +25,25 @@ std::vector<float> cell_times(const SurfaceSearch& s, std::int64_t i0, std::int6
     const bool from = s.direction == SearchDirection::from_sources;
     constexpr float kInf = std::numeric_limits<float>::infinity();
     std::vector<float> out(static_cast<std::size_t>(w * h), kInf);
+    // Neighbouring cells mostly join the same road: its ends' times are read once for a run
+    // of them (each read is a cache miss on a country's graph).
+    EdgeId e = SnapRaster::kNoRoad;
+    double t_tail = 0, t_head = 0, we = 0, wt = 0;
     for (std::int64_t j = 0; j < h; ++j)
         for (std::int64_t i = 0; i < w; ++i) {
             const SnapRaster::Cell& c = r.at(i0 + i, j0 + j);
             if (c.edge == SnapRaster::kNoRoad) continue;
-            const EdgeId e = c.edge;
-            const NodeId tail = r.tail(e), head = s.graph.head(e);
-            const double f = c.fraction, we = s.graph.seconds(e), wt = r.twin_seconds(e);
+            if (c.edge != e) {
+                e = c.edge;
+                t_tail = s.node_seconds(r.tail(e));
+                t_head = s.node_seconds(s.graph.head(e));
+                we = s.graph.seconds(e);
+                wt = r.twin_seconds(e);
+            }
+            const double f = c.fraction;
             // Along the road to (or from) the reached node at either end, as a point joins it.
-            double t =
-                from ? std::min(s.node_seconds(tail) + f * we, s.node_seconds(head) + (1 - f) * wt)
-                     : std::min(s.node_seconds(head) + (1 - f) * we, s.node_seconds(tail) + f * wt);
+            double t = from ? std::min(t_tail + f * we, t_head + (1 - f) * wt)
+                            : std::min(t_head + (1 - f) * we, t_tail + f * wt);
             t += c.leg_seconds;
             // Or straight along the road from a place on it.
             for (auto it = std::lower_bound(on_road.begin(), on_road.end(),

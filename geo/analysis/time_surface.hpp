@@ -6,16 +6,25 @@
 // limit (analysis/nested_outlines: limits nest by construction). A planner sees a coloured
 // area where the points are counted as reached, not a band along the roads; the road bands
 // (catchment_polygon) remain as the "road-bands" shape.
-#include <functional>
 #include <vector>
 
 #include "model/geometry.hpp"
 #include "roads/road_graph.hpp"
+#include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
 #include "routing/snap_raster.hpp"
 #include "routing/travel_direction.hpp"
 
 namespace palliacarte {
+
+/// @brief The node times of the search a surface is drawn from: a one-to-many search's, or a
+/// dense array (a multi-source search's). Not a std::function: it is read for each of millions
+/// of cells.
+struct NodeTimes {
+    const OneToManySearch* search = nullptr;
+    const double* dense = nullptr;
+    double operator()(NodeId v) const { return search ? search->seconds(v) : dense[v]; }
+};
 
 /// @brief What a surface is drawn from: the raster, the graph and snapper it was made from,
 /// the last search's node times, and the places it started from (their own road).
@@ -23,8 +32,8 @@ struct SurfaceSearch {
     const SnapRaster& raster;
     const RoadGraph& graph;
     const RoadSnapper& snapper;
-    std::function<double(NodeId)> node_seconds;  ///< kUnreached beyond the search's limit
-    std::vector<RoadSnap> places;                ///< where the search's places join the road
+    NodeTimes node_seconds;        ///< kUnreached beyond the search's limit
+    std::vector<RoadSnap> places;  ///< where the search's places join the road
     SearchDirection direction = SearchDirection::from_sources;
 };
 

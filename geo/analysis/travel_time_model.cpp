@@ -161,7 +161,7 @@ NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
         return out;
     }
     const std::vector<SourceStart> starts = source_starts(places, direction);
-    const NearestSource ns = nearest_source(*roads_, starts, direction);
+    NearestSource ns = nearest_source(*roads_, starts, direction);
     for (std::size_t i = 0; i < n; ++i) {
         const auto& access = direction == SearchDirection::from_sources ? arrive_[i] : depart_[i];
         for (const auto& a : access) {
@@ -180,6 +180,7 @@ NearestPlaces TravelTimeModel::nearest(const std::vector<Place>& places,
                     out.place[i] = s;
                 }
             });
+    out.node_seconds = std::move(ns.seconds);
     return out;
 }
 
@@ -313,9 +314,8 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
                 search.run(forward ? p.starts_out : p.starts_in, limits_seconds.back(), direction);
                 if (shared_search)
                     collect_within(p, search, points.limit_seconds, (*points.out)[s]);
-                const SurfaceSearch surface{raster,    *roads_,
-                                            *snapper_, [&](NodeId v) { return search.seconds(v); },
-                                            {*p.snap}, direction};
+                const SurfaceSearch surface{raster,    *roads_,   *snapper_,
+                                            {&search}, {*p.snap}, direction};
                 polys = surface_catchment_polygons(
                     surface,
                     reached_window(*roads_, raster, search.settled(), snapper_->max_distance_m()),
@@ -354,22 +354,29 @@ const SnapRaster& TravelTimeModel::snap_raster(double cell_m) const {
 std::vector<MultiPolygon> TravelTimeModel::union_catchments(
     const std::vector<Place>& places, SearchDirection direction,
     const std::vector<double>& limits_seconds, const CatchmentShape& shape, int epsg,
-    const TerritoryOutline* clip) const {
+    const TerritoryOutline* clip, const NearestPlaces* nearest) const {
     std::vector<MultiPolygon> out(limits_seconds.size());
     if (!roads_ || shape.road_bands || limits_seconds.empty()) return out;
     const std::vector<SourceStart> starts = source_starts(places, direction, epsg);
     std::vector<RoadSnap> snaps;
-    for (const Place& p : places)
+    bool all_in_epsg = true;
+    for (const Place& p : places) {
         if (p.usable && p.epsg == epsg && p.snap) snaps.push_back(*p.snap);
+        all_in_epsg = all_in_epsg && (!p.usable || p.epsg == epsg);
+    }
     if (starts.empty()) return out;
-    const NearestSource ns = nearest_source(*roads_, starts, direction, limits_seconds.back());
+    // nearest() searched from the same places without a limit: the same times up to it.
+    const bool reuse =
+        nearest && all_in_epsg && nearest->node_seconds.size() == roads_->node_count();
+    NearestSource own;
+    if (!reuse) own = nearest_source(*roads_, starts, direction, limits_seconds.back());
+    const std::vector<double>& node_seconds = reuse ? nearest->node_seconds : own.seconds;
     std::vector<NodeId> settled;
-    for (NodeId v = 0; v < ns.seconds.size(); ++v)
-        if (ns.seconds[v] < kUnreached) settled.push_back(v);
+    for (NodeId v = 0; v < node_seconds.size(); ++v)
+        if (node_seconds[v] <= limits_seconds.back()) settled.push_back(v);
     const SnapRaster& raster = snap_raster(shape.surface_cell_m);
-    const SurfaceSearch surface{raster,           *roads_,
-                                *snapper_,        [&](NodeId v) { return ns.seconds[v]; },
-                                std::move(snaps), direction};
+    const SurfaceSearch surface{
+        raster, *roads_, *snapper_, {nullptr, node_seconds.data()}, std::move(snaps), direction};
     out = surface_catchment_polygons(
         surface, reached_window(*roads_, raster, settled, snapper_->max_distance_m()),
         limits_seconds, 0.35 * raster.cell_m());

@@ -39,6 +39,9 @@ struct Place {
 struct NearestPlaces {
     std::vector<double> seconds;
     std::vector<std::uint32_t> place;  ///< index into the caller's list; kNone when unreached
+    /// Road model: every node's time from (or to) its nearest place, for the union's surface
+    /// (union_catchments), which then needs no search of its own. Large: drop it after that.
+    std::vector<double> node_seconds;
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 };
 
@@ -98,12 +101,14 @@ class TravelTimeModel {
     /// @brief The area within each limit of the nearest of `places` (a type's union), drawn
     /// from one multi-source search's travel-time surface, in the CRS `epsg` (places of another
     /// CRS are left out), clipped to its outline when `clip` is given. Road model with the
-    /// "surface" shape only: otherwise the caller unites the places' polygons.
+    /// "surface" shape only: otherwise the caller unites the places' polygons. `nearest`, what
+    /// nearest() gave for the same places, saves the search when all of them are in `epsg`.
     std::vector<MultiPolygon> union_catchments(const std::vector<Place>& places,
                                                SearchDirection direction,
                                                const std::vector<double>& limits_seconds,
                                                const CatchmentShape& shape, int epsg,
-                                               const TerritoryOutline* clip = nullptr) const;
+                                               const TerritoryOutline* clip = nullptr,
+                                               const NearestPlaces* nearest = nullptr) const;
 
     /// @brief The raster of snaps the surfaces are drawn on (built on first use, kept).
     const SnapRaster& snap_raster(double cell_m) const;

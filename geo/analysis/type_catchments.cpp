@@ -48,8 +48,9 @@ std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& 
         if (model.by_road() && !config.catchment_shape.road_bands) {
             // The nearest structure's surface: one multi-source search, no polygon union.
             StepClock clock(timings, tc.type + ": catchment union (surface)");
-            tc.union_catchments = model.union_catchments(
-                places, tc.direction, limits_s, config.catchment_shape, territory_epsg, &outline);
+            tc.union_catchments =
+                model.union_catchments(places, tc.direction, limits_s, config.catchment_shape,
+                                       territory_epsg, &outline, &tc.nearest);
             for (std::size_t p = 0; p < polys.size(); ++p)
                 for (std::size_t k = 0; k < limits.size(); ++k)
                     if (wanted_limit(config, tc, limits[k]))

@@ -11,12 +11,23 @@ namespace palliacarte {
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
-// One entry per run of up to kRun straight pieces of a road: (box, edge, index of its first
-// piece). A country's roads have ~70 million pieces: one entry each cost 3 GB of tree; runs of
-// 8 cost a third of that, and a query checks a few more pieces.
+// One entry per run of up to kRun straight pieces of road, which may run on from one road into
+// the next (in edge order, which follows the Hilbert order of the junctions: the next road is
+// usually next door). A country's roads have ~80 million pieces on ~25 million roads: an
+// entry per piece cost 3 GB of tree, per road 1 GB and 11 s to pack; runs across roads, a third
+// of that, and a query checks a few more pieces.
 constexpr std::uint32_t kRun = 8;
+// A run stops growing when its box would be wider than this: boxes stay about as small as the
+// first query window (250 m).
+constexpr double kRunSpanM = 200;
 struct RoadSnapper::Index {
-    using Entry = std::pair<Box, std::pair<EdgeId, std::uint32_t>>;
+    struct Run {
+        std::uint32_t road;         // index in `roads` of its first piece's road
+        std::uint32_t first_piece;  // that piece, along the road
+        std::uint32_t pieces;       // how many, running on into the next roads
+    };
+    using Entry = std::pair<Box, Run>;
+    std::vector<EdgeId> roads;  // the edges standing for a road, in edge order
     bgi::rtree<Entry, bgi::rstar<16>> tree;
 };
 
@@ -25,22 +36,42 @@ RoadSnapper::RoadSnapper(const RoadGraph& graph, double off_network_kmh, double 
       off_network_mps_(off_network_kmh / 3.6),
       max_distance_m_(max_distance_m),
       index_(std::make_unique<Index>()) {
-    std::vector<Index::Entry> boxes;
-    boxes.reserve(graph.edge_count() / 2 + graph.shape_point.size() / (2 * kRun));
+    std::vector<Index::Entry> runs;
+    Index::Entry run{Box{}, {0, 0, 0}};
+    auto close_run = [&] {
+        if (run.second.pieces > 0) runs.push_back(run);
+        run.second.pieces = 0;
+    };
+    auto& roads = index_->roads;
+    roads.reserve(graph.edge_count() / 2 + 1);
     for (NodeId u = 0; u < graph.node_count(); ++u)
         for (auto e = graph.first_out[u]; e < graph.first_out[u + 1]; ++e) {
-            // One road, one set of boxes: the edge with the lower tail id stands for a pair.
+            // One road, one set of pieces: the edge with the lower tail id stands for a pair.
             if (!stands_for_road(e, u)) continue;
+            const auto road = static_cast<std::uint32_t>(roads.size());
+            roads.push_back(e);
             const std::uint32_t pieces = static_cast<std::uint32_t>(graph.via(e).size()) + 1;
-            for (std::uint32_t k = 0; k < pieces; k += kRun) {
-                Box box;
-                bg::assign_inverse(box);
-                for (std::uint32_t v = k; v <= std::min(pieces, k + kRun); ++v)
-                    bg::expand(box, edge_vertex(graph, u, e, v));
-                boxes.push_back({box, {static_cast<EdgeId>(e), k}});
+            Point a = edge_vertex(graph, u, e, 0);
+            for (std::uint32_t k = 0; k < pieces; ++k) {
+                const Point b = edge_vertex(graph, u, e, k + 1);
+                Box grown = run.first;
+                bg::expand(grown, a);
+                bg::expand(grown, b);
+                const bool too_wide = grown.max_corner().x - grown.min_corner().x > kRunSpanM ||
+                                      grown.max_corner().y - grown.min_corner().y > kRunSpanM;
+                if (run.second.pieces == kRun || (run.second.pieces > 0 && too_wide)) close_run();
+                if (run.second.pieces == 0) {
+                    run.second = {road, k, 0};
+                    bg::assign_inverse(run.first);
+                }
+                bg::expand(run.first, a);
+                bg::expand(run.first, b);
+                ++run.second.pieces;
+                a = b;
             }
         }
-    index_->tree = decltype(index_->tree)(boxes.begin(), boxes.end());
+    close_run();
+    index_->tree = decltype(index_->tree)(runs.begin(), runs.end());
 }
 
 RoadSnapper::~RoadSnapper() = default;
@@ -72,10 +103,16 @@ std::optional<RoadSnap> RoadSnapper::snap(const Point& p) const {
 std::optional<RoadSnap> RoadSnapper::snap(const Point& p, double max_distance_m) const {
     std::optional<RoadSnap> best;
     auto consider = [&](const Index::Entry& entry) {
-        const auto [e, first] = entry.second;
-        const NodeId tail = g_.tail(e);
-        const std::uint32_t pieces = static_cast<std::uint32_t>(g_.via(e).size()) + 1;
-        for (std::uint32_t k = first; k < std::min(pieces, first + kRun); ++k) {
+        const Index::Run& run = entry.second;
+        std::uint32_t road = run.road, k = run.first_piece;
+        EdgeId e = index_->roads[road];
+        NodeId tail = g_.tail(e);
+        for (std::uint32_t n = 0; n < run.pieces; ++n, ++k) {
+            if (k == g_.via(e).size() + 1) {  // on into the next road (its tail is next door)
+                e = index_->roads[++road];
+                k = 0;
+                while (g_.first_out[tail + 1] <= e) ++tail;
+            }
             const Point a = edge_vertex(g_, tail, e, k), b = edge_vertex(g_, tail, e, k + 1);
             const double dx = b.x - a.x, dy = b.y - a.y;
             const double len2 = dx * dx + dy * dy;

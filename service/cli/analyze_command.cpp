@@ -83,10 +83,13 @@ int run_analyze(const std::vector<std::string>& args) {
         }();
         const TerritoryConfig& config = inputs.config;
         const Territory& territory = inputs.territory;
-        const CoverageAnalysis analysis = [&] {
+        CoverageAnalysis analysis = [&] {
             StepClock clock(phases, "analyse");
             return analyze_coverage(territory, inputs.analysis, progress.callback());
         }();
+        // The files need the results, not the travel-time model: its snapper and raster (2.5 GB
+        // for the country) go before the layers are built, not after.
+        analysis.model.reset();
         const WrittenOutputs written = [&] {
             StepClock clock(phases, "écriture");
             return write_analysis_outputs(*out_dir, config, territory, analysis, styles_dir,
@@ -107,7 +110,8 @@ int run_analyze(const std::vector<std::string>& args) {
         std::cout << " total " << decimal_fr(total, 2) << "\n";
         if (!quiet) {
             std::cout << "  détail :";
-            for (const auto* steps : {&territory.timings, &analysis.timings, &written.timings})
+            const CoverageAnalysis& done = analysis;
+            for (const auto* steps : {&territory.timings, &done.timings, &written.timings})
                 for (const auto& t : *steps)
                     std::cout << " " << t.step << " " << decimal_fr(t.seconds, 2) << ";";
             std::cout << "\n";
