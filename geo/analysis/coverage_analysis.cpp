@@ -69,9 +69,12 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
     TravelModelChoice out;
     if (territory.roads) {
         const RoadAccess& access = territory.road_access;
-        out.model = std::make_shared<TravelTimeModel>(
+        auto model = std::make_shared<TravelTimeModel>(
             territory.roads, territory.car_profile->off_network_kmh(), access.snap_max_distance_m,
             population, access.off_road_out_of_reach);
+        if (!territory.road_stats.cache_file.empty())
+            model->keep_rasters_with(territory.road_stats.cache_file);
+        out.model = std::move(model);
         out.method = TimeModel::road;
         out.label = "temps de trajet par la route";
         return out;
@@ -210,9 +213,12 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     const std::vector<std::string> type_codes = analysed_types(territory, config);
     require_population(territory, config);
     {
-        StepClock clock(a.timings, "population points");
+        const auto t0 = std::chrono::steady_clock::now();
         a.population_points = std::make_shared<const PopulationPoints>(
             build_population_points(territory, config, a.report, progress));
+        a.timings.push_back(
+            {a.population().pieces_from_cache ? "population points (cache)" : "population points",
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
     }
     std::vector<double> point_population;
     for (const auto& p : a.population().points) point_population.push_back(p.population);
@@ -229,8 +235,13 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     if (a.model->by_road() && !config.catchment_shape.road_bands) {
         // Where every place joins the road, for the catchment surfaces of every type: a
         // step of its own (a country's raster has 100 million cells).
-        StepClock clock(a.timings, "catchment surface: snap raster");
+        const auto t0 = std::chrono::steady_clock::now();
         a.model->snap_raster(config.catchment_shape.surface_cell_m);
+        a.timings.push_back(
+            {a.model->snap_raster_from_cache(config.catchment_shape.surface_cell_m)
+                 ? "catchment surface: snap raster (cache)"
+                 : "catchment surface: snap raster",
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
     }
     for (std::size_t k = 0; k < type_codes.size(); ++k) {
         if (progress)

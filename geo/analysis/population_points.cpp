@@ -4,6 +4,7 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <stdexcept>
 
+#include "analysis/cell_piece_cache.hpp"
 #include "core/french_format.hpp"
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
@@ -28,14 +29,6 @@ Point representative_point(const MultiPolygon& mp, const GeosContext& geos) {
         return {x, y};
     return c;
 }
-
-struct Piece {
-    std::uint32_t commune;
-    std::int32_t cell;
-    Point position;
-    double area_m2;
-    double share;  ///< of the cell's area
-};
 
 // Prepared commune geometries of one worker (GEOS prepared geometries build their indexes
 // lazily and must not be shared between threads).
@@ -67,7 +60,7 @@ void cut_cell(const PopulationCell& cell, std::int32_t index,
               const std::vector<GeosGeometry>& commune_geos, const GeosContext& geos,
               PreparedCommunes& prepared,
               const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>>& tree,
-              std::vector<Piece>& out) {
+              std::vector<CellPiece>& out) {
     const double cell_area = bg::area(cell.square);
     Box box;
     bg::envelope(cell.square, box);
@@ -95,6 +88,47 @@ void cut_cell(const PopulationCell& cell, std::int32_t index,
     }
 }
 
+// The grid's cells cut by the communes of CRS `epsg`, on all cores.
+std::vector<CellPiece> cut_cells(const std::vector<Commune>& communes, int epsg,
+                                 const std::vector<PopulationCell>& cells,
+                                 const ProgressFn& progress) {
+    std::vector<CellPiece> pieces;
+    std::vector<std::pair<Box, std::uint32_t>> boxes;
+    for (std::uint32_t c = 0; c < communes.size(); ++c)
+        if (communes[c].epsg == epsg)  // overseas in a national run: proxy
+            boxes.emplace_back(communes[c].bbox, c);
+    if (!boxes.empty()) {
+        const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
+        const std::size_t workers = worker_count(cells.size() / 256 + 1);
+        // One GEOS context per worker; commune geometries are converted once and only read,
+        // their lazily cached envelopes filled before the workers share them.
+        std::vector<std::unique_ptr<GeosContext>> contexts;
+        for (std::size_t w = 0; w < workers; ++w)
+            contexts.push_back(std::make_unique<GeosContext>());
+        std::vector<GeosGeometry> commune_geos(communes.size());
+        for (const auto& [b, c] : boxes) {
+            commune_geos[c] = contexts[0]->to_geos(communes[c].geometry);
+            contexts[0]->cache_envelopes(commune_geos[c].get());
+        }
+        std::vector<std::unique_ptr<PreparedCommunes>> prepared;
+        for (std::size_t w = 0; w < workers; ++w)
+            prepared.push_back(std::make_unique<PreparedCommunes>(*contexts[w], commune_geos));
+        std::vector<std::vector<CellPiece>> per_worker(workers);
+        ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
+                              cells.size(), 20000);
+        std::atomic<std::size_t> done{0};
+        parallel_for(cells.size(), workers, [&](std::size_t i, std::size_t w) {
+            cut_cell(cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
+                     *prepared[w], tree, per_worker[w]);
+            const std::size_t d = ++done;
+            if (w == 0) ticker.tick(d);
+        });
+        ticker.finish(cells.size());
+        for (auto& v : per_worker) pieces.insert(pieces.end(), v.begin(), v.end());
+    }
+    return pieces;
+}
+
 }  // namespace
 
 PopulationPoints build_population_points(const Territory& territory, const AnalysisConfig& config,
@@ -102,7 +136,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
     PopulationPoints out;
     const auto& communes = territory.communes;
     const int epsg = territory.epsg;
-    std::vector<Piece> pieces;
+    std::vector<CellPiece> pieces;
 
     if (config.population_grid) {
         if (!territory.population_grid)
@@ -111,38 +145,19 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         out.source = territory.population_grid->path;
         out.grid = territory.population_grid;
         const std::vector<PopulationCell>& cells = out.grid->cells;
-        std::vector<std::pair<Box, std::uint32_t>> boxes;
-        for (std::uint32_t c = 0; c < communes.size(); ++c)
-            if (communes[c].epsg == epsg)  // overseas in a national run: proxy
-                boxes.emplace_back(communes[c].bbox, c);
-        if (!boxes.empty()) {
-            const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
-            const std::size_t workers = worker_count(cells.size() / 256 + 1);
-            // One GEOS context per worker; commune geometries are converted once and only read,
-            // their lazily cached envelopes filled before the workers share them.
-            std::vector<std::unique_ptr<GeosContext>> contexts;
-            for (std::size_t w = 0; w < workers; ++w)
-                contexts.push_back(std::make_unique<GeosContext>());
-            std::vector<GeosGeometry> commune_geos(communes.size());
-            for (const auto& [b, c] : boxes) {
-                commune_geos[c] = contexts[0]->to_geos(communes[c].geometry);
-                contexts[0]->cache_envelopes(commune_geos[c].get());
-            }
-            std::vector<std::unique_ptr<PreparedCommunes>> prepared;
-            for (std::size_t w = 0; w < workers; ++w)
-                prepared.push_back(std::make_unique<PreparedCommunes>(*contexts[w], commune_geos));
-            std::vector<std::vector<Piece>> per_worker(workers);
-            ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
-                                  cells.size(), 20000);
-            std::atomic<std::size_t> done{0};
-            parallel_for(cells.size(), workers, [&](std::size_t i, std::size_t w) {
-                cut_cell(cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
-                         *prepared[w], tree, per_worker[w]);
-                const std::size_t d = ++done;
-                if (w == 0) ticker.tick(d);
-            });
-            ticker.finish(cells.size());
-            for (auto& v : per_worker) pieces.insert(pieces.end(), v.begin(), v.end());
+        const std::string key =
+            config.cache_dir.empty() ? "" : cell_piece_cache_key(communes, epsg, cells);
+        const std::string file =
+            key.empty() ? "" : config.cache_dir + "/population-pieces-" + key + ".bin";
+        if (auto cached = file.empty()
+                              ? std::nullopt
+                              : read_cell_pieces(file, key, communes.size(), cells.size())) {
+            pieces = std::move(*cached);
+            out.pieces_from_cache = true;
+        } else {
+            pieces = cut_cells(communes, epsg, cells, progress);
+            // A cache that cannot be written only costs the next run the cut.
+            if (!file.empty()) write_cell_pieces(file, key, pieces);
         }
     } else {
         out.method = "commune_point";
@@ -150,7 +165,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
     }
 
     // Group by commune (then cell, for a deterministic order whatever the thread timing).
-    std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+    std::sort(pieces.begin(), pieces.end(), [](const CellPiece& a, const CellPiece& b) {
         return a.commune != b.commune ? a.commune < b.commune : a.cell < b.cell;
     });
     out.first_of_commune.assign(communes.size() + 1, 0);
@@ -173,7 +188,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         }
         const double scale = official / raw;
         for (std::size_t i = begin; i < k; ++i) {
-            const Piece& p = pieces[i];
+            const CellPiece& p = pieces[i];
             const PopulationCell& cell = out.cell(p.cell);
             out.points.push_back({p.position, c, p.cell, cell.population * p.share * scale,
                                   cell.elderly * p.share * scale, p.area_m2});

@@ -36,6 +36,7 @@ struct PopulationPoints {
     std::string source;                 ///< grid file, or the proxy's description
     std::size_t communes_on_proxy = 0;  ///< communes with no populated cell piece
     double grid_population = 0;         ///< the cells' own total inside the communes
+    bool pieces_from_cache = false;     ///< the cut cells were read back (cell_piece_cache)
 
     /// @brief The grid cell `cell` (PopulationPoint::cell >= 0).
     const PopulationCell& cell(std::int32_t cell) const { return grid->cells[cell]; }

@@ -110,8 +110,19 @@ class TravelTimeModel {
                                                const TerritoryOutline* clip = nullptr,
                                                const NearestPlaces* nearest = nullptr) const;
 
-    /// @brief The raster of snaps the surfaces are drawn on (built on first use, kept).
+    /// @brief The raster of snaps the surfaces are drawn on (built on first use, kept; read
+    /// from the raster cache when keep_rasters_with() named one and it holds it).
     const SnapRaster& snap_raster(double cell_m) const;
+    /// @brief Keeps the rasters next to the road graph's cache file `road_cache_file`
+    /// (roads-<key>.bin gives roads-<key>-raster-<key>.bin): built once per network, cell size
+    /// and snapping rule, read back by every later analysis of it.
+    void keep_rasters_with(const std::string& road_cache_file) {
+        raster_cache_stem_ = road_cache_file.ends_with(".bin")
+                                 ? road_cache_file.substr(0, road_cache_file.size() - 4)
+                                 : road_cache_file;
+    }
+    /// @brief Whether snap_raster(cell_m) came from the cache (false before it is asked for).
+    bool snap_raster_from_cache(double cell_m) const;
 
   private:
     // The points within `limit_seconds` of the place the search last ran from (it ran to that
@@ -144,7 +155,12 @@ class TravelTimeModel {
     };
     std::vector<OnRoad> on_road_;
     mutable std::mutex rasters_mutex_;
-    mutable std::map<double, std::unique_ptr<SnapRaster>> rasters_;  ///< by cell size
+    struct KeptRaster {
+        std::unique_ptr<SnapRaster> raster;
+        bool from_cache = false;
+    };
+    mutable std::map<double, KeptRaster> rasters_;  ///< by cell size
+    std::string raster_cache_stem_;                 ///< empty: no raster cache
     std::vector<std::pair<EdgeId, std::uint32_t>> points_by_edge_;
     bool off_road_timed_ = false;
 };

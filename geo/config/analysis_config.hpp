@@ -73,6 +73,9 @@ struct AnalysisConfig {
     /// Type sets reported together ("out of reach of any EMSP and any HAD"); default: EMSP+HAD
     /// when both are analysed, and all analysed types.
     std::vector<std::vector<std::string>> white_zone_combinations;
+    /// Where the population grid cut by the communes is kept between runs (set by
+    /// load_analysis_inputs to the territory's cache directory); empty: cut every time.
+    std::string cache_dir;
 };
 
 class StructureTypeTable;

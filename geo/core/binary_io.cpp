@@ -1,6 +1,7 @@
 #include "core/binary_io.hpp"
 
 #include <unistd.h>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -12,6 +13,15 @@ namespace palliacarte::binary {
 std::uint64_t fnv1a(const std::string& text, std::uint64_t h) {
     for (const unsigned char c : text) {
         h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t h) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) {
+        h ^= bytes[i];
         h *= 1099511628211ull;
     }
     return h;
@@ -37,7 +47,11 @@ bool write_atomically(const std::string& file, const std::function<void(std::ost
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(fs::path(file).parent_path(), ec);
-    const std::string tmp = file + ".tmp" + std::to_string(::getpid());
+    // Unique per process and per call: two threads (two analyses in the service) may write
+    // the same cache at once.
+    static std::atomic<unsigned> calls{0};
+    const std::string tmp =
+        file + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(++calls);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) return false;

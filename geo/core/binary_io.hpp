@@ -10,10 +10,15 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/mapped_array.hpp"
+
 namespace palliacarte::binary {
 
 /// 64-bit FNV-1a: a change detector for cache keys, not a security hash.
 std::uint64_t fnv1a(const std::string& text, std::uint64_t h = 1469598103934665603ull);
+
+/// @brief fnv1a of raw bytes (a cache key over loaded data: coordinates, counts).
+std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t h);
 
 /// @brief fnv1a of `text` as 16 hex digits (used in cache file names).
 std::string hex_digest(const std::string& text);
@@ -52,6 +57,44 @@ bool read_vector(std::istream& in, std::vector<T>& v, std::uint64_t max_items) {
     v.resize(n);
     return static_cast<bool>(
         in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T))));
+}
+
+/// Arrays that may be mapped start on a multiple of this many bytes from the file's start.
+constexpr std::uint64_t kMappedAlignment = 64;
+
+/// @brief The count, zeros up to the next kMappedAlignment boundary, then the values: a
+/// reader may map them in place (read_mapped_array).
+template <class T>
+void write_aligned_array(std::ostream& out, const T* data, std::size_t count) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    write_u64(out, count);
+    const auto at = static_cast<std::uint64_t>(out.tellp());
+    static const char zeros[kMappedAlignment] = {};
+    out.write(zeros, static_cast<std::streamsize>((kMappedAlignment - at % kMappedAlignment) %
+                                                  kMappedAlignment));
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(count * sizeof(T)));
+}
+
+/// @brief Reads what write_aligned_array wrote: a view into `file` (the same file, mapped)
+/// when given, else a copy in memory. False when the count exceeds `max_items` or the file.
+template <class T>
+bool read_mapped_array(std::istream& in, const std::shared_ptr<const MappedFile>& file,
+                       MappedArray<T>& out, std::uint64_t max_items) {
+    std::uint64_t n = 0;
+    if (!read_u64(in, n) || n > max_items) return false;
+    const auto at = static_cast<std::uint64_t>(in.tellg());
+    const std::uint64_t start = at + (kMappedAlignment - at % kMappedAlignment) % kMappedAlignment;
+    const std::uint64_t bytes = n * sizeof(T);
+    if (file) {
+        if (start + bytes > file->size()) return false;
+        out = MappedArray<T>::view(file, start, n);
+        return static_cast<bool>(in.seekg(static_cast<std::streamoff>(start + bytes)));
+    }
+    if (!in.seekg(static_cast<std::streamoff>(start))) return false;
+    std::vector<T>& v = out.owned();
+    v.resize(n);
+    return static_cast<bool>(
+        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(bytes)));
 }
 
 inline void write_string(std::ostream& out, const std::string& s) {

@@ -1,5 +1,6 @@
 #include "load/analysis_inputs.hpp"
 
+#include "core/cache_directory.hpp"
 #include "load/territory_loader.hpp"
 
 namespace palliacarte {
@@ -17,6 +18,7 @@ AnalysisInputs load_analysis_inputs(TerritoryConfig config, const ProgressFn& pr
     StructureTypeTable types = StructureTypeTable::load(in.config.structure_types_path);
     check_analysis_types(in.analysis, types, in.config.config_path);
     in.territory = load_territory(in.config, std::move(types), progress);
+    in.analysis.cache_dir = cache_directory(in.config.cache_dir, in.config.data_root);
     if (in.analysis.population_grid) {
         StepClock clock(in.territory.timings, "population grid");
         in.territory.population_grid = std::make_shared<const PopulationGrid>(

@@ -13,7 +13,7 @@ std::size_t RoadGraph::memory_bytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     return bytes(node_position) + bytes(first_out) + bytes(out_arc) + bytes(length_m) +
            bytes(source_link) + bytes(first_in) + bytes(in_arc) + bytes(in_edge) +
-           bytes(first_shape) + bytes(shape_point);
+           bytes(first_shape) + shape_point.memory_bytes();
 }
 
 }  // namespace palliacarte

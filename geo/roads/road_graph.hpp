@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mapped_array.hpp"
 #include "model/geometry.hpp"
 
 namespace palliacarte {
@@ -41,7 +42,7 @@ struct RoadGraph {
     /// Road shape: the vertices of edge e strictly between its tail and its head, in travel
     /// order, are shape_point[first_shape[e] .. first_shape[e+1]-1] (none for a straight edge).
     std::vector<std::uint32_t> first_shape;  ///< size edges+1
-    std::vector<Point> shape_point;
+    MappedArray<Point> shape_point;          ///< mapped from the road cache when read from it
 
     std::size_t node_count() const { return node_position.size(); }
     std::size_t edge_count() const { return out_arc.size(); }

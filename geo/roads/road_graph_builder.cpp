@@ -158,11 +158,12 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     g.first_shape[0] = 0;
     for (std::size_t e = 0; e < m; ++e)
         g.first_shape[e + 1] = g.first_shape[e] + edges_[input_edge[e]].shape_count;
-    g.shape_point.resize(g.first_shape[m]);
+    std::vector<Point>& shape_point = g.shape_point.owned();
+    shape_point.resize(g.first_shape[m]);
     for (std::size_t e = 0; e < m; ++e) {
         const Edge& in = edges_[input_edge[e]];
         std::copy_n(shape_points_.begin() + in.shape_first, in.shape_count,
-                    g.shape_point.begin() + g.first_shape[e]);
+                    shape_point.begin() + g.first_shape[e]);
     }
     stats.kept_nodes = nodes;
     stats.kept_edges = m;

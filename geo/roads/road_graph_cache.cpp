@@ -11,7 +11,7 @@ using namespace binary;
 
 namespace {
 
-constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '3'};
+constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '4'};
 
 }  // namespace
 
@@ -38,7 +38,8 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
         !read_vector(in, g.out_arc, kMax) || !read_vector(in, g.length_m, kMax) ||
         !read_vector(in, g.source_link, kMax) || !read_vector(in, g.first_in, kMax) ||
         !read_vector(in, g.in_arc, kMax) || !read_vector(in, g.in_edge, kMax) ||
-        !read_vector(in, g.first_shape, kMax) || !read_vector(in, g.shape_point, kMax))
+        !read_vector(in, g.first_shape, kMax) ||
+        !read_mapped_array(in, MappedFile::open(file), g.shape_point, kMax))
         return std::nullopt;
     // Structural checks: a truncated or altered file must not reach the searches.
     const std::size_t n = g.node_position.size(), m = g.out_arc.size();
@@ -109,7 +110,8 @@ bool write_road_cache(const std::string& file, const std::string& key, const Roa
         write_vector(out, g.in_arc);
         write_vector(out, g.in_edge);
         write_vector(out, g.first_shape);
-        write_vector(out, g.shape_point);
+        // The shapes (half the graph) are mapped when read back: no copy into fresh memory.
+        write_aligned_array(out, g.shape_point.data(), g.shape_point.size());
         write_u64(out, stats.graph.merged_nodes);
         write_u64(out, stats.graph.edges_before_merge);
         write_u64(out, stats.files.size());

@@ -41,16 +41,21 @@ void hold(SnapRaster::Cell& c, EdgeId e, std::uint32_t piece, double d) {
 
 SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double cell_m)
     : cell_m_(cell_m) {
+    // Filled here, read only afterwards (or mapped from the cache: routing/snap_raster_cache).
+    std::vector<Cell>& own_cells = cells_.owned();
+    std::vector<NodeId>& own_tail = tail_.owned();
+    std::vector<float>& own_twin = twin_seconds_.owned();
+    std::vector<float>& own_reach = node_reach_m_.owned();
     const std::size_t m = g.edge_count();
-    tail_.resize(m);
+    own_tail.resize(m);
     std::vector<double> reach2(g.node_count(), 0);
-    twin_seconds_.assign(m, std::numeric_limits<float>::infinity());
+    own_twin.assign(m, std::numeric_limits<float>::infinity());
     std::vector<EdgeId> roads;  // one edge per road (a two-way road's pair counts once)
     roads.reserve(m / 2 + 1);
     double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
     for (NodeId u = 0; u < g.node_count(); ++u)
         for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
-            tail_[e] = u;
+            own_tail[e] = u;
             // How far this road strays from its ends (its shape points, the other end): a
             // search's window must hold its cells.
             // (Squared here: one root per node at the end.)
@@ -63,7 +68,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
             reach(u, pu, pv);
             reach(g.head(e), pv, pu);
             if (!snapper.stands_for_road(e, u)) continue;
-            if (const auto back = snapper.twin(e, u)) twin_seconds_[e] = g.seconds(*back);
+            if (const auto back = snapper.twin(e, u)) own_twin[e] = g.seconds(*back);
             roads.push_back(e);
             auto extend = [&](const Point& p) {
                 x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
@@ -72,9 +77,9 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
             extend(pu), extend(pv);
             for (const Point& p : g.via(e)) extend(p);
         }
-    node_reach_m_.resize(g.node_count());
+    own_reach.resize(g.node_count());
     for (std::size_t v = 0; v < reach2.size(); ++v)
-        node_reach_m_[v] = static_cast<float>(std::sqrt(reach2[v]));
+        own_reach[v] = static_cast<float>(std::sqrt(reach2[v]));
     reach2 = {};
     if (roads.empty()) return;
     const double r = snapper.max_distance_m(), s = cell_m;
@@ -82,8 +87,8 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     row0_ = static_cast<std::int64_t>(std::floor((y0 - r) / s));
     width_ = static_cast<std::int64_t>(std::floor((x1 + r) / s)) + 1 - col0_;
     height_ = static_cast<std::int64_t>(std::floor((y1 + r) / s)) + 1 - row0_;
-    cells_.assign(static_cast<std::size_t>(width_ * height_),
-                  Cell{kNoRoad, 0, std::numeric_limits<float>::infinity()});
+    own_cells.assign(static_cast<std::size_t>(width_ * height_),
+                     Cell{kNoRoad, 0, std::numeric_limits<float>::infinity()});
     const double near = std::min(r, 2 * s);  // exact within two cells (stage 1 below)
     auto centre = [&](std::int64_t i, std::int64_t j) {
         return Point{(static_cast<double>(col0_ + i) + 0.5) * s,
@@ -113,7 +118,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     const std::size_t bands = static_cast<std::size_t>((height_ + kBandRows - 1) / kBandRows);
     auto band_range = [&](EdgeId e) {
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        const NodeId tail = tail_[e];
+        const NodeId tail = own_tail[e];
         for (std::size_t k = 0; k <= g.via(e).size() + 1; ++k) {
             const double y = edge_vertex(g, tail, e, k).y;
             lo = std::min(lo, y), hi = std::max(hi, y);
@@ -147,7 +152,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
         const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);
         for (auto at = first_in_band[band]; at < first_in_band[band + 1]; ++at) {
             const EdgeId e = band_roads[at];
-            const NodeId tail = tail_[e];
+            const NodeId tail = own_tail[e];
             const auto pieces = static_cast<std::uint32_t>(g.via(e).size()) + 1;
             Point a = edge_vertex(g, tail, e, 0);
             for (std::uint32_t k = 0; k < pieces; ++k) {
@@ -166,7 +171,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
                             const double t = std::clamp((px * dx + py * dy) * inv_len2, 0.0, 1.0);
                             const double ex = px - t * dx, ey = py - t * dy;
                             const double d2 = ex * ex + ey * ey;
-                            Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
+                            Cell& c = own_cells[static_cast<std::size_t>(j * width_ + i)];
                             // (1e-6 of slack: the float distance decides, as in closer().)
                             if (d2 > near * near ||
                                 d2 > double(c.leg_seconds) * c.leg_seconds * (1 + 1e-6))
@@ -188,17 +193,17 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     // nearest road lies beyond `near` sits in open country, where roads are few.
     auto offer = [&](std::int64_t i, std::int64_t j, std::int64_t ni, std::int64_t nj) {
         if (ni < 0 || nj < 0 || ni >= width_ || nj >= height_) return;
-        const Cell& from = cells_[static_cast<std::size_t>(nj * width_ + ni)];
+        const Cell& from = own_cells[static_cast<std::size_t>(nj * width_ + ni)];
         if (from.edge == kNoRoad) return;
         const EdgeId e = from.edge;
         const std::uint32_t k = piece_of(from);
-        const double d = distance(edge_vertex(g, tail_[e], e, k),
-                                  edge_vertex(g, tail_[e], e, k + 1), centre(i, j));
-        Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
+        const double d = distance(edge_vertex(g, own_tail[e], e, k),
+                                  edge_vertex(g, own_tail[e], e, k + 1), centre(i, j));
+        Cell& c = own_cells[static_cast<std::size_t>(j * width_ + i)];
         if (d <= r && closer(d, e, c)) hold(c, e, k, d);
     };
     auto open_country = [&](std::int64_t i, std::int64_t j) {
-        return !(cells_[static_cast<std::size_t>(j * width_ + i)].leg_seconds <= near);
+        return !(own_cells[static_cast<std::size_t>(j * width_ + i)].leg_seconds <= near);
     };
     for (std::int64_t j = 0; j < height_; ++j) {
         for (std::int64_t i = 0; i < width_; ++i)
@@ -234,12 +239,12 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
         float road_m = 0;
         for (std::int64_t j = j_lo; j < j_hi; ++j)
             for (std::int64_t i = 0; i < width_; ++i) {
-                Cell& c = cells_[static_cast<std::size_t>(j * width_ + i)];
+                Cell& c = own_cells[static_cast<std::size_t>(j * width_ + i)];
                 if (c.edge == kNoRoad) {
                     c.leg_seconds = 0;
                     continue;
                 }
-                const NodeId tail = tail_[c.edge];
+                const NodeId tail = own_tail[c.edge];
                 if (c.edge != road) {
                     road = c.edge;
                     before.assign(1, 0.0f);
@@ -265,8 +270,8 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
 }
 
 std::size_t SnapRaster::memory_bytes() const {
-    return cells_.size() * sizeof(Cell) + tail_.size() * sizeof(NodeId) +
-           twin_seconds_.size() * sizeof(float) + node_reach_m_.size() * sizeof(float);
+    return cells_.memory_bytes() + tail_.memory_bytes() + twin_seconds_.memory_bytes() +
+           node_reach_m_.memory_bytes();
 }
 
 }  // namespace palliacarte

@@ -5,8 +5,11 @@
 // per network and cell size; travel-time surfaces (catchment areas) read it for every search,
 // so that a catchment is drawn by the very rule that times the population points.
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "core/mapped_array.hpp"
 #include "roads/road_graph.hpp"
 #include "routing/road_snapper.hpp"
 
@@ -47,12 +50,18 @@ class SnapRaster {
     std::size_t memory_bytes() const;
 
   private:
-    double cell_m_;
+    SnapRaster() = default;  // for the cache reader
+    friend std::optional<SnapRaster> read_snap_raster(const std::string&, const std::string&,
+                                                      const RoadGraph&);
+    friend bool write_snap_raster(const std::string&, const std::string&, const SnapRaster&);
+
+    double cell_m_ = 0;
     std::int64_t col0_ = 0, row0_ = 0, width_ = 0, height_ = 0;
-    std::vector<Cell> cells_;  // row-major, row 0 at the south
-    std::vector<NodeId> tail_;
-    std::vector<float> twin_seconds_;
-    std::vector<float> node_reach_m_;
+    // Owned when built, mapped when read from the cache.
+    MappedArray<Cell> cells_;  // row-major, row 0 at the south
+    MappedArray<NodeId> tail_;
+    MappedArray<float> twin_seconds_;
+    MappedArray<float> node_reach_m_;
 };
 
 }  // namespace palliacarte

@@ -5,6 +5,7 @@
 
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <filesystem>
 #include <set>
 
 #include "analysis/analysed_territory.hpp"
@@ -14,6 +15,7 @@
 #include "config/territory_config.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
+#include "load/analysis_inputs.hpp"
 #include "load/territory_loader.hpp"
 #include "output/coverage_layers.hpp"
 #include "roads/car_profile.hpp"
@@ -303,6 +305,63 @@ TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
     }
     EXPECT_EQ(found, 1u);
     EXPECT_GT(straddling, 100u);  // the case is common, not a corner
+}
+
+// The cut population grid and the snap raster are kept in the cache directory: a second
+// analysis reads both back and gives the same points, figures and catchment areas.
+TEST(CoverageCorsica, ASecondAnalysisReadsTheCutGridAndRasterBackUnchanged) {
+    const test::ScratchDir cache("corsica-analysis-cache");
+    TerritoryConfig tc = load_territory_config(test::config("corse.json"), std::nullopt);
+    tc.cache_dir = cache.path().string();
+    AnalysisInputs in = load_analysis_inputs(tc);
+    ASSERT_EQ(in.analysis.cache_dir, cache.path().string());
+    auto steps = [](const CoverageAnalysis& a) {
+        std::set<std::string> out;
+        for (const auto& t : a.timings) out.insert(t.step);
+        return out;
+    };
+    const CoverageAnalysis first = analyze_coverage(in.territory, in.analysis);
+    const CoverageAnalysis second = analyze_coverage(in.territory, in.analysis);
+    EXPECT_TRUE(steps(first).count("population points"));
+    EXPECT_TRUE(steps(first).count("catchment surface: snap raster"));
+    EXPECT_TRUE(steps(second).count("population points (cache)"));
+    EXPECT_TRUE(steps(second).count("catchment surface: snap raster (cache)"));
+    std::size_t pieces = 0, rasters = 0;
+    for (const auto& f : std::filesystem::directory_iterator(cache.path())) {
+        pieces += f.path().filename().string().starts_with("population-pieces-");
+        rasters += f.path().filename().string().find("-raster-") != std::string::npos;
+    }
+    EXPECT_EQ(pieces, 1u);
+    EXPECT_EQ(rasters, 1u);
+
+    const auto &p1 = first.population().points, &p2 = second.population().points;
+    ASSERT_EQ(p1.size(), p2.size());
+    ASSERT_GT(p1.size(), 4000u);
+    for (std::size_t i = 0; i < p1.size(); ++i) {
+        ASSERT_EQ(p1[i].commune, p2[i].commune) << i;
+        ASSERT_EQ(p1[i].cell, p2[i].cell) << i;
+        ASSERT_EQ(p1[i].population, p2[i].population) << i;
+        ASSERT_TRUE(bg::equals(p1[i].position, p2[i].position)) << i;
+    }
+    ASSERT_EQ(first.types.size(), second.types.size());
+    for (std::size_t k = 0; k < first.types.size(); ++k) {
+        const TypeCoverage &a = first.types[k], &b = second.types[k];
+        ASSERT_EQ(a.communes.size(), b.communes.size());
+        for (std::size_t c = 0; c < a.communes.size(); ++c) {
+            EXPECT_EQ(a.communes[c].status, b.communes[c].status);
+            EXPECT_EQ(a.communes[c].population_within, b.communes[c].population_within);
+            EXPECT_EQ(a.communes[c].share_area_within, b.communes[c].share_area_within);
+        }
+        ASSERT_EQ(a.union_catchments.size(), b.union_catchments.size());
+        for (std::size_t l = 0; l < a.union_catchments.size(); ++l) {
+            EXPECT_GT(bg::area(a.union_catchments[l]), 0) << a.type;
+            EXPECT_EQ(bg::area(a.union_catchments[l]), bg::area(b.union_catchments[l])) << a.type;
+            EXPECT_EQ(bg::num_points(a.union_catchments[l]), bg::num_points(b.union_catchments[l]));
+        }
+    }
+    ASSERT_EQ(first.catchments.size(), second.catchments.size());
+    for (std::size_t c = 0; c < first.catchments.size(); ++c)
+        ASSERT_EQ(bg::area(first.catchments[c].area), bg::area(second.catchments[c].area)) << c;
 }
 
 }  // namespace

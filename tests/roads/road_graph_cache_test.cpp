@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -56,6 +57,17 @@ TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
     EXPECT_EQ(back->first_shape, g.first_shape);
     ASSERT_EQ(back->shape_point.size(), g.shape_point.size());
     EXPECT_GT(g.shape_point.size(), 0u);  // OSM ways bend: shapes go through the cache too
+    // The shapes are mapped from the file, not copied, and read the same.
+    EXPECT_TRUE(back->shape_point.mapped());
+    EXPECT_FALSE(g.shape_point.mapped());
+    EXPECT_TRUE(
+        std::equal(g.shape_point.begin(), g.shape_point.end(), back->shape_point.begin(),
+                   [](const Point& a, const Point& b) { return a.x == b.x && a.y == b.y; }));
+    // A copy of the graph shares the mapping; making it one's own copies the values out.
+    RoadGraph copy = *back;
+    copy.shape_point.owned().push_back({1, 2});
+    EXPECT_FALSE(copy.shape_point.mapped());
+    EXPECT_EQ(copy.shape_point.size(), back->shape_point.size() + 1);
     EXPECT_EQ(stats.graph.dropped_nodes, built.graph.dropped_nodes);
     ASSERT_EQ(stats.files.size(), 1u);  // what each file brought, for inspect
     EXPECT_EQ(stats.files[0].path, built.files[0].path);

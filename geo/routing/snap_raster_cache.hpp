@@ -1,0 +1,26 @@
+#pragma once
+// Binary cache of snap rasters, next to the road graph's: a country's raster (100 million cells)
+// takes 20 s to build and half a second to read, and it depends only on the graph, the cell size
+// and how points join the road. The key covers those; a damaged, foreign or stale file is
+// ignored (and rebuilt), never trusted.
+#include <optional>
+#include <string>
+
+#include "roads/road_graph.hpp"
+#include "routing/snap_raster.hpp"
+
+namespace palliacarte {
+
+/// @brief The key of a raster of `cell_m` cells on the graph cached under `road_cache_key`,
+/// with these snapping settings (hex digest).
+std::string snap_raster_cache_key(const std::string& road_cache_key, double cell_m,
+                                  double snap_max_m, double off_network_kmh);
+
+/// @brief The cached raster, or empty when absent, stale, unreadable or not of `graph`'s size.
+std::optional<SnapRaster> read_snap_raster(const std::string& file, const std::string& key,
+                                           const RoadGraph& graph);
+
+/// @brief Writes atomically (temp file + rename). Returns false (nothing left behind) on error.
+bool write_snap_raster(const std::string& file, const std::string& key, const SnapRaster& raster);
+
+}  // namespace palliacarte
