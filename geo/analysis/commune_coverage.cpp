@@ -1,9 +1,11 @@
 #include "analysis/commune_coverage.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include <boost/geometry.hpp>
 
+#include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 
 namespace palliacarte {
@@ -18,15 +20,15 @@ class AreaPieces {
     AreaPieces(const GeosContext& geos, GeosGeometry area, const Box& extent) : geos_(geos) {
         if (area) split(std::move(area), extent, 0);
     }
-    /// @brief Area of `commune` (within `box`) inside the area.
-    double area_inside(const GEOSGeometry* commune, const Box& box) const {
+    /// @brief Area of `commune` (within `box`) inside the area, computed in `geos` (a worker's
+    /// own context: the pieces are only read, their envelopes cached when they were cut).
+    double area_inside(const GeosContext& geos, const GEOSGeometry* commune, const Box& box) const {
         double total = 0;
         for (const auto& [b, piece] : pieces_) {
             if (!boost::geometry::intersects(b, box)) continue;
-            GeosGeometry inter =
-                geos_.wrap(GEOSIntersection_r(geos_.handle(), commune, piece.get()));
+            GeosGeometry inter = geos.wrap(GEOSIntersection_r(geos.handle(), commune, piece.get()));
             double a = 0;
-            if (inter) GEOSArea_r(geos_.handle(), inter.get(), &a);
+            if (inter) GEOSArea_r(geos.handle(), inter.get(), &a);
             total += a;
         }
         return total;
@@ -36,6 +38,7 @@ class AreaPieces {
     void split(GeosGeometry area, const Box& b, int depth) {
         if (GEOSisEmpty_r(geos_.handle(), area.get())) return;
         if (depth >= 10 || GEOSGetNumCoordinates_r(geos_.handle(), area.get()) < 4000) {
+            geos_.cache_envelopes(area.get());  // before workers share it
             pieces_.emplace_back(b, std::move(area));
             return;
         }
@@ -78,7 +81,12 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
     boost::geometry::envelope(reach, extent);
     const AreaPieces reach_area(geos, reach.empty() ? GeosGeometry() : geos.to_geos(reach), extent);
     tc.communes.resize(communes.size());
-    for (std::size_t c = 0; c < communes.size(); ++c) {
+    // The communes on all cores (a country's 35,000 area overlays), a GEOS context each.
+    const std::size_t workers = worker_count(communes.size() / 64 + 1);
+    std::vector<std::unique_ptr<GeosContext>> contexts;
+    for (std::size_t w = 0; w < workers; ++w) contexts.push_back(std::make_unique<GeosContext>());
+    parallel_for(communes.size(), workers, [&](std::size_t c, std::size_t w) {
+        const GeosContext& local = *contexts[w];
         CommuneCoverage& cc = tc.communes[c];
         double weighted_time = 0, timed_population = 0, max_t = 0;
         std::map<std::uint32_t, double> nearest_weight;
@@ -115,8 +123,8 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
         if (cc.population > 0) cc.fca_per_100k = fca_sum / cc.population * 1e5;
         // Area inside the type's catchment at its threshold.
         if (!reach.empty() && communes[c].area_m2 > 0) {
-            const GeosGeometry cg = geos.to_geos(communes[c].geometry);
-            const double area = reach_area.area_inside(cg.get(), communes[c].bbox);
+            const GeosGeometry cg = local.to_geos(communes[c].geometry);
+            const double area = reach_area.area_inside(local, cg.get(), communes[c].bbox);
             cc.area_within_m2 = area;
             cc.share_area_within = std::min(1.0, area / communes[c].area_m2);
         }
@@ -133,7 +141,7 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
                                                : "zone_declaree";
         else
             cc.method = method_word;
-    }
+    });
 }
 
 }  // namespace palliacarte

@@ -15,16 +15,22 @@ namespace bg = boost::geometry;
 
 namespace {
 
-// Seconds at each window cell (infinity: no road within the snap limit, or not reached).
-std::vector<float> cell_times(const SurfaceSearch& s, std::int64_t i0, std::int64_t j0,
-                              std::int64_t w, std::int64_t h) {
+// The window's cells by the first limit (ascending) they are within, as row-major indices: each
+// limit's outline marks its own cells on top of the previous ones', and the cells are read once.
+// A cell's time is that of its centre: off-network leg to its road, then along the road to (or
+// from) the nodes the search reached; infinity with no road within the snap limit.
+std::vector<std::vector<std::uint32_t>> cells_by_limit(const SurfaceSearch& s, std::int64_t i0,
+                                                       std::int64_t j0, std::int64_t w,
+                                                       std::int64_t h,
+                                                       const std::vector<double>& limits) {
     const SnapRaster& r = s.raster;
     std::vector<std::pair<EdgeId, std::size_t>> on_road;  // places by the edge they snap to
     for (std::size_t p = 0; p < s.places.size(); ++p) on_road.emplace_back(s.places[p].edge, p);
     std::sort(on_road.begin(), on_road.end());
     const bool from = s.direction == SearchDirection::from_sources;
-    constexpr float kInf = std::numeric_limits<float>::infinity();
-    std::vector<float> out(static_cast<std::size_t>(w * h), kInf);
+    std::vector<std::vector<std::uint32_t>> out(limits.size());
+    if (limits.empty()) return out;
+    constexpr double kInf = std::numeric_limits<double>::infinity();
     // Neighbouring cells mostly join the same road: its ends' times are read once for a run
     // of them (each read is a cache miss on a country's graph).
     EdgeId e = SnapRaster::kNoRoad;
@@ -40,10 +46,14 @@ std::vector<float> cell_times(const SurfaceSearch& s, std::int64_t i0, std::int6
                 we = s.graph.seconds(e);
                 wt = r.twin_seconds(e);
             }
-            const double f = c.fraction;
             // Along the road to (or from) the reached node at either end, as a point joins it.
-            double t = from ? std::min(t_tail + f * we, t_head + (1 - f) * wt)
-                            : std::min(t_head + (1 - f) * we, t_tail + f * wt);
+            // The fraction may round a hair past the road's end, and a one-way road has no way
+            // back (wt infinite): that way is left out, never (-0 or 0) × infinity, which made
+            // such cells -infinity or NaN and dropped them from every limit.
+            const double f = std::clamp(static_cast<double>(c.fraction), 0.0, 1.0);
+            const bool two_way = wt < kInf;
+            double t = from ? std::min(t_tail + f * we, two_way ? t_head + (1 - f) * wt : kInf)
+                            : std::min(t_head + (1 - f) * we, two_way ? t_tail + f * wt : kInf);
             t += c.leg_seconds;
             // Or straight along the road from a place on it.
             for (auto it = std::lower_bound(on_road.begin(), on_road.end(),
@@ -54,7 +64,12 @@ std::vector<float> cell_times(const SurfaceSearch& s, std::int64_t i0, std::int6
                 t = std::min(t, from ? s.snapper.along_same_road(place, cell)
                                      : s.snapper.along_same_road(cell, place));
             }
-            out[static_cast<std::size_t>(j * w + i)] = static_cast<float>(t);
+            // Compared in single precision, as the times of the points are kept.
+            const double seconds = static_cast<float>(t);
+            if (!(seconds <= limits.back())) continue;
+            std::size_t k = 0;
+            while (!(seconds <= limits[k])) ++k;
+            out[k].push_back(static_cast<std::uint32_t>(j * w + i));
         }
     return out;
 }
@@ -97,7 +112,11 @@ std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, con
         static_cast<std::int64_t>(std::floor(window.max_corner().y / cell)) - r.first_row());
     if (i1 < i0 || j1 < j0) return out;
     const std::int64_t w = i1 - i0 + 1, h = j1 - j0 + 1;
-    const std::vector<float> times = cell_times(s, i0, j0, w, h);
+    // Row-major indices of the window's cells fit 32 bits: a raster is far smaller.
+    if (static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h) >
+        std::numeric_limits<std::uint32_t>::max())
+        return out;
+    const auto bands = cells_by_limit(s, i0, j0, w, h, limits_seconds);
     const Box extent({static_cast<double>(r.first_column() + i0) * cell,
                       static_cast<double>(r.first_row() + j0) * cell},
                      {static_cast<double>(r.first_column() + i1 + 1) * cell - cell / 2,
@@ -106,17 +125,9 @@ std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, con
     if (!grid) return out;
     return nested_grid_outlines(
         *grid, limits_seconds.size(), tolerance_m, [&](std::size_t k, BandGrid& g) {
-            const double lo = k == 0 ? -1 : limits_seconds[k - 1];
-            const double hi = limits_seconds[k];
-            bool grew = false;
-            for (std::int64_t j = 0; j < h; ++j)
-                for (std::int64_t i = 0; i < w; ++i) {
-                    const float t = times[static_cast<std::size_t>(j * w + i)];
-                    if (!(t <= hi) || t <= lo) continue;
-                    g.mark_cell(r.first_column() + i0 + i, r.first_row() + j0 + j);
-                    grew = true;
-                }
-            return grew || k == 0;
+            for (const std::uint32_t at : bands[k])
+                g.mark_cell(r.first_column() + i0 + at % w, r.first_row() + j0 + at / w);
+            return !bands[k].empty() || k == 0;
         });
 }
 

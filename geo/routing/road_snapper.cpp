@@ -14,12 +14,13 @@ namespace bgi = boost::geometry::index;
 // One entry per run of up to kRun straight pieces of road, which may run on from one road into
 // the next (in edge order, which follows the Hilbert order of the junctions: the next road is
 // usually next door). A country's roads have ~80 million pieces on ~25 million roads: an
-// entry per piece cost 3 GB of tree, per road 1 GB and 11 s to pack; runs across roads, a third
-// of that, and a query checks a few more pieces.
-constexpr std::uint32_t kRun = 8;
-// A run stops growing when its box would be wider than this: boxes stay about as small as the
+// entry per piece cost 3 GB of tree, per road 1 GB and 11 s to pack; runs of 8 pieces across
+// roads, a third of that; runs of 16 pieces up to 400 m, 0.55 GB and 3–6 s less again (the
+// tree is packed on one core), while a query checks a few more pieces.
+constexpr std::uint32_t kRun = 16;
+// A run stops growing when its box would be wider than this: boxes stay within a few times the
 // first query window (250 m).
-constexpr double kRunSpanM = 200;
+constexpr double kRunSpanM = 400;
 struct RoadSnapper::Index {
     struct Run {
         std::uint32_t road;         // index in `roads` of its first piece's road
