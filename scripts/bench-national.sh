@@ -3,12 +3,14 @@
 # reachable here): generates it as an OSM PBF (tests/bench/make_synthetic_roads.cpp, cached),
 # imports it into the cached compact graph (palliacarte inspect), then runs the analysis of
 # HAD and hospitals with the real national communes, the 1 km population grid and the national
-# FINESS file (palliacarte analyze). Prints the import time, the analysis time and their peak
-# RSS. Country-scale: run outside CI.
+# FINESS file (palliacarte analyze). The import (`inspect --prepare`) also cuts the population
+# grid by the communes and builds the raster of snaps, both cached, as every analysis reuses
+# them. Prints the import time, the analysis time and their peak RSS. Country-scale: run
+# outside CI.
 # Usage: scripts/bench-national.sh [--region aura] [--keep-cache]
 #   --region aura   Auvergne-Rhône-Alpes only (≈ 1.5 million junctions: the CI-size run)
-#   --keep-cache    reuse the imported graph (by default the graph cache is emptied first, so
-#                   the import is measured)
+#   --keep-cache    reuse the imported graph and prepared caches (by default the cache is
+#                   emptied first, so the import is measured)
 # Data: ../shared/data next to the checkout, or $PALLIACARTE_DATA_ROOT. Work files go to
 # $PALLIACARTE_BENCH_DIR (default ~/.cache/palliacarte/bench-national).
 set -euo pipefail
@@ -59,9 +61,10 @@ measure() {  # label, command…: wall time and peak RSS of the command
   read -r secs kb < "$work/time.txt"
   awk -v l="$label" -v s="$secs" -v k="$kb" 'BEGIN {printf "%-8s %8.1f s   peak RSS %6.2f GB\n", l, s, k / 1048576}'
 }
-echo "== import (inspect: PBF → compact graph, cached)"
-measure import "$bin" inspect --data-root "$data_root" "$config"
-grep -E "Réseau routier|graphe compact|construit|chargé" "$work/import.log" || true
+echo "== import (inspect --prepare: PBF → compact graph, cut grid, raster of snaps; cached)"
+measure import "$bin" inspect --prepare --data-root "$data_root" "$config"
+grep -E "Réseau routier|graphe compact|construit|chargé|Préparé|^  (population|travel|catchment)" \
+  "$work/import.log" || true
 echo "== analysis (analyze, graph from the cache)"
 measure analyze "$bin" analyze --data-root "$data_root" "$config" --out "$work/out-$region" \
   --maps none

@@ -105,6 +105,33 @@ void require_population(const Territory& territory, const AnalysisConfig& config
             "`analysis` pour une analyse en surface seulement");
 }
 
+// The population points, timed ("(cache)" when the cut grid was read back).
+std::shared_ptr<const PopulationPoints> timed_population_points(const Territory& territory,
+                                                                const AnalysisConfig& config,
+                                                                LoadReport& report,
+                                                                std::vector<StepTiming>& timings,
+                                                                const ProgressFn& progress) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto points = std::make_shared<const PopulationPoints>(
+        build_population_points(territory, config, report, progress));
+    timings.push_back(
+        {points->pieces_from_cache ? "population points (cache)" : "population points",
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+    return points;
+}
+
+// The raster of snaps of the catchment surfaces, timed ("(cache)" when read back).
+void timed_snap_raster(const TravelTimeModel& model, const AnalysisConfig& config,
+                       std::vector<StepTiming>& timings) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const double cell = config.catchment_shape.surface_cell_m;
+    model.snap_raster(cell);
+    timings.push_back(
+        {model.snap_raster_from_cache(cell) ? "catchment surface: snap raster (cache)"
+                                            : "catchment surface: snap raster",
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+}
+
 // The travel-time model (points snapped once), and what it says about off-road inhabitants.
 void build_travel_model(CoverageAnalysis& a, const Territory& territory) {
     StepClock clock(a.timings, "travel model (snapping)");
@@ -204,6 +231,23 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
 
 }  // namespace
 
+std::vector<StepTiming> prepare_analysis(const Territory& territory, const AnalysisConfig& config,
+                                         const ProgressFn& progress) {
+    std::vector<StepTiming> timings;
+    LoadReport report;  // the analysis reports the same things again
+    const auto points = timed_population_points(territory, config, report, timings, progress);
+    if (territory.roads && !config.catchment_shape.road_bands) {
+        // The raster is built from the model's snapper (the points' snapping comes with it).
+        TravelModelChoice choice;
+        {
+            StepClock clock(timings, "travel model (snapping)");
+            choice = make_travel_time_model(territory, points);
+        }
+        timed_snap_raster(*choice.model, config, timings);
+    }
+    return timings;
+}
+
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
                                   const ProgressFn& progress) {
     CoverageAnalysis a;
@@ -212,14 +256,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     a.catchment_shape = config.catchment_shape;
     const std::vector<std::string> type_codes = analysed_types(territory, config);
     require_population(territory, config);
-    {
-        const auto t0 = std::chrono::steady_clock::now();
-        a.population_points = std::make_shared<const PopulationPoints>(
-            build_population_points(territory, config, a.report, progress));
-        a.timings.push_back(
-            {a.population().pieces_from_cache ? "population points (cache)" : "population points",
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
-    }
+    a.population_points = timed_population_points(territory, config, a.report, a.timings, progress);
     std::vector<double> point_population;
     for (const auto& p : a.population().points) point_population.push_back(p.population);
     build_travel_model(a, territory);
@@ -235,13 +272,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     if (a.model->by_road() && !config.catchment_shape.road_bands) {
         // Where every place joins the road, for the catchment surfaces of every type: a
         // step of its own (a country's raster has 100 million cells).
-        const auto t0 = std::chrono::steady_clock::now();
-        a.model->snap_raster(config.catchment_shape.surface_cell_m);
-        a.timings.push_back(
-            {a.model->snap_raster_from_cache(config.catchment_shape.surface_cell_m)
-                 ? "catchment surface: snap raster (cache)"
-                 : "catchment surface: snap raster",
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+        timed_snap_raster(*a.model, config, a.timings);
     }
     for (std::size_t k = 0; k < type_codes.size(); ++k) {
         if (progress)

@@ -25,6 +25,14 @@ struct TravelModelChoice {
 TravelModelChoice make_travel_time_model(const Territory& territory,
                                          std::shared_ptr<const PopulationPoints> population);
 
+/// @brief Builds and caches what every analysis of the territory reuses whatever its
+/// structures and thresholds: the population grid cut by the communes and the raster of snaps
+/// the catchment surfaces are drawn on (a country's: 12 s and 30 s). The import step
+/// (`inspect --prepare`) calls it, so that the first analysis reads them back. Returns the
+/// steps' timings, "(cache)" where a step found its cache already made.
+std::vector<StepTiming> prepare_analysis(const Territory& territory, const AnalysisConfig& config,
+                                         const ProgressFn& progress = {});
+
 /// @brief Runs the whole analysis. @throws ConfigError for an unknown type in the config.
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
                                   const ProgressFn& progress = {});

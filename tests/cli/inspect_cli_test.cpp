@@ -1,6 +1,7 @@
 // End-to-end: the palliacarte binary's output and exit codes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -101,4 +102,31 @@ TEST(InspectCli, FinessPlusTypesShowPositionsZonesBedsAndActivities) {
         if (t["type"] == "USP") {
             EXPECT_EQ(t["capacity"], 10.0);
         }
+}
+
+// The import step of a large territory: `inspect --prepare` leaves in the cache what every
+// analysis reuses, and the first analysis reads it back instead of building it.
+TEST(InspectCli, PrepareCachesWhatEveryAnalysisReuses) {
+    palliacarte::test::ScratchDir dir("prepare");
+    const std::string env = "PALLIACARTE_CACHE_DIR=" + dir.file("cache") + " ";
+    const auto config = palliacarte::test::config("corse.json");
+    const auto prepared = palliacarte::test::shell(
+        env + PALLIACARTE_BINARY + " inspect --prepare --quiet " + config, true);
+    ASSERT_EQ(prepared.status, 0) << prepared.out;
+    EXPECT_NE(prepared.out.find("Préparé pour les analyses"), std::string::npos) << prepared.out;
+    EXPECT_NE(prepared.out.find("catchment surface: snap raster"), std::string::npos);
+    std::size_t pieces = 0, rasters = 0;
+    for (const auto& f : std::filesystem::directory_iterator(dir.file("cache"))) {
+        pieces += f.path().filename().string().starts_with("population-pieces-");
+        rasters += f.path().filename().string().find("-raster-") != std::string::npos;
+    }
+    EXPECT_EQ(pieces, 1u);
+    EXPECT_EQ(rasters, 1u);
+    const auto analysis = palliacarte::test::shell(
+        env + PALLIACARTE_BINARY + " analyze " + config + " --maps none --out " + dir.file("out"),
+        true);
+    ASSERT_EQ(analysis.status, 0) << analysis.out;
+    EXPECT_NE(analysis.out.find("population points (cache)"), std::string::npos) << analysis.out;
+    EXPECT_NE(analysis.out.find("catchment surface: snap raster (cache)"), std::string::npos)
+        << analysis.out;
 }
