@@ -1,7 +1,6 @@
 #include "analysis/cell_piece_cache.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 
 #include "core/binary_io.hpp"
@@ -28,7 +27,7 @@ std::uint64_t hash_ring(const Ring& ring, std::uint64_t h) {
 
 std::string cell_piece_cache_key(const std::vector<Commune>& communes, int epsg,
                                  const std::vector<PopulationCell>& cells) {
-    std::uint64_t h = hash_value(epsg, 1469598103934665603ull);
+    std::uint64_t h = hash_value(epsg, kFnvOffset);
     h = hash_value(communes.size(), h);
     for (const Commune& c : communes) {
         h = hash_value(c.epsg, hash_value(c.geometry.size(), h));
@@ -39,9 +38,7 @@ std::string cell_piece_cache_key(const std::vector<Commune>& communes, int epsg,
     }
     h = hash_value(cells.size(), h);
     for (const PopulationCell& cell : cells) h = hash_ring(cell.square.outer(), h);
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return hex;
+    return hex_digest(h);
 }
 
 std::optional<std::vector<CellPiece>> read_cell_pieces(const std::string& file,

@@ -27,10 +27,14 @@ std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t h) {
     return h;
 }
 
-std::string hex_digest(const std::string& text) {
+std::string hex_digest(std::uint64_t hash) {
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(text)));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     return hex;
+}
+
+std::string hex_digest(const std::string& text) {
+    return hex_digest(fnv1a(text));
 }
 
 std::string file_identity(const std::string& path) {

@@ -14,13 +14,18 @@
 
 namespace palliacarte::binary {
 
+/// FNV-1a's starting value: a hash chained over several pieces starts from it.
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+
 /// 64-bit FNV-1a: a change detector for cache keys, not a security hash.
-std::uint64_t fnv1a(const std::string& text, std::uint64_t h = 1469598103934665603ull);
+std::uint64_t fnv1a(const std::string& text, std::uint64_t h = kFnvOffset);
 
 /// @brief fnv1a of raw bytes (a cache key over loaded data: coordinates, counts).
 std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t h);
 
-/// @brief fnv1a of `text` as 16 hex digits (used in cache file names).
+/// @brief A hash as 16 hex digits (used in cache file names).
+std::string hex_digest(std::uint64_t hash);
+/// @brief fnv1a of `text` as 16 hex digits.
 std::string hex_digest(const std::string& text);
 
 /// @brief "absolute path|size|mtime" of a file: any edit or replacement changes it.
