@@ -63,7 +63,7 @@ measure() {  # label, command…: wall time and peak RSS of the command
 }
 echo "== import (inspect --prepare: PBF → compact graph, cut grid, raster of snaps; cached)"
 measure import "$bin" inspect --prepare --data-root "$data_root" "$config"
-grep -E "Réseau routier|graphe compact|construit|chargé|Préparé|^  (population|travel|catchment)" \
+grep -E "Réseau routier|graphe compact|construit|chargé|Préparé|^  (population points|snapping index|catchment surface)" \
   "$work/import.log" || true
 echo "== analysis (analyze, graph from the cache)"
 measure analyze "$bin" analyze --data-root "$data_root" "$config" --out "$work/out-$region" \

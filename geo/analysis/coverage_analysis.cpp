@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "analysis/commune_locator.hpp"
@@ -18,6 +19,7 @@
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
+#include "routing/snap_raster_cache.hpp"
 
 namespace palliacarte {
 
@@ -120,15 +122,19 @@ std::shared_ptr<const PopulationPoints> timed_population_points(const Territory&
     return points;
 }
 
-// The raster of snaps of the catchment surfaces, timed ("(cache)" when read back).
+// The raster of snaps' step, as the timings name it.
+const char* snap_raster_step(bool from_cache) {
+    return from_cache ? "catchment surface: snap raster (cache)" : "catchment surface: snap raster";
+}
+
+// The raster of snaps of the catchment surfaces, timed.
 void timed_snap_raster(const TravelTimeModel& model, const AnalysisConfig& config,
                        std::vector<StepTiming>& timings) {
     const auto t0 = std::chrono::steady_clock::now();
     const double cell = config.catchment_shape.surface_cell_m;
     model.snap_raster(cell);
     timings.push_back(
-        {model.snap_raster_from_cache(cell) ? "catchment surface: snap raster (cache)"
-                                            : "catchment surface: snap raster",
+        {snap_raster_step(model.snap_raster_from_cache(cell)),
          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
 }
 
@@ -237,13 +243,20 @@ std::vector<StepTiming> prepare_analysis(const Territory& territory, const Analy
     LoadReport report;  // the analysis reports the same things again
     const auto points = timed_population_points(territory, config, report, timings, progress);
     if (territory.roads && !config.catchment_shape.road_bands) {
-        // The raster is built from the model's snapper (the points' snapping comes with it).
-        TravelModelChoice choice;
+        // The raster needs the snapper's index only, not the points snapped.
+        std::optional<RoadSnapper> snapper;
         {
-            StepClock clock(timings, "travel model (snapping)");
-            choice = make_travel_time_model(territory, points);
+            StepClock clock(timings, "snapping index");
+            snapper.emplace(*territory.roads, territory.car_profile->off_network_kmh(),
+                            territory.road_access.snap_max_distance_m);
         }
-        timed_snap_raster(*choice.model, config, timings);
+        const auto t0 = std::chrono::steady_clock::now();
+        bool from_cache = false;
+        cached_snap_raster(*territory.roads, *snapper, config.catchment_shape.surface_cell_m,
+                           territory.road_stats.cache_file, from_cache);
+        timings.push_back(
+            {snap_raster_step(from_cache),
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
     }
     return timings;
 }

@@ -348,22 +348,9 @@ std::vector<std::vector<MultiPolygon>> TravelTimeModel::catchments(
 const SnapRaster& TravelTimeModel::snap_raster(double cell_m) const {
     const std::lock_guard lock(rasters_mutex_);
     KeptRaster& kept = rasters_[cell_m];
-    if (kept.raster) return *kept.raster;
-    std::string file, key;
-    if (!raster_cache_stem_.empty()) {
-        const auto slash = raster_cache_stem_.find_last_of('/');
-        key = snap_raster_cache_key(raster_cache_stem_.substr(slash + 1), cell_m,
-                                    snapper_->max_distance_m(), snapper_->off_network_mps() * 3.6);
-        file = raster_cache_stem_ + "-raster-" + key + ".bin";
-        if (auto cached = read_snap_raster(file, key, *roads_)) {
-            kept.raster = std::make_unique<SnapRaster>(std::move(*cached));
-            kept.from_cache = true;
-            return *kept.raster;
-        }
-    }
-    kept.raster = std::make_unique<SnapRaster>(*roads_, *snapper_, cell_m);
-    // A cache that cannot be written (read-only, full) only costs the next run the build.
-    if (!file.empty()) write_snap_raster(file, key, *kept.raster);
+    if (!kept.raster)
+        kept.raster =
+            cached_snap_raster(*roads_, *snapper_, cell_m, road_cache_file_, kept.from_cache);
     return *kept.raster;
 }
 

@@ -114,12 +114,10 @@ class TravelTimeModel {
     /// from the raster cache when keep_rasters_with() named one and it holds it).
     const SnapRaster& snap_raster(double cell_m) const;
     /// @brief Keeps the rasters next to the road graph's cache file `road_cache_file`
-    /// (roads-<key>.bin gives roads-<key>-raster-<key>.bin): built once per network, cell size
-    /// and snapping rule, read back by every later analysis of it.
+    /// (routing/snap_raster_cache): built once per network, cell size and snapping rule, read
+    /// back by every later analysis of it.
     void keep_rasters_with(const std::string& road_cache_file) {
-        raster_cache_stem_ = road_cache_file.ends_with(".bin")
-                                 ? road_cache_file.substr(0, road_cache_file.size() - 4)
-                                 : road_cache_file;
+        road_cache_file_ = road_cache_file;
     }
     /// @brief Whether snap_raster(cell_m) came from the cache (false before it is asked for).
     bool snap_raster_from_cache(double cell_m) const;
@@ -160,7 +158,7 @@ class TravelTimeModel {
         bool from_cache = false;
     };
     mutable std::map<double, KeptRaster> rasters_;  ///< by cell size
-    std::string raster_cache_stem_;                 ///< empty: no raster cache
+    std::string road_cache_file_;                   ///< empty: no raster cache
     std::vector<std::pair<EdgeId, std::uint32_t>> points_by_edge_;
     bool off_road_timed_ = false;
 };

@@ -73,4 +73,26 @@ bool write_snap_raster(const std::string& file, const std::string& key, const Sn
     });
 }
 
+std::unique_ptr<SnapRaster> cached_snap_raster(const RoadGraph& graph, const RoadSnapper& snapper,
+                                               double cell_m, const std::string& road_cache_file,
+                                               bool& from_cache) {
+    from_cache = false;
+    std::string file, key;
+    if (!road_cache_file.empty()) {
+        const std::string stem = road_cache_file.ends_with(".bin")
+                                     ? road_cache_file.substr(0, road_cache_file.size() - 4)
+                                     : road_cache_file;
+        key = snap_raster_cache_key(stem.substr(stem.find_last_of('/') + 1), cell_m,
+                                    snapper.max_distance_m(), snapper.off_network_mps() * 3.6);
+        file = stem + "-raster-" + key + ".bin";
+        if (auto cached = read_snap_raster(file, key, graph)) {
+            from_cache = true;
+            return std::make_unique<SnapRaster>(std::move(*cached));
+        }
+    }
+    auto raster = std::make_unique<SnapRaster>(graph, snapper, cell_m);
+    if (!file.empty()) write_snap_raster(file, key, *raster);
+    return raster;
+}
+
 }  // namespace palliacarte

@@ -3,6 +3,7 @@
 // takes 20 s to build and half a second to read, and it depends only on the graph, the cell size
 // and how points join the road. The key covers those; a damaged, foreign or stale file is
 // ignored (and rebuilt), never trusted.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,5 +23,14 @@ std::optional<SnapRaster> read_snap_raster(const std::string& file, const std::s
 
 /// @brief Writes atomically (temp file + rename). Returns false (nothing left behind) on error.
 bool write_snap_raster(const std::string& file, const std::string& key, const SnapRaster& raster);
+
+/// @brief The raster of `cell_m` cells on `graph` as `snapper` joins places to it, kept beside
+/// the road graph's cache file `road_cache_file` (roads-<key>.bin gives
+/// roads-<key>-raster-<key>.bin): read back when that holds it (`from_cache` true), else built
+/// and written there. Without a cache file (empty), built. A cache that cannot be written
+/// (read-only, full) only costs the next run the build.
+std::unique_ptr<SnapRaster> cached_snap_raster(const RoadGraph& graph, const RoadSnapper& snapper,
+                                               double cell_m, const std::string& road_cache_file,
+                                               bool& from_cache);
 
 }  // namespace palliacarte
