@@ -23,13 +23,18 @@ struct BuilderEdge {
     std::uint32_t shape_first, shape_count;
 };
 
+/// @brief What a merge did: nodes merged away, and the edges between kept nodes before it.
+struct ChainMergeCounts {
+    std::size_t merged_nodes, edges_before;
+};
+
 /// @brief Merges the chains among the nodes marked in `keep` (edges touching an unmarked node
 /// are left out of the result). A node merged away is unmarked. Edges agree when their pace,
 /// seconds per *drawn* metre, matches within 1e-5: a point snapped along a merged edge then
 /// gets the time it had on its piece. A chain that would close on itself keeps a node, so that
-/// every road stays an edge (snapping needs it). Returns the number of nodes merged away.
-std::size_t merge_degree_two_chains(const std::vector<Point>& positions, std::vector<char>& keep,
-                                    std::vector<BuilderEdge>& edges,
-                                    std::vector<Point>& shape_points);
+/// every road stays an edge (snapping needs it).
+ChainMergeCounts merge_degree_two_chains(const std::vector<Point>& positions,
+                                         std::vector<char>& keep, std::vector<BuilderEdge>& edges,
+                                         std::vector<Point>& shape_points);
 
 }  // namespace palliacarte

@@ -106,8 +106,9 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     component.clear();
     component.shrink_to_fit();
     if (merge_chains_) {
-        for (const auto& e : edges_) stats.edges_before_merge += kept[e.from] && kept[e.to];
-        stats.merged_nodes = merge_degree_two_chains(positions_, kept, edges_, shape_points_);
+        const auto counts = merge_degree_two_chains(positions_, kept, edges_, shape_points_);
+        stats.merged_nodes = counts.merged_nodes;
+        stats.edges_before_merge = counts.edges_before;
     }
 
     // Kept nodes, numbered along a Hilbert curve (see spatial_order.hpp).
@@ -140,7 +141,11 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     g.out_arc.resize(m);
     g.length_m.resize(m);
     g.source_link.resize(m);
-    std::vector<std::uint32_t> input_edge(m);  // graph edge -> edges_ index, for the shapes
+    // Shape sizes land in first_shape as each edge is placed (no second pass over the edge
+    // records in slot order: at 8 M edges those reads are random and cost more than the copy).
+    g.first_shape.assign(m + 1, 0);
+    std::vector<std::uint32_t> slot_of;  // edges_ index -> graph edge, when there are shapes
+    if (!shape_points_.empty()) slot_of.assign(edges_.size(), kNoNode);
     {
         std::vector<std::uint32_t> cursor(g.first_out.begin(), g.first_out.end() - 1);
         for (std::size_t i = 0; i < edges_.size(); ++i) {
@@ -151,19 +156,19 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
             g.out_arc[slot] = {to, e.seconds};
             g.length_m[slot] = e.length_m;
             g.source_link[slot] = e.link;
-            input_edge[slot] = static_cast<std::uint32_t>(i);
+            g.first_shape[slot + 1] = e.shape_count;
+            if (!slot_of.empty()) slot_of[i] = slot;
         }
     }
-    g.first_shape.resize(m + 1);
-    g.first_shape[0] = 0;
-    for (std::size_t e = 0; e < m; ++e)
-        g.first_shape[e + 1] = g.first_shape[e] + edges_[input_edge[e]].shape_count;
+    std::partial_sum(g.first_shape.begin(), g.first_shape.end(), g.first_shape.begin());
     std::vector<Point>& shape_point = g.shape_point.owned();
     shape_point.resize(g.first_shape[m]);
-    for (std::size_t e = 0; e < m; ++e) {
-        const Edge& in = edges_[input_edge[e]];
+    // In input order: the builder's shape points are read front to back.
+    for (std::size_t i = 0; i < slot_of.size(); ++i) {
+        const Edge& in = edges_[i];
+        if (slot_of[i] == kNoNode || in.shape_count == 0) continue;
         std::copy_n(shape_points_.begin() + in.shape_first, in.shape_count,
-                    shape_point.begin() + g.first_shape[e]);
+                    shape_point.begin() + g.first_shape[slot_of[i]]);
     }
     stats.kept_nodes = nodes;
     stats.kept_edges = m;

@@ -9,11 +9,14 @@ std::vector<std::uint32_t> strongly_connected_components(
     const std::vector<std::uint32_t>& first_out, const std::vector<std::uint32_t>& head,
     std::uint32_t* component_count) {
     constexpr std::uint32_t kUnvisited = std::numeric_limits<std::uint32_t>::max();
+    constexpr std::uint32_t kDone = kUnvisited - 1;  // index of a node already in a component
     const std::uint32_t n =
         first_out.empty() ? 0 : static_cast<std::uint32_t>(first_out.size() - 1);
-    std::vector<std::uint32_t> index(n, kUnvisited), low(n, 0), component(n, kUnvisited);
+    // Tarjan's algorithm without recursion. A node is on the stack while its index is neither
+    // kUnvisited nor kDone; once its component is known, `low` holds the component's number
+    // (the array returned). One array read per edge: the edge scan reads only `index`.
+    std::vector<std::uint32_t> index(n, kUnvisited), low(n, 0);
     std::vector<std::uint32_t> stack, call_node, call_edge;
-    std::vector<bool> on_stack(n, false);
     std::uint32_t next_index = 0, next_component = 0;
     for (std::uint32_t root = 0; root < n; ++root) {
         if (index[root] != kUnvisited) continue;
@@ -21,40 +24,52 @@ std::vector<std::uint32_t> strongly_connected_components(
         call_edge.push_back(first_out[root]);
         index[root] = low[root] = next_index++;
         stack.push_back(root);
-        on_stack[root] = true;
         while (!call_node.empty()) {
             const std::uint32_t v = call_node.back();
-            std::uint32_t& e = call_edge.back();
-            if (e < first_out[v + 1]) {
-                const std::uint32_t w = head[e++];
-                if (index[w] == kUnvisited) {
-                    index[w] = low[w] = next_index++;
-                    stack.push_back(w);
-                    on_stack[w] = true;
-                    call_node.push_back(w);
-                    call_edge.push_back(first_out[w]);
-                } else if (on_stack[w]) {
-                    low[v] = std::min(low[v], index[w]);
+            std::uint32_t e = call_edge.back();
+            const std::uint32_t end = first_out[v + 1];
+            std::uint32_t low_v = low[v];
+            std::uint32_t w = kUnvisited;
+            // Scan v's edges in registers up to the first unvisited head.
+            for (; e < end; ++e) {
+                const std::uint32_t iw = index[head[e]];
+                if (iw == kUnvisited) {
+                    w = head[e++];
+                    break;
                 }
+                if (iw != kDone) low_v = std::min(low_v, iw);
+            }
+            low[v] = low_v;
+            if (w != kUnvisited) {
+                call_edge.back() = e;
+                index[w] = low[w] = next_index++;
+                stack.push_back(w);
+                call_node.push_back(w);
+                call_edge.push_back(first_out[w]);
                 continue;
             }
-            if (low[v] == index[v]) {
-                std::uint32_t w;
+            if (low_v == index[v]) {
+                std::uint32_t u;
                 do {
-                    w = stack.back();
+                    u = stack.back();
                     stack.pop_back();
-                    on_stack[w] = false;
-                    component[w] = next_component;
-                } while (w != v);
+                    index[u] = kDone;
+                    low[u] = next_component;
+                } while (u != v);
                 ++next_component;
             }
             call_node.pop_back();
             call_edge.pop_back();
-            if (!call_node.empty()) low[call_node.back()] = std::min(low[call_node.back()], low[v]);
+            if (!call_node.empty()) {
+                const std::uint32_t parent = call_node.back();
+                // v's low, unless v has just closed its component (then it is a number of
+                // component, not an index, and must not lower the parent's).
+                if (index[v] != kDone) low[parent] = std::min(low[parent], low_v);
+            }
         }
     }
     if (component_count) *component_count = next_component;
-    return component;
+    return low;
 }
 
 }  // namespace palliacarte

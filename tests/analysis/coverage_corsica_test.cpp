@@ -364,5 +364,50 @@ TEST(CoverageCorsica, ASecondAnalysisReadsTheCutGridAndRasterBackUnchanged) {
         ASSERT_EQ(bg::area(first.catchments[c].area), bg::area(second.catchments[c].area)) << c;
 }
 
+// The catchment shape and the chain merge change drawings and the graph, never a figure: every
+// commune figure but the area share is the same with road bands, and with every junction kept.
+TEST(CoverageCorsica, FiguresDependNeitherOnTheCatchmentShapeNorOnTheChainMerge) {
+    const Island& base = island();
+    TerritoryConfig tc = load_territory_config(test::config("corse.json"), std::nullopt);
+    tc.roads->merge_chains = false;
+    tc.document["roads"]["merge_chains"] = false;  // the road cache is keyed by the document
+    AnalysisInputs every_junction = load_analysis_inputs(tc);
+    ASSERT_GT(every_junction.territory.roads->node_count(), base.territory.roads->node_count());
+    AnalysisConfig bands = base.config;
+    bands.catchment_shape.road_bands = true;
+    const CoverageAnalysis with_bands = analyze_coverage(base.territory, bands);
+    const CoverageAnalysis unmerged =
+        analyze_coverage(every_junction.territory, every_junction.analysis);
+    for (const CoverageAnalysis* other : {&with_bands, &unmerged}) {
+        ASSERT_EQ(other->types.size(), base.analysis.types.size());
+        std::size_t compared = 0, area_shares_differ = 0;
+        for (std::size_t k = 0; k < other->types.size(); ++k) {
+            const auto &a = base.analysis.types[k].communes, &b = other->types[k].communes;
+            ASSERT_EQ(a.size(), b.size());
+            for (std::size_t c = 0; c < a.size(); ++c, ++compared) {
+                const std::string at = base.analysis.types[k].type + " " + std::to_string(c);
+                EXPECT_EQ(a[c].status, b[c].status) << at;
+                EXPECT_EQ(a[c].population_within, b[c].population_within) << at;
+                EXPECT_EQ(a[c].elderly_within, b[c].elderly_within) << at;
+                EXPECT_EQ(a[c].share_population_within, b[c].share_population_within) << at;
+                EXPECT_EQ(std::isnan(a[c].mean_minutes), std::isnan(b[c].mean_minutes)) << at;
+                if (!std::isnan(a[c].mean_minutes)) {
+                    EXPECT_NEAR(a[c].mean_minutes, b[c].mean_minutes, 1e-3) << at;
+                    EXPECT_NEAR(a[c].max_minutes, b[c].max_minutes, 1e-3) << at;
+                }
+                EXPECT_EQ(a[c].nearest_structure, b[c].nearest_structure) << at;
+                EXPECT_NEAR(a[c].fca_per_100k, b[c].fca_per_100k, 1e-6 * a[c].fca_per_100k) << at;
+                area_shares_differ += a[c].share_area_within != b[c].share_area_within;
+            }
+        }
+        EXPECT_EQ(compared, 720u);
+        // Road bands draw other areas; the unmerged graph draws the same ones.
+        if (other == &with_bands)
+            EXPECT_GT(area_shares_differ, 300u);
+        else
+            EXPECT_EQ(area_shares_differ, 0u);
+    }
+}
+
 }  // namespace
 }  // namespace palliacarte

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <set>
 
 #include "roads/edge_shape.hpp"
@@ -113,6 +114,34 @@ TEST(SpatialOrder, HilbertCurveVisitsNeighbouringCells) {
                       std::abs(cell[d].second - cell[d - 1].second),
                   1)
             << d;
+}
+
+TEST(SpatialOrder, HilbertIndexIsTheClassicWalk) {
+    // The index is computed four levels at a time from a table; the classic walk, one level a
+    // step, is the definition. Every x on rows spread over the square, and random points.
+    auto classic = [](std::uint32_t x, std::uint32_t y) {
+        constexpr std::uint32_t kSide = 1u << 16;
+        std::uint32_t d = 0;
+        for (std::uint32_t s = kSide / 2; s > 0; s >>= 1) {
+            const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
+            d += s * s * ((3 * rx) ^ ry);
+            if (ry == 0) {
+                if (rx == 1) x = kSide - 1 - x, y = kSide - 1 - y;
+                std::swap(x, y);
+            }
+        }
+        return d;
+    };
+    std::size_t differ = 0;
+    for (std::uint32_t y = 0; y < 65536; y += 257)
+        for (std::uint32_t x = 0; x < 65536; ++x) differ += hilbert_index(x, y) != classic(x, y);
+    std::mt19937 rng(7);
+    for (int i = 0; i < 1'000'000; ++i) {
+        const std::uint32_t x = rng() & 0xFFFF, y = rng() & 0xFFFF;
+        differ += hilbert_index(x, y) != classic(x, y);
+    }
+    EXPECT_EQ(differ, 0u);
+    EXPECT_EQ(hilbert_index(65535, 0), 0xFFFFFFFFu);  // the curve ends at the other corner
 }
 
 TEST(SpatialOrder, GraphNodesNearInIdAreNearOnTheGround) {

@@ -56,6 +56,31 @@ TEST(RoadSnapper, OneWayRoadHasOneStartPerDirection) {
     EXPECT_DOUBLE_EQ(search.seconds(to[0].node), 7 + 60 + 60 + 10);  // around the loop back to B
 }
 
+TEST(RoadSnapper, PlacesOnTheSameRoadAreTimedAlongIt) {
+    // A village and a structure both beside the one-way B → C, 20 m off: 2 s + 6 s along the
+    // road + 2 s. By the edge's ends it would be on to C, round by D and A to B, and back: the
+    // times of a search from the snap's start nodes (what a point got before issue 28).
+    const RoadGraph g = line_graph();
+    const RoadSnapper snapper(g, 36, 100);
+    const auto village = snapper.snap({120, 20}), structure = snapper.snap({180, 20});
+    ASSERT_TRUE(village && structure);
+    EXPECT_NEAR(snapper.along_same_road(*village, *structure), 2 + 6 + 2, 1e-9);
+    EXPECT_EQ(snapper.along_same_road(*structure, *village), kUnreached);  // against the one way
+    OneToManySearch search(g);
+    search.run(snapper.starts(*village, SearchDirection::from_sources), kUnreached,
+               SearchDirection::from_sources);
+    const auto arrive = snapper.starts(*structure, SearchDirection::to_sources);
+    ASSERT_EQ(arrive.size(), 1u);
+    EXPECT_NEAR(search.seconds(arrive[0].node) + arrive[0].seconds, 2 + 8 + 130 + 8 + 2, 1e-4);
+    // On the two-way A – B, both ways.
+    const auto a = snapper.snap({20, -10}), b = snapper.snap({80, 10});
+    ASSERT_TRUE(a && b);
+    EXPECT_NEAR(snapper.along_same_road(*a, *b), 1 + 6 + 1, 1e-9);
+    EXPECT_NEAR(snapper.along_same_road(*b, *a), 1 + 6 + 1, 1e-9);
+    // Different roads: the search decides.
+    EXPECT_EQ(snapper.along_same_road(*a, *village), kUnreached);
+}
+
 TEST(RoadSnapper, FarPointsAreNotSnapped) {
     const RoadGraph g = line_graph();
     const RoadSnapper snapper(g, 36, 100);
