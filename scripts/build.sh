@@ -31,6 +31,9 @@ case "${1:-}" in
   "") ;;
   *) echo "usage: scripts/build.sh [--app | --sanitize | --fuzz]" >&2; exit 2 ;;
 esac
+# PALLIACARTE_WERROR=ON (.ci/run sets it): warnings fail the build. Off by default, so that a
+# newer compiler's new warning does not stop someone trying palliacarte.
+flags+=(-DPALLIACARTE_WERROR="${PALLIACARTE_WERROR:-OFF}")
 generator=()
 if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
 # Configured every time: the options above decide what is built (cheap when nothing changed).

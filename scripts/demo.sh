@@ -5,7 +5,8 @@
 # Usage: scripts/demo.sh [corse | hauts-de-seine] [analyze options…]
 #   corse           (default) the 360 communes of Corsica by road on the island's OSM network
 #   hauts-de-seine  the 36 communes of the 92 and the filière « soins palliatifs 92 », crow-fly
-# Outputs go to out/<territory>/ (coverage.gpkg for QGIS, GeoJSON, CSV, report.md, maps).
+# Outputs go to out/<territory>/ (report.md, atlas.pdf, the QGIS project coverage.qgz over
+# coverage.gpkg, GeoJSON, CSV, maps); the last lines name them and the web map's command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 territory=corse
@@ -21,5 +22,8 @@ if [ -z "$bin" ]; then
 fi
 out="${PALLIACARTE_DEMO_OUT:-out/$territory}"
 "$bin" analyze "data/$territory.json" --out "$out" "$@"
-echo "Rapport : $out/report.md — couches QGIS : $out/coverage.gpkg"
-echo "La carte : $bin serve data/$territory.json, puis http://127.0.0.1:8080/carte"
+echo "Résultats :"
+echo "  rapport      $out/report.md"
+if [ -f "$out/atlas.pdf" ]; then echo "  atlas (PDF)  $out/atlas.pdf"; fi
+echo "  projet QGIS  $out/coverage.qgz (couches dans $out/coverage.gpkg)"
+echo "  carte web    $bin serve data/$territory.json, puis http://127.0.0.1:8080/carte"

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "roads/road_graph.hpp"
@@ -27,11 +28,11 @@ inline std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source
                 out << line;
             }
     }
-    const std::string cmd = "/usr/bin/python3 " + source_dir() + "/tests/tools/networkx_times.py " +
-                            edges + " " + std::to_string(source) + " " + std::to_string(cutoff) +
-                            (reverse ? " reverse" : "");
+    std::ostringstream cmd;
+    cmd << "/usr/bin/python3 " << source_dir() << "/tests/tools/networkx_times.py " << edges << ' '
+        << source << ' ' << std::to_string(cutoff) << (reverse ? " reverse" : "");
     std::map<NodeId, double> times;
-    FILE* pipe = popen(cmd.c_str(), "r");
+    FILE* pipe = popen(cmd.str().c_str(), "r");
     if (!pipe) return times;
     unsigned node;
     double t;

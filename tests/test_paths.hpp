@@ -10,8 +10,11 @@
 
 namespace palliacarte::test {
 
-inline std::string source_dir() {
-    return PALLIACARTE_SOURCE_DIR;
+// A reference to one string, not a fresh one per call: GCC 12 warns (-Warray-bounds, a false
+// positive) when a temporary built from a literal this long is concatenated.
+inline const std::string& source_dir() {
+    static const std::string dir = PALLIACARTE_SOURCE_DIR;
+    return dir;
 }
 
 /// $PALLIACARTE_DATA_ROOT, else ../shared/data next to the checkout.

@@ -261,6 +261,16 @@ std::vector<StepTiming> prepare_analysis(const Territory& territory, const Analy
     return timings;
 }
 
+double analysed_population(const Territory& territory, const CoverageAnalysis& analysis) {
+    double population = 0;
+    if (territory.population_stats.from_grid) {
+        for (const auto& p : analysis.population().points) population += p.population;
+    } else {
+        for (const auto& c : territory.communes) population += c.population.value_or(0);
+    }
+    return population;
+}
+
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
                                   const ProgressFn& progress) {
     CoverageAnalysis a;

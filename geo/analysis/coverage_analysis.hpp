@@ -37,6 +37,10 @@ std::vector<StepTiming> prepare_analysis(const Territory& territory, const Analy
 CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
                                   const ProgressFn& progress = {});
 
+/// @brief The territory's inhabitants as the figures count them: the communes' population, or
+/// the population points' when the grid is the population (PopulationStats::from_grid).
+double analysed_population(const Territory& territory, const CoverageAnalysis& analysis);
+
 /// @brief The analysed types: the config's list, else every type with a threshold that has at
 /// least one structure.
 std::vector<std::string> analysed_types(const Territory& territory, const AnalysisConfig& config);

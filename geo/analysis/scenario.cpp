@@ -19,7 +19,8 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
     std::set<std::string> touched;
     for (const auto& id : removed) {
         auto it = by_id.find(id);
-        if (it == by_id.end()) throw ConfigError("removed: unknown structure id '" + id + "'");
+        if (it == by_id.end())
+            throw ConfigError("removed : identifiant de structure inconnu « " + id + " »");
         touched.insert(territory.structures[it->second].type);
     }
     for (const auto& a : scenario.added) touched.insert(a.type);
@@ -27,7 +28,8 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
     std::vector<ScenarioTypeResult> out;
     for (const auto& asked : touched) {
         const TypeCoverage* tc = find_analysed_type(analysis, territory.types, asked);
-        if (!tc) throw ConfigError("type '" + asked + "' is not analysed for this territory");
+        if (!tc)
+            throw ConfigError("le type « " + asked + " » n'est pas analysé pour ce territoire");
         const std::string& code = tc->type;  // an alias asked for names the table's code
         ScenarioTypeResult r;
         r.type = code;

@@ -24,7 +24,7 @@ nlohmann::json parse_bounded_json(std::string_view text, int max_depth) {
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth)
                 throw json::parse_error::create(
-                    101, i + 1, "nesting deeper than " + std::to_string(max_depth) + " levels",
+                    101, i + 1, "imbrication de plus de " + std::to_string(max_depth) + " niveaux",
                     nullptr);
         } else if (c == ']' || c == '}') {
             --depth;

@@ -35,6 +35,9 @@ struct CommuneStats {
 
 struct PopulationStats {
     std::string source;  ///< file, or "boundary field"
+    /// No commune population at all but a population grid: the grid's inhabitants, counted per
+    /// commune when the analysis cuts it (the shares are computed from them either way).
+    bool from_grid = false;
     std::size_t communes_with_population = 0;
     std::int64_t total_population = 0;
     std::vector<std::string> communes_without_population;

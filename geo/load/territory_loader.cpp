@@ -55,6 +55,16 @@ const StructureFormat& format_of(const StructureSourceConfig& source, const std:
     return *f;
 }
 
+// The population grid the analysis section names, as written there ("" without one).
+std::string population_grid_path(const TerritoryConfig& config) {
+    const auto analysis = config.document.find("analysis");
+    if (analysis == config.document.end() || !analysis->is_object()) return "";
+    const auto grid = analysis->find("population_grid");
+    if (grid == analysis->end() || !grid->is_object()) return "";
+    const auto path = grid->find("path");
+    return path != grid->end() && path->is_string() ? path->get<std::string>() : "";
+}
+
 }  // namespace
 
 Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
@@ -157,11 +167,22 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
     {
         StepClock timer(t.timings, "population");
         PopulationJoinSummary s;
-        if (!config.population || config.population->format == "boundary-field") {
+        const std::string grid = population_grid_path(config);
+        if (!config.population && t.commune_stats.population_field.empty() && !grid.empty()) {
+            // Only a grid: it is the population. Nothing is missing, so nothing to warn about
+            // commune by commune; the analysis counts each commune's inhabitants from its cells.
+            t.population_stats.from_grid = true;
+            t.population_stats.source = "grille carroyée " + grid +
+                                        " (pas de population communale dans la config : "
+                                        "habitants comptés par commune à l'analyse)";
+            t.report.info(grid, "", "population_from_grid",
+                          "aucune population communale configurée : la population est celle de "
+                          "la grille carroyée, comptée commune par commune à l'analyse");
+        } else if (!config.population || config.population->format == "boundary-field") {
             t.population_stats.source =
                 t.commune_stats.population_field.empty()
-                    ? "none (no population source in the config, no population field)"
-                    : "boundary field " + t.commune_stats.population_field;
+                    ? "aucune (ni source de population dans la config, ni champ de population)"
+                    : "champ " + t.commune_stats.population_field + " des contours";
             s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
         } else {
             const std::string& path = config.population->path;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "analysis/coverage_analysis.hpp"
 #include "analysis/white_zone_ranking.hpp"
 #include "core/french_format.hpp"
 #include "output/coverage_layers.hpp"
@@ -48,8 +49,7 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     const bool by_road = a.method == TimeModel::road;
     const bool area_only = a.area_only;
-    double population = 0;
-    for (const auto& c : t.communes) population += c.population.value_or(0);
+    const double population = analysed_population(t, a);
     line("# Couverture en soins palliatifs — " + t.name);
     line();
     line("- Calcul du " + provenance.run_date.substr(0, 10) + " (palliacarte " +
@@ -76,7 +76,11 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
     line("- Population localisée : " +
          std::string(a.population().method == "grid"
                          ? "carreaux de population (" + a.population().source +
-                               "), découpés par commune et recalés sur la population légale"
+                               "), découpés par commune" +
+                               (t.population_stats.from_grid
+                                    ? " ; la grille est la population (pas de population "
+                                      "communale dans la configuration)"
+                                    : " et recalés sur la population légale")
                          : "un point par commune (pas de grille de population)"));
     if (a.population().communes_on_proxy)
         line("  - " + counted(double(a.population().communes_on_proxy), "commune", "communes") +

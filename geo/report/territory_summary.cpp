@@ -42,6 +42,7 @@ json commune_section(const Territory& t) {
         {"area_km2", area / 1e6},
         {"population",
          {{"source", p.source},
+          {"from_grid", p.from_grid},
           {"total", p.total_population},
           {"communes_with_population", p.communes_with_population},
           {"communes_without_population", without},

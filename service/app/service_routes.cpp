@@ -20,13 +20,14 @@ HttpResponse web_file(const WebFiles* web, const std::string& name) {
         std::string missing = web ? "" : "no web directory";
         if (web)
             for (const auto& m : web->missing()) missing += (missing.empty() ? "" : ", ") + m;
-        throw http::ProblemError(503, "La carte n'est pas installée",
-                                 "the web map's files were not found (" + missing +
-                                     "): run `npm ci --prefix service/web` "
-                                     "(scripts/install-deps.sh does), or give serve --web DIR");
+        throw http::ProblemError(
+            503, "La carte n'est pas installée",
+            "fichiers de la carte introuvables (" + missing +
+                ") : lancez `npm ci --prefix service/web` "
+                "(scripts/install-deps.sh le fait), ou donnez serve --web DIR");
     }
     const WebFile* f = web->find(name);
-    if (!f) throw http::ProblemError(404, "Fichier inconnu", "no file /carte/" + name);
+    if (!f) throw http::ProblemError(404, "Fichier inconnu", "pas de fichier /carte/" + name);
     HttpResponse out;
     out.content_type = f->content_type;
     out.body = f->body;
@@ -143,12 +144,13 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
 
     // On-demand analyses: they need the analysis (a GeoPackage served as it is has none).
     const bool analysed = d.analysis.model != nullptr;
-    auto inputs = [&d, analysed]() -> analysis_api::AnalysisInputs {
+    auto inputs = [&d, analysed]() -> analysis_api::ServedAnalysis {
         if (!analysed)
-            throw http::ProblemError(404, "Analyse non disponible",
-                                     "on-demand analyses need a territory config; this service "
-                                     "serves the layers of " +
-                                         d.source + " as they are");
+            throw http::ProblemError(
+                404, "Analyse non disponible",
+                "les analyses à la demande demandent une config de territoire ; "
+                "ce service sert les couches de " +
+                    d.source + " telles quelles");
         return {d.config, d.analysis_config, d.territory, d.analysis};
     };
     auto documented = [analysed](json (*paths)()) {

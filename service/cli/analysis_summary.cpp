@@ -14,8 +14,7 @@ namespace palliacarte::cli {
 
 void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
                             const CoverageAnalysis& a, std::ostream& out) {
-    double population = 0;
-    for (const auto& c : t.communes) population += c.population.value_or(0);
+    const double population = analysed_population(t, a);
     out << "Territoire : " << t.name << " — "
         << counted(double(t.communes.size()), "commune", "communes") << ", "
         << (a.area_only ? std::string("analyse en surface seulement")

@@ -19,6 +19,29 @@ std::string right(std::size_t v, std::size_t w) {
     return cli::right(std::to_string(v), w);
 }
 
+// The communes without a population and the population without a commune. With the grid as
+// the population nothing is missing or outside: no lines about it.
+void print_missing_population(const json& p, bool from_grid, std::ostream& out) {
+    if (from_grid) {
+        out << "\n";
+        return;
+    }
+    out << "  sans population : "
+        << counted(double(p["communes_without_population"].size()), "commune", "communes");
+    std::size_t listed = 0;
+    for (const auto& w : p["communes_without_population"]) {
+        if (listed++ == 10) {
+            out << " …";
+            break;
+        }
+        out << "  " << w["insee"].get<std::string>() << " " << w["name"].get<std::string>();
+    }
+    out << "\n  population sans polygone : "
+        << counted(p["without_polygon"]["count"].get<double>(), "commune", "communes") << ", "
+        << counted(p["without_polygon"]["inhabitants"].get<double>(), "habitant", "habitants")
+        << "\n\n";
+}
+
 }  // namespace
 
 void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason) {
@@ -33,9 +56,11 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     auto n = [](const json& v, const char* one, const char* many) {
         return counted(v.get<double>(), one, many);
     };
+    const bool from_grid = p.value("from_grid", false);
     out << "Communes   : " << n(c["count"], "commune", "communes") << ", "
-        << n(p["total"], "habitant", "habitants") << ", "
-        << decimal_fr(c["area_km2"].get<double>(), 1) << " km²\n";
+        << (from_grid ? std::string("habitants de la grille carroyée (comptés à l'analyse)")
+                      : n(p["total"], "habitant", "habitants"))
+        << ", " << decimal_fr(c["area_km2"].get<double>(), 1) << " km²\n";
     out << "  source " << c["source"].get<std::string>() << " (code INSEE lu dans le champ « "
         << c["fields"]["code"].get<std::string>() << " », CRS source "
         << c["source_crs"].get<std::string>() << ")\n";
@@ -44,19 +69,7 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         << n(c["invalid_repaired"], "géométrie réparée", "géométries réparées") << ", "
         << n(c["features_rejected"], "rejeté", "rejetés") << "\n";
     out << "  population : " << p["source"].get<std::string>() << "\n";
-    out << "  sans population : "
-        << counted(double(p["communes_without_population"].size()), "commune", "communes");
-    std::size_t listed = 0;
-    for (const auto& w : p["communes_without_population"]) {
-        if (listed++ == 10) {
-            out << " …";
-            break;
-        }
-        out << "  " << w["insee"].get<std::string>() << " " << w["name"].get<std::string>();
-    }
-    out << "\n  population sans polygone : "
-        << n(p["without_polygon"]["count"], "commune", "communes") << ", "
-        << n(p["without_polygon"]["inhabitants"], "habitant", "habitants") << "\n\n";
+    print_missing_population(p, from_grid, out);
 
     const auto& st = s["structures"];
     out << "Structures : " << thousands(st["total"].get<long long>()) << " ("
@@ -90,14 +103,18 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             << thousands(t["total"].get<long long>() - t.value("with_zone", 0)) << " sans";
         if (capacity) {
             std::string unit;
-            for (const auto& u : t["capacity_units"])
-                unit += (unit.empty() ? "" : "/") + u.get<std::string>();
+            for (const auto& u : t["capacity_units"]) {
+                if (!unit.empty()) unit += '/';
+                unit += u.get<std::string>();
+            }
             out << " ; capacité " << thousands(std::llround(t["capacity"].get<double>())) << " "
                 << (unit.empty() ? "(unité non précisée)" : unit);
         }
         std::string codes;
-        for (const auto& c : t.value("activities", json::array()))
-            codes += (codes.empty() ? "" : ", ") + c.get<std::string>();
+        for (const auto& c : t.value("activities", json::array())) {
+            if (!codes.empty()) codes += ", ";
+            codes += c.get<std::string>();
+        }
         if (!codes.empty()) out << " ; activités " << codes;
         out << "\n";
     }
@@ -127,7 +144,9 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             out << "    " << left(t["name"].get<std::string>(), 40)
                 << right(t["communes"].get<std::size_t>(), 5) << " "
                 << agree(t["communes"].get<double>(), "commune ", "communes")
-                << right(thousands(t["population"].get<long long>()), 12) << " hab.\n";
+                << (from_grid ? std::string()
+                              : right(thousands(t["population"].get<long long>()), 12) + " hab.")
+                << "\n";
     }
     out << "\n";
 

@@ -197,7 +197,8 @@ struct HttpServer::Impl {
             (void)route;
             return problem_response(500, "Erreur interne", e.what());
         } catch (...) {
-            return problem_response(500, "Erreur interne", "unexpected error in the handler");
+            return problem_response(500, "Erreur interne",
+                                    "erreur inattendue pendant le traitement");
         }
     }
 
@@ -324,8 +325,8 @@ struct HttpServer::Impl {
                 // likely given up, and running it would only delay the ones behind.
                 if (std::chrono::steady_clock::now() - start > options.max_slow_wait) {
                     send(*request, raw_target,
-                         busy_response("the analysis waited too long behind others; "
-                                       "retry in a few seconds",
+                         busy_response("l'analyse a trop attendu derrière d'autres ; "
+                                       "réessayez dans quelques secondes",
                                        5),
                          *shared, start);
                     return;
@@ -336,10 +337,11 @@ struct HttpServer::Impl {
             }
         });
         if (!queued)
-            send(*request, raw_target,
-                 busy_response("too many analyses are running or waiting; retry in a few seconds",
-                               2),
-                 *shared, start);
+            send(
+                *request, raw_target,
+                busy_response(
+                    "trop d'analyses en cours ou en attente ; réessayez dans quelques secondes", 2),
+                *shared, start);
     }
 
     /// A GET or HEAD: from the response cache, or answered and kept there (gzipped once when
@@ -406,17 +408,17 @@ std::optional<HttpResponse> unfit_request(const HttpRequest& r, const PublicUrl&
     for (const auto& [k, v] : r.query) utf8 = utf8 && is_valid_utf8(k) && is_valid_utf8(v);
     if (!utf8)
         return malformed(
-            "the path or a query parameter is not valid UTF-8 once "
-            "percent-decoded");
+            "le chemin ou un paramètre n'est pas de l'UTF-8 valide une fois "
+            "décodé (%XX)");
     switch (check_host(url, r.header("host"), r.http11)) {
         case HostVerdict::ok:
             return std::nullopt;
         case HostVerdict::missing:
-            return malformed("an HTTP/1.1 request must have a Host header");
+            return malformed("une requête HTTP/1.1 doit avoir un en-tête Host");
         case HostVerdict::misdirected:
             return problem_response(421, "Hôte inattendu",
-                                    "this service answers for " + url.base + ", not for Host '" +
-                                        r.header("host") + "'");
+                                    "ce service répond pour " + url.base + ", pas pour Host « " +
+                                        r.header("host") + " »");
     }
     return std::nullopt;
 }
@@ -432,9 +434,9 @@ std::optional<HttpResponse> method_not_allowed(const HttpRequest& r, const Route
     for (const auto& m : route.methods) allow += (allow.empty() ? "" : ", ") + m;
     if (has("GET")) allow += ", HEAD";
     allow += ", OPTIONS";
-    HttpResponse p =
-        problem_response(405, "Méthode non permise",
-                         r.method + " is not allowed on " + r.path + " (allowed: " + allow + ")");
+    HttpResponse p = problem_response(
+        405, "Méthode non permise",
+        r.method + " n'est pas permis sur " + r.path + " (permis : " + allow + ")");
     p.headers.push_back({"Allow", allow});
     return p;
 }
@@ -492,7 +494,7 @@ class PistacheHandler : public P::Http::Handler {
     // closes the connection after this answer.
     void onTimeout(const P::Http::Request& req, P::Http::ResponseWriter writer) override {
         const HttpResponse p = problem_response(
-            408, "Délai dépassé", "the request did not arrive in time; the connection is closed");
+            408, "Délai dépassé", "la requête n'est pas arrivée à temps ; la connexion est fermée");
         set_header(writer.headers(), "Content-Type", p.content_type);
         set_header(writer.headers(), "Connection", "close");
         writer.send(P::Http::Code::Request_Timeout, p.body);

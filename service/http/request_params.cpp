@@ -6,14 +6,14 @@
 namespace palliacarte::http {
 
 ProblemError bad_parameter(const std::string& param, const std::string& why) {
-    return ProblemError(400, "Paramètre invalide", "parameter '" + param + "': " + why);
+    return ProblemError(400, "Paramètre invalide", "paramètre « " + param + " » : " + why);
 }
 
 double parse_number(const std::string& name, const std::string& text) {
     double v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-        throw bad_parameter(name, "'" + text + "' is not a number");
+        throw bad_parameter(name, "« " + text + " » n'est pas un nombre");
     return v;
 }
 

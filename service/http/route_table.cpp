@@ -75,11 +75,12 @@ HttpResponse RouteTable::handle(const HttpRequest& r) const {
     const Route known = route(r.path);
     if (known.methods.empty())
         throw ProblemError(404, "Introuvable",
-                           "no resource at " + r.path + " (start at / for the links)");
+                           "aucune ressource à " + r.path + " (partez de / pour les liens)");
     std::string allowed;
     for (const auto& m : known.methods) allowed += (allowed.empty() ? "" : ", ") + m;
-    throw ProblemError(405, "Méthode non permise",
-                       r.method + " is not allowed on " + r.path + " (allowed: " + allowed + ")");
+    throw ProblemError(
+        405, "Méthode non permise",
+        r.method + " n'est pas permis sur " + r.path + " (permis : " + allowed + ")");
 }
 
 nlohmann::json RouteTable::openapi_paths() const {

@@ -23,7 +23,7 @@ std::size_t parse_count(const std::string& name, const std::string& text, std::s
     std::size_t digits = 0;
     while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
     if (text.empty() || digits != text.size())
-        throw bad(name, "'" + text + "' is not a non-negative integer");
+        throw bad(name, "« " + text + " » n'est pas un entier positif ou nul");
     std::size_t v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec == std::errc::result_out_of_range || v > max) return max;
@@ -32,10 +32,11 @@ std::size_t parse_count(const std::string& name, const std::string& text, std::s
 
 ServedCrs parse_crs_param(const std::string& name, const std::string& text) {
     if (auto c = parse_crs(text)) return *c;
-    throw bad(name, "'" + text +
-                        "' is not served; use http://www.opengis.net/def/crs/OGC/1.3/CRS84, "
-                        "http://www.opengis.net/def/crs/EPSG/0/4326 or "
-                        "http://www.opengis.net/def/crs/EPSG/0/2154");
+    throw bad(name,
+              "« " + text +
+                  " » n'est pas servi ; utilisez http://www.opengis.net/def/crs/OGC/1.3/CRS84, "
+                  "http://www.opengis.net/def/crs/EPSG/0/4326 ou "
+                  "http://www.opengis.net/def/crs/EPSG/0/2154");
 }
 
 FieldValue parse_value(const FieldDef& field, const std::string& text) {
@@ -46,7 +47,7 @@ FieldValue parse_value(const FieldDef& field, const std::string& text) {
             std::int64_t v = 0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
             if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-                throw bad(field.name, "'" + text + "' is not an integer");
+                throw bad(field.name, "« " + text + " » n'est pas un entier");
             return v;
         }
         case FieldType::real:
@@ -54,7 +55,7 @@ FieldValue parse_value(const FieldDef& field, const std::string& text) {
         case FieldType::boolean:
             if (text == "true") return true;
             if (text == "false") return false;
-            throw bad(field.name, "'" + text + "' is not true or false");
+            throw bad(field.name, "« " + text + " » n'est ni true ni false");
     }
     return text;
 }
@@ -70,7 +71,7 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
     for (const auto& [name, value] : request.query) {
         if (name == "limit") {
             q.limit = parse_count(name, value, kMaxLimit);
-            if (q.limit == 0) throw bad(name, "must be at least 1");
+            if (q.limit == 0) throw bad(name, "doit valoir au moins 1");
         } else if (name == "offset") {
             q.offset = parse_count(name, value, std::size_t(1) << 40);
         } else if (name == "crs") {
@@ -80,13 +81,14 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
         } else if (name == "bbox") {
             const auto parts = split(value, ',');
             if (parts.size() != 4 && parts.size() != 6)
-                throw bad(name, "expects 4 numbers (minx,miny,maxx,maxy) or 6 with heights, got " +
-                                    std::to_string(parts.size()));
+                throw bad(name,
+                          "attend 4 nombres (minx,miny,maxx,maxy) ou 6 avec les hauteurs, reçu " +
+                              std::to_string(parts.size()));
             std::vector<double> v;
             for (const auto& p : parts) v.push_back(parse_number(name, p));
             if (parts.size() == 6) v = {v[0], v[1], v[3], v[4]};
             if (v[0] > v[2] || v[1] > v[3])
-                throw bad(name, "the lower corner must come first (min ≤ max on both axes)");
+                throw bad(name, "le coin inférieur d'abord (min ≤ max sur les deux axes)");
             q.bbox = std::array<double, 4>{v[0], v[1], v[2], v[3]};
         } else if (name == "properties") {
             std::vector<std::size_t> selected;
@@ -94,7 +96,7 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
                 if (p.empty()) continue;
                 const std::size_t f = layer.field(p);
                 if (f == layer.fields.size())
-                    throw bad(name, "'" + p + "' is not a property of " + c.id());
+                    throw bad(name, "« " + p + " » n'est pas une propriété de " + c.id());
                 selected.push_back(f);
             }
             q.properties = std::move(selected);
@@ -103,8 +105,8 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
         } else if (const std::size_t f = layer.field(name); f < layer.fields.size()) {
             q.equals.emplace_back(f, parse_value(layer.fields[f], value));
         } else if (!kReserved.count(name)) {
-            throw bad(name, "unknown parameter (neither an OGC API parameter nor a property of " +
-                                c.id() + ")");
+            throw bad(name,
+                      "paramètre inconnu (ni paramètre OGC API, ni propriété de " + c.id() + ")");
         }
     }
     // Geographic boxes: latitudes within ±90 (in the CRS's own axis order).
@@ -113,8 +115,10 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
         const bool lat_first = q.bbox_crs == ServedCrs::epsg4326;
         const double lat0 = lat_first ? b[0] : b[1], lat1 = lat_first ? b[2] : b[3];
         if (lat0 < -90 || lat1 > 90)
-            throw bad("bbox", "latitudes must lie within [-90, 90] (is the axis order right for " +
-                                  std::string(crs_uri(q.bbox_crs)) + "?)");
+            throw bad(
+                "bbox",
+                "les latitudes doivent être dans [-90, 90] (l'ordre des axes est-il celui de " +
+                    std::string(crs_uri(q.bbox_crs)) + " ?)");
     }
     return q;
 }

@@ -91,8 +91,8 @@ std::string negotiate_format(const HttpRequest& r) {
             *f == "application/geo+json")
             return "json";
         if (*f == "html" || *f == "text/html") return "html";
-        throw ProblemError(406, "Format non disponible",
-                           "parameter 'f': '" + *f + "' is not served (use f=json or f=html)");
+        throw ProblemError(400, "Paramètre invalide",
+                           "paramètre « f » : « " + *f + " » n'est pas servi (f=json ou f=html)");
     }
     const std::string accept = r.header("accept");
     // Browsers ask for text/html first; API clients (GDAL, QGIS) for JSON or */*.
@@ -128,7 +128,7 @@ const FeatureCollection& OgcApi::collection_or_404(const std::string& id) const 
     const FeatureCollection* c = collection(id);
     if (!c)
         throw ProblemError(404, "Collection inconnue",
-                           "no collection '" + id + "' (see /collections)");
+                           "pas de collection « " + id + " » (voir /collections)");
     return *c;
 }
 
@@ -328,17 +328,17 @@ HttpResponse OgcApi::item(const HttpRequest& r, const std::string& collection_id
     const auto i = c.find(id);
     if (!i)
         throw ProblemError(404, "Objet inconnu",
-                           "collection '" + c.id() + "' has no feature '" + id +
-                               "' (ids are 1 to " + std::to_string(c.size()) + ")");
+                           "la collection « " + c.id() + " » n'a pas d'objet « " + id +
+                               " » (identifiants de 1 à " + std::to_string(c.size()) + ")");
     // Only crs (and f) apply to a single feature.
     ServedCrs crs = ServedCrs::crs84;
     for (const auto& [name, value] : r.query) {
         if (name == "crs") {
             auto parsed = parse_crs(value);
-            if (!parsed) throw http::bad_parameter("crs", "'" + value + "' is not served");
+            if (!parsed) throw http::bad_parameter("crs", "« " + value + " » n'est pas servi");
             crs = *parsed;
         } else if (name != "f") {
-            throw http::bad_parameter(name, "not accepted for a single feature");
+            throw http::bad_parameter(name, "non accepté pour un objet seul");
         }
     }
     std::string body;

@@ -35,12 +35,12 @@ json nullable(double v) {
 }
 
 // Longitude/latitude → the territory CRS, refusing points far from the territory.
-Point from_lonlat(const AnalysisInputs& d, double lon, double lat, const std::string& what) {
+Point from_lonlat(const ServedAnalysis& d, double lon, double lat, const std::string& what) {
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
-        throw bad(what, "longitude must be within [-180, 180] and latitude within [-90, 90]");
+        throw bad(what, "la longitude doit être dans [-180, 180] et la latitude dans [-90, 90]");
     const CrsTransform& t = CrsTransform::for_this_thread("OGC:CRS84", epsg_string(d.config.epsg));
     Point p{lon, lat};
-    if (!t.transform(p.x, p.y)) throw bad(what, "the position cannot be projected");
+    if (!t.transform(p.x, p.y)) throw bad(what, "la position ne peut pas être projetée");
     const MultiPolygon* outline = d.analysis.outline.in(d.config.epsg);
     if (!outline) return p;
     Box b;
@@ -48,8 +48,20 @@ Point from_lonlat(const AnalysisInputs& d, double lon, double lat, const std::st
     constexpr double kMargin = 50000;  // 50 km around the territory
     if (p.x < b.min_corner().x - kMargin || p.x > b.max_corner().x + kMargin ||
         p.y < b.min_corner().y - kMargin || p.y > b.max_corner().y + kMargin)
-        throw bad(what, "the position lies more than 50 km outside the territory " + d.config.name);
+        throw bad(what, "la position est à plus de 50 km hors du territoire " + d.config.name);
     return p;
+}
+
+// nlohmann's messages are English and name its internals; say where the body went wrong, and
+// why when the reason is ours (too deep: parse_bounded_json).
+std::string unreadable_body(const json::exception& e) {
+    const std::string what = e.what();
+    if (what.find("imbrication") != std::string::npos)
+        return "corps illisible : " + what.substr(what.rfind(": ") + 2);
+    if (const auto* p = dynamic_cast<const json::parse_error*>(&e))
+        return "corps illisible : pas du JSON valide (vers l'octet " + std::to_string(p->byte) +
+               ")";
+    return "corps illisible : pas du JSON valide";
 }
 
 HttpResponse json_answer(const json& doc, const std::string& type = "application/json") {
@@ -61,14 +73,14 @@ HttpResponse json_answer(const json& doc, const std::string& type = "application
 
 }  // namespace
 
-HttpResponse commune(const AnalysisInputs& d, const std::string& insee) {
+HttpResponse commune(const ServedAnalysis& d, const std::string& insee) {
     std::size_t c = d.territory.communes.size();
     for (std::size_t i = 0; i < d.territory.communes.size(); ++i)
         if (d.territory.communes[i].insee == insee) c = i;
     if (c == d.territory.communes.size())
         throw ProblemError(404, "Commune inconnue",
-                           "no commune '" + insee + "' in " + d.config.name +
-                               " (see /collections/communes/items)");
+                           "pas de commune « " + insee + " » dans " + d.config.name +
+                               " (voir /collections/communes/items)");
     const Commune& cm = d.territory.communes[c];
     json types = json::array();
     for (const auto& tc : d.analysis.types) {
@@ -101,22 +113,22 @@ HttpResponse commune(const AnalysisInputs& d, const std::string& insee) {
 
 namespace {
 
-std::vector<double> parse_minutes(const AnalysisInputs& d, const HttpRequest& r) {
+std::vector<double> parse_minutes(const ServedAnalysis& d, const HttpRequest& r) {
     std::vector<double> out;
     if (const std::string* m = r.param("minutes")) {
         for (const std::string& part : http::split(*m, ',')) {
             const double v = http::parse_number("minutes", part);
             if (v <= 0 || v > kMaxMinutes)
-                throw bad("minutes", "each value must be above 0 and at most " +
+                throw bad("minutes", "chaque valeur doit être au-dessus de 0 et au plus " +
                                          std::to_string(static_cast<int>(kMaxMinutes)));
             out.push_back(v);
         }
     } else {
         out = d.analysis_config.catchment_thresholds_min;
     }
-    if (out.empty()) throw bad("minutes", "no value");
+    if (out.empty()) throw bad("minutes", "aucune valeur");
     if (out.size() > kMaxThresholds)
-        throw bad("minutes", "at most " + std::to_string(kMaxThresholds) + " thresholds");
+        throw bad("minutes", "au plus " + std::to_string(kMaxThresholds) + " seuils");
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -124,11 +136,11 @@ std::vector<double> parse_minutes(const AnalysisInputs& d, const HttpRequest& r)
 
 }  // namespace
 
-HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
+HttpResponse catchment(const ServedAnalysis& d, const HttpRequest& r) {
     for (const auto& [name, value] : r.query)
         if (name != "structure" && name != "lon" && name != "lat" && name != "minutes" &&
             name != "type")
-            throw bad(name, "unknown parameter (structure, lon, lat, minutes, type)");
+            throw bad(name, "paramètre inconnu (structure, lon, lat, minutes, type)");
     const std::vector<double> minutes = parse_minutes(d, r);
     Point position;
     int epsg = d.config.epsg;
@@ -136,15 +148,17 @@ HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
     json source;
     if (const std::string* id = r.param("structure")) {
         if (r.param("lon") || r.param("lat"))
-            throw bad("structure", "give either structure or lon/lat, not both");
+            throw bad("structure", "donnez structure ou lon/lat, pas les deux");
         const Structure* s = nullptr;
         for (const auto& st : d.territory.structures)
             if (st.id == *id) s = &st;
         if (!s)
-            throw ProblemError(404, "Structure inconnue",
-                               "no structure '" + *id + "' (see /collections/structures/items)");
+            throw ProblemError(
+                404, "Structure inconnue",
+                "pas de structure « " + *id + " » (voir /collections/structures/items)");
         if (!s->position)
-            throw bad("structure", "'" + *id + "' has no position (" + s->position_problem + ")");
+            throw bad("structure",
+                      "« " + *id + " » n'a pas de position (" + s->position_problem + ")");
         position = *s->position;
         epsg = s->epsg;
         type = s->type;
@@ -152,7 +166,7 @@ HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
     } else {
         const std::string* lon = r.param("lon");
         const std::string* lat = r.param("lat");
-        if (!lon || !lat) throw bad("lon", "give structure=ID, or lon and lat (WGS84 degrees)");
+        if (!lon || !lat) throw bad("lon", "donnez structure=ID, ou lon et lat (degrés WGS84)");
         const double x = http::parse_number("lon", *lon), y = http::parse_number("lat", *lat);
         position = from_lonlat(d, x, y, "lon");
         source = {{"lon", x}, {"lat", y}};
@@ -161,14 +175,14 @@ HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
     SearchDirection direction = SearchDirection::from_sources;
     if (!type.empty()) {
         const StructureType* st = d.territory.types.find(type);
-        if (!st) throw bad("type", "unknown structure type '" + type + "'");
+        if (!st) throw bad("type", "type de structure inconnu « " + type + " »");
         if (st->direction == TravelDirection::patient_travels)
             direction = SearchDirection::to_sources;
     }
     const TravelTimeModel& model = *d.analysis.model;
     const Place place = model.place(position, epsg);
     if (!place.usable)
-        throw bad("lon", "the position is farther than the snapping distance from every road");
+        throw bad("lon", "la position est plus loin de toute route que la distance d'accroche");
     std::vector<double> limits_s;
     for (const double m : minutes) limits_s.push_back(m * 60);
     // Clipped to the territory (as the served catchments are), then in longitude/latitude.
@@ -199,59 +213,62 @@ HttpResponse catchment(const AnalysisInputs& d, const HttpRequest& r) {
     return out;
 }
 
-HttpResponse scenario(const AnalysisInputs& d, const HttpRequest& r) {
+HttpResponse scenario(const ServedAnalysis& d, const HttpRequest& r) {
     if (r.body.size() > kMaxBodyBytes)
         throw ProblemError(
             413, "Requête trop volumineuse",
-            "scenario bodies are limited to " + std::to_string(kMaxBodyBytes) + " bytes");
+            "le corps d'un scénario est limité à " + std::to_string(kMaxBodyBytes) + " octets");
     const std::string type = http::media_type(r.header("content-type"));
     if (type != "application/json")
         throw ProblemError(415, "Type de contenu non pris en charge",
-                           "the scenario body must be sent as Content-Type: application/json" +
-                               (type.empty() ? std::string() : " (got " + type + ")"));
+                           "le corps du scénario s'envoie en Content-Type: application/json" +
+                               (type.empty() ? std::string() : " (reçu " + type + ")"));
     json doc;
     try {
         doc = parse_bounded_json(r.body);
     } catch (const json::exception& e) {
-        throw ProblemError(400, "JSON invalide", std::string("body: ") + e.what());
+        throw ProblemError(400, "JSON invalide", unreadable_body(e));
     }
-    if (!doc.is_object()) throw ProblemError(400, "JSON invalide", "body: expected an object");
+    if (!doc.is_object())
+        throw ProblemError(400, "JSON invalide", "corps : un objet JSON est attendu");
     for (const auto& [k, v] : doc.items())
         if (k != "added" && k != "removed")
             throw ProblemError(400, "JSON invalide",
-                               "body: unknown member '" + k + "' (expected added, removed)");
+                               "corps : membre inconnu « " + k + " » (attendus : added, removed)");
     Scenario s;
     // References into the request document, never copies of it.
     static const json kNone = json::array();
     const json& added = doc.contains("added") ? doc["added"] : kNone;
     const json& removed = doc.contains("removed") ? doc["removed"] : kNone;
     if (!added.is_array() || !removed.is_array())
-        throw ProblemError(400, "JSON invalide", "body: added and removed must be arrays");
+        throw ProblemError(400, "JSON invalide",
+                           "corps : added et removed doivent être des tableaux");
     if (added.size() > kMaxAdded || removed.size() > kMaxRemoved)
         throw ProblemError(413, "Scénario trop grand",
-                           "at most " + std::to_string(kMaxAdded) + " added and " +
-                               std::to_string(kMaxRemoved) + " removed structures per scenario");
+                           "au plus " + std::to_string(kMaxAdded) + " structures ajoutées et " +
+                               std::to_string(kMaxRemoved) + " retirées par scénario");
     if (added.empty() && removed.empty())
-        throw ProblemError(400, "Scénario vide", "body: nothing added or removed");
+        throw ProblemError(400, "Scénario vide", "corps : rien d'ajouté ni de retiré");
     for (std::size_t i = 0; i < added.size(); ++i) {
         const json& a = added[i];
         const std::string where = "added[" + std::to_string(i) + "]";
         if (!a.is_object() || !a.contains("type") || !a["type"].is_string() || !a.contains("lon") ||
             !a["lon"].is_number() || !a.contains("lat") || !a["lat"].is_number())
             throw ProblemError(400, "JSON invalide",
-                               where + ": expected {\"type\": \"HAD\", \"lon\": …, \"lat\": …}");
+                               where + " : attendu {\"type\": \"HAD\", \"lon\": …, \"lat\": …}");
         const std::string type = a["type"];
         const TypeCoverage* tc = find_analysed_type(d.analysis, d.territory.types, type);
         if (!tc)
             throw ProblemError(
                 400, "Type non analysé",
-                where + ": type '" + type + "' is not analysed for " + d.config.name);
+                where + " : le type « " + type + " » n'est pas analysé pour " + d.config.name);
         s.added.push_back({tc->type,
                            from_lonlat(d, a["lon"].get<double>(), a["lat"].get<double>(), where),
                            d.config.epsg});
     }
     for (const auto& id : removed) {
-        if (!id.is_string()) throw ProblemError(400, "JSON invalide", "removed: ids are strings");
+        if (!id.is_string())
+            throw ProblemError(400, "JSON invalide", "removed : les identifiants sont des chaînes");
         s.removed.push_back(id);
     }
     const auto start = std::chrono::steady_clock::now();

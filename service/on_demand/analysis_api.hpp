@@ -22,8 +22,9 @@ constexpr std::size_t kMaxRemoved = 500;
 constexpr std::size_t kMaxBodyBytes = 256 * 1024;
 
 /// What the on-demand analyses read: a territory and its analysis, whose travel-time model
-/// and outline they reuse. All live as long as the service.
-struct AnalysisInputs {
+/// and outline they reuse. All live as long as the service, which owns them (as the
+/// AnalysisInputs loaded by load/analysis_inputs); these are views of them.
+struct ServedAnalysis {
     const TerritoryConfig& config;
     const AnalysisConfig& analysis_config;
     const Territory& territory;
@@ -32,9 +33,9 @@ struct AnalysisInputs {
 
 // The endpoints (routes: app/service_routes.cpp). Each throws http::ProblemError for bad input
 // (400, 404, 413).
-http::HttpResponse commune(const AnalysisInputs& inputs, const std::string& insee);
-http::HttpResponse catchment(const AnalysisInputs& inputs, const http::HttpRequest& request);
-http::HttpResponse scenario(const AnalysisInputs& inputs, const http::HttpRequest& request);
+http::HttpResponse commune(const ServedAnalysis& inputs, const std::string& insee);
+http::HttpResponse catchment(const ServedAnalysis& inputs, const http::HttpRequest& request);
+http::HttpResponse scenario(const ServedAnalysis& inputs, const http::HttpRequest& request);
 
 // Their OpenAPI path items, keyed by path.
 nlohmann::json openapi_commune_paths();

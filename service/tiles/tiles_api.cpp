@@ -33,9 +33,9 @@ int tile_index(const std::string& text, long end, const char* name) {
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() ||
         (text.size() > 1 && text[0] == '0') || text[0] == '-' || v < 0 || v >= end)
-        throw ProblemError(400, "Tuile hors de la grille",
-                           std::string(name) + " '" + text + "' must be an integer from 0 to " +
-                               std::to_string(end - 1));
+        throw ProblemError(
+            400, "Tuile hors de la grille",
+            std::string(name) + " « " + text + " » : un entier de 0 à " + std::to_string(end - 1));
     return static_cast<int>(v);
 }
 
@@ -64,12 +64,13 @@ const TileSource& TileApi::source(const std::string& collection) const {
     const auto it = sources_.find(collection);
     if (it == sources_.end()) {
         if (ogc_.collection(collection))
-            throw ProblemError(404, "Pas de tuiles",
-                               "collection '" + collection +
-                                   "' holds points: vector tiles are served for polygon "
-                                   "collections (see /collections/{id}/items)");
+            throw ProblemError(
+                404, "Pas de tuiles",
+                "la collection « " + collection +
+                    " » contient des points : les tuiles vectorielles sont servies "
+                    "pour les collections de polygones (voir /collections/{id}/items)");
         throw ProblemError(404, "Collection inconnue",
-                           "no collection '" + collection + "' (see /collections)");
+                           "pas de collection « " + collection + " » (voir /collections)");
     }
     return *it->second;
 }
@@ -97,7 +98,7 @@ HttpResponse TileApi::tileset(const HttpRequest& r, const std::string& collectio
     (void)source(collection);
     if (matrix_set != kMatrixSet)
         throw ProblemError(404, "Grille inconnue",
-                           "tile matrix set '" + matrix_set + "': only WebMercatorQuad");
+                           "grille « " + matrix_set + " » : seulement WebMercatorQuad");
     const auto* c = ogc_.collection(collection);
     const std::string base = tiles_base(r, collection) + "/" + kMatrixSet;
     const auto& e = c->extent_crs84();
@@ -134,11 +135,16 @@ HttpResponse TileApi::tile(const HttpRequest& r, const std::string& collection,
     const TileSource& s = source(collection);
     if (matrix_set != kMatrixSet)
         throw ProblemError(404, "Grille inconnue",
-                           "tile matrix set '" + matrix_set + "': only WebMercatorQuad");
+                           "grille « " + matrix_set + " » : seulement WebMercatorQuad");
     const int zoom = tile_index(z, kMaxZoom + 1, "tileMatrix");
     const long side = 1L << zoom;
     const int y = tile_index(row, side, "tileRow");
     const int x = tile_index(col, side, "tileCol");
+    // A tile is a Mapbox Vector Tile and nothing else: another f= is a mistake, not a wish.
+    if (const std::string* f = r.param("f"); f && *f != "mvt" && *f != kMvt)
+        throw ProblemError(
+            400, "Paramètre invalide",
+            "paramètre « f » : « " + *f + " » n'est pas servi pour une tuile (f=mvt, ou pas de f)");
     // Only what selects features or fields: paging, boxes and CRS have no meaning for a tile.
     const Layer& layer = ogc_.collection(collection)->layer();
     for (const auto& entry : r.query)
@@ -146,8 +152,8 @@ HttpResponse TileApi::tile(const HttpRequest& r, const std::string& collection,
             layer.field(entry.first) == layer.fields.size())
             throw ProblemError(400, "Paramètre invalide",
                                entry.first +
-                                   ": unknown parameter for a tile (properties, or a "
-                                   "property of the collection to select features)");
+                                   " : paramètre inconnu pour une tuile (properties, ou une "
+                                   "propriété de la collection pour choisir des objets)");
     const ogc::ItemsQuery q = ogc::parse_items_query(*ogc_.collection(collection), r);
     HttpResponse out;
     out.content_type = kMvt;
@@ -173,7 +179,7 @@ HttpResponse TileApi::matrix_sets(const HttpRequest& r) const {
 HttpResponse TileApi::matrix_set(const std::string& id) const {
     if (id != kMatrixSet)
         throw ProblemError(404, "Grille inconnue",
-                           "tile matrix set '" + id + "': only WebMercatorQuad");
+                           "grille « " + id + " » : seulement WebMercatorQuad");
     json matrices = json::array();
     for (int z = 0; z <= kMaxZoom; ++z) {
         const double cell = 2 * kMercatorHalf / 256 / std::ldexp(1.0, z);

@@ -891,8 +891,16 @@
     map.on('error', (e) => {
       if (e.error && e.error.name === 'AbortError') return;
       // The background comes from elsewhere (internet): its failures leave our layers intact.
+      // Offline is a normal way to work, not an error: the basemap goes, the plain background
+      // and our layers stay, and a quiet note says why.
       if (e.sourceId === 'basemap') {
-        if (!basemapWarned) showError('Fond de carte indisponible (pas d\'accès à internet ?) : les couches restent affichées.');
+        if (!basemapWarned) {
+          if (map.getLayer('basemap')) map.setLayoutProperty('basemap', 'visibility', 'none');
+          const note = $('note-fond');
+          map.getContainer().appendChild(note); // on the map, bottom left, not over the panel
+          note.textContent = 'Fond de carte hors ligne : fond uni';
+          note.hidden = false;
+        }
         basemapWarned = true;
         console.warn(e.error);
         return;

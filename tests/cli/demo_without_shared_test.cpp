@@ -40,6 +40,7 @@ std::string figure_lines(const std::string& text) {
             line.find("Fichiers écrits") != std::string::npos || line.rfind("Rapport :", 0) == 0)
             continue;
         if (line.rfind("Configuration :", 0) == 0) continue;
+        if (line == "Résultats :") break;  // demo.sh's closing lines: where the files are
         // The report's diagnostics: "- avertissement — `FILE` : message".
         if (line.rfind("- avertissement — `", 0) == 0 || line.rfind("- **rejet** — `", 0) == 0)
             if (const auto colon = line.find("` : "); colon != std::string::npos)
@@ -109,8 +110,14 @@ TEST_F(DemoWithoutShared, RunsWithNothingBesideTheClone) {
         for (const char* f : {"coverage.gpkg", "report.md", "white_zones.csv", "territories.csv",
                               "communes_coverage.geojson", "catchments.geojson"})
             EXPECT_GT(fs::file_size(out(t) / f), 100u) << t << " " << f;
-        EXPECT_NE(r.out.find("Rapport : " + out(t).string() + "/report.md"), std::string::npos)
-            << r.out;
+        // The last lines say where to look: report, atlas, QGIS project, web map.
+        const auto at = r.out.rfind("Résultats :");
+        ASSERT_NE(at, std::string::npos) << r.out;
+        const std::string tail = r.out.substr(at);
+        for (const std::string& f :
+             {out(t).string() + "/report.md", out(t).string() + "/atlas.pdf",
+              out(t).string() + "/coverage.qgz", "serve data/" + t + ".json"})
+            EXPECT_NE(tail.find(f), std::string::npos) << t << " " << f << "\n" << tail;
     }
     EXPECT_NE(runs_["corse"].out.find("Corse — 360 communes"), std::string::npos);
     EXPECT_NE(runs_["corse"].out.find("temps de trajet par la route"), std::string::npos);

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -129,4 +130,49 @@ TEST(InspectCli, PrepareCachesWhatEveryAnalysisReuses) {
     EXPECT_NE(analysis.out.find("population points (cache)"), std::string::npos) << analysis.out;
     EXPECT_NE(analysis.out.find("catchment surface: snap raster (cache)"), std::string::npos)
         << analysis.out;
+}
+
+// A config with a population grid but no commune population: the grid is the population. The
+// summary used to say « 0 habitant » with a warning per commune, then give shares of it.
+TEST(InspectCli, AGridWithoutCommunePopulationIsThePopulation) {
+    nlohmann::json cfg;
+    {
+        std::ifstream in(palliacarte::test::config("corse.json"));
+        cfg = nlohmann::json::parse(in);
+    }
+    cfg.erase("population");
+    cfg["data_root"] = palliacarte::test::config("demo/corse");
+    palliacarte::test::ScratchDir dir("cli-grid-only");
+    const std::string config = dir.write("corse-grille.json", cfg.dump());
+    const auto r = run("inspect " + config);
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("360 communes, habitants de la grille carroyée"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("0 habitant"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("sans valeur de population"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Signalements : 0 rejet, 1 avertissement"), std::string::npos) << r.out;
+
+    const auto a = run("analyze " + config + " --maps none --quiet --out " + dir.file("out"));
+    ASSERT_EQ(a.status, 0) << a.out;
+    // « Territoire : Corse — 360 communes, 345 979 habitants, 17 structures »: the grid's people.
+    const std::string head = "Corse — 360 communes, ";
+    const auto at = a.out.find(head);
+    ASSERT_NE(at, std::string::npos) << a.out;
+    long long people = 0;
+    for (std::size_t i = at + head.size(); i < a.out.size() && a.out[i] != 'h'; ++i)
+        if (a.out[i] >= '0' && a.out[i] <= '9') people = people * 10 + (a.out[i] - '0');
+    EXPECT_GT(people, 300000) << a.out;  // Corsica: 340,000 to 350,000 inhabitants
+    EXPECT_LT(people, 400000) << a.out;
+    // The commune table adds up to the same people.
+    std::ifstream in(dir.file("out") + "/communes_coverage.geojson");
+    const auto doc = nlohmann::json::parse(in);
+    double sum = 0;
+    for (const auto& f : doc["features"])
+        if (f["properties"]["type"] == "HAD") sum += f["properties"]["population"].get<double>();
+    EXPECT_NEAR(sum, double(people), 360.0) << a.out;  // rounded per commune
+    // And the report says the same, and how the grid was used.
+    std::ifstream report_in(dir.file("out") + "/report.md");
+    const std::string report((std::istreambuf_iterator<char>(report_in)), {});
+    EXPECT_EQ(report.find("360 communes, 0 habitant"), std::string::npos);
+    EXPECT_NE(report.find("la grille est la population"), std::string::npos);
 }

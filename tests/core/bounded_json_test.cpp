@@ -25,7 +25,8 @@ TEST(BoundedJson, RefusesDocumentsDeeperThanTheCap) {
         FAIL() << "accepted 66 levels";
     } catch (const nlohmann::json::parse_error& e) {
         EXPECT_EQ(e.byte, 69u);  // 1-based: the object is level 1, its 64th [ level 65
-        EXPECT_NE(std::string(e.what()).find("nesting deeper than 64"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("imbrication de plus de 64 niveaux"),
+                  std::string::npos);
     }
     // 131,065 levels (the body that crashed the service) is refused in one pass.
     EXPECT_THROW(parse_bounded_json(nested(131065)), nlohmann::json::parse_error);
@@ -53,7 +54,7 @@ TEST(BoundedJson, ADeeplyNestedConfigIsAConfigErrorNamingTheFile) {
     } catch (const ConfigError& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find(path), std::string::npos) << what;
-        EXPECT_NE(what.find("nesting deeper than 64"), std::string::npos) << what;
+        EXPECT_NE(what.find("imbrication de plus de 64 niveaux"), std::string::npos) << what;
     }
 }
 

@@ -78,7 +78,7 @@ TEST(RouteTable, UnknownPathsAre404AndOtherMethods405) {
         call(t, "PUT", "/things/1");
         FAIL() << "PUT answered";
     } catch (const ProblemError& e) {
-        EXPECT_NE(std::string(e.what()).find("allowed: GET, POST"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("permis : GET, POST"), std::string::npos) << e.what();
     }
 }
 

@@ -194,7 +194,8 @@ TEST(OgcApi, BadRequestsGetTheRightStatusNamingTheParameter) {
         {"/collections/communes/items", {{"population", "many"}}, 400, "population"},
         {"/collections/communes/items", {{"colour", "red"}}, 400, "colour"},
         {"/collections/communes/items", {{"properties", "insee,nope"}}, 400, "nope"},
-        {"/collections/communes/items", {{"f", "xml"}}, 406, "f"},
+        {"/collections/communes/items", {{"f", "xml"}}, 400, "f"},
+        {"/collections/communes/items/1", {{"limit", "1"}}, 400, "limit"},
         {"/collections/nope/items", {}, 404, "nope"},
         {"/collections/communes/items/0", {}, 404, "0"},
         {"/collections/communes/items/abc", {}, 404, "abc"},
@@ -211,6 +212,9 @@ TEST(OgcApi, BadRequestsGetTheRightStatusNamingTheParameter) {
         const json p = json::parse(r.body);
         EXPECT_EQ(p["status"], c.status);
         EXPECT_NE(p["detail"].get<std::string>().find(c.mentions), std::string::npos) << p.dump();
+        // Read by French planners: no English left in the detail.
+        for (const char* english : {" is ", " not ", " must ", " the ", " no ", "unknown", "(see "})
+            EXPECT_EQ(p["detail"].get<std::string>().find(english), std::string::npos) << p.dump();
     }
 }
 

@@ -168,14 +168,14 @@ TEST(AnalysisApi, ScenarioRefusesDeeplyNestedBodies) {
     const auto r =
         test::call("POST", "/analysis/scenario", {}, {{"content-type", "application/json"}}, deep);
     EXPECT_EQ(r.status, 400) << r.body;
-    EXPECT_NE(r.body.find("nesting deeper than 64"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("imbrication de plus de 64 niveaux"), std::string::npos) << r.body;
     // Just under the cap is parsed (and refused for what it says, not for its depth).
     const std::string ok_depth =
         "{\"removed\":" + std::string(63, '[') + std::string(63, ']') + "}";
     const auto r2 = test::call("POST", "/analysis/scenario", {},
                                {{"content-type", "application/json"}}, ok_depth);
     EXPECT_EQ(r2.status, 400) << r2.body;
-    EXPECT_NE(r2.body.find("ids are strings"), std::string::npos) << r2.body;
+    EXPECT_NE(r2.body.find("identifiants sont des chaînes"), std::string::npos) << r2.body;
 }
 
 // Only JSON bodies: a form or text/plain POST (which browsers send cross-site without a

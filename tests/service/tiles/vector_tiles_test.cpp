@@ -51,10 +51,10 @@ TEST(VectorTiles, GdalReadsTheCommunesWithTheirAttributes) {
     const int z = 11;
     const auto bbox = json::parse(
         call("GET", "/collections/communes_coverage").body)["extent"]["spatial"]["bbox"][0];
-    auto column = [z](double lon) {
+    auto column = [](double lon) {
         return static_cast<int>(std::floor((lon + 180) / 360 * (1 << z)));
     };
-    auto row = [z](double lat) {
+    auto row = [](double lat) {
         const double r = lat * M_PI / 180;
         return static_cast<int>(std::floor((1 - std::asinh(std::tan(r)) / M_PI) / 2 * (1 << z)));
     };
@@ -167,6 +167,11 @@ TEST(VectorTiles, BadTilesAreRefused) {
     EXPECT_EQ(call("GET", base + "WebMercatorQuad/10/351/518", {{"typ", "EMSP"}}).status, 400);
     EXPECT_EQ(call("GET", base + "WebMercatorQuad/10/351/518", {{"properties", "nope"}}).status,
               400);
+    // A tile is an MVT: another format asked for is refused, the MVT itself is served.
+    const auto as_json = call("GET", base + "WebMercatorQuad/10/351/518", {{"f", "json"}});
+    EXPECT_EQ(as_json.status, 400);
+    EXPECT_NE(as_json.body.find("f=mvt"), std::string::npos) << as_json.body;
+    EXPECT_EQ(call("GET", base + "WebMercatorQuad/10/351/518", {{"f", "mvt"}}).status, 200);
     // Far from the 92: a valid, empty tile.
     const auto empty = call("GET", base + "WebMercatorQuad/10/0/0");
     EXPECT_EQ(empty.status, 200);
