@@ -11,9 +11,9 @@
 #include "cli/text_columns.hpp"
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
+#include "inspect/source_comparison.hpp"
 #include "load/territory_loader.hpp"
 #include "output/csv_table_writer.hpp"
-#include "report/source_comparison.hpp"
 
 namespace palliacarte::cli {
 

@@ -12,9 +12,9 @@
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "core/french_format.hpp"
+#include "inspect/territory_summary.hpp"
 #include "load/analysis_inputs.hpp"
 #include "load/territory_loader.hpp"
-#include "report/territory_summary.hpp"
 
 namespace palliacarte::cli {
 

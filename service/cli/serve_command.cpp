@@ -5,14 +5,14 @@
 #include <iostream>
 #include <optional>
 
-#include "app/served_dataset.hpp"
-#include "app/service_routes.hpp"
 #include "cli/command_line.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_printer.hpp"
 #include "core/errors.hpp"
 #include "http/http_server.hpp"
 #include "http/public_url.hpp"
+#include "serve/served_dataset.hpp"
+#include "serve/service_routes.hpp"
 
 namespace palliacarte::cli {
 
@@ -92,21 +92,21 @@ int run_serve(const std::vector<std::string>& args) {
         std::cerr << "palliacarte serve : --public-url : " << e.what() << "\n";
         return kUsageOrConfigError;
     }
-    std::unique_ptr<app::ServedDataset> dataset;
+    std::unique_ptr<serve::ServedDataset> dataset;
     if (const int loaded = run_reporting_errors(
             "serve",
             [&] {
                 ProgressPrinter progress(!quiet);
                 dataset =
-                    gpkg ? app::load_served_geopackage(*gpkg)
-                         : app::load_served_dataset(*config_path, data_root, progress.callback());
+                    gpkg ? serve::load_served_geopackage(*gpkg)
+                         : serve::load_served_dataset(*config_path, data_root, progress.callback());
                 progress.finish_line();
                 return kOk;
             });
         loaded != kOk)
         return loaded;
-    app::WebFiles web =
-        app::WebFiles::load(web_dir.value_or(PALLIACARTE_WEB_DIR), PALLIACARTE_WEB_STYLES_DIR);
+    serve::WebFiles web =
+        serve::WebFiles::load(web_dir.value_or(PALLIACARTE_WEB_DIR), PALLIACARTE_WEB_STYLES_DIR);
     if (no_basemap)
         web.set_basemap({});
     else if (basemap)
@@ -116,7 +116,7 @@ int run_serve(const std::vector<std::string>& args) {
     for (const auto& m : web.missing())
         std::cerr << "palliacarte serve : carte web indisponible (/carte), fichier absent : " << m
                   << " — lancez `npm ci --prefix service/web` ou donnez --web DOSSIER\n";
-    const app::ServiceRoutes service(*dataset, &web);
+    const serve::ServiceRoutes service(*dataset, &web);
     if (!quiet) options.log = &std::cerr;
     http::HttpServer server(
         options, [&](const std::string& path) { return service.route(path); },

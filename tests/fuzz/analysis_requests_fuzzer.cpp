@@ -1,18 +1,18 @@
 // The on-demand analyses of the 92 demo as the service routes them: a scenario body (POST
 // /analysis/scenario) or a catchment query (GET /analysis/catchment), by the first byte. Only
 // 4xx problems are expected; a 5xx, another exception or a crash is a bug.
-#include "app/served_dataset.hpp"
-#include "app/service_routes.hpp"
 #include "core/text_encoding.hpp"
 #include "fuzz_input.hpp"
 #include "http/request_params.hpp"
+#include "serve/served_dataset.hpp"
+#include "serve/service_routes.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace palliacarte;
     if (size == 0) return 0;
     static const auto dataset =
-        app::load_served_dataset(fuzz::data_dir() + "/hauts-de-seine.json", std::nullopt);
-    static const app::ServiceRoutes routes(*dataset);
+        serve::load_served_dataset(fuzz::data_dir() + "/hauts-de-seine.json", std::nullopt);
+    static const serve::ServiceRoutes routes(*dataset);
     const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
     http::HttpRequest r;
     r.base_url = "http://127.0.0.1:8080";

@@ -3,8 +3,8 @@
 those of folders below it, never above. The order is the product's design (README, « Layout »):
 
   geo/:     core < model < crs, geos, gdal < config < roads < load, routing < analysis
-            < cartography < output, report
-  service/: http < ogc, on_demand, fetch < tiles < app < cli < main.cpp
+            < cartography < output, inspect
+  service/: http < ogc, on_demand, fetch < tiles < serve < cli < main.cpp
             (all of service above geo/; tiles are cut from the OGC collections)
 
 Folders on one rung do not include each other either (ogc and on_demand are peers). Headers are
@@ -20,8 +20,8 @@ import sys
 import tempfile
 
 GEO = [["core"], ["model"], ["crs", "geos", "gdal"], ["config"], ["roads"], ["load", "routing"],
-       ["analysis"], ["cartography"], ["output", "report"]]
-SERVICE = [["http"], ["ogc", "on_demand", "fetch"], ["tiles"], ["app"], ["cli"]]
+       ["analysis"], ["cartography"], ["output", "inspect"]]
+SERVICE = [["http"], ["ogc", "on_demand", "fetch"], ["tiles"], ["serve"], ["cli"]]
 
 RANK = {}
 for rung, folders in enumerate(GEO + SERVICE):
@@ -76,7 +76,7 @@ def catches_what_it_should() -> bool:
         files = {"geo/model/a.hpp": '#include "core/x.hpp"\n#include "roads/graph.hpp"\n',
                  "geo/core/x.hpp": "",
                  "service/ogc/b.cpp": '#include "on_demand/c.hpp"\n#include "http/d.hpp"\n',
-                 "service/app/e.cpp": '#include "ogc/b.hpp"\n'}
+                 "service/serve/e.cpp": '#include "ogc/b.hpp"\n'}
         for name, text in files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text)

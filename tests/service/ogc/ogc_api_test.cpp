@@ -5,14 +5,14 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "service/app/served_demo.hpp"
+#include "service/serve/served_demo.hpp"
 
 using namespace palliacarte;
 using nlohmann::json;
 
 namespace {
 
-const app::ServedDataset& demo() {
+const serve::ServedDataset& demo() {
     return test::served_demo();
 }
 

@@ -8,14 +8,14 @@
 
 #include "analysis/declared_area.hpp"
 #include "crs/crs_transform.hpp"
-#include "service/app/served_demo.hpp"
+#include "service/serve/served_demo.hpp"
 
 using namespace palliacarte;
 using nlohmann::json;
 
 namespace {
 
-const app::ServedDataset& demo() {
+const serve::ServedDataset& demo() {
     return test::served_demo();
 }
 

@@ -12,7 +12,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "service/app/served_demo.hpp"
+#include "service/serve/served_demo.hpp"
 
 namespace palliacarte::test {
 namespace {

@@ -1,11 +1,11 @@
-#include "app/web_files.hpp"
+#include "serve/web_files.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 namespace fs = std::filesystem;
 
@@ -69,4 +69,4 @@ const WebFile* WebFiles::find(const std::string& name) const {
     return it == files_.end() ? nullptr : &it->second;
 }
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

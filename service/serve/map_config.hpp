@@ -9,7 +9,7 @@
 #include "config/territory_config.hpp"
 #include "ogc/ogc_api.hpp"
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 /// @brief The map's start-up document for the collections of `ogc`, titled `title`.
 /// `basemap.basemap`, when not empty, is an XYZ raster URL template or a MapLibre style URL
@@ -17,4 +17,4 @@ namespace palliacarte::app {
 nlohmann::json map_config(const ogc::OgcApi& ogc, const std::string& title,
                           const WebMapConfig& basemap = {});
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

@@ -2,7 +2,7 @@
 // documented path and method is routed with that method, and only the road searches are slow.
 #include <gtest/gtest.h>
 
-#include "service/app/served_demo.hpp"
+#include "service/serve/served_demo.hpp"
 
 namespace palliacarte::test {
 namespace {
@@ -22,7 +22,7 @@ std::string concrete(const std::string& path) {
 }
 
 TEST(ServiceRoutes, EveryDocumentedPathIsRoutedWithItsMethodsOnly) {
-    const app::ServiceRoutes routes(served_demo());
+    const serve::ServiceRoutes routes(served_demo());
     const auto api = nlohmann::json::parse(call("GET", "/api").body);
     ASSERT_GE(api["paths"].size(), 4u + 3 * 7 + 3);  // 4 documents, 7 collections × 3, 3 analyses
     for (const auto& [path, item] : api["paths"].items()) {
@@ -40,7 +40,7 @@ TEST(ServiceRoutes, EveryDocumentedPathIsRoutedWithItsMethodsOnly) {
 }
 
 TEST(ServiceRoutes, UndocumentedPathsAreNotRouted) {
-    const app::ServiceRoutes routes(served_demo());
+    const serve::ServiceRoutes routes(served_demo());
     EXPECT_TRUE(routes.route("/analysis").methods.empty());
     EXPECT_TRUE(routes.route("/collections/communes/items/1/more").methods.empty());
     EXPECT_EQ(call("GET", "/analysis/nothing").status, 404);

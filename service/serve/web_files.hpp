@@ -8,7 +8,7 @@
 
 #include "config/territory_config.hpp"
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 struct WebFile {
     std::string content_type;
@@ -40,4 +40,4 @@ class WebFiles {
     WebMapConfig basemap_;
 };
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

@@ -1,4 +1,4 @@
-#include "report/territory_summary.hpp"
+#include "inspect/territory_summary.hpp"
 
 #include <map>
 #include <set>

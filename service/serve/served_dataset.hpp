@@ -13,7 +13,7 @@
 #include "load/territory.hpp"
 #include "ogc/ogc_api.hpp"
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 struct ServedDataset {
     TerritoryConfig config;
@@ -36,4 +36,4 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
 /// @throws DataError when the file cannot be read.
 std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path);
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

@@ -4,14 +4,14 @@
 #include <map>
 #include <string>
 
-#include "app/served_dataset.hpp"
-#include "app/service_routes.hpp"
+#include "serve/served_dataset.hpp"
+#include "serve/service_routes.hpp"
 #include "test_paths.hpp"
 
 namespace palliacarte::test {
 
-inline const app::ServedDataset& served_demo() {
-    static const auto d = app::load_served_dataset(config("hauts-de-seine.json"), std::nullopt);
+inline const serve::ServedDataset& served_demo() {
+    static const auto d = serve::load_served_dataset(config("hauts-de-seine.json"), std::nullopt);
     return *d;
 }
 
@@ -27,7 +27,7 @@ inline http::HttpResponse call(const std::string& method, const std::string& pat
     r.headers = std::move(headers);
     r.body = std::move(body);
     r.base_url = "http://test";
-    const app::ServiceRoutes service(served_demo());
+    const serve::ServiceRoutes service(served_demo());
     try {
         http::HttpResponse out = service.handle(r);
         if (out.stream) out.stream([&](std::string_view piece) { out.body += piece; });

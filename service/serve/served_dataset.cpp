@@ -1,4 +1,4 @@
-#include "app/served_dataset.hpp"
+#include "serve/served_dataset.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -10,7 +10,7 @@
 #include "output/coverage_layers.hpp"
 #include "output/run_provenance.hpp"
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 namespace {
 
@@ -112,4 +112,4 @@ std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path) {
     return d;
 }
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

@@ -1,4 +1,4 @@
-#include "report/source_comparison.hpp"
+#include "inspect/source_comparison.hpp"
 
 #include <algorithm>
 #include <cmath>

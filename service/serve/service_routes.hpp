@@ -4,13 +4,13 @@
 // entry, in one list (service_routes.cpp). Adding an endpoint is one entry there.
 #include <memory>
 
-#include "app/served_dataset.hpp"
-#include "app/web_files.hpp"
 #include "http/http_message.hpp"
 #include "http/route_table.hpp"
+#include "serve/served_dataset.hpp"
+#include "serve/web_files.hpp"
 #include "tiles/tiles_api.hpp"
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 class ServiceRoutes {
   public:
@@ -30,4 +30,4 @@ class ServiceRoutes {
     std::unique_ptr<tiles::TileApi> tiles_;
 };
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

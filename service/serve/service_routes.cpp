@@ -1,11 +1,11 @@
-#include "app/service_routes.hpp"
+#include "serve/service_routes.hpp"
 
 #include <memory>
 
-#include "app/map_config.hpp"
 #include "on_demand/analysis_api.hpp"
+#include "serve/map_config.hpp"
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 using http::HttpRequest;
 using http::HttpResponse;
@@ -174,4 +174,4 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
                 documented(analysis_api::openapi_scenario_paths)});
 }
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve

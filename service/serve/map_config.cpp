@@ -1,9 +1,9 @@
-#include "app/map_config.hpp"
+#include "serve/map_config.hpp"
 
 #include <map>
 #include <set>
 
-namespace palliacarte::app {
+namespace palliacarte::serve {
 
 using nlohmann::json;
 
@@ -82,4 +82,4 @@ json map_config(const ogc::OgcApi& ogc, const std::string& title, const WebMapCo
     return doc;
 }
 
-}  // namespace palliacarte::app
+}  // namespace palliacarte::serve
