@@ -1,7 +1,6 @@
 #include "analysis/coverage_analysis.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -113,29 +112,22 @@ std::shared_ptr<const PopulationPoints> timed_population_points(const Territory&
                                                                 LoadReport& report,
                                                                 std::vector<StepTiming>& timings,
                                                                 const ProgressFn& progress) {
-    const auto t0 = std::chrono::steady_clock::now();
+    StepClock clock(timings, "population points");
     auto points = std::make_shared<const PopulationPoints>(
         build_population_points(territory, config, report, progress));
-    timings.push_back(
-        {points->pieces_from_cache ? "population points (cache)" : "population points",
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+    if (points->pieces_from_cache) clock.found_in_cache();
     return points;
 }
 
-// The raster of snaps' step, as the timings name it.
-const char* snap_raster_step(bool from_cache) {
-    return from_cache ? "catchment surface: snap raster (cache)" : "catchment surface: snap raster";
-}
+constexpr const char* kSnapRasterStep = "catchment surface: snap raster";
 
 // The raster of snaps of the catchment surfaces, timed.
 void timed_snap_raster(const TravelTimeModel& model, const AnalysisConfig& config,
                        std::vector<StepTiming>& timings) {
-    const auto t0 = std::chrono::steady_clock::now();
+    StepClock clock(timings, kSnapRasterStep);
     const double cell = config.catchment_shape.surface_cell_m;
     model.snap_raster(cell);
-    timings.push_back(
-        {snap_raster_step(model.snap_raster_from_cache(cell)),
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+    if (model.snap_raster_from_cache(cell)) clock.found_in_cache();
 }
 
 // The travel-time model (points snapped once), and what it says about off-road inhabitants.
@@ -250,13 +242,11 @@ std::vector<StepTiming> prepare_analysis(const Territory& territory, const Analy
             snapper.emplace(*territory.roads, territory.car_profile->off_network_kmh(),
                             territory.road_access.snap_max_distance_m);
         }
-        const auto t0 = std::chrono::steady_clock::now();
+        StepClock clock(timings, kSnapRasterStep);
         bool from_cache = false;
         cached_snap_raster(*territory.roads, *snapper, config.catchment_shape.surface_cell_m,
                            territory.road_stats.cache_file, from_cache);
-        timings.push_back(
-            {snap_raster_step(from_cache),
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+        if (from_cache) clock.found_in_cache();
     }
     return timings;
 }

@@ -24,6 +24,8 @@ class StepClock {
             {step_,
              std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
     }
+    /// @brief The step found its result already made: named "<step> (cache)".
+    void found_in_cache() { step_ += " (cache)"; }
     StepClock(const StepClock&) = delete;
     StepClock& operator=(const StepClock&) = delete;
 
