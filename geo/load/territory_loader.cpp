@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "config/analysis_config.hpp"
 #include "core/cache_directory.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
@@ -53,16 +54,6 @@ const StructureFormat& format_of(const StructureSourceConfig& source, const std:
     const StructureFormat* f = find_structure_format(source.format);
     if (!f) throw ConfigError(file + " : format de structures inconnu « " + source.format + " »");
     return *f;
-}
-
-// The population grid the analysis section names, as written there ("" without one).
-std::string population_grid_path(const TerritoryConfig& config) {
-    const auto analysis = config.document.find("analysis");
-    if (analysis == config.document.end() || !analysis->is_object()) return "";
-    const auto grid = analysis->find("population_grid");
-    if (grid == analysis->end() || !grid->is_object()) return "";
-    const auto path = grid->find("path");
-    return path != grid->end() && path->is_string() ? path->get<std::string>() : "";
 }
 
 }  // namespace
@@ -167,15 +158,18 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
     {
         StepClock timer(t.timings, "population");
         PopulationJoinSummary s;
-        const std::string grid = population_grid_path(config);
-        if (!config.population && t.commune_stats.population_field.empty() && !grid.empty()) {
+        // No commune population at all: the analysis section's grid, if it names one, is the
+        // population (parsed as the analysis parses it).
+        const bool none = !config.population && t.commune_stats.population_field.empty();
+        const auto grid = none ? parse_analysis_config(config).population_grid : std::nullopt;
+        if (grid) {
             // Only a grid: it is the population. Nothing is missing, so nothing to warn about
             // commune by commune; the analysis counts each commune's inhabitants from its cells.
             t.population_stats.from_grid = true;
-            t.population_stats.source = "grille carroyée " + grid +
+            t.population_stats.source = "grille carroyée " + grid->path +
                                         " (pas de population communale dans la config : "
                                         "habitants comptés par commune à l'analyse)";
-            t.report.info(grid, "", "population_from_grid",
+            t.report.info(grid->path, "", "population_from_grid",
                           "aucune population communale configurée : la population est celle de "
                           "la grille carroyée, comptée commune par commune à l'analyse");
         } else if (!config.population || config.population->format == "boundary-field") {
