@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "cartography/catchment_map.hpp"
+#include "cartography/coverage_map.hpp"
+#include "cartography/map_documents.hpp"
 #include "cartography/map_page.hpp"
 #include "cartography/markdown_pages.hpp"
 #include "cartography/page_text.hpp"

@@ -5,8 +5,8 @@
 // what loading flagged, method, sources), « page N / M » on every page after the cover.
 #include <string>
 
-#include "cartography/coverage_map.hpp"
-#include "cartography/map_documents.hpp"
+#include "cartography/coverage_map_inputs.hpp"
+#include "cartography/paper_size.hpp"
 
 namespace palliacarte {
 

@@ -14,32 +14,12 @@
 
 #include "analysis/coverage_result.hpp"
 #include "cartography/cairo_handles.hpp"
+#include "cartography/coverage_map_inputs.hpp"
 #include "cartography/label_placer.hpp"
 #include "cartography/map_frame.hpp"
 #include "cartography/map_page.hpp"
 
 namespace palliacarte {
-
-struct MapOptions {
-    std::string title_prefix;       ///< before every title: « COPIL du 12 mars — »
-    bool structure_labels = false;  ///< name every structure of the type
-};
-
-/// What a coverage page draws from: the run, and what is shared by every type's page.
-struct CoverageMapInputs {
-    const Territory& territory;
-    const CoverageAnalysis& analysis;
-    PageCredits credits;
-    const nlohmann::json& palette;  ///< styles/palette.json
-    int epsg;                       ///< the CRS drawn (a national run: metropolitan France)
-    std::map<std::string, MultiPolygon> departements;  ///< limits, in `epsg`
-    MapOptions options;
-};
-
-/// @brief The inputs for `territory`'s main CRS, département limits united once.
-CoverageMapInputs coverage_map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
-                                      const PageCredits& credits, const nlohmann::json& palette,
-                                      const MapOptions& options);
 
 /// One legend line: a status, how many communes and inhabitants have it.
 struct LegendClass {
@@ -51,9 +31,6 @@ struct LegendClass {
 
 /// @brief Per status (covered, partial, white zone), over every commune of the analysis.
 std::vector<LegendClass> legend_classes(const CoverageAnalysis& analysis, const TypeCoverage& tc);
-
-/// @brief « Accès à une HAD en moins de 30 minutes — Corse » (the prefix first).
-std::string coverage_map_title(const CoverageMapInputs& in, const TypeCoverage& tc);
 
 /// @brief What the map must show, in metres: the territory in `in.epsg` and every structure
 /// of the type positioned in it, a margin around.

@@ -18,12 +18,6 @@ void check(cairo_status_t status, const std::string& path) {
 
 }  // namespace
 
-std::optional<PaperSize> paper_size_named(std::string_view name) {
-    if (name == "A4" || name == "a4") return PaperSize::a4;
-    if (name == "A3" || name == "a3") return PaperSize::a3;
-    return std::nullopt;
-}
-
 void write_pdf(const std::string& path, PaperSize paper, const std::vector<DrawPage>& pages) {
     // ISO 216 in points; an A3 page is the A4 one scaled by √2 (its map twice the area).
     const bool a3 = paper == PaperSize::a3;

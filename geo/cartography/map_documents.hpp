@@ -9,13 +9,9 @@
 #include <vector>
 
 #include "cartography/cairo_handles.hpp"
+#include "cartography/paper_size.hpp"
 
 namespace palliacarte {
-
-enum class PaperSize { a4, a3 };
-
-/// @brief "A4"/"a4", "A3"/"a3"; empty otherwise.
-std::optional<PaperSize> paper_size_named(std::string_view name);
 
 using DrawPage = std::function<void(cairo_t*)>;
 

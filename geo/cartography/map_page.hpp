@@ -9,17 +9,10 @@
 
 #include "cartography/cairo_handles.hpp"
 #include "cartography/map_frame.hpp"
+#include "cartography/page_credits.hpp"
 #include "model/geometry.hpp"
 
 namespace palliacarte {
-
-/// What a page says about the run it shows; output/ builds it from the run's provenance.
-struct PageCredits {
-    std::string territory;  ///< « Corse »
-    std::string run_date;   ///< ISO 8601
-    std::string version;    ///< palliacarte's
-    std::string sources;    ///< « Sources : … » and the attribution
-};
 
 /// The page every map is drawn on: A4 landscape, in points.
 constexpr double kPageWidth = 841.89, kPageHeight = 595.28;

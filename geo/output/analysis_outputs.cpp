@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "cartography/atlas_document.hpp"
+#include "cartography/map_files.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
@@ -157,14 +158,12 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     });
     for (std::size_t k = 0; k < maps.size(); ++k)
         jobs.emplace_back(maps[k], [&, k] {
-            write_png(path(maps[k]),
-                      [&](cairo_t* cr) { draw_coverage_map(cr, *map_inputs, analysis.types[k]); });
+            write_coverage_map_png(path(maps[k]), *map_inputs, analysis.types[k]);
         });
     for (std::size_t k = 0; k < print_maps.size(); ++k)
         jobs.emplace_back(print_maps[k], [&, k] {
-            write_pdf(path(print_maps[k]), map_options.paper, {[&](cairo_t* cr) {
-                          draw_coverage_map(cr, *map_inputs, analysis.types[k]);
-                      }});
+            write_coverage_map_pdf(path(print_maps[k]), map_options.paper, *map_inputs,
+                                   analysis.types[k]);
         });
     if (map_options.pdf)
         jobs.emplace_back("atlas.pdf", [&] {

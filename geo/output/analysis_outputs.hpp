@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "analysis/coverage_analysis.hpp"
-#include "cartography/coverage_map.hpp"
-#include "cartography/map_documents.hpp"
+#include "cartography/coverage_map_inputs.hpp"
+#include "cartography/paper_size.hpp"
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
 #include "model/layer.hpp"

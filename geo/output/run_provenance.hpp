@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/time_model.hpp"
-#include "cartography/map_page.hpp"
+#include "cartography/page_credits.hpp"
 
 namespace palliacarte {
 

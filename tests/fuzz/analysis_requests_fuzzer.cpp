@@ -3,6 +3,7 @@
 // 4xx problems are expected; a 5xx, another exception or a crash is a bug.
 #include "core/text_encoding.hpp"
 #include "fuzz_input.hpp"
+#include "fuzz_request.hpp"
 #include "http/request_params.hpp"
 #include "serve/served_dataset.hpp"
 #include "serve/service_routes.hpp"

@@ -3,19 +3,16 @@
 // the repository's data directory, and the rule for what a target may let through. A reader
 // refusing bad input with its documented error (ConfigError, DataError, a 4xx ProblemError) is
 // correct; anything else escaping — another exception, a crash, a sanitizer report — is a bug
-// libFuzzer reports and keeps the input of.
+// libFuzzer reports and keeps the input of. (Requests: fuzz_request.hpp.)
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
-#include <map>
 #include <string>
 #include <string_view>
 
 #include "core/errors.hpp"
-#include "http/http_server.hpp"
-#include "http/request_params.hpp"
 
 namespace palliacarte::fuzz {
 
@@ -34,18 +31,6 @@ inline std::string input_file(const std::uint8_t* data, std::size_t size,
     std::ofstream(path, std::ios::binary | std::ios::trunc)
         .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     return path;
-}
-
-/// @brief The parameters of a query string ("a=1&b=%C3%A9"), split and percent-decoded as the
-/// server does before any handler sees them.
-inline std::map<std::string, std::string> query_parameters(const std::string& text) {
-    std::map<std::string, std::string> query;
-    for (const auto& pair : http::split(text, '&')) {
-        const auto eq = pair.find('=');
-        query[http::url_decode(pair.substr(0, eq), true)] =
-            eq == std::string::npos ? std::string() : http::url_decode(pair.substr(eq + 1), true);
-    }
-    return query;
 }
 
 /// @brief Runs `read`; the errors a reader documents for bad input are expected.

@@ -4,6 +4,7 @@
 // The input is a query string ("limit=5&bbox=…"), also used as a Host and a Content-Type.
 #include "core/text_encoding.hpp"
 #include "fuzz_input.hpp"
+#include "fuzz_request.hpp"
 #include "http/http_server.hpp"
 #include "http/public_url.hpp"
 #include "http/request_params.hpp"

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "service/serve/served_demo.hpp"
+#include "served_demo.hpp"
 
 using namespace palliacarte;
 using nlohmann::json;

@@ -8,7 +8,7 @@
 
 #include "analysis/declared_area.hpp"
 #include "crs/crs_transform.hpp"
-#include "service/serve/served_demo.hpp"
+#include "served_demo.hpp"
 
 using namespace palliacarte;
 using nlohmann::json;

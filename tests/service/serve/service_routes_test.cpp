@@ -2,7 +2,7 @@
 // documented path and method is routed with that method, and only the road searches are slow.
 #include <gtest/gtest.h>
 
-#include "service/serve/served_demo.hpp"
+#include "served_demo.hpp"
 
 namespace palliacarte::test {
 namespace {

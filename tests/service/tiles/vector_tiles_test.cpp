@@ -12,7 +12,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "service/serve/served_demo.hpp"
+#include "served_demo.hpp"
 
 namespace palliacarte::test {
 namespace {

@@ -1,15 +1,12 @@
 // JSON from outside is refused when nested deeper than the cap, wherever the brackets are
-// (strings with brackets do not count), with the byte where the cap was crossed; configs are
-// read through it (a deeply nested config is a config error naming the file, not a crash).
+// (strings with brackets do not count), with the byte where the cap was crossed. (Configs are
+// read through it: tests/geo/config/territory_config_test.cpp.)
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 
-#include "config/territory_config.hpp"
 #include "core/bounded_json.hpp"
 #include "core/errors.hpp"
-#include "test_paths.hpp"
 
 namespace palliacarte {
 namespace {
@@ -42,20 +39,6 @@ TEST(BoundedJson, BracketsInStringsAndEscapesDoNotCount) {
     // (it was an out_of_range exception no reader expected: a crash found by fuzzing).
     EXPECT_THROW(parse_bounded_json("{\"a\":"), nlohmann::json::parse_error);
     EXPECT_THROW(parse_bounded_json("[1e400]"), nlohmann::json::parse_error);
-}
-
-TEST(BoundedJson, ADeeplyNestedConfigIsAConfigErrorNamingTheFile) {
-    test::ScratchDir dir("deep-config");
-    const std::string path = dir.file("deep.json");
-    std::ofstream(path) << "{\"name\":" << nested(100000) << "}";
-    try {
-        load_territory_config(path, std::nullopt);
-        FAIL() << "accepted";
-    } catch (const ConfigError& e) {
-        const std::string what = e.what();
-        EXPECT_NE(what.find(path), std::string::npos) << what;
-        EXPECT_NE(what.find("imbrication de plus de 64 niveaux"), std::string::npos) << what;
-    }
 }
 
 }  // namespace

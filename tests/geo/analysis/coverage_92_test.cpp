@@ -6,7 +6,7 @@
 #include <cmath>
 #include <map>
 
-#include "analysis/analysed_territory.hpp"
+#include "analysed_territory.hpp"
 #include "analysis/coverage_analysis.hpp"
 #include "analysis/declared_area.hpp"
 #include "analysis/white_zone_ranking.hpp"

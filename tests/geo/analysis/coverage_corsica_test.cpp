@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <set>
 
-#include "analysis/analysed_territory.hpp"
+#include "analysed_territory.hpp"
 #include "analysis/catchment_polygon.hpp"
 #include "analysis/coverage_analysis.hpp"
 #include "config/analysis_config.hpp"

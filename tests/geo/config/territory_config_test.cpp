@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "core/errors.hpp"
 #include "test_paths.hpp"
 
@@ -139,3 +141,24 @@ TEST(TerritoryConfig, WebMapBasemapIsCheckedWhenRead) {
     EXPECT_NE(france.web_map.basemap.find("data.geopf.fr"), std::string::npos);
     EXPECT_NE(france.web_map.basemap_attribution.find("IGN"), std::string::npos);
 }
+
+namespace {
+
+// Configs are read through core/bounded_json: a deeply nested one is a config error naming the
+// file, not a crash.
+TEST(TerritoryConfig, ADeeplyNestedConfigIsAConfigErrorNamingTheFile) {
+    test::ScratchDir dir("deep-config");
+    const std::string path = dir.file("deep.json");
+    std::ofstream(path) << "{\"name\":" << std::string(100000, '[') + std::string(100000, ']')
+                        << "}";
+    try {
+        load_territory_config(path, std::nullopt);
+        FAIL() << "accepted";
+    } catch (const ConfigError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find(path), std::string::npos) << what;
+        EXPECT_NE(what.find("imbrication de plus de 64 niveaux"), std::string::npos) << what;
+    }
+}
+
+}  // namespace

@@ -12,7 +12,7 @@
 #include <map>
 #include <vector>
 
-#include "analysis/analysed_territory.hpp"
+#include "analysed_territory.hpp"
 #include "cartography/atlas_document.hpp"
 #include "cartography/coverage_map.hpp"
 #include "cartography/label_placer.hpp"
