@@ -37,6 +37,7 @@ std::vector<FinessRule> parse_select(const json& select, const std::string& what
     for (const auto& r : select) {
         FinessRule rule;
         rule.type = field_text(r, "type");
+        rule.label = field_text(r, "label");
         rule.categories = field_texts(r, "categories");
         rule.name_pattern = field_text(r, "name_pattern");
         rule.exclude_pattern = field_text(r, "exclude_pattern");
@@ -51,6 +52,17 @@ std::vector<FinessRule> parse_select(const json& select, const std::string& what
 }
 
 }  // namespace
+
+std::string beside_config_or_shipped(const std::string& config_path, const std::string& relative) {
+    return beside_or_shipped(fs::path(config_path).parent_path(), relative);
+}
+
+OutsidePolicy default_outside(StructureFormat format) {
+    return format == StructureFormat::finess_etalab || format == StructureFormat::finess_flat ||
+                   format == StructureFormat::finess_plus
+               ? OutsidePolicy::skip
+               : OutsidePolicy::report;
+}
 
 // A finess-plus source without rules of its own: the mapping shipped in data/ (or one beside
 // the config), so that any département's config gets its EMSP, LISP, USP and HAD.
@@ -76,11 +88,11 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
                                              const fs::path& config_dir) {
     const std::string what = "structures[" + std::to_string(index) + "]";
     StructureSourceConfig s;
-    s.format = field_text(j, "format");
+    s.format = choice_named<StructureFormat>(field_text(j, "format"), what, "format");
     s.path = field_text(j, "path");
     require_path(s.path, what);
     s.structures_path = field_text(j, "structures_path");
-    if (s.format == "finess-plus" && s.structures_path.empty())
+    if (s.format == StructureFormat::finess_plus && s.structures_path.empty())
         throw ConfigError("`" + what +
                           "` : une source finess-plus demande `path` (fichier des activités) et "
                           "`structures_path` (fichier des structures)");
@@ -89,17 +101,19 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
     for (auto& d : s.departements) d = normalize_departement(d);
     s.type = field_text(j, "type");
     s.source_crs = field_text(j, "source_crs");
-    s.outside = field_text(j, "outside", s.format.rfind("finess", 0) == 0 ? "skip" : "report");
+    const bool finess = default_outside(s.format) == OutsidePolicy::skip;
+    s.outside =
+        field_choice(j, "outside", finess ? OutsidePolicy::skip : OutsidePolicy::report, what);
     if (j.contains("fields")) {
         for (const auto& [k, v] : j["fields"].items()) s.fields[k] = v.get<std::string>();
     }
     if (j.contains("select")) s.rules = parse_select(j["select"], what + ".select");
-    if (s.format == "finess-plus" && s.rules.empty())
+    if (s.format == StructureFormat::finess_plus && s.rules.empty())
         s.rules = default_finess_plus_rules((config_dir / "config.json").string());
-    if ((s.format == "finess-etalab" || s.format == "finess-flat") && s.rules.empty())
+    if (finess && s.format != StructureFormat::finess_plus && s.rules.empty())
         throw ConfigError("`" + what +
                           "` : une source FINESS demande des règles `select` (catégorie → type)");
-    if (s.format == "ogr" && s.type.empty() && !s.fields.count("type"))
+    if (s.format == StructureFormat::ogr && s.type.empty() && !s.fields.count("type"))
         throw ConfigError("`" + what + "` : une source ogr demande `type` ou `fields.type`");
     return s;
 }
@@ -222,7 +236,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                                          ? types
                                          : (config_dir / types).lexically_normal().string();
         } else {
-            c.structure_types_path = beside_or_shipped(config_dir, "structure-types.json");
+            c.structure_types_path = beside_or_shipped(config_dir, kDefaultStructureTypes);
         }
 
         const auto& cj = doc["communes"];
@@ -246,11 +260,12 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         if (doc.contains("population") && !doc["population"].is_null()) {
             PopulationConfig p;
             const auto& pj = doc["population"];
-            p.format = field_text(pj, "format", "etalab-communes-json");
+            p.format =
+                field_choice(pj, "format", PopulationFormat::etalab_communes_json, "population");
             p.path = field_text(pj, "path");
             p.code_field = field_text(pj, "code_field");
             p.population_field = field_text(pj, "population_field");
-            if (p.format != "boundary-field") require_path(p.path, "population");
+            if (p.format != PopulationFormat::boundary_field) require_path(p.path, "population");
             c.population = p;
         }
         if (doc.contains("structures")) {
@@ -262,7 +277,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                 TerritorySourceConfig t;
                 t.name = field_text(tj, "name");
                 t.label = field_text(tj, "label", t.name);
-                t.format = field_text(tj, "format", "csv");
+                t.format = field_choice(tj, "format", GroupingFormat::csv, "territories");
                 t.path = field_text(tj, "path");
                 require_path(t.path, "territories '" + t.name + "'");
                 t.commune_field = field_text(tj, "commune_field");
@@ -288,7 +303,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         if (doc.contains("roads") && !doc["roads"].is_null()) {
             const auto& rj = doc["roads"];
             RoadSourceConfig r;
-            r.format = field_text(rj, "format", "ogr-links");
+            r.format = field_choice(rj, "format", RoadFormat::ogr_links, "roads");
             r.paths = rj.contains("path") && rj["path"].is_array()
                           ? field_texts(rj, "path", "roads")
                           : std::vector<std::string>{field_text(rj, "path")};
@@ -298,7 +313,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             r.source_crs = field_text(rj, "source_crs");
             if (rj.contains("fields"))
                 for (const auto& [k, v] : rj["fields"].items()) r.fields[k] = v.get<std::string>();
-            r.direction = field_text(rj, "direction", "forward");
+            r.direction = field_choice(rj, "direction", LinkLayout::forward, "roads");
             if (rj.contains("direction_values"))
                 for (const auto& [k, v] : rj["direction_values"].items())
                     r.direction_values[k] = v.get<std::vector<std::string>>();
@@ -313,13 +328,15 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                         rule.when[k] = v.get<std::vector<std::string>>();
                     r.class_rules.push_back(std::move(rule));
                 }
-            r.speed_field_kind = field_text(rj, "speed_field_kind", "limit");
+            r.speed_field_kind =
+                field_choice(rj, "speed_field_kind", SpeedFieldKind::limit, "roads");
             r.default_speed_kmh = field_number_in(rj, "default_speed_kmh", 30.0, 0.1, 200, "roads");
             r.snap_max_distance_m =
                 field_number_in(rj, "snap_max_distance_m", 1000.0, 1, 100000, "roads");
-            r.off_road_out_of_reach = field_text(rj, "off_road", "", "roads") == "out-of-reach";
+            r.off_road_out_of_reach = field_choice(rj, "off_road", OffRoadPolicy::count_with_time,
+                                                   "roads") == OffRoadPolicy::out_of_reach;
             r.merge_chains = field_bool(rj, "merge_chains", true, "roads");
-            const std::string profile = field_text(rj, "profile", "profiles/car-fr.json");
+            const std::string profile = field_text(rj, "profile", kDefaultRoadProfile);
             r.profile_path =
                 fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);
             c.roads = r;

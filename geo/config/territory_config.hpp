@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/config_choices.hpp"
 #include "model/crow_fly_model.hpp"
 
 namespace palliacarte {
@@ -19,20 +20,26 @@ struct CommuneSourceConfig {
     std::string code_field, name_field, population_field;  ///< empty: auto-detect
     std::string source_crs;                                ///< empty: the layer's own CRS
     std::vector<std::string> codes;  ///< keep only these current INSEE codes (empty: all)
+
+    bool operator==(const CommuneSourceConfig&) const = default;
 };
 
 /// @brief Old → current INSEE codes (COG vintages differ between boundary and population files).
 struct CrosswalkConfig {
     std::string path;
     std::string from_field, to_field;  ///< empty: the first two columns whose name starts "code"
+
+    bool operator==(const CrosswalkConfig&) const = default;
 };
 
 /// @brief Population per commune: "etalab-communes-json" (decoupage-administratif
 /// communes.json), "csv" (code,population) or "boundary-field" (the POPULATION of ADMIN EXPRESS).
 struct PopulationConfig {
-    std::string format;
+    PopulationFormat format = PopulationFormat::etalab_communes_json;
     std::string path;
-    std::string code_field, population_field;
+    std::string code_field = {}, population_field = {};
+
+    bool operator==(const PopulationConfig&) const = default;
 };
 
 /// @brief FINESS selection: establishments of these categories, or whose name matches the
@@ -49,12 +56,16 @@ struct FinessRule {
     /// finess-plus, rules by category: natures ("AMF"…) whose authorisations' zones d'intervention
     /// become the structure's declared zone (an HAD's, R6123-140).
     std::vector<std::string> zone_natures;
+
+    std::string label = {};  ///< what the rule selects, for people reading the config
+
+    bool operator==(const FinessRule&) const = default;
 };
 
 /// @brief One source of structures: "filiere-csv", "finess-etalab", "finess-flat", "finess-plus"
 /// or "ogr".
 struct StructureSourceConfig {
-    std::string format;
+    StructureFormat format = StructureFormat::filiere_csv;
     std::string path;
     std::string structures_path;                ///< finess-plus: the establishments file
     std::string layer;                          ///< ogr
@@ -65,7 +76,9 @@ struct StructureSourceConfig {
     std::string source_crs;                     ///< ogr: override the layer's CRS
     /// Establishments beyond structure_margin_km: "skip" (FINESS default: a national file holds
     /// the whole country) or "report" (default otherwise: a directory's position is wrong).
-    std::string outside = "report";
+    OutsidePolicy outside = OutsidePolicy::report;
+
+    bool operator==(const StructureSourceConfig&) const = default;
 };
 
 /// @brief A grouping of communes: "csv" (commune,territory) or "etalab-groupings" (ept.json,
@@ -73,16 +86,18 @@ struct StructureSourceConfig {
 struct TerritorySourceConfig {
     std::string name;
     std::string label;
-    std::string format;
+    GroupingFormat format = GroupingFormat::csv;
     std::string path;
-    std::string commune_field, territory_field;
+    std::string commune_field = {}, territory_field = {};
+
+    bool operator==(const TerritorySourceConfig&) const = default;
 };
 
 /// @brief A road network. "osm": an OpenStreetMap .osm.pbf/.osm file (Geofabrik extract).
 /// "ogr-links": any OGR line layer of road segments with a field
 /// mapping (MATSim/eqasim link layers, BD TOPO-like layers, transport-model networks).
 struct RoadSourceConfig {
-    std::string format;
+    RoadFormat format = RoadFormat::ogr_links;
     /// One file, or several of the same format whose union is the network (neighbouring OSM
     /// extracts: shared ways and nodes are merged by their OSM ids; OGR link layers: by their
     /// node ids, or by shared end points). "path" in the config: a string or a list.
@@ -94,7 +109,7 @@ struct RoadSourceConfig {
     std::map<std::string, std::string> fields;
     /// "forward": each feature is one directed link; "both": two-way unless the direction field
     /// says otherwise (values in direction_values).
-    std::string direction = "forward";
+    LinkLayout direction = LinkLayout::forward;
     std::map<std::string, std::vector<std::string>>
         direction_values;  ///< both/forward/backward/closed
     /// Speed field values that are only the importer's default for a class (pt2matsim writes
@@ -105,18 +120,21 @@ struct RoadSourceConfig {
     struct ClassRule {
         std::map<std::string, std::vector<std::string>> when;
         std::string road_class;
+        bool operator==(const ClassRule&) const = default;
     };
     std::vector<ClassRule> class_rules;
-    std::string speed_field_kind = "limit";  ///< "limit" (× realism factor) or "average"
-    double default_speed_kmh = 30;           ///< links with no class and no speed
-    std::string profile_path;                ///< resolved (relative to the config file)
-    double snap_max_distance_m = 1000;       ///< points farther from every road are reported
+    SpeedFieldKind speed_field_kind = SpeedFieldKind::limit;
+    double default_speed_kmh = 30;      ///< links with no class and no speed
+    std::string profile_path;           ///< resolved (relative to the config file)
+    double snap_max_distance_m = 1000;  ///< points farther from every road are reported
     /// Degree-2 chains merged into single edges (times unchanged); false keeps every junction.
     bool merge_chains = true;
     /// "off_road": "out-of-reach" counts such points as beyond every threshold; by default
     /// ("count-with-time") they keep the time of their walk to the nearest road.
     bool off_road_out_of_reach = false;
     std::string source_crs;
+
+    bool operator==(const RoadSourceConfig&) const = default;
 };
 
 /// @brief The web map's optional background (`web_map`): an XYZ raster URL template
@@ -125,6 +143,8 @@ struct RoadSourceConfig {
 struct WebMapConfig {
     std::string basemap;
     std::string basemap_attribution;
+
+    bool operator==(const WebMapConfig&) const = default;
 };
 
 struct TerritoryConfig {
@@ -162,6 +182,8 @@ struct TerritoryConfig {
     std::string resolve(const std::string& path) const;
     /// @brief A resolved data path as a planner wrote it: relative to data_root when under it.
     std::string as_written(const std::string& resolved) const;
+
+    bool operator==(const TerritoryConfig&) const = default;
 };
 
 /// @brief Reads and validates a config file.
@@ -173,6 +195,18 @@ TerritoryConfig load_territory_config(const std::string& path,
 
 TerritoryConfig parse_territory_config(const nlohmann::json& doc, const std::string& path,
                                        const std::optional<std::string>& data_root_override = {});
+
+/// The type table and road profile a config that names none uses.
+inline constexpr const char* kDefaultStructureTypes = "structure-types.json";
+inline constexpr const char* kDefaultRoadProfile = "profiles/car-fr.json";
+
+/// @brief A file a config names relative to itself (`structure_types`, `roads.profile`): the
+/// one beside the config at `config_path` if it exists, else the one shipped in data/.
+std::string beside_config_or_shipped(const std::string& config_path, const std::string& relative);
+
+/// @brief The `outside` policy of a source that gives none: skip for FINESS files (a national
+/// file holds the whole country), report otherwise (a directory's position is wrong).
+OutsidePolicy default_outside(StructureFormat format);
 
 /// @brief Throws ConfigError unless `url` is empty, an http(s) MapLibre style URL or an XYZ
 /// template naming {z}, {x} and {y}.

@@ -3,29 +3,31 @@
 #include "load/filiere_csv_reader.hpp"
 #include "load/ogr_structure_reader.hpp"
 
+#include <stdexcept>
+
 namespace palliacarte {
 
 namespace {
 
-const std::vector<StructureFormat>& formats() {
-    static const std::vector<StructureFormat> table = {
-        {"filiere-csv",
+const std::vector<StructureReader>& readers() {
+    static const std::vector<StructureReader> table = {
+        {StructureFormat::filiere_csv,
          [](const StructureSourceConfig&, const std::string& path, const StructureTypeTable& types,
             StructurePlacer& placer, std::vector<Structure>& out,
             LoadReport& report) { read_filiere_csv(path, types, placer, out, report); },
          {}},
-        {"ogr", read_ogr_structures, {}},
-        {"finess-etalab",
+        {StructureFormat::ogr, read_ogr_structures, {}},
+        {StructureFormat::finess_etalab,
          {},
          [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
              return read_finess_etalab(s.path, d, r);
          }},
-        {"finess-flat",
+        {StructureFormat::finess_flat,
          {},
          [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
              return read_finess_flat(s.path, d, r);
          }},
-        {"finess-plus",
+        {StructureFormat::finess_plus,
          {},
          [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
              return read_finess_plus(s.path, s.structures_path, d, r, nullptr,
@@ -37,10 +39,10 @@ const std::vector<StructureFormat>& formats() {
 
 }  // namespace
 
-const StructureFormat* find_structure_format(std::string_view name) {
-    for (const auto& f : formats())
-        if (f.name == name) return &f;
-    return nullptr;
+const StructureReader& structure_reader(StructureFormat format) {
+    for (const auto& r : readers())
+        if (r.format == format) return r;
+    throw std::logic_error("no reader for structure format " + std::string(name_of(format)));
 }
 
 }  // namespace palliacarte

@@ -19,8 +19,8 @@ namespace palliacarte {
 
 class StructurePlacer;
 
-struct StructureFormat {
-    std::string_view name;  ///< as in the config: "filiere-csv"
+struct StructureReader {
+    StructureFormat format;  ///< `structures[].format` (config_choices.hpp names it)
     /// Places the file's structures (direct formats); empty for FINESS formats.
     std::function<void(const StructureSourceConfig& source, const std::string& path,
                        const StructureTypeTable& types, StructurePlacer& placer,
@@ -33,7 +33,7 @@ struct StructureFormat {
         read_establishments;
 };
 
-/// @brief The format named `name`, or nullptr.
-const StructureFormat* find_structure_format(std::string_view name);
+/// @brief The reader of `format` (every format has one).
+const StructureReader& structure_reader(StructureFormat format);
 
 }  // namespace palliacarte

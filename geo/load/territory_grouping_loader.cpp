@@ -41,7 +41,7 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
     std::set<std::string> known;
     for (const auto& c : communes) known.insert(c.insee);
 
-    if (config.format == "csv") {
+    if (config.format == GroupingFormat::csv) {
         auto csv = CsvReader::open(path);
         const auto cc = config.commune_field.empty()
                             ? csv.column({"commune_insee", "insee", "code", "codgeo", "commune"})

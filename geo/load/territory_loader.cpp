@@ -50,12 +50,6 @@ class Background {
     std::future<T> result_;
 };
 
-const StructureFormat& format_of(const StructureSourceConfig& source, const std::string& file) {
-    const StructureFormat* f = find_structure_format(source.format);
-    if (!f) throw ConfigError(file + " : format de structures inconnu « " + source.format + " »");
-    return *f;
-}
-
 }  // namespace
 
 Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
@@ -79,26 +73,28 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
 
     // Sources that do not need the communes start now, on another core.
     std::optional<Background<PopulationTable>> population_table;
-    if (config.population && config.population->format != "boundary-field") {
+    if (config.population && config.population->format != PopulationFormat::boundary_field) {
         const std::string& path = config.population->path;
         const PopulationConfig pc = *config.population;
         population_table.emplace([path, pc](LoadReport& report) {
-            return pc.format == "csv" ? load_population_csv(path, pc, report)
-                                      : load_etalab_communes_population(path, report);
+            return pc.format == PopulationFormat::csv
+                       ? load_population_csv(path, pc, report)
+                       : load_etalab_communes_population(path, report);
         });
     }
     std::vector<std::optional<Background<std::vector<FinessEstablishment>>>> finess(
         config.structures.size());
     for (std::size_t i = 0; i < config.structures.size(); ++i) {
         const auto& source = config.structures[i];
-        const StructureFormat& format = format_of(source, config.config_path);
+        const StructureReader& format = structure_reader(source.format);
         if (!format.read_establishments) continue;
         // A FINESS source that skips what lies beyond the margin reads every département: the
         // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
         // are based in the départements around it), where a département filter dropped them.
         const auto departements = !source.departements.empty() ? source.departements
-                                  : source.outside == "skip"   ? std::vector<std::string>{}
-                                                               : config.departements;
+                                  : source.outside == OutsidePolicy::skip
+                                      ? std::vector<std::string>{}
+                                      : config.departements;
         finess[i].emplace([source, departements, &format](LoadReport& report) {
             return format.read_establishments(source, departements, report);
         });
@@ -172,7 +168,8 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
             t.report.info(grid->path, "", "population_from_grid",
                           "aucune population communale configurée : la population est celle de "
                           "la grille carroyée, comptée commune par commune à l'analyse");
-        } else if (!config.population || config.population->format == "boundary-field") {
+        } else if (!config.population ||
+                   config.population->format == PopulationFormat::boundary_field) {
             t.population_stats.source =
                 t.commune_stats.population_field.empty()
                     ? "aucune (ni source de population dans la config, ni champ de population)"
@@ -199,10 +196,10 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         for (std::size_t i = 0; i < config.structures.size(); ++i) {
             const auto& source = config.structures[i];
             const std::string& path = source.path;
-            StructureSourceSummary summary{path, source.format};
+            StructureSourceSummary summary{path, std::string(name_of(source.format))};
             const std::size_t before = t.structures.size();
             if (progress) progress("structures : lecture de " + path, 0, 0);
-            const StructureFormat& format = format_of(source, config.config_path);
+            const StructureReader& format = structure_reader(source.format);
             if (format.read_structures) {
                 format.read_structures(source, path, t.types, placer, t.structures, t.report);
             } else {
@@ -210,7 +207,7 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
                 summary.records = ets.size();
                 summary.selected =
                     select_finess_structures(ets, source.rules, t.types, placer, t.structures,
-                                             t.report, path, source.outside == "skip");
+                                             t.report, path, source.outside == OutsidePolicy::skip);
             }
             summary.kept = t.structures.size() - before;
             if (format.read_structures) summary.records = summary.selected = summary.kept;
@@ -251,7 +248,7 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         } else {
             const CarProfile& profile = *t.car_profile;
             t.roads = std::make_shared<const RoadGraph>(
-                roads.format == "osm"
+                roads.format == RoadFormat::osm
                     ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, t.report,
                                      progress, roads.merge_chains)
                     : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report,

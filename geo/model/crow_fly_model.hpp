@@ -22,6 +22,8 @@ struct CrowFlyModel {
     double radius_m(double limit_seconds) const {
         return limit_seconds * (speed_kmh / 3.6) / detour_factor;
     }
+
+    bool operator==(const CrowFlyModel&) const = default;
 };
 
 }  // namespace palliacarte

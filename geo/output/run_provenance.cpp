@@ -45,21 +45,26 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
     set_vintage(communes, c, "", "");
     p.sources.push_back(communes);
     if (c.population) {
-        SourceProvenance pop{
-            "population",
-            "Population des communes",
-            c.as_written(c.population->format == "boundary-field" ? c.communes.path
-                                                                  : c.population->path),
-            c.population->format,
-            "",
-            ""};
+        SourceProvenance pop{"population",
+                             "Population des communes",
+                             c.as_written(c.population->format == PopulationFormat::boundary_field
+                                              ? c.communes.path
+                                              : c.population->path),
+                             std::string(name_of(c.population->format)),
+                             "",
+                             ""};
         set_vintage(pop, c, "", "");
         p.sources.push_back(pop);
     }
     for (const auto& s : c.structures) {
-        SourceProvenance st{"structures", "Structures", c.as_written(s.path), s.format, "", ""};
+        SourceProvenance st{"structures",
+                            "Structures",
+                            c.as_written(s.path),
+                            std::string(name_of(s.format)),
+                            "",
+                            ""};
         const std::string date =
-            s.format == "finess-etalab" ? finess_etalab_extraction_date(s.path) : "";
+            s.format == StructureFormat::finess_etalab ? finess_etalab_extraction_date(s.path) : "";
         set_vintage(st, c, date.empty() ? "" : "extraction FINESS du " + date,
                     "en-tête du fichier FINESS");
         p.sources.push_back(st);
@@ -73,9 +78,14 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
     if (c.roads && a.method == TimeModel::road) {
         // One line per file: neighbouring extracts may be of different days.
         for (const auto& path : c.roads->paths) {
-            SourceProvenance roads{
-                "roads", "Réseau routier", c.as_written(path), c.roads->format, "", ""};
-            const std::string stamp = c.roads->format == "osm" ? osm_extract_timestamp(path) : "";
+            SourceProvenance roads{"roads",
+                                   "Réseau routier",
+                                   c.as_written(path),
+                                   std::string(name_of(c.roads->format)),
+                                   "",
+                                   ""};
+            const std::string stamp =
+                c.roads->format == RoadFormat::osm ? osm_extract_timestamp(path) : "";
             set_vintage(roads, c, stamp.empty() ? "" : "OpenStreetMap, extrait du " + stamp,
                         "en-tête de l'extrait OSM");
             p.sources.push_back(roads);
@@ -88,7 +98,7 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
         SourceProvenance ts{"territories",
                             "Regroupement « " + g.label + " »",
                             c.as_written(g.path),
-                            g.format,
+                            std::string(name_of(g.format)),
                             "",
                             ""};
         set_vintage(ts, c, "", "");

@@ -92,7 +92,8 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
                     if (kind == "closed") return LinkDirection::closed;
                     return LinkDirection::both;
                 }
-        return config.direction == "forward" ? LinkDirection::forward : LinkDirection::both;
+        return config.direction == LinkLayout::forward ? LinkDirection::forward
+                                                       : LinkDirection::both;
     };
 
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
@@ -162,7 +163,8 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
             const bool importer_default =
                 def != config.importer_default_speeds_kmh.end() && std::abs(def->second - v) < 0.5;
             if (v > 0 && v < 250 && !importer_default) {
-                kmh = config.speed_field_kind == "limit" ? profile.realistic_kmh(v) : v;
+                kmh =
+                    config.speed_field_kind == SpeedFieldKind::limit ? profile.realistic_kmh(v) : v;
                 ++stats.speed_from_field;
             }
         }

@@ -62,10 +62,10 @@ int run_compare(const std::vector<std::string>& args) {
         // The same territory with FINESS+ as its only source.
         TerritoryConfig plus = config;
         StructureSourceConfig source;
-        source.format = "finess-plus";
+        source.format = StructureFormat::finess_plus;
         source.path = activities;
         source.structures_path = structures;
-        source.outside = "skip";
+        source.outside = OutsidePolicy::skip;
         source.rules = default_finess_plus_rules(config.config_path);
         plus.structures = {source};
         std::set<std::string> compared;

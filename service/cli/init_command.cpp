@@ -10,7 +10,7 @@
 #include "config/territory_config.hpp"
 #include "core/errors.hpp"
 #include "crs/departement_crs.hpp"
-#include "fetch/territory_config_writer.hpp"
+#include "fetch/init_config.hpp"
 
 namespace palliacarte::cli {
 
@@ -52,7 +52,7 @@ int run_init(const std::vector<std::string>& args) {
         {
             std::ofstream out(part);
             out << written.config.dump(2) << "\n";
-            if (!out) throw DataError(part, "cannot be written");
+            if (!out) throw DataError(part, "écriture impossible");
         }
         // The config must load as written: check it before it takes its final name.
         try {

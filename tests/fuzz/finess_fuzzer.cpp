@@ -9,11 +9,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace palliacarte;
     if (size == 0) return 0;
-    static const char* const names[] = {"finess-flat", "finess-etalab", "finess-plus"};
-    const char* name = names[data[0] % 3];
-    const auto* format = find_structure_format(name);
+    static const StructureFormat formats[] = {
+        StructureFormat::finess_flat, StructureFormat::finess_etalab, StructureFormat::finess_plus};
     StructureSourceConfig source;
-    source.format = name;
+    source.format = formats[data[0] % 3];
+    const StructureReader* format = &structure_reader(source.format);
     source.path = fuzz::input_file(data + 1, size - 1, data[0] % 3 == 2 ? ".json" : ".csv");
     source.structures_path = source.path;
     fuzz::expecting_input_errors([&] {

@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             load_etalab_communes_population(path, report);
         } else if (which == 1) {
             PopulationConfig c;
-            c.format = "csv";
+            c.format = PopulationFormat::csv;
             c.path = path;
             load_population_csv(path, c, report);
         } else {

@@ -28,7 +28,7 @@ TEST(OgrStructures, PointLayerWithColumnMapping) {
     test::ScratchDir dir("ogr-structures");
     const auto path = dir.write("equipes.geojson", kLayer);
     StructureSourceConfig config;
-    config.format = "ogr";
+    config.format = StructureFormat::ogr;
     config.fields = {{"id", "identifiant"},
                      {"name", "libelle"},
                      {"type", "categorie"},

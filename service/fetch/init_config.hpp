@@ -1,7 +1,9 @@
 #pragma once
 // `palliacarte init`: a complete territory config written from what `palliacarte fetch` put in a
 // folder (its fetch-record.json), every section explained by an `about`, ready for `inspect`
-// and `analyze` unchanged.
+// and `analyze` unchanged. Built as a TerritoryConfig and written by the parser's own writer
+// (config/territory_config_writer.hpp), so that init cannot write what the parser reads
+// otherwise.
 #include <string>
 #include <vector>
 
