@@ -19,28 +19,86 @@ double share(const json& j, const std::string& key, double fallback, const std::
     return field_number_in(j, key, fallback, 0, 1, where);
 }
 
+// The thresholds catchments are drawn for: sorted, distinct, in (0, 600] minutes.
+std::vector<double> parse_thresholds(const json& j, const std::string& w) {
+    std::vector<double> out;
+    const auto& t = j["catchment_thresholds_min"];
+    if (!t.is_array() || t.empty())
+        config_fail(w, "catchment_thresholds_min", "attendu une liste non vide de minutes");
+    for (const auto& v : t) {
+        if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > 600)
+            config_fail(w, "catchment_thresholds_min",
+                        "chaque seuil doit être un nombre de minutes > 0 et ≤ 600, trouvé " +
+                            describe_json_value(v));
+        out.push_back(v.get<double>());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+PopulationGridConfig parse_population_grid(const json& j, const std::string& w,
+                                           const TerritoryConfig& config) {
+    const json& g = j["population_grid"];
+    const std::string gw = w + ".population_grid";
+    PopulationGridConfig p;
+    p.path = field_text(g, "path", "", gw);
+    if (p.path.empty()) config_fail(gw, "path", "chemin obligatoire");
+    p.path = config.resolve(p.path);
+    p.crs = field_text(g, "crs", p.crs, gw);
+    p.cell_size_m = field_number_in(g, "cell_size_m", p.cell_size_m, 1, 100000, gw);
+    p.x_field = field_text(g, "x_field", p.x_field, gw);
+    p.y_field = field_text(g, "y_field", p.y_field, gw);
+    p.value_field = field_text(g, "value_field", p.value_field, gw);
+    p.id_field = field_text(g, "id_field", p.id_field, gw);
+    if (g.contains("elderly_field")) {
+        const json& e = g["elderly_field"];
+        if (e.is_string())
+            p.elderly_fields = e.get<std::string>().empty()
+                                   ? std::vector<std::string>{}
+                                   : std::vector<std::string>{e.get<std::string>()};
+        else
+            p.elderly_fields = field_texts(g, "elderly_field", gw);
+    }
+    return p;
+}
+
+SitingConfig parse_where_next(const json& j, const std::string& w) {
+    SitingConfig siting;
+    const json& s = j["where_next"];
+    const std::string sw = w + ".where_next";
+    siting.types = field_texts(s, "types", sw);
+    const double k = field_number_in(s, "k", static_cast<double>(siting.k), 1, 1000, sw);
+    if (k != static_cast<double>(static_cast<std::size_t>(k)))
+        config_fail(sw, "k", "attendu un nombre entier de sites, trouvé " + s["k"].dump());
+    siting.k = static_cast<std::size_t>(k);
+    siting.candidate_types = field_texts(s, "candidate_types", sw);
+    siting.grid_step_m = field_number_in(s, "grid_step_m", 0, 0, 1e6, sw);
+    return siting;
+}
+
+std::vector<std::vector<std::string>> parse_combinations(const json& j, const std::string& w) {
+    std::vector<std::vector<std::string>> out;
+    const auto& c = j["white_zone_combinations"];
+    if (!c.is_array())
+        config_fail(w, "white_zone_combinations", "attendu une liste de listes de types");
+    for (const auto& set : c) {
+        if (!set.is_array() ||
+            !std::all_of(set.begin(), set.end(), [](const json& t) { return t.is_string(); }))
+            config_fail(w, "white_zone_combinations",
+                        "chaque élément doit être une liste de codes de type, trouvé " +
+                            describe_json_value(set));
+        out.push_back(set.get<std::vector<std::string>>());
+    }
+    return out;
+}
+
 AnalysisConfig parse_section(const json& j, const TerritoryConfig& config) {
     AnalysisConfig a;
     if (!j.is_object()) config_fail("", "analysis", "attendu un objet { … }");
     const std::string w = "analysis";
 
-    if (j.contains("catchment_thresholds_min")) {
-        const auto& t = j["catchment_thresholds_min"];
-        if (!t.is_array() || t.empty())
-            config_fail(w, "catchment_thresholds_min", "attendu une liste non vide de minutes");
-        a.catchment_thresholds_min.clear();
-        for (const auto& v : t) {
-            if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > 600)
-                config_fail(w, "catchment_thresholds_min",
-                            "chaque seuil doit être un nombre de minutes > 0 et ≤ 600, trouvé " +
-                                describe_json_value(v));
-            a.catchment_thresholds_min.push_back(v.get<double>());
-        }
-        std::sort(a.catchment_thresholds_min.begin(), a.catchment_thresholds_min.end());
-        a.catchment_thresholds_min.erase(
-            std::unique(a.catchment_thresholds_min.begin(), a.catchment_thresholds_min.end()),
-            a.catchment_thresholds_min.end());
-    }
+    if (j.contains("catchment_thresholds_min")) a.catchment_thresholds_min = parse_thresholds(j, w);
     if (j.contains("threshold_min")) {
         if (!j["threshold_min"].is_object())
             config_fail(w, "threshold_min", "attendu un objet {\"HAD\": 30, …}");
@@ -51,30 +109,8 @@ AnalysisConfig parse_section(const json& j, const TerritoryConfig& config) {
     a.types = field_texts(j, "types", w);
     a.area_only = field_bool(j, "area_only", false, w);
 
-    if (j.contains("population_grid") && !j["population_grid"].is_null()) {
-        const json& g = j["population_grid"];
-        const std::string gw = w + ".population_grid";
-        PopulationGridConfig p;
-        p.path = field_text(g, "path", "", gw);
-        if (p.path.empty()) config_fail(gw, "path", "chemin obligatoire");
-        p.path = config.resolve(p.path);
-        p.crs = field_text(g, "crs", p.crs, gw);
-        p.cell_size_m = field_number_in(g, "cell_size_m", p.cell_size_m, 1, 100000, gw);
-        p.x_field = field_text(g, "x_field", p.x_field, gw);
-        p.y_field = field_text(g, "y_field", p.y_field, gw);
-        p.value_field = field_text(g, "value_field", p.value_field, gw);
-        p.id_field = field_text(g, "id_field", p.id_field, gw);
-        if (g.contains("elderly_field")) {
-            const json& e = g["elderly_field"];
-            if (e.is_string())
-                p.elderly_fields = e.get<std::string>().empty()
-                                       ? std::vector<std::string>{}
-                                       : std::vector<std::string>{e.get<std::string>()};
-            else
-                p.elderly_fields = field_texts(g, "elderly_field", gw);
-        }
-        a.population_grid = p;
-    }
+    if (j.contains("population_grid") && !j["population_grid"].is_null())
+        a.population_grid = parse_population_grid(j, w, config);
     if (j.contains("coverage")) {
         const json& c = j["coverage"];
         const std::string cw = w + ".coverage";
@@ -93,30 +129,8 @@ AnalysisConfig parse_section(const json& j, const TerritoryConfig& config) {
         a.fca.full_weight_share = share(f, "full_weight_share", a.fca.full_weight_share, fw);
         a.fca.edge_weight = share(f, "edge_weight", a.fca.edge_weight, fw);
     }
-    if (j.contains("where_next")) {
-        const json& s = j["where_next"];
-        const std::string sw = w + ".where_next";
-        a.siting.types = field_texts(s, "types", sw);
-        const double k = field_number_in(s, "k", static_cast<double>(a.siting.k), 1, 1000, sw);
-        if (k != static_cast<double>(static_cast<std::size_t>(k)))
-            config_fail(sw, "k", "attendu un nombre entier de sites, trouvé " + s["k"].dump());
-        a.siting.k = static_cast<std::size_t>(k);
-        a.siting.candidate_types = field_texts(s, "candidate_types", sw);
-        a.siting.grid_step_m = field_number_in(s, "grid_step_m", 0, 0, 1e6, sw);
-    }
-    if (j.contains("white_zone_combinations")) {
-        const auto& c = j["white_zone_combinations"];
-        if (!c.is_array())
-            config_fail(w, "white_zone_combinations", "attendu une liste de listes de types");
-        for (const auto& set : c) {
-            if (!set.is_array() ||
-                !std::all_of(set.begin(), set.end(), [](const json& t) { return t.is_string(); }))
-                config_fail(w, "white_zone_combinations",
-                            "chaque élément doit être une liste de codes de type, trouvé " +
-                                describe_json_value(set));
-            a.white_zone_combinations.push_back(set.get<std::vector<std::string>>());
-        }
-    }
+    if (j.contains("where_next")) a.siting = parse_where_next(j, w);
+    if (j.contains("white_zone_combinations")) a.white_zone_combinations = parse_combinations(j, w);
     a.catchment_shape.road_buffer_m =
         field_number_in(j, "road_buffer_m", a.catchment_shape.road_buffer_m, 1, 5000, w);
     const std::string shape = field_text(j, "catchment_shape", "surface", w);

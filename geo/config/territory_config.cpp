@@ -162,6 +162,172 @@ void resolve_data_paths(TerritoryConfig& c) {
 
 }  // namespace
 
+namespace {
+
+// Where relative data paths start: --data-root, else the file's "data_root" (relative to the
+// file), else $PALLIACARTE_DATA_ROOT, else ../shared/data. A config that names its data root
+// keeps it (the demo configs carry their own data), whatever the environment says.
+void parse_data_root(TerritoryConfig& c, const json& doc, const fs::path& config_dir,
+                     const std::optional<std::string>& data_root_override) {
+    if (data_root_override && !data_root_override->empty()) {
+        c.data_root = *data_root_override;
+        c.data_root_origin = "--data-root";
+    } else if (doc.contains("data_root")) {
+        c.data_root = (config_dir / field_text(doc, "data_root")).lexically_normal().string();
+        c.data_root_origin = "config";
+    } else if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) {
+        c.data_root = env;
+        c.data_root_origin = "PALLIACARTE_DATA_ROOT";
+    } else {
+        c.data_root = "../shared/data";
+        c.data_root_origin = "default";
+    }
+    if (!fs::is_directory(c.data_root))
+        throw ConfigError("le dossier de données « " + c.data_root + " » (venu de " +
+                          c.data_root_origin +
+                          ") n'existe pas ; donnez --data-root ou PALLIACARTE_DATA_ROOT");
+}
+
+// "auto" (by département; metropolitan and overseas cannot mix) or a projected "EPSG:<code>".
+void parse_crs(TerritoryConfig& c, const json& doc) {
+    const std::string crs = field_text(doc, "crs", "auto");
+    if (crs == "auto") {
+        c.crs_auto = true;
+        std::set<int> epsgs;
+        for (const auto& d : c.departements) epsgs.insert(natural_epsg_for_departement(d));
+        if (epsgs.size() > 1)
+            config_fail("", "crs",
+                        "\"auto\" ne convient pas : ces départements n'ont pas le même "
+                        "système projeté (métropole et outre-mer) ; donnez \"EPSG:<code>\"");
+        c.epsg = epsgs.empty() ? kLambert93 : *epsgs.begin();
+    } else {
+        c.crs_auto = false;
+        const std::string usage = "attendu \"auto\" ou \"EPSG:<code>\", trouvé \"" + crs + "\"";
+        if (crs.rfind("EPSG:", 0) != 0 || crs.size() == 5 ||
+            crs.find_first_not_of("0123456789", 5) != std::string::npos)
+            config_fail("", "crs", usage);
+        c.epsg = std::stoi(crs.substr(5));
+        // Distances, areas and buffers are computed in the working CRS's units: degrees
+        // would give 0 km² and "100 % covered".
+        const CrsKind kind = crs_kind(crs);
+        if (!kind.known) config_fail("", "crs", "PROJ ne connaît pas " + crs);
+        if (!kind.projected)
+            config_fail("", "crs",
+                        crs + " (" + kind.name +
+                            ") est un système géographique en degrés : l'analyse mesure des "
+                            "distances et des surfaces en mètres — choisissez un système "
+                            "projeté (\"auto\" : Lambert-93 EPSG:2154 en métropole)");
+    }
+}
+
+void parse_type_table(TerritoryConfig& c, const json& doc, const fs::path& config_dir) {
+    // The type table: as named (relative to the config file); by default the one next to the
+    // config, else the one shipped with palliacarte (a user's config may live anywhere).
+    if (doc.contains("structure_types")) {
+        const std::string types = field_text(doc, "structure_types");
+        c.structure_types_path = fs::path(types).is_absolute()
+                                     ? types
+                                     : (config_dir / types).lexically_normal().string();
+    } else {
+        c.structure_types_path = beside_or_shipped(config_dir, kDefaultStructureTypes);
+    }
+}
+
+void parse_communes(TerritoryConfig& c, const json& doc) {
+    const auto& cj = doc["communes"];
+    c.communes.path = field_text(cj, "path");
+    require_path(c.communes.path, "communes");
+    c.communes.layer = field_text(cj, "layer");
+    c.communes.code_field = field_text(cj, "code_field");
+    c.communes.name_field = field_text(cj, "name_field");
+    c.communes.population_field = field_text(cj, "population_field");
+    c.communes.source_crs = field_text(cj, "source_crs");
+    c.communes.codes = field_texts(cj, "codes");
+
+    if (doc.contains("crosswalk") && !doc["crosswalk"].is_null()) {
+        CrosswalkConfig x;
+        x.path = field_text(doc["crosswalk"], "path");
+        require_path(x.path, "crosswalk");
+        x.from_field = field_text(doc["crosswalk"], "from_field");
+        x.to_field = field_text(doc["crosswalk"], "to_field");
+        c.crosswalk = x;
+    }
+}
+
+void parse_population(TerritoryConfig& c, const json& doc) {
+    if (doc.contains("population") && !doc["population"].is_null()) {
+        PopulationConfig p;
+        const auto& pj = doc["population"];
+        p.format = field_choice(pj, "format", PopulationFormat::etalab_communes_json, "population");
+        p.path = field_text(pj, "path");
+        p.code_field = field_text(pj, "code_field");
+        p.population_field = field_text(pj, "population_field");
+        if (p.format != PopulationFormat::boundary_field) require_path(p.path, "population");
+        c.population = p;
+    }
+}
+
+void parse_groupings(TerritoryConfig& c, const json& doc) {
+    if (doc.contains("territories")) {
+        for (const auto& tj : doc["territories"]) {
+            TerritorySourceConfig t;
+            t.name = field_text(tj, "name");
+            t.label = field_text(tj, "label", t.name);
+            t.format = field_choice(tj, "format", GroupingFormat::csv, "territories");
+            t.path = field_text(tj, "path");
+            require_path(t.path, "territories '" + t.name + "'");
+            t.commune_field = field_text(tj, "commune_field");
+            t.territory_field = field_text(tj, "territory_field");
+            c.territories.push_back(std::move(t));
+        }
+    }
+}
+
+void parse_roads(TerritoryConfig& c, const json& doc, const fs::path& config_dir) {
+    if (doc.contains("roads") && !doc["roads"].is_null()) {
+        const auto& rj = doc["roads"];
+        RoadSourceConfig r;
+        r.format = field_choice(rj, "format", RoadFormat::ogr_links, "roads");
+        r.paths = rj.contains("path") && rj["path"].is_array()
+                      ? field_texts(rj, "path", "roads")
+                      : std::vector<std::string>{field_text(rj, "path")};
+        for (const auto& p : r.paths) require_path(p, "roads");
+        r.layer = field_text(rj, "layer");
+        r.where = field_text(rj, "where");
+        r.source_crs = field_text(rj, "source_crs");
+        if (rj.contains("fields"))
+            for (const auto& [k, v] : rj["fields"].items()) r.fields[k] = v.get<std::string>();
+        r.direction = field_choice(rj, "direction", LinkLayout::forward, "roads");
+        if (rj.contains("direction_values"))
+            for (const auto& [k, v] : rj["direction_values"].items())
+                r.direction_values[k] = v.get<std::vector<std::string>>();
+        if (rj.contains("importer_default_speeds_kmh"))
+            for (const auto& [k, v] : rj["importer_default_speeds_kmh"].items())
+                r.importer_default_speeds_kmh[k] = v.get<double>();
+        if (rj.contains("class_rules"))
+            for (const auto& cr : rj["class_rules"]) {
+                RoadSourceConfig::ClassRule rule;
+                rule.road_class = field_text(cr, "class");
+                for (const auto& [k, v] : cr["when"].items())
+                    rule.when[k] = v.get<std::vector<std::string>>();
+                r.class_rules.push_back(std::move(rule));
+            }
+        r.speed_field_kind = field_choice(rj, "speed_field_kind", SpeedFieldKind::limit, "roads");
+        r.default_speed_kmh = field_number_in(rj, "default_speed_kmh", 30.0, 0.1, 200, "roads");
+        r.snap_max_distance_m =
+            field_number_in(rj, "snap_max_distance_m", 1000.0, 1, 100000, "roads");
+        r.off_road_out_of_reach = field_choice(rj, "off_road", OffRoadPolicy::count_with_time,
+                                               "roads") == OffRoadPolicy::out_of_reach;
+        r.merge_chains = field_bool(rj, "merge_chains", true, "roads");
+        const std::string profile = field_text(rj, "profile", kDefaultRoadProfile);
+        r.profile_path =
+            fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);
+        c.roads = r;
+    }
+}
+
+}  // namespace
+
 TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                                        const std::optional<std::string>& data_root_override) {
     if (!doc.is_object())
@@ -174,117 +340,22 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
     try {
         c.name = field_text(doc, "name");
 
-        // A config that names its data root keeps it (the demo configs carry their own data),
-        // whatever the environment says; $PALLIACARTE_DATA_ROOT is for configs that name none.
-        if (data_root_override && !data_root_override->empty()) {
-            c.data_root = *data_root_override;
-            c.data_root_origin = "--data-root";
-        } else if (doc.contains("data_root")) {
-            c.data_root = (config_dir / field_text(doc, "data_root")).lexically_normal().string();
-            c.data_root_origin = "config";
-        } else if (const char* env = std::getenv("PALLIACARTE_DATA_ROOT"); env && *env) {
-            c.data_root = env;
-            c.data_root_origin = "PALLIACARTE_DATA_ROOT";
-        } else {
-            c.data_root = "../shared/data";
-            c.data_root_origin = "default";
-        }
-        if (!fs::is_directory(c.data_root))
-            throw ConfigError("le dossier de données « " + c.data_root + " » (venu de " +
-                              c.data_root_origin +
-                              ") n'existe pas ; donnez --data-root ou PALLIACARTE_DATA_ROOT");
-
+        parse_data_root(c, doc, config_dir, data_root_override);
         c.departements = field_texts(doc, "departements");
         for (auto& d : c.departements) d = normalize_departement(d);
 
-        const std::string crs = field_text(doc, "crs", "auto");
-        if (crs == "auto") {
-            c.crs_auto = true;
-            std::set<int> epsgs;
-            for (const auto& d : c.departements) epsgs.insert(natural_epsg_for_departement(d));
-            if (epsgs.size() > 1)
-                config_fail("", "crs",
-                            "\"auto\" ne convient pas : ces départements n'ont pas le même "
-                            "système projeté (métropole et outre-mer) ; donnez \"EPSG:<code>\"");
-            c.epsg = epsgs.empty() ? kLambert93 : *epsgs.begin();
-        } else {
-            c.crs_auto = false;
-            const std::string usage = "attendu \"auto\" ou \"EPSG:<code>\", trouvé \"" + crs + "\"";
-            if (crs.rfind("EPSG:", 0) != 0 || crs.size() == 5 ||
-                crs.find_first_not_of("0123456789", 5) != std::string::npos)
-                config_fail("", "crs", usage);
-            c.epsg = std::stoi(crs.substr(5));
-            // Distances, areas and buffers are computed in the working CRS's units: degrees
-            // would give 0 km² and "100 % covered".
-            const CrsKind kind = crs_kind(crs);
-            if (!kind.known) config_fail("", "crs", "PROJ ne connaît pas " + crs);
-            if (!kind.projected)
-                config_fail("", "crs",
-                            crs + " (" + kind.name +
-                                ") est un système géographique en degrés : l'analyse mesure des "
-                                "distances et des surfaces en mètres — choisissez un système "
-                                "projeté (\"auto\" : Lambert-93 EPSG:2154 en métropole)");
-        }
+        parse_crs(c, doc);
         c.structure_margin_km =
             field_number_in(doc, "structure_margin_km", c.structure_margin_km, 0, 500);
 
-        // The type table: as named (relative to the config file); by default the one next to the
-        // config, else the one shipped with palliacarte (a user's config may live anywhere).
-        if (doc.contains("structure_types")) {
-            const std::string types = field_text(doc, "structure_types");
-            c.structure_types_path = fs::path(types).is_absolute()
-                                         ? types
-                                         : (config_dir / types).lexically_normal().string();
-        } else {
-            c.structure_types_path = beside_or_shipped(config_dir, kDefaultStructureTypes);
-        }
-
-        const auto& cj = doc["communes"];
-        c.communes.path = field_text(cj, "path");
-        require_path(c.communes.path, "communes");
-        c.communes.layer = field_text(cj, "layer");
-        c.communes.code_field = field_text(cj, "code_field");
-        c.communes.name_field = field_text(cj, "name_field");
-        c.communes.population_field = field_text(cj, "population_field");
-        c.communes.source_crs = field_text(cj, "source_crs");
-        c.communes.codes = field_texts(cj, "codes");
-
-        if (doc.contains("crosswalk") && !doc["crosswalk"].is_null()) {
-            CrosswalkConfig x;
-            x.path = field_text(doc["crosswalk"], "path");
-            require_path(x.path, "crosswalk");
-            x.from_field = field_text(doc["crosswalk"], "from_field");
-            x.to_field = field_text(doc["crosswalk"], "to_field");
-            c.crosswalk = x;
-        }
-        if (doc.contains("population") && !doc["population"].is_null()) {
-            PopulationConfig p;
-            const auto& pj = doc["population"];
-            p.format =
-                field_choice(pj, "format", PopulationFormat::etalab_communes_json, "population");
-            p.path = field_text(pj, "path");
-            p.code_field = field_text(pj, "code_field");
-            p.population_field = field_text(pj, "population_field");
-            if (p.format != PopulationFormat::boundary_field) require_path(p.path, "population");
-            c.population = p;
-        }
+        parse_type_table(c, doc, config_dir);
+        parse_communes(c, doc);
+        parse_population(c, doc);
         if (doc.contains("structures")) {
             for (std::size_t i = 0; i < doc["structures"].size(); ++i)
                 c.structures.push_back(parse_structure_source(doc["structures"][i], i, config_dir));
         }
-        if (doc.contains("territories")) {
-            for (const auto& tj : doc["territories"]) {
-                TerritorySourceConfig t;
-                t.name = field_text(tj, "name");
-                t.label = field_text(tj, "label", t.name);
-                t.format = field_choice(tj, "format", GroupingFormat::csv, "territories");
-                t.path = field_text(tj, "path");
-                require_path(t.path, "territories '" + t.name + "'");
-                t.commune_field = field_text(tj, "commune_field");
-                t.territory_field = field_text(tj, "territory_field");
-                c.territories.push_back(std::move(t));
-            }
-        }
+        parse_groupings(c, doc);
         if (doc.contains("sources"))
             for (const auto& [role, v] : doc["sources"].items())
                 if (role != "about") c.source_vintages[role] = v.get<std::string>();
@@ -300,47 +371,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
             c.crow_fly.speed_kmh =
                 field_number_in(cf, "speed_kmh", c.crow_fly.speed_kmh, 0.1, 200, "crow_fly");
         }
-        if (doc.contains("roads") && !doc["roads"].is_null()) {
-            const auto& rj = doc["roads"];
-            RoadSourceConfig r;
-            r.format = field_choice(rj, "format", RoadFormat::ogr_links, "roads");
-            r.paths = rj.contains("path") && rj["path"].is_array()
-                          ? field_texts(rj, "path", "roads")
-                          : std::vector<std::string>{field_text(rj, "path")};
-            for (const auto& p : r.paths) require_path(p, "roads");
-            r.layer = field_text(rj, "layer");
-            r.where = field_text(rj, "where");
-            r.source_crs = field_text(rj, "source_crs");
-            if (rj.contains("fields"))
-                for (const auto& [k, v] : rj["fields"].items()) r.fields[k] = v.get<std::string>();
-            r.direction = field_choice(rj, "direction", LinkLayout::forward, "roads");
-            if (rj.contains("direction_values"))
-                for (const auto& [k, v] : rj["direction_values"].items())
-                    r.direction_values[k] = v.get<std::vector<std::string>>();
-            if (rj.contains("importer_default_speeds_kmh"))
-                for (const auto& [k, v] : rj["importer_default_speeds_kmh"].items())
-                    r.importer_default_speeds_kmh[k] = v.get<double>();
-            if (rj.contains("class_rules"))
-                for (const auto& cr : rj["class_rules"]) {
-                    RoadSourceConfig::ClassRule rule;
-                    rule.road_class = field_text(cr, "class");
-                    for (const auto& [k, v] : cr["when"].items())
-                        rule.when[k] = v.get<std::vector<std::string>>();
-                    r.class_rules.push_back(std::move(rule));
-                }
-            r.speed_field_kind =
-                field_choice(rj, "speed_field_kind", SpeedFieldKind::limit, "roads");
-            r.default_speed_kmh = field_number_in(rj, "default_speed_kmh", 30.0, 0.1, 200, "roads");
-            r.snap_max_distance_m =
-                field_number_in(rj, "snap_max_distance_m", 1000.0, 1, 100000, "roads");
-            r.off_road_out_of_reach = field_choice(rj, "off_road", OffRoadPolicy::count_with_time,
-                                                   "roads") == OffRoadPolicy::out_of_reach;
-            r.merge_chains = field_bool(rj, "merge_chains", true, "roads");
-            const std::string profile = field_text(rj, "profile", kDefaultRoadProfile);
-            r.profile_path =
-                fs::path(profile).is_absolute() ? profile : beside_or_shipped(config_dir, profile);
-            c.roads = r;
-        }
+        parse_roads(c, doc, config_dir);
         resolve_data_paths(c);
     } catch (const ConfigError& e) {
         throw ConfigError(in_config_file(path, e.what()));

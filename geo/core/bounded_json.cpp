@@ -4,6 +4,11 @@
 
 namespace palliacarte {
 
+namespace {
+// How the refusal starts, so that it can be told from nlohmann's own errors.
+constexpr std::string_view kTooDeep = "imbrication de plus de ";
+}  // namespace
+
 nlohmann::json parse_bounded_json(std::string_view text, int max_depth) {
     using json = nlohmann::json;
     // One pass over the brackets outside strings, before anything is built: cheaper than a
@@ -24,7 +29,7 @@ nlohmann::json parse_bounded_json(std::string_view text, int max_depth) {
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth)
                 throw json::parse_error::create(
-                    101, i + 1, "imbrication de plus de " + std::to_string(max_depth) + " niveaux",
+                    101, i + 1, std::string(kTooDeep) + std::to_string(max_depth) + " niveaux",
                     nullptr);
         } else if (c == ']' || c == '}') {
             --depth;
@@ -37,6 +42,16 @@ nlohmann::json parse_bounded_json(std::string_view text, int max_depth) {
         // handle parse errors (naming the file), not this.
         throw json::parse_error::create(101, 0, e.what(), nullptr);
     }
+}
+
+bool is_too_deep(const nlohmann::json::exception& e) {
+    return std::string_view(e.what()).find(kTooDeep) != std::string_view::npos;
+}
+
+std::string too_deep_reason(const nlohmann::json::exception& e) {
+    if (!is_too_deep(e)) return "";
+    const std::string_view what = e.what();
+    return std::string(what.substr(what.find(kTooDeep)));
 }
 
 }  // namespace palliacarte

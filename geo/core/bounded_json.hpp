@@ -16,4 +16,11 @@ constexpr int kMaxJsonDepth = 64;
 /// and for a number beyond a double's range).
 nlohmann::json parse_bounded_json(std::string_view text, int max_depth = kMaxJsonDepth);
 
+/// @brief Whether `e` is parse_bounded_json's refusal of a document nested too deep.
+bool is_too_deep(const nlohmann::json::exception& e);
+
+/// @brief The French reason parse_bounded_json gave for refusing: « imbrication de plus de 64
+/// niveaux » (empty for nlohmann's own parse errors, whose words are English).
+std::string too_deep_reason(const nlohmann::json::exception& e);
+
 }  // namespace palliacarte

@@ -95,22 +95,26 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }
 }  // namespace
 
-CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& report) {
-    auto t0 = std::chrono::steady_clock::now();
-    const std::string& path = options.source.path;
-    CommuneLoadResult result;
-    if (options.progress) options.progress("communes : ouverture de " + path, 0, 0);
-    OgrSource src = open_vector_layer(path, options.source.layer);
-    OGRFeatureDefn* defn = src.layer->GetLayerDefn();
+namespace {
 
-    // Field detection: ADMIN EXPRESS (INSEE_COM, NOM, POPULATION) and france-geojson (code, nom).
+// Which columns hold the code, name and population: as configured, else found by their usual
+// names (ADMIN EXPRESS: INSEE_COM, NOM, POPULATION; france-geojson: code, nom).
+struct CommuneFields {
+    int code = 0;
+    std::optional<int> name, population;
+    OGRFieldType code_type = OFTString;
+};
+
+CommuneFields find_commune_fields(OGRFeatureDefn* defn, const CommuneLoadOptions& options,
+                                  CommuneLoadResult& result) {
+    const std::string& path = options.source.path;
     auto pick = [&](const std::string& configured, std::initializer_list<const char*> auto_names,
                     const char* what, bool required) -> std::optional<int> {
         if (!configured.empty()) {
             auto idx = find_field(defn, configured);
             if (!idx)
-                throw DataError(path,
-                                std::string("pas de champ « ") + configured + "' for the " + what);
+                throw DataError(path, std::string("pas de champ « ") + configured +
+                                          " » pour communes." + what + "_field");
             return idx;
         }
         auto idx = find_field(defn, auto_names);
@@ -120,27 +124,26 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
                                       what + "_field dans la config");
         return idx;
     };
-    const auto code_idx =
-        pick(options.source.code_field,
-             {"INSEE_COM", "code", "code_insee", "insee", "CODGEO", "com"}, "code", true);
-    const auto name_idx = pick(options.source.name_field,
-                               {"NOM", "nom", "NOM_COM", "libelle", "LIBGEO"}, "name", false);
-    const auto pop_idx = pick(options.source.population_field, {"POPULATION", "population", "PMUN"},
-                              "population", false);
-    result.code_field = defn->GetFieldDefn(*code_idx)->GetNameRef();
-    if (name_idx) result.name_field = defn->GetFieldDefn(*name_idx)->GetNameRef();
-    if (pop_idx) result.population_field = defn->GetFieldDefn(*pop_idx)->GetNameRef();
-    const OGRFieldType code_type = defn->GetFieldDefn(*code_idx)->GetType();
+    CommuneFields f;
+    f.code = *pick(options.source.code_field,
+                   {"INSEE_COM", "code", "code_insee", "insee", "CODGEO", "com"}, "code", true);
+    f.name = pick(options.source.name_field, {"NOM", "nom", "NOM_COM", "libelle", "LIBGEO"}, "name",
+                  false);
+    f.population = pick(options.source.population_field, {"POPULATION", "population", "PMUN"},
+                        "population", false);
+    result.code_field = defn->GetFieldDefn(f.code)->GetNameRef();
+    if (f.name) result.name_field = defn->GetFieldDefn(*f.name)->GetNameRef();
+    if (f.population) result.population_field = defn->GetFieldDefn(*f.population)->GetNameRef();
+    f.code_type = defn->GetFieldDefn(f.code)->GetType();
+    return f;
+}
 
-    result.source_crs =
-        options.source.source_crs.empty() ? layer_crs(src.layer) : options.source.source_crs;
-    if (result.source_crs.empty())
-        throw DataError(path,
-                        "la couche n'a pas de CRS : renseignez communes.source_crs dans la config");
-
+// 1. Read. GDAL's drivers are not thread-safe per dataset: this part is sequential.
+std::vector<RawFeature> read_commune_features(OgrSource& src, const CommuneFields& fields,
+                                              const CommuneLoadOptions& options,
+                                              CommuneLoadResult& result, LoadReport& report) {
+    const std::string& path = options.source.path;
     const std::set<std::string> keep(options.departements.begin(), options.departements.end());
-
-    // 1. Read. GDAL's drivers are not thread-safe per dataset: this part is sequential.
     std::vector<RawFeature> raw;
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
     ProgressTicker read_progress(options.progress, "communes : lecture des polygones",
@@ -153,7 +156,7 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         read_progress.tick(number);
         RawFeature rf;
         rf.number = number;
-        rf.code = pad_code(std::string(trim(field_text(*f, *code_idx))), code_type);
+        rf.code = pad_code(std::string(trim(field_text(*f, fields.code))), fields.code_type);
         if (rf.code.empty()) {
             ++result.features_rejected;
             report.reject(path, "objet " + std::to_string(number), "missing_code",
@@ -163,86 +166,128 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
         const std::string dep = departement_of_insee(rf.code);
         if (!keep.empty() && !keep.count(dep)) continue;
         ++result.features_read;
-        if (name_idx) rf.name = field_text(*f, *name_idx);
-        if (pop_idx && f->IsFieldSetAndNotNull(*pop_idx))
-            rf.population = f->GetFieldAsInteger64(*pop_idx);
+        if (fields.name) rf.name = field_text(*f, *fields.name);
+        if (fields.population && f->IsFieldSetAndNotNull(*fields.population))
+            rf.population = f->GetFieldAsInteger64(*fields.population);
         if (!read_polygonal(f->GetGeometryRef(), rf.geometry)) {
             ++result.features_rejected;
             report.reject(path, where_of(rf), "not_polygon",
                           f->GetGeometryRef()
-                              ? std::string("geometry is a ") +
+                              ? std::string("la géométrie est un ") +
                                     OGRGeometryTypeToName(f->GetGeometryRef()->getGeometryType()) +
-                                    ", not a polygon"
-                              : "feature has no geometry");
+                                    ", pas un polygone"
+                              : "objet sans géométrie");
             continue;
         }
         rf.epsg = options.epsg_per_departement ? natural_epsg_for_departement(dep) : options.epsg;
         raw.push_back(std::move(rf));
     }
     read_progress.finish(number);
-    src.dataset.reset();  // free GDAL's copy of the file before the heavy phase
-    result.read_seconds = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
+    return raw;
+}
 
-    // 2. Reproject and validate, in parallel; each worker owns its PROJ and GEOS contexts.
-    const std::size_t workers = worker_count(raw.size() / 64 + 1);
-    struct Worker {
-        std::unique_ptr<GeosContext> geos = std::make_unique<GeosContext>();
-        std::map<int, CrsTransform> transforms;
-    };
-    std::vector<Worker> ctx(workers);
+// Each worker owns its PROJ and GEOS contexts (neither is thread-safe).
+struct GeometryWorker {
+    std::unique_ptr<GeosContext> geos = std::make_unique<GeosContext>();
+    std::map<int, CrsTransform> transforms;
+};
+
+// One feature into its CRS, made valid (repaired when GEOS can); false when rejected.
+bool reproject_and_validate(RawFeature& rf, GeometryWorker& wk, const std::string& source_crs,
+                            const std::string& path, ValidityOutcome& validity,
+                            LoadReport& report) {
+    auto it = wk.transforms.find(rf.epsg);
+    if (it == wk.transforms.end())
+        it = wk.transforms.emplace(rf.epsg, CrsTransform(source_crs, epsg_string(rf.epsg))).first;
+    if (const std::size_t failed = it->second.transform(rf.geometry); failed > 0) {
+        report.reject(path, where_of(rf), "reprojection_failed",
+                      std::to_string(failed) + " sommets impossibles à reprojeter en EPSG:" +
+                          std::to_string(rf.epsg) + " (coordonnées hors du CRS ?)");
+        return false;
+    }
+    GeosGeometry g = wk.geos->to_geos(rf.geometry);
+    if (!g) {
+        report.reject(path, where_of(rf), "bad_geometry",
+                      "GEOS ne peut construire le polygone : " + wk.geos->last_error());
+        return false;
+    }
+    validity = make_valid(*wk.geos, g);
+    if (validity.was_valid) {
+        bg::correct(rf.geometry);
+    } else if (validity.repaired) {
+        rf.geometry = wk.geos->to_multipolygon(g.get());
+        report.warn(path, where_of(rf), "invalid_geometry_repaired",
+                    "polygone invalide (" + validity.reason + ") réparé par GEOS MakeValid");
+    } else {
+        report.reject(path, where_of(rf), "invalid_geometry",
+                      "polygone invalide que GEOS ne sait pas réparer : " + validity.reason);
+        return false;
+    }
+    return true;
+}
+
+// 2. Reproject and validate, in parallel.
+void reproject_and_validate_all(std::vector<RawFeature>& raw, std::vector<GeometryWorker>& ctx,
+                                const CommuneLoadOptions& options, CommuneLoadResult& result,
+                                LoadReport& report) {
     std::vector<ValidityOutcome> validity(raw.size());
     ProgressTicker geom_progress(options.progress, "communes : reprojection et validation",
                                  raw.size(), 4000);
     std::atomic<std::size_t> done{0};
-    parallel_for(raw.size(), workers, [&](std::size_t i, std::size_t w) {
-        RawFeature& rf = raw[i];
-        auto& wk = ctx[w];
-        auto it = wk.transforms.find(rf.epsg);
-        if (it == wk.transforms.end())
-            it = wk.transforms
-                     .emplace(rf.epsg, CrsTransform(result.source_crs, epsg_string(rf.epsg)))
-                     .first;
-        const std::size_t failed = it->second.transform(rf.geometry);
-        if (failed > 0) {
-            rf.ok = false;
-            report.reject(path, where_of(rf), "reprojection_failed",
-                          std::to_string(failed) + " sommets impossibles à reprojeter en EPSG:" +
-                              std::to_string(rf.epsg) + " (coordonnées hors du CRS ?)");
-        } else {
-            GeosGeometry g = wk.geos->to_geos(rf.geometry);
-            if (!g) {
-                rf.ok = false;
-                report.reject(path, where_of(rf), "bad_geometry",
-                              "GEOS ne peut construire le polygone : " + wk.geos->last_error());
-            } else {
-                validity[i] = make_valid(*wk.geos, g);
-                if (!validity[i].was_valid) {
-                    if (validity[i].repaired) {
-                        rf.geometry = wk.geos->to_multipolygon(g.get());
-                        report.warn(path, where_of(rf), "invalid_geometry_repaired",
-                                    "polygone invalide (" + validity[i].reason +
-                                        ") réparé par GEOS MakeValid");
-                    } else {
-                        rf.ok = false;
-                        report.reject(
-                            path, where_of(rf), "invalid_geometry",
-                            "invalid polygon that GEOS could not repair: " + validity[i].reason);
-                    }
-                } else {
-                    bg::correct(rf.geometry);
-                }
-            }
-        }
+    parallel_for(raw.size(), ctx.size(), [&](std::size_t i, std::size_t w) {
+        raw[i].ok = reproject_and_validate(raw[i], ctx[w], result.source_crs, options.source.path,
+                                           validity[i], report);
         const std::size_t finished = ++done;
         if (w == 0) geom_progress.tick(finished);  // the printer is not thread-safe
     });
     geom_progress.finish(raw.size());
     for (const auto& v : validity) result.invalid_repaired += (!v.was_valid && v.repaired);
-    result.reproject_validate_seconds = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
+}
 
-    // 3. Group by current code (through the crosswalk) and dissolve groups of several parts.
+// One commune from its source features: the chef-lieu's name, the parts' population summed,
+// their polygons united.
+void dissolve_commune(Commune& c, const std::vector<std::size_t>& members,
+                      std::vector<RawFeature>& raw, GeosContext& geos, const std::string& path,
+                      LoadReport& report) {
+    c.departement = departement_of_insee(c.insee);
+    c.epsg = raw[members.front()].epsg;
+    c.source_features = members.size();
+    std::int64_t pop = 0;
+    bool has_pop = true;
+    for (std::size_t i : members) {
+        c.source_codes.push_back(raw[i].code);
+        if (raw[i].population)
+            pop += *raw[i].population;
+        else
+            has_pop = false;
+        // Keep the name of the feature whose code is the current one (the chef-lieu).
+        if (raw[i].code == c.insee || c.name.empty()) c.name = raw[i].name;
+    }
+    if (has_pop) c.population = pop;
+    if (members.size() == 1) {
+        c.geometry = std::move(raw[members.front()].geometry);
+    } else {
+        std::vector<GeosGeometry> parts;
+        for (std::size_t i : members) parts.push_back(geos.to_geos(raw[i].geometry));
+        if (GeosGeometry u = union_all(geos, std::move(parts))) {
+            c.geometry = geos.to_multipolygon(u.get());
+        } else {
+            // Union failed (should not happen on valid input): keep the parts side by side.
+            report.warn(
+                path, "commune " + c.insee, "union_failed",
+                "l'union GEOS a échoué (" + geos.last_error() + ") ; parties gardées côte à côte");
+            for (std::size_t i : members)
+                for (auto& p : raw[i].geometry) c.geometry.push_back(std::move(p));
+        }
+    }
+    c.area_m2 = bg::area(c.geometry);
+    c.bbox = bg::return_envelope<Box>(c.geometry);
+}
+
+// 3. Group by current code (through the crosswalk) and dissolve groups of several parts.
+void dissolve_all(std::vector<RawFeature>& raw, std::vector<GeometryWorker>& ctx,
+                  const CommuneLoadOptions& options, CommuneLoadResult& result,
+                  LoadReport& report) {
     std::map<std::string, std::vector<std::size_t>> groups;
     const std::set<std::string> keep_codes(options.codes.begin(), options.codes.end());
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -259,47 +304,40 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     std::vector<std::pair<const std::string*, const std::vector<std::size_t>*>> order;
     order.reserve(groups.size());
     for (const auto& [code, members] : groups) order.emplace_back(&code, &members);
-    parallel_for(order.size(), workers, [&](std::size_t k, std::size_t w) {
-        const auto& members = *order[k].second;
-        Commune& c = result.communes[k];
-        c.insee = *order[k].first;
-        c.departement = departement_of_insee(c.insee);
-        const RawFeature& first = raw[members.front()];
-        c.epsg = first.epsg;
-        c.source_features = members.size();
-        std::int64_t pop = 0;
-        bool has_pop = true;
-        for (std::size_t i : members) {
-            c.source_codes.push_back(raw[i].code);
-            if (raw[i].population)
-                pop += *raw[i].population;
-            else
-                has_pop = false;
-            // Keep the name of the feature whose code is the current one (the chef-lieu).
-            if (raw[i].code == c.insee || c.name.empty()) c.name = raw[i].name;
-        }
-        if (has_pop) c.population = pop;
-        if (members.size() == 1) {
-            c.geometry = std::move(raw[members.front()].geometry);
-        } else {
-            auto& geos = *ctx[w].geos;
-            std::vector<GeosGeometry> parts;
-            for (std::size_t i : members) parts.push_back(geos.to_geos(raw[i].geometry));
-            GeosGeometry u = union_all(geos, std::move(parts));
-            if (u) {
-                c.geometry = geos.to_multipolygon(u.get());
-            } else {
-                // Union failed (should not happen on valid input): keep the parts side by side.
-                report.warn(path, "commune " + c.insee, "union_failed",
-                            "GEOS union failed (" + geos.last_error() + "); parts kept unmerged");
-                for (std::size_t i : members)
-                    for (auto& p : raw[i].geometry) c.geometry.push_back(std::move(p));
-            }
-        }
-        c.area_m2 = bg::area(c.geometry);
-        c.bbox = bg::return_envelope<Box>(c.geometry);
+    parallel_for(order.size(), ctx.size(), [&](std::size_t k, std::size_t w) {
+        result.communes[k].insee = *order[k].first;
+        dissolve_commune(result.communes[k], *order[k].second, raw, *ctx[w].geos,
+                         options.source.path, report);
     });
     for (const auto& c : result.communes) result.merged_communes += c.source_features > 1;
+}
+
+}  // namespace
+
+CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& report) {
+    auto t0 = std::chrono::steady_clock::now();
+    const std::string& path = options.source.path;
+    CommuneLoadResult result;
+    if (options.progress) options.progress("communes : ouverture de " + path, 0, 0);
+    OgrSource src = open_vector_layer(path, options.source.layer);
+    const CommuneFields fields = find_commune_fields(src.layer->GetLayerDefn(), options, result);
+    result.source_crs =
+        options.source.source_crs.empty() ? layer_crs(src.layer) : options.source.source_crs;
+    if (result.source_crs.empty())
+        throw DataError(path,
+                        "la couche n'a pas de CRS : renseignez communes.source_crs dans la config");
+
+    std::vector<RawFeature> raw = read_commune_features(src, fields, options, result, report);
+    src.dataset.reset();  // free GDAL's copy of the file before the heavy phase
+    result.read_seconds = seconds_since(t0);
+
+    t0 = std::chrono::steady_clock::now();
+    std::vector<GeometryWorker> ctx(worker_count(raw.size() / 64 + 1));
+    reproject_and_validate_all(raw, ctx, options, result, report);
+    result.reproject_validate_seconds = seconds_since(t0);
+
+    t0 = std::chrono::steady_clock::now();
+    dissolve_all(raw, ctx, options, result, report);
     result.dissolve_seconds = seconds_since(t0);
     return result;
 }

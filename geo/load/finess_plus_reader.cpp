@@ -124,15 +124,17 @@ bool plausible_l93(double x, double y) {
 
 }  // namespace
 
-std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
-                                                  const std::string& structures_path,
-                                                  const std::vector<std::string>& departements,
-                                                  LoadReport& report, FinessPlusCounts* counts,
-                                                  const FinessPlusFilter& filter) {
-    const std::set<std::string> keep(departements.begin(), departements.end());
-    // 1. Activities, by establishment number (active ones only; of the départements asked for,
-    // when the establishment's number says it is elsewhere, not held at all).
-    std::unordered_map<std::string, std::vector<FinessActivity>> by_ege;
+namespace {
+
+using ActivitiesByEstablishment = std::unordered_map<std::string, std::vector<FinessActivity>>;
+
+// 1. Activities, by establishment number (active ones only; of the départements asked for,
+// when the establishment's number says it is elsewhere, not held at all).
+ActivitiesByEstablishment read_activities(const std::string& activities_path,
+                                          const std::set<std::string>& keep, LoadReport& report,
+                                          FinessPlusCounts* counts,
+                                          const FinessPlusFilter& filter) {
+    ActivitiesByEstablishment by_ege;
     FinessPlusCounts local;
     FinessPlusCounts& n = counts ? *counts : local;
     std::size_t &entities = n.entities, &ege_count = n.establishments, &authorised = n.authorised,
@@ -208,11 +210,79 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             (act.top_level.count("schemaVersion") ? act.top_level.at("schemaVersion") : "?") +
             ", généré le " +
             (act.top_level.count("generatedAt") ? act.top_level.at("generatedAt") : "?"));
+    return by_ege;
+}
+
+struct PositionCounts {
+    std::size_t swapped = 0, wgs84 = 0, no_coordinates = 0, closed = 0;
+};
+
+// The establishment's postal address and position: Lambert-93 when plausible (X and Y swapped
+// back when published the wrong way round), else WGS84.
+void place_establishment(FinessEstablishment& et, const json& address, PositionCounts& n) {
+    const std::string street = text(address, "ligneQuatre");
+    const std::string town = text(address, "codePostal") + " " + text(address, "ligneAcheminement");
+    et.address = street.empty() ? town : street + ", " + town;
+    const json& c = member(address, "coordonneesGeographique");
+    auto x = number(text(c, "coordonneeX")), y = number(text(c, "coordonneeY"));
+    // Published with X holding the northing: swapped back when that is plainly so.
+    if (x && y && !plausible_l93(*x, *y) && plausible_l93(*y, *x)) {
+        std::swap(x, y);
+        ++n.swapped;
+    }
+    const auto lat = number(text(c, "directionLatitude")),
+               lon = number(text(c, "directionLongitude"));
+    if (x && y && plausible_l93(*x, *y)) {
+        et.x = x;
+        et.y = y;
+        et.source_epsg = 2154;
+    } else if (lat && lon) {
+        et.x = lon;  // overseas, or no Lambert-93 pair: the WGS84 one
+        et.y = lat;
+        et.source_epsg = 4326;
+        ++n.wgs84;
+    } else {
+        ++n.no_coordinates;
+    }
+}
+
+void report_positions(const std::string& structures_path, const PositionCounts& positions,
+                      LoadReport& report) {
+    if (positions.swapped > 0)
+        report.info(structures_path, "", "swapped_coordinates",
+                    std::to_string(positions.swapped) +
+                        " adresse(s) en Lambert-93 publiées avec X et Y inversés (X = ordonnée) : "
+                        "remises dans l'ordre");
+    if (positions.wgs84 > 0)
+        report.info(structures_path, "", "wgs84_coordinates",
+                    std::to_string(positions.wgs84) +
+                        " établissement(s) placé(s) par leurs coordonnées WGS84 (pas de paire "
+                        "Lambert-93 utilisable : outre-mer ou absente)");
+    if (positions.no_coordinates > 0)
+        report.info(
+            structures_path, "", "no_coordinates",
+            std::to_string(positions.no_coordinates) + " établissement(s) sans coordonnées");
+    if (positions.closed > 0)
+        report.info(structures_path, "", "closed_establishments",
+                    std::to_string(positions.closed) +
+                        " établissement(s) fermé(s) (etatObjet ≠ A) laissés de côté");
+}
+
+}  // namespace
+
+std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
+                                                  const std::string& structures_path,
+                                                  const std::vector<std::string>& departements,
+                                                  LoadReport& report, FinessPlusCounts* counts,
+                                                  const FinessPlusFilter& filter) {
+    const std::set<std::string> keep(departements.begin(), departements.end());
+    ActivitiesByEstablishment by_ege =
+        read_activities(activities_path, keep, report, counts, filter);
 
     // 2. Establishments with their address, joined to their activities.
     std::vector<FinessEstablishment> out;
     std::set<std::string> seen;
-    std::size_t swapped = 0, wgs84 = 0, no_coordinates = 0, closed = 0;
+    PositionCounts positions;
     stream_json_array(structures_path, "pmej", [&](json&& pm) {
         const json& info = member(pm, "informationsGeneralesPMEJ");
         const std::string ej = text(info, "numFinessPm");
@@ -228,7 +298,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
                 continue;
             }
             if (text(e, "etatObjet") != "A") {
-                ++closed;
+                ++positions.closed;
                 continue;
             }
             const json* address = nullptr;
@@ -255,35 +325,10 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             et.rslongue = text(gi, "nomEgeLong");
             et.categetab = text(e, "categorieentiteGeographiqueExercice");
             et.source = structures_path + ":" + where;
-            if (address) {
-                const std::string street = text(*address, "ligneQuatre");
-                const std::string town =
-                    text(*address, "codePostal") + " " + text(*address, "ligneAcheminement");
-                et.address = street.empty() ? town : street + ", " + town;
-                const json& c = member(*address, "coordonneesGeographique");
-                auto x = number(text(c, "coordonneeX")), y = number(text(c, "coordonneeY"));
-                // Published with X holding the northing: swapped back when that is plainly so.
-                if (x && y && !plausible_l93(*x, *y) && plausible_l93(*y, *x)) {
-                    std::swap(x, y);
-                    ++swapped;
-                }
-                const auto lat = number(text(c, "directionLatitude")),
-                           lon = number(text(c, "directionLongitude"));
-                if (x && y && plausible_l93(*x, *y)) {
-                    et.x = x;
-                    et.y = y;
-                    et.source_epsg = 2154;
-                } else if (lat && lon) {
-                    et.x = lon;  // overseas, or no Lambert-93 pair: the WGS84 one
-                    et.y = lat;
-                    et.source_epsg = 4326;
-                    ++wgs84;
-                } else {
-                    ++no_coordinates;
-                }
-            } else {
-                ++no_coordinates;
-            }
+            if (address)
+                place_establishment(et, *address, positions);
+            else
+                ++positions.no_coordinates;
             const auto acts = by_ege.find(et.nofinesset);
             if (acts != by_ege.end()) {
                 et.activities = std::move(acts->second);
@@ -293,23 +338,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             out.push_back(std::move(et));
         }
     });
-    if (swapped > 0)
-        report.info(structures_path, "", "swapped_coordinates",
-                    std::to_string(swapped) +
-                        " adresse(s) en Lambert-93 publiées avec X et Y inversés (X = ordonnée) : "
-                        "remises dans l'ordre");
-    if (wgs84 > 0)
-        report.info(structures_path, "", "wgs84_coordinates",
-                    std::to_string(wgs84) +
-                        " établissement(s) placé(s) par leurs coordonnées WGS84 (pas de paire "
-                        "Lambert-93 utilisable : outre-mer ou absente)");
-    if (no_coordinates > 0)
-        report.info(structures_path, "", "no_coordinates",
-                    std::to_string(no_coordinates) + " établissement(s) sans coordonnées");
-    if (closed > 0)
-        report.info(
-            structures_path, "", "closed_establishments",
-            std::to_string(closed) + " établissement(s) fermé(s) (etatObjet ≠ A) laissés de côté");
+    report_positions(structures_path, positions, report);
     // Activities of establishments the structures file does not list (closed, other
     // département, or files of different dates).
     std::size_t orphan = 0;

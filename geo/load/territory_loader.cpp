@@ -20,6 +20,7 @@
 #include "roads/car_profile.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "roads/osm_road_loader.hpp"
+#include "roads/road_graph_builder.hpp"
 #include "roads/road_graph_cache.hpp"
 
 namespace palliacarte {
@@ -50,12 +51,210 @@ class Background {
     std::future<T> result_;
 };
 
+// What does not need the communes, read on other cores while they load.
+struct BackgroundReads {
+    std::optional<Background<PopulationTable>> population;
+    std::vector<std::optional<Background<std::vector<FinessEstablishment>>>> finess;
+};
+
+BackgroundReads start_background_reads(const TerritoryConfig& config) {
+    BackgroundReads reads;
+    reads.finess.resize(config.structures.size());
+    if (config.population && config.population->format != PopulationFormat::boundary_field) {
+        const std::string& path = config.population->path;
+        const PopulationConfig pc = *config.population;
+        reads.population.emplace([path, pc](LoadReport& report) {
+            return pc.format == PopulationFormat::csv
+                       ? load_population_csv(path, pc, report)
+                       : load_etalab_communes_population(path, report);
+        });
+    }
+    for (std::size_t i = 0; i < config.structures.size(); ++i) {
+        const auto& source = config.structures[i];
+        const StructureReader& format = structure_reader(source.format);
+        if (!format.read_establishments) continue;
+        // A FINESS source that skips what lies beyond the margin reads every département: the
+        // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
+        // are based in the départements around it), where a département filter dropped them.
+        const auto departements = !source.departements.empty() ? source.departements
+                                  : source.outside == OutsidePolicy::skip
+                                      ? std::vector<std::string>{}
+                                      : config.departements;
+        reads.finess[i].emplace([source, departements, &format](LoadReport& report) {
+            return format.read_establishments(source, departements, report);
+        });
+    }
+    return reads;
+}
+
+// The boundaries, from the commune cache when the file and filters are unchanged.
+void load_commune_step(Territory& t, const TerritoryConfig& config, const Crosswalk* crosswalk,
+                       const ProgressFn& progress) {
+    CommuneLoadOptions opt;
+    opt.source = config.communes;
+    opt.source.path = config.communes.path;
+    opt.departements = config.departements;
+    opt.codes = config.communes.codes;
+    opt.epsg = config.epsg;
+    opt.epsg_per_departement = config.crs_auto;
+    opt.crosswalk = crosswalk;
+    opt.progress = progress;
+    // Cached extract: the boundary file is parsed again only when it or the filters change.
+    const std::string key = commune_cache_key(config, opt);
+    const std::string cache_file =
+        cache_directory(config.cache_dir, config.data_root) + "/communes-" + key + ".bin";
+    const auto t0 = std::chrono::steady_clock::now();
+    std::optional<CachedCommunes> cached = read_commune_cache(cache_file, key);
+    if (cached) {
+        t.timings.push_back(
+            {"communes.cache (read " + cache_file + ")",
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+    } else {
+        cached.emplace();
+        LoadReport report;
+        cached->result = load_communes(opt, report);
+        cached->diagnostics = report.entries();
+        const auto& r = cached->result;
+        t.timings.push_back({"communes.read (GDAL)", r.read_seconds});
+        t.timings.push_back(
+            {"communes.reproject_validate (PROJ+GEOS)", r.reproject_validate_seconds});
+        t.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
+        if (!r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
+            t.report.warn(cache_file, "", "cache_not_written",
+                          "cache des communes impossible à écrire (la suite se fait sans)");
+    }
+    for (auto& d : cached->diagnostics)
+        t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
+                     std::move(d.message));
+    auto& result = cached->result;
+    t.communes = std::move(result.communes);
+    t.commune_stats = {opt.source.path,          result.code_field,       result.name_field,
+                       result.population_field,  result.source_crs,       result.features_read,
+                       result.features_rejected, result.invalid_repaired, result.merged_communes};
+    if (t.communes.empty())
+        throw DataError(opt.source.path,
+                        config.departements.empty()
+                            ? "aucune commune n'a pu être chargée"
+                            : "aucune commune des départements configurés dans ce fichier");
+}
+
+// Each commune's population: from the population source, the boundaries' field, or the grid.
+void join_population_step(Territory& t, const TerritoryConfig& config, BackgroundReads& reads) {
+    PopulationJoinSummary s;
+    // No commune population at all: the analysis section's grid, if it names one, is the
+    // population (parsed as the analysis parses it).
+    const bool none = !config.population && t.commune_stats.population_field.empty();
+    const auto grid = none ? parse_analysis_config(config).population_grid : std::nullopt;
+    if (grid) {
+        // Only a grid: it is the population. Nothing is missing, so nothing to warn about
+        // commune by commune; the analysis counts each commune's inhabitants from its cells.
+        t.population_stats.from_grid = true;
+        t.population_stats.source = "grille carroyée " + grid->path +
+                                    " (pas de population communale dans la config : "
+                                    "habitants comptés par commune à l'analyse)";
+        t.report.info(grid->path, "", "population_from_grid",
+                      "aucune population communale configurée : la population est celle de "
+                      "la grille carroyée, comptée commune par commune à l'analyse");
+    } else if (!config.population ||
+               config.population->format == PopulationFormat::boundary_field) {
+        t.population_stats.source =
+            t.commune_stats.population_field.empty()
+                ? "aucune (ni source de population dans la config, ni champ de population)"
+                : "champ " + t.commune_stats.population_field + " des contours";
+        s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
+    } else {
+        const std::string& path = config.population->path;
+        const PopulationTable table = reads.population->take(t.report);
+        t.population_stats.source = path;
+        s = join_population(t.communes, table, config.departements, path, t.report,
+                            config.communes.codes);
+    }
+    t.population_stats.communes_with_population = s.communes_with_population;
+    t.population_stats.total_population = s.total_population;
+    t.population_stats.communes_without_population = std::move(s.communes_without_population);
+    t.population_stats.population_without_polygon = std::move(s.population_without_polygon);
+    t.population_stats.inhabitants_without_polygon = s.inhabitants_without_polygon;
+}
+
+// Every structure source, placed in the communes (FINESS sources through their rules).
+void load_structure_step(Territory& t, const TerritoryConfig& config, BackgroundReads& reads,
+                         const ProgressFn& progress) {
+    StructurePlacer placer(t.communes, config.epsg, config.structure_margin_km * 1000,
+                           config.crs_auto);
+    for (std::size_t i = 0; i < config.structures.size(); ++i) {
+        const auto& source = config.structures[i];
+        const std::string& path = source.path;
+        StructureSourceSummary summary{path, std::string(name_of(source.format))};
+        const std::size_t before = t.structures.size();
+        if (progress) progress("structures : lecture de " + path, 0, 0);
+        const StructureReader& format = structure_reader(source.format);
+        if (format.read_structures) {
+            format.read_structures(source, path, t.types, placer, t.structures, t.report);
+        } else {
+            const auto ets = reads.finess[i]->take(t.report);
+            summary.records = ets.size();
+            summary.selected =
+                select_finess_structures(ets, source.rules, t.types, placer, t.structures, t.report,
+                                         path, source.outside == OutsidePolicy::skip);
+        }
+        summary.kept = t.structures.size() - before;
+        if (format.read_structures) summary.records = summary.selected = summary.kept;
+        t.structure_sources.push_back(summary);
+    }
+    warn_shared_positions(t.structures, t.report);
+}
+
+void load_grouping_step(Territory& t, const TerritoryConfig& config) {
+    t.groupings.push_back(departement_grouping(t.communes));
+    for (const auto& g : config.territories)
+        t.groupings.push_back(load_territory_grouping(g, g.path, t.communes, t.report));
+}
+
+// The road graph, from the road cache when the files, roads section and profile are unchanged.
+void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressFn& progress) {
+    RoadSourceConfig roads = *config.roads;
+    // Binary cache: keyed by the source file, the roads section and the profile's text.
+    // The profile is read once, and parsed only when the graph has to be built.
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string profile_text = read_config_file(roads.profile_path, "road profile");
+    t.car_profile = CarProfile::from_json_text(profile_text, roads.profile_path);
+    std::vector<std::string> written;
+    for (const auto& p : roads.paths) written.push_back(config.as_written(p));
+    t.road_access = {joined_paths(written), roads.snap_max_distance_m, roads.off_road_out_of_reach};
+    const std::string key =
+        road_cache_key(roads.paths, config.document["roads"].dump(), profile_text, config.epsg);
+    const std::string cache_file =
+        cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
+    t.road_stats.cache_file = cache_file;
+    if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
+        t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
+        t.road_stats.from_cache = true;
+        t.road_stats.path = joined_paths(roads.paths);
+        // What the build warned of, said again: a cached run's report must not lose it.
+        report_dropped_roads(t.road_stats.path, t.road_stats.graph, t.report);
+        t.road_stats.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    } else {
+        const CarProfile& profile = *t.car_profile;
+        t.roads = std::make_shared<const RoadGraph>(
+            roads.format == RoadFormat::osm
+                ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, t.report,
+                                 progress, roads.merge_chains)
+                : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report, progress));
+        t.road_stats.build_seconds = t.road_stats.seconds;
+        if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
+            t.report.warn(cache_file, "", "cache_not_written",
+                          "cache du graphe routier impossible à écrire (la suite se fait sans)");
+    }
+}
+
 }  // namespace
 
 Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
     return load_territory(config, StructureTypeTable::load(config.structure_types_path), progress);
 }
 
+// Stages in order; the communes come first, the sources that do not need them read meanwhile.
 Territory load_territory(const TerritoryConfig& config, StructureTypeTable types,
                          const ProgressFn& progress) {
     Territory t;
@@ -70,195 +269,26 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
         StepClock timer(t.timings, "crosswalk");
         crosswalk = Crosswalk::load(config.crosswalk->path, *config.crosswalk, t.report);
     }
-
-    // Sources that do not need the communes start now, on another core.
-    std::optional<Background<PopulationTable>> population_table;
-    if (config.population && config.population->format != PopulationFormat::boundary_field) {
-        const std::string& path = config.population->path;
-        const PopulationConfig pc = *config.population;
-        population_table.emplace([path, pc](LoadReport& report) {
-            return pc.format == PopulationFormat::csv
-                       ? load_population_csv(path, pc, report)
-                       : load_etalab_communes_population(path, report);
-        });
-    }
-    std::vector<std::optional<Background<std::vector<FinessEstablishment>>>> finess(
-        config.structures.size());
-    for (std::size_t i = 0; i < config.structures.size(); ++i) {
-        const auto& source = config.structures[i];
-        const StructureReader& format = structure_reader(source.format);
-        if (!format.read_establishments) continue;
-        // A FINESS source that skips what lies beyond the margin reads every département: the
-        // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
-        // are based in the départements around it), where a département filter dropped them.
-        const auto departements = !source.departements.empty() ? source.departements
-                                  : source.outside == OutsidePolicy::skip
-                                      ? std::vector<std::string>{}
-                                      : config.departements;
-        finess[i].emplace([source, departements, &format](LoadReport& report) {
-            return format.read_establishments(source, departements, report);
-        });
-    }
-
+    BackgroundReads reads = start_background_reads(config);
     {
         StepClock timer(t.timings, "communes");
-        CommuneLoadOptions opt;
-        opt.source = config.communes;
-        opt.source.path = config.communes.path;
-        opt.departements = config.departements;
-        opt.codes = config.communes.codes;
-        opt.epsg = config.epsg;
-        opt.epsg_per_departement = config.crs_auto;
-        opt.crosswalk = crosswalk ? &*crosswalk : nullptr;
-        opt.progress = progress;
-        // Cached extract: the boundary file is parsed again only when it or the filters change.
-        const std::string key = commune_cache_key(config, opt);
-        const std::string cache_file =
-            cache_directory(config.cache_dir, config.data_root) + "/communes-" + key + ".bin";
-        const auto t0 = std::chrono::steady_clock::now();
-        std::optional<CachedCommunes> cached = read_commune_cache(cache_file, key);
-        if (cached) {
-            t.timings.push_back(
-                {"communes.cache (read " + cache_file + ")",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
-        } else {
-            cached.emplace();
-            LoadReport report;
-            cached->result = load_communes(opt, report);
-            cached->diagnostics = report.entries();
-            const auto& r = cached->result;
-            t.timings.push_back({"communes.read (GDAL)", r.read_seconds});
-            t.timings.push_back(
-                {"communes.reproject_validate (PROJ+GEOS)", r.reproject_validate_seconds});
-            t.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
-            if (!r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
-                t.report.warn(cache_file, "", "cache_not_written",
-                              "cache des communes impossible à écrire (la suite se fait sans)");
-        }
-        for (auto& d : cached->diagnostics)
-            t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
-                         std::move(d.message));
-        auto& result = cached->result;
-        t.communes = std::move(result.communes);
-        t.commune_stats = {
-            opt.source.path,          result.code_field,       result.name_field,
-            result.population_field,  result.source_crs,       result.features_read,
-            result.features_rejected, result.invalid_repaired, result.merged_communes};
-        if (t.communes.empty())
-            throw DataError(opt.source.path,
-                            config.departements.empty()
-                                ? "aucune commune n'a pu être chargée"
-                                : "no commune of the configured départements in this file");
+        load_commune_step(t, config, crosswalk ? &*crosswalk : nullptr, progress);
     }
-
     {
         StepClock timer(t.timings, "population");
-        PopulationJoinSummary s;
-        // No commune population at all: the analysis section's grid, if it names one, is the
-        // population (parsed as the analysis parses it).
-        const bool none = !config.population && t.commune_stats.population_field.empty();
-        const auto grid = none ? parse_analysis_config(config).population_grid : std::nullopt;
-        if (grid) {
-            // Only a grid: it is the population. Nothing is missing, so nothing to warn about
-            // commune by commune; the analysis counts each commune's inhabitants from its cells.
-            t.population_stats.from_grid = true;
-            t.population_stats.source = "grille carroyée " + grid->path +
-                                        " (pas de population communale dans la config : "
-                                        "habitants comptés par commune à l'analyse)";
-            t.report.info(grid->path, "", "population_from_grid",
-                          "aucune population communale configurée : la population est celle de "
-                          "la grille carroyée, comptée commune par commune à l'analyse");
-        } else if (!config.population ||
-                   config.population->format == PopulationFormat::boundary_field) {
-            t.population_stats.source =
-                t.commune_stats.population_field.empty()
-                    ? "aucune (ni source de population dans la config, ni champ de population)"
-                    : "champ " + t.commune_stats.population_field + " des contours";
-            s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
-        } else {
-            const std::string& path = config.population->path;
-            const PopulationTable table = population_table->take(t.report);
-            t.population_stats.source = path;
-            s = join_population(t.communes, table, config.departements, path, t.report,
-                                config.communes.codes);
-        }
-        t.population_stats.communes_with_population = s.communes_with_population;
-        t.population_stats.total_population = s.total_population;
-        t.population_stats.communes_without_population = std::move(s.communes_without_population);
-        t.population_stats.population_without_polygon = std::move(s.population_without_polygon);
-        t.population_stats.inhabitants_without_polygon = s.inhabitants_without_polygon;
+        join_population_step(t, config, reads);
     }
-
     {
         StepClock timer(t.timings, "structures");
-        StructurePlacer placer(t.communes, config.epsg, config.structure_margin_km * 1000,
-                               config.crs_auto);
-        for (std::size_t i = 0; i < config.structures.size(); ++i) {
-            const auto& source = config.structures[i];
-            const std::string& path = source.path;
-            StructureSourceSummary summary{path, std::string(name_of(source.format))};
-            const std::size_t before = t.structures.size();
-            if (progress) progress("structures : lecture de " + path, 0, 0);
-            const StructureReader& format = structure_reader(source.format);
-            if (format.read_structures) {
-                format.read_structures(source, path, t.types, placer, t.structures, t.report);
-            } else {
-                const auto ets = finess[i]->take(t.report);
-                summary.records = ets.size();
-                summary.selected =
-                    select_finess_structures(ets, source.rules, t.types, placer, t.structures,
-                                             t.report, path, source.outside == OutsidePolicy::skip);
-            }
-            summary.kept = t.structures.size() - before;
-            if (format.read_structures) summary.records = summary.selected = summary.kept;
-            t.structure_sources.push_back(summary);
-        }
-        warn_shared_positions(t.structures, t.report);
+        load_structure_step(t, config, reads, progress);
     }
-
     {
         StepClock timer(t.timings, "territories");
-        t.groupings.push_back(departement_grouping(t.communes));
-        for (const auto& g : config.territories)
-            t.groupings.push_back(load_territory_grouping(g, g.path, t.communes, t.report));
+        load_grouping_step(t, config);
     }
     if (config.roads) {
         StepClock timer(t.timings, "roads");
-        RoadSourceConfig roads = *config.roads;
-        // Binary cache: keyed by the source file, the roads section and the profile's text.
-        // The profile is read once, and parsed only when the graph has to be built.
-        const auto t0 = std::chrono::steady_clock::now();
-        const std::string profile_text = read_config_file(roads.profile_path, "road profile");
-        t.car_profile = CarProfile::from_json_text(profile_text, roads.profile_path);
-        std::vector<std::string> written;
-        for (const auto& p : roads.paths) written.push_back(config.as_written(p));
-        t.road_access = {joined_paths(written), roads.snap_max_distance_m,
-                         roads.off_road_out_of_reach};
-        const std::string key =
-            road_cache_key(roads.paths, config.document["roads"].dump(), profile_text, config.epsg);
-        const std::string cache_file =
-            cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
-        t.road_stats.cache_file = cache_file;
-        if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
-            t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
-            t.road_stats.from_cache = true;
-            t.road_stats.path = joined_paths(roads.paths);
-            t.road_stats.seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        } else {
-            const CarProfile& profile = *t.car_profile;
-            t.roads = std::make_shared<const RoadGraph>(
-                roads.format == RoadFormat::osm
-                    ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, t.report,
-                                     progress, roads.merge_chains)
-                    : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report,
-                                     progress));
-            t.road_stats.build_seconds = t.road_stats.seconds;
-            if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
-                t.report.warn(
-                    cache_file, "", "cache_not_written",
-                    "cache du graphe routier impossible à écrire (la suite se fait sans)");
-        }
+        load_road_step(t, config, progress);
     }
     return t;
 }

@@ -75,6 +75,64 @@ std::string layer_qml(const std::string& styles_dir, const Layer& layer,
     return qml;
 }
 
+namespace {
+
+// coverage.gpkg: the layers, the run's provenance, and each layer's QGIS (QML) and SLD styles.
+void write_styled_geopackage(const std::string& gpkg, const std::vector<Layer>& layers,
+                             const std::vector<std::string>& qml, const std::string& styles_dir,
+                             const RunProvenance& provenance) {
+    write_geopackage(gpkg, layers, provenance.to_json().dump(), provenance.sources_line());
+    std::vector<LayerStyle> styles;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const Layer& l = layers[i];
+        const std::string sld_path = (fs::path(styles_dir) / (l.name + ".sld")).string();
+        styles.push_back({l.name, "palliacarte", qml[i],
+                          fs::exists(sld_path) ? read_file(sld_path) : std::string(), l.title});
+    }
+    write_layer_styles(gpkg, styles);
+}
+
+// white_zones.csv (the communes' rows), territories.csv, and metadata.json for their sources
+// (a companion file: a header line would break spreadsheet imports).
+void write_tables(const std::string& dir, const std::vector<Layer>& layers,
+                  const RunProvenance& provenance) {
+    auto path = [&](const std::string& name) { return (fs::path(dir) / name).string(); };
+    const Layer& white = layer_named(layers, "white_zones");
+    const std::size_t kind = white.field("kind");
+    write_csv_table(
+        path("white_zones.csv"), white,
+        {"type", "rank", "insee", "name", "status", "population", "population_uncovered",
+         "population_65plus_uncovered", "share_uncovered", "mean_minutes", "threshold_min",
+         "time_model"},
+        [&](const Feature& f) { return std::get<std::string>(f.values[kind]) == "commune"; });
+    write_csv_table(path("territories.csv"), layer_named(layers, "territories"));
+    std::ofstream meta(path("metadata.json"), std::ios::binary);
+    meta << provenance.to_json().dump(2) << "\n";
+    if (!meta) throw DataError(path("metadata.json"), "écriture impossible");
+}
+
+using FileJob = std::pair<std::string, std::function<void()>>;
+
+// The files are independent: each is written on its own core, and timed.
+void run_file_jobs(const std::vector<FileJob>& jobs, std::vector<StepTiming>& timings,
+                   const ProgressFn& progress) {
+    std::vector<StepTiming> per_file(jobs.size());
+    {
+        StepClock t(timings, "files (GeoPackage, GeoJSON, CSV, maps; all cores)");
+        if (progress) progress("écriture des fichiers", 0, 0);
+        parallel_for(jobs.size(), worker_count(jobs.size()), [&](std::size_t j, std::size_t) {
+            const auto start = std::chrono::steady_clock::now();
+            jobs[j].second();
+            per_file[j] = {
+                "  " + jobs[j].first,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+        });
+    }
+    timings.insert(timings.end(), per_file.begin(), per_file.end());
+}
+
+}  // namespace
+
 WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryConfig& config,
                                       const Territory& territory, const CoverageAnalysis& analysis,
                                       const std::string& styles_dir, const ProgressFn& progress,
@@ -115,18 +173,9 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     std::vector<std::string> qml;
     for (const auto& l : layers) qml.push_back(layer_qml(styles_dir, l, analysis));
     // (file, job), the GeoPackage first: it is the longest.
-    std::vector<std::pair<std::string, std::function<void()>>> jobs;
+    std::vector<FileJob> jobs;
     jobs.emplace_back("coverage.gpkg", [&] {
-        const std::string gpkg = path("coverage.gpkg");
-        write_geopackage(gpkg, layers, provenance_json, provenance.sources_line());
-        std::vector<LayerStyle> styles;
-        for (std::size_t i = 0; i < layers.size(); ++i) {
-            const Layer& l = layers[i];
-            const std::string sld_path = (fs::path(styles_dir) / (l.name + ".sld")).string();
-            styles.push_back({l.name, "palliacarte", qml[i],
-                              fs::exists(sld_path) ? read_file(sld_path) : std::string(), l.title});
-        }
-        write_layer_styles(gpkg, styles);
+        write_styled_geopackage(path("coverage.gpkg"), layers, qml, styles_dir, provenance);
     });
     jobs.emplace_back("coverage.qgz", [&] {
         std::vector<std::string> titles;
@@ -141,21 +190,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
     for (const auto& l : layers)
         jobs.emplace_back(l.name + ".geojson",
                           [&] { write_geojson(path(l.name + ".geojson"), l, provenance_json); });
-    jobs.emplace_back("CSV", [&] {
-        const Layer& white = layer_named(layers, "white_zones");
-        const std::size_t kind = white.field("kind");
-        write_csv_table(
-            path("white_zones.csv"), white,
-            {"type", "rank", "insee", "name", "status", "population", "population_uncovered",
-             "population_65plus_uncovered", "share_uncovered", "mean_minutes", "threshold_min",
-             "time_model"},
-            [&](const Feature& f) { return std::get<std::string>(f.values[kind]) == "commune"; });
-        write_csv_table(path("territories.csv"), layer_named(layers, "territories"));
-        // The CSVs' sources: a companion file (a header line would break spreadsheet imports).
-        std::ofstream meta(path("metadata.json"), std::ios::binary);
-        meta << provenance.to_json().dump(2) << "\n";
-        if (!meta) throw DataError(path("metadata.json"), "écriture impossible");
-    });
+    jobs.emplace_back("CSV", [&] { write_tables(dir, layers, provenance); });
     for (std::size_t k = 0; k < maps.size(); ++k)
         jobs.emplace_back(maps[k], [&, k] {
             write_coverage_map_png(path(maps[k]), *map_inputs, analysis.types[k]);
@@ -169,19 +204,7 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryCon
         jobs.emplace_back("atlas.pdf", [&] {
             write_atlas(path("atlas.pdf"), map_options.paper, *map_inputs, report);
         });
-    std::vector<StepTiming> per_file(jobs.size());
-    {
-        StepClock t(out.timings, "files (GeoPackage, GeoJSON, CSV, maps; all cores)");
-        if (progress) progress("écriture des fichiers", 0, 0);
-        parallel_for(jobs.size(), worker_count(jobs.size()), [&](std::size_t j, std::size_t) {
-            const auto start = std::chrono::steady_clock::now();
-            jobs[j].second();
-            per_file[j] = {
-                "  " + jobs[j].first,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
-        });
-    }
-    out.timings.insert(out.timings.end(), per_file.begin(), per_file.end());
+    run_file_jobs(jobs, out.timings, progress);
     out.files.push_back(path("coverage.gpkg"));
     out.files.push_back(path("coverage.qgz"));
     for (const auto& l : layers) out.files.push_back(path(l.name + ".geojson"));

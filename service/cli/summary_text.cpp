@@ -15,6 +15,8 @@ using nlohmann::json;
 
 namespace {
 
+// The outer cli::right (text) stays visible beside this one (numbers).
+using cli::right;
 std::string right(std::size_t v, std::size_t w) {
     return cli::right(std::to_string(v), w);
 }
@@ -42,9 +44,13 @@ void print_missing_population(const json& p, bool from_grid, std::ostream& out) 
         << "\n\n";
 }
 
-}  // namespace
+// « 3 communes », « 1 commune » from a JSON number.
+std::string count_of(const json& v, const char* one, const char* many) {
+    return counted(v.get<double>(), one, many);
+}
 
-void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason) {
+// The territory, its data root, and its communes with their population.
+void print_communes(const json& s, std::ostream& out) {
     const auto& c = s["communes"];
     const auto& p = c["population"];
     out << "Territoire : " << s["territory"].get<std::string>() << "  ("
@@ -53,31 +59,31 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
         << s["data_root"]["from"].get<std::string>() << "), CRS " << s["crs"].get<std::string>()
         << "\n\n";
 
-    auto n = [](const json& v, const char* one, const char* many) {
-        return counted(v.get<double>(), one, many);
-    };
     const bool from_grid = p.value("from_grid", false);
-    out << "Communes   : " << n(c["count"], "commune", "communes") << ", "
+    out << "Communes   : " << count_of(c["count"], "commune", "communes") << ", "
         << (from_grid ? std::string("habitants de la grille carroyée (comptés à l'analyse)")
-                      : n(p["total"], "habitant", "habitants"))
+                      : count_of(p["total"], "habitant", "habitants"))
         << ", " << decimal_fr(c["area_km2"].get<double>(), 1) << " km²\n";
     out << "  source " << c["source"].get<std::string>() << " (code INSEE lu dans le champ « "
         << c["fields"]["code"].get<std::string>() << " », CRS source "
         << c["source_crs"].get<std::string>() << ")\n";
-    out << "  " << n(c["features_read"], "polygone lu", "polygones lus") << ", "
-        << n(c["merged_communes"], "commune fusionnée", "communes fusionnées") << ", "
-        << n(c["invalid_repaired"], "géométrie réparée", "géométries réparées") << ", "
-        << n(c["features_rejected"], "rejeté", "rejetés") << "\n";
+    out << "  " << count_of(c["features_read"], "polygone lu", "polygones lus") << ", "
+        << count_of(c["merged_communes"], "commune fusionnée", "communes fusionnées") << ", "
+        << count_of(c["invalid_repaired"], "géométrie réparée", "géométries réparées") << ", "
+        << count_of(c["features_rejected"], "rejeté", "rejetés") << "\n";
     out << "  population : " << p["source"].get<std::string>() << "\n";
     print_missing_population(p, from_grid, out);
+}
 
+// Structures: counts by type, what the sources say beyond positions, rejections, sources.
+void print_structures(const json& s, std::ostream& out) {
     const auto& st = s["structures"];
     out << "Structures : " << thousands(st["total"].get<long long>()) << " ("
-        << n(st["located"], "localisée", "localisées") << ", "
+        << count_of(st["located"], "localisée", "localisées") << ", "
         << thousands(st["declared_area_only"].get<long long>()) << " à zone déclarée seulement, "
         << thousands(st["unlocated"].get<long long>()) << " sans position ni zone), "
-        << n(st["rejected"]["count"], "ligne rejetée", "lignes rejetées") << ", "
-        << n(st["positions_rejected"], "position rejetée", "positions rejetées") << "\n";
+        << count_of(st["rejected"]["count"], "ligne rejetée", "lignes rejetées") << ", "
+        << count_of(st["positions_rejected"], "position rejetée", "positions rejetées") << "\n";
     out << "  " << left("type", 10) << right("total", 6) << right("localisées", 12)
         << right("zone seule", 12) << right("sans position", 15) << right("hors territoire", 17)
         << right("position rejetée", 18) << "  libellé\n";
@@ -125,7 +131,10 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             << src["format"].get<std::string>() << "] : " << src["kept"].get<std::size_t>()
             << " structures\n";
     out << "\n";
+}
 
+// Each grouping of communes (départements, EPCI…) and its territories.
+void print_groupings(const json& s, bool from_grid, std::ostream& out) {
     out << "Territoires :\n";
     for (const auto& g : s["territories"]) {
         // « Intercommunalités (EPCI) », not « Intercommunalités (EPCI) (EPCI) ».
@@ -149,7 +158,9 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
                 << "\n";
     }
     out << "\n";
+}
 
+void print_roads(const json& s, std::ostream& out) {
     const auto& r = s["roads"];
     if (r["model"] == "road") {
         out << "Réseau routier : " << r["source"].get<std::string>() << "\n  "
@@ -157,8 +168,8 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
             << thousands(r["edges"].get<long long>()) << " arcs orientés, "
             << thousands(r["directed_km"].get<double>())
             << " km orientés ; hors composante principale : "
-            << n(r["dropped_nodes"], "nœud", "nœuds") << ", "
-            << n(r["dropped_edges"], "arc", "arcs")
+            << count_of(r["dropped_nodes"], "nœud", "nœuds") << ", "
+            << count_of(r["dropped_edges"], "arc", "arcs")
             << " ; vitesses : " << thousands(r["speed_from"]["profile"].get<long long>())
             << " du profil, " << thousands(r["speed_from"]["field"].get<long long>())
             << " du champ vitesse, " << thousands(r["speed_from"]["default"].get<long long>())
@@ -190,11 +201,14 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     } else {
         out << "Réseau routier : aucun — " << r["note"].get<std::string>() << "\n\n";
     }
+}
 
+// The diagnostics, `per_reason` of each reason in full.
+void print_diagnostics(const json& s, std::ostream& out, std::size_t per_reason) {
     const auto& d = s["diagnostics"];
-    out << "Signalements : " << n(d["rejected"], "rejet", "rejets") << ", "
-        << n(d["warnings"], "avertissement", "avertissements") << ", "
-        << n(d["info"], "information", "informations") << "\n";
+    out << "Signalements : " << count_of(d["rejected"], "rejet", "rejets") << ", "
+        << count_of(d["warnings"], "avertissement", "avertissements") << ", "
+        << count_of(d["info"], "information", "informations") << "\n";
     std::map<std::string, std::size_t> shown;
     for (const auto& e : d["entries"]) {
         const std::string reason = e["reason"].get<std::string>();
@@ -213,6 +227,16 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
                 << reason << "' (--all-diagnostics ou --json pour tout voir)\n";
         }
     }
+}
+
+}  // namespace
+
+void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason) {
+    print_communes(s, out);
+    print_structures(s, out);
+    print_groupings(s, s["communes"]["population"].value("from_grid", false), out);
+    print_roads(s, out);
+    print_diagnostics(s, out, per_reason);
     out << "\nDurées (s) :";
     for (const auto& [step, secs] : s["timings_s"].items())
         out << " " << step << " " << decimal_fr(secs.get<double>(), 2);

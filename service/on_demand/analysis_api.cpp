@@ -1,5 +1,4 @@
 #include "on_demand/analysis_api.hpp"
-#include "core/bounded_json.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -12,7 +11,7 @@
 #include "output/coverage_layers.hpp"
 #include "output/geojson_text.hpp"
 
-namespace palliacarte::analysis_api {
+namespace palliacarte::on_demand {
 
 using http::HttpRequest;
 using http::HttpResponse;
@@ -50,18 +49,6 @@ Point from_lonlat(const ServedAnalysis& d, double lon, double lat, const std::st
         p.y < b.min_corner().y - kMargin || p.y > b.max_corner().y + kMargin)
         throw bad(what, "la position est à plus de 50 km hors du territoire " + d.config.name);
     return p;
-}
-
-// nlohmann's messages are English and name its internals; say where the body went wrong, and
-// why when the reason is ours (too deep: parse_bounded_json).
-std::string unreadable_body(const json::exception& e) {
-    const std::string what = e.what();
-    if (what.find("imbrication") != std::string::npos)
-        return "corps illisible : " + what.substr(what.rfind(": ") + 2);
-    if (const auto* p = dynamic_cast<const json::parse_error*>(&e))
-        return "corps illisible : pas du JSON valide (vers l'octet " + std::to_string(p->byte) +
-               ")";
-    return "corps illisible : pas du JSON valide";
 }
 
 HttpResponse json_answer(const json& doc, const std::string& type = "application/json") {
@@ -113,93 +100,75 @@ HttpResponse commune(const ServedAnalysis& d, const std::string& insee) {
 
 namespace {
 
-std::vector<double> parse_minutes(const ServedAnalysis& d, const HttpRequest& r) {
-    std::vector<double> out;
-    if (const std::string* m = r.param("minutes")) {
-        for (const std::string& part : http::split(*m, ',')) {
-            const double v = http::parse_number("minutes", part);
-            if (v <= 0 || v > kMaxMinutes)
-                throw bad("minutes", "chaque valeur doit être au-dessus de 0 et au plus " +
-                                         std::to_string(static_cast<int>(kMaxMinutes)));
-            out.push_back(v);
-        }
-    } else {
-        out = d.analysis_config.catchment_thresholds_min;
-    }
-    if (out.empty()) throw bad("minutes", "aucune valeur");
-    if (out.size() > kMaxThresholds)
-        throw bad("minutes", "au plus " + std::to_string(kMaxThresholds) + " seuils");
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
-}  // namespace
-
-HttpResponse catchment(const ServedAnalysis& d, const HttpRequest& r) {
-    for (const auto& [name, value] : r.query)
-        if (name != "structure" && name != "lon" && name != "lat" && name != "minutes" &&
-            name != "type")
-            throw bad(name, "paramètre inconnu (structure, lon, lat, minutes, type)");
-    const std::vector<double> minutes = parse_minutes(d, r);
+// Where a catchment starts and which way it is timed: the structure's or the point's.
+struct CatchmentSource {
     Point position;
-    int epsg = d.config.epsg;
-    std::string type;
-    json source;
-    if (const std::string* id = r.param("structure")) {
-        if (r.param("lon") || r.param("lat"))
-            throw bad("structure", "donnez structure ou lon/lat, pas les deux");
+    int epsg = 2154;
+    SearchDirection direction = SearchDirection::from_sources;
+    json properties;  ///< what every polygon says of its source
+};
+
+CatchmentSource catchment_source(const ServedAnalysis& d, const CatchmentQuery& q) {
+    CatchmentSource src;
+    src.epsg = d.config.epsg;
+    std::string type = q.type;
+    if (q.structure) {
         const Structure* s = nullptr;
         for (const auto& st : d.territory.structures)
-            if (st.id == *id) s = &st;
+            if (st.id == *q.structure) s = &st;
         if (!s)
             throw ProblemError(
                 404, "Structure inconnue",
-                "pas de structure « " + *id + " » (voir /collections/structures/items)");
+                "pas de structure « " + *q.structure + " » (voir /collections/structures/items)");
         if (!s->position)
             throw bad("structure",
-                      "« " + *id + " » n'a pas de position (" + s->position_problem + ")");
-        position = *s->position;
-        epsg = s->epsg;
+                      "« " + s->id + " » n'a pas de position (" + s->position_problem + ")");
+        src.position = *s->position;
+        src.epsg = s->epsg;
         type = s->type;
-        source = {{"structure", s->id}, {"name", s->name}};
+        src.properties = {{"structure", s->id}, {"name", s->name}};
     } else {
-        const std::string* lon = r.param("lon");
-        const std::string* lat = r.param("lat");
-        if (!lon || !lat) throw bad("lon", "donnez structure=ID, ou lon et lat (degrés WGS84)");
-        const double x = http::parse_number("lon", *lon), y = http::parse_number("lat", *lat);
-        position = from_lonlat(d, x, y, "lon");
-        source = {{"lon", x}, {"lat", y}};
-        if (const std::string* t = r.param("type")) type = *t;
+        src.position = from_lonlat(d, q.point->lon, q.point->lat, "lon");
+        src.properties = {{"lon", q.point->lon}, {"lat", q.point->lat}};
     }
-    SearchDirection direction = SearchDirection::from_sources;
     if (!type.empty()) {
         const StructureType* st = d.territory.types.find(type);
         if (!st) throw bad("type", "type de structure inconnu « " + type + " »");
         if (st->direction == TravelDirection::patient_travels)
-            direction = SearchDirection::to_sources;
+            src.direction = SearchDirection::to_sources;
     }
+    return src;
+}
+
+// One polygon per threshold, clipped to the territory (as the served catchments are).
+std::vector<MultiPolygon> run_catchment(const ServedAnalysis& d, const CatchmentSource& src,
+                                        const std::vector<double>& minutes) {
     const TravelTimeModel& model = *d.analysis.model;
-    const Place place = model.place(position, epsg);
+    const Place place = model.place(src.position, src.epsg);
     if (!place.usable)
         throw bad("lon", "la position est plus loin de toute route que la distance d'accroche");
     std::vector<double> limits_s;
     for (const double m : minutes) limits_s.push_back(m * 60);
-    // Clipped to the territory (as the served catchments are), then in longitude/latitude.
-    auto polys = model.catchments({place}, direction, limits_s, d.analysis_config.catchment_shape,
-                                  &d.analysis.outline)[0];
-    const CrsTransform& to_degrees = CrsTransform::for_this_thread(epsg_string(epsg), "OGC:CRS84");
+    return model.catchments({place}, src.direction, limits_s, d.analysis_config.catchment_shape,
+                            &d.analysis.outline)[0];
+}
+
+// A GeoJSON FeatureCollection in longitude/latitude, a feature per threshold.
+HttpResponse encode_catchment(const ServedAnalysis& d, const CatchmentSource& src,
+                              const std::vector<double>& minutes, std::vector<MultiPolygon> polys) {
+    const CrsTransform& to_degrees =
+        CrsTransform::for_this_thread(epsg_string(src.epsg), "OGC:CRS84");
     std::string body = R"({"type":"FeatureCollection","features":[)";
     for (std::size_t k = 0; k < polys.size(); ++k) {
         MultiPolygon& mp = polys[k];
         const double area_km2 = boost::geometry::area(mp) / 1e6;
         to_degrees.transform(mp);
         if (k) body += ",";
-        json props = source;
+        json props = src.properties;
         props["minutes"] = minutes[k];
         props["area_km2"] = rounded(area_km2);
         props["direction"] =
-            direction == SearchDirection::from_sources ? "depuis le point" : "vers le point";
+            src.direction == SearchDirection::from_sources ? "depuis le point" : "vers le point";
         props["time_model"] = d.analysis.method_label;
         body += R"({"type":"Feature","id":)" + std::to_string(k + 1) + R"(,"geometry":)";
         append_geojson_geometry(body, mp, 6, false);
@@ -213,64 +182,67 @@ HttpResponse catchment(const ServedAnalysis& d, const HttpRequest& r) {
     return out;
 }
 
-HttpResponse scenario(const ServedAnalysis& d, const HttpRequest& r) {
-    if (r.body.size() > kMaxBodyBytes)
-        throw ProblemError(
-            413, "Requête trop volumineuse",
-            "le corps d'un scénario est limité à " + std::to_string(kMaxBodyBytes) + " octets");
-    const std::string type = http::media_type(r.header("content-type"));
-    if (type != "application/json")
-        throw ProblemError(415, "Type de contenu non pris en charge",
-                           "le corps du scénario s'envoie en Content-Type: application/json" +
-                               (type.empty() ? std::string() : " (reçu " + type + ")"));
-    json doc;
-    try {
-        doc = parse_bounded_json(r.body);
-    } catch (const json::exception& e) {
-        throw ProblemError(400, "JSON invalide", unreadable_body(e));
-    }
-    if (!doc.is_object())
-        throw ProblemError(400, "JSON invalide", "corps : un objet JSON est attendu");
-    for (const auto& [k, v] : doc.items())
-        if (k != "added" && k != "removed")
-            throw ProblemError(400, "JSON invalide",
-                               "corps : membre inconnu « " + k + " » (attendus : added, removed)");
+}  // namespace
+
+HttpResponse catchment(const ServedAnalysis& d, const HttpRequest& r) {
+    const CatchmentQuery q =
+        parse_catchment_query(r.query, d.analysis_config.catchment_thresholds_min);
+    const CatchmentSource src = catchment_source(d, q);
+    return encode_catchment(d, src, q.minutes, run_catchment(d, src, q.minutes));
+}
+
+namespace {
+
+// The request's structures in the territory: added ones of an analysed type, at their position.
+Scenario scenario_of(const ServedAnalysis& d, const ScenarioRequest& request) {
     Scenario s;
-    // References into the request document, never copies of it.
-    static const json kNone = json::array();
-    const json& added = doc.contains("added") ? doc["added"] : kNone;
-    const json& removed = doc.contains("removed") ? doc["removed"] : kNone;
-    if (!added.is_array() || !removed.is_array())
-        throw ProblemError(400, "JSON invalide",
-                           "corps : added et removed doivent être des tableaux");
-    if (added.size() > kMaxAdded || removed.size() > kMaxRemoved)
-        throw ProblemError(413, "Scénario trop grand",
-                           "au plus " + std::to_string(kMaxAdded) + " structures ajoutées et " +
-                               std::to_string(kMaxRemoved) + " retirées par scénario");
-    if (added.empty() && removed.empty())
-        throw ProblemError(400, "Scénario vide", "corps : rien d'ajouté ni de retiré");
-    for (std::size_t i = 0; i < added.size(); ++i) {
-        const json& a = added[i];
-        const std::string where = "added[" + std::to_string(i) + "]";
-        if (!a.is_object() || !a.contains("type") || !a["type"].is_string() || !a.contains("lon") ||
-            !a["lon"].is_number() || !a.contains("lat") || !a["lat"].is_number())
-            throw ProblemError(400, "JSON invalide",
-                               where + " : attendu {\"type\": \"HAD\", \"lon\": …, \"lat\": …}");
-        const std::string type = a["type"];
-        const TypeCoverage* tc = find_analysed_type(d.analysis, d.territory.types, type);
+    for (const auto& a : request.added) {
+        const TypeCoverage* tc = find_analysed_type(d.analysis, d.territory.types, a.type);
         if (!tc)
             throw ProblemError(
                 400, "Type non analysé",
-                where + " : le type « " + type + " » n'est pas analysé pour " + d.config.name);
-        s.added.push_back({tc->type,
-                           from_lonlat(d, a["lon"].get<double>(), a["lat"].get<double>(), where),
-                           d.config.epsg});
+                a.where + " : le type « " + a.type + " » n'est pas analysé pour " + d.config.name);
+        s.added.push_back(
+            {tc->type, from_lonlat(d, a.position.lon, a.position.lat, a.where), d.config.epsg});
     }
-    for (const auto& id : removed) {
-        if (!id.is_string())
-            throw ProblemError(400, "JSON invalide", "removed : les identifiants sont des chaînes");
-        s.removed.push_back(id);
-    }
+    s.removed = request.removed;
+    return s;
+}
+
+json encode_scenario_type(const ScenarioTypeResult& t,
+                          const std::map<std::string, std::string>& names) {
+    auto communes = [&](const std::vector<std::string>& codes) {
+        json list = json::array();
+        for (const auto& c : codes) {
+            const auto it = names.find(c);
+            list.push_back({{"insee", c}, {"name", it == names.end() ? "" : it->second}});
+        }
+        return list;
+    };
+    const double pct = t.population > 0 ? 100 / t.population : 0;
+    return {{"type", t.type},
+            {"threshold_min", t.threshold_min},
+            {"structures", {{"before", t.structures_before}, {"after", t.structures_after}}},
+            {"population", std::llround(t.population)},
+            {"population_within",
+             {{"before", std::llround(t.population_within_before)},
+              {"after", std::llround(t.population_within_after)}}},
+            {"share_within_pct",
+             {{"before", rounded(t.population_within_before * pct)},
+              {"after", rounded(t.population_within_after * pct)}}},
+            {"white_zone_communes",
+             {{"before", t.white_zone_communes_before}, {"after", t.white_zone_communes_after}}},
+            {"white_zone_inhabitants",
+             {{"before", std::llround(t.white_zone_inhabitants_before)},
+              {"after", std::llround(t.white_zone_inhabitants_after)}}},
+            {"leaving_white_zone", communes(t.leaving_white_zone)},
+            {"entering_white_zone", communes(t.entering_white_zone)}};
+}
+
+}  // namespace
+
+HttpResponse scenario(const ServedAnalysis& d, const HttpRequest& r) {
+    const Scenario s = scenario_of(d, parse_scenario_request(r.body, r.header("content-type")));
     const auto start = std::chrono::steady_clock::now();
     std::vector<ScenarioTypeResult> results;
     try {
@@ -280,33 +252,8 @@ HttpResponse scenario(const ServedAnalysis& d, const HttpRequest& r) {
     }
     std::map<std::string, std::string> names;
     for (const auto& c : d.territory.communes) names[c.insee] = c.name;
-    auto communes = [&](const std::vector<std::string>& codes) {
-        json list = json::array();
-        for (const auto& c : codes) list.push_back({{"insee", c}, {"name", names[c]}});
-        return list;
-    };
     json types = json::array();
-    for (const auto& t : results) {
-        const double pct = t.population > 0 ? 100 / t.population : 0;
-        types.push_back(
-            {{"type", t.type},
-             {"threshold_min", t.threshold_min},
-             {"structures", {{"before", t.structures_before}, {"after", t.structures_after}}},
-             {"population", std::llround(t.population)},
-             {"population_within",
-              {{"before", std::llround(t.population_within_before)},
-               {"after", std::llround(t.population_within_after)}}},
-             {"share_within_pct",
-              {{"before", rounded(t.population_within_before * pct)},
-               {"after", rounded(t.population_within_after * pct)}}},
-             {"white_zone_communes",
-              {{"before", t.white_zone_communes_before}, {"after", t.white_zone_communes_after}}},
-             {"white_zone_inhabitants",
-              {{"before", std::llround(t.white_zone_inhabitants_before)},
-               {"after", std::llround(t.white_zone_inhabitants_after)}}},
-             {"leaving_white_zone", communes(t.leaving_white_zone)},
-             {"entering_white_zone", communes(t.entering_white_zone)}});
-    }
+    for (const auto& t : results) types.push_back(encode_scenario_type(t, names));
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return json_answer({{"territory", d.config.name},
@@ -385,4 +332,4 @@ json openapi_scenario_paths() {
     return paths;
 }
 
-}  // namespace palliacarte::analysis_api
+}  // namespace palliacarte::on_demand

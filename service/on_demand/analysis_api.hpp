@@ -12,14 +12,10 @@
 #include "config/territory_config.hpp"
 #include "http/http_message.hpp"
 #include "load/territory.hpp"
+#include "on_demand/catchment_query.hpp"
+#include "on_demand/scenario_request.hpp"
 
-namespace palliacarte::analysis_api {
-
-constexpr std::size_t kMaxThresholds = 6;
-constexpr double kMaxMinutes = 180;
-constexpr std::size_t kMaxAdded = 50;
-constexpr std::size_t kMaxRemoved = 500;
-constexpr std::size_t kMaxBodyBytes = 256 * 1024;
+namespace palliacarte::on_demand {
 
 /// What the on-demand analyses read: a territory and its analysis, whose travel-time model
 /// and outline they reuse. All live as long as the service, which owns them (as the
@@ -31,8 +27,9 @@ struct ServedAnalysis {
     const CoverageAnalysis& analysis;
 };
 
-// The endpoints (routes: app/service_routes.cpp). Each throws http::ProblemError for bad input
-// (400, 404, 413).
+// The endpoints (routes: serve/service_routes.cpp), each read the request (catchment_query,
+// scenario_request), run, encode. Each throws http::ProblemError for bad input (400, 404, 413,
+// 415).
 http::HttpResponse commune(const ServedAnalysis& inputs, const std::string& insee);
 http::HttpResponse catchment(const ServedAnalysis& inputs, const http::HttpRequest& request);
 http::HttpResponse scenario(const ServedAnalysis& inputs, const http::HttpRequest& request);
@@ -42,4 +39,4 @@ nlohmann::json openapi_commune_paths();
 nlohmann::json openapi_catchment_paths();
 nlohmann::json openapi_scenario_paths();
 
-}  // namespace palliacarte::analysis_api
+}  // namespace palliacarte::on_demand

@@ -48,11 +48,9 @@ json openapi_map_paths() {
 
 }  // namespace
 
-ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
-    const ogc::OgcApi& ogc = *d.ogc;
+void ServiceRoutes::add_features_routes(const ogc::OgcApi& ogc) {
     const auto& collections = ogc.collections();
     auto none = [] { return json::object(); };  // documented with another entry of its path
-
     // OGC API – Features: served from the collections encoded at start-up, on the reactor.
     table_.add({"/", "GET", false,
                 [&ogc](const HttpRequest& r, const PathParams&) { return ogc.landing(r); },
@@ -88,7 +86,10 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
                     return ogc.item(r, p.at("collectionId"), p.at("featureId"));
                 },
                 [&collections] { return ogc::openapi_item_paths(collections); }});
+}
 
+void ServiceRoutes::add_web_map_routes(const ogc::OgcApi& ogc, const WebFiles* web) {
+    auto none = [] { return json::object(); };  // documented with another entry of its path
     // The web map: static files, everything else comes from the routes above and below.
     table_.add(
         {"/carte", "GET", false,
@@ -112,7 +113,10 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
         {"/carte/{file}", "GET", false,
          [web](const HttpRequest&, const PathParams& p) { return web_file(web, p.at("file")); },
          none});
+}
 
+void ServiceRoutes::add_tile_routes(const ogc::OgcApi& ogc) {
+    auto none = [] { return json::object(); };  // documented with another entry of its path
     // OGC API – Tiles: vector tiles of the polygon collections (documented in one entry).
     tiles_ = std::make_unique<tiles::TileApi>(ogc);
     const tiles::TileApi& t = *tiles_;
@@ -141,10 +145,12 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
                     return t.matrix_set(p.at("tileMatrixSetId"));
                 },
                 none});
+}
 
+void ServiceRoutes::add_on_demand_routes(const ServedDataset& d) {
     // On-demand analyses: they need the analysis (a GeoPackage served as it is has none).
     const bool analysed = d.analysis.model != nullptr;
-    auto inputs = [&d, analysed]() -> analysis_api::ServedAnalysis {
+    auto inputs = [&d, analysed]() -> on_demand::ServedAnalysis {
         if (!analysed)
             throw http::ProblemError(
                 404, "Analyse non disponible",
@@ -158,20 +164,27 @@ ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
     };
     table_.add({"/analysis/communes/{insee}", "GET", false,
                 [inputs](const HttpRequest&, const PathParams& p) {
-                    return analysis_api::commune(inputs(), p.at("insee"));
+                    return on_demand::commune(inputs(), p.at("insee"));
                 },
-                documented(analysis_api::openapi_commune_paths)});
+                documented(on_demand::openapi_commune_paths)});
     // Catchments and scenarios search the road graph: off the reactor threads.
     table_.add({"/analysis/catchment", "GET", true,
                 [inputs](const HttpRequest& r, const PathParams&) {
-                    return analysis_api::catchment(inputs(), r);
+                    return on_demand::catchment(inputs(), r);
                 },
-                documented(analysis_api::openapi_catchment_paths)});
+                documented(on_demand::openapi_catchment_paths)});
     table_.add({"/analysis/scenario", "POST", true,
                 [inputs](const HttpRequest& r, const PathParams&) {
-                    return analysis_api::scenario(inputs(), r);
+                    return on_demand::scenario(inputs(), r);
                 },
-                documented(analysis_api::openapi_scenario_paths)});
+                documented(on_demand::openapi_scenario_paths)});
+}
+
+ServiceRoutes::ServiceRoutes(const ServedDataset& d, const WebFiles* web) {
+    add_features_routes(*d.ogc);
+    add_web_map_routes(*d.ogc, web);
+    add_tile_routes(*d.ogc);
+    add_on_demand_routes(d);
 }
 
 }  // namespace palliacarte::serve

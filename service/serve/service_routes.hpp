@@ -26,6 +26,12 @@ class ServiceRoutes {
     }
 
   private:
+    // The route groups, in the order they are matched.
+    void add_features_routes(const ogc::OgcApi& ogc);                      ///< OGC API – Features
+    void add_web_map_routes(const ogc::OgcApi& ogc, const WebFiles* web);  ///< /carte
+    void add_tile_routes(const ogc::OgcApi& ogc);                          ///< OGC API – Tiles
+    void add_on_demand_routes(const ServedDataset& d);                     ///< /analysis/…
+
     http::RouteTable table_;
     std::unique_ptr<tiles::TileApi> tiles_;
 };
