@@ -4,6 +4,7 @@
 
 #include "config/territory_config.hpp"
 #include "core/binary_io.hpp"
+#include "core/diagnostic_io.hpp"
 
 namespace palliacarte {
 
@@ -113,15 +114,7 @@ std::optional<CachedCommunes> read_commune_cache(const std::string& file, const 
     r.communes.resize(n);
     for (Commune& c : r.communes)
         if (!read_commune(in, c)) return std::nullopt;
-    if (!read_u64(in, n) || n > kMaxItems) return std::nullopt;
-    out.diagnostics.resize(n);
-    for (Diagnostic& d : out.diagnostics) {
-        std::uint64_t severity = 0;
-        if (!read_u64(in, severity) || severity > 2 || !read_string(in, d.file) ||
-            !read_string(in, d.where) || !read_string(in, d.reason) || !read_string(in, d.message))
-            return std::nullopt;
-        d.severity = static_cast<Severity>(severity);
-    }
+    if (!read_diagnostics(in, out.diagnostics, kMaxItems)) return std::nullopt;
     char end = 0;
     if (in.read(&end, 1)) return std::nullopt;  // trailing bytes: not a file we wrote
     return out;
@@ -139,11 +132,7 @@ bool write_commune_cache(const std::string& file, const std::string& key,
             write_string(out, *s);
         write_u64(out, r.communes.size());
         for (const Commune& c : r.communes) write_commune(out, c);
-        write_u64(out, communes.diagnostics.size());
-        for (const Diagnostic& d : communes.diagnostics) {
-            write_u64(out, static_cast<std::uint64_t>(d.severity));
-            for (const auto* s : {&d.file, &d.where, &d.reason, &d.message}) write_string(out, *s);
-        }
+        write_diagnostics(out, communes.diagnostics);
     });
 }
 

@@ -20,7 +20,6 @@
 #include "roads/car_profile.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "roads/osm_road_loader.hpp"
-#include "roads/road_graph_builder.hpp"
 #include "roads/road_graph_cache.hpp"
 
 namespace palliacarte {
@@ -226,26 +225,34 @@ void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressF
     const std::string cache_file =
         cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
     t.road_stats.cache_file = cache_file;
-    if (auto cached = read_road_cache(cache_file, key, t.road_stats)) {
+    // What the build warned of (rejected links, speeds, cut ways, dropped islands) is kept
+    // with the graph and said again on a cache hit: a cached run's report loses nothing.
+    std::vector<Diagnostic> diagnostics;
+    bool cache_written = true;
+    if (auto cached = read_road_cache(cache_file, key, t.road_stats, diagnostics)) {
         t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
         t.road_stats.from_cache = true;
         t.road_stats.path = joined_paths(roads.paths);
-        // What the build warned of, said again: a cached run's report must not lose it.
-        report_dropped_roads(t.road_stats.path, t.road_stats.graph, t.report);
         t.road_stats.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     } else {
         const CarProfile& profile = *t.car_profile;
+        LoadReport report;
         t.roads = std::make_shared<const RoadGraph>(
             roads.format == RoadFormat::osm
-                ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, t.report,
-                                 progress, roads.merge_chains)
-                : load_ogr_links(roads, config.epsg, profile, t.road_stats, t.report, progress));
+                ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, report, progress,
+                                 roads.merge_chains)
+                : load_ogr_links(roads, config.epsg, profile, t.road_stats, report, progress));
         t.road_stats.build_seconds = t.road_stats.seconds;
-        if (!write_road_cache(cache_file, key, *t.roads, t.road_stats))
-            t.report.warn(cache_file, "", "cache_not_written",
-                          "cache du graphe routier impossible à écrire (la suite se fait sans)");
+        diagnostics = report.entries();
+        cache_written = write_road_cache(cache_file, key, *t.roads, t.road_stats, diagnostics);
     }
+    for (Diagnostic& d : diagnostics)
+        t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
+                     std::move(d.message));
+    if (!cache_written)
+        t.report.warn(cache_file, "", "cache_not_written",
+                      "cache du graphe routier impossible à écrire (la suite se fait sans)");
 }
 
 }  // namespace

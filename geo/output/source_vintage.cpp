@@ -5,6 +5,7 @@
 #include <osmium/io/any_input.hpp>
 
 #include "gdal/ogr_source.hpp"
+#include "roads/pbf_framing.hpp"
 
 namespace palliacarte {
 
@@ -24,6 +25,7 @@ std::string finess_etalab_extraction_date(const std::string& path) {
 
 std::string osm_extract_timestamp(const std::string& path) {
     try {
+        if (is_pbf_path(path)) check_pbf_framing(path);
         osmium::io::Reader reader(path, osmium::osm_entity_bits::nothing);
         const osmium::io::Header header = reader.header();
         reader.close();

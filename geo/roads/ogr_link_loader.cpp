@@ -116,7 +116,7 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
             line = g->toMultiLineString()->getGeometryRef(0);
         if (!line || line->getNumPoints() < 2) {
             ++stats.rejected;
-            report.reject(path, where, "not_a_line", "road feature without a line geometry");
+            report.reject(path, where, "not_a_line", "tronçon sans géométrie de ligne");
             continue;
         }
         std::string road_class = f_class ? field_text(*f, *f_class) : "";
@@ -143,7 +143,7 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
         if (!to_work.is_identity() &&
             to_work.transform(&shape[0].x, &shape[0].y, shape.size(), sizeof(Point)) != 0) {
             ++stats.rejected;
-            report.reject(path, where, "reprojection_failed", "road line cannot be reprojected");
+            report.reject(path, where, "reprojection_failed", "tronçon impossible à reprojeter");
             continue;
         }
         const Point a = shape.front(), b = shape.back();
@@ -152,7 +152,7 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
         if (!(length > 0)) length = polyline_length(shape);
         if (!(length > 0)) {
             ++stats.rejected;
-            report.reject(path, where, "zero_length", "road link of zero length");
+            report.reject(path, where, "zero_length", "tronçon de longueur nulle");
             continue;
         }
         // Speed: a real value in the speed field, else the profile's class speed.

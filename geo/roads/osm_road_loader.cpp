@@ -12,6 +12,7 @@
 
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
+#include "roads/pbf_framing.hpp"
 #include "roads/road_graph_builder.hpp"
 
 namespace palliacarte {
@@ -138,6 +139,7 @@ void read_osm(const std::string& path, osmium::osm_entity_bits::type what, Handl
 void check_readable(const std::string& path) {
     if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
     if (std::filesystem::file_size(path) == 0) throw DataError(path, "fichier vide");
+    if (is_pbf_path(path)) check_pbf_framing(path);
 }
 
 // A way read from two extracts counts once (the first file's copy), and is in both: `files`

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/binary_io.hpp"
+#include "core/diagnostic_io.hpp"
 
 namespace palliacarte {
 
@@ -11,7 +12,7 @@ using namespace binary;
 
 namespace {
 
-constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '4'};
+constexpr char kMagic[8] = {'P', 'C', 'R', 'O', 'A', 'D', 'S', '5'};
 
 }  // namespace
 
@@ -24,7 +25,8 @@ std::string road_cache_key(const std::vector<std::string>& source_paths,
 }
 
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
-                                         RoadLoadStats& stats) {
+                                         RoadLoadStats& stats,
+                                         std::vector<Diagnostic>& diagnostics) {
     std::ifstream in(file, std::ios::binary);
     if (!in || !read_header(in, kMagic, key)) return std::nullopt;
     RoadGraph g;
@@ -82,13 +84,16 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
         f.junctions = v[3];
         f.shared_junctions = v[4];
     }
+    if (!read_diagnostics(in, diagnostics)) return std::nullopt;
+    char end = 0;
+    if (in.read(&end, 1)) return std::nullopt;  // trailing bytes: not a file we wrote
     stats.graph.kept_nodes = n;
     stats.graph.kept_edges = m;
     return g;
 }
 
 bool write_road_cache(const std::string& file, const std::string& key, const RoadGraph& g,
-                      const RoadLoadStats& stats) {
+                      const RoadLoadStats& stats, const std::vector<Diagnostic>& diagnostics) {
     return write_atomically(file, [&](std::ostream& out) {
         write_header(out, kMagic, key);
         write_u64(out, static_cast<std::uint64_t>(g.epsg));
@@ -121,6 +126,7 @@ bool write_road_cache(const std::string& file, const std::string& key, const Roa
                 write_u64(out, v);
             write_string(out, f.path);
         }
+        write_diagnostics(out, diagnostics);
     });
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/load_report.hpp"
 #include "roads/ogr_link_loader.hpp"
 #include "roads/road_graph.hpp"
 
@@ -16,12 +17,14 @@ std::string road_cache_key(const std::vector<std::string>& source_paths,
                            const std::string& road_config_json, const std::string& profile_text,
                            int epsg);
 
-/// @brief The cached graph and its stats, or empty when absent, stale or unreadable.
+/// @brief The cached graph, its stats and the diagnostics its build recorded (to be said again),
+/// or empty when absent, stale or unreadable.
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
-                                         RoadLoadStats& stats);
+                                         RoadLoadStats& stats,
+                                         std::vector<Diagnostic>& diagnostics);
 
 /// @brief Writes atomically (temp file + rename). Returns false (nothing left behind) on error.
 bool write_road_cache(const std::string& file, const std::string& key, const RoadGraph& graph,
-                      const RoadLoadStats& stats);
+                      const RoadLoadStats& stats, const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace palliacarte

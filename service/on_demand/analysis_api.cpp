@@ -33,12 +33,11 @@ json nullable(double v) {
     return std::isfinite(v) ? json(rounded(v)) : json();
 }
 
-// Longitude/latitude → the territory CRS, refusing points far from the territory.
-Point from_lonlat(const ServedAnalysis& d, double lon, double lat, const std::string& what) {
-    if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
-        throw bad(what, "la longitude doit être dans [-180, 180] et la latitude dans [-90, 90]");
+// A position the parsers checked (checked_lonlat) → the territory CRS, refusing points far
+// from the territory.
+Point from_lonlat(const ServedAnalysis& d, const LonLat& position, const std::string& what) {
     const CrsTransform& t = CrsTransform::for_this_thread("OGC:CRS84", epsg_string(d.config.epsg));
-    Point p{lon, lat};
+    Point p{position.lon, position.lat};
     if (!t.transform(p.x, p.y)) throw bad(what, "la position ne peut pas être projetée");
     const MultiPolygon* outline = d.analysis.outline.in(d.config.epsg);
     if (!outline) return p;
@@ -128,7 +127,7 @@ CatchmentSource catchment_source(const ServedAnalysis& d, const CatchmentQuery& 
         type = s->type;
         src.properties = {{"structure", s->id}, {"name", s->name}};
     } else {
-        src.position = from_lonlat(d, q.point->lon, q.point->lat, "lon");
+        src.position = from_lonlat(d, *q.point, "lon");
         src.properties = {{"lon", q.point->lon}, {"lat", q.point->lat}};
     }
     if (!type.empty()) {
@@ -203,7 +202,7 @@ Scenario scenario_of(const ServedAnalysis& d, const ScenarioRequest& request) {
                 400, "Type non analysé",
                 a.where + " : le type « " + a.type + " » n'est pas analysé pour " + d.config.name);
         s.added.push_back(
-            {tc->type, from_lonlat(d, a.position.lon, a.position.lat, a.where), d.config.epsg});
+            {tc->type, from_lonlat(d, a.position, a.where), d.config.epsg});
     }
     s.removed = request.removed;
     return s;

@@ -19,22 +19,23 @@ namespace {
 // The Lorient OSM extract, built once, and a cache file of it written by each test.
 class RoadGraphCacheTest : public ::testing::Test {
   protected:
-    static const RoadGraph& graph(RoadLoadStats* stats_out = nullptr) {
+    static const RoadGraph& graph(RoadLoadStats* stats_out = nullptr,
+                                  std::vector<Diagnostic>* diagnostics_out = nullptr) {
         static RoadLoadStats stats;
-        static const RoadGraph g = [] {
-            LoadReport report;
-            return load_osm_roads(test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
-                                  CarProfile::load(test::config("profiles/car-fr.json")), stats,
-                                  report);
-        }();
+        static LoadReport report;
+        static const RoadGraph g =
+            load_osm_roads(test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
+                           CarProfile::load(test::config("profiles/car-fr.json")), stats, report);
         if (stats_out) *stats_out = stats;
+        if (diagnostics_out) *diagnostics_out = report.entries();
         return g;
     }
     std::string write(const std::string& key) {
         RoadLoadStats stats;
-        const RoadGraph& g = graph(&stats);
+        std::vector<Diagnostic> diagnostics;
+        const RoadGraph& g = graph(&stats, &diagnostics);
         const std::string file = dir_.file("roads.bin");
-        EXPECT_TRUE(write_road_cache(file, key, g, stats));
+        EXPECT_TRUE(write_road_cache(file, key, g, stats, diagnostics));
         return file;
     }
     test::ScratchDir dir_{"cache"};
@@ -46,10 +47,21 @@ TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     const std::string file = write("k1");
     RoadLoadStats built;
-    const RoadGraph& g = graph(&built);
+    std::vector<Diagnostic> said;
+    const RoadGraph& g = graph(&built, &said);
     RoadLoadStats stats;
-    const auto back = read_road_cache(file, "k1", stats);
+    std::vector<Diagnostic> diagnostics;
+    const auto back = read_road_cache(file, "k1", stats, diagnostics);
     ASSERT_TRUE(back);
+    // What the build said comes back word for word.
+    ASSERT_GE(said.size(), 2u);
+    ASSERT_EQ(diagnostics.size(), said.size());
+    for (std::size_t i = 0; i < said.size(); ++i) {
+        EXPECT_EQ(diagnostics[i].severity, said[i].severity);
+        EXPECT_EQ(diagnostics[i].reason, said[i].reason);
+        EXPECT_EQ(diagnostics[i].message, said[i].message);
+        EXPECT_EQ(diagnostics[i].file, said[i].file);
+    }
     EXPECT_EQ(back->node_count(), g.node_count());
     EXPECT_EQ(back->out_arc, g.out_arc);
     EXPECT_EQ(back->in_arc, g.in_arc);
@@ -74,7 +86,7 @@ TEST_F(RoadGraphCacheTest, RoundTripGivesTheSameGraph) {
     EXPECT_EQ(stats.files[0].links, built.files[0].links);
     EXPECT_EQ(stats.files[0].junctions, built.files[0].junctions);
     EXPECT_GT(stats.files[0].junctions, 0u);
-    EXPECT_FALSE(read_road_cache(file, "other-key", stats));  // stale key: rebuild
+    EXPECT_FALSE(read_road_cache(file, "other-key", stats, diagnostics));  // stale key: rebuild
 }
 
 TEST_F(RoadGraphCacheTest, DamagedFileIsIgnored) {
@@ -82,10 +94,11 @@ TEST_F(RoadGraphCacheTest, DamagedFileIsIgnored) {
     const std::string file = write("k");
     std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);  // truncated
     RoadLoadStats stats;
-    EXPECT_FALSE(read_road_cache(file, "k", stats));
+    std::vector<Diagnostic> diagnostics;
+    EXPECT_FALSE(read_road_cache(file, "k", stats, diagnostics));
     dir_.write("junk.bin", "not a cache");
-    EXPECT_FALSE(read_road_cache(dir_.file("junk.bin"), "k", stats));
-    EXPECT_FALSE(read_road_cache(dir_.file("absent.bin"), "k", stats));
+    EXPECT_FALSE(read_road_cache(dir_.file("junk.bin"), "k", stats, diagnostics));
+    EXPECT_FALSE(read_road_cache(dir_.file("absent.bin"), "k", stats, diagnostics));
 }
 
 TEST(RoadGraphCache, KeyChangesWithConfigAndProfileAndNeverInsideTheData) {
