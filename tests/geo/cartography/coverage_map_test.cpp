@@ -2,7 +2,7 @@
 // text (read back by poppler's pdftotext) has the title, each class's communes and inhabitants
 // as the analysis counts them, and the sources; the rasterised page (pdftoppm) shows the
 // status colours where the communes are; every structure of the type lies in the map frame,
-// one moved 150 km out to sea included; the atlas has its parts, numbered.
+// one moved 150 km out to sea included (the atlas: atlas_document_test.cpp).
 #include <gtest/gtest.h>
 
 #include <gdal_priv.h>
@@ -12,7 +12,6 @@
 #include <map>
 #include <vector>
 
-#include "analysed_territory.hpp"
 #include "cartography/atlas_document.hpp"
 #include "cartography/coverage_map.hpp"
 #include "cartography/label_placer.hpp"
@@ -25,6 +24,7 @@
 #include "load/analysis_inputs.hpp"
 #include "output/markdown_report.hpp"
 #include "output/run_provenance.hpp"
+#include "printed_pages.hpp"
 #include "test_paths.hpp"
 #include "test_shell.hpp"
 
@@ -33,43 +33,10 @@ namespace {
 
 namespace bg = boost::geometry;
 
-const test::AnalysedTerritory& corsica() {
-    static const test::AnalysedTerritory x = test::analysed_territory("corse.json");
-    return x;
-}
-
-const nlohmann::json& palette() {
-    static const nlohmann::json palette = [] {
-        std::ifstream in(test::source_dir() + "/styles/palette.json");
-        std::stringstream s;
-        s << in.rdbuf();
-        return parse_bounded_json(s.str());
-    }();
-    return palette;
-}
-
-// The map pages' inputs, as analyze builds them (the palette kept for the test's life).
-CoverageMapInputs map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
-                             const RunProvenance& provenance) {
-    return coverage_map_inputs(territory, analysis, provenance.page_credits(), palette(), {});
-}
-
-// pdftotext gives the page's no-break spaces as U+00A0 and U+202F: plain spaces.
-std::string plain_nbsp(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s.compare(i, 2, "\u00a0") == 0) {
-            out += ' ';
-            i += 1;
-        } else if (s.compare(i, 3, "\u202f") == 0) {
-            out += ' ';
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
+using test::corsica;
+using test::map_inputs;
+using test::palette;
+using test::plain_nbsp;
 
 // … and drops the narrow ones between digits: numbers without separators, to compare.
 std::string plain_spaces(const std::string& s) {
@@ -247,76 +214,6 @@ TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
 
 // The committee's document: cover, summary, two maps per type, the report's other sections,
 // every page numbered « page N / M » after the cover.
-TEST(CoverageMap, CorsicaAtlasHasEveryPartNumbered) {
-    PALLIACARTE_REQUIRE_SHARED_DATA();
-    const auto& x = corsica();
-    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
-    const test::ScratchDir dir("atlas");
-    const std::string pdf = dir.file("atlas.pdf");
-    const std::string report = markdown_report(x.territory, x.analysis, {}, prov);
-    const AtlasContents contents = write_atlas(pdf, PaperSize::a4, in, report);
-    const auto info = test::shell("pdfinfo " + pdf);
-    EXPECT_NE(info.out.find("Pages:           " + std::to_string(contents.pages) + "\n"),
-              std::string::npos)
-        << info.out;
-    EXPECT_EQ(contents.annexes - contents.first_map, 2 * x.analysis.types.size())
-        << "a coverage map and a catchment map per type";
-    auto page = [&](std::size_t n) {
-        return plain_nbsp(test::shell("pdftotext -raw -f " + std::to_string(n) + " -l " +
-                                      std::to_string(n) + " " + pdf + " -")
-                              .out);
-    };
-    const std::string cover = page(1);
-    EXPECT_NE(cover.find("Atlas de l'accès aux soins palliatifs"), std::string::npos) << cover;
-    EXPECT_NE(cover.find("Corse"), std::string::npos) << cover;
-    EXPECT_EQ(cover.find("page 1"), std::string::npos) << "the cover has no number";
-    for (std::size_t n = 2; n <= contents.pages; ++n)
-        EXPECT_NE(
-            page(n).find("page " + std::to_string(n) + " / " + std::to_string(contents.pages)),
-            std::string::npos)
-            << "page " << n;
-    // The summary is the report's synthesis table, with its figures.
-    std::string summary;
-    for (std::size_t n = 2; n < contents.first_map; ++n) summary += page(n);
-    EXPECT_NE(summary.find("Synthèse par type"), std::string::npos) << summary;
-    for (const auto& tc : x.analysis.types) {
-        std::size_t white = 0;
-        for (const auto& cc : tc.communes) white += cc.status == CoverageStatus::white_zone;
-        // The type's row: « HAD 30 min 3 / 0 / 0 61,8 % 61,8 % 292 135 730 35 107 ».
-        const std::string start = "\n" + tc.type + " " + thousands(tc.threshold_min) + " min ";
-        const auto at = summary.find(start);
-        ASSERT_NE(at, std::string::npos) << summary;
-        const std::string row = summary.substr(at, summary.find('\n', at + 1) - at) + " ";
-        std::string token =
-            " ";  // appended: GCC 12 warns on a chain of + here (-Wstringop-overflow)
-        token.append(thousands(white)).append(" ");
-        EXPECT_NE(row.find(token), std::string::npos) << row << " / " << white;
-    }
-    EXPECT_NE(page(contents.first_map).find("Accès à une HAD en moins de 30 minutes — Corse"),
-              std::string::npos);
-    EXPECT_NE(
-        page(contents.first_map + 1).find("Zones desservies par une HAD : 15, 30 et 45 minutes"),
-        std::string::npos)
-        << page(contents.first_map + 1);
-    std::string annexes;
-    for (std::size_t n = contents.annexes; n <= contents.pages; ++n) annexes += page(n);
-    for (const char* section :
-         {"Communes à regarder en premier", "Indicateurs par territoire", "Méthode",
-          "Sources et paramètres de ce calcul", "Porto-Vecchio (2A247)"})
-        EXPECT_NE(annexes.find(section), std::string::npos) << section;
-    EXPECT_EQ(annexes.find("Cartes\n"), std::string::npos)
-        << "the report's map section is the maps themselves";
-    const auto fonts = test::shell("pdffonts " + pdf);
-    EXPECT_EQ(fonts.out.find(" no  "), std::string::npos) << "a font not embedded:\n" << fonts.out;
-}
-
-TEST(CoverageMap, MarkdownInlineMarksBecomePangoMarkup) {
-    EXPECT_EQ(inline_markup("**89** communes & `white_zones.csv` *couvert*"),
-              "<b>89</b> communes &amp; <tt>white_zones.csv</tt> <i>couvert</i>");
-    EXPECT_EQ(inline_markup("3 * 4 < 20"), "3 * 4 &lt; 20") << "a lone star is no italics";
-}
-
 // What was observed: in Cantal every HAD stands outside the département (Aurillac's nearest are
 // in Aveyron, Lot, Haute-Loire, Puy-de-Dôme) and the old map cut them off. A Cantal config on
 // the national files (FINESS 2021, 40 km margin): each HAD's whole marker is in the frame.
@@ -361,35 +258,6 @@ TEST(CoverageMap, CantalHadsOutsideTheDepartementAreOnItsMap) {
     EXPECT_NE(text.find("(dont " + std::to_string(outside) + " hors du territoire)"),
               std::string::npos)
         << text;
-}
-
-TEST(CoverageMap, LabelsNeverOverlapAndStayInTheFrame) {
-    const Rect bounds{0, 0, 200, 100};
-    LabelPlacer placer(bounds);
-    placer.block({90, 40, 20, 20});
-    std::vector<Rect> placed;
-    for (int k = 0; k < 40; ++k)  // crowded anchors along a diagonal
-        if (const auto r = placer.place(10 + 4.5 * k, 10 + 2 * k, 30, 8, 2)) placed.push_back(*r);
-    EXPECT_GT(placed.size(), 5u);
-    EXPECT_LT(placed.size(), 40u) << "some must have been left out";
-    for (std::size_t i = 0; i < placed.size(); ++i) {
-        EXPECT_FALSE(placed[i].overlaps({90, 40, 20, 20}));
-        EXPECT_GE(placed[i].x, 0);
-        EXPECT_LE(placed[i].right(), 200);
-        EXPECT_GE(placed[i].y, 0);
-        EXPECT_LE(placed[i].bottom(), 100);
-        for (std::size_t j = i + 1; j < placed.size(); ++j)
-            EXPECT_FALSE(placed[i].overlaps(placed[j]));
-    }
-}
-
-TEST(CoverageMap, FrenchPrintTypography) {
-    EXPECT_EQ(print_typography("Sources : 214 237 habitants, 5 %"),
-              "Sources\u00a0: 214\u202f237 habitants, 5\u00a0%");
-    EXPECT_EQ(print_typography("« zone blanche »"), "«\u00a0zone blanche\u00a0»");
-    EXPECT_EQ(round_scale_length(73000), 50000);
-    EXPECT_EQ(round_scale_length(1999), 1000);
-    EXPECT_EQ(round_scale_length(250), 200);
 }
 
 }  // namespace
