@@ -32,6 +32,15 @@ TYPES = [("EMSP", "EMSP — équipe mobile", "#0072B2", "circle"),
 # styled by type has one, so no analysed type is ever invisible.
 OTHER = ("OTHER", "Autres types", "#777777", "circle")
 CATCHMENT = [(15, "#08519c"), (20, "#2171b5"), (30, "#4292c6"), (45, "#9ecae1"), (60, "#c6dbef")]
+# The web map's indicators: lower bound, colour (ColorBrewer YlOrRd, Blues, RdYlBu).
+MINUTES = [(0, "#ffffb2"), (15, "#fecc5c"), (30, "#fd8d3c"), (45, "#f03b20"), (60, "#bd0026")]
+APL = [(0, "#f7fbff"), (0.5, "#c6dbef"), (1, "#6baed6"), (2, "#2171b5"), (5, "#08306b")]
+SHARE = [(0, "#d73027"), (5, "#fc8d59"), (50, "#fee090"), (95, "#4575b4")]
+NO_DATA = "#d9d9d9"
+# What-if marks (ColorBrewer PRGn ends, and a teal apart from every ramp), territory outlines.
+WHAT_IF = {"leaving_white_zone": "#1a9850", "entering_white_zone": "#762a83",
+           "added_catchment": "#00798c"}
+OUTLINES = {"territory": "#21435f", "catchment": "#222222", "commune": "#6b6b6b"}
 WHITE = [(0, 100, "#ffffb2"), (100, 1000, "#fecc5c"), (1000, 5000, "#fd8d3c"),
          (5000, 20000, "#f03b20"), (20000, 10**9, "#bd0026")]
 
@@ -291,10 +300,18 @@ def main():
     for name, text in files.items():
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
             f.write(text)
-    # The palette as data, for the PNG maps (C++ reads it; one source of truth).
+    # The palette as data, for the PNG maps (C++ reads it) and the web map (/carte/palette.json):
+    # one source of truth.
     palette = {"status": {s: c for s, _, c in STATUS},
                "types": {code: c for code, _, c, _ in TYPES},
-               "white_zones": [[low, c] for low, _, c in WHITE]}
+               "other_type": OTHER[2],
+               "white_zones": [[low, c] for low, _, c in WHITE],
+               "minutes": [[low, c] for low, c in MINUTES],
+               "apl_per_100k": [[low, c] for low, c in APL],
+               "share_population_within": [[low, c] for low, c in SHARE],
+               "no_data": NO_DATA,
+               "what_if": WHAT_IF,
+               "outlines": OUTLINES}
     with open(os.path.join(HERE, "palette.json"), "w", encoding="utf-8") as f:
         json.dump(palette, f, indent=1)
         f.write("\n")

@@ -15,9 +15,9 @@ using nlohmann::json;
 namespace {
 
 // A file of the map, or 503 naming what is missing when the map is not installed.
-HttpResponse web_file(const WebFiles* web, const std::string& name) {
+HttpResponse web_file(const WebFiles* web, const std::string& path) {
     if (!web || !web->missing().empty()) {
-        std::string missing = web ? "" : "no web directory";
+        std::string missing = web ? "" : "aucun dossier de la carte donné";
         if (web)
             for (const auto& m : web->missing()) missing += (missing.empty() ? "" : ", ") + m;
         throw http::ProblemError(
@@ -26,8 +26,14 @@ HttpResponse web_file(const WebFiles* web, const std::string& name) {
                 ") : lancez `npm ci --prefix service/web` "
                 "(scripts/install-deps.sh le fait), ou donnez serve --web DIR");
     }
-    const WebFile* f = web->find(name);
-    if (!f) throw http::ProblemError(404, "Fichier inconnu", "pas de fichier /carte/" + name);
+    if (!safe_web_path(path))
+        throw http::ProblemError(400, "Chemin refusé",
+                                 "/carte/" + path +
+                                     " ne peut nommer aucun fichier de la carte (lettres, "
+                                     "chiffres, « . », « - », « _ » ; .html, .css, .js, .json, "
+                                     ".png, .svg)");
+    const WebFile* f = web->find(path);
+    if (!f) throw http::ProblemError(404, "Fichier inconnu", "pas de fichier /carte/" + path);
     HttpResponse out;
     out.content_type = f->content_type;
     out.body = f->body;
@@ -113,6 +119,11 @@ void ServiceRoutes::add_web_map_routes(const ogc::OgcApi& ogc, const WebFiles* w
         {"/carte/{file}", "GET", false,
          [web](const HttpRequest&, const PathParams& p) { return web_file(web, p.at("file")); },
          none});
+    table_.add({"/carte/{dir}/{file}", "GET", false,
+                [web](const HttpRequest&, const PathParams& p) {
+                    return web_file(web, p.at("dir") + "/" + p.at("file"));
+                },
+                none});
 }
 
 void ServiceRoutes::add_tile_routes(const ogc::OgcApi& ogc) {

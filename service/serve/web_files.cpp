@@ -1,5 +1,6 @@
 #include "serve/web_files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -11,6 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::size_t kMaxSegments = 2;  // /carte/{file}, /carte/{dir}/{file}
+
 bool read_file(const fs::path& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
@@ -20,53 +23,114 @@ bool read_file(const fs::path& path, std::string& out) {
     return static_cast<bool>(in) || in.eof();
 }
 
-std::string content_type_of(const std::string& name) {
+// Content type by extension; safe_web_path() lets no other extension through.
+std::string content_type_of(std::string_view name) {
     if (name.ends_with(".html")) return "text/html; charset=utf-8";
     if (name.ends_with(".css")) return "text/css; charset=utf-8";
     if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
+    if (name.ends_with(".png")) return "image/png";
+    if (name.ends_with(".svg")) return "image/svg+xml";
     return "application/json";
+}
+
+bool safe_segment(std::string_view s) {
+    if (s.empty() || s.front() == '.' || s.size() > 100) return false;
+    for (const char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+// npm's own files: the install, not the map.
+bool is_npm_file(const fs::path& relative) {
+    const std::string first = relative.begin()->string();
+    return first == "node_modules" || first == "package.json" || first == "package-lock.json";
+}
+
+// True when `file`'s real path is inside `root` (already canonical): no link out of the map.
+bool inside(const fs::path& root, const fs::path& file) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return false;
+    const auto [r, f] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+    return r == root.end();
 }
 
 }  // namespace
 
+std::optional<std::string> safe_web_path(std::string_view path) {
+    std::size_t segments = 0, start = 0;
+    while (true) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        if (!safe_segment(path.substr(start, end - start)) || ++segments > kMaxSegments)
+            return std::nullopt;
+        if (end == path.size()) break;
+        start = end + 1;
+    }
+    for (const std::string_view ext : {".html", ".css", ".js", ".json", ".png", ".svg"})
+        if (path.ends_with(ext)) return std::string(path);
+    return std::nullopt;
+}
+
+void WebFiles::add(const std::string& path, std::string body) {
+    WebFile f;
+    f.content_type = content_type_of(path);
+    f.body = std::move(body);
+    std::ostringstream tag;
+    tag << '"' << std::hex << std::hash<std::string>()(f.body) << '"';
+    f.etag = tag.str();
+    f.max_age = path.starts_with("maplibre-gl") ? 86400 : 0;
+    files_[path] = std::move(f);
+}
+
 WebFiles WebFiles::load(const std::string& web_dir, const std::string& styles_dir) {
     WebFiles out;
-    const fs::path web(web_dir);
-    const fs::path npm = web / "node_modules" / "maplibre-gl" / "dist";
-    // Name served → where it may be, in order.
-    const std::vector<std::pair<std::string, std::vector<fs::path>>> wanted = {
-        {"carte.html", {web / "carte.html"}},
-        {"carte.css", {web / "carte.css"}},
-        {"carte.js", {web / "carte.js"}},
-        {"maplibre-gl.js", {web / "maplibre-gl.js", npm / "maplibre-gl.js"}},
-        {"maplibre-gl.css", {web / "maplibre-gl.css", npm / "maplibre-gl.css"}},
-        {"palette.json", {web / "palette.json", fs::path(styles_dir) / "palette.json"}},
-    };
-    for (const auto& [name, places] : wanted) {
-        WebFile f;
-        bool found = false;
-        for (const auto& place : places)
-            if (read_file(place, f.body)) {
-                found = true;
-                break;
+    std::error_code ec;
+    const fs::path web = fs::canonical(web_dir, ec);
+    if (!ec) {
+        for (auto it = fs::recursive_directory_iterator(web, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const fs::path relative = it->path().lexically_relative(web);
+            if (is_npm_file(relative)) {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
             }
-        if (!found) {
-            out.missing_.push_back(places.back().string());
-            continue;
+            const auto name = safe_web_path(relative.generic_string());
+            std::string body;
+            if (it->is_regular_file() && name && inside(web, it->path()) &&
+                read_file(it->path(), body))
+                out.add(*name, std::move(body));
         }
-        f.content_type = content_type_of(name);
-        std::ostringstream tag;
-        tag << '"' << std::hex << std::hash<std::string>()(f.body) << '"';
-        f.etag = tag.str();
-        f.max_age = name.starts_with("maplibre-gl") ? 86400 : 0;
-        out.files_.emplace(name, std::move(f));
     }
+    // Besides the directory's own: MapLibre from npm, the palette from styles/.
+    const fs::path npm = fs::path(web_dir) / "node_modules" / "maplibre-gl" / "dist";
+    const std::vector<std::pair<std::string, fs::path>> outside = {
+        {"maplibre-gl.js", npm / "maplibre-gl.js"},
+        {"maplibre-gl.css", npm / "maplibre-gl.css"},
+        {"palette.json", fs::path(styles_dir) / "palette.json"},
+    };
+    for (const auto& [name, place] : outside) {
+        std::string body;
+        if (!out.files_.count(name) && read_file(place, body)) out.add(name, std::move(body));
+    }
+    for (const auto& [name, place] : outside)
+        if (!out.files_.count(name)) out.missing_.push_back(place.string());
+    for (const char* required : {"carte.html", "carte.css", "js/main.js"})
+        if (!out.files_.count(required))
+            out.missing_.push_back((fs::path(web_dir) / required).string());
     return out;
 }
 
-const WebFile* WebFiles::find(const std::string& name) const {
-    const auto it = files_.find(name);
+const WebFile* WebFiles::find(const std::string& path) const {
+    const auto it = files_.find(path);
     return it == files_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> WebFiles::paths() const {
+    std::vector<std::string> out;
+    for (const auto& [path, file] : files_) out.push_back(path);
+    return out;
 }
 
 }  // namespace palliacarte::serve
