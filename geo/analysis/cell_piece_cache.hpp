@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "load/population_grid_reader.hpp"
 #include "model/commune.hpp"
+#include "model/population_grid.hpp"
 
 namespace palliacarte {
 

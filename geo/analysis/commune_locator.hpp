@@ -7,7 +7,7 @@
 
 #include <boost/geometry/index/rtree.hpp>
 
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

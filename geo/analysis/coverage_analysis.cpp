@@ -18,6 +18,7 @@
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
+#include "roads/car_profile.hpp"
 #include "routing/snap_raster_cache.hpp"
 
 namespace palliacarte {
@@ -73,8 +74,8 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
         auto model = std::make_shared<TravelTimeModel>(
             territory.roads, territory.car_profile->off_network_kmh(), access.snap_max_distance_m,
             population, access.off_road_out_of_reach);
-        if (!territory.road_stats.cache_file.empty())
-            model->keep_rasters_with(territory.road_stats.cache_file);
+        if (!territory.road_access.cache_file.empty())
+            model->keep_rasters_with(territory.road_access.cache_file);
         out.model = std::move(model);
         out.method = TimeModel::road;
         out.label = "temps de trajet par la route";
@@ -96,8 +97,7 @@ namespace {
 // Without inhabitants every share would silently be a share of area ("0 habitants, 59.6 %
 // couverts"): an analysis without population must be asked for.
 void require_population(const Territory& territory, const AnalysisConfig& config) {
-    if (territory.population_stats.total_population <= 0 && !config.population_grid &&
-        !config.area_only)
+    if (territory.population.total <= 0 && !config.population_grid && !config.area_only)
         throw ConfigError(
             territory.config_path +
             " : aucune population chargée (section `population` absente ou vide, et pas de "
@@ -245,7 +245,7 @@ std::vector<StepTiming> prepare_analysis(const Territory& territory, const Analy
         StepClock clock(timings, kSnapRasterStep);
         bool from_cache = false;
         cached_snap_raster(*territory.roads, *snapper, config.catchment_shape.surface_cell_m,
-                           territory.road_stats.cache_file, from_cache);
+                           territory.road_access.cache_file, from_cache);
         if (from_cache) clock.found_in_cache();
     }
     return timings;
@@ -253,7 +253,7 @@ std::vector<StepTiming> prepare_analysis(const Territory& territory, const Analy
 
 double analysed_population(const Territory& territory, const CoverageAnalysis& analysis) {
     double population = 0;
-    if (territory.population_stats.from_grid) {
+    if (territory.population.from_grid) {
         for (const auto& p : analysis.population().points) population += p.population;
     } else {
         for (const auto& c : territory.communes) population += c.population.value_or(0);

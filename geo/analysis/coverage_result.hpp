@@ -16,7 +16,7 @@
 #include "analysis/travel_time_model.hpp"
 #include "config/analysis_config.hpp"
 #include "core/load_report.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

@@ -13,8 +13,8 @@
 #include "config/analysis_config.hpp"
 #include "core/load_report.hpp"
 #include "core/progress.hpp"
-#include "load/population_grid_reader.hpp"
-#include "load/territory.hpp"
+#include "model/population_grid.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

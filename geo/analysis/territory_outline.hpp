@@ -6,8 +6,8 @@
 #include <map>
 #include <string>
 
-#include "load/territory.hpp"
 #include "model/geometry.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

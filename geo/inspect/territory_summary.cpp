@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "crs/crs_transform.hpp"
+#include "roads/road_graph.hpp"
 
 namespace palliacarte {
 
@@ -19,8 +20,8 @@ json commune_section(const Territory& t) {
         area += c.area_m2;
         epsgs.insert(c.epsg);
     }
-    const auto& s = t.commune_stats;
-    const auto& p = t.population_stats;
+    const auto& s = t.load.commune_stats;
+    const auto& p = t.load.population_stats;
     json without = json::array();
     for (const auto& code : p.communes_without_population) {
         const Commune* c = t.find_commune(code);
@@ -42,8 +43,8 @@ json commune_section(const Territory& t) {
         {"area_km2", area / 1e6},
         {"population",
          {{"source", p.source},
-          {"from_grid", p.from_grid},
-          {"total", p.total_population},
+          {"from_grid", t.population.from_grid},
+          {"total", t.population.total},
           {"communes_with_population", p.communes_with_population},
           {"communes_without_population", without},
           {"without_polygon",
@@ -105,10 +106,10 @@ json structure_section(const Territory& t) {
     }
     // Record-level rejections, by reason.
     std::set<std::string> structure_files;
-    for (const auto& src : t.structure_sources) structure_files.insert(src.path);
+    for (const auto& src : t.load.structure_sources) structure_files.insert(src.path);
     std::map<std::string, std::size_t> rejected;
     std::size_t rejected_total = 0;
-    for (const auto& d : t.report.entries()) {
+    for (const auto& d : t.load.report.entries()) {
         if (!structure_files.count(d.file)) continue;
         if (d.severity == Severity::rejected) {
             ++rejected[d.reason];
@@ -116,7 +117,7 @@ json structure_section(const Territory& t) {
         }
     }
     json sources = json::array();
-    for (const auto& src : t.structure_sources)
+    for (const auto& src : t.load.structure_sources)
         sources.push_back({{"path", src.path},
                            {"format", src.format},
                            {"records", src.records},
@@ -165,7 +166,7 @@ json territories_section(const Territory& t) {
 
 json diagnostics_section(const Territory& t, std::size_t max_entries) {
     json entries = json::array();
-    for (const auto& d : t.report.entries()) {
+    for (const auto& d : t.load.report.entries()) {
         if (entries.size() >= max_entries) break;
         entries.push_back({{"severity", to_string(d.severity)},
                            {"file", d.file},
@@ -175,10 +176,10 @@ json diagnostics_section(const Territory& t, std::size_t max_entries) {
     }
     json by_reason = json::object();
     for (const auto sev : {Severity::rejected, Severity::warning, Severity::info})
-        for (const auto& [reason, n] : t.report.counts_by_reason(sev)) by_reason[reason] = n;
-    return {{"rejected", t.report.count(Severity::rejected)},
-            {"warnings", t.report.count(Severity::warning)},
-            {"info", t.report.count(Severity::info)},
+        for (const auto& [reason, n] : t.load.report.counts_by_reason(sev)) by_reason[reason] = n;
+    return {{"rejected", t.load.report.count(Severity::rejected)},
+            {"warnings", t.load.report.count(Severity::warning)},
+            {"info", t.load.report.count(Severity::info)},
             {"by_reason", by_reason},
             {"entries", entries}};
 }
@@ -192,7 +193,7 @@ json roads_section(const Territory& t) {
             {"note", "pas de réseau routier configuré : temps estimés à vol d'oiseau (distance × " +
                          std::to_string(t.crow_fly.detour_factor).substr(0, 4) + " à " +
                          std::to_string(static_cast<int>(t.crow_fly.speed_kmh)) + " km/h)"}};
-    const auto& s = t.road_stats;
+    const auto& s = t.load.road_stats;
     double km = 0;
     for (const float l : t.roads->length_m) km += l / 1000.0;
     json files = json::array();
@@ -235,7 +236,7 @@ json roads_section(const Territory& t) {
 json summarize_territory(const TerritoryConfig& c, const Territory& t,
                          std::size_t max_diagnostics) {
     json timings = json::object();
-    for (const auto& s : t.timings) timings[s.step] = s.seconds;
+    for (const auto& s : t.load.timings) timings[s.step] = s.seconds;
     return {{"territory", t.name},
             {"config", t.config_path},
             {"data_root", {{"path", c.data_root}, {"from", c.data_root_origin}}},

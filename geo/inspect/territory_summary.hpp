@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/territory_config.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

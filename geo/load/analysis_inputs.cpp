@@ -1,6 +1,7 @@
 #include "load/analysis_inputs.hpp"
 
 #include "core/cache_directory.hpp"
+#include "load/population_grid_reader.hpp"
 #include "load/territory_loader.hpp"
 
 namespace palliacarte {
@@ -20,10 +21,10 @@ AnalysisInputs load_analysis_inputs(TerritoryConfig config, const ProgressFn& pr
     in.territory = load_territory(in.config, std::move(types), progress);
     in.analysis.cache_dir = cache_directory(in.config.cache_dir, in.config.data_root);
     if (in.analysis.population_grid) {
-        StepClock clock(in.territory.timings, "population grid");
+        StepClock clock(in.territory.load.timings, "population grid");
         in.territory.population_grid = std::make_shared<const PopulationGrid>(
             load_population_grid(*in.analysis.population_grid, in.territory.communes,
-                                 in.territory.epsg, in.territory.report, progress));
+                                 in.territory.epsg, in.territory.load.report, progress));
     }
     return in;
 }

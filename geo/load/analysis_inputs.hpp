@@ -9,7 +9,7 @@
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

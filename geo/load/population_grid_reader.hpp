@@ -13,15 +13,9 @@
 #include "core/progress.hpp"
 #include "model/commune.hpp"
 #include "model/geometry.hpp"
+#include "model/population_grid.hpp"
 
 namespace palliacarte {
-
-struct PopulationCell {
-    Polygon square;  ///< in the territory CRS
-    double population = 0;
-    double elderly = 0;  ///< aged 65+ when the grid has it, else 0
-    std::string id;      ///< "CRS3035RES1000mN2871000E3753000" (INSEE/Eurostat naming)
-};
 
 /// @brief A grid cell named the INSEE/Eurostat way: "CRS3035RES200mN2029800E4252400" is the
 /// 200 m cell whose lower-left corner is x 4252400, y 2029800 (EPSG:3035).
@@ -29,14 +23,6 @@ struct GridCellId {
     double x = 0, y = 0, size = 0;
 };
 std::optional<GridCellId> parse_grid_cell_id(std::string_view id);
-
-/// @brief A population grid as loaded for a territory: the populated cells that meet its
-/// communes (in the territory CRS).
-struct PopulationGrid {
-    std::string path;
-    std::vector<PopulationCell> cells;
-    std::size_t rows_read = 0;
-};
 
 /// @brief Reads the cells of `grid` meeting the communes in CRS `epsg` (those of other CRSs, the
 /// overseas communes of a national run, keep their representative point). Bad rows are

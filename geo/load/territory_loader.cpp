@@ -105,7 +105,7 @@ void load_commune_step(Territory& t, const TerritoryConfig& config, const Crossw
     const auto t0 = std::chrono::steady_clock::now();
     std::optional<CachedCommunes> cached = read_commune_cache(cache_file, key);
     if (cached) {
-        t.timings.push_back(
+        t.load.timings.push_back(
             {"communes.cache (read " + cache_file + ")",
              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
     } else {
@@ -114,22 +114,23 @@ void load_commune_step(Territory& t, const TerritoryConfig& config, const Crossw
         cached->result = load_communes(opt, report);
         cached->diagnostics = report.entries();
         const auto& r = cached->result;
-        t.timings.push_back({"communes.read (GDAL)", r.read_seconds});
-        t.timings.push_back(
+        t.load.timings.push_back({"communes.read (GDAL)", r.read_seconds});
+        t.load.timings.push_back(
             {"communes.reproject_validate (PROJ+GEOS)", r.reproject_validate_seconds});
-        t.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
+        t.load.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
         if (!r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
-            t.report.warn(cache_file, "", "cache_not_written",
-                          "cache des communes impossible à écrire (la suite se fait sans)");
+            t.load.report.warn(cache_file, "", "cache_not_written",
+                               "cache des communes impossible à écrire (la suite se fait sans)");
     }
     for (auto& d : cached->diagnostics)
-        t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
-                     std::move(d.message));
+        t.load.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
+                          std::move(d.message));
     auto& result = cached->result;
     t.communes = std::move(result.communes);
-    t.commune_stats = {opt.source.path,          result.code_field,       result.name_field,
-                       result.population_field,  result.source_crs,       result.features_read,
-                       result.features_rejected, result.invalid_repaired, result.merged_communes};
+    t.load.commune_stats = {
+        opt.source.path,          result.code_field,       result.name_field,
+        result.population_field,  result.source_crs,       result.features_read,
+        result.features_rejected, result.invalid_repaired, result.merged_communes};
     if (t.communes.empty())
         throw DataError(opt.source.path,
                         config.departements.empty()
@@ -142,37 +143,37 @@ void join_population_step(Territory& t, const TerritoryConfig& config, Backgroun
     PopulationJoinSummary s;
     // No commune population at all: the analysis section's grid, if it names one, is the
     // population (parsed as the analysis parses it).
-    const bool none = !config.population && t.commune_stats.population_field.empty();
+    const bool none = !config.population && t.load.commune_stats.population_field.empty();
     const auto grid = none ? parse_analysis_config(config).population_grid : std::nullopt;
     if (grid) {
         // Only a grid: it is the population. Nothing is missing, so nothing to warn about
         // commune by commune; the analysis counts each commune's inhabitants from its cells.
-        t.population_stats.from_grid = true;
-        t.population_stats.source = "grille carroyée " + grid->path +
-                                    " (pas de population communale dans la config : "
-                                    "habitants comptés par commune à l'analyse)";
-        t.report.info(grid->path, "", "population_from_grid",
-                      "aucune population communale configurée : la population est celle de "
-                      "la grille carroyée, comptée commune par commune à l'analyse");
+        t.population.from_grid = true;
+        t.load.population_stats.source = "grille carroyée " + grid->path +
+                                         " (pas de population communale dans la config : "
+                                         "habitants comptés par commune à l'analyse)";
+        t.load.report.info(grid->path, "", "population_from_grid",
+                           "aucune population communale configurée : la population est celle de "
+                           "la grille carroyée, comptée commune par commune à l'analyse");
     } else if (!config.population ||
                config.population->format == PopulationFormat::boundary_field) {
-        t.population_stats.source =
-            t.commune_stats.population_field.empty()
+        t.load.population_stats.source =
+            t.load.commune_stats.population_field.empty()
                 ? "aucune (ni source de population dans la config, ni champ de population)"
-                : "champ " + t.commune_stats.population_field + " des contours";
-        s = summarize_boundary_population(t.communes, t.commune_stats.path, t.report);
+                : "champ " + t.load.commune_stats.population_field + " des contours";
+        s = summarize_boundary_population(t.communes, t.load.commune_stats.path, t.load.report);
     } else {
         const std::string& path = config.population->path;
-        const PopulationTable table = reads.population->take(t.report);
-        t.population_stats.source = path;
-        s = join_population(t.communes, table, config.departements, path, t.report,
+        const PopulationTable table = reads.population->take(t.load.report);
+        t.load.population_stats.source = path;
+        s = join_population(t.communes, table, config.departements, path, t.load.report,
                             config.communes.codes);
     }
-    t.population_stats.communes_with_population = s.communes_with_population;
-    t.population_stats.total_population = s.total_population;
-    t.population_stats.communes_without_population = std::move(s.communes_without_population);
-    t.population_stats.population_without_polygon = std::move(s.population_without_polygon);
-    t.population_stats.inhabitants_without_polygon = s.inhabitants_without_polygon;
+    t.load.population_stats.communes_with_population = s.communes_with_population;
+    t.population.total = s.total_population;
+    t.load.population_stats.communes_without_population = std::move(s.communes_without_population);
+    t.load.population_stats.population_without_polygon = std::move(s.population_without_polygon);
+    t.load.population_stats.inhabitants_without_polygon = s.inhabitants_without_polygon;
 }
 
 // Every structure source, placed in the communes (FINESS sources through their rules).
@@ -188,25 +189,25 @@ void load_structure_step(Territory& t, const TerritoryConfig& config, Background
         if (progress) progress("structures : lecture de " + path, 0, 0);
         const StructureReader& format = structure_reader(source.format);
         if (format.read_structures) {
-            format.read_structures(source, path, t.types, placer, t.structures, t.report);
+            format.read_structures(source, path, t.types, placer, t.structures, t.load.report);
         } else {
-            const auto ets = reads.finess[i]->take(t.report);
+            const auto ets = reads.finess[i]->take(t.load.report);
             summary.records = ets.size();
-            summary.selected =
-                select_finess_structures(ets, source.rules, t.types, placer, t.structures, t.report,
-                                         path, source.outside == OutsidePolicy::skip);
+            summary.selected = select_finess_structures(ets, source.rules, t.types, placer,
+                                                        t.structures, t.load.report, path,
+                                                        source.outside == OutsidePolicy::skip);
         }
         summary.kept = t.structures.size() - before;
         if (format.read_structures) summary.records = summary.selected = summary.kept;
-        t.structure_sources.push_back(summary);
+        t.load.structure_sources.push_back(summary);
     }
-    warn_shared_positions(t.structures, t.report);
+    warn_shared_positions(t.structures, t.load.report);
 }
 
 void load_grouping_step(Territory& t, const TerritoryConfig& config) {
     t.groupings.push_back(departement_grouping(t.communes));
     for (const auto& g : config.territories)
-        t.groupings.push_back(load_territory_grouping(g, g.path, t.communes, t.report));
+        t.groupings.push_back(load_territory_grouping(g, g.path, t.communes, t.load.report));
 }
 
 // The road graph, from the road cache when the files, roads section and profile are unchanged.
@@ -216,43 +217,45 @@ void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressF
     // The profile is read once, and parsed only when the graph has to be built.
     const auto t0 = std::chrono::steady_clock::now();
     const std::string profile_text = read_config_file(roads.profile_path, "road profile");
-    t.car_profile = CarProfile::from_json_text(profile_text, roads.profile_path);
+    t.car_profile = std::make_shared<const CarProfile>(
+        CarProfile::from_json_text(profile_text, roads.profile_path));
     std::vector<std::string> written;
     for (const auto& p : roads.paths) written.push_back(config.as_written(p));
-    t.road_access = {joined_paths(written), roads.snap_max_distance_m, roads.off_road_out_of_reach};
     const std::string key =
         road_cache_key(roads.paths, config.document["roads"].dump(), profile_text, config.epsg);
     const std::string cache_file =
         cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
-    t.road_stats.cache_file = cache_file;
+    t.road_access = {joined_paths(written), roads.snap_max_distance_m, roads.off_road_out_of_reach,
+                     cache_file};
+    t.load.road_stats.cache_file = cache_file;
     // What the build warned of (rejected links, speeds, cut ways, dropped islands) is kept
     // with the graph and said again on a cache hit: a cached run's report loses nothing.
     std::vector<Diagnostic> diagnostics;
     bool cache_written = true;
-    if (auto cached = read_road_cache(cache_file, key, t.road_stats, diagnostics)) {
+    if (auto cached = read_road_cache(cache_file, key, t.load.road_stats, diagnostics)) {
         t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
-        t.road_stats.from_cache = true;
-        t.road_stats.path = joined_paths(roads.paths);
-        t.road_stats.seconds =
+        t.load.road_stats.from_cache = true;
+        t.load.road_stats.path = joined_paths(roads.paths);
+        t.load.road_stats.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     } else {
         const CarProfile& profile = *t.car_profile;
         LoadReport report;
         t.roads = std::make_shared<const RoadGraph>(
             roads.format == RoadFormat::osm
-                ? load_osm_roads(roads.paths, config.epsg, profile, t.road_stats, report, progress,
-                                 roads.merge_chains)
-                : load_ogr_links(roads, config.epsg, profile, t.road_stats, report, progress));
-        t.road_stats.build_seconds = t.road_stats.seconds;
+                ? load_osm_roads(roads.paths, config.epsg, profile, t.load.road_stats, report,
+                                 progress, roads.merge_chains)
+                : load_ogr_links(roads, config.epsg, profile, t.load.road_stats, report, progress));
+        t.load.road_stats.build_seconds = t.load.road_stats.seconds;
         diagnostics = report.entries();
-        cache_written = write_road_cache(cache_file, key, *t.roads, t.road_stats, diagnostics);
+        cache_written = write_road_cache(cache_file, key, *t.roads, t.load.road_stats, diagnostics);
     }
     for (Diagnostic& d : diagnostics)
-        t.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
-                     std::move(d.message));
+        t.load.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
+                          std::move(d.message));
     if (!cache_written)
-        t.report.warn(cache_file, "", "cache_not_written",
-                      "cache du graphe routier impossible à écrire (la suite se fait sans)");
+        t.load.report.warn(cache_file, "", "cache_not_written",
+                           "cache du graphe routier impossible à écrire (la suite se fait sans)");
 }
 
 }  // namespace
@@ -273,28 +276,28 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
 
     std::optional<Crosswalk> crosswalk;
     if (config.crosswalk) {
-        StepClock timer(t.timings, "crosswalk");
-        crosswalk = Crosswalk::load(config.crosswalk->path, *config.crosswalk, t.report);
+        StepClock timer(t.load.timings, "crosswalk");
+        crosswalk = Crosswalk::load(config.crosswalk->path, *config.crosswalk, t.load.report);
     }
     BackgroundReads reads = start_background_reads(config);
     {
-        StepClock timer(t.timings, "communes");
+        StepClock timer(t.load.timings, "communes");
         load_commune_step(t, config, crosswalk ? &*crosswalk : nullptr, progress);
     }
     {
-        StepClock timer(t.timings, "population");
+        StepClock timer(t.load.timings, "population");
         join_population_step(t, config, reads);
     }
     {
-        StepClock timer(t.timings, "structures");
+        StepClock timer(t.load.timings, "structures");
         load_structure_step(t, config, reads, progress);
     }
     {
-        StepClock timer(t.timings, "territories");
+        StepClock timer(t.load.timings, "territories");
         load_grouping_step(t, config);
     }
     if (config.roads) {
-        StepClock timer(t.timings, "roads");
+        StepClock timer(t.load.timings, "roads");
         load_road_step(t, config, progress);
     }
     return t;

@@ -2,7 +2,7 @@
 // Loads a whole territory from its config: communes, population, structures, groupings.
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte {
 

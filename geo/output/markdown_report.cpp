@@ -10,6 +10,7 @@
 #include "core/french_format.hpp"
 #include "output/coverage_layers.hpp"
 #include "output/run_provenance.hpp"
+#include "roads/car_profile.hpp"
 
 namespace palliacarte {
 
@@ -59,7 +60,7 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
          (area_only ? " — analyse en surface seulement (`analysis.area_only`) : aucune part "
                       "de population n'est calculée"
                     : ", " + counted(population, "habitant", "habitants")));
-    const auto& ps = t.population_stats;
+    const auto& ps = t.load.population_stats;
     if (!ps.population_without_polygon.empty())
         line("  - " +
              red("Hors carte : " +
@@ -77,7 +78,7 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
          std::string(a.population().method == "grid"
                          ? "carreaux de population (" + a.population().source +
                                "), découpés par commune" +
-                               (t.population_stats.from_grid
+                               (t.population.from_grid
                                     ? " ; la grille est la population (pas de population "
                                       "communale dans la configuration)"
                                     : " et recalés sur la population légale")
@@ -370,13 +371,13 @@ void write_diagnostics(std::string& r, const Territory& t, const CoverageAnalysi
     // What the load and the analysis flagged, beside the figures they qualify.
     {
         std::map<std::string, std::size_t> total, shown;
-        for (const auto* report : {&t.report, &a.report})
+        for (const auto* report : {&t.load.report, &a.report})
             for (const auto& d : report->entries())
                 if (d.severity != Severity::info) ++total[d.reason];
         if (!total.empty()) {
             line("## Signalements");
             line();
-            for (const auto* report : {&t.report, &a.report})
+            for (const auto* report : {&t.load.report, &a.report})
                 for (const auto& d : report->entries()) {
                     if (d.severity == Severity::info) continue;
                     const std::size_t n = shown[d.reason]++;
@@ -439,7 +440,7 @@ void write_method(std::string& r, const Territory& t, const CoverageAnalysis& a)
             "dans le temps à la vitesse du modèle, divisée par le facteur de détour, découpés "
             "sur les communes du territoire.");
     const std::size_t rejected =
-        t.report.count(Severity::rejected) + a.report.count(Severity::rejected);
+        t.load.report.count(Severity::rejected) + a.report.count(Severity::rejected);
     line("- Enregistrements rejetés au chargement et à l'analyse : " + thousands(double(rejected)) +
          " (détail : `palliacarte inspect`).");
     line();

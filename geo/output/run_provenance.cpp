@@ -6,7 +6,7 @@
 #include "config/territory_config.hpp"
 #include "core/french_format.hpp"
 #include "core/utc_time.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 #include "output/source_vintage.hpp"
 #include "roads/car_profile.hpp"
 

@@ -8,21 +8,11 @@
 #include <vector>
 
 #include "core/load_report.hpp"
+#include "model/road_load_stats.hpp"
 #include "roads/chain_merge.hpp"
 #include "roads/road_graph.hpp"
 
 namespace palliacarte {
-
-/// @brief What building kept and dropped.
-struct RoadGraphStats {
-    std::size_t input_nodes = 0, input_edges = 0;
-    std::size_t kept_nodes = 0, kept_edges = 0;
-    std::size_t components = 0;
-    std::size_t dropped_nodes = 0, dropped_edges = 0;
-    /// Chains merged: the degree-2 nodes merged away, and the edges of the main component
-    /// before merging (kept_edges counts after).
-    std::size_t merged_nodes = 0, edges_before_merge = 0;
-};
 
 /// @brief Warns (reason "roads_outside_main_component") when building dropped anything.
 void report_dropped_roads(const std::string& path, const RoadGraphStats& stats, LoadReport& report);

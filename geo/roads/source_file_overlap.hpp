@@ -5,19 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "model/road_load_stats.hpp"
 #include "roads/road_graph.hpp"
 
 namespace palliacarte {
-
-/// @brief One road file's share of a multi-file network.
-struct RoadFileStats {
-    std::string path;
-    std::size_t features = 0;          ///< car ways (OSM) or features read (OGR)
-    std::size_t shared_features = 0;   ///< the same way or link already read from an earlier file
-    std::size_t links = 0;             ///< directed links made from this file's features
-    std::size_t junctions = 0;         ///< graph nodes its links touch
-    std::size_t shared_junctions = 0;  ///< of those, nodes another file's links touch too
-};
 
 /// @brief Marks which files' links touch each builder node (up to 64 files), then counts each
 /// file's junctions and those it shares.

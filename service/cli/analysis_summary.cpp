@@ -8,7 +8,7 @@
 #include "cli/text_columns.hpp"
 #include "config/territory_config.hpp"
 #include "core/french_format.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 namespace palliacarte::cli {
 
@@ -67,7 +67,7 @@ void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
             << ", à moins de " << decimal_fr(config.structure_margin_km, 0)
             << " km ; la plus éloignée à " << decimal_fr(farthest / 1000, 1) << " km)\n";
     }
-    const auto& ps = t.population_stats;
+    const auto& ps = t.load.population_stats;
     if (!ps.population_without_polygon.empty())
         out << "Hors carte : "
             << counted(double(ps.inhabitants_without_polygon), "habitant", "habitants") << " de "
@@ -84,16 +84,16 @@ void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
 void print_diagnostics(const Territory& t, const CoverageAnalysis& a, std::ostream& out,
                        std::size_t per_reason) {
     const std::size_t rejected =
-        t.report.count(Severity::rejected) + a.report.count(Severity::rejected);
+        t.load.report.count(Severity::rejected) + a.report.count(Severity::rejected);
     const std::size_t warnings =
-        t.report.count(Severity::warning) + a.report.count(Severity::warning);
+        t.load.report.count(Severity::warning) + a.report.count(Severity::warning);
     out << "Signalements : " << counted(double(rejected), "rejet", "rejets") << ", "
         << counted(double(warnings), "avertissement", "avertissements") << "\n";
     std::map<std::string, std::size_t> by_reason, shown;
-    for (const auto* report : {&t.report, &a.report})
+    for (const auto* report : {&t.load.report, &a.report})
         for (const auto& d : report->entries())
             if (d.severity != Severity::info) ++by_reason[d.reason];
-    for (const auto* report : {&t.report, &a.report})
+    for (const auto* report : {&t.load.report, &a.report})
         for (const auto& d : report->entries()) {
             if (d.severity == Severity::info) continue;
             const std::size_t n = shown[d.reason]++;

@@ -111,7 +111,7 @@ int run_analyze(const std::vector<std::string>& args) {
         if (!quiet) {
             std::cout << "  détail :";
             const CoverageAnalysis& done = analysis;
-            for (const auto* steps : {&territory.timings, &done.timings, &written.timings})
+            for (const auto* steps : {&territory.load.timings, &done.timings, &written.timings})
                 for (const auto& t : *steps)
                     std::cout << " " << t.step << " " << decimal_fr(t.seconds, 2) << ";";
             std::cout << "\n";

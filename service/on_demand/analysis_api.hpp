@@ -11,7 +11,7 @@
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "http/http_message.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 #include "on_demand/catchment_query.hpp"
 #include "on_demand/scenario_request.hpp"
 

@@ -10,7 +10,7 @@
 #include "config/analysis_config.hpp"
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 #include "ogc/ogc_api.hpp"
 
 namespace palliacarte::serve {

@@ -17,7 +17,7 @@ void load(benchmark::State& state, const char* config_name) {
         benchmark::DoNotOptimize(t.communes.data());
         state.counters["communes"] = static_cast<double>(t.communes.size());
         state.counters["structures"] = static_cast<double>(t.structures.size());
-        for (const auto& step : t.timings) state.counters[step.step + "_s"] = step.seconds;
+        for (const auto& step : t.load.timings) state.counters[step.step + "_s"] = step.seconds;
     }
 }
 

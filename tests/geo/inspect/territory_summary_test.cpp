@@ -54,13 +54,13 @@ TEST(TerritorySummary, CountsAreThoseOfTheLoadedTerritory) {
         listed += row["total"].get<std::size_t>();
     }
     EXPECT_EQ(listed, t.structures.size());
-    EXPECT_EQ(s["diagnostics"]["rejected"], t.report.count(Severity::rejected));
-    EXPECT_EQ(s["diagnostics"]["warnings"], t.report.count(Severity::warning));
+    EXPECT_EQ(s["diagnostics"]["rejected"], t.load.report.count(Severity::rejected));
+    EXPECT_EQ(s["diagnostics"]["warnings"], t.load.report.count(Severity::warning));
 }
 
 TEST(TerritorySummary, DiagnosticEntriesAreCappedButCountsStayWhole) {
     const auto& [config, t] = hauts_de_seine();
-    const std::size_t all = t.report.entries().size();
+    const std::size_t all = t.load.report.entries().size();
     ASSERT_GT(all, 1u) << "the 92 demo records diagnostics (structures without a position…)";
     const nlohmann::json s = summarize_territory(config, t, 1);
     EXPECT_EQ(s["diagnostics"]["entries"].size(), 1u);

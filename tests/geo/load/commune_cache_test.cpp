@@ -27,7 +27,7 @@ TerritoryConfig corsica(const std::string& cache_dir, const char* dep2 = "2B") {
 }
 
 bool step_ran(const Territory& t, const std::string& prefix) {
-    for (const auto& s : t.timings)
+    for (const auto& s : t.load.timings)
         if (s.step.rfind(prefix, 0) == 0) return true;
     return false;
 }
@@ -51,10 +51,10 @@ void expect_same_communes(const Territory& a, const Territory& b) {
         EXPECT_TRUE(boost::geometry::equals(x.geometry, y.geometry)) << x.insee;
         EXPECT_EQ(boost::geometry::num_points(x.geometry), boost::geometry::num_points(y.geometry));
     }
-    EXPECT_EQ(a.commune_stats.features_read, b.commune_stats.features_read);
-    EXPECT_EQ(a.commune_stats.invalid_repaired, b.commune_stats.invalid_repaired);
-    EXPECT_EQ(a.commune_stats.merged_communes, b.commune_stats.merged_communes);
-    EXPECT_EQ(a.report.entries().size(), b.report.entries().size());
+    EXPECT_EQ(a.load.commune_stats.features_read, b.load.commune_stats.features_read);
+    EXPECT_EQ(a.load.commune_stats.invalid_repaired, b.load.commune_stats.invalid_repaired);
+    EXPECT_EQ(a.load.commune_stats.merged_communes, b.load.commune_stats.merged_communes);
+    EXPECT_EQ(a.load.report.entries().size(), b.load.report.entries().size());
 }
 
 }  // namespace
@@ -72,7 +72,7 @@ TEST(CommuneCache, SecondLoadReadsTheCacheAndGivesTheSameCommunes) {
     EXPECT_FALSE(step_ran(warm, "communes.read (GDAL)"));
     expect_same_communes(cold, warm);
     // Population is joined after the cache, from its own source, and agrees too.
-    EXPECT_EQ(cold.population_stats.total_population, warm.population_stats.total_population);
+    EXPECT_EQ(cold.population.total, warm.population.total);
 }
 
 TEST(CommuneCache, DamagedOrStaleCacheIsIgnored) {

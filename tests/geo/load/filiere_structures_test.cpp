@@ -23,7 +23,7 @@ TEST(FiliereStructures, Palliative92Yields54Structures40Located) {
     for (const auto& s : t.structures) (s.position ? located : without)++;
     EXPECT_EQ(located, 40u);
     EXPECT_EQ(without, 14u);
-    EXPECT_EQ(t.report.count(Severity::rejected), 0u);
+    EXPECT_EQ(t.load.report.count(Severity::rejected), 0u);
 }
 
 TEST(FiliereStructures, CountsPerTypeMatchTheContrat) {
@@ -64,5 +64,5 @@ TEST(FiliereStructures, ParisHadAreKeptAndReportedOutsideTheTerritory) {
             EXPECT_EQ(s.commune_insee, "75056") << s.id;
         }
     EXPECT_EQ(outside, 2u);  // HAD Croix Saint-Simon and HAD AP-HP, both in Paris
-    EXPECT_EQ(t.report.count("outside_territory"), 2u);
+    EXPECT_EQ(t.load.report.count("outside_territory"), 2u);
 }

@@ -31,7 +31,7 @@ TEST(Overseas, ReunionLoadsInItsLocalCrsWithFinessHospitals) {
         EXPECT_GT(c.bbox.min_corner().x, 300000);
         EXPECT_LT(c.bbox.max_corner().y, 7700000);
     }
-    EXPECT_TRUE(t.population_stats.population_without_polygon.empty());
+    EXPECT_TRUE(t.load.population_stats.population_without_polygon.empty());
     ASSERT_FALSE(t.structures.empty());
     for (const auto& s : t.structures) {
         ASSERT_TRUE(s.position) << s.id << " " << s.position_problem;

@@ -13,10 +13,10 @@ TEST(Population, HautsDeSeineLoads36CommunesAnd1654712Inhabitants) {
     const auto config = load_territory_config(test::config("hauts-de-seine.json"));
     const Territory t = load_territory(config);
     EXPECT_EQ(t.communes.size(), 36u);
-    EXPECT_EQ(t.population_stats.total_population, 1654712);
-    EXPECT_EQ(t.population_stats.communes_with_population, 36u);
-    EXPECT_TRUE(t.population_stats.communes_without_population.empty());
-    EXPECT_TRUE(t.population_stats.population_without_polygon.empty());
+    EXPECT_EQ(t.population.total, 1654712);
+    EXPECT_EQ(t.load.population_stats.communes_with_population, 36u);
+    EXPECT_TRUE(t.load.population_stats.communes_without_population.empty());
+    EXPECT_TRUE(t.load.population_stats.population_without_polygon.empty());
     // Names come from the COG (article kept), not the boundary file ("Garenne-Colombes").
     EXPECT_EQ(t.find_commune("92035")->name, "La Garenne-Colombes");
 }
@@ -44,11 +44,11 @@ TEST(Population, CantalCrosswalkReportsRestoredCommunesWithoutPolygon) {
     const auto config = parse_territory_config(doc, test::config("cantal.json"), test::data_root());
     const Territory t = load_territory(config);
     EXPECT_EQ(t.communes.size(), 246u);
-    EXPECT_EQ(t.commune_stats.merged_communes, 1u);
-    const auto& missing = t.population_stats.population_without_polygon;
+    EXPECT_EQ(t.load.commune_stats.merged_communes, 1u);
+    const auto& missing = t.load.population_stats.population_without_polygon;
     EXPECT_EQ(missing, (std::vector<std::string>{"15031", "15035", "15047", "15171"}));
-    EXPECT_GT(t.population_stats.inhabitants_without_polygon, 0);
-    EXPECT_EQ(t.report.count("population_without_polygon"), 4u);
+    EXPECT_GT(t.load.population_stats.inhabitants_without_polygon, 0);
+    EXPECT_EQ(t.load.report.count("population_without_polygon"), 4u);
 }
 
 TEST(Population, PlainCsvWithBadRowsReportsThem) {

@@ -25,8 +25,8 @@ TEST(TerritoryGrouping, CorsicaHas360CommunesInEpci) {
     EXPECT_EQ(t.communes.size(), 360u);
     std::int64_t pop = 0;
     for (const auto& c : t.communes) pop += c.population.value_or(0);
-    EXPECT_EQ(pop, t.population_stats.total_population);
-    EXPECT_TRUE(t.population_stats.communes_without_population.empty());
+    EXPECT_EQ(pop, t.population.total);
+    EXPECT_TRUE(t.load.population_stats.communes_without_population.empty());
     const auto& epci = t.groupings.at(1);
     EXPECT_EQ(epci.territory_of_commune.size(), 360u);
     // HAD: 3 in FINESS 2021 (HAD Ajaccio, HAD de Corse, HAD Maymard), all located on the island.

@@ -15,7 +15,7 @@ namespace {
 // Every diagnostic in full, in the report's order.
 std::vector<std::string> diagnostics(const Territory& t) {
     std::vector<std::string> out;
-    for (const auto& d : t.report.entries())
+    for (const auto& d : t.load.report.entries())
         out.push_back(std::string(to_string(d.severity)) + "|" + d.file + "|" + d.where + "|" +
                       d.reason + "|" + d.message);
     return out;
@@ -23,7 +23,7 @@ std::vector<std::string> diagnostics(const Territory& t) {
 
 std::size_t road_diagnostics(const Territory& t) {
     std::size_t n = 0;
-    for (const auto& d : t.report.entries()) n += d.file == t.road_stats.path;
+    for (const auto& d : t.load.report.entries()) n += d.file == t.load.road_stats.path;
     return n;
 }
 
@@ -34,11 +34,11 @@ TEST(TerritoryLoader, ASecondLoadFromTheCachesWarnsAsTheFirst) {
     config.cache_dir = cache.path().string();
     const Territory first = load_territory(config);
     const Territory second = load_territory(config);
-    ASSERT_FALSE(first.road_stats.from_cache);
-    ASSERT_TRUE(second.road_stats.from_cache);
-    EXPECT_GT(first.road_stats.graph.dropped_nodes, 0u);
-    EXPECT_EQ(first.report.count("roads_outside_main_component"), 1u);
-    EXPECT_GE(first.report.count("road_class_skipped"), 1u);
+    ASSERT_FALSE(first.load.road_stats.from_cache);
+    ASSERT_TRUE(second.load.road_stats.from_cache);
+    EXPECT_GT(first.load.road_stats.graph.dropped_nodes, 0u);
+    EXPECT_EQ(first.load.report.count("roads_outside_main_component"), 1u);
+    EXPECT_GE(first.load.report.count("road_class_skipped"), 1u);
     EXPECT_GE(road_diagnostics(first), 2u);  // the dropped island and more
     EXPECT_EQ(diagnostics(second), diagnostics(first));
 }

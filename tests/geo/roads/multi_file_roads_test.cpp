@@ -110,7 +110,7 @@ TEST(MultiFileRoads, CorsicaCutInTwoGivesTheSameFigures) {
         corsica_config(test::source_dir() + "/data/demo/corse/roads.fgb.gz", cache));
     AnalysisInputs two = load_analysis_inputs(
         corsica_config(json::array({dir.file("west.gpkg"), dir.file("east.gpkg")}), cache));
-    ASSERT_EQ(two.territory.road_stats.files.size(), 2u);
+    ASSERT_EQ(two.territory.load.road_stats.files.size(), 2u);
     const CoverageAnalysis a = analyze_coverage(one.territory, one.analysis);
     const CoverageAnalysis b = analyze_coverage(two.territory, two.analysis);
     ASSERT_EQ(a.types.size(), 2u);

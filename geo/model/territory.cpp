@@ -1,4 +1,4 @@
-#include "load/territory.hpp"
+#include "model/territory.hpp"
 
 #include <algorithm>
 
