@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/command_line.hpp"
 #include "cli/download_bar.hpp"
@@ -157,143 +158,171 @@ void merge_communes(FetchRun& run, const ManifestSource& s, const std::vector<st
               << "\n";
 }
 
-}  // namespace
+// « [k/n] title — part (for whom) » and the URL: what is about to be fetched.
+void announce(std::size_t k, std::size_t n, const PlannedDownload& d, double margin_km) {
+    std::string why;  // a region fetched for the structure margin says for whom
+    for (const auto& dep : d.margin_departements)
+        why += (why.empty() ? " (à moins de " + std::to_string(static_cast<long>(margin_km)) +
+                                  " km : départements "
+                            : ", ") +
+               dep;
+    if (!why.empty()) why += ")";
+    std::cout << "[" << k + 1 << "/" << n << "] " << d.source->title
+              << (d.part.empty() ? "" : " — " + d.part) << why << "\n      " << d.url << "\n"
+              << std::flush;
+}
 
-int run_fetch(const std::vector<std::string>& args) {
+struct ResolvedUrl {
+    std::string url, vintage;
+};
+
+// The month's file of a dataset published under a changing name: its URL from the dataset's
+// API document; other sources keep their manifest URL.
+ResolvedUrl resolve_url(const FetchRun& run, const PlannedDownload& d, const std::string& mirror) {
+    const ManifestSource& s = *d.source;
+    if (s.resolve_title.empty()) return {d.url, s.vintage};
+    const std::string api_file = (run.dir / (d.file + ".api.json")).string();
+    fs::create_directories(fs::path(api_file).parent_path());
+    DownloadRequest api;
+    api.url = d.url;
+    api.destination = api_file;
+    download_file(api);
+    const LatestResource latest = latest_resource(read_file(api_file), s.resolve_title, d.url);
+    fs::remove(api_file);
+    ResolvedUrl out{through_mirror(latest.url, mirror), s.vintage + " ; fichier " + latest.title};
+    std::cout << "      dernier fichier publié : " << latest.title << "\n      " << out.url << "\n";
+    return out;
+}
+
+// Downloads `d` unless the record holds it intact from the same URL; true when downloaded.
+bool download_unless_present(FetchRun& run, const PlannedDownload& d, const ResolvedUrl& at,
+                             bool quiet) {
+    const ManifestSource& s = *d.source;
+    const FetchedFile* known = run.record.find(d.file);
+    if (still_valid(run.record, run.dir, d.file, s.sha256) && (!known || known->url == at.url)) {
+        std::cout << "      déjà là et intact (SHA-256 vérifié) : " << d.file << "\n";
+        return false;
+    }
+    DownloadBar bar(!quiet);
+    DownloadRequest request;
+    request.url = at.url;
+    request.destination = (run.dir / d.file).string();
+    request.expected_size = s.size;
+    request.expected_sha256 = s.sha256;
+    const DownloadResult got = download_file(request, bar.callback());
+    bar.finish();
+    FetchedFile f = describe(s);
+    f.url = at.url;
+    f.vintage = at.vintage;
+    f.bytes = got.bytes;
+    f.sha256 = got.sha256;
+    run.record.put(d.file, f);
+    run.record.save();
+    std::cout << "      " << french_size(got.bytes) << " → " << d.file
+              << (got.resumed_from > 0 || got.transfers > 1
+                      ? " (repris après interruption, " + std::to_string(got.transfers) +
+                            " transferts)"
+                      : "")
+              << (s.sha256.empty() ? "" : ", SHA-256 vérifié") << "\n";
+    return true;
+}
+
+struct FetchOptions {
     FetchChoice choice;
-    std::string into, manifest_path = std::string(PALLIACARTE_DATA_DIR) + "/download-manifest.json";
+    std::string into;
+    std::string manifest_path = std::string(PALLIACARTE_DATA_DIR) + "/download-manifest.json";
     bool quiet = false;
+};
+
+// The command line, checked; an exit code when there is nothing to run.
+std::optional<int> parse_fetch_args(const std::vector<std::string>& args, FetchOptions& o) {
     CommandLine line("fetch", kUsage);
-    line.list(
-            {"--departements"}, "une liste de départements",
-            [&](const std::string& d) { choice.departements.push_back(normalize_departement(d)); })
-        .value({"--into"}, "un dossier", into)
-        .value({"--grid"}, "une grille", choice.grid)
-        .value({"--mirror"}, "une adresse", choice.mirror)
-        .value({"--manifest"}, "un fichier", manifest_path)
-        .flag({"--with-roads"}, choice.with_roads)
+    line.list({"--departements"}, "une liste de départements",
+              [&](const std::string& d) {
+                  o.choice.departements.push_back(normalize_departement(d));
+              })
+        .value({"--into"}, "un dossier", o.into)
+        .value({"--grid"}, "une grille", o.choice.grid)
+        .value({"--mirror"}, "une adresse", o.choice.mirror)
+        .value({"--manifest"}, "un fichier", o.manifest_path)
+        .flag({"--with-roads"}, o.choice.with_roads)
         .number({"--margin-km"}, 0, 100,
-                [&](long km) { choice.margin_km = static_cast<double>(km); })
-        .flag({"--quiet", "-q"}, quiet);
-    if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
-        return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
-    if (choice.departements.empty()) {
+                [&](long km) { o.choice.margin_km = static_cast<double>(km); })
+        .flag({"--quiet", "-q"}, o.quiet);
+    if (const auto outcome = line.parse(args, std::cout, std::cerr);
+        outcome != CommandLine::Outcome::run)
+        return outcome == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
+    if (o.choice.departements.empty()) {
         std::cerr << "palliacarte fetch : --departements est obligatoire\n" << kUsage;
         return kUsageOrConfigError;
     }
-    for (const auto& d : choice.departements)
+    for (const auto& d : o.choice.departements)
         if (!is_departement_code(d)) {
             std::cerr << "palliacarte fetch : département inconnu « " << d
                       << " » (codes INSEE : 01…95, 2A, 2B, 971…974, 976)\n";
             return kUsageOrConfigError;
         }
+    return std::nullopt;
+}
+
+// Every planned download in turn: fetched (or found), extracted, merged per source.
+int fetch_all(const FetchOptions& o, const std::string& listed) {
+    const FetchChoice& choice = o.choice;
+    // The plan points into the manifest: both live for the whole run.
+    const DownloadManifest manifest = load_download_manifest(o.manifest_path, PALLIACARTE_DATA_DIR);
+    const auto plan = plan_downloads(manifest, choice);
+    FetchRun run{fs::path(o.into), choice.departements, listed, FetchRecord::load(o.into)};
+    fs::create_directories(run.dir);
+    FetchRecord& record = run.record;
+    record.departements = choice.departements;
+    record.with_roads = choice.with_roads;
+    record.margin_km = choice.margin_km;
+    record.grid = choice.grid;
+    std::cout << "palliacarte fetch : départements " << listed << " → " << run.dir.string()
+              << "/\n";
+    std::size_t downloaded = 0;
+    std::vector<std::string> merge_inputs;  // the current source's files to merge
+    bool merge_has_news = false;            // one of them was just downloaded
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+        const PlannedDownload& d = plan[k];
+        const ManifestSource& s = *d.source;
+        announce(k, plan.size(), d, choice.margin_km);
+        const bool fresh =
+            download_unless_present(run, d, resolve_url(run, d, choice.mirror), o.quiet);
+        downloaded += fresh;
+        extract_from(run, s, d.file, fresh);
+        if (!s.merge_into.empty()) {
+            merge_inputs.push_back(d.file);
+            merge_has_news |= fresh;
+            if (k + 1 == plan.size() || plan[k + 1].source != d.source) {
+                merge_communes(run, s, merge_inputs, merge_has_news);
+                merge_inputs.clear();
+                merge_has_news = false;
+            }
+        }
+        if (!s.population_grid.is_null()) record.population_grid = s.population_grid;
+    }
+    record.save();
+    std::cout << "\nTerminé : " << downloaded << " téléchargé(s), " << plan.size() - downloaded
+              << " déjà présent(s) dans " << run.dir.string() << "\n"
+              << "Sources, millésimes, licences et sommes SHA-256 : " << record.path() << "\n"
+              << "Étape suivante : palliacarte init --departements " << listed << " --data "
+              << run.dir.string() << " --out " << run.dir.string() << ".json\n";
+    return kOk;
+}
+
+}  // namespace
+
+int run_fetch(const std::vector<std::string>& args) {
+    FetchOptions o;
+    if (const auto exit_code = parse_fetch_args(args, o)) return *exit_code;
     std::string joined, listed;  // "25-39" for names, "25,39" for commands
-    for (const auto& d : choice.departements) {
+    for (const auto& d : o.choice.departements) {
         joined += (joined.empty() ? "" : "-") + d;
         listed += (listed.empty() ? "" : ",") + d;
     }
-    if (into.empty()) into = "territoire-" + joined;
-
-    return run_reporting_errors("fetch", [&] {
-        const DownloadManifest manifest =
-            load_download_manifest(manifest_path, PALLIACARTE_DATA_DIR);
-        const auto plan = plan_downloads(manifest, choice);
-        FetchRun run{fs::path(into), choice.departements, listed, FetchRecord::load(into)};
-        const fs::path& dir = run.dir;
-        fs::create_directories(dir);
-        FetchRecord& record = run.record;
-        record.departements = choice.departements;
-        record.with_roads = choice.with_roads;
-        record.margin_km = choice.margin_km;
-        record.grid = choice.grid;
-
-        std::cout << "palliacarte fetch : départements " << listed << " → " << dir.string()
-                  << "/\n";
-        std::size_t downloaded = 0, present = 0;
-        std::vector<std::string> merge_inputs;  // the current source's files to merge
-        bool merge_has_news = false;            // one of them was just downloaded
-        for (std::size_t k = 0; k < plan.size(); ++k) {
-            const PlannedDownload& d = plan[k];
-            const ManifestSource& s = *d.source;
-            std::string why;  // a region fetched for the structure margin says for whom
-            for (const auto& dep : d.margin_departements)
-                why += (why.empty() ? " (à moins de " +
-                                          std::to_string(static_cast<long>(choice.margin_km)) +
-                                          " km : départements "
-                                    : ", ") +
-                       dep;
-            if (!why.empty()) why += ")";
-            std::cout << "[" << k + 1 << "/" << plan.size() << "] " << s.title
-                      << (d.part.empty() ? "" : " — " + d.part) << why << "\n      " << d.url
-                      << "\n"
-                      << std::flush;
-            bool fresh = false;
-            std::string url = d.url, vintage = s.vintage;
-            if (!s.resolve_title.empty()) {
-                // The month's file: its name from the dataset's API document.
-                const std::string api_file = (dir / (d.file + ".api.json")).string();
-                fs::create_directories(fs::path(api_file).parent_path());
-                DownloadRequest api;
-                api.url = d.url;
-                api.destination = api_file;
-                download_file(api);
-                const LatestResource latest =
-                    latest_resource(read_file(api_file), s.resolve_title, d.url);
-                fs::remove(api_file);
-                url = through_mirror(latest.url, choice.mirror);
-                vintage = s.vintage + " ; fichier " + latest.title;
-                std::cout << "      dernier fichier publié : " << latest.title << "\n      " << url
-                          << "\n";
-            }
-            const FetchedFile* known = record.find(d.file);
-            if (still_valid(record, dir, d.file, s.sha256) && (!known || known->url == url)) {
-                ++present;
-                std::cout << "      déjà là et intact (SHA-256 vérifié) : " << d.file << "\n";
-            } else {
-                DownloadBar bar(!quiet);
-                DownloadRequest request;
-                request.url = url;
-                request.destination = (dir / d.file).string();
-                request.expected_size = s.size;
-                request.expected_sha256 = s.sha256;
-                const DownloadResult got = download_file(request, bar.callback());
-                bar.finish();
-                FetchedFile f = describe(s);
-                f.url = url;
-                f.vintage = vintage;
-                f.bytes = got.bytes;
-                f.sha256 = got.sha256;
-                record.put(d.file, f);
-                record.save();
-                fresh = true;
-                ++downloaded;
-                std::cout << "      " << french_size(got.bytes) << " → " << d.file
-                          << (got.resumed_from > 0 || got.transfers > 1
-                                  ? " (repris après interruption, " +
-                                        std::to_string(got.transfers) + " transferts)"
-                                  : "")
-                          << (s.sha256.empty() ? "" : ", SHA-256 vérifié") << "\n";
-            }
-            extract_from(run, s, d.file, fresh);
-            if (!s.merge_into.empty()) {
-                merge_inputs.push_back(d.file);
-                merge_has_news |= fresh;
-                if (k + 1 == plan.size() || plan[k + 1].source != d.source) {
-                    merge_communes(run, s, merge_inputs, merge_has_news);
-                    merge_inputs.clear();
-                    merge_has_news = false;
-                }
-            }
-            if (!s.population_grid.is_null()) record.population_grid = s.population_grid;
-        }
-        record.save();
-        std::cout << "\nTerminé : " << downloaded << " téléchargé(s), " << present
-                  << " déjà présent(s) dans " << dir.string() << "\n"
-                  << "Sources, millésimes, licences et sommes SHA-256 : " << record.path() << "\n"
-                  << "Étape suivante : palliacarte init --departements " << listed << " --data "
-                  << dir.string() << " --out " << dir.string() << ".json\n";
-        return kOk;
-    });
+    if (o.into.empty()) o.into = "territoire-" + joined;
+    return run_reporting_errors("fetch", [&] { return fetch_all(o, listed); });
 }
 
 }  // namespace palliacarte::cli
