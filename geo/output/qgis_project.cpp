@@ -236,6 +236,44 @@ std::string qml_for_type(const std::string& qml, const std::string& type) {
     return out;
 }
 
+namespace {
+
+// A style's body: what lies inside <qgis …>…</qgis>.
+std::string style_body(const std::string& style) {
+    const std::size_t open = style.find("<qgis");
+    const std::size_t from = open == std::string::npos ? 0 : style.find('>', open) + 1;
+    const std::size_t to = style.rfind("</qgis>");
+    return style.substr(from, to == std::string::npos ? std::string::npos : to - from);
+}
+
+// The .qgs document around its layer tree, layers and print layouts.
+std::string project_document(const std::string& title, const std::string& srs,
+                             const std::string& tree, const std::string& map_layers,
+                             const std::string& layouts) {
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+           "<qgis projectname=\"" +
+           xml_escaped(title) + "\" version=\"3.22.0\"><title>" + xml_escaped(title) +
+           "</title><projectCrs>" + srs + "</projectCrs><layer-tree-group>" + tree +
+           "</layer-tree-group><properties><SpatialRefSys><ProjectionsEnabled type=\"int\">1"
+           "</ProjectionsEnabled></SpatialRefSys><Paths><Absolute type=\"bool\">false</Absolute>"
+           "</Paths></properties><projectlayers>" +
+           map_layers + "</projectlayers><Layouts>" + layouts + "</Layouts></qgis>\n";
+}
+
+// A .qgz is a zip holding the .qgs, named after it.
+void write_qgz(const std::string& path, const std::string& qgs) {
+    void* zip = CPLCreateZip(path.c_str(), nullptr);
+    if (!zip) throw DataError(path, "écriture impossible (archive zip)");
+    const std::string inner = fs::path(path).stem().string() + ".qgs";
+    const bool ok = CPLCreateFileInZip(zip, inner.c_str(), nullptr) == CE_None &&
+                    CPLWriteFileInZip(zip, qgs.data(), static_cast<int>(qgs.size())) == CE_None &&
+                    CPLCloseFileInZip(zip) == CE_None;
+    if (CPLCloseZip(zip) != CE_None || !ok)
+        throw DataError(path, "écriture impossible (archive zip)");
+}
+
+}  // namespace
+
 void write_qgis_project(const std::string& path, const std::string& gpkg_name,
                         const std::vector<Layer>& layers, const std::vector<std::string>& qml,
                         const CoverageAnalysis& analysis, const RunProvenance& provenance,
@@ -246,14 +284,7 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
             if (layers[i].name == name) return i;
         return std::nullopt;
     };
-    // A style's body: what lies inside <qgis …>…</qgis>.
-    auto body = [&](std::size_t i) {
-        const std::string& style = qml[i];
-        const std::size_t open = style.find("<qgis");
-        const std::size_t from = open == std::string::npos ? 0 : style.find('>', open) + 1;
-        const std::size_t to = style.rfind("</qgis>");
-        return style.substr(from, to == std::string::npos ? std::string::npos : to - from);
-    };
+    auto body = [&](std::size_t i) { return style_body(qml[i]); };
     const int epsg = layers.empty() ? 2154 : layers.front().epsg;
     const std::string srs = spatialrefsys(epsg);
     std::string map_layers, tree, layouts;
@@ -318,25 +349,8 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
                 tree_layer(l, true) + "</layer-tree-group>";
     }
     const std::string qgs =
-        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
-        "<qgis projectname=\"" +
-        xml_escaped("palliacarte — " + provenance.territory) + "\" version=\"3.22.0\"><title>" +
-        xml_escaped("palliacarte — " + provenance.territory) + "</title><projectCrs>" + srs +
-        "</projectCrs><layer-tree-group>" + tree +
-        "</layer-tree-group><properties><SpatialRefSys><ProjectionsEnabled type=\"int\">1"
-        "</ProjectionsEnabled></SpatialRefSys><Paths><Absolute type=\"bool\">false</Absolute>"
-        "</Paths></properties><projectlayers>" +
-        map_layers + "</projectlayers><Layouts>" + layouts + "</Layouts></qgis>\n";
-
-    // A .qgz is a zip holding the .qgs.
-    void* zip = CPLCreateZip(path.c_str(), nullptr);
-    if (!zip) throw DataError(path, "écriture impossible (archive zip)");
-    const std::string inner = fs::path(path).stem().string() + ".qgs";
-    const bool ok = CPLCreateFileInZip(zip, inner.c_str(), nullptr) == CE_None &&
-                    CPLWriteFileInZip(zip, qgs.data(), static_cast<int>(qgs.size())) == CE_None &&
-                    CPLCloseFileInZip(zip) == CE_None;
-    if (CPLCloseZip(zip) != CE_None || !ok)
-        throw DataError(path, "écriture impossible (archive zip)");
+        project_document("palliacarte — " + provenance.territory, srs, tree, map_layers, layouts);
+    write_qgz(path, qgs);
 }
 
 }  // namespace palliacarte
