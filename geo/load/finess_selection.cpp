@@ -98,122 +98,154 @@ FinessPlusFilter finess_plus_filter(const std::vector<FinessRule>& rules) {
     return f;
 }
 
-std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets,
-                                     const std::vector<FinessRule>& rules,
-                                     const StructureTypeTable& types, StructurePlacer& placer,
-                                     std::vector<Structure>& out, LoadReport& report,
-                                     const std::string& path, bool skip_outside) {
-    std::size_t skipped = 0;
-    struct CompiledRule {
-        const FinessRule* rule;
-        const StructureType* type;
-        std::optional<std::regex> pattern;
-        std::optional<std::regex> exclude;
-    };
+namespace {
+
+struct CompiledRule {
+    const FinessRule* rule;
+    const StructureType* type;
+    std::optional<std::regex> pattern;
+    std::optional<std::regex> exclude;
+};
+
+struct CompiledRules {
+    std::vector<CompiledRule> by_category_or_name;  ///< the first that matches gives the type
+    std::vector<CompiledRule> by_activity;  ///< finess-plus: each matching rule makes a structure
+};
+
+CompiledRules compile_rules(const std::vector<FinessRule>& rules, const StructureTypeTable& types,
+                            const std::string& path) {
     auto compile = [&](const std::string& text) {
         try {
             return std::regex(text,
                               std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
         } catch (const std::regex_error& e) {
-            throw ConfigError(path + ": bad pattern '" + text + "': " + e.what());
+            throw ConfigError(path + " : motif « " + text + " » invalide (" + e.what() + ")");
         }
     };
-    std::vector<CompiledRule> compiled;
-    std::vector<CompiledRule> by_activity;  // finess-plus: each matching rule makes a structure
+    CompiledRules out;
     for (const auto& rule : rules) {
         const StructureType* t = types.find(rule.type);
         if (!t)
-            throw ConfigError(path + ": select rule names unknown structure type '" + rule.type +
-                              "'");
+            throw ConfigError(path +
+                              " : une règle de sélection nomme un type de structure inconnu « " +
+                              rule.type + " »");
         CompiledRule c{&rule, t, std::nullopt, std::nullopt};
         if (!rule.name_pattern.empty()) c.pattern = compile(rule.name_pattern);
         if (!rule.exclude_pattern.empty()) c.exclude = compile(rule.exclude_pattern);
-        (rule.activities.empty() ? compiled : by_activity).push_back(std::move(c));
+        (rule.activities.empty() ? out.by_category_or_name : out.by_activity)
+            .push_back(std::move(c));
     }
-    std::size_t selected = 0;
+    return out;
+}
+
+// What this ET becomes: one structure per type its activities give (FINESS+), then the first
+// category or name rule that matches, unless it gave that type already.
+std::vector<Selection> choose_types(const FinessEstablishment& et, const CompiledRules& rules) {
+    std::vector<Selection> chosen;
+    for (const auto& c : rules.by_activity) {
+        std::vector<const FinessActivity*> acts;
+        for (const auto& a : et.activities)
+            if (activity_matches(a, c.rule->activities)) acts.push_back(&a);
+        if (!acts.empty()) merge_selection(chosen, c.type, acts);
+    }
+    for (const auto& c : rules.by_category_or_name) {
+        // Cheap category test first; std::regex only when needed.
+        const auto& cats = c.rule->categories;
+        const bool hit =
+            std::find(cats.begin(), cats.end(), et.categetab) != cats.end() ||
+            (c.pattern && (std::regex_search(et.rs, *c.pattern) ||
+                           (!et.rslongue.empty() && std::regex_search(et.rslongue, *c.pattern))));
+        if (hit && !(c.exclude && std::regex_search(et.rs, *c.exclude))) {
+            std::vector<const FinessActivity*> zoned;
+            for (const auto& a : et.activities)
+                if (std::find(c.rule->zone_natures.begin(), c.rule->zone_natures.end(), a.nature) !=
+                    c.rule->zone_natures.end())
+                    zoned.push_back(&a);
+            merge_selection(chosen, c.type, zoned);
+            break;
+        }
+    }
+    return chosen;
+}
+
+// The structure an ET makes for one chosen type, not yet placed.
+Structure structure_of(const FinessEstablishment& et, const Selection& pick) {
+    Structure s;
+    std::string prefix = pick.type->code;
+    std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    s.id = prefix + "-" + et.nofinesset;
+    s.name = et.rslongue.empty() ? et.rs : et.rslongue;
+    s.type = pick.type->code;
+    s.finess_et = et.nofinesset;
+    s.finess_ej = et.nofinessej;
+    s.finess_category = et.categetab;
+    s.finess_category_label = et.libcategetab;
+    s.commune_insee = et.commune_insee;
+    s.address = et.address;
+    s.source = et.source;
+    s.capacity = pick.capacity;
+    s.capacity_unit = pick.capacity_unit;
+    s.activities = pick.codes;
+    s.intervention_communes = pick.zone;
+    return s;
+}
+
+// "fichier:12" → "ligne 12"; another source's tail as it is.
+std::string where_in_source(const std::string& source) {
+    const auto colon = source.rfind(':');
+    const std::string tail = colon == std::string::npos ? "" : source.substr(colon + 1);
+    const bool line = !tail.empty() && std::all_of(tail.begin(), tail.end(), [](unsigned char ch) {
+        return std::isdigit(ch);
+    });
+    return line ? "ligne " + tail : tail;
+}
+
+// Places the structure at the ET's coordinates (or says why it has none) and adds it.
+void place_and_add(Structure s, const FinessEstablishment& et, StructurePlacer& placer,
+                   std::vector<Structure>& out, LoadReport& report, const std::string& path) {
+    const std::string where = where_in_source(et.source);
+    if (et.x && et.y) {
+        placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
+                     et.departement);
+        if (s.position) s.position_source = "FINESS (" + epsg_string(et.source_epsg) + ")";
+    } else if (!et.position_problem.empty()) {
+        s.position_problem = et.position_problem;
+    } else {
+        report.info(path, where, "no_position", s.id + " : FINESS ne donne pas de coordonnées");
+    }
+    placer.add(std::move(s), out, report, path, where);
+}
+
+}  // namespace
+
+std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets,
+                                     const std::vector<FinessRule>& rules,
+                                     const StructureTypeTable& types, StructurePlacer& placer,
+                                     std::vector<Structure>& out, LoadReport& report,
+                                     const std::string& path, bool skip_outside) {
+    const CompiledRules compiled = compile_rules(rules, types, path);
+    auto within_reach = [&](const FinessEstablishment& et) {
+        return et.x && et.y &&
+               placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement);
+    };
+    std::size_t selected = 0, skipped = 0;
     for (const auto& et : ets) {
         // A national file: an establishment of another département counts only when it stands
         // within the margin (a neighbour's HAD); tested before the rules' regular expressions,
         // which would otherwise run on the whole country.
-        if (skip_outside && !placer.has_departement(et.departement)) {
-            if (!et.x || !et.y ||
-                !placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement))
-                continue;
-        }
-        // What this ET becomes: one structure per type its activities give (FINESS+), then the
-        // first category or name rule that matches, unless it gave that type already.
-        std::vector<Selection> chosen;
-        for (const auto& c : by_activity) {
-            std::vector<const FinessActivity*> acts;
-            for (const auto& a : et.activities)
-                if (activity_matches(a, c.rule->activities)) acts.push_back(&a);
-            if (acts.empty()) continue;
-            merge_selection(chosen, c.type, acts);
-        }
-        for (const auto& c : compiled) {
-            // Cheap category test first; std::regex only when needed.
-            const auto& cats = c.rule->categories;
-            const bool hit =
-                std::find(cats.begin(), cats.end(), et.categetab) != cats.end() ||
-                (c.pattern &&
-                 (std::regex_search(et.rs, *c.pattern) ||
-                  (!et.rslongue.empty() && std::regex_search(et.rslongue, *c.pattern))));
-            if (hit && !(c.exclude && std::regex_search(et.rs, *c.exclude))) {
-                std::vector<const FinessActivity*> zoned;
-                for (const auto& a : et.activities)
-                    if (std::find(c.rule->zone_natures.begin(), c.rule->zone_natures.end(),
-                                  a.nature) != c.rule->zone_natures.end())
-                        zoned.push_back(&a);
-                merge_selection(chosen, c.type, zoned);
-                break;
-            }
-        }
+        if (skip_outside && !placer.has_departement(et.departement) && !within_reach(et)) continue;
+        const std::vector<Selection> chosen = choose_types(et, compiled);
         if (chosen.empty()) continue;
         // A national or départemental file covers more than the study area: leave out what
         // lies beyond its margin (counted below) instead of reporting each as a bad position.
-        if (skip_outside && et.x && et.y &&
-            !placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement)) {
+        if (skip_outside && et.x && et.y && !within_reach(et)) {
             ++skipped;
             continue;
         }
         for (const auto& pick : chosen) {
             ++selected;
-            Structure s;
-            std::string prefix = pick.type->code;
-            std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-            s.id = prefix + "-" + et.nofinesset;
-            s.name = et.rslongue.empty() ? et.rs : et.rslongue;
-            s.type = pick.type->code;
-            s.finess_et = et.nofinesset;
-            s.finess_ej = et.nofinessej;
-            s.finess_category = et.categetab;
-            s.finess_category_label = et.libcategetab;
-            s.commune_insee = et.commune_insee;
-            s.address = et.address;
-            s.source = et.source;
-            s.capacity = pick.capacity;
-            s.capacity_unit = pick.capacity_unit;
-            s.activities = pick.codes;
-            s.intervention_communes = pick.zone;
-            const auto colon = et.source.rfind(':');
-            const std::string tail = colon == std::string::npos ? "" : et.source.substr(colon + 1);
-            const std::string where =
-                !tail.empty() && std::all_of(tail.begin(), tail.end(),
-                                             [](unsigned char ch) { return std::isdigit(ch); })
-                    ? "ligne " + tail
-                    : tail;
-            if (et.x && et.y) {
-                placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
-                             et.departement);
-                if (s.position) s.position_source = "FINESS (" + epsg_string(et.source_epsg) + ")";
-            } else if (!et.position_problem.empty()) {
-                s.position_problem = et.position_problem;
-            } else {
-                report.info(path, where, "no_position",
-                            s.id + " : FINESS ne donne pas de coordonnées");
-            }
-            placer.add(std::move(s), out, report, path, where);
+            place_and_add(structure_of(et, pick), et, placer, out, report, path);
         }
     }
     if (skipped > 0)
