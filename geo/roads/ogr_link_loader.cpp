@@ -31,21 +31,13 @@ struct LinkUnion {
     SourceFileOverlap overlap;
 };
 
-// One file's features into the shared builder.
-void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int epsg,
-                    const CarProfile& profile, LinkUnion& u, RoadLoadStats& stats,
-                    LoadReport& report, const ProgressFn& progress) {
-    const std::string& path = config.paths[file_index];
-    RoadGraphBuilder& builder = u.builder;
-    if (progress) progress("routes : ouverture de " + path, 0, 0);
-    OgrSource src = open_vector_layer(path, config.layer);
-    if (!config.where.empty()) {
-        QuietGdalErrors quiet;
-        if (src.layer->SetAttributeFilter(config.where.c_str()) != OGRERR_NONE)
-            throw DataError(path, "filtre attributaire invalide « " + config.where +
-                                      "': " + QuietGdalErrors::last_message());
-    }
-    OGRFeatureDefn* defn = src.layer->GetLayerDefn();
+// The config's fields (roads.fields) as indexes in the layer.
+struct LinkFields {
+    std::optional<int> from, to, length, road_class, speed, direction;
+};
+
+LinkFields resolve_link_fields(const RoadSourceConfig& config, OGRFeatureDefn* defn,
+                               const std::string& path) {
     auto field = [&](const char* ours) -> std::optional<int> {
         const auto it = config.fields.find(ours);
         if (it == config.fields.end()) return std::nullopt;
@@ -55,20 +47,25 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
                             "pas de champ « " + it->second + " » (roads.fields." + ours + ")");
         return idx;
     };
-    const auto f_from = field("from_node"), f_to = field("to_node"), f_len = field("length"),
-               f_class = field("class"), f_speed = field("speed_kmh"), f_dir = field("direction");
-    if (f_from.has_value() != f_to.has_value())
+    LinkFields f{field("from_node"), field("to_node"),   field("length"),
+                 field("class"),     field("speed_kmh"), field("direction")};
+    if (f.from.has_value() != f.to.has_value())
         throw DataError(path,
                         "roads.fields : from_node et to_node vont ensemble (les deux ou aucun)");
+    return f;
+}
 
-    // Class rules with their fields resolved and values folded once.
-    struct Rule {
-        std::vector<std::pair<int, std::vector<std::string>>> when;
-        std::string road_class;
-    };
-    std::vector<Rule> rules;
+// A class rule with its fields resolved and values folded once.
+struct ClassRule {
+    std::vector<std::pair<int, std::vector<std::string>>> when;
+    std::string road_class;
+};
+
+std::vector<ClassRule> compile_class_rules(const RoadSourceConfig& config, OGRFeatureDefn* defn,
+                                           const std::string& path) {
+    std::vector<ClassRule> rules;
     for (const auto& cr : config.class_rules) {
-        Rule rule{{}, cr.road_class};
+        ClassRule rule{{}, cr.road_class};
         for (const auto& [name, values] : cr.when) {
             const auto idx = find_field(defn, name);
             if (!idx) throw DataError(path, "pas de champ « " + name + " » (roads.class_rules)");
@@ -78,23 +75,121 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
         }
         rules.push_back(std::move(rule));
     }
+    return rules;
+}
+
+// The class field's value, unless a class rule matches the feature first.
+std::string road_class_of(OGRFeature& f, const LinkFields& fields,
+                          const std::vector<ClassRule>& rules) {
+    for (const auto& rule : rules) {
+        bool all = true;
+        for (const auto& [idx, values] : rule.when) {
+            const std::string v = fold_for_matching(trim(field_text(f, idx)));
+            all = all && std::find(values.begin(), values.end(), v) != values.end();
+        }
+        if (all) return rule.road_class;
+    }
+    return fields.road_class ? field_text(f, *fields.road_class) : "";
+}
+
+LinkDirection direction_of(const RoadSourceConfig& config, const std::string& value) {
+    for (const auto& [kind, values] : config.direction_values)
+        for (const auto& v : values)
+            if (fold_for_matching(v) == fold_for_matching(value)) {
+                if (kind == "forward") return LinkDirection::forward;
+                if (kind == "backward") return LinkDirection::backward;
+                if (kind == "closed") return LinkDirection::closed;
+                return LinkDirection::both;
+            }
+    return config.direction == LinkLayout::forward ? LinkDirection::forward : LinkDirection::both;
+}
+
+// The feature's line: a LineString, or a MultiLineString of one part; null otherwise.
+const OGRLineString* single_line(const OGRGeometry* g) {
+    if (g && wkbFlatten(g->getGeometryType()) == wkbLineString) return g->toLineString();
+    if (g && wkbFlatten(g->getGeometryType()) == wkbMultiLineString &&
+        g->toMultiLineString()->getNumGeometries() == 1)
+        return g->toMultiLineString()->getGeometryRef(0);
+    return nullptr;
+}
+
+// Speed: a real value in the speed field, else the profile's class speed, else the default.
+double link_kmh(OGRFeature& f, const LinkFields& fields, const RoadSourceConfig& config,
+                const CarProfile& profile, const std::string& road_class, RoadLoadStats& stats) {
+    if (fields.speed && f.IsFieldSetAndNotNull(*fields.speed)) {
+        const double v = f.GetFieldAsDouble(*fields.speed);
+        const auto def = config.importer_default_speeds_kmh.find(road_class);
+        const bool importer_default =
+            def != config.importer_default_speeds_kmh.end() && std::abs(def->second - v) < 0.5;
+        if (v > 0 && v < 250 && !importer_default) {
+            ++stats.speed_from_field;
+            return config.speed_field_kind == SpeedFieldKind::limit ? profile.realistic_kmh(v) : v;
+        }
+    }
+    if (!road_class.empty()) {
+        if (const auto kmh = profile.class_speed_kmh(road_class, profile.default_context())) {
+            ++stats.speed_from_profile;
+            return *kmh;
+        }
+    }
+    ++stats.speed_default;
+    return config.default_speed_kmh;
+}
+
+// One link into the shared builder (unless an earlier file had it, or it is a loop).
+struct LinkEnds {
+    NodeId a, b;
+    bool forward, backward;
+};
+void add_link(LinkUnion& u, std::size_t file_index, const LinkEnds& ends, double length,
+              double secs, const std::vector<Point>& shape, RoadLoadStats& stats) {
+    RoadFileStats& file = stats.files[file_index];
+    // The same link in two files (an overlap band): same ends, length and direction. Its
+    // junctions are in both files. Parallel twins within one file are kept, as with one file.
+    if (u.several_files) {
+        const auto [it, first] = u.seen.emplace(
+            LinkKey{ends.a, ends.b, std::llround(length * 100), ends.forward, ends.backward},
+            file_index);
+        if (!first && it->second != file_index) {
+            ++file.shared_features;
+            u.overlap.touch(ends.a, file_index);
+            u.overlap.touch(ends.b, file_index);
+            return;
+        }
+    }
+    if (ends.a == ends.b) {  // a loop adds nothing to shortest paths
+        ++stats.loops;
+        return;
+    }
+    const std::size_t made = u.builder.add_road(
+        ends.a, ends.b, length, secs, u.next_link++,
+        std::span<const Point>(shape).subspan(1, shape.size() - 2), ends.forward, ends.backward);
+    stats.links += made;
+    file.links += made;
+    u.overlap.touch(ends.a, file_index);
+    u.overlap.touch(ends.b, file_index);
+}
+
+// One file's features into the shared builder.
+void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int epsg,
+                    const CarProfile& profile, LinkUnion& u, RoadLoadStats& stats,
+                    LoadReport& report, const ProgressFn& progress) {
+    const std::string& path = config.paths[file_index];
+    if (progress) progress("routes : ouverture de " + path, 0, 0);
+    OgrSource src = open_vector_layer(path, config.layer);
+    if (!config.where.empty()) {
+        QuietGdalErrors quiet;
+        if (src.layer->SetAttributeFilter(config.where.c_str()) != OGRERR_NONE)
+            throw DataError(path, "filtre attributaire invalide « " + config.where +
+                                      "': " + QuietGdalErrors::last_message());
+    }
+    OGRFeatureDefn* defn = src.layer->GetLayerDefn();
+    const LinkFields fields = resolve_link_fields(config, defn, path);
+    const std::vector<ClassRule> rules = compile_class_rules(config, defn, path);
     const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
     if (crs.empty())
         throw DataError(path, "la couche routière n'a pas de CRS : renseignez roads.source_crs");
     const CrsTransform to_work(crs, epsg_string(epsg));
-
-    auto direction_of = [&](const std::string& value) {
-        for (const auto& [kind, values] : config.direction_values)
-            for (const auto& v : values)
-                if (fold_for_matching(v) == fold_for_matching(value)) {
-                    if (kind == "forward") return LinkDirection::forward;
-                    if (kind == "backward") return LinkDirection::backward;
-                    if (kind == "closed") return LinkDirection::closed;
-                    return LinkDirection::both;
-                }
-        return config.direction == LinkLayout::forward ? LinkDirection::forward
-                                                       : LinkDirection::both;
-    };
 
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
     ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0, 5000);
@@ -108,29 +203,13 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
         ++file.features;
         ticker.tick(number);
         const std::string where = "objet " + std::to_string(number);
-        const OGRGeometry* g = f->GetGeometryRef();
-        const OGRLineString* line = nullptr;
-        if (g && wkbFlatten(g->getGeometryType()) == wkbLineString) line = g->toLineString();
-        if (g && wkbFlatten(g->getGeometryType()) == wkbMultiLineString &&
-            g->toMultiLineString()->getNumGeometries() == 1)
-            line = g->toMultiLineString()->getGeometryRef(0);
+        const OGRLineString* line = single_line(f->GetGeometryRef());
         if (!line || line->getNumPoints() < 2) {
             ++stats.rejected;
             report.reject(path, where, "not_a_line", "tronçon sans géométrie de ligne");
             continue;
         }
-        std::string road_class = f_class ? field_text(*f, *f_class) : "";
-        for (const auto& rule : rules) {
-            bool all = true;
-            for (const auto& [idx, values] : rule.when) {
-                const std::string v = fold_for_matching(trim(field_text(*f, idx)));
-                all = all && std::find(values.begin(), values.end(), v) != values.end();
-            }
-            if (all) {
-                road_class = rule.road_class;
-                break;
-            }
-        }
+        const std::string road_class = road_class_of(*f, fields, rules);
         if (!road_class.empty() && !profile.is_routable_class(road_class)) {
             ++stats.skipped_classes[road_class];
             continue;
@@ -146,73 +225,29 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
             report.reject(path, where, "reprojection_failed", "tronçon impossible à reprojeter");
             continue;
         }
-        const Point a = shape.front(), b = shape.back();
         double length = 0;
-        if (f_len && f->IsFieldSetAndNotNull(*f_len)) length = f->GetFieldAsDouble(*f_len);
+        if (fields.length && f->IsFieldSetAndNotNull(*fields.length))
+            length = f->GetFieldAsDouble(*fields.length);
         if (!(length > 0)) length = polyline_length(shape);
         if (!(length > 0)) {
             ++stats.rejected;
             report.reject(path, where, "zero_length", "tronçon de longueur nulle");
             continue;
         }
-        // Speed: a real value in the speed field, else the profile's class speed.
-        std::optional<double> kmh;
-        if (f_speed && f->IsFieldSetAndNotNull(*f_speed)) {
-            const double v = f->GetFieldAsDouble(*f_speed);
-            const auto def = config.importer_default_speeds_kmh.find(road_class);
-            const bool importer_default =
-                def != config.importer_default_speeds_kmh.end() && std::abs(def->second - v) < 0.5;
-            if (v > 0 && v < 250 && !importer_default) {
-                kmh =
-                    config.speed_field_kind == SpeedFieldKind::limit ? profile.realistic_kmh(v) : v;
-                ++stats.speed_from_field;
-            }
-        }
-        if (!kmh && !road_class.empty()) {
-            kmh = profile.class_speed_kmh(road_class, profile.default_context());
-            if (kmh) ++stats.speed_from_profile;
-        }
-        if (!kmh) {
-            kmh = config.default_speed_kmh;
-            ++stats.speed_default;
-        }
-        const double secs = length / (*kmh / 3.6);
-        const LinkDirection dir = f_dir ? direction_of(field_text(*f, *f_dir)) : direction_of("");
+        const double secs =
+            length / (link_kmh(*f, fields, config, profile, road_class, stats) / 3.6);
+        const LinkDirection dir =
+            direction_of(config, fields.direction ? field_text(*f, *fields.direction) : "");
         if (dir == LinkDirection::closed) continue;
-        NodeId na, nb;
-        if (f_from) {
-            na = builder.node(field_text(*f, *f_from), a);
-            nb = builder.node(field_text(*f, *f_to), b);
-        } else {
-            na = builder.node_at(a);
-            nb = builder.node_at(b);
-        }
-        const bool forward = dir == LinkDirection::forward || dir == LinkDirection::both;
-        const bool backward = dir == LinkDirection::backward || dir == LinkDirection::both;
-        // The same link in two files (an overlap band): same ends, length and direction. Its
-        // junctions are in both files. Parallel twins within one file are kept, as with one
-        // file.
-        if (u.several_files) {
-            const auto [it, first] = u.seen.emplace(
-                LinkKey{na, nb, std::llround(length * 100), forward, backward}, file_index);
-            if (!first && it->second != file_index) {
-                ++file.shared_features;
-                u.overlap.touch(na, file_index);
-                u.overlap.touch(nb, file_index);
-                continue;
-            }
-        }
-        if (na == nb) {  // a loop adds nothing to shortest paths
-            ++stats.loops;
-            continue;
-        }
-        const std::size_t made = builder.add_road(
-            na, nb, length, secs, u.next_link++,
-            std::span<const Point>(shape).subspan(1, shape.size() - 2), forward, backward);
-        stats.links += made;
-        file.links += made;
-        u.overlap.touch(na, file_index);
-        u.overlap.touch(nb, file_index);
+        const Point a = shape.front(), b = shape.back();
+        const NodeId na =
+            fields.from ? u.builder.node(field_text(*f, *fields.from), a) : u.builder.node_at(a);
+        const NodeId nb =
+            fields.to ? u.builder.node(field_text(*f, *fields.to), b) : u.builder.node_at(b);
+        add_link(u, file_index,
+                 {na, nb, dir == LinkDirection::forward || dir == LinkDirection::both,
+                  dir == LinkDirection::backward || dir == LinkDirection::both},
+                 length, secs, shape, stats);
     }
     ticker.finish(number);
     if (file.features == 0)
