@@ -168,6 +168,172 @@ std::vector<std::size_t> dedupe_by_id(const std::vector<CarWay>& ways,
     return kept;
 }
 
+// Pass 1 over every file: its car ways into `ways`.
+void read_ways(const std::vector<std::string>& paths, WayCollector& ways, RoadLoadStats& stats,
+               const ProgressFn& progress) {
+    for (std::size_t f = 0; f < paths.size(); ++f) {
+        if (progress) progress("routes OSM : lecture des voies de " + paths[f], 0, 0);
+        const std::size_t before = ways.ways.size(), features = stats.features;
+        ways.file = static_cast<std::uint8_t>(f);
+        read_osm(paths[f], osmium::osm_entity_bits::way, ways);
+        stats.files[f].features = ways.ways.size() - before;
+        if (stats.features == features)
+            throw DataError(paths[f],
+                            "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)");
+    }
+    if (ways.ways.empty())
+        throw DataError(stats.path, "aucune route ouverte aux voitures dans ce fichier");
+}
+
+// Every node id the kept ways use, sorted: a node is then its index in `ids`. A node that
+// two ways use, or that ends a way, is a junction (uses 2).
+struct WayNodes {
+    std::vector<OsmId> ids;
+    std::vector<std::uint8_t> uses;        // saturates at 2
+    std::vector<std::uint32_t> way_nodes;  // per kept way, its nodes' indices
+    std::vector<std::uint64_t> way_first;  // kept way k's nodes: way_nodes[way_first[k] ..]
+};
+
+WayNodes index_way_nodes(WayCollector& ways, const std::vector<std::size_t>& kept) {
+    WayNodes n;
+    for (const std::size_t w : kept)
+        n.ids.insert(n.ids.end(), ways.refs.begin() + ways.ways[w].first,
+                     ways.refs.begin() + ways.ways[w].first + ways.ways[w].count);
+    std::sort(n.ids.begin(), n.ids.end());
+    n.ids.erase(std::unique(n.ids.begin(), n.ids.end()), n.ids.end());
+    n.uses.assign(n.ids.size(), 0);
+    n.way_first.assign(kept.size() + 1, 0);
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        const CarWay& w = ways.ways[kept[k]];
+        for (std::uint32_t i = 0; i < w.count; ++i) {
+            const auto x = static_cast<std::uint32_t>(
+                std::lower_bound(n.ids.begin(), n.ids.end(), ways.refs[w.first + i]) -
+                n.ids.begin());
+            n.way_nodes.push_back(x);
+            // Way ends are always split points, even when no other way uses them.
+            const std::uint8_t add = (i == 0 || i + 1 == w.count) ? 2 : 1;
+            n.uses[x] = static_cast<std::uint8_t>(std::min(2, n.uses[x] + add));
+        }
+        n.way_first[k + 1] = n.way_nodes.size();
+    }
+    ways.refs.clear();
+    ways.refs.shrink_to_fit();
+    return n;
+}
+
+// Pass 2: the nodes' positions, projected once (lon/lat → working CRS) in place: no copy of
+// 60 million points. The missing ones stay NaN.
+std::vector<Point> read_node_positions(const std::vector<std::string>& paths,
+                                       const std::vector<OsmId>& ids, int epsg,
+                                       const ProgressFn& progress) {
+    std::vector<Point> pos(ids.size(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
+    NodeCollector nodes(ids, pos);
+    for (const auto& path : paths) {
+        if (progress) progress("routes OSM : lecture des nœuds de " + path, 0, 0);
+        read_osm(path, osmium::osm_entity_bits::node, nodes);
+    }
+    std::vector<bool> missing(pos.size());
+    for (std::size_t i = 0; i < pos.size(); ++i) missing[i] = std::isnan(pos[i].x);
+    const CrsTransform to_work("EPSG:4326", epsg_string(epsg));
+    if (!pos.empty()) to_work.transform(&pos[0].x, &pos[0].y, pos.size(), sizeof(Point));
+    for (std::size_t i = 0; i < pos.size(); ++i)
+        if (missing[i]) pos[i].x = std::numeric_limits<double>::quiet_NaN();
+    return pos;
+}
+
+struct CutCounts {
+    std::size_t missing_refs = 0, cut_ways = 0;
+};
+
+// Cuts every kept way at its junctions into edges of the builder; a missing node restarts the
+// way after it (a cut extract), and is counted.
+CutCounts cut_ways_into_edges(const WayCollector& ways, const std::vector<std::size_t>& kept,
+                              const std::vector<std::uint64_t>& way_files, const WayNodes& n,
+                              const std::vector<Point>& pos, RoadGraphBuilder& builder,
+                              SourceFileOverlap& overlap, RoadLoadStats& stats) {
+    std::vector<NodeId> graph_node(n.ids.size(), kNoNode);
+    auto junction = [&](std::uint32_t x) {
+        if (graph_node[x] == kNoNode) graph_node[x] = builder.add_node(pos[x]);
+        return graph_node[x];
+    };
+    CutCounts counts;
+    std::vector<Point> via;
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        const CarWay& w = ways.ways[kept[k]];
+        const std::uint32_t* nodes_of = n.way_nodes.data() + n.way_first[k];
+        RoadFileStats& file = stats.files[w.file];
+        bool cut = false;
+        std::size_t start = 0;  // index of the current piece's first node
+        double length = 0;
+        via.clear();  // the piece's inner vertices, kept as the edge's shape
+        for (std::size_t i = 1; i <= w.count; ++i) {
+            const Point& prev = pos[nodes_of[i - 1]];
+            if (std::isnan(prev.x)) {  // missing node: restart after it
+                ++counts.missing_refs;
+                cut = true;
+                start = i;
+                length = 0;
+                via.clear();
+                continue;
+            }
+            if (i == w.count) break;
+            const Point& cur = pos[nodes_of[i]];
+            if (std::isnan(cur.x)) continue;  // counted at the next step
+            length += std::hypot(cur.x - prev.x, cur.y - prev.y);
+            if (n.uses[nodes_of[i]] < 2) {
+                via.push_back(cur);
+                continue;
+            }
+            // A piece from node `start` to node i.
+            const NodeId na = junction(nodes_of[start]), nb = junction(nodes_of[i]);
+            if (na != nb && length > 0) {
+                const std::size_t made = builder.add_road(na, nb, length, length / (w.kmh / 3.6),
+                                                          static_cast<std::uint32_t>(k), via,
+                                                          w.oneway >= 0, w.oneway <= 0);
+                stats.links += made;
+                file.links += made;
+                for (std::size_t f = 0; f < stats.files.size(); ++f)
+                    if (way_files[k] >> f & 1) {
+                        overlap.touch(na, f);
+                        overlap.touch(nb, f);
+                    }
+            }
+            start = i;
+            length = 0;
+            via.clear();
+        }
+        counts.cut_ways += cut;
+    }
+    return counts;
+}
+
+// What the ways lost or shared, said once for the whole network.
+void report_ways(const WayCollector& ways, const CutCounts& cut, const RoadLoadStats& stats,
+                 LoadReport& report) {
+    if (ways.reversible > 0)
+        report.info(
+            stats.path, "", "reversible_oneway",
+            std::to_string(ways.reversible) + " voies à sens alterné ou réversible écartées");
+    if (ways.no_access > 0)
+        report.info(
+            stats.path, "", "no_car_access",
+            std::to_string(ways.no_access) + " voies interdites aux voitures (balises access)");
+    if (cut.missing_refs > 0)
+        report.warn(stats.path, "", "missing_node_refs",
+                    std::to_string(cut.cut_ways) + " voies citent " +
+                        std::to_string(cut.missing_refs) +
+                        " nœuds absents du fichier (extrait découpé) ; leurs parties complètes "
+                        "sont gardées");
+    if (stats.files.size() > 1) {
+        std::size_t shared = 0;
+        for (const auto& f : stats.files) shared += f.shared_features;
+        report.info(stats.path, "", "roads_merged",
+                    std::to_string(stats.files.size()) + " extraits réunis en un réseau ; " +
+                        std::to_string(shared) +
+                        " voies présentes dans plusieurs extraits comptées une fois");
+    }
+}
+
 }  // namespace
 
 RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const CarProfile& profile,
@@ -185,154 +351,21 @@ RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const 
         check_readable(paths[f]);
     }
     WayCollector ways(profile, stats);
-    for (std::size_t f = 0; f < paths.size(); ++f) {
-        if (progress) progress("routes OSM : lecture des voies de " + paths[f], 0, 0);
-        const std::size_t before = ways.ways.size(), features = stats.features;
-        ways.file = static_cast<std::uint8_t>(f);
-        read_osm(paths[f], osmium::osm_entity_bits::way, ways);
-        stats.files[f].features = ways.ways.size() - before;
-        if (stats.features == features)
-            throw DataError(paths[f],
-                            "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)");
-    }
-    if (ways.ways.empty())
-        throw DataError(stats.path, "aucune route ouverte aux voitures dans ce fichier");
+    read_ways(paths, ways, stats, progress);
     std::vector<std::uint64_t> way_files;
     const std::vector<std::size_t> kept = dedupe_by_id(ways.ways, stats.files, way_files);
-
-    // Every node id the kept ways use, sorted: a node is then its index in `ids`. A node that
-    // two ways use, or that ends a way, is a junction.
-    std::vector<OsmId> ids;
-    for (const std::size_t w : kept)
-        ids.insert(ids.end(), ways.refs.begin() + ways.ways[w].first,
-                   ways.refs.begin() + ways.ways[w].first + ways.ways[w].count);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    auto index_of = [&](OsmId id) {
-        return static_cast<std::uint32_t>(std::lower_bound(ids.begin(), ids.end(), id) -
-                                          ids.begin());
-    };
-    std::vector<std::uint8_t> uses(ids.size(), 0);  // saturates at 2
-    std::vector<std::uint32_t> way_nodes;           // per kept way, its nodes' indices
-    std::vector<std::uint64_t> way_first(kept.size() + 1, 0);
-    for (std::size_t k = 0; k < kept.size(); ++k) {
-        const CarWay& w = ways.ways[kept[k]];
-        for (std::uint32_t i = 0; i < w.count; ++i) {
-            const std::uint32_t x = index_of(ways.refs[w.first + i]);
-            way_nodes.push_back(x);
-            // Way ends are always split points, even when no other way uses them.
-            const std::uint8_t add = (i == 0 || i + 1 == w.count) ? 2 : 1;
-            uses[x] = static_cast<std::uint8_t>(std::min(2, uses[x] + add));
-        }
-        way_first[k + 1] = way_nodes.size();
-    }
-    ways.refs.clear();
-    ways.refs.shrink_to_fit();
-
-    std::vector<Point> pos(ids.size(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
-    NodeCollector nodes(ids, pos);
-    for (const auto& path : paths) {
-        if (progress) progress("routes OSM : lecture des nœuds de " + path, 0, 0);
-        read_osm(path, osmium::osm_entity_bits::node, nodes);
-    }
-    if (ways.reversible > 0)
-        report.info(
-            stats.path, "", "reversible_oneway",
-            std::to_string(ways.reversible) + " voies à sens alterné ou réversible écartées");
-    if (ways.no_access > 0)
-        report.info(
-            stats.path, "", "no_car_access",
-            std::to_string(ways.no_access) + " voies interdites aux voitures (balises access)");
-
-    // Project every node once (lon/lat → working CRS), in place: no copy of 60 million
-    // points. The missing ones stay NaN.
-    {
-        std::vector<bool> missing(pos.size());
-        for (std::size_t i = 0; i < pos.size(); ++i) missing[i] = std::isnan(pos[i].x);
-        const CrsTransform to_work("EPSG:4326", epsg_string(epsg));
-        if (!pos.empty()) to_work.transform(&pos[0].x, &pos[0].y, pos.size(), sizeof(Point));
-        for (std::size_t i = 0; i < pos.size(); ++i)
-            if (missing[i]) pos[i].x = std::numeric_limits<double>::quiet_NaN();
-    }
-
+    WayNodes nodes = index_way_nodes(ways, kept);
+    std::vector<Point> pos = read_node_positions(paths, nodes.ids, epsg, progress);
     RoadGraphBuilder builder(epsg, merge_chains);
-    std::vector<NodeId> graph_node(ids.size(), kNoNode);
-    auto junction = [&](std::uint32_t x) {
-        if (graph_node[x] == kNoNode) graph_node[x] = builder.add_node(pos[x]);
-        return graph_node[x];
-    };
     SourceFileOverlap overlap;
-    std::size_t missing_refs = 0, cut_ways = 0;
-    std::vector<Point> via;
-    for (std::size_t k = 0; k < kept.size(); ++k) {
-        const CarWay& w = ways.ways[kept[k]];
-        const std::uint32_t* nodes_of = way_nodes.data() + way_first[k];
-        RoadFileStats& file = stats.files[w.file];
-        bool cut = false;
-        std::size_t start = 0;  // index of the current piece's first node
-        double length = 0;
-        via.clear();  // the piece's inner vertices, kept as the edge's shape
-        for (std::size_t i = 1; i <= w.count; ++i) {
-            const Point& prev = pos[nodes_of[i - 1]];
-            if (std::isnan(prev.x)) {  // missing node: restart after it
-                ++missing_refs;
-                cut = true;
-                start = i;
-                length = 0;
-                via.clear();
-                continue;
-            }
-            if (i == w.count) break;
-            const Point& cur = pos[nodes_of[i]];
-            if (std::isnan(cur.x)) continue;  // counted at the next step
-            length += std::hypot(cur.x - prev.x, cur.y - prev.y);
-            if (uses[nodes_of[i]] < 2) {
-                via.push_back(cur);
-                continue;
-            }
-            // A piece from node `start` to node i.
-            const NodeId na = junction(nodes_of[start]), nb = junction(nodes_of[i]);
-            if (na != nb && length > 0) {
-                const double secs = length / (w.kmh / 3.6);
-                const std::size_t made =
-                    builder.add_road(na, nb, length, secs, static_cast<std::uint32_t>(k), via,
-                                     w.oneway >= 0, w.oneway <= 0);
-                stats.links += made;
-                file.links += made;
-                for (std::size_t f = 0; f < paths.size(); ++f)
-                    if (way_files[k] >> f & 1) {
-                        overlap.touch(na, f);
-                        overlap.touch(nb, f);
-                    }
-            }
-            start = i;
-            length = 0;
-            via.clear();
-        }
-        cut_ways += cut;
-    }
+    const CutCounts cut =
+        cut_ways_into_edges(ways, kept, way_files, nodes, pos, builder, overlap, stats);
     overlap.count(stats.files);
-    if (missing_refs > 0)
-        report.warn(stats.path, "", "missing_node_refs",
-                    std::to_string(cut_ways) + " voies citent " + std::to_string(missing_refs) +
-                        " nœuds absents du fichier (extrait découpé) ; leurs parties complètes "
-                        "sont gardées");
-    if (paths.size() > 1) {
-        std::size_t shared = 0;
-        for (const auto& f : stats.files) shared += f.shared_features;
-        report.info(stats.path, "", "roads_merged",
-                    std::to_string(paths.size()) + " extraits réunis en un réseau ; " +
-                        std::to_string(shared) +
-                        " voies présentes dans plusieurs extraits comptées une fois");
-    }
+    report_ways(ways, cut, stats, report);
     // What the pieces were cut from goes before the graph is built: building is the peak.
-    std::vector<OsmId>().swap(ids);
+    nodes = WayNodes();
     std::vector<Point>().swap(pos);
-    std::vector<std::uint32_t>().swap(way_nodes);
-    std::vector<std::uint64_t>().swap(way_first);
     std::vector<std::uint64_t>().swap(way_files);
-    std::vector<NodeId>().swap(graph_node);
-    std::vector<std::uint8_t>().swap(uses);
     std::vector<CarWay>().swap(ways.ways);
     RoadGraph graph = builder.build(stats.graph);
     if (graph.node_count() == 0)
