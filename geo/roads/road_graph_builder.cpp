@@ -75,12 +75,9 @@ void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
                     " composantes) : non utilisés pour les itinéraires");
 }
 
-RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
+// The input's nodes in its largest strongly connected component (what build() keeps).
+std::vector<char> RoadGraphBuilder::keep_largest_component(RoadGraphStats& stats) {
     const std::size_t n = positions_.size();
-    const std::size_t m_in = edges_.size();
-    stats.input_nodes = n;
-    stats.input_edges = m_in;
-
     // Components of the whole input, on a bare CSR of heads (counting sort by tail: linear,
     // and no copy of the edge records, which at 8 M edges costs more in page faults than in
     // work).
@@ -88,7 +85,7 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
     std::vector<std::uint32_t> component;
     {
         const auto first = csr_offsets(n, edges_, [](const Edge& e) { return e.from; });
-        std::vector<std::uint32_t> heads(m_in);
+        std::vector<std::uint32_t> heads(edges_.size());
         std::vector<std::uint32_t> cursor(first.begin(), first.end() - 1);
         for (const auto& e : edges_) heads[cursor[e.from]++] = e.to;
         component = strongly_connected_components(first, heads, &count);
@@ -100,22 +97,20 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
         count == 0
             ? 0
             : static_cast<std::uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
-
     std::vector<char> kept(n);
     for (std::size_t v = 0; v < n; ++v) kept[v] = component[v] == keep;
-    component.clear();
-    component.shrink_to_fit();
-    if (merge_chains_) {
-        const auto counts = merge_degree_two_chains(positions_, kept, edges_, shape_points_);
-        stats.merged_nodes = counts.merged_nodes;
-        stats.edges_before_merge = counts.edges_before;
-    }
+    return kept;
+}
 
-    // Kept nodes, numbered along a Hilbert curve (see spatial_order.hpp).
+// Kept nodes, numbered along a Hilbert curve (see spatial_order.hpp): g's positions and
+// new_id_ (input node -> graph node).
+void RoadGraphBuilder::number_kept_nodes(const std::vector<char>& kept, RoadGraph& g) {
+    const std::size_t n = positions_.size();
     std::vector<Point> kept_positions;
     std::vector<std::uint32_t> kept_input;
-    kept_positions.reserve(count > 0 ? size[keep] : 0);
-    kept_input.reserve(kept_positions.capacity());
+    const auto kept_count = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), 1));
+    kept_positions.reserve(kept_count);
+    kept_input.reserve(kept_count);
     for (std::size_t v = 0; v < n; ++v)
         if (kept[v]) {
             kept_positions.push_back(positions_[v]);
@@ -123,18 +118,17 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
         }
     const auto order = hilbert_order(kept_positions);
     new_id_.assign(n, kNoNode);
-    RoadGraph g;
-    g.epsg = epsg_;
     g.node_position.resize(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         g.node_position[i] = kept_positions[order[i]];
         new_id_[kept_input[order[i]]] = static_cast<NodeId>(i);
     }
-    const std::size_t nodes = g.node_count();
+}
 
-    // Forward CSR straight from the input edges (counting sort by new tail, stable: a node's
-    // edges stay in input order).
-    g.first_out = csr_offsets(nodes, edges_, [&](const Edge& e) {
+// Forward CSR straight from the input edges (counting sort by new tail, stable: a node's
+// edges stay in input order), with their shapes.
+void RoadGraphBuilder::fill_forward_arcs(RoadGraph& g) {
+    g.first_out = csr_offsets(g.node_count(), edges_, [&](const Edge& e) {
         return new_id_[e.to] == kNoNode ? kNoNode : new_id_[e.from];
     });
     const std::size_t m = g.first_out.back();
@@ -170,16 +164,13 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
         std::copy_n(shape_points_.begin() + in.shape_first, in.shape_count,
                     shape_point.begin() + g.first_shape[slot_of[i]]);
     }
-    stats.kept_nodes = nodes;
-    stats.kept_edges = m;
-    stats.dropped_nodes = n - nodes - stats.merged_nodes;
-    stats.dropped_edges = m_in - (merge_chains_ ? stats.edges_before_merge : m);
-    edges_.clear();
-    edges_.shrink_to_fit();
-    shape_points_.clear();
-    shape_points_.shrink_to_fit();
+}
 
-    // Reverse view: forward edges grouped by head, stable (counting sort).
+namespace {
+
+// Reverse view: forward edges grouped by head, stable (counting sort).
+void fill_reverse_arcs(RoadGraph& g) {
+    const std::size_t nodes = g.node_count(), m = g.out_arc.size();
     g.first_in = csr_offsets(nodes, g.out_arc, [](const Arc& a) { return a.node; });
     g.in_arc.resize(m);
     g.in_edge.resize(m);
@@ -190,6 +181,34 @@ RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
             g.in_arc[slot] = {u, g.out_arc[e].seconds};
             g.in_edge[slot] = e;
         }
+}
+
+}  // namespace
+
+RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
+    const std::size_t n = positions_.size(), m_in = edges_.size();
+    stats.input_nodes = n;
+    stats.input_edges = m_in;
+    std::vector<char> kept = keep_largest_component(stats);
+    if (merge_chains_) {  // merged nodes leave `kept`
+        const auto counts = merge_degree_two_chains(positions_, kept, edges_, shape_points_);
+        stats.merged_nodes = counts.merged_nodes;
+        stats.edges_before_merge = counts.edges_before;
+    }
+    RoadGraph g;
+    g.epsg = epsg_;
+    number_kept_nodes(kept, g);
+    fill_forward_arcs(g);
+    const std::size_t nodes = g.node_count(), m = g.out_arc.size();
+    stats.kept_nodes = nodes;
+    stats.kept_edges = m;
+    stats.dropped_nodes = n - nodes - stats.merged_nodes;
+    stats.dropped_edges = m_in - (merge_chains_ ? stats.edges_before_merge : m);
+    edges_.clear();
+    edges_.shrink_to_fit();
+    shape_points_.clear();
+    shape_points_.shrink_to_fit();
+    fill_reverse_arcs(g);
     return g;
 }
 

@@ -56,6 +56,10 @@ class RoadGraphBuilder {
 
   private:
     using Edge = BuilderEdge;
+    // build()'s stages, in order.
+    std::vector<char> keep_largest_component(RoadGraphStats& stats);
+    void number_kept_nodes(const std::vector<char>& kept, RoadGraph& g);
+    void fill_forward_arcs(RoadGraph& g);
     int epsg_;
     bool merge_chains_;
     std::vector<Point> positions_;
