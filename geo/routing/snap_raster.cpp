@@ -39,10 +39,52 @@ void hold(SnapRaster::Cell& c, EdgeId e, std::uint32_t piece, double d) {
 
 }  // namespace
 
+namespace {
+
+// Rows per band: the unit of work of the parallel stages (a task writes only its rows).
+constexpr std::int64_t kBandRows = 32;
+
+std::size_t band_count(std::int64_t height) {
+    return static_cast<std::size_t>((height + kBandRows - 1) / kBandRows);
+}
+
+// As RoadSnapper: the nearest, and on a shared line the quicker road.
+bool closer(const RoadGraph& g, double d, EdgeId e, const SnapRaster::Cell& c) {
+    const auto df = static_cast<float>(d);
+    if (df != c.leg_seconds) return df < c.leg_seconds;
+    return c.edge == SnapRaster::kNoRoad || g.seconds(e) < g.seconds(c.edge);
+}
+
+}  // namespace
+
 SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double cell_m)
     : cell_m_(cell_m) {
     // Filled here, read only afterwards (or mapped from the cache: routing/snap_raster_cache).
-    std::vector<Cell>& own_cells = cells_.owned();
+    Extent extent{};
+    std::vector<EdgeId> roads = index_roads(g, snapper, extent);
+    if (roads.empty()) return;
+    const double r = snapper.max_distance_m(), s = cell_m;
+    col0_ = static_cast<std::int64_t>(std::floor((extent.x0 - r) / s));
+    row0_ = static_cast<std::int64_t>(std::floor((extent.y0 - r) / s));
+    width_ = static_cast<std::int64_t>(std::floor((extent.x1 + r) / s)) + 1 - col0_;
+    height_ = static_cast<std::int64_t>(std::floor((extent.y1 + r) / s)) + 1 - row0_;
+    cells_.owned().assign(static_cast<std::size_t>(width_ * height_),
+                          Cell{kNoRoad, 0, std::numeric_limits<float>::infinity()});
+    const double near = std::min(r, 2 * s);  // exact within two cells (stage 1)
+    take_nearest_within(g, std::move(roads), near);
+    sweep_open_country(g, r, near);
+    finish_cells(g, snapper.off_network_mps());
+}
+
+Point SnapRaster::centre(std::int64_t i, std::int64_t j) const {
+    return Point{(static_cast<double>(col0_ + i) + 0.5) * cell_m_,
+                 (static_cast<double>(row0_ + j) + 0.5) * cell_m_};
+}
+
+// Per edge its tail and twin's time, per node how far its roads reach; the edges standing for
+// a road (a two-way road's pair counts once) and their extent.
+std::vector<EdgeId> SnapRaster::index_roads(const RoadGraph& g, const RoadSnapper& snapper,
+                                            Extent& extent) {
     std::vector<NodeId>& own_tail = tail_.owned();
     std::vector<float>& own_twin = twin_seconds_.owned();
     std::vector<float>& own_reach = node_reach_m_.owned();
@@ -50,7 +92,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     own_tail.resize(m);
     std::vector<double> reach2(g.node_count(), 0);
     own_twin.assign(m, std::numeric_limits<float>::infinity());
-    std::vector<EdgeId> roads;  // one edge per road (a two-way road's pair counts once)
+    std::vector<EdgeId> roads;
     roads.reserve(m / 2 + 1);
     double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
     for (NodeId u = 0; u < g.node_count(); ++u)
@@ -80,26 +122,17 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
     own_reach.resize(g.node_count());
     for (std::size_t v = 0; v < reach2.size(); ++v)
         own_reach[v] = static_cast<float>(std::sqrt(reach2[v]));
-    reach2 = {};
-    if (roads.empty()) return;
-    const double r = snapper.max_distance_m(), s = cell_m;
-    col0_ = static_cast<std::int64_t>(std::floor((x0 - r) / s));
-    row0_ = static_cast<std::int64_t>(std::floor((y0 - r) / s));
-    width_ = static_cast<std::int64_t>(std::floor((x1 + r) / s)) + 1 - col0_;
-    height_ = static_cast<std::int64_t>(std::floor((y1 + r) / s)) + 1 - row0_;
-    own_cells.assign(static_cast<std::size_t>(width_ * height_),
-                     Cell{kNoRoad, 0, std::numeric_limits<float>::infinity()});
-    const double near = std::min(r, 2 * s);  // exact within two cells (stage 1 below)
-    auto centre = [&](std::int64_t i, std::int64_t j) {
-        return Point{(static_cast<double>(col0_ + i) + 0.5) * s,
-                     (static_cast<double>(row0_ + j) + 0.5) * s};
-    };
-    // As RoadSnapper: the nearest, and on a shared line the quicker road.
-    auto closer = [&](double d, EdgeId e, const Cell& c) {
-        const auto df = static_cast<float>(d);
-        if (df != c.leg_seconds) return df < c.leg_seconds;
-        return c.edge == kNoRoad || g.seconds(e) < g.seconds(c.edge);
-    };
+    extent = {x0, y0, x1, y1};
+    return roads;
+}
+
+// 1. Exact within `near` (two cells, at most the snap limit): every piece of road against
+// every cell centre that close. Rows in bands, one band per task, each with the roads that
+// reach it (in edge order, so ties fall as RoadSnapper's do): a task writes only its rows.
+void SnapRaster::take_nearest_within(const RoadGraph& g, std::vector<EdgeId> roads, double near) {
+    const double s = cell_m_;
+    const std::vector<NodeId>& own_tail = tail_.owned();
+    std::vector<Cell>& own_cells = cells_.owned();
     // The first and last cells, along one axis (origin: the raster's first column or row),
     // whose centre lies within `near` of the span a–b, clamped to [lo, hi].
     auto centres_within = [&](double a, double b, std::int64_t origin, std::int64_t lo,
@@ -110,12 +143,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
             static_cast<std::int64_t>(std::floor((std::max(a, b) + near) / s - 0.5)) - origin;
         return std::pair{std::max(lo, first), std::min(hi, last)};
     };
-
-    // 1. Exact within `near` (two cells, at most the snap limit): every piece of road against
-    // every cell centre that close. Rows in bands, one band per task, each with the roads that
-    // reach it (in edge order, so ties fall as RoadSnapper's do): a task writes only its rows.
-    constexpr std::int64_t kBandRows = 32;
-    const std::size_t bands = static_cast<std::size_t>((height_ + kBandRows - 1) / kBandRows);
+    const std::size_t bands = band_count(height_);
     auto band_range = [&](EdgeId e) {
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
         const NodeId tail = own_tail[e];
@@ -177,7 +205,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
                                 d2 > double(c.leg_seconds) * c.leg_seconds * (1 + 1e-6))
                                 continue;
                             const double d = std::sqrt(d2);
-                            if (closer(d, e, c)) hold(c, e, k, d);
+                            if (closer(g, d, e, c)) hold(c, e, k, d);
                         }
                     }
                 }
@@ -185,12 +213,14 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
             }
         }
     });
-    first_in_band = {};
-    band_roads = {};
+}
 
-    // 2. Farther, up to the snap limit: each cell takes the nearest of its neighbours' pieces
-    // (two sweeps, as in Danielsson's vector distance transform), distances exact. A cell whose
-    // nearest road lies beyond `near` sits in open country, where roads are few.
+// 2. Farther, up to the snap limit `max_m`: each cell takes the nearest of its neighbours'
+// pieces (two sweeps, as in Danielsson's vector distance transform), distances exact. A cell
+// whose nearest road lies beyond `near` sits in open country, where roads are few.
+void SnapRaster::sweep_open_country(const RoadGraph& g, double max_m, double near) {
+    std::vector<Cell>& own_cells = cells_.owned();
+    const std::vector<NodeId>& own_tail = tail_.owned();
     auto offer = [&](std::int64_t i, std::int64_t j, std::int64_t ni, std::int64_t nj) {
         if (ni < 0 || nj < 0 || ni >= width_ || nj >= height_) return;
         const Cell& from = own_cells[static_cast<std::size_t>(nj * width_ + ni)];
@@ -200,7 +230,7 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
         const double d = distance(edge_vertex(g, own_tail[e], e, k),
                                   edge_vertex(g, own_tail[e], e, k + 1), centre(i, j));
         Cell& c = own_cells[static_cast<std::size_t>(j * width_ + i)];
-        if (d <= r && closer(d, e, c)) hold(c, e, k, d);
+        if (d <= max_m && closer(g, d, e, c)) hold(c, e, k, d);
     };
     auto open_country = [&](std::int64_t i, std::int64_t j) {
         return !(own_cells[static_cast<std::size_t>(j * width_ + i)].leg_seconds <= near);
@@ -227,10 +257,14 @@ SnapRaster::SnapRaster(const RoadGraph& g, const RoadSnapper& snapper, double ce
         for (std::int64_t i = 0; i < width_; ++i)
             if (open_country(i, j)) offer(i, j, i - 1, j);
     }
+}
 
-    // 3. The cells: the position along the road and the leg. Neighbouring cells mostly join
-    // the same road: its lengths along are worked out once for a run of them.
-    const double mps = snapper.off_network_mps();
+// 3. The cells: the position along the road and the leg. Neighbouring cells mostly join the
+// same road: its lengths along are worked out once for a run of them.
+void SnapRaster::finish_cells(const RoadGraph& g, double mps) {
+    std::vector<Cell>& own_cells = cells_.owned();
+    const std::vector<NodeId>& own_tail = tail_.owned();
+    const std::size_t bands = band_count(height_);
     parallel_for(bands, worker_count(bands), [&](std::size_t band, std::size_t) {
         const std::int64_t j_lo = static_cast<std::int64_t>(band) * kBandRows;
         const std::int64_t j_hi = std::min(height_, j_lo + kBandRows);

@@ -55,6 +55,16 @@ class SnapRaster {
                                                       const RoadGraph&);
     friend bool write_snap_raster(const std::string&, const std::string&, const SnapRaster&);
 
+    // The constructor's stages (snap_raster.cpp), in order.
+    struct Extent {
+        double x0, y0, x1, y1;
+    };
+    std::vector<EdgeId> index_roads(const RoadGraph& g, const RoadSnapper& snapper, Extent& extent);
+    void take_nearest_within(const RoadGraph& g, std::vector<EdgeId> roads, double near);
+    void sweep_open_country(const RoadGraph& g, double max_m, double near);
+    void finish_cells(const RoadGraph& g, double off_network_mps);
+    Point centre(std::int64_t i, std::int64_t j) const;
+
     double cell_m_ = 0;
     std::int64_t col0_ = 0, row0_ = 0, width_ = 0, height_ = 0;
     // Owned when built, mapped when read from the cache.

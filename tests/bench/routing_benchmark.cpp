@@ -10,6 +10,7 @@
 #include "routing/one_to_many.hpp"
 #include "routing/road_snapper.hpp"
 #include "routing/search_batch.hpp"
+#include "routing/snap_raster.hpp"
 #include "territory_roads.hpp"
 #include "test_paths.hpp"
 
@@ -105,9 +106,22 @@ void catchment_polygons_15_30_45(benchmark::State& state) {
     }
 }
 
+// The snap raster of the whole of Corsica at the catchment surface's default cell (100 m):
+// built once per network and cached, but a first analysis waits for it.
+void snap_raster_corsica(benchmark::State& state) {
+    const auto& g = corsica();
+    const RoadSnapper snapper(g, 15, 1000);
+    for (auto _ : state) {
+        const SnapRaster raster(g, snapper, static_cast<double>(state.range(0)));
+        benchmark::DoNotOptimize(raster.at(0, 0));
+        state.counters["cells"] = static_cast<double>(raster.width() * raster.height());
+    }
+}
+
 }  // namespace
 
 BENCHMARK(catchment_polygons_15_30_45)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(snap_raster_corsica)->Arg(100)->Arg(50)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(catchment_batch_100)->Unit(benchmark::kMillisecond)->UseRealTime();
 // The compact graph against the full one (roads.merge_chains): memory and the time of a
 // 10-minute search from 50 starts, on the city OSM extracts and Corsica. Arg: merged (1) or not.
