@@ -14,12 +14,11 @@
 #include "load/crosswalk.hpp"
 #include "load/finess_establishment.hpp"
 #include "load/population_loader.hpp"
+#include "load/source_formats.hpp"
 #include "load/structure_formats.hpp"
 #include "load/structure_placement.hpp"
 #include "load/territory_grouping_loader.hpp"
 #include "roads/car_profile.hpp"
-#include "roads/ogr_link_loader.hpp"
-#include "roads/osm_road_loader.hpp"
 #include "roads/road_graph_cache.hpp"
 
 namespace palliacarte {
@@ -59,14 +58,15 @@ struct BackgroundReads {
 BackgroundReads start_background_reads(const TerritoryConfig& config) {
     BackgroundReads reads;
     reads.finess.resize(config.structures.size());
-    if (config.population && config.population->format != PopulationFormat::boundary_field) {
-        const std::string& path = config.population->path;
-        const PopulationConfig pc = *config.population;
-        reads.population.emplace([path, pc](LoadReport& report) {
-            return pc.format == PopulationFormat::csv
-                       ? load_population_csv(path, pc, report)
-                       : load_etalab_communes_population(path, report);
-        });
+    // A population file (not the communes' own field) is read meanwhile.
+    if (config.population) {
+        const PopulationReader& reader = population_reader(config.population->format);
+        if (reader.read_table) {
+            const PopulationConfig pc = *config.population;
+            reads.population.emplace([pc, &reader](LoadReport& report) {
+                return reader.read_table(pc.path, pc, report);
+            });
+        }
     }
     for (std::size_t i = 0; i < config.structures.size(); ++i) {
         const auto& source = config.structures[i];
@@ -155,8 +155,7 @@ void join_population_step(Territory& t, const TerritoryConfig& config, Backgroun
         t.load.report.info(grid->path, "", "population_from_grid",
                            "aucune population communale configurée : la population est celle de "
                            "la grille carroyée, comptée commune par commune à l'analyse");
-    } else if (!config.population ||
-               config.population->format == PopulationFormat::boundary_field) {
+    } else if (!reads.population) {  // none, or the boundaries' own field
         t.load.population_stats.source =
             t.load.commune_stats.population_field.empty()
                 ? "aucune (ni source de population dans la config, ni champ de population)"
@@ -242,10 +241,8 @@ void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressF
         const CarProfile& profile = *t.car_profile;
         LoadReport report;
         t.roads = std::make_shared<const RoadGraph>(
-            roads.format == RoadFormat::osm
-                ? load_osm_roads(roads.paths, config.epsg, profile, t.load.road_stats, report,
-                                 progress, roads.merge_chains)
-                : load_ogr_links(roads, config.epsg, profile, t.load.road_stats, report, progress));
+            road_reader(roads.format)
+                .read(roads, config.epsg, profile, t.load.road_stats, report, progress));
         t.load.road_stats.build_seconds = t.load.road_stats.seconds;
         diagnostics = report.entries();
         cache_written = write_road_cache(cache_file, key, *t.roads, t.load.road_stats, diagnostics);
