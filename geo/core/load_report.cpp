@@ -21,6 +21,11 @@ void LoadReport::add(Severity severity, std::string file, std::string where, std
         {severity, std::move(file), std::move(where), std::move(reason), std::move(message)});
 }
 
+void LoadReport::add_all(std::vector<Diagnostic> diagnostics) {
+    std::lock_guard lock(mutex_);
+    for (Diagnostic& d : diagnostics) entries_.push_back(std::move(d));
+}
+
 std::size_t LoadReport::count(Severity severity) const {
     std::size_t n = 0;
     for (const auto& d : entries_) n += d.severity == severity;

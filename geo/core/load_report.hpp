@@ -33,6 +33,8 @@ class LoadReport {
     }
     void add(Severity severity, std::string file, std::string where, std::string reason,
              std::string message);
+    /// @brief Appends diagnostics recorded elsewhere (a cache, a background read), in order.
+    void add_all(std::vector<Diagnostic> diagnostics);
     void info(std::string file, std::string where, std::string reason, std::string message) {
         add(Severity::info, std::move(file), std::move(where), std::move(reason),
             std::move(message));

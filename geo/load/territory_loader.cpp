@@ -39,8 +39,7 @@ class Background {
     /// Waits for the value (rethrowing the source's error) and hands over the diagnostics.
     T take(LoadReport& into) {
         T value = result_.get();
-        for (const Diagnostic& d : report_->entries())
-            into.add(d.severity, d.file, d.where, d.reason, d.message);
+        into.add_all(report_->entries());
         return value;
     }
 
@@ -122,9 +121,7 @@ void load_commune_step(Territory& t, const TerritoryConfig& config, const Crossw
             t.load.report.warn(cache_file, "", "cache_not_written",
                                "cache des communes impossible à écrire (la suite se fait sans)");
     }
-    for (auto& d : cached->diagnostics)
-        t.load.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
-                          std::move(d.message));
+    t.load.report.add_all(std::move(cached->diagnostics));
     auto& result = cached->result;
     t.communes = std::move(result.communes);
     t.load.commune_stats = {
@@ -247,9 +244,7 @@ void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressF
         diagnostics = report.entries();
         cache_written = write_road_cache(cache_file, key, *t.roads, t.load.road_stats, diagnostics);
     }
-    for (Diagnostic& d : diagnostics)
-        t.load.report.add(d.severity, std::move(d.file), std::move(d.where), std::move(d.reason),
-                          std::move(d.message));
+    t.load.report.add_all(std::move(diagnostics));
     if (!cache_written)
         t.load.report.warn(cache_file, "", "cache_not_written",
                            "cache du graphe routier impossible à écrire (la suite se fait sans)");
