@@ -228,7 +228,7 @@ json roads_section(const Territory& t) {
             {"build_seconds", s.build_seconds},
             {"load_seconds", s.seconds},
             {"from_cache", s.from_cache},
-            {"cache_file", s.cache_file}};
+            {"cache_file", t.road_access.cache_file}};
 }
 
 }  // namespace

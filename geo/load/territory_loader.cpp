@@ -223,7 +223,6 @@ void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressF
         cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
     t.road_access = {joined_paths(written), roads.snap_max_distance_m, roads.off_road_out_of_reach,
                      cache_file};
-    t.load.road_stats.cache_file = cache_file;
     // What the build warned of (rejected links, speeds, cut ways, dropped islands) is kept
     // with the graph and said again on a cache hit: a cached run's report loses nothing.
     std::vector<Diagnostic> diagnostics;

@@ -41,8 +41,7 @@ struct RoadLoadStats {
     RoadGraphStats graph;
     double seconds = 0;        ///< this load (build, or read from the cache)
     double build_seconds = 0;  ///< building from the source (now or when the cache was made)
-    bool from_cache = false;
-    std::string cache_file;
+    bool from_cache = false;   ///< the cache file itself is Territory::road_access.cache_file
 };
 
 }  // namespace palliacarte

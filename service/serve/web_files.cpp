@@ -23,14 +23,21 @@ bool read_file(const fs::path& path, std::string& out) {
     return static_cast<bool>(in) || in.eof();
 }
 
-// Content type by extension; safe_web_path() lets no other extension through.
-std::string content_type_of(std::string_view name) {
-    if (name.ends_with(".html")) return "text/html; charset=utf-8";
-    if (name.ends_with(".css")) return "text/css; charset=utf-8";
-    if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
-    if (name.ends_with(".png")) return "image/png";
-    if (name.ends_with(".svg")) return "image/svg+xml";
-    return "application/json";
+// The only files the map serves, with their content type: safe_web_path() refuses the rest.
+struct WebType {
+    std::string_view extension, content_type;
+};
+constexpr WebType kWebTypes[] = {{".html", "text/html; charset=utf-8"},
+                                 {".css", "text/css; charset=utf-8"},
+                                 {".js", "text/javascript; charset=utf-8"},
+                                 {".json", "application/json"},
+                                 {".png", "image/png"},
+                                 {".svg", "image/svg+xml"}};
+
+const WebType* web_type_of(std::string_view name) {
+    for (const WebType& t : kWebTypes)
+        if (name.ends_with(t.extension)) return &t;
+    return nullptr;
 }
 
 bool safe_segment(std::string_view s) {
@@ -68,14 +75,14 @@ std::optional<std::string> safe_web_path(std::string_view path) {
         if (end == path.size()) break;
         start = end + 1;
     }
-    for (const std::string_view ext : {".html", ".css", ".js", ".json", ".png", ".svg"})
-        if (path.ends_with(ext)) return std::string(path);
-    return std::nullopt;
+    if (!web_type_of(path)) return std::nullopt;
+    return std::string(path);
 }
 
 void WebFiles::add(const std::string& path, std::string body) {
     WebFile f;
-    f.content_type = content_type_of(path);
+    const WebType* type = web_type_of(path);
+    f.content_type = type ? type->content_type : "application/json";
     f.body = std::move(body);
     std::ostringstream tag;
     tag << '"' << std::hex << std::hash<std::string>()(f.body) << '"';
