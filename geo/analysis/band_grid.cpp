@@ -11,12 +11,12 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
-std::optional<BandGrid> BandGrid::covering(const Box& extent, double cell_m,
+std::optional<BandGrid> BandGrid::covering(const model::Box& extent, double cell_m,
                                            std::size_t max_cells) {
     if (!(cell_m > 0) || bg::is_empty(extent)) return std::nullopt;
     BandGrid g;
@@ -32,7 +32,7 @@ std::optional<BandGrid> BandGrid::covering(const Box& extent, double cell_m,
     return g;
 }
 
-void BandGrid::mark_line(const std::vector<Point>& line, double radius) {
+void BandGrid::mark_line(const std::vector<model::Point>& line, double radius) {
     if (line.size() == 1) mark_segment(line[0], line[0], radius);
     for (std::size_t k = 1; k < line.size(); ++k) mark_segment(line[k - 1], line[k], radius);
 }
@@ -55,7 +55,7 @@ void constrain(double c, double k, double low, double high, double& lo, double& 
 
 }  // namespace
 
-void BandGrid::mark_segment(const Point& a, const Point& b, double r) {
+void BandGrid::mark_segment(const model::Point& a, const model::Point& b, double r) {
     const double s = cell_m_;
     // Rows whose centre, at y = (row0_ + j + 0.5) * s, can lie within r of the segment; never
     // the border rows and columns.
@@ -71,7 +71,7 @@ void BandGrid::mark_segment(const Point& a, const Point& b, double r) {
         // The centres within r on this row form one interval (the band of a segment is
         // convex): the union of the two end discs and the strip beside the segment.
         double lo = kInf, hi = -kInf;
-        for (const Point& p : {a, b}) {
+        for (const model::Point& p : {a, b}) {
             const double h = r * r - (yc - p.y) * (yc - p.y);
             if (h < 0) continue;
             const double w = std::sqrt(h);
@@ -126,11 +126,11 @@ constexpr int kDx[4] = {1, 0, -1, 0};
 constexpr int kDy[4] = {0, 1, 0, -1};
 constexpr std::uint8_t kEast = 1, kNorth = 2, kWest = 4, kSouth = 8;
 
-double shoelace(const std::vector<Point>& ring) {
+double shoelace(const std::vector<model::Point>& ring) {
     double a = 0;
     for (std::size_t k = 0, n = ring.size(); k < n; ++k) {
-        const Point& p = ring[k];
-        const Point& q = ring[(k + 1) % n];
+        const model::Point& p = ring[k];
+        const model::Point& q = ring[(k + 1) % n];
         a += p.x * q.y - q.x * p.y;
     }
     return a / 2;
@@ -138,15 +138,15 @@ double shoelace(const std::vector<Point>& ring) {
 
 }  // namespace
 
-MultiPolygon BandGrid::outline(double tolerance) const {
-    std::vector<GridRing> rings = trace();
+model::MultiPolygon BandGrid::outline(double tolerance) const {
+    std::vector<model::GridRing> rings = trace();
     for (auto& ring : rings)
-        ring = simplified_ring(std::move(ring), 2 * tolerance / cell_m_, nullptr);
+        ring = model::simplified_ring(std::move(ring), 2 * tolerance / cell_m_, nullptr);
     return polygons(rings);
 }
 
-std::vector<GridRing> BandGrid::trace() const {
-    std::vector<GridRing> rings;
+std::vector<model::GridRing> BandGrid::trace() const {
+    std::vector<model::GridRing> rings;
     if (i_max_ < i_min_) return rings;
     // Vertices of the window around the marked cells: vertex (i, j) is the south-west corner of
     // cell (i0 + i, j0 + j).
@@ -179,7 +179,7 @@ std::vector<GridRing> BandGrid::trace() const {
     for (const std::size_t v : ends) {
         while (std::uint8_t left = (out[v] & 0xF) & ~(out[v] >> 4)) {
             const int start_heading = std::countr_zero(left);
-            GridRing pts;
+            model::GridRing pts;
             std::int64_t i = i0 + static_cast<std::int64_t>(v) % vw;
             std::int64_t j = j0 + static_cast<std::int64_t>(v) / vw;
             int h = start_heading;
@@ -206,16 +206,16 @@ std::vector<GridRing> BandGrid::trace() const {
     return rings;
 }
 
-MultiPolygon BandGrid::polygons(const std::vector<GridRing>& rings) const {
+model::MultiPolygon BandGrid::polygons(const std::vector<model::GridRing>& rings) const {
     struct TracedRing {
-        Ring ring;
+        model::Ring ring;
         double area;
     };
     std::vector<TracedRing> shells, holes;
     const double half = cell_m_ / 2;
     for (const auto& traced : rings) {
         // Boost's rings: outer clockwise, inner anticlockwise (traced the other way), closed.
-        Ring ring;
+        model::Ring ring;
         ring.reserve(traced.size() + 1);
         for (auto it = traced.rbegin(); it != traced.rend(); ++it)
             ring.push_back({static_cast<double>(it->x) * half, static_cast<double>(it->y) * half});
@@ -223,14 +223,14 @@ MultiPolygon BandGrid::polygons(const std::vector<GridRing>& rings) const {
         const double area = -shoelace(ring);
         (area > 0 ? shells : holes).push_back({std::move(ring), std::abs(area)});
     }
-    MultiPolygon result;
+    model::MultiPolygon result;
     result.reserve(shells.size());
-    using Entry = std::pair<Box, std::size_t>;
+    using Entry = std::pair<model::Box, std::size_t>;
     std::vector<Entry> boxes;
     for (std::size_t k = 0; k < shells.size(); ++k) {
         result.emplace_back();
         result.back().outer() = std::move(shells[k].ring);
-        boxes.emplace_back(bg::return_envelope<Box>(result.back().outer()), k);
+        boxes.emplace_back(bg::return_envelope<model::Box>(result.back().outer()), k);
     }
     // Each hole belongs to the smallest outer ring around it (an island in a hole has its own
     // ring). Rings are large (tens of thousands of corners): test only when the boxes leave a
@@ -238,7 +238,7 @@ MultiPolygon BandGrid::polygons(const std::vector<GridRing>& rings) const {
     const bgi::rtree<Entry, bgi::quadratic<16>> tree(boxes);
     std::vector<std::size_t> around;
     for (auto& hole : holes) {
-        const Point& p = hole.ring.front();
+        const model::Point& p = hole.ring.front();
         around.clear();
         for (auto it = tree.qbegin(bgi::intersects(p)); it != tree.qend(); ++it)
             around.push_back(it->second);
@@ -253,4 +253,4 @@ MultiPolygon BandGrid::polygons(const std::vector<GridRing>& rings) const {
     return result;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

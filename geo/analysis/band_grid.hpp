@@ -11,18 +11,18 @@
 #include "model/geometry.hpp"
 #include "model/ring_simplification.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 class BandGrid {
   public:
     /// @brief A grid of `cell_m` squares covering `extent`, aligned on multiples of `cell_m`
     /// (grids of the same cell size line up, so outlines drawn on them nest), or none when it
     /// would have more than `max_cells` cells.
-    static std::optional<BandGrid> covering(const Box& extent, double cell_m,
+    static std::optional<BandGrid> covering(const model::Box& extent, double cell_m,
                                             std::size_t max_cells);
 
     /// @brief Marks every cell whose centre lies within `radius` of the line.
-    void mark_line(const std::vector<Point>& line, double radius);
+    void mark_line(const std::vector<model::Point>& line, double radius);
 
     /// @brief Marks the cell of global column `column` and row `row` (the cell spanning x from
     /// column × cell_m): other rasters on the same lattice mark cells directly. Cells outside
@@ -34,15 +34,15 @@ class BandGrid {
     /// shared vertex would make a ring touch itself). With a `tolerance` (less than half a
     /// cell, so rings stay apart), the steps are simplified away (Douglas–Peucker): the outline
     /// then lies within `tolerance` of the cells' union.
-    MultiPolygon outline(double tolerance = 0) const;
+    model::MultiPolygon outline(double tolerance = 0) const;
 
     /// @brief The outline's rings as traced, before simplification: through the midpoints of
     /// the cells' edges, in half cells (x = 2 × column + 1 is the middle of a column), outer
     /// rings anticlockwise, holes clockwise. Grids of one cell size share the lattice.
-    std::vector<GridRing> trace() const;
+    std::vector<model::GridRing> trace() const;
     /// @brief Traced (or simplified) rings as polygons in metres, each hole in the smallest
     /// outer ring around it.
-    MultiPolygon polygons(const std::vector<GridRing>& rings) const;
+    model::MultiPolygon polygons(const std::vector<model::GridRing>& rings) const;
 
     double cell_m() const { return cell_m_; }
     std::size_t marked_count() const;
@@ -52,7 +52,7 @@ class BandGrid {
         return i >= 0 && j >= 0 && i < width_ && j < height_ &&
                cells_[static_cast<std::size_t>(j * width_ + i)];
     }
-    void mark_segment(const Point& a, const Point& b, double radius);
+    void mark_segment(const model::Point& a, const model::Point& b, double radius);
 
     double cell_m_ = 20;
     std::int64_t col0_ = 0, row0_ = 0;  // cell (i, j) spans x from (col0_ + i) * cell_m_
@@ -62,4 +62,4 @@ class BandGrid {
     std::int64_t i_min_ = 0, i_max_ = -1, j_min_ = 0, j_max_ = -1;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -12,49 +12,49 @@
 #include "analysis/nested_outlines.hpp"
 #include "roads/edge_shape.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace bg = boost::geometry;
 
-std::vector<std::vector<Point>> reached_road_pieces(const RoadGraph& g,
-                                                    const OneToManySearch& search,
-                                                    double skip_within_seconds) {
+std::vector<std::vector<model::Point>> reached_road_pieces(const roads::RoadGraph& g,
+                                                           const routing::OneToManySearch& search,
+                                                           double skip_within_seconds) {
     auto reached = search.reached_edges();
     if (skip_within_seconds >= 0)
-        std::erase_if(reached, [&](const ReachedEdge& r) {
+        std::erase_if(reached, [&](const routing::ReachedEdge& r) {
             return r.entry_seconds + r.fraction * g.seconds(r.edge) <= skip_within_seconds;
         });
-    const bool forward = search.direction() == SearchDirection::from_sources;
+    const bool forward = search.direction() == routing::SearchDirection::from_sources;
     // Wholly reached edges, to drop the second direction of a two-way road.
-    std::unordered_set<EdgeId> whole;
+    std::unordered_set<roads::EdgeId> whole;
     for (const auto& r : reached)
         if (r.fraction >= 1.0) whole.insert(r.edge);
-    std::vector<std::vector<Point>> pieces;
+    std::vector<std::vector<model::Point>> pieces;
     pieces.reserve(reached.size());
     for (const auto& r : reached) {
         if (r.fraction <= 0) continue;
         if (r.fraction >= 1.0) {
-            const NodeId u = g.tail(r.edge), v = g.head(r.edge);
+            const roads::NodeId u = g.tail(r.edge), v = g.head(r.edge);
             bool twin_kept = false;
             for (auto e = g.first_out[v]; e < g.first_out[v + 1] && !twin_kept; ++e)
                 twin_kept = g.head(e) == u && e < r.edge && whole.count(e) &&
                             g.via(e).size() == g.via(r.edge).size() &&
                             std::abs(g.length_m[e] - g.length_m[r.edge]) < 0.01f;
             if (twin_kept) continue;
-            pieces.push_back(edge_line(g, r.edge));
+            pieces.push_back(roads::edge_line(g, r.edge));
             continue;
         }
         // A search "to" the structure enters an edge at its head (the end nearer to it).
-        const auto line = edge_line(g, r.edge);
-        pieces.push_back(forward ? line_part(line, 0, r.fraction)
-                                 : line_part(line, 1 - r.fraction, 1));
+        const auto line = roads::edge_line(g, r.edge);
+        pieces.push_back(forward ? roads::line_part(line, 0, r.fraction)
+                                 : roads::line_part(line, 1 - r.fraction, 1));
     }
     return pieces;
 }
 
 namespace {
 
-GEOSGeometry* make_line(GEOSContextHandle_t h, const std::vector<Point>& line) {
+GEOSGeometry* make_line(GEOSContextHandle_t h, const std::vector<model::Point>& line) {
     std::vector<double> xy;
     xy.reserve(line.size() * 2);
     for (const auto& p : line) {
@@ -79,7 +79,8 @@ struct PointKeyHash {
 // Joins pieces end to end where exactly two of them meet (a road through a junction-free bend,
 // or one direction continuing the other): one long band per chain instead of one capsule per
 // piece means far fewer overlapping caps for the union to resolve.
-std::vector<std::vector<Point>> merge_chains(const std::vector<std::vector<Point>>& pieces) {
+std::vector<std::vector<model::Point>> merge_chains(
+    const std::vector<std::vector<model::Point>>& pieces) {
     std::unordered_map<PointKey, std::vector<std::uint32_t>, PointKeyHash> ends;  // piece*2+end
     for (std::uint32_t i = 0; i < pieces.size(); ++i) {
         if (pieces[i].size() < 2) continue;
@@ -88,18 +89,18 @@ std::vector<std::vector<Point>> merge_chains(const std::vector<std::vector<Point
     }
     std::vector<bool> used(pieces.size(), false);
     // The piece-end continuing a chain at `p`, if exactly one other unused piece ends there.
-    auto next_at = [&](const Point& p, std::uint32_t self) -> std::optional<std::uint32_t> {
+    auto next_at = [&](const model::Point& p, std::uint32_t self) -> std::optional<std::uint32_t> {
         const auto it = ends.find({p.x, p.y});
         if (it == ends.end() || it->second.size() != 2) return std::nullopt;
         const std::uint32_t other = it->second[0] / 2 == self ? it->second[1] : it->second[0];
         if (other / 2 == self || used[other / 2]) return std::nullopt;
         return other;
     };
-    std::vector<std::vector<Point>> chains;
+    std::vector<std::vector<model::Point>> chains;
     for (std::uint32_t i = 0; i < pieces.size(); ++i) {
         if (used[i] || pieces[i].size() < 2) continue;
         used[i] = true;
-        std::deque<Point> chain(pieces[i].begin(), pieces[i].end());
+        std::deque<model::Point> chain(pieces[i].begin(), pieces[i].end());
         for (bool forward : {true, false}) {
             std::uint32_t last = i;
             while (auto n = next_at(forward ? chain.back() : chain.front(), last)) {
@@ -128,13 +129,15 @@ std::vector<std::vector<Point>> merge_chains(const std::vector<std::vector<Point
 
 // The exact band: every piece buffered by GEOS, then one cascaded union (with `base`, the
 // polygon of the shorter limit). For catchments too large for the grid.
-MultiPolygon union_of_bands(const GeosContext& geos, const std::vector<std::vector<Point>>& pieces,
-                            const CatchmentShape& shape, const std::vector<Point>& access_leg,
-                            const MultiPolygon* base) {
+model::MultiPolygon union_of_bands(const geos::GeosContext& geos,
+                                   const std::vector<std::vector<model::Point>>& pieces,
+                                   const config::CatchmentShape& shape,
+                                   const std::vector<model::Point>& access_leg,
+                                   const model::MultiPolygon* base) {
     const GEOSContextHandle_t h = geos.handle();
     std::vector<GEOSGeometry*> lines;
     lines.reserve(pieces.size() + 1);
-    auto add = [&](const std::vector<Point>& piece) {
+    auto add = [&](const std::vector<model::Point>& piece) {
         if (piece.size() < 2) return;
         if (GEOSGeometry* l = make_line(h, piece)) lines.push_back(l);
     };
@@ -153,26 +156,27 @@ MultiPolygon union_of_bands(const GeosContext& geos, const std::vector<std::vect
     if (base && !base->empty()) bands.push_back(geos.to_geos(*base).release());
     if (bands.empty()) return {};
     // The collection takes ownership of the bands.
-    GeosGeometry all = geos.wrap(GEOSGeom_createCollection_r(
+    geos::GeosGeometry all = geos.wrap(GEOSGeom_createCollection_r(
         h, GEOS_GEOMETRYCOLLECTION, bands.data(), static_cast<unsigned>(bands.size())));
     if (!all) return {};
-    GeosGeometry united = geos.wrap(GEOSUnaryUnion_r(h, all.get()));
+    geos::GeosGeometry united = geos.wrap(GEOSUnaryUnion_r(h, all.get()));
     return geos.to_multipolygon(united.get());
 }
 
 // The grid's cell for a band: at most a quarter of it, so the polygon holds at least 29 % of
 // the band for sure (62 % at the default 150 m with 20 m cells).
-double grid_cell(const CatchmentShape& shape) {
+double grid_cell(const config::CatchmentShape& shape) {
     return std::min(shape.grid_cell_m, shape.road_buffer_m / 4);
 }
 
 }  // namespace
 
-std::vector<MultiPolygon> road_catchment_polygons(
-    const GeosContext& geos, const std::vector<std::vector<std::vector<Point>>>& pieces_by_limit,
-    const CatchmentShape& shape, const std::vector<Point>& access_leg) {
-    std::vector<MultiPolygon> out(pieces_by_limit.size());
-    Box extent;
+std::vector<model::MultiPolygon> road_catchment_polygons(
+    const geos::GeosContext& geos,
+    const std::vector<std::vector<std::vector<model::Point>>>& pieces_by_limit,
+    const config::CatchmentShape& shape, const std::vector<model::Point>& access_leg) {
+    std::vector<model::MultiPolygon> out(pieces_by_limit.size());
+    model::Box extent;
     bg::assign_inverse(extent);
     for (const auto& pieces : pieces_by_limit)
         for (const auto& piece : pieces)
@@ -185,8 +189,10 @@ std::vector<MultiPolygon> road_catchment_polygons(
     // wholly within the band even then.
     const double tolerance = 0.35 * cell;
     const double radius = shape.road_buffer_m - cell * (std::numbers::sqrt2 / 2 + 0.36 + 0.35);
-    bg::expand(extent, Point{extent.min_corner().x - radius, extent.min_corner().y - radius});
-    bg::expand(extent, Point{extent.max_corner().x + radius, extent.max_corner().y + radius});
+    bg::expand(extent,
+               model::Point{extent.min_corner().x - radius, extent.min_corner().y - radius});
+    bg::expand(extent,
+               model::Point{extent.max_corner().x + radius, extent.max_corner().y + radius});
     auto grid = BandGrid::covering(extent, cell, shape.max_grid_cells);
     if (!grid) {
         for (std::size_t k = 0; k < pieces_by_limit.size(); ++k)
@@ -203,18 +209,19 @@ std::vector<MultiPolygon> road_catchment_polygons(
                                 });
 }
 
-MultiPolygon crow_fly_catchment_polygon(const Point& centre, const CrowFlyModel& model,
-                                        double limit_seconds) {
+model::MultiPolygon crow_fly_catchment_polygon(const model::Point& centre,
+                                               const model::CrowFlyModel& model,
+                                               double limit_seconds) {
     constexpr int kSides = 72;
     const double r = model.radius_m(limit_seconds);
-    Polygon disc;
+    model::Polygon disc;
     for (int i = 0; i <= kSides; ++i) {
         const double a = -2 * std::numbers::pi * i / kSides;  // clockwise: Boost's outer ring
         disc.outer().push_back({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
     }
-    MultiPolygon out{disc};
+    model::MultiPolygon out{disc};
     boost::geometry::correct(out);
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

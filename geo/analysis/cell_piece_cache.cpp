@@ -5,9 +5,9 @@
 
 #include "core/binary_io.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
-using namespace binary;
+using namespace core::binary;
 
 namespace {
 
@@ -18,18 +18,18 @@ std::uint64_t hash_value(const T& v, std::uint64_t h) {
     return fnv1a(&v, sizeof v, h);
 }
 
-std::uint64_t hash_ring(const Ring& ring, std::uint64_t h) {
+std::uint64_t hash_ring(const model::Ring& ring, std::uint64_t h) {
     h = hash_value(ring.size(), h);
-    return ring.empty() ? h : fnv1a(ring.data(), ring.size() * sizeof(Point), h);
+    return ring.empty() ? h : fnv1a(ring.data(), ring.size() * sizeof(model::Point), h);
 }
 
 }  // namespace
 
-std::string cell_piece_cache_key(const std::vector<Commune>& communes, int epsg,
-                                 const std::vector<PopulationCell>& cells) {
+std::string cell_piece_cache_key(const std::vector<model::Commune>& communes, int epsg,
+                                 const std::vector<model::PopulationCell>& cells) {
     std::uint64_t h = hash_value(epsg, kFnvOffset);
     h = hash_value(communes.size(), h);
-    for (const Commune& c : communes) {
+    for (const model::Commune& c : communes) {
         h = hash_value(c.epsg, hash_value(c.geometry.size(), h));
         for (const auto& poly : c.geometry) {
             h = hash_ring(poly.outer(), hash_value(poly.inners().size(), h));
@@ -37,7 +37,7 @@ std::string cell_piece_cache_key(const std::vector<Commune>& communes, int epsg,
         }
     }
     h = hash_value(cells.size(), h);
-    for (const PopulationCell& cell : cells) h = hash_ring(cell.square.outer(), h);
+    for (const model::PopulationCell& cell : cells) h = hash_ring(cell.square.outer(), h);
     return hex_digest(h);
 }
 
@@ -64,4 +64,4 @@ bool write_cell_pieces(const std::string& file, const std::string& key,
     });
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

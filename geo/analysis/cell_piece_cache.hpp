@@ -11,20 +11,20 @@
 #include "model/commune.hpp"
 #include "model/population_grid.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief The piece of a grid cell inside one commune, before rescaling to its population.
 struct CellPiece {
     std::uint32_t commune;  ///< index into the communes
     std::int32_t cell;      ///< index into the grid's cells
-    Point position;         ///< its representative point
+    model::Point position;  ///< its representative point
     double area_m2;
     double share;  ///< of the cell's area
 };
 
 /// @brief A key for cutting `cells` by the communes of CRS `epsg` (hex digest).
-std::string cell_piece_cache_key(const std::vector<Commune>& communes, int epsg,
-                                 const std::vector<PopulationCell>& cells);
+std::string cell_piece_cache_key(const std::vector<model::Commune>& communes, int epsg,
+                                 const std::vector<model::PopulationCell>& cells);
 
 /// @brief The cached pieces, or empty when absent, stale, unreadable or out of range.
 std::optional<std::vector<CellPiece>> read_cell_pieces(const std::string& file,
@@ -35,4 +35,4 @@ std::optional<std::vector<CellPiece>> read_cell_pieces(const std::string& file,
 bool write_cell_pieces(const std::string& file, const std::string& key,
                        const std::vector<CellPiece>& pieces);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

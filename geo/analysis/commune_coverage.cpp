@@ -8,7 +8,7 @@
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace {
 
@@ -17,16 +17,19 @@ namespace {
 // reads every vertex of it again, 35,000 times for the country's communes.
 class AreaPieces {
   public:
-    AreaPieces(const GeosContext& geos, GeosGeometry area, const Box& extent) : geos_(geos) {
+    AreaPieces(const geos::GeosContext& geos, geos::GeosGeometry area, const model::Box& extent)
+        : geos_(geos) {
         if (area) split(std::move(area), extent, 0);
     }
     /// @brief Area of `commune` (within `box`) inside the area, computed in `geos` (a worker's
     /// own context: the pieces are only read, their envelopes cached when they were cut).
-    double area_inside(const GeosContext& geos, const GEOSGeometry* commune, const Box& box) const {
+    double area_inside(const geos::GeosContext& geos, const GEOSGeometry* commune,
+                       const model::Box& box) const {
         double total = 0;
         for (const auto& [b, piece] : pieces_) {
             if (!boost::geometry::intersects(b, box)) continue;
-            GeosGeometry inter = geos.wrap(GEOSIntersection_r(geos.handle(), commune, piece.get()));
+            geos::GeosGeometry inter =
+                geos.wrap(GEOSIntersection_r(geos.handle(), commune, piece.get()));
             double a = 0;
             if (inter) GEOSArea_r(geos.handle(), inter.get(), &a);
             total += a;
@@ -35,7 +38,7 @@ class AreaPieces {
     }
 
   private:
-    void split(GeosGeometry area, const Box& b, int depth) {
+    void split(geos::GeosGeometry area, const model::Box& b, int depth) {
         if (GEOSisEmpty_r(geos_.handle(), area.get())) return;
         if (depth >= 10 || GEOSGetNumCoordinates_r(geos_.handle(), area.get()) < 4000) {
             geos_.cache_envelopes(area.get());  // before workers share it
@@ -44,49 +47,53 @@ class AreaPieces {
         }
         const double mx = (b.min_corner().x + b.max_corner().x) / 2,
                      my = (b.min_corner().y + b.max_corner().y) / 2;
-        for (const Box& q :
-             {Box(b.min_corner(), {mx, my}), Box({mx, b.min_corner().y}, {b.max_corner().x, my}),
-              Box({b.min_corner().x, my}, {mx, b.max_corner().y}), Box({mx, my}, b.max_corner())}) {
-            GeosGeometry part =
+        for (const model::Box& q : {model::Box(b.min_corner(), {mx, my}),
+                                    model::Box({mx, b.min_corner().y}, {b.max_corner().x, my}),
+                                    model::Box({b.min_corner().x, my}, {mx, b.max_corner().y}),
+                                    model::Box({mx, my}, b.max_corner())}) {
+            geos::GeosGeometry part =
                 geos_.wrap(GEOSClipByRect_r(geos_.handle(), area.get(), q.min_corner().x,
                                             q.min_corner().y, q.max_corner().x, q.max_corner().y));
             if (part) split(std::move(part), q, depth + 1);
         }
     }
-    const GeosContext& geos_;
-    std::vector<std::pair<Box, GeosGeometry>> pieces_;
+    const geos::GeosContext& geos_;
+    std::vector<std::pair<model::Box, geos::GeosGeometry>> pieces_;
 };
 
 }  // namespace
 
-CoverageStatus coverage_status(double share_within, bool declared, const CoverageRule& rule) {
+CoverageStatus coverage_status(double share_within, bool declared,
+                               const config::CoverageRule& rule) {
     if (share_within >= rule.covered_min_share) return CoverageStatus::covered;
     if (declared && rule.declared_area_covers) return CoverageStatus::covered;
     if (share_within <= rule.white_zone_max_share) return CoverageStatus::white_zone;
     return CoverageStatus::partial;
 }
 
-void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
+void compute_commune_coverage(TypeCoverage& tc, const model::Territory& territory,
                               const PopulationPoints& population, const std::vector<double>& fca,
                               const std::map<std::string, std::vector<std::string>>& declared,
-                              const MultiPolygon& reach, const CoverageRule& rule,
+                              const model::MultiPolygon& reach, const config::CoverageRule& rule,
                               TimeModel time_model) {
     const std::string method_word = commune_method_word(time_model);
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     const auto& points = population.points;
     const double threshold_s = tc.threshold_min * 60;
-    const GeosContext geos;
-    Box extent;
+    const geos::GeosContext geos;
+    model::Box extent;
     boost::geometry::envelope(reach, extent);
-    const AreaPieces reach_area(geos, reach.empty() ? GeosGeometry() : geos.to_geos(reach), extent);
+    const AreaPieces reach_area(geos, reach.empty() ? geos::GeosGeometry() : geos.to_geos(reach),
+                                extent);
     tc.communes.resize(communes.size());
     // The communes on all cores (a country's 35,000 area overlays), a GEOS context each.
-    const std::size_t workers = worker_count(communes.size() / 64 + 1);
-    std::vector<std::unique_ptr<GeosContext>> contexts;
-    for (std::size_t w = 0; w < workers; ++w) contexts.push_back(std::make_unique<GeosContext>());
-    parallel_for(communes.size(), workers, [&](std::size_t c, std::size_t w) {
-        const GeosContext& local = *contexts[w];
+    const std::size_t workers = core::worker_count(communes.size() / 64 + 1);
+    std::vector<std::unique_ptr<geos::GeosContext>> contexts;
+    for (std::size_t w = 0; w < workers; ++w)
+        contexts.push_back(std::make_unique<geos::GeosContext>());
+    core::parallel_for(communes.size(), workers, [&](std::size_t c, std::size_t w) {
+        const geos::GeosContext& local = *contexts[w];
         CommuneCoverage& cc = tc.communes[c];
         double weighted_time = 0, timed_population = 0, max_t = 0;
         std::map<std::uint32_t, double> nearest_weight;
@@ -102,7 +109,7 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
                 cc.population_within += pt.population;
                 cc.elderly_within += pt.elderly;
             }
-            if (t < kUnreached) {
+            if (t < routing::kUnreached) {
                 weighted_time += pt.population * t;
                 timed_population += pt.population;
                 nearest_weight[tc.nearest.place[i]] += pt.population;
@@ -110,7 +117,7 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
             max_t = std::max(max_t, t);
         }
         if (timed_population > 0) cc.mean_minutes = weighted_time / timed_population / 60;
-        if (max_t < kUnreached &&
+        if (max_t < routing::kUnreached &&
             population.first_of_commune[c] < population.first_of_commune[c + 1])
             cc.max_minutes = max_t / 60;
         if (!nearest_weight.empty()) {
@@ -123,7 +130,7 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
         if (cc.population > 0) cc.fca_per_100k = fca_sum / cc.population * 1e5;
         // Area inside the type's catchment at its threshold.
         if (!reach.empty() && communes[c].area_m2 > 0) {
-            const GeosGeometry cg = local.to_geos(communes[c].geometry);
+            const geos::GeosGeometry cg = local.to_geos(communes[c].geometry);
             const double area = reach_area.area_inside(local, cg.get(), communes[c].bbox);
             cc.area_within_m2 = area;
             cc.share_area_within = std::min(1.0, area / communes[c].area_m2);
@@ -144,4 +151,4 @@ void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
     });
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

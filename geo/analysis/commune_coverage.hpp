@@ -10,11 +10,12 @@
 #include "analysis/coverage_result.hpp"
 #include "analysis/time_model.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief Applies the coverage rule: covered at or above `covered_min_share` (or declared, when
 /// declared areas cover), white zone at or below `white_zone_max_share`, partial between.
-CoverageStatus coverage_status(double share_within, bool declared, const CoverageRule& rule);
+CoverageStatus coverage_status(double share_within, bool declared,
+                               const config::CoverageRule& rule);
 
 /// @brief The share the rule judges: of the population within the threshold, or of the area
 /// inside the catchment where nobody lives (analysis and what-if scenarios alike).
@@ -25,7 +26,7 @@ inline double share_within(double population, double population_within, double s
 /// @brief The inhabitants a commune counts as covered: all of them when its declared area
 /// covers it (the rule's declared_area_covers), else those within the threshold. Territory
 /// indicators, the report and the command summary all count with it.
-inline double population_covered(const CommuneCoverage& cc, const CoverageRule& rule) {
+inline double population_covered(const CommuneCoverage& cc, const config::CoverageRule& rule) {
     const bool by_declared_area = cc.status == CoverageStatus::covered && !cc.declared_by.empty() &&
                                   rule.declared_area_covers;
     return by_declared_area ? cc.population : cc.population_within;
@@ -35,10 +36,10 @@ inline double population_covered(const CommuneCoverage& cc, const CoverageRule& 
 /// `tc.threshold_min` must be set; `fca` is the 2SFCA score per population point; `declared`
 /// maps a commune's INSEE code to the structures declaring it; `reach` is the type's catchment
 /// at its threshold; `time_model` is named in each commune's `method` field.
-void compute_commune_coverage(TypeCoverage& tc, const Territory& territory,
+void compute_commune_coverage(TypeCoverage& tc, const model::Territory& territory,
                               const PopulationPoints& population, const std::vector<double>& fca,
                               const std::map<std::string, std::vector<std::string>>& declared,
-                              const MultiPolygon& reach, const CoverageRule& rule,
+                              const model::MultiPolygon& reach, const config::CoverageRule& rule,
                               TimeModel time_model);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

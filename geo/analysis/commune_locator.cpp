@@ -5,32 +5,34 @@
 
 #include "core/text_encoding.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
 namespace {
 
-std::vector<std::pair<Box, std::uint32_t>> boxes_of(const std::vector<Commune>& communes) {
-    std::vector<std::pair<Box, std::uint32_t>> boxes;
+std::vector<std::pair<model::Box, std::uint32_t>> boxes_of(
+    const std::vector<model::Commune>& communes) {
+    std::vector<std::pair<model::Box, std::uint32_t>> boxes;
     for (std::uint32_t c = 0; c < communes.size(); ++c) boxes.emplace_back(communes[c].bbox, c);
     return boxes;
 }
 
 }  // namespace
 
-CommuneLocator::CommuneLocator(const std::vector<Commune>& communes)
+CommuneLocator::CommuneLocator(const std::vector<model::Commune>& communes)
     : communes_(communes), tree_(boxes_of(communes)) {}
 
-int CommuneLocator::commune_at(const Point& p, int epsg) const {
+int CommuneLocator::commune_at(const model::Point& p, int epsg) const {
     for (auto it = tree_.qbegin(bgi::contains(p)); it != tree_.qend(); ++it)
         if (communes_[it->second].epsg == epsg && bg::covered_by(p, communes_[it->second].geometry))
             return static_cast<int>(it->second);
     return -1;
 }
 
-std::vector<int> structure_communes(const Territory& territory, const CommuneLocator& locator) {
+std::vector<int> structure_communes(const model::Territory& territory,
+                                    const CommuneLocator& locator) {
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     std::map<std::string, std::size_t> commune_index;
@@ -47,19 +49,20 @@ std::vector<int> structure_communes(const Territory& territory, const CommuneLoc
     return out;
 }
 
-void warn_ambiguous_departements(const Territory& territory,
+void warn_ambiguous_departements(const model::Territory& territory,
                                  const std::vector<std::string>& analysed_types,
-                                 const std::vector<int>& structure_commune, LoadReport& report) {
+                                 const std::vector<int>& structure_commune,
+                                 core::LoadReport& report) {
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     std::set<std::string> deps;
     for (const auto& c : communes) deps.insert(c.departement);
     const std::set<std::string> analysed(analysed_types.begin(), analysed_types.end());
     for (std::size_t s = 0; s < structures.size(); ++s) {
-        const Structure& st = structures[s];
+        const model::Structure& st = structures[s];
         if (deps.size() < 2 || !analysed.count(st.type) || structure_commune[s] >= 0 ||
             !st.intervention_communes.empty() || !st.commune_insee.empty() ||
-            fold_for_matching(st.territory) != "DEPARTEMENT")
+            core::fold_for_matching(st.territory) != "DEPARTEMENT")
             continue;
         std::string list;
         for (const auto& d : deps) list += (list.empty() ? "" : ", ") + d;
@@ -75,4 +78,4 @@ void warn_ambiguous_departements(const Territory& territory,
     }
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -9,28 +9,30 @@
 
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 class CommuneLocator {
   public:
-    explicit CommuneLocator(const std::vector<Commune>& communes);
+    explicit CommuneLocator(const std::vector<model::Commune>& communes);
     /// @brief Index of the commune of CRS `epsg` holding `p`, or -1.
-    int commune_at(const Point& p, int epsg) const;
+    int commune_at(const model::Point& p, int epsg) const;
 
   private:
-    const std::vector<Commune>& communes_;
-    boost::geometry::index::rtree<std::pair<Box, std::uint32_t>,
+    const std::vector<model::Commune>& communes_;
+    boost::geometry::index::rtree<std::pair<model::Box, std::uint32_t>,
                                   boost::geometry::index::quadratic<16>>
         tree_;
 };
 
 /// @brief Per structure, the Territory commune index, -1 if none.
-std::vector<int> structure_communes(const Territory& territory, const CommuneLocator& locator);
+std::vector<int> structure_communes(const model::Territory& territory,
+                                    const CommuneLocator& locator);
 
 /// @brief Warns about structures declared for « Département » without a commune in a
 /// territory of several départements: says what it was taken to mean (all of them).
-void warn_ambiguous_departements(const Territory& territory,
+void warn_ambiguous_departements(const model::Territory& territory,
                                  const std::vector<std::string>& analysed_types,
-                                 const std::vector<int>& structure_commune, LoadReport& report);
+                                 const std::vector<int>& structure_commune,
+                                 core::LoadReport& report);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

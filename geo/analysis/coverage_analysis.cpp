@@ -21,7 +21,7 @@
 #include "roads/car_profile.hpp"
 #include "routing/snap_raster_cache.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 const char* to_string(CoverageStatus s) {
     switch (s) {
@@ -37,7 +37,7 @@ const char* to_string(CoverageStatus s) {
 
 namespace {
 
-double threshold_of(const StructureType& t, const AnalysisConfig& config) {
+double threshold_of(const model::StructureType& t, const config::AnalysisConfig& config) {
     if (auto it = config.threshold_min.find(t.code); it != config.threshold_min.end())
         return it->second;
     return t.default_threshold_min.value_or(0);
@@ -45,16 +45,18 @@ double threshold_of(const StructureType& t, const AnalysisConfig& config) {
 
 }  // namespace
 
-std::vector<std::string> analysed_types(const Territory& territory, const AnalysisConfig& config) {
+std::vector<std::string> analysed_types(const model::Territory& territory,
+                                        const config::AnalysisConfig& config) {
     std::vector<std::string> out;
     if (!config.types.empty()) {
         for (const auto& code : config.types) {
-            const StructureType* t = territory.types.find(code);
-            if (!t) throw ConfigError("analysis.types: unknown structure type '" + code + "'");
+            const model::StructureType* t = territory.types.find(code);
+            if (!t)
+                throw core::ConfigError("analysis.types: unknown structure type '" + code + "'");
             if (threshold_of(*t, config) <= 0)
-                throw ConfigError("analysis.types: type '" + t->code +
-                                  "' has no threshold (set analysis.threshold_min." + t->code +
-                                  ")");
+                throw core::ConfigError("analysis.types: type '" + t->code +
+                                        "' has no threshold (set analysis.threshold_min." +
+                                        t->code + ")");
             out.push_back(t->code);
         }
         return out;
@@ -66,11 +68,11 @@ std::vector<std::string> analysed_types(const Territory& territory, const Analys
     return out;
 }
 
-TravelModelChoice make_travel_time_model(const Territory& territory,
+TravelModelChoice make_travel_time_model(const model::Territory& territory,
                                          std::shared_ptr<const PopulationPoints> population) {
     TravelModelChoice out;
     if (territory.roads) {
-        const RoadAccess& access = territory.road_access;
+        const model::RoadAccess& access = territory.road_access;
         auto model = std::make_shared<TravelTimeModel>(
             territory.roads, territory.car_profile->off_network_kmh(), access.snap_max_distance_m,
             population, access.off_road_out_of_reach);
@@ -87,8 +89,8 @@ TravelModelChoice make_travel_time_model(const Territory& territory,
     out.model = std::make_shared<TravelTimeModel>(territory.crow_fly, population, point_epsg);
     out.method = TimeModel::crow_fly;
     out.label = "temps à vol d'oiseau (distance × " +
-                decimal_fr(territory.crow_fly.detour_factor, 2) + " à " +
-                decimal_fr(territory.crow_fly.speed_kmh, 0) + " km/h, pas de réseau routier)";
+                core::decimal_fr(territory.crow_fly.detour_factor, 2) + " à " +
+                core::decimal_fr(territory.crow_fly.speed_kmh, 0) + " km/h, pas de réseau routier)";
     return out;
 }
 
@@ -96,9 +98,9 @@ namespace {
 
 // Without inhabitants every share would silently be a share of area ("0 habitants, 59.6 %
 // couverts"): an analysis without population must be asked for.
-void require_population(const Territory& territory, const AnalysisConfig& config) {
+void require_population(const model::Territory& territory, const config::AnalysisConfig& config) {
     if (territory.population.total <= 0 && !config.population_grid && !config.area_only)
-        throw ConfigError(
+        throw core::ConfigError(
             territory.config_path +
             " : aucune population chargée (section `population` absente ou vide, et pas de "
             "`analysis.population_grid`) — les parts « couvertes » ne seraient que des parts de "
@@ -107,12 +109,11 @@ void require_population(const Territory& territory, const AnalysisConfig& config
 }
 
 // The population points, timed ("(cache)" when the cut grid was read back).
-std::shared_ptr<const PopulationPoints> timed_population_points(const Territory& territory,
-                                                                const AnalysisConfig& config,
-                                                                LoadReport& report,
-                                                                std::vector<StepTiming>& timings,
-                                                                const ProgressFn& progress) {
-    StepClock clock(timings, "population points");
+std::shared_ptr<const PopulationPoints> timed_population_points(
+    const model::Territory& territory, const config::AnalysisConfig& config,
+    core::LoadReport& report, std::vector<core::StepTiming>& timings,
+    const core::ProgressFn& progress) {
+    core::StepClock clock(timings, "population points");
     auto points = std::make_shared<const PopulationPoints>(
         build_population_points(territory, config, report, progress));
     if (points->pieces_from_cache) clock.found_in_cache();
@@ -122,17 +123,17 @@ std::shared_ptr<const PopulationPoints> timed_population_points(const Territory&
 constexpr const char* kSnapRasterStep = "catchment surface: snap raster";
 
 // The raster of snaps of the catchment surfaces, timed.
-void timed_snap_raster(const TravelTimeModel& model, const AnalysisConfig& config,
-                       std::vector<StepTiming>& timings) {
-    StepClock clock(timings, kSnapRasterStep);
+void timed_snap_raster(const TravelTimeModel& model, const config::AnalysisConfig& config,
+                       std::vector<core::StepTiming>& timings) {
+    core::StepClock clock(timings, kSnapRasterStep);
     const double cell = config.catchment_shape.surface_cell_m;
     model.snap_raster(cell);
     if (model.snap_raster_from_cache(cell)) clock.found_in_cache();
 }
 
 // The travel-time model (points snapped once), and what it says about off-road inhabitants.
-void build_travel_model(CoverageAnalysis& a, const Territory& territory) {
-    StepClock clock(a.timings, "travel model (snapping)");
+void build_travel_model(CoverageAnalysis& a, const model::Territory& territory) {
+    core::StepClock clock(a.timings, "travel model (snapping)");
     const auto& points = a.population().points;
     TravelModelChoice choice = make_travel_time_model(territory, a.population_points);
     a.model = choice.model;
@@ -142,11 +143,12 @@ void build_travel_model(CoverageAnalysis& a, const Territory& territory) {
     for (const auto i : a.model->off_road_points()) a.off_road_inhabitants += points[i].population;
     a.off_road_timed = a.model->off_road_timed();
     if (a.unsnapped_points == 0) return;
-    const RoadAccess& rc = territory.road_access;
+    const model::RoadAccess& rc = territory.road_access;
     const std::string text =
-        counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
-        counted(double(a.unsnapped_points), "point", "points") + " de population) à plus de " +
-        thousands(rc.snap_max_distance_m) + " m de toute route : " +
+        core::counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
+        core::counted(double(a.unsnapped_points), "point", "points") +
+        " de population) à plus de " + core::thousands(rc.snap_max_distance_m) +
+        " m de toute route : " +
         (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route la plus proche, hors réseau "
                             "(roads.off_road = \"out-of-reach\" les compterait hors d'atteinte)"
                           : "comptés hors d'atteinte (roads.off_road = \"out-of-reach\")");
@@ -154,22 +156,23 @@ void build_travel_model(CoverageAnalysis& a, const Territory& territory) {
 }
 
 // One type: where its structures start from, travel times, 2SFCA, catchments, per commune.
-TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Territory& territory,
-                          const AnalysisConfig& config,
+TypeCoverage analyze_type(const model::StructureType& st, CoverageAnalysis& a,
+                          const model::Territory& territory, const config::AnalysisConfig& config,
                           const std::vector<double>& point_population) {
     const TravelTimeModel& model = *a.model;
     TypeCoverage tc;
     tc.type = st.code;
     tc.label = st.label;
     tc.threshold_min = threshold_of(st, config);
-    tc.direction = st.direction == TravelDirection::patient_travels ? SearchDirection::to_sources
-                                                                    : SearchDirection::from_sources;
+    tc.direction = st.direction == model::TravelDirection::patient_travels
+                       ? routing::SearchDirection::to_sources
+                       : routing::SearchDirection::from_sources;
     const double threshold_s = tc.threshold_min * 60;
 
     std::vector<Place> places;
     std::map<std::string, std::vector<std::string>> declared;  // commune → structure ids
     for (std::size_t s = 0; s < territory.structures.size(); ++s) {
-        const Structure& str = territory.structures[s];
+        const model::Structure& str = territory.structures[s];
         if (str.type != st.code) continue;
         const std::set<std::string> area = declared_communes(str, territory);
         for (const auto& c : area) declared[c].push_back(str.id);
@@ -189,7 +192,7 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
     }
 
     {
-        StepClock clock(a.timings, st.code + ": nearest structure");
+        core::StepClock clock(a.timings, st.code + ": nearest structure");
         tc.nearest = model.nearest(places, tc.direction);
     }
     // Catchments per structure and limit, clipped, and their union per limit; and, from the
@@ -204,7 +207,7 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
     std::string unit;
     bool all_have_capacity = !tc.located.empty();
     for (const std::size_t s : tc.located) {
-        const Structure& str = territory.structures[s];
+        const model::Structure& str = territory.structures[s];
         if (!str.capacity || *str.capacity <= 0 || (!unit.empty() && unit != str.capacity_unit)) {
             all_have_capacity = false;
             break;
@@ -220,7 +223,7 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
         two_step_fca(reach, supply, point_population, threshold_s, config.fca);
 
     {
-        StepClock clock(a.timings, st.code + ": commune coverage");
+        core::StepClock clock(a.timings, st.code + ": commune coverage");
         compute_commune_coverage(tc, territory, a.population(), fca, declared,
                                  tc.union_catchments[at_threshold], config.coverage, a.method);
     }
@@ -229,29 +232,31 @@ TypeCoverage analyze_type(const StructureType& st, CoverageAnalysis& a, const Te
 
 }  // namespace
 
-std::vector<StepTiming> prepare_analysis(const Territory& territory, const AnalysisConfig& config,
-                                         const ProgressFn& progress) {
-    std::vector<StepTiming> timings;
-    LoadReport report;  // the analysis reports the same things again
+std::vector<core::StepTiming> prepare_analysis(const model::Territory& territory,
+                                               const config::AnalysisConfig& config,
+                                               const core::ProgressFn& progress) {
+    std::vector<core::StepTiming> timings;
+    core::LoadReport report;  // the analysis reports the same things again
     const auto points = timed_population_points(territory, config, report, timings, progress);
     if (territory.roads && !config.catchment_shape.road_bands) {
         // The raster needs the snapper's index only, not the points snapped.
-        std::optional<RoadSnapper> snapper;
+        std::optional<routing::RoadSnapper> snapper;
         {
-            StepClock clock(timings, "snapping index");
+            core::StepClock clock(timings, "snapping index");
             snapper.emplace(*territory.roads, territory.car_profile->off_network_kmh(),
                             territory.road_access.snap_max_distance_m);
         }
-        StepClock clock(timings, kSnapRasterStep);
+        core::StepClock clock(timings, kSnapRasterStep);
         bool from_cache = false;
-        cached_snap_raster(*territory.roads, *snapper, config.catchment_shape.surface_cell_m,
-                           territory.road_access.cache_file, from_cache);
+        routing::cached_snap_raster(*territory.roads, *snapper,
+                                    config.catchment_shape.surface_cell_m,
+                                    territory.road_access.cache_file, from_cache);
         if (from_cache) clock.found_in_cache();
     }
     return timings;
 }
 
-double analysed_population(const Territory& territory, const CoverageAnalysis& analysis) {
+double analysed_population(const model::Territory& territory, const CoverageAnalysis& analysis) {
     double population = 0;
     if (territory.population.from_grid) {
         for (const auto& p : analysis.population().points) population += p.population;
@@ -261,8 +266,9 @@ double analysed_population(const Territory& territory, const CoverageAnalysis& a
     return population;
 }
 
-CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConfig& config,
-                                  const ProgressFn& progress) {
+CoverageAnalysis analyze_coverage(const model::Territory& territory,
+                                  const config::AnalysisConfig& config,
+                                  const core::ProgressFn& progress) {
     CoverageAnalysis a;
     a.rule = config.coverage;
     a.area_only = config.area_only;
@@ -279,7 +285,7 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     a.structure_commune = structure_communes(territory, locator);
     warn_ambiguous_departements(territory, type_codes, a.structure_commune, a.report);
     {
-        StepClock clock(a.timings, "territory outline (GEOS union)");
+        core::StepClock clock(a.timings, "territory outline (GEOS union)");
         a.outline = territory_outline(territory);
     }
     if (a.model->by_road() && !config.catchment_shape.road_bands) {
@@ -297,23 +303,24 @@ CoverageAnalysis analyze_coverage(const Territory& territory, const AnalysisConf
     }
     a.combinations = white_zone_combinations(a, territory, config.white_zone_combinations);
     {
-        StepClock clock(a.timings, "territory indicators");
+        core::StepClock clock(a.timings, "territory indicators");
         a.indicators = territory_indicators(a, territory, config.coverage);
     }
     {
-        StepClock clock(a.timings, "where next (greedy siting)");
+        core::StepClock clock(a.timings, "where next (greedy siting)");
         a.candidates = where_next(a, territory, config.siting, *a.model, locator);
     }
     return a;
 }
 
 const TypeCoverage* find_analysed_type(const CoverageAnalysis& analysis,
-                                       const StructureTypeTable& types, const std::string& code) {
-    const StructureType* st = types.find(code);
+                                       const model::StructureTypeTable& types,
+                                       const std::string& code) {
+    const model::StructureType* st = types.find(code);
     if (!st) return nullptr;
     for (const auto& tc : analysis.types)
         if (tc.type == st->code) return &tc;
     return nullptr;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

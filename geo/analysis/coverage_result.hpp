@@ -18,7 +18,7 @@
 #include "core/load_report.hpp"
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 enum class CoverageStatus { covered, partial, white_zone };
 const char* to_string(CoverageStatus s);
@@ -43,14 +43,14 @@ struct CommuneCoverage {
 struct TypeCoverage {
     std::string type, label;
     double threshold_min = 30;
-    SearchDirection direction = SearchDirection::from_sources;
+    routing::SearchDirection direction = routing::SearchDirection::from_sources;
     std::vector<std::size_t> located;       ///< structures (Territory indices) with a usable start
     std::vector<std::size_t> off_network;   ///< positioned but too far from every road
     std::vector<std::size_t> declaring;     ///< structures with a declared area
     NearestPlaces nearest;                  ///< per point; place = index into `located`
     std::vector<CommuneCoverage> communes;  ///< per Territory commune
-    std::vector<double> catchment_limits_min;    ///< ascending, includes threshold_min
-    std::vector<MultiPolygon> union_catchments;  ///< per limit, clipped to the communes
+    std::vector<double> catchment_limits_min;           ///< ascending, includes threshold_min
+    std::vector<model::MultiPolygon> union_catchments;  ///< per limit, clipped to the communes
     /// What a structure offers in the 2SFCA: "structures" (one each), or the unit of the
     /// capacities ("lits") when every located structure of the type has one.
     std::string supply_unit = "structures";
@@ -61,7 +61,7 @@ struct StructureCatchment {
     std::size_t structure;  ///< Territory index
     std::string type;
     double limit_min;
-    MultiPolygon area;
+    model::MultiPolygon area;
 };
 
 /// @brief "Communes out of reach of any EMSP and any HAD": white zones for every type listed.
@@ -99,7 +99,7 @@ struct TerritoryIndicators {
 struct CandidateSite {
     std::string type;
     std::string id, name, origin;  ///< origin: "structure HOPITAL", "grille 2000 m"
-    Point position;
+    model::Point position;
     int epsg = 2154;  ///< CRS of `position`
     std::string commune;
     double potential = 0;  ///< uncovered population it would cover alone
@@ -124,18 +124,19 @@ struct CoverageAnalysis {
     std::vector<WhiteZoneCombination> combinations;
     std::vector<TerritoryIndicators> indicators;
     std::vector<CandidateSite> candidates;
-    CoverageRule rule;  ///< the rule statuses were decided with
-    std::vector<StepTiming> timings;
-    LoadReport report;
-    std::size_t unsnapped_points = 0;  ///< population points beyond the snap limit
-    double off_road_inhabitants = 0;   ///< living at those points
-    bool off_road_timed = true;        ///< false: counted out of reach (roads.off_road)
-    bool area_only = false;            ///< analysis.area_only: no population on purpose
-    CatchmentShape catchment_shape;    ///< how the catchments were drawn (for the report)
+    config::CoverageRule rule;  ///< the rule statuses were decided with
+    std::vector<core::StepTiming> timings;
+    core::LoadReport report;
+    std::size_t unsnapped_points = 0;        ///< population points beyond the snap limit
+    double off_road_inhabitants = 0;         ///< living at those points
+    bool off_road_timed = true;              ///< false: counted out of reach (roads.off_road)
+    bool area_only = false;                  ///< analysis.area_only: no population on purpose
+    config::CatchmentShape catchment_shape;  ///< how the catchments were drawn (for the report)
 };
 
 /// @brief The analysed type `code` (a code or an alias of the type table), or nullptr.
 const TypeCoverage* find_analysed_type(const CoverageAnalysis& analysis,
-                                       const StructureTypeTable& types, const std::string& code);
+                                       const model::StructureTypeTable& types,
+                                       const std::string& code);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -3,10 +3,10 @@
 #include "core/text_encoding.hpp"
 #include "crs/departement_crs.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
-std::set<std::string> declared_communes(const Structure& s, const Territory& territory,
-                                        std::string* how) {
+std::set<std::string> declared_communes(const model::Structure& s,
+                                        const model::Territory& territory, std::string* how) {
     std::set<std::string> out;
     if (!s.intervention_communes.empty()) {
         for (const auto& c : s.intervention_communes)
@@ -15,7 +15,7 @@ std::set<std::string> declared_communes(const Structure& s, const Territory& ter
         return out;
     }
     if (s.territory.empty()) return out;
-    const std::string key = fold_for_matching(s.territory);
+    const std::string key = core::fold_for_matching(s.territory);
     if (key == "REGION") {
         for (const auto& c : territory.communes) out.insert(c.insee);
         if (how) *how = "région";
@@ -23,7 +23,7 @@ std::set<std::string> declared_communes(const Structure& s, const Territory& ter
     }
     if (key == "DEPARTEMENT") {
         const std::string dep =
-            !s.commune_insee.empty() ? departement_of_insee(s.commune_insee) : "";
+            !s.commune_insee.empty() ? crs::departement_of_insee(s.commune_insee) : "";
         for (const auto& c : territory.communes)
             if (dep.empty() || c.departement == dep) out.insert(c.insee);
         if (how) *how = "département";
@@ -32,14 +32,15 @@ std::set<std::string> declared_communes(const Structure& s, const Territory& ter
     for (const auto& g : territory.groupings)
         for (const auto& [commune, name] : g.territory_of_commune)
             // Départements are named « 25 Doubs »: a structure may say « 25 » or « Doubs ».
-            if (fold_for_matching(name) == key ||
+            if (core::fold_for_matching(name) == key ||
                 (g.name == "departement" &&
-                 (fold_for_matching(name).rfind(key + " ", 0) == 0 ||
-                  fold_for_matching(name).substr(fold_for_matching(name).find(' ') + 1) == key))) {
+                 (core::fold_for_matching(name).rfind(key + " ", 0) == 0 ||
+                  core::fold_for_matching(name).substr(core::fold_for_matching(name).find(' ') +
+                                                       1) == key))) {
                 out.insert(commune);
                 if (how) *how = "territoire " + s.territory + " (" + g.label + ")";
             }
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

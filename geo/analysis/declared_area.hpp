@@ -8,11 +8,12 @@
 
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief INSEE codes of the territory's communes the structure declares; empty when it
 /// declares nothing usable. `how` (optional) says which declaration was used, in French.
-std::set<std::string> declared_communes(const Structure& s, const Territory& territory,
+std::set<std::string> declared_communes(const model::Structure& s,
+                                        const model::Territory& territory,
                                         std::string* how = nullptr);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

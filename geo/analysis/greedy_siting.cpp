@@ -1,6 +1,6 @@
 #include "analysis/greedy_siting.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 SitingOutcome greedy_max_cover(const std::vector<PointTimes>& reach, std::vector<double> uncovered,
                                std::size_t k) {
@@ -34,4 +34,4 @@ SitingOutcome greedy_max_cover(const std::vector<PointTimes>& reach, std::vector
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

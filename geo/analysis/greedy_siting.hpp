@@ -8,7 +8,7 @@
 
 #include "analysis/travel_time_model.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 struct SitePick {
     std::uint32_t candidate;
@@ -27,4 +27,4 @@ struct SitingOutcome {
 SitingOutcome greedy_max_cover(const std::vector<PointTimes>& reach, std::vector<double> uncovered,
                                std::size_t k);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

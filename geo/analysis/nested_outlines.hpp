@@ -10,13 +10,13 @@
 #include "analysis/band_grid.hpp"
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief `mark(k, grid)` marks limit k's new cells and returns false when there were none
 /// (limit k is then limit k − 1's polygon). `tolerance` (metres, under half a cell) bounds the
 /// simplification. One polygon per limit, empty where nothing is marked.
-std::vector<MultiPolygon> nested_grid_outlines(
+std::vector<model::MultiPolygon> nested_grid_outlines(
     BandGrid& grid, std::size_t limits, double tolerance,
     const std::function<bool(std::size_t, BandGrid&)>& mark);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -9,7 +9,7 @@
 #include "core/parallel.hpp"
 #include "geos/geos_context.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
@@ -17,12 +17,12 @@ namespace bgi = boost::geometry::index;
 namespace {
 
 // The centroid when it lies inside (most pieces), else GEOS's point on surface.
-Point representative_point(const MultiPolygon& mp, const GeosContext& geos) {
-    Point c;
+model::Point representative_point(const model::MultiPolygon& mp, const geos::GeosContext& geos) {
+    model::Point c;
     bg::centroid(mp, c);
     if (bg::covered_by(c, mp)) return c;
-    GeosGeometry g = geos.to_geos(mp);
-    GeosGeometry p = geos.wrap(g ? GEOSPointOnSurface_r(geos.handle(), g.get()) : nullptr);
+    geos::GeosGeometry g = geos.to_geos(mp);
+    geos::GeosGeometry p = geos.wrap(g ? GEOSPointOnSurface_r(geos.handle(), g.get()) : nullptr);
     double x = 0, y = 0;
     if (p && GEOSGeomGetX_r(geos.handle(), p.get(), &x) &&
         GEOSGeomGetY_r(geos.handle(), p.get(), &y))
@@ -34,7 +34,7 @@ Point representative_point(const MultiPolygon& mp, const GeosContext& geos) {
 // lazily and must not be shared between threads).
 class PreparedCommunes {
   public:
-    PreparedCommunes(const GeosContext& geos, const std::vector<GeosGeometry>& communes)
+    PreparedCommunes(const geos::GeosContext& geos, const std::vector<geos::GeosGeometry>& communes)
         : geos_(geos), communes_(communes), prepared_(communes.size(), nullptr) {}
     ~PreparedCommunes() {
         for (auto* p : prepared_)
@@ -48,29 +48,29 @@ class PreparedCommunes {
     }
 
   private:
-    const GeosContext& geos_;
-    const std::vector<GeosGeometry>& communes_;
+    const geos::GeosContext& geos_;
+    const std::vector<geos::GeosGeometry>& communes_;
     std::vector<const GEOSPreparedGeometry*> prepared_;
 };
 
 // Cuts one cell by the communes whose box meets it (GEOS overlay: robust on the touching
 // boundaries of neighbouring communes, where Boost's overlay may give up). Most cells lie
 // wholly inside one commune: a prepared "contains" settles those without an overlay.
-void cut_cell(const PopulationCell& cell, std::int32_t index,
-              const std::vector<GeosGeometry>& commune_geos, const GeosContext& geos,
+void cut_cell(const model::PopulationCell& cell, std::int32_t index,
+              const std::vector<geos::GeosGeometry>& commune_geos, const geos::GeosContext& geos,
               PreparedCommunes& prepared,
-              const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>>& tree,
+              const bgi::rtree<std::pair<model::Box, std::uint32_t>, bgi::quadratic<16>>& tree,
               std::vector<CellPiece>& out) {
     const double cell_area = bg::area(cell.square);
-    Box box;
+    model::Box box;
     bg::envelope(cell.square, box);
-    std::vector<std::pair<Box, std::uint32_t>> hits;
+    std::vector<std::pair<model::Box, std::uint32_t>> hits;
     tree.query(bgi::intersects(box), std::back_inserter(hits));
-    const GeosGeometry square = geos.to_geos(MultiPolygon{cell.square});
+    const geos::GeosGeometry square = geos.to_geos(model::MultiPolygon{cell.square});
     const auto h = geos.handle();
     for (const auto& [b, c] : hits) {
         if (GEOSPreparedContains_r(h, prepared.get(c), square.get()) == 1) {
-            Point centre;
+            model::Point centre;
             bg::centroid(cell.square, centre);
             out.push_back({c, index, centre, cell_area, 1.0});
             return;  // communes do not overlap: the cell is wholly this commune's
@@ -78,9 +78,10 @@ void cut_cell(const PopulationCell& cell, std::int32_t index,
     }
     for (const auto& [b, c] : hits) {
         if (GEOSPreparedIntersects_r(h, prepared.get(c), square.get()) != 1) continue;
-        GeosGeometry part = geos.wrap(GEOSIntersection_r(h, square.get(), commune_geos[c].get()));
+        geos::GeosGeometry part =
+            geos.wrap(GEOSIntersection_r(h, square.get(), commune_geos[c].get()));
         if (!part) continue;
-        const MultiPolygon piece = geos.to_multipolygon(part.get());
+        const model::MultiPolygon piece = geos.to_multipolygon(part.get());
         const double a = bg::area(piece);
         if (a <= cell_area * 1e-6) continue;
         out.push_back({c, index, representative_point(piece, geos), std::min(a, cell_area),
@@ -89,23 +90,23 @@ void cut_cell(const PopulationCell& cell, std::int32_t index,
 }
 
 // The grid's cells cut by the communes of CRS `epsg`, on all cores.
-std::vector<CellPiece> cut_cells(const std::vector<Commune>& communes, int epsg,
-                                 const std::vector<PopulationCell>& cells,
-                                 const ProgressFn& progress) {
+std::vector<CellPiece> cut_cells(const std::vector<model::Commune>& communes, int epsg,
+                                 const std::vector<model::PopulationCell>& cells,
+                                 const core::ProgressFn& progress) {
     std::vector<CellPiece> pieces;
-    std::vector<std::pair<Box, std::uint32_t>> boxes;
+    std::vector<std::pair<model::Box, std::uint32_t>> boxes;
     for (std::uint32_t c = 0; c < communes.size(); ++c)
         if (communes[c].epsg == epsg)  // overseas in a national run: proxy
             boxes.emplace_back(communes[c].bbox, c);
     if (!boxes.empty()) {
-        const bgi::rtree<std::pair<Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
-        const std::size_t workers = worker_count(cells.size() / 256 + 1);
+        const bgi::rtree<std::pair<model::Box, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
+        const std::size_t workers = core::worker_count(cells.size() / 256 + 1);
         // One GEOS context per worker; commune geometries are converted once and only read,
         // their lazily cached envelopes filled before the workers share them.
-        std::vector<std::unique_ptr<GeosContext>> contexts;
+        std::vector<std::unique_ptr<geos::GeosContext>> contexts;
         for (std::size_t w = 0; w < workers; ++w)
-            contexts.push_back(std::make_unique<GeosContext>());
-        std::vector<GeosGeometry> commune_geos(communes.size());
+            contexts.push_back(std::make_unique<geos::GeosContext>());
+        std::vector<geos::GeosGeometry> commune_geos(communes.size());
         for (const auto& [b, c] : boxes) {
             commune_geos[c] = contexts[0]->to_geos(communes[c].geometry);
             contexts[0]->cache_envelopes(commune_geos[c].get());
@@ -114,10 +115,10 @@ std::vector<CellPiece> cut_cells(const std::vector<Commune>& communes, int epsg,
         for (std::size_t w = 0; w < workers; ++w)
             prepared.push_back(std::make_unique<PreparedCommunes>(*contexts[w], commune_geos));
         std::vector<std::vector<CellPiece>> per_worker(workers);
-        ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
-                              cells.size(), 20000);
+        core::ProgressTicker ticker(progress, "population : découpage des carreaux par commune",
+                                    cells.size(), 20000);
         std::atomic<std::size_t> done{0};
-        parallel_for(cells.size(), workers, [&](std::size_t i, std::size_t w) {
+        core::parallel_for(cells.size(), workers, [&](std::size_t i, std::size_t w) {
             cut_cell(cells[i], static_cast<std::int32_t>(i), commune_geos, *contexts[w],
                      *prepared[w], tree, per_worker[w]);
             const std::size_t d = ++done;
@@ -131,8 +132,10 @@ std::vector<CellPiece> cut_cells(const std::vector<Commune>& communes, int epsg,
 
 }  // namespace
 
-PopulationPoints build_population_points(const Territory& territory, const AnalysisConfig& config,
-                                         LoadReport& report, const ProgressFn& progress) {
+PopulationPoints build_population_points(const model::Territory& territory,
+                                         const config::AnalysisConfig& config,
+                                         core::LoadReport& report,
+                                         const core::ProgressFn& progress) {
     PopulationPoints out;
     const auto& communes = territory.communes;
     const int epsg = territory.epsg;
@@ -144,7 +147,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         out.method = "grid";
         out.source = territory.population_grid->path;
         out.grid = territory.population_grid;
-        const std::vector<PopulationCell>& cells = out.grid->cells;
+        const std::vector<model::PopulationCell>& cells = out.grid->cells;
         const std::string key =
             config.cache_dir.empty() ? "" : cell_piece_cache_key(communes, epsg, cells);
         const std::string file =
@@ -169,7 +172,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         return a.commune != b.commune ? a.commune < b.commune : a.cell < b.cell;
     });
     out.first_of_commune.assign(communes.size() + 1, 0);
-    const GeosContext main_geos;
+    const geos::GeosContext main_geos;
     std::size_t k = 0;
     for (std::uint32_t c = 0; c < communes.size(); ++c) {
         out.first_of_commune[c] = static_cast<std::uint32_t>(out.points.size());
@@ -189,7 +192,7 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
         const double scale = official / raw;
         for (std::size_t i = begin; i < k; ++i) {
             const CellPiece& p = pieces[i];
-            const PopulationCell& cell = out.cell(p.cell);
+            const model::PopulationCell& cell = out.cell(p.cell);
             out.points.push_back({p.position, c, p.cell, cell.population * p.share * scale,
                                   cell.elderly * p.share * scale, p.area_m2});
         }
@@ -197,10 +200,10 @@ PopulationPoints build_population_points(const Territory& territory, const Analy
     out.first_of_commune[communes.size()] = static_cast<std::uint32_t>(out.points.size());
     if (out.communes_on_proxy > 0)
         report.info(out.source, "", "commune_without_grid_cell",
-                    counted(double(out.communes_on_proxy), "commune n'a", "communes n'ont") +
+                    core::counted(double(out.communes_on_proxy), "commune n'a", "communes n'ont") +
                         " aucun carreau habité : leur population est placée en un point "
                         "représentatif");
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

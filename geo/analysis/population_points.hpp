@@ -16,10 +16,10 @@
 #include "model/population_grid.hpp"
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 struct PopulationPoint {
-    Point position;             ///< in the commune's CRS (Commune::epsg)
+    model::Point position;      ///< in the commune's CRS (Commune::epsg)
     std::uint32_t commune = 0;  ///< index into Territory::communes
     std::int32_t cell = -1;     ///< index into PopulationPoints::cells; -1 for the proxy point
     double population = 0;      ///< rescaled to the commune's official population
@@ -31,7 +31,7 @@ struct PopulationPoints {
     std::vector<PopulationPoint> points;  ///< grouped by commune, communes in territory order
     std::vector<std::uint32_t> first_of_commune;  ///< CSR offsets: commune c owns [c], [c+1)
     /// The grid the points were cut from (Territory::population_grid); null without one.
-    std::shared_ptr<const PopulationGrid> grid;
+    std::shared_ptr<const model::PopulationGrid> grid;
     std::string method;                 ///< "grid" or "commune_point"
     std::string source;                 ///< grid file, or the proxy's description
     std::size_t communes_on_proxy = 0;  ///< communes with no populated cell piece
@@ -39,7 +39,7 @@ struct PopulationPoints {
     bool pieces_from_cache = false;     ///< the cut cells were read back (cell_piece_cache)
 
     /// @brief The grid cell `cell` (PopulationPoint::cell >= 0).
-    const PopulationCell& cell(std::int32_t cell) const { return grid->cells[cell]; }
+    const model::PopulationCell& cell(std::int32_t cell) const { return grid->cells[cell]; }
 
     std::span<const PopulationPoint> of_commune(std::size_t c) const {
         return {points.data() + first_of_commune[c], points.data() + first_of_commune[c + 1]};
@@ -48,7 +48,9 @@ struct PopulationPoints {
 
 /// @brief Builds the points from the territory's population grid when `config` names one (it
 /// must have been loaded: load_analysis_inputs), else at each commune's representative point.
-PopulationPoints build_population_points(const Territory& territory, const AnalysisConfig& config,
-                                         LoadReport& report, const ProgressFn& progress = {});
+PopulationPoints build_population_points(const model::Territory& territory,
+                                         const config::AnalysisConfig& config,
+                                         core::LoadReport& report,
+                                         const core::ProgressFn& progress = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -6,9 +6,9 @@
 #include "analysis/declared_area.hpp"
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
-std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
+std::vector<ScenarioTypeResult> run_scenario(const model::Territory& territory,
                                              const CoverageAnalysis& analysis,
                                              const Scenario& scenario) {
     const TravelTimeModel& model = *analysis.model;
@@ -20,7 +20,7 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
     for (const auto& id : removed) {
         auto it = by_id.find(id);
         if (it == by_id.end())
-            throw ConfigError("removed : identifiant de structure inconnu « " + id + " »");
+            throw core::ConfigError("removed : identifiant de structure inconnu « " + id + " »");
         touched.insert(territory.structures[it->second].type);
     }
     for (const auto& a : scenario.added) touched.insert(a.type);
@@ -29,7 +29,8 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
     for (const auto& asked : touched) {
         const TypeCoverage* tc = find_analysed_type(analysis, territory.types, asked);
         if (!tc)
-            throw ConfigError("le type « " + asked + " » n'est pas analysé pour ce territoire");
+            throw core::ConfigError("le type « " + asked +
+                                    " » n'est pas analysé pour ce territoire");
         const std::string& code = tc->type;  // an alias asked for names the table's code
         ScenarioTypeResult r;
         r.type = code;
@@ -39,7 +40,7 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
         std::vector<Place> places;
         std::map<std::string, bool> declared;  // commune → declared by a remaining structure
         for (std::size_t s = 0; s < territory.structures.size(); ++s) {
-            const Structure& str = territory.structures[s];
+            const model::Structure& str = territory.structures[s];
             if (str.type != code) continue;
             ++r.structures_before;
             if (removed.count(str.id)) continue;
@@ -92,4 +93,4 @@ std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

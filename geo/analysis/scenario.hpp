@@ -8,11 +8,11 @@
 
 #include "analysis/coverage_analysis.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 struct ScenarioStructure {
-    std::string type;  ///< an analysed type code
-    Point position;    ///< in `epsg`
+    std::string type;       ///< an analysed type code
+    model::Point position;  ///< in `epsg`
     int epsg = 2154;
 };
 
@@ -37,8 +37,8 @@ struct ScenarioTypeResult {
 /// Times come from the analysis's own travel-time model. Communes without inhabitants keep their
 /// area-based share (catchments are not redrawn).
 /// @throws ConfigError for an unknown structure id or a type that was not analysed.
-std::vector<ScenarioTypeResult> run_scenario(const Territory& territory,
+std::vector<ScenarioTypeResult> run_scenario(const model::Territory& territory,
                                              const CoverageAnalysis& analysis,
                                              const Scenario& scenario);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

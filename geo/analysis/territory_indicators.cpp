@@ -7,11 +7,11 @@
 #include "analysis/commune_coverage.hpp"
 #include "analysis/declared_area.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 std::vector<TerritoryIndicators> territory_indicators(const CoverageAnalysis& a,
-                                                      const Territory& territory,
-                                                      const CoverageRule& rule) {
+                                                      const model::Territory& territory,
+                                                      const config::CoverageRule& rule) {
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     std::vector<TerritoryIndicators> out;
@@ -94,4 +94,4 @@ std::vector<TerritoryIndicators> territory_indicators(const CoverageAnalysis& a,
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

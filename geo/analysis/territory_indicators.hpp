@@ -7,11 +7,11 @@
 
 #include "analysis/coverage_result.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief Needs `analysis.types` (communes filled) and `analysis.structure_commune`.
 std::vector<TerritoryIndicators> territory_indicators(const CoverageAnalysis& analysis,
-                                                      const Territory& territory,
-                                                      const CoverageRule& rule);
+                                                      const model::Territory& territory,
+                                                      const config::CoverageRule& rule);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -5,31 +5,32 @@
 #include "geos/geos_context.hpp"
 #include "geos/polygon_ops.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
-TerritoryOutline territory_outline(const Territory& territory) {
-    const GeosContext geos;
-    std::map<int, std::vector<GeosGeometry>> parts;
+TerritoryOutline territory_outline(const model::Territory& territory) {
+    const geos::GeosContext geos;
+    std::map<int, std::vector<geos::GeosGeometry>> parts;
     for (const auto& c : territory.communes) parts[c.epsg].push_back(geos.to_geos(c.geometry));
     TerritoryOutline out;
     for (auto& [epsg, list] : parts) {
-        const GeosGeometry u = coverage_union(geos, std::move(list));
+        const geos::GeosGeometry u = geos::coverage_union(geos, std::move(list));
         if (u) out.by_epsg[epsg] = geos.to_multipolygon(u.get());
     }
     return out;
 }
 
-std::map<std::string, MultiPolygon> departement_outlines(const Territory& territory, int epsg) {
-    const GeosContext geos;
-    std::map<std::string, std::vector<GeosGeometry>> parts;
+std::map<std::string, model::MultiPolygon> departement_outlines(const model::Territory& territory,
+                                                                int epsg) {
+    const geos::GeosContext geos;
+    std::map<std::string, std::vector<geos::GeosGeometry>> parts;
     for (const auto& c : territory.communes)
         if (c.epsg == epsg) parts[c.departement].push_back(geos.to_geos(c.geometry));
-    std::map<std::string, MultiPolygon> out;
+    std::map<std::string, model::MultiPolygon> out;
     for (auto& [code, list] : parts) {
-        const GeosGeometry u = coverage_union(geos, std::move(list));
+        const geos::GeosGeometry u = geos::coverage_union(geos, std::move(list));
         if (u) out[code] = geos.to_multipolygon(u.get());
     }
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -9,23 +9,24 @@
 #include "model/geometry.hpp"
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 struct TerritoryOutline {
-    std::map<int, MultiPolygon> by_epsg;
+    std::map<int, model::MultiPolygon> by_epsg;
 
     /// @brief The outline in CRS `epsg`, or nullptr when no commune is in it.
-    const MultiPolygon* in(int epsg) const {
+    const model::MultiPolygon* in(int epsg) const {
         const auto it = by_epsg.find(epsg);
         return it == by_epsg.end() || it->second.empty() ? nullptr : &it->second;
     }
 };
 
 /// @brief The communes of `territory` united (GEOS coverage union), per CRS.
-TerritoryOutline territory_outline(const Territory& territory);
+TerritoryOutline territory_outline(const model::Territory& territory);
 
 /// @brief Each département's communes in CRS `epsg` united, by département code (the maps draw
 /// their limits).
-std::map<std::string, MultiPolygon> departement_outlines(const Territory& territory, int epsg);
+std::map<std::string, model::MultiPolygon> departement_outlines(const model::Territory& territory,
+                                                                int epsg);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -1,7 +1,7 @@
 #pragma once
 // How travel times were computed, named once: by road, or as the crow flies when the territory
 // has no road network. Every output says which, in the words below.
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 enum class TimeModel { road, crow_fly };
 
@@ -16,4 +16,4 @@ constexpr const char* commune_method_word(TimeModel m) {
     return m == TimeModel::road ? "temps_route" : "vol_oiseau";
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

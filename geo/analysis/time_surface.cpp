@@ -9,7 +9,7 @@
 #include "analysis/band_grid.hpp"
 #include "analysis/nested_outlines.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace bg = boost::geometry;
 
@@ -23,22 +23,22 @@ std::vector<std::vector<std::uint32_t>> cells_by_limit(const SurfaceSearch& s, s
                                                        std::int64_t j0, std::int64_t w,
                                                        std::int64_t h,
                                                        const std::vector<double>& limits) {
-    const SnapRaster& r = s.raster;
-    std::vector<std::pair<EdgeId, std::size_t>> on_road;  // places by the edge they snap to
+    const routing::SnapRaster& r = s.raster;
+    std::vector<std::pair<roads::EdgeId, std::size_t>> on_road;  // places by the edge they snap to
     for (std::size_t p = 0; p < s.places.size(); ++p) on_road.emplace_back(s.places[p].edge, p);
     std::sort(on_road.begin(), on_road.end());
-    const bool from = s.direction == SearchDirection::from_sources;
+    const bool from = s.direction == routing::SearchDirection::from_sources;
     std::vector<std::vector<std::uint32_t>> out(limits.size());
     if (limits.empty()) return out;
     constexpr double kInf = std::numeric_limits<double>::infinity();
     // Neighbouring cells mostly join the same road: its ends' times are read once for a run
     // of them (each read is a cache miss on a country's graph).
-    EdgeId e = SnapRaster::kNoRoad;
+    roads::EdgeId e = routing::SnapRaster::kNoRoad;
     double t_tail = 0, t_head = 0, we = 0, wt = 0;
     for (std::int64_t j = 0; j < h; ++j)
         for (std::int64_t i = 0; i < w; ++i) {
-            const SnapRaster::Cell& c = r.at(i0 + i, j0 + j);
-            if (c.edge == SnapRaster::kNoRoad) continue;
+            const routing::SnapRaster::Cell& c = r.at(i0 + i, j0 + j);
+            if (c.edge == routing::SnapRaster::kNoRoad) continue;
             if (c.edge != e) {
                 e = c.edge;
                 t_tail = s.node_seconds(r.tail(e));
@@ -59,8 +59,8 @@ std::vector<std::vector<std::uint32_t>> cells_by_limit(const SurfaceSearch& s, s
             for (auto it = std::lower_bound(on_road.begin(), on_road.end(),
                                             std::make_pair(e, std::size_t{0}));
                  it != on_road.end() && it->first == e; ++it) {
-                const RoadSnap cell = r.snap(c);
-                const RoadSnap& place = s.places[it->second];
+                const routing::RoadSnap cell = r.snap(c);
+                const routing::RoadSnap& place = s.places[it->second];
                 t = std::min(t, from ? s.snapper.along_same_road(place, cell)
                                      : s.snapper.along_same_road(cell, place));
             }
@@ -76,27 +76,28 @@ std::vector<std::vector<std::uint32_t>> cells_by_limit(const SurfaceSearch& s, s
 
 }  // namespace
 
-Box reached_window(const RoadGraph& graph, const SnapRaster& raster,
-                   const std::vector<NodeId>& settled, double snap_limit_m) {
+model::Box reached_window(const roads::RoadGraph& graph, const routing::SnapRaster& raster,
+                          const std::vector<roads::NodeId>& settled, double snap_limit_m) {
     double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-    for (const NodeId v : settled) {
+    for (const roads::NodeId v : settled) {
         // A cell may join a long road far from its reached end.
-        const Point& p = graph.node_position[v];
+        const model::Point& p = graph.node_position[v];
         const double r = raster.node_reach_m(v);
         x0 = std::min(x0, p.x - r), y0 = std::min(y0, p.y - r);
         x1 = std::max(x1, p.x + r), y1 = std::max(y1, p.y + r);
     }
-    Box box;
+    model::Box box;
     bg::assign_inverse(box);
     if (x0 > x1) return box;
-    return Box({x0 - snap_limit_m, y0 - snap_limit_m}, {x1 + snap_limit_m, y1 + snap_limit_m});
+    return model::Box({x0 - snap_limit_m, y0 - snap_limit_m},
+                      {x1 + snap_limit_m, y1 + snap_limit_m});
 }
 
-std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, const Box& window,
-                                                     const std::vector<double>& limits_seconds,
-                                                     double tolerance_m) {
-    std::vector<MultiPolygon> out(limits_seconds.size());
-    const SnapRaster& r = s.raster;
+std::vector<model::MultiPolygon> surface_catchment_polygons(
+    const SurfaceSearch& s, const model::Box& window, const std::vector<double>& limits_seconds,
+    double tolerance_m) {
+    std::vector<model::MultiPolygon> out(limits_seconds.size());
+    const routing::SnapRaster& r = s.raster;
     if (bg::is_empty(window) || r.width() == 0) return out;
     const double cell = r.cell_m();
     // The window's cells, as raster indices.
@@ -117,10 +118,10 @@ std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, con
         std::numeric_limits<std::uint32_t>::max())
         return out;
     const auto bands = cells_by_limit(s, i0, j0, w, h, limits_seconds);
-    const Box extent({static_cast<double>(r.first_column() + i0) * cell,
-                      static_cast<double>(r.first_row() + j0) * cell},
-                     {static_cast<double>(r.first_column() + i1 + 1) * cell - cell / 2,
-                      static_cast<double>(r.first_row() + j1 + 1) * cell - cell / 2});
+    const model::Box extent({static_cast<double>(r.first_column() + i0) * cell,
+                             static_cast<double>(r.first_row() + j0) * cell},
+                            {static_cast<double>(r.first_column() + i1 + 1) * cell - cell / 2,
+                             static_cast<double>(r.first_row() + j1 + 1) * cell - cell / 2});
     auto grid = BandGrid::covering(extent, cell, std::size_t{1} << 30);
     if (!grid) return out;
     return nested_grid_outlines(
@@ -131,4 +132,4 @@ std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& s, con
         });
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

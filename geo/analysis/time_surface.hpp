@@ -15,38 +15,38 @@
 #include "routing/snap_raster.hpp"
 #include "routing/travel_direction.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief The node times of the search a surface is drawn from: a one-to-many search's, or a
 /// dense array (a multi-source search's). Not a std::function: it is read for each of millions
 /// of cells.
 struct NodeTimes {
-    const OneToManySearch* search = nullptr;
+    const routing::OneToManySearch* search = nullptr;
     const double* dense = nullptr;
-    double operator()(NodeId v) const { return search ? search->seconds(v) : dense[v]; }
+    double operator()(roads::NodeId v) const { return search ? search->seconds(v) : dense[v]; }
 };
 
 /// @brief What a surface is drawn from: the raster, the graph and snapper it was made from,
 /// the last search's node times, and the places it started from (their own road).
 struct SurfaceSearch {
-    const SnapRaster& raster;
-    const RoadGraph& graph;
-    const RoadSnapper& snapper;
-    NodeTimes node_seconds;        ///< kUnreached beyond the search's limit
-    std::vector<RoadSnap> places;  ///< where the search's places join the road
-    SearchDirection direction = SearchDirection::from_sources;
+    const routing::SnapRaster& raster;
+    const roads::RoadGraph& graph;
+    const routing::RoadSnapper& snapper;
+    NodeTimes node_seconds;                 ///< kUnreached beyond the search's limit
+    std::vector<routing::RoadSnap> places;  ///< where the search's places join the road
+    routing::SearchDirection direction = routing::SearchDirection::from_sources;
 };
 
 /// @brief The nested polygons of `limits_seconds` (ascending) over the raster cells inside
 /// `window` (every cell the search may reach). `tolerance_m` simplifies the outlines (under
 /// half a cell); empty polygons where no cell is within a limit.
-std::vector<MultiPolygon> surface_catchment_polygons(const SurfaceSearch& search, const Box& window,
-                                                     const std::vector<double>& limits_seconds,
-                                                     double tolerance_m);
+std::vector<model::MultiPolygon> surface_catchment_polygons(
+    const SurfaceSearch& search, const model::Box& window,
+    const std::vector<double>& limits_seconds, double tolerance_m);
 
 /// @brief The window of cells a search that settled these nodes may reach: the roads in and out
 /// of them, widened by the snap limit.
-Box reached_window(const RoadGraph& graph, const SnapRaster& raster,
-                   const std::vector<NodeId>& settled, double snap_limit_m);
+model::Box reached_window(const roads::RoadGraph& graph, const routing::SnapRaster& raster,
+                          const std::vector<roads::NodeId>& settled, double snap_limit_m);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -1,8 +1,9 @@
 #include "analysis/two_step_fca.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
-double fca_weight(double seconds, double threshold_seconds, const TwoStepFcaConfig& config) {
+double fca_weight(double seconds, double threshold_seconds,
+                  const config::TwoStepFcaConfig& config) {
     if (!(seconds <= threshold_seconds)) return 0;
     const double full = config.full_weight_share * threshold_seconds;
     if (seconds <= full) return 1;
@@ -13,7 +14,7 @@ double fca_weight(double seconds, double threshold_seconds, const TwoStepFcaConf
 std::vector<double> two_step_fca(const std::vector<PointTimes>& reach,
                                  const std::vector<double>& supply,
                                  const std::vector<double>& population, double threshold_seconds,
-                                 const TwoStepFcaConfig& config) {
+                                 const config::TwoStepFcaConfig& config) {
     std::vector<double> access(population.size(), 0.0);
     for (std::size_t j = 0; j < reach.size(); ++j) {
         double demand = 0;  // step 1: weighted population the structure serves
@@ -27,4 +28,4 @@ std::vector<double> two_step_fca(const std::vector<PointTimes>& reach,
     return access;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

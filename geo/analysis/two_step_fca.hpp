@@ -8,11 +8,11 @@
 #include "analysis/travel_time_model.hpp"
 #include "config/analysis_config.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief Decay weight: 1 up to full_weight_share × threshold, then linear down to edge_weight
 /// at the threshold, 0 beyond.
-double fca_weight(double seconds, double threshold_seconds, const TwoStepFcaConfig& config);
+double fca_weight(double seconds, double threshold_seconds, const config::TwoStepFcaConfig& config);
 
 /// @brief Accessibility of each point: Σ_j w(t_ij) · S_j / Σ_k w(t_kj) · P_k, in supply per
 /// inhabitant (multiply by 100 000 for "per 100 000 inhabitants").
@@ -22,6 +22,6 @@ double fca_weight(double seconds, double threshold_seconds, const TwoStepFcaConf
 std::vector<double> two_step_fca(const std::vector<PointTimes>& reach,
                                  const std::vector<double>& supply,
                                  const std::vector<double>& population, double threshold_seconds,
-                                 const TwoStepFcaConfig& config);
+                                 const config::TwoStepFcaConfig& config);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

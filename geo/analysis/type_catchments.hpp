@@ -8,7 +8,7 @@
 
 typedef struct GEOSGeom_t GEOSGeometry;
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief Sets `tc.catchment_limits_min` and `tc.union_catchments` and appends the per-structure
 /// polygons at the configured limits and at the threshold to `out`. `places` are the type's
@@ -16,10 +16,11 @@ namespace palliacarte {
 /// points within the type's threshold of each place, from the same searches as the polygons.
 /// @return the index of the type's threshold in `tc.catchment_limits_min`.
 std::size_t compute_type_catchments(TypeCoverage& tc, const std::vector<Place>& places,
-                                    const TravelTimeModel& model, const AnalysisConfig& config,
+                                    const TravelTimeModel& model,
+                                    const config::AnalysisConfig& config,
                                     const TerritoryOutline& outline, int territory_epsg,
                                     std::vector<StructureCatchment>& out,
                                     std::vector<PointTimes>& within_threshold,
-                                    std::vector<StepTiming>& timings);
+                                    std::vector<core::StepTiming>& timings);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

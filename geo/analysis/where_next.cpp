@@ -5,13 +5,13 @@
 #include "analysis/greedy_siting.hpp"
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 namespace bg = boost::geometry;
 
-std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory& territory,
-                                      const SitingConfig& siting, const TravelTimeModel& model,
-                                      const CommuneLocator& locator) {
+std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const model::Territory& territory,
+                                      const config::SitingConfig& siting,
+                                      const TravelTimeModel& model, const CommuneLocator& locator) {
     const auto& communes = territory.communes;
     const auto& structures = territory.structures;
     const auto& points = a.population().points;
@@ -22,21 +22,22 @@ std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory
     // Candidate positions, shared by every type.
     struct Candidate {
         std::string id, name, origin;
-        Point position;
+        model::Point position;
         int commune;
     };
     std::vector<Candidate> candidates;
     for (const auto& ct : siting.candidate_types) {
-        const StructureType* st = territory.types.find(ct);
+        const model::StructureType* st = territory.types.find(ct);
         if (!st)
-            throw ConfigError("analysis.where_next.candidate_types : type « " + ct + " » inconnu");
+            throw core::ConfigError("analysis.where_next.candidate_types : type « " + ct +
+                                    " » inconnu");
         for (std::size_t s = 0; s < structures.size(); ++s)
             if (structures[s].type == st->code && structures[s].position)
                 candidates.push_back({structures[s].id, structures[s].name, "structure " + st->code,
                                       *structures[s].position, a.structure_commune[s]});
     }
     if (siting.grid_step_m > 0) {
-        Box extent = bg::make_inverse<Box>();
+        model::Box extent = bg::make_inverse<model::Box>();
         for (const auto& c : communes)  // the grid lies in the territory's own CRS
             if (c.epsg == territory.epsg) bg::expand(extent, c.bbox);
         const double step = siting.grid_step_m;
@@ -61,8 +62,8 @@ std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory
         for (const auto& code : siting_types) {
             const TypeCoverage* tc = find_analysed_type(a, territory.types, code);
             if (!tc)
-                throw ConfigError("analysis.where_next.types : le type « " + code +
-                                  " » n'est pas analysé");
+                throw core::ConfigError("analysis.where_next.types : le type « " + code +
+                                        " » n'est pas analysé");
             const double threshold_s = tc->threshold_min * 60;
             std::vector<double> uncovered(points.size(), 0.0);
             for (std::size_t i = 0; i < points.size(); ++i)
@@ -96,4 +97,4 @@ std::vector<CandidateSite> where_next(const CoverageAnalysis& a, const Territory
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

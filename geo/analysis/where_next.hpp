@@ -7,12 +7,13 @@
 #include "analysis/commune_locator.hpp"
 #include "analysis/coverage_result.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief Needs `analysis.types` (nearest times) and `analysis.structure_commune`.
 /// @throws ConfigError for a type to site that is not analysed, or an unknown candidate type.
-std::vector<CandidateSite> where_next(const CoverageAnalysis& analysis, const Territory& territory,
-                                      const SitingConfig& siting, const TravelTimeModel& model,
-                                      const CommuneLocator& locator);
+std::vector<CandidateSite> where_next(const CoverageAnalysis& analysis,
+                                      const model::Territory& territory,
+                                      const config::SitingConfig& siting,
+                                      const TravelTimeModel& model, const CommuneLocator& locator);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -4,10 +4,10 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 std::vector<WhiteZoneCombination> white_zone_combinations(
-    const CoverageAnalysis& a, const Territory& territory,
+    const CoverageAnalysis& a, const model::Territory& territory,
     const std::vector<std::vector<std::string>>& configured) {
     std::vector<std::string> type_codes;
     for (const auto& tc : a.types) type_codes.push_back(tc.type);
@@ -24,8 +24,8 @@ std::vector<WhiteZoneCombination> white_zone_combinations(
         for (const auto& code : combo) {
             const TypeCoverage* tc = find_analysed_type(a, territory.types, code);
             if (!tc)
-                throw ConfigError("analysis.white_zone_combinations : le type « " + code +
-                                  " » n'est pas analysé");
+                throw core::ConfigError("analysis.white_zone_combinations : le type « " + code +
+                                        " » n'est pas analysé");
             tcs.push_back(tc);
             w.types.push_back(tc->type);
         }
@@ -42,4 +42,4 @@ std::vector<WhiteZoneCombination> white_zone_combinations(
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

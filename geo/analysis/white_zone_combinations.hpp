@@ -6,12 +6,12 @@
 
 #include "analysis/coverage_result.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @param configured analysis.white_zone_combinations (empty: the defaults).
 /// @throws ConfigError for a type of a set that is not analysed.
 std::vector<WhiteZoneCombination> white_zone_combinations(
-    const CoverageAnalysis& analysis, const Territory& territory,
+    const CoverageAnalysis& analysis, const model::Territory& territory,
     const std::vector<std::vector<std::string>>& configured);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

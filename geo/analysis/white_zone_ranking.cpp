@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
-TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory,
-                       const CoverageRule& rule) {
+TypeTotals type_totals(const TypeCoverage& tc, const model::Territory& territory,
+                       const config::CoverageRule& rule) {
     TypeTotals s;
     for (std::size_t c = 0; c < tc.communes.size(); ++c) {
         const CommuneCoverage& cc = tc.communes[c];
@@ -20,15 +20,15 @@ TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory,
     return s;
 }
 
-double out_of_reach(const TypeCoverage& tc, const Territory& territory, std::size_t c,
+double out_of_reach(const TypeCoverage& tc, const model::Territory& territory, std::size_t c,
                     bool area_only) {
     const CommuneCoverage& cc = tc.communes[c];
     return area_only ? territory.communes[c].area_m2 - cc.area_within_m2
                      : cc.population - cc.population_within;
 }
 
-std::vector<std::size_t> white_zone_ranking(const TypeCoverage& tc, const Territory& territory,
-                                            bool area_only) {
+std::vector<std::size_t> white_zone_ranking(const TypeCoverage& tc,
+                                            const model::Territory& territory, bool area_only) {
     std::vector<std::size_t> order;
     for (std::size_t c = 0; c < territory.communes.size(); ++c)
         if (tc.communes[c].status != CoverageStatus::covered) order.push_back(c);
@@ -39,4 +39,4 @@ std::vector<std::size_t> white_zone_ranking(const TypeCoverage& tc, const Territ
     return order;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

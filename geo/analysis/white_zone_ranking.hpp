@@ -7,7 +7,7 @@
 #include "analysis/commune_coverage.hpp"
 #include "analysis/coverage_result.hpp"
 
-namespace palliacarte {
+namespace palliacarte::analysis {
 
 /// @brief One type's totals over the territory, as the report and the command summary give
 /// them. `covered`: population_covered() summed.
@@ -15,15 +15,15 @@ struct TypeTotals {
     double population = 0, within = 0, covered = 0, elderly_out = 0, area = 0, area_within = 0;
     std::size_t white_zone_communes = 0;
 };
-TypeTotals type_totals(const TypeCoverage& tc, const Territory& territory,
-                       const CoverageRule& rule);
+TypeTotals type_totals(const TypeCoverage& tc, const model::Territory& territory,
+                       const config::CoverageRule& rule);
 
 /// @brief What commune `c` has out of reach: inhabitants, or m² with area_only.
-double out_of_reach(const TypeCoverage& tc, const Territory& territory, std::size_t c,
+double out_of_reach(const TypeCoverage& tc, const model::Territory& territory, std::size_t c,
                     bool area_only);
 
 /// @brief Territory commune indices not covered for the type, ranked (stable for ties).
-std::vector<std::size_t> white_zone_ranking(const TypeCoverage& tc, const Territory& territory,
-                                            bool area_only);
+std::vector<std::size_t> white_zone_ranking(const TypeCoverage& tc,
+                                            const model::Territory& territory, bool area_only);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis

@@ -10,7 +10,7 @@
 #include "cartography/page_text.hpp"
 #include "core/french_format.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 namespace {
 
@@ -62,8 +62,9 @@ void draw_cover(cairo_t* cr, const CoverageMapInputs& in) {
     para("Temps d'accès : " + in.analysis.method_label + ".", body);
     double inhabitants = 0;
     for (const auto& c : in.territory.communes) inhabitants += c.population.value_or(0);
-    para("Territoire : " + counted(double(in.territory.communes.size()), "commune", "communes") +
-             ", " + counted(inhabitants, "habitant", "habitants") + ".",
+    para("Territoire : " +
+             core::counted(double(in.territory.communes.size()), "commune", "communes") + ", " +
+             core::counted(inhabitants, "habitant", "habitants") + ".",
          body);
     y += 10;
     para(
@@ -101,7 +102,7 @@ AtlasContents write_atlas(const std::string& path, PaperSize paper, const Covera
         });
         // No catchment page for a type whose structures have no position (declared zones only).
         if (std::any_of(tc.union_catchments.begin(), tc.union_catchments.end(),
-                        [](const MultiPolygon& mp) { return !mp.empty(); }))
+                        [](const model::MultiPolygon& mp) { return !mp.empty(); }))
             numbered.push_back([&in, &tc](cairo_t* cr, const std::string& label) {
                 draw_catchment_map(cr, in, tc, label);
             });
@@ -120,4 +121,4 @@ AtlasContents write_atlas(const std::string& path, PaperSize paper, const Covera
     return contents;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -8,7 +8,7 @@
 #include "cartography/coverage_map_inputs.hpp"
 #include "cartography/paper_size.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// @brief How many pages the atlas has, and where each part starts (1-based), for the tests.
 struct AtlasContents {
@@ -21,4 +21,4 @@ struct AtlasContents {
 AtlasContents write_atlas(const std::string& path, PaperSize paper, const CoverageMapInputs& in,
                           const std::string& report);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

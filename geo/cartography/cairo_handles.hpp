@@ -6,7 +6,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 struct CairoSurfaceFree {
     void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -30,4 +30,4 @@ using CairoPattern = std::unique_ptr<cairo_pattern_t, CairoPatternFree>;
 using PangoLayoutHandle = std::unique_ptr<PangoLayout, GObjectUnref>;
 using PangoFont = std::unique_ptr<PangoFontDescription, PangoFontFree>;
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -2,13 +2,13 @@
 
 #include "core/french_format.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 namespace {
 
 // Nested bands: within the threshold blues, the nearest darkest; beyond it a light orange
 // (ColorBrewer; in greyscale the lightness still orders them).
-const char* band_colour(const TypeCoverage& tc, std::size_t k) {
+const char* band_colour(const analysis::TypeCoverage& tc, std::size_t k) {
     static const char* const blues[] = {"#08519c", "#3182bd", "#6baed6", "#9ecae1"};
     static const char* const beyond[] = {"#fdae6b", "#fdd0a2", "#feedde"};
     std::size_t within = 0;
@@ -26,19 +26,19 @@ std::string limits_list(const std::vector<double>& limits) {
 
 }  // namespace
 
-std::string catchment_map_title(const CoverageMapInputs& in, const TypeCoverage& tc) {
-    const StructureType* st = in.territory.types.find(tc.type);
+std::string catchment_map_title(const CoverageMapInputs& in, const analysis::TypeCoverage& tc) {
+    const model::StructureType* st = in.territory.types.find(tc.type);
     const std::string what = st && !st->map_noun.empty() ? st->map_noun : tc.type;
     return in.options.title_prefix + "Zones desservies par " + what + " : " +
            limits_list(tc.catchment_limits_min) + " minutes — " + in.credits.territory;
 }
 
-void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                         const std::string& page) {
     begin_map_page(cr, in, tc, catchment_map_title(in, tc));
     const MapFrame frame = coverage_map_frame(in, tc);
     const Rgb land{0.98, 0.97, 0.95};
-    if (const MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
+    if (const model::MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
         cairo_new_path(cr);
         append_rings(cr, frame, *outline);
         set_colour(cr, land);
@@ -81,4 +81,4 @@ void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCove
     draw_page_footer(cr, in.credits, page);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -6,13 +6,13 @@
 
 #include "cartography/coverage_map.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// @brief « Zones desservies par une HAD : 15, 30 et 45 minutes — Corse ».
-std::string catchment_map_title(const CoverageMapInputs& in, const TypeCoverage& tc);
+std::string catchment_map_title(const CoverageMapInputs& in, const analysis::TypeCoverage& tc);
 
 /// @brief Draws the catchment page of `tc` (A4 landscape, points); `page` in the footer.
-void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void draw_catchment_map(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                         const std::string& page = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -12,7 +12,7 @@
 #include "core/french_format.hpp"
 #include "geos/geos_context.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 namespace bg = boost::geometry;
 
@@ -22,17 +22,17 @@ namespace {
 constexpr std::size_t kMaxOutlinedCommunes = 1500;
 
 // Label anchors: a point inside the commune's largest part (a centroid can fall outside).
-Point inside_point(const GeosContext& geos, const MultiPolygon& mp) {
+model::Point inside_point(const geos::GeosContext& geos, const model::MultiPolygon& mp) {
     std::size_t best = 0;
     double best_area = -1;
     for (std::size_t i = 0; i < mp.size(); ++i) {
         const double a = std::abs(bg::area(mp[i]));
         if (a > best_area) best = i, best_area = a;
     }
-    MultiPolygon one{mp[best]};
-    const GeosGeometry g = geos.to_geos(one);
-    const GeosGeometry p = geos.wrap(GEOSPointOnSurface_r(geos.handle(), g.get()));
-    Point out = mp[best].outer().front();
+    model::MultiPolygon one{mp[best]};
+    const geos::GeosGeometry g = geos.to_geos(one);
+    const geos::GeosGeometry p = geos.wrap(GEOSPointOnSurface_r(geos.handle(), g.get()));
+    model::Point out = mp[best].outer().front();
     if (p) {
         GEOSGeomGetX_r(geos.handle(), p.get(), &out.x);
         GEOSGeomGetY_r(geos.handle(), p.get(), &out.y);
@@ -40,7 +40,8 @@ Point inside_point(const GeosContext& geos, const MultiPolygon& mp) {
     return out;
 }
 
-std::vector<std::size_t> structures_drawn(const CoverageMapInputs& in, const TypeCoverage& tc) {
+std::vector<std::size_t> structures_drawn(const CoverageMapInputs& in,
+                                          const analysis::TypeCoverage& tc) {
     std::vector<std::size_t> out;
     for (const auto* list : {&tc.located, &tc.off_network})
         for (const auto s : *list)
@@ -51,23 +52,27 @@ std::vector<std::size_t> structures_drawn(const CoverageMapInputs& in, const Typ
 
 }  // namespace
 
-CoverageMapInputs coverage_map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
+CoverageMapInputs coverage_map_inputs(const model::Territory& territory,
+                                      const analysis::CoverageAnalysis& analysis,
                                       const PageCredits& credits, const nlohmann::json& palette,
                                       const MapOptions& options) {
     return {territory, analysis,       credits,
-            palette,   territory.epsg, departement_outlines(territory, territory.epsg),
+            palette,   territory.epsg, analysis::departement_outlines(territory, territory.epsg),
             options};
 }
 
-std::vector<LegendClass> legend_classes(const CoverageAnalysis& analysis, const TypeCoverage& tc) {
+std::vector<LegendClass> legend_classes(const analysis::CoverageAnalysis& analysis,
+                                        const analysis::TypeCoverage& tc) {
     const std::string t = minutes_fr(tc.threshold_min) + " min";
-    const std::string hi = percent_fr(analysis.rule.covered_min_share, 0);
-    const std::string lo = percent_fr(analysis.rule.white_zone_max_share, 0);
+    const std::string hi = core::percent_fr(analysis.rule.covered_min_share, 0);
+    const std::string lo = core::percent_fr(analysis.rule.white_zone_max_share, 0);
     std::vector<LegendClass> out{
-        {CoverageStatus::covered,
+        {analysis::CoverageStatus::covered,
          "Couverte : " + hi + " des habitants ou plus à " + t + " ou moins"},
-        {CoverageStatus::partial, "Partielle : entre " + lo + " et " + hi + " des habitants"},
-        {CoverageStatus::white_zone, "Zone blanche : " + lo + " ou moins des habitants à " + t},
+        {analysis::CoverageStatus::partial,
+         "Partielle : entre " + lo + " et " + hi + " des habitants"},
+        {analysis::CoverageStatus::white_zone,
+         "Zone blanche : " + lo + " ou moins des habitants à " + t},
     };
     if (analysis.rule.declared_area_covers)
         out[0].label += ", ou dans une zone d'intervention déclarée";
@@ -79,8 +84,8 @@ std::vector<LegendClass> legend_classes(const CoverageAnalysis& analysis, const 
     return out;
 }
 
-std::string coverage_map_title(const CoverageMapInputs& in, const TypeCoverage& tc) {
-    const StructureType* st = in.territory.types.find(tc.type);
+std::string coverage_map_title(const CoverageMapInputs& in, const analysis::TypeCoverage& tc) {
+    const model::StructureType* st = in.territory.types.find(tc.type);
     const std::string what = st && !st->map_noun.empty()
                                  ? "Accès à " + st->map_noun
                                  : "Accès : " + tc.label + " (" + tc.type + ")";
@@ -88,11 +93,11 @@ std::string coverage_map_title(const CoverageMapInputs& in, const TypeCoverage& 
            " minutes — " + in.credits.territory;
 }
 
-Box coverage_map_extent(const CoverageMapInputs& in, const TypeCoverage& tc) {
-    Box box;
+model::Box coverage_map_extent(const CoverageMapInputs& in, const analysis::TypeCoverage& tc) {
+    model::Box box;
     bg::assign_inverse(box);
-    if (const MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
-        bg::expand(box, bg::return_envelope<Box>(*outline));
+    if (const model::MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
+        bg::expand(box, bg::return_envelope<model::Box>(*outline));
     } else {
         for (const auto& c : in.territory.communes)
             if (c.epsg == in.epsg) bg::expand(box, c.bbox);
@@ -101,15 +106,15 @@ Box coverage_map_extent(const CoverageMapInputs& in, const TypeCoverage& tc) {
         bg::expand(box, *in.territory.structures[s].position);
     // A margin of 3 %, and room for a whole marker at the edge (9 points at the page's scale).
     auto padded = [&](double pad) {
-        return Box({box.min_corner().x - pad, box.min_corner().y - pad},
-                   {box.max_corner().x + pad, box.max_corner().y + pad});
+        return model::Box({box.min_corner().x - pad, box.min_corner().y - pad},
+                          {box.max_corner().x + pad, box.max_corner().y + pad});
     };
     const double pad = 0.03 * std::max(box.max_corner().x - box.min_corner().x,
                                        box.max_corner().y - box.min_corner().y);
     return padded(pad + 9 / MapFrame(padded(pad), kMapFrame).points_per_metre());
 }
 
-MapFrame coverage_map_frame(const CoverageMapInputs& in, const TypeCoverage& tc) {
+MapFrame coverage_map_frame(const CoverageMapInputs& in, const analysis::TypeCoverage& tc) {
     return MapFrame(coverage_map_extent(in, tc), kMapFrame);
 }
 
@@ -119,7 +124,7 @@ void draw_limits(cairo_t* cr, const CoverageMapInputs& in, const MapFrame& frame
     set_colour(cr, kDepartementLine);
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
-    if (const MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
+    if (const model::MultiPolygon* outline = in.analysis.outline.in(in.epsg)) {
         cairo_new_path(cr);
         append_rings(cr, frame, *outline);
         set_colour(cr, kTerritoryLine);
@@ -135,12 +140,13 @@ void limits_legend(Legend& legend) {
     legend.swatch(kOutsideGrey, nullptr, "hors du territoire analysé");
 }
 
-StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
-                                const MapFrame& frame, LabelPlacer& labels) {
+StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in,
+                                const analysis::TypeCoverage& tc, const MapFrame& frame,
+                                LabelPlacer& labels) {
     const Rgb colour = palette_colour(in.palette, "types", tc.type, "#333333");
     StructureCounts n;
     for (const auto s : structures_drawn(in, tc)) {
-        const Structure& st = in.territory.structures[s];
+        const model::Structure& st = in.territory.structures[s];
         const bool hollow =
             std::find(tc.off_network.begin(), tc.off_network.end(), s) != tc.off_network.end();
         const auto at = frame.to_page(*st.position);
@@ -153,7 +159,7 @@ StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in, const 
     return n;
 }
 
-void label_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void label_structures(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                       const MapFrame& frame, LabelPlacer& labels) {
     const Rgb c = palette_colour(in.palette, "types", tc.type, "#333333");
     const TextStyle style{7, true, false, {c.r * 0.6, c.g * 0.6, c.b * 0.6}};
@@ -165,20 +171,20 @@ void label_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCovera
     }
 }
 
-void structures_legend(Legend& legend, const TypeCoverage& tc, const Rgb& colour,
+void structures_legend(Legend& legend, const analysis::TypeCoverage& tc, const Rgb& colour,
                        const StructureCounts& n) {
     legend.heading("Structures : " + tc.type);
     legend.marker(colour, false, tc.label,
-                  counted(double(n.drawn - n.off_network), "structure", "structures") +
-                      (n.outside_territory
-                           ? " (dont " + thousands(n.outside_territory) + " hors du territoire)"
-                           : ""));
+                  core::counted(double(n.drawn - n.off_network), "structure", "structures") +
+                      (n.outside_territory ? " (dont " + core::thousands(n.outside_territory) +
+                                                 " hors du territoire)"
+                                           : ""));
     if (n.off_network)
         legend.marker(colour, true, "loin de toute route : comptée à vol d'oiseau",
-                      counted(double(n.off_network), "structure", "structures"));
+                      core::counted(double(n.off_network), "structure", "structures"));
 }
 
-void begin_map_page(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void begin_map_page(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                     const std::string& title) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -208,16 +214,17 @@ void draw_frame_border(cairo_t* cr) {
     cairo_stroke(cr);
 }
 
-void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                        const std::string& page) {
-    const Territory& territory = in.territory;
+    const model::Territory& territory = in.territory;
     // The map: outside the territory grey, communes by status, limits.
     begin_map_page(cr, in, tc, coverage_map_title(in, tc));
     const MapFrame frame = coverage_map_frame(in, tc);
     const CairoPattern hatch = hatching(rgb("#4a0000"));
     std::size_t in_view = 0;
-    for (const CoverageStatus status :
-         {CoverageStatus::covered, CoverageStatus::partial, CoverageStatus::white_zone}) {
+    for (const analysis::CoverageStatus status :
+         {analysis::CoverageStatus::covered, analysis::CoverageStatus::partial,
+          analysis::CoverageStatus::white_zone}) {
         cairo_new_path(cr);
         for (std::size_t c = 0; c < territory.communes.size(); ++c)
             if (territory.communes[c].epsg == in.epsg && tc.communes[c].status == status) {
@@ -225,7 +232,7 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
                 ++in_view;
             }
         set_colour(cr, palette_colour(in.palette, "status", to_string(status), "#cccccc"));
-        if (status != CoverageStatus::white_zone) {
+        if (status != analysis::CoverageStatus::white_zone) {
             cairo_fill(cr);
             continue;
         }
@@ -251,14 +258,15 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
     std::vector<std::size_t> white;
     for (std::size_t c = 0; c < territory.communes.size(); ++c)
         if (territory.communes[c].epsg == in.epsg &&
-            tc.communes[c].status == CoverageStatus::white_zone && tc.communes[c].population > 0)
+            tc.communes[c].status == analysis::CoverageStatus::white_zone &&
+            tc.communes[c].population > 0)
             white.push_back(c);
     auto uncovered = [&](std::size_t c) {
         return tc.communes[c].population - tc.communes[c].population_within;
     };
     std::sort(white.begin(), white.end(),
               [&](std::size_t a, std::size_t b) { return uncovered(a) > uncovered(b); });
-    const GeosContext geos;
+    const geos::GeosContext geos;
     const TextStyle label_style{7.5, false, false, {0.1, 0.1, 0.1}};
     std::size_t named = 0;
     for (std::size_t k = 0; k < white.size() && k < 60 && named < 15; ++k) {
@@ -281,14 +289,16 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
     legend.heading("Communes");
     for (const auto& cls : legend_classes(in.analysis, tc))
         legend.swatch(palette_colour(in.palette, "status", to_string(cls.status), "#cccccc"),
-                      cls.status == CoverageStatus::white_zone ? hatch.get() : nullptr, cls.label,
-                      counted(double(cls.communes), "commune", "communes") + " · " +
-                          counted(cls.inhabitants, "habitant", "habitants"));
+                      cls.status == analysis::CoverageStatus::white_zone ? hatch.get() : nullptr,
+                      cls.label,
+                      core::counted(double(cls.communes), "commune", "communes") + " · " +
+                          core::counted(cls.inhabitants, "habitant", "habitants"));
     std::size_t not_drawn = 0;
     for (const auto& c : territory.communes) not_drawn += c.epsg != in.epsg;
     if (not_drawn)
-        legend.entry(counted(double(not_drawn), "commune", "communes") + " d'outre-mer " +
-                     agree(double(not_drawn), "comptée", "comptées") + ", hors de cette carte");
+        legend.entry(core::counted(double(not_drawn), "commune", "communes") + " d'outre-mer " +
+                     core::agree(double(not_drawn), "comptée", "comptées") +
+                     ", hors de cette carte");
     legend.gap(4);
     structures_legend(legend, tc, palette_colour(in.palette, "types", tc.type, "#333333"), drawn);
     legend.gap(4);
@@ -302,4 +312,4 @@ void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCover
     draw_page_footer(cr, in.credits, page);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -19,37 +19,38 @@
 #include "cartography/map_frame.hpp"
 #include "cartography/map_page.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// One legend line: a status, how many communes and inhabitants have it.
 struct LegendClass {
-    CoverageStatus status;
+    analysis::CoverageStatus status;
     std::string label;  ///< « Couverte : 95 % des habitants ou plus à 30 min ou moins »
     std::size_t communes = 0;
     double inhabitants = 0;
 };
 
 /// @brief Per status (covered, partial, white zone), over every commune of the analysis.
-std::vector<LegendClass> legend_classes(const CoverageAnalysis& analysis, const TypeCoverage& tc);
+std::vector<LegendClass> legend_classes(const analysis::CoverageAnalysis& analysis,
+                                        const analysis::TypeCoverage& tc);
 
 /// @brief What the map must show, in metres: the territory in `in.epsg` and every structure
 /// of the type positioned in it, a margin around.
-Box coverage_map_extent(const CoverageMapInputs& in, const TypeCoverage& tc);
+model::Box coverage_map_extent(const CoverageMapInputs& in, const analysis::TypeCoverage& tc);
 
 /// @brief Where the map of `tc` lies on the page (its frame and scale): every structure of the
 /// type falls inside it.
-MapFrame coverage_map_frame(const CoverageMapInputs& in, const TypeCoverage& tc);
+MapFrame coverage_map_frame(const CoverageMapInputs& in, const analysis::TypeCoverage& tc);
 
 /// @brief Draws the page of `tc` on `cr` (A4 landscape, points); `page` in the footer
 /// (« page 3 / 12 » in the atlas).
-void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void draw_coverage_map(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                        const std::string& page = {});
 
 // The pieces the catchment map shares with it.
 /// @brief A white page, the header (`title`; time model, threshold, type and date below), the
 /// map frame clipped and grey outside the territory: the map is drawn next, then
 /// cairo_restore() ends the clip.
-void begin_map_page(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void begin_map_page(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                     const std::string& title);
 /// @brief Scale bar and north arrow in the frame; the label placer they leave room in.
 LabelPlacer draw_furniture(cairo_t* cr, const MapFrame& frame);
@@ -60,13 +61,14 @@ struct StructureCounts {
 void draw_limits(cairo_t* cr, const CoverageMapInputs& in, const MapFrame& frame);
 void limits_legend(Legend& legend);
 /// @brief The type's structures as markers, each blocked for the labels.
-StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
-                                const MapFrame& frame, LabelPlacer& labels);
+StructureCounts draw_structures(cairo_t* cr, const CoverageMapInputs& in,
+                                const analysis::TypeCoverage& tc, const MapFrame& frame,
+                                LabelPlacer& labels);
 /// @brief Their names where room remains (MapOptions::structure_labels).
-void label_structures(cairo_t* cr, const CoverageMapInputs& in, const TypeCoverage& tc,
+void label_structures(cairo_t* cr, const CoverageMapInputs& in, const analysis::TypeCoverage& tc,
                       const MapFrame& frame, LabelPlacer& labels);
-void structures_legend(Legend& legend, const TypeCoverage& tc, const Rgb& colour,
+void structures_legend(Legend& legend, const analysis::TypeCoverage& tc, const Rgb& colour,
                        const StructureCounts& n);
 void draw_frame_border(cairo_t* cr);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

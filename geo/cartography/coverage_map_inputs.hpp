@@ -10,7 +10,7 @@
 #include "cartography/page_credits.hpp"
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 struct MapOptions {
     std::string title_prefix;       ///< before every title: « COPIL du 12 mars — »
@@ -19,21 +19,22 @@ struct MapOptions {
 
 /// What a coverage page draws from: the run, and what is shared by every type's page.
 struct CoverageMapInputs {
-    const Territory& territory;
-    const CoverageAnalysis& analysis;
+    const model::Territory& territory;
+    const analysis::CoverageAnalysis& analysis;
     PageCredits credits;
     const nlohmann::json& palette;  ///< styles/palette.json
     int epsg;                       ///< the CRS drawn (a national run: metropolitan France)
-    std::map<std::string, MultiPolygon> departements;  ///< limits, in `epsg`
+    std::map<std::string, model::MultiPolygon> departements;  ///< limits, in `epsg`
     MapOptions options;
 };
 
 /// @brief The inputs for `territory`'s main CRS, département limits united once.
-CoverageMapInputs coverage_map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
+CoverageMapInputs coverage_map_inputs(const model::Territory& territory,
+                                      const analysis::CoverageAnalysis& analysis,
                                       const PageCredits& credits, const nlohmann::json& palette,
                                       const MapOptions& options);
 
 /// @brief « Accès à une HAD en moins de 30 minutes — Corse » (the prefix first).
-std::string coverage_map_title(const CoverageMapInputs& in, const TypeCoverage& tc);
+std::string coverage_map_title(const CoverageMapInputs& in, const analysis::TypeCoverage& tc);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

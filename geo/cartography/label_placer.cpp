@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 std::optional<Rect> LabelPlacer::place(double ax, double ay, double w, double h, double gap) {
     const std::array<Rect, 8> spots{{
@@ -31,4 +31,4 @@ std::optional<Rect> LabelPlacer::place(double ax, double ay, double w, double h,
     return std::nullopt;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -7,7 +7,7 @@
 
 #include "cartography/map_frame.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 class LabelPlacer {
   public:
@@ -26,4 +26,4 @@ class LabelPlacer {
     std::vector<Rect> taken_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -6,14 +6,14 @@
 #include "cartography/coverage_map.hpp"
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 namespace {
 
 void check(cairo_status_t status, const std::string& path) {
     if (status != CAIRO_STATUS_SUCCESS)
-        throw DataError(path,
-                        std::string("écriture impossible : ") + cairo_status_to_string(status));
+        throw core::DataError(
+            path, std::string("écriture impossible : ") + cairo_status_to_string(status));
 }
 
 }  // namespace
@@ -55,4 +55,4 @@ void write_png(const std::string& path, const DrawPage& page, int width_px) {
     check(cairo_surface_write_to_png(surface.get(), path.c_str()), path);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -11,7 +11,7 @@
 #include "cartography/cairo_handles.hpp"
 #include "cartography/paper_size.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 using DrawPage = std::function<void(cairo_t*)>;
 
@@ -21,4 +21,4 @@ void write_pdf(const std::string& path, PaperSize paper, const std::vector<DrawP
 /// @brief One page as a PNG `width_px` wide. @throws DataError naming the file.
 void write_png(const std::string& path, const DrawPage& page, int width_px = 1684);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -3,17 +3,17 @@
 #include "cartography/coverage_map.hpp"
 #include "cartography/map_documents.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 void write_coverage_map_png(const std::string& path, const CoverageMapInputs& in,
-                            const TypeCoverage& tc, int width_px) {
+                            const analysis::TypeCoverage& tc, int width_px) {
     write_png(
         path, [&](cairo_t* cr) { draw_coverage_map(cr, in, tc); }, width_px);
 }
 
 void write_coverage_map_pdf(const std::string& path, PaperSize paper, const CoverageMapInputs& in,
-                            const TypeCoverage& tc) {
+                            const analysis::TypeCoverage& tc) {
     write_pdf(path, paper, {[&](cairo_t* cr) { draw_coverage_map(cr, in, tc); }});
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

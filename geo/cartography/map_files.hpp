@@ -8,14 +8,14 @@
 #include "cartography/coverage_map_inputs.hpp"
 #include "cartography/paper_size.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// @brief carte_<TYPE>.png: the page `width_px` wide. @throws DataError naming the file.
 void write_coverage_map_png(const std::string& path, const CoverageMapInputs& in,
-                            const TypeCoverage& tc, int width_px = 1684);
+                            const analysis::TypeCoverage& tc, int width_px = 1684);
 
 /// @brief carte_<TYPE>.pdf: the page, vector, on `paper`. @throws DataError naming the file.
 void write_coverage_map_pdf(const std::string& path, PaperSize paper, const CoverageMapInputs& in,
-                            const TypeCoverage& tc);
+                            const analysis::TypeCoverage& tc);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
-MapFrame::MapFrame(const Box& extent, const Rect& area) : area_(area) {
+MapFrame::MapFrame(const model::Box& extent, const Rect& area) : area_(area) {
     const double w = std::max(extent.max_corner().x - extent.min_corner().x, 1.0);
     const double h = std::max(extent.max_corner().y - extent.min_corner().y, 1.0);
     scale_ = std::min(area.w / w, area.h / h);
@@ -22,4 +22,4 @@ double round_scale_length(double max_m) {
     return decade;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

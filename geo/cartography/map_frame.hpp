@@ -5,7 +5,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 struct Rect {
     double x = 0, y = 0, w = 0, h = 0;
@@ -23,9 +23,9 @@ class MapFrame {
   public:
     /// @param extent what must show, in metres; @param area the page rectangle to fill. The
     /// extent is widened on one axis to the area's proportions.
-    MapFrame(const Box& extent, const Rect& area);
+    MapFrame(const model::Box& extent, const Rect& area);
 
-    std::array<double, 2> to_page(const Point& p) const {
+    std::array<double, 2> to_page(const model::Point& p) const {
         return {area_.x + (p.x - min_x_) * scale_, area_.y + (max_y_ - p.y) * scale_};
     }
     double points_per_metre() const { return scale_; }
@@ -39,4 +39,4 @@ class MapFrame {
 /// @brief The longest 1, 2 or 5 × 10^k metres not above `max_m` (a scale bar's length).
 double round_scale_length(double max_m);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

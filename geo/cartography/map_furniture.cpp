@@ -6,14 +6,15 @@
 #include "cartography/page_text.hpp"
 #include "core/french_format.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 Rect draw_scale_bar(cairo_t* cr, const MapFrame& frame, double x, double bottom) {
     const double metres = round_scale_length(frame.area().w / 5 / frame.points_per_metre());
     const double length = metres * frame.points_per_metre();
     const std::string unit =
-        metres >= 1000 ? decimal_fr(metres / 1000, std::fmod(metres, 1000) == 0 ? 0 : 1) + " km"
-                       : thousands(metres) + " m";
+        metres >= 1000
+            ? core::decimal_fr(metres / 1000, std::fmod(metres, 1000) == 0 ? 0 : 1) + " km"
+            : core::thousands(metres) + " m";
     const TextStyle style{7, false, false, {0.1, 0.1, 0.1}};
     const PageText zero(cr, "0", style), end(cr, print_typography(unit), style);
     const double bar_h = 3.5, top = bottom - end.height() - 2 - bar_h;
@@ -70,4 +71,4 @@ Rect draw_north_arrow(cairo_t* cr, double right, double top, double height) {
     return box;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

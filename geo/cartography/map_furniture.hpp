@@ -3,7 +3,7 @@
 #include "cartography/cairo_handles.hpp"
 #include "cartography/map_frame.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// @brief A scale bar of a round length (at most a fifth of the frame), four alternating
 /// segments, « 0 » and « N km » under it; its bottom-left corner at (x, bottom). Returns the
@@ -14,4 +14,4 @@ Rect draw_scale_bar(cairo_t* cr, const MapFrame& frame, double x, double bottom)
 /// projected grids used (Lambert-93, UTM) put north up within a degree or two.
 Rect draw_north_arrow(cairo_t* cr, double right, double top, double height);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -5,7 +5,7 @@
 #include "cartography/page_text.hpp"
 #include "core/french_format.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 namespace {
 
@@ -36,8 +36,8 @@ void set_colour(cairo_t* cr, const Rgb& c, double alpha) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
 }
 
-void append_rings(cairo_t* cr, const MapFrame& frame, const MultiPolygon& mp) {
-    auto ring = [&](const Ring& r) {
+void append_rings(cairo_t* cr, const MapFrame& frame, const model::MultiPolygon& mp) {
+    auto ring = [&](const model::Ring& r) {
         std::size_t kept = 0;
         std::array<double, 2> last{};
         for (const auto& p : r) {
@@ -186,7 +186,7 @@ std::string date_fr(const std::string& iso) {
 }
 
 std::string minutes_fr(double minutes) {
-    return decimal_fr(minutes, minutes == std::floor(minutes) ? 0 : 1);
+    return core::decimal_fr(minutes, minutes == std::floor(minutes) ? 0 : 1);
 }
 
 std::string capitalised(std::string text) {
@@ -194,4 +194,4 @@ std::string capitalised(std::string text) {
     return text;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -12,7 +12,7 @@
 #include "cartography/page_credits.hpp"
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// The page every map is drawn on: A4 landscape, in points.
 constexpr double kPageWidth = 841.89, kPageHeight = 595.28;
@@ -41,7 +41,7 @@ void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1);
 
 /// @brief Adds the rings of `mp` to the current path (vertices closer than 0.3 point to the
 /// previous one skipped: invisible on paper, and the national page's PDF stays small).
-void append_rings(cairo_t* cr, const MapFrame& frame, const MultiPolygon& mp);
+void append_rings(cairo_t* cr, const MapFrame& frame, const model::MultiPolygon& mp);
 
 /// @brief A structure: a filled dot with a white rim, or hollow (too far from any road).
 void draw_marker(cairo_t* cr, double x, double y, const Rgb& c, bool hollow, double radius = 3.4);
@@ -85,4 +85,4 @@ std::string minutes_fr(double minutes);
 /// @brief The first letter in capitals (ASCII lower case only: the labels start so).
 std::string capitalised(std::string text);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -9,7 +9,7 @@
 #include "cartography/page_text.hpp"
 #include "core/xml_escape.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 namespace {
 
@@ -305,7 +305,7 @@ std::string inline_markup(const std::string& text) {
             out += italic ? "</i>" : "<i>";
             italic = !italic;
         } else {
-            out += xml_escaped(std::string(1, c));
+            out += core::xml_escaped(std::string(1, c));
         }
     }
     // Unbalanced marks (a lone * in a formula): closed, so Pango accepts the markup.
@@ -360,4 +360,4 @@ std::vector<NumberedPage> markdown_pages(const std::string& markdown,
     return pages;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

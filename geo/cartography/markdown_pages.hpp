@@ -10,7 +10,7 @@
 #include "cartography/cairo_handles.hpp"
 #include "cartography/map_page.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// A page that draws itself with its label (« page 4 / 17 ») in the footer.
 using NumberedPage = std::function<void(cairo_t*, const std::string& page_label)>;
@@ -24,4 +24,4 @@ std::vector<NumberedPage> markdown_pages(const std::string& markdown,
 /// @brief Inline Markdown (**bold**, *italics*, `code`) as Pango markup, the rest escaped.
 std::string inline_markup(const std::string& text);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -3,7 +3,7 @@
 // provenance without seeing how pages are drawn.
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 struct PageCredits {
     std::string territory;  ///< « Corse »
@@ -12,4 +12,4 @@ struct PageCredits {
     std::string sources;    ///< « Sources : … » and the attribution
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

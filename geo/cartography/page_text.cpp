@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstddef>
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 PageText::PageText(cairo_t* cr, const std::string& text, const TextStyle& style, double width)
     : cr_(cr), layout_(pango_cairo_create_layout(cr)), style_(style) {
@@ -81,4 +81,4 @@ std::string print_typography(std::string text) {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

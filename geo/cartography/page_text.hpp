@@ -6,7 +6,7 @@
 
 #include "cartography/cairo_handles.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 /// The family every page uses: DejaVu Sans (fonts-dejavu-core) has every French glyph and the
 /// narrow no-break space.
@@ -44,4 +44,4 @@ class PageText {
 /// French print typography the pages use (plain text outputs keep plain spaces).
 std::string print_typography(std::string text);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

@@ -1,6 +1,6 @@
 #include "cartography/paper_size.hpp"
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 std::optional<PaperSize> paper_size_named(std::string_view name) {
     if (name == "A4" || name == "a4") return PaperSize::a4;
@@ -8,4 +8,4 @@ std::optional<PaperSize> paper_size_named(std::string_view name) {
     return std::nullopt;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

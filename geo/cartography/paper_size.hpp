@@ -3,11 +3,11 @@
 #include <optional>
 #include <string_view>
 
-namespace palliacarte {
+namespace palliacarte::cartography {
 
 enum class PaperSize { a4, a3 };
 
 /// @brief "A4"/"a4", "A3"/"a3"; empty otherwise.
 std::optional<PaperSize> paper_size_named(std::string_view name);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::cartography

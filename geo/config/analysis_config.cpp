@@ -9,7 +9,7 @@
 #include "core/errors.hpp"
 #include "model/structure_type.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 using nlohmann::json;
 
@@ -151,12 +151,12 @@ AnalysisConfig parse_analysis_config(const TerritoryConfig& config) {
     if (!config.document.contains("analysis")) return AnalysisConfig{};
     try {
         return parse_section(config.document["analysis"], config);
-    } catch (const ConfigError& e) {
-        throw ConfigError(in_config_file(config.config_path, e.what()));
+    } catch (const core::ConfigError& e) {
+        throw core::ConfigError(in_config_file(config.config_path, e.what()));
     }
 }
 
-void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types,
+void check_analysis_types(const AnalysisConfig& config, const model::StructureTypeTable& types,
                           const std::string& file) {
     std::vector<std::string> codes;
     for (const auto& t : types.types()) codes.push_back(t.code);
@@ -171,7 +171,7 @@ void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable
             for (const auto& c : codes) message += " " + c;
             message += ")";
         }
-        throw ConfigError(message);
+        throw core::ConfigError(message);
     };
     for (const auto& c : config.types) check(c, "types");
     for (const auto& [c, m] : config.threshold_min) check(c, "threshold_min");
@@ -181,4 +181,4 @@ void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable
         for (const auto& c : set) check(c, "white_zone_combinations");
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

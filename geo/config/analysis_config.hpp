@@ -12,7 +12,11 @@
 
 #include "config/catchment_shape.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
+class StructureTypeTable;
+}  // namespace palliacarte::model
+
+namespace palliacarte::config {
 
 struct TerritoryConfig;
 
@@ -78,15 +82,13 @@ struct AnalysisConfig {
     std::string cache_dir;
 };
 
-class StructureTypeTable;
-
 /// @brief Checks every type code the section names against the type table, before any data is
 /// loaded. @throws ConfigError naming the key and the code.
-void check_analysis_types(const AnalysisConfig& config, const StructureTypeTable& types,
+void check_analysis_types(const AnalysisConfig& config, const model::StructureTypeTable& types,
                           const std::string& file);
 
 /// @brief Parses config.document["analysis"] (defaults when absent).
 /// @throws ConfigError naming the key.
 AnalysisConfig parse_analysis_config(const TerritoryConfig& config);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -4,7 +4,7 @@
 
 #include <cstddef>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief road_buffer_m: width of the band each side of a reached road counted as reached —
 /// homes and buildings along a road sit within a block's depth of it (100–200 m in French
@@ -33,4 +33,4 @@ struct CatchmentShape {
     int quadrant_segments = 4;  ///< arc smoothness of the band ends (GEOS buffers)
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

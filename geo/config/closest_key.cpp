@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     auto lower = [](char c) {
@@ -39,4 +39,4 @@ std::optional<std::string> closest_key(const std::string& typed,
     return best;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief Optimal string alignment distance (an adjacent swap costs 1), case-insensitive.
 std::size_t edit_distance(const std::string& a, const std::string& b);
@@ -15,4 +15,4 @@ std::size_t edit_distance(const std::string& a, const std::string& b);
 std::optional<std::string> closest_key(const std::string& typed,
                                        const std::vector<std::string>& candidates);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

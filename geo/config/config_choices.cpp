@@ -2,11 +2,11 @@
 
 #include "config/config_fields.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 void unknown_choice(const std::string& where, const std::string& key, const std::string& found,
                     const std::string& expected) {
     config_fail(where, key, "valeur « " + found + " » inconnue ; attendu : " + expected);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// `population.format`: decoupage-administratif communes.json, code,population CSV, or the
 /// POPULATION field of the boundary file.
@@ -130,4 +130,4 @@ E field_choice(const nlohmann::json& j, const std::string& key, E fallback,
     return choice_named<E>(j[key].get<std::string>(), where, key);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -3,7 +3,7 @@
 #include "config/json_schema.hpp"
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 using nlohmann::json;
 
@@ -27,7 +27,7 @@ std::string in_config_file(const std::string& file, const std::string& message) 
 }
 
 void config_fail(const std::string& where, const std::string& key, const std::string& message) {
-    throw ConfigError("`" + config_key(where, key) + "` : " + message);
+    throw core::ConfigError("`" + config_key(where, key) + "` : " + message);
 }
 
 std::string field_text(const json& j, const std::string& key, const std::string& fallback,
@@ -82,4 +82,4 @@ bool field_bool(const json& j, const std::string& key, bool fallback, const std:
     return j[key].get<bool>();
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

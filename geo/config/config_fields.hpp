@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief "analysis.coverage" + "declared_area_covers" → "analysis.coverage.declared_area_covers".
 std::string config_key(const std::string& where, const std::string& key);
@@ -32,4 +32,4 @@ bool field_bool(const nlohmann::json& j, const std::string& key, bool fallback,
 double field_number_in(const nlohmann::json& j, const std::string& key, double fallback, double min,
                        double max, const std::string& where = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -2,7 +2,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 const JsonSchema& territory_config_schema() {
     static const JsonSchema schema(nlohmann::json::parse(territory_config_schema_text()));
@@ -30,7 +30,7 @@ void check_config_against_schema(const nlohmann::json& document, const std::stri
         text = std::to_string(violations.size()) + " erreurs dans " + file + " :";
     for (const auto& v : violations)
         text += (violations.size() > 1 ? "\n  - " : "") + format_violation(v, file);
-    throw ConfigError(text);
+    throw core::ConfigError(text);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -8,7 +8,7 @@
 
 #include "config/json_schema.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief The schema's text as published in data/.
 const char* territory_config_schema_text();
@@ -24,4 +24,4 @@ void check_config_against_schema(const nlohmann::json& document, const std::stri
 /// @brief One violation as the messages above.
 std::string format_violation(const SchemaViolation& v, const std::string& file);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

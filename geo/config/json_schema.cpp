@@ -8,7 +8,7 @@
 
 #include "config/closest_key.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 using nlohmann::json;
 
@@ -289,4 +289,4 @@ std::vector<SchemaViolation> JsonSchema::validate(const json& document) const {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief One place where a document breaks its schema.
 struct SchemaViolation {
@@ -51,4 +51,4 @@ std::string schema_number_text(double v);
 
 std::string describe_json_value(const nlohmann::json& value);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

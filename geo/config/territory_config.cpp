@@ -13,7 +13,7 @@
 #include "crs/crs_kind.hpp"
 #include "crs/departement_crs.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -21,7 +21,7 @@ using nlohmann::json;
 namespace {
 
 void require_path(const std::string& path, const std::string& what) {
-    if (path.empty()) throw ConfigError("`" + what + ".path` : chemin obligatoire");
+    if (path.empty()) throw core::ConfigError("`" + what + ".path` : chemin obligatoire");
 }
 
 // A data file named relative to the config: the one beside the config if it exists, else the one
@@ -44,8 +44,8 @@ std::vector<FinessRule> parse_select(const json& select, const std::string& what
         rule.activities = field_texts(r, "activities");
         rule.zone_natures = field_texts(r, "zone_natures");
         if (rule.categories.empty() && rule.name_pattern.empty() && rule.activities.empty())
-            throw ConfigError("`" + what + "` : la règle du type " + rule.type +
-                              " doit donner `categories`, `name_pattern` ou `activities`");
+            throw core::ConfigError("`" + what + "` : la règle du type " + rule.type +
+                                    " doit donner `categories`, `name_pattern` ou `activities`");
         rules.push_back(std::move(rule));
     }
     return rules;
@@ -73,12 +73,12 @@ std::vector<FinessRule> default_finess_plus_rules(const std::string& config_path
 
 std::vector<FinessRule> read_finess_rules(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw ConfigError(path + " : fichier de correspondance FINESS+ introuvable");
+    if (!in) throw core::ConfigError(path + " : fichier de correspondance FINESS+ introuvable");
     try {
         const json doc = json::parse(in);
         return parse_select(doc.at("select"), path + " : select");
     } catch (const json::exception& e) {
-        throw ConfigError(path + " : " + e.what());
+        throw core::ConfigError(path + " : " + e.what());
     }
 }
 
@@ -93,12 +93,13 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
     require_path(s.path, what);
     s.structures_path = field_text(j, "structures_path");
     if (s.format == StructureFormat::finess_plus && s.structures_path.empty())
-        throw ConfigError("`" + what +
-                          "` : une source finess-plus demande `path` (fichier des activités) et "
-                          "`structures_path` (fichier des structures)");
+        throw core::ConfigError(
+            "`" + what +
+            "` : une source finess-plus demande `path` (fichier des activités) et "
+            "`structures_path` (fichier des structures)");
     s.layer = field_text(j, "layer");
     s.departements = field_texts(j, "departements");
-    for (auto& d : s.departements) d = normalize_departement(d);
+    for (auto& d : s.departements) d = crs::normalize_departement(d);
     s.type = field_text(j, "type");
     s.source_crs = field_text(j, "source_crs");
     const bool finess = default_outside(s.format) == OutsidePolicy::skip;
@@ -111,10 +112,10 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
     if (s.format == StructureFormat::finess_plus && s.rules.empty())
         s.rules = default_finess_plus_rules((config_dir / "config.json").string());
     if (finess && s.format != StructureFormat::finess_plus && s.rules.empty())
-        throw ConfigError("`" + what +
-                          "` : une source FINESS demande des règles `select` (catégorie → type)");
+        throw core::ConfigError(
+            "`" + what + "` : une source FINESS demande des règles `select` (catégorie → type)");
     if (s.format == StructureFormat::ogr && s.type.empty() && !s.fields.count("type"))
-        throw ConfigError("`" + what + "` : une source ogr demande `type` ou `fields.type`");
+        throw core::ConfigError("`" + what + "` : une source ogr demande `type` ou `fields.type`");
     return s;
 }
 
@@ -124,8 +125,8 @@ WebMapConfig parse_web_map(const json& j) {
     w.basemap_attribution = field_text(j, "basemap_attribution");
     try {
         check_basemap_url(w.basemap);
-    } catch (const ConfigError& e) {
-        throw ConfigError("`web_map.basemap` : " + std::string(e.what()));
+    } catch (const core::ConfigError& e) {
+        throw core::ConfigError("`web_map.basemap` : " + std::string(e.what()));
     }
     return w;
 }
@@ -183,9 +184,9 @@ void parse_data_root(TerritoryConfig& c, const json& doc, const fs::path& config
         c.data_root_origin = "default";
     }
     if (!fs::is_directory(c.data_root))
-        throw ConfigError("le dossier de données « " + c.data_root + " » (venu de " +
-                          c.data_root_origin +
-                          ") n'existe pas ; donnez --data-root ou PALLIACARTE_DATA_ROOT");
+        throw core::ConfigError("le dossier de données « " + c.data_root + " » (venu de " +
+                                c.data_root_origin +
+                                ") n'existe pas ; donnez --data-root ou PALLIACARTE_DATA_ROOT");
 }
 
 // "auto" (by département; metropolitan and overseas cannot mix) or a projected "EPSG:<code>".
@@ -194,12 +195,12 @@ void parse_crs(TerritoryConfig& c, const json& doc) {
     if (crs == "auto") {
         c.crs_auto = true;
         std::set<int> epsgs;
-        for (const auto& d : c.departements) epsgs.insert(natural_epsg_for_departement(d));
+        for (const auto& d : c.departements) epsgs.insert(crs::natural_epsg_for_departement(d));
         if (epsgs.size() > 1)
             config_fail("", "crs",
                         "\"auto\" ne convient pas : ces départements n'ont pas le même "
                         "système projeté (métropole et outre-mer) ; donnez \"EPSG:<code>\"");
-        c.epsg = epsgs.empty() ? kLambert93 : *epsgs.begin();
+        c.epsg = epsgs.empty() ? crs::kLambert93 : *epsgs.begin();
     } else {
         c.crs_auto = false;
         const std::string usage = "attendu \"auto\" ou \"EPSG:<code>\", trouvé \"" + crs + "\"";
@@ -209,7 +210,7 @@ void parse_crs(TerritoryConfig& c, const json& doc) {
         c.epsg = std::stoi(crs.substr(5));
         // Distances, areas and buffers are computed in the working CRS's units: degrees
         // would give 0 km² and "100 % covered".
-        const CrsKind kind = crs_kind(crs);
+        const crs::CrsKind kind = crs::crs_kind(crs);
         if (!kind.known) config_fail("", "crs", "PROJ ne connaît pas " + crs);
         if (!kind.projected)
             config_fail("", "crs",
@@ -331,7 +332,7 @@ void parse_roads(TerritoryConfig& c, const json& doc, const fs::path& config_dir
 TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
                                        const std::optional<std::string>& data_root_override) {
     if (!doc.is_object())
-        throw ConfigError(path + " : la configuration doit être un objet JSON { … }");
+        throw core::ConfigError(path + " : la configuration doit être un objet JSON { … }");
     check_config_against_schema(doc, path);
     TerritoryConfig c;
     c.config_path = path;
@@ -342,7 +343,7 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
 
         parse_data_root(c, doc, config_dir, data_root_override);
         c.departements = field_texts(doc, "departements");
-        for (auto& d : c.departements) d = normalize_departement(d);
+        for (auto& d : c.departements) d = crs::normalize_departement(d);
 
         parse_crs(c, doc);
         c.structure_margin_km =
@@ -373,20 +374,20 @@ TerritoryConfig parse_territory_config(const json& doc, const std::string& path,
         }
         parse_roads(c, doc, config_dir);
         resolve_data_paths(c);
-    } catch (const ConfigError& e) {
-        throw ConfigError(in_config_file(path, e.what()));
+    } catch (const core::ConfigError& e) {
+        throw core::ConfigError(in_config_file(path, e.what()));
     } catch (const json::exception& e) {
-        throw ConfigError(in_config_file(path, e.what()));
+        throw core::ConfigError(in_config_file(path, e.what()));
     }
     return c;
 }
 
 TerritoryConfig load_territory_config(const std::string& path,
                                       const std::optional<std::string>& data_root_override) {
-    const std::string text = read_config_file(path, "config");
+    const std::string text = core::read_config_file(path, "config");
     json doc;
     try {
-        doc = parse_bounded_json(text);
+        doc = core::parse_bounded_json(text);
     } catch (const json::parse_error& e) {
         // Line and column from the byte offset; the parser's own words without its tag.
         std::size_t line = 1, column = 1;
@@ -397,8 +398,9 @@ TerritoryConfig load_territory_config(const std::string& path,
         std::string detail = e.what();
         if (const auto colon = detail.find(": "); colon != std::string::npos)
             detail = detail.substr(colon + 2);
-        throw ConfigError(path + " : ce n'est pas du JSON valide, ligne " + std::to_string(line) +
-                          ", colonne " + std::to_string(column) + " (" + detail + ")");
+        throw core::ConfigError(path + " : ce n'est pas du JSON valide, ligne " +
+                                std::to_string(line) + ", colonne " + std::to_string(column) +
+                                " (" + detail + ")");
     }
     return parse_territory_config(doc, path, data_root_override);
 }
@@ -408,12 +410,12 @@ TerritoryConfig load_territory_config(const std::string& path,
 void check_basemap_url(const std::string& url) {
     if (url.empty()) return;
     if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
-        throw ConfigError("une URL http(s):// est attendue, pas « " + url + " »");
+        throw core::ConfigError("une URL http(s):// est attendue, pas « " + url + " »");
     if (url.find('{') != std::string::npos)
         for (const char* key : {"{z}", "{x}", "{y}"})
             if (url.find(key) == std::string::npos)
-                throw ConfigError("le modèle de tuiles n'a pas " + std::string(key) +
-                                  " (il faut {z}, {x} et {y})");
+                throw core::ConfigError("le modèle de tuiles n'a pas " + std::string(key) +
+                                        " (il faut {z}, {x} et {y})");
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -11,7 +11,7 @@
 #include "config/config_choices.hpp"
 #include "model/crow_fly_model.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief Commune boundaries: any OGR source; field names auto-detected unless given.
 struct CommuneSourceConfig {
@@ -164,7 +164,7 @@ struct TerritoryConfig {
     std::vector<StructureSourceConfig> structures;
     std::vector<TerritorySourceConfig> territories;
     std::optional<RoadSourceConfig> roads;  ///< empty: crow-fly model
-    CrowFlyModel crow_fly;                  ///< used when there is no road network
+    model::CrowFlyModel crow_fly;           ///< used when there is no road network
     std::string cache_dir;  ///< "cache_dir" or $PALLIACARTE_CACHE_DIR; empty: the user's cache dir
 
     /// "sources": vintage per source role ("communes", "population", "structures",
@@ -219,4 +219,4 @@ std::vector<FinessRule> read_finess_rules(const std::string& path);
 /// beside the config at `config_path`, else the one shipped in data/.
 std::vector<FinessRule> default_finess_plus_rules(const std::string& config_path);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 namespace fs = std::filesystem;
 using ordered = nlohmann::ordered_json;
@@ -194,7 +194,7 @@ ordered territory_config_json(const TerritoryConfig& c, const std::string& confi
         }
         j["territories"] = groupings;
     }
-    if (c.crow_fly != CrowFlyModel{} || section(c.document, "crow_fly").contains("about")) {
+    if (c.crow_fly != model::CrowFlyModel{} || section(c.document, "crow_fly").contains("about")) {
         ordered crow_fly = ordered::object();
         keep_about(crow_fly, section(c.document, "crow_fly"));
         crow_fly["detour_factor"] = c.crow_fly.detour_factor;
@@ -214,4 +214,4 @@ ordered territory_config_json(const TerritoryConfig& c, const std::string& confi
     return j;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -8,7 +8,7 @@
 
 #include "config/territory_config.hpp"
 
-namespace palliacarte {
+namespace palliacarte::config {
 
 /// @brief The config as a file at `config_path` would hold it: data paths relative to the data
 /// root; the data root, type table and road profile relative to the file's folder; every choice
@@ -17,4 +17,4 @@ namespace palliacarte {
 nlohmann::ordered_json territory_config_json(const TerritoryConfig& config,
                                              const std::string& config_path);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::config

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace palliacarte::binary {
+namespace palliacarte::core::binary {
 
 std::uint64_t fnv1a(const std::string& text, std::uint64_t h) {
     for (const unsigned char c : text) {
@@ -83,4 +83,4 @@ void write_header(std::ostream& out, const char (&magic)[8], const std::string& 
     write_string(out, key);
 }
 
-}  // namespace palliacarte::binary
+}  // namespace palliacarte::core::binary

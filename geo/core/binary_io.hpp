@@ -12,7 +12,7 @@
 
 #include "core/mapped_array.hpp"
 
-namespace palliacarte::binary {
+namespace palliacarte::core::binary {
 
 /// FNV-1a's starting value: a hash chained over several pieces starts from it.
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
@@ -113,4 +113,4 @@ inline bool read_string(std::istream& in, std::string& s, std::uint64_t max_char
     return static_cast<bool>(in.read(s.data(), static_cast<std::streamsize>(n)));
 }
 
-}  // namespace palliacarte::binary
+}  // namespace palliacarte::core::binary

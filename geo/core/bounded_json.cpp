@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 namespace {
 // How the refusal starts, so that it can be told from nlohmann's own errors.
@@ -54,4 +54,4 @@ std::string too_deep_reason(const nlohmann::json::exception& e) {
     return std::string(what.substr(what.find(kTooDeep)));
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

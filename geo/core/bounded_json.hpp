@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// Deeper than any document palliacarte reads (configs nest 5 levels, GeoJSON 6).
 constexpr int kMaxJsonDepth = 64;
@@ -23,4 +23,4 @@ bool is_too_deep(const nlohmann::json::exception& e);
 /// niveaux » (empty for nlohmann's own parse errors, whose words are English).
 std::string too_deep_reason(const nlohmann::json::exception& e);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -6,7 +6,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 namespace fs = std::filesystem;
 
@@ -32,4 +32,4 @@ std::string cache_directory(const std::string& configured, const std::string& da
     return abs_dir.string();
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

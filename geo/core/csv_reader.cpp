@@ -10,7 +10,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -183,4 +183,4 @@ bool CsvReader::next(CsvRecord& record) {
     return false;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -11,7 +11,7 @@
 #include "core/load_report.hpp"
 #include "core/text_encoding.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief One record: its fields and the 1-based line where it starts.
 struct CsvRecord {
@@ -82,4 +82,4 @@ std::string read_file(const std::string& path);
 /// ConfigError "<what> <file>: <reason>" (exit code 2), not a data error.
 std::string read_config_file(const std::string& path, const std::string& what);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

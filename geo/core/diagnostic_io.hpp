@@ -6,7 +6,7 @@
 #include "core/binary_io.hpp"
 #include "core/load_report.hpp"
 
-namespace palliacarte::binary {
+namespace palliacarte::core::binary {
 
 inline void write_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {
     write_u64(out, diagnostics.size());
@@ -33,4 +33,4 @@ inline bool read_diagnostics(std::istream& in, std::vector<Diagnostic>& diagnost
     return true;
 }
 
-}  // namespace palliacarte::binary
+}  // namespace palliacarte::core::binary

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief The configuration (file or command line) is wrong: the user must fix it. CLI exit code 2.
 class ConfigError : public std::runtime_error {
@@ -24,4 +24,4 @@ class DataError : public std::runtime_error {
     std::string reason_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

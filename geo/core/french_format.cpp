@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 namespace {
 
@@ -62,4 +62,4 @@ std::string counted(double n, const std::string& singular, const std::string& pl
     return thousands(n) + " " + agree(n, singular, plural);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -4,7 +4,7 @@
 #include <concepts>
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief 1654712 → "1 654 712" (a plain space: the narrow no-break one is not safe everywhere).
 std::string thousands(long long value);
@@ -24,4 +24,4 @@ std::string counted(double n, const std::string& singular, const std::string& pl
 /// @brief The noun alone, agreeing with n.
 std::string agree(double n, const std::string& singular, const std::string& plural);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -9,7 +9,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 namespace {
 
@@ -195,4 +195,4 @@ JsonStreamSummary stream_json_array(const std::string& path, const std::string& 
     return summary;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

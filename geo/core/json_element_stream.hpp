@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 struct JsonStreamSummary {
     std::map<std::string, std::string> top_level;  ///< the top object's scalar members, as text
@@ -23,4 +23,4 @@ struct JsonStreamSummary {
 JsonStreamSummary stream_json_array(const std::string& path, const std::string& array_key,
                                     const std::function<void(nlohmann::json&&)>& on_element);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

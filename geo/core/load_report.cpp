@@ -1,6 +1,6 @@
 #include "core/load_report.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 const char* to_string(Severity s) {
     switch (s) {
@@ -45,4 +45,4 @@ std::map<std::string, std::size_t> LoadReport::counts_by_reason(Severity severit
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

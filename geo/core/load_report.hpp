@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 enum class Severity { info, warning, rejected };
 
@@ -59,4 +59,4 @@ class LoadReport {
     std::vector<Diagnostic> entries_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

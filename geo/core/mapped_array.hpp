@@ -8,7 +8,7 @@
 
 #include "core/mapped_file.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 template <class T>
 class MappedArray {
@@ -59,4 +59,4 @@ class MappedArray {
     std::size_t view_size_ = 0;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

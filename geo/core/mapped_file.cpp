@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -25,4 +25,4 @@ MappedFile::~MappedFile() {
     ::munmap(const_cast<std::byte*>(data_), size_);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

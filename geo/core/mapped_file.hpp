@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 class MappedFile {
   public:
@@ -26,4 +26,4 @@ class MappedFile {
     std::size_t size_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 inline std::size_t worker_count(std::size_t jobs) {
     const std::size_t hw = std::max<std::size_t>(1, std::thread::hardware_concurrency());
@@ -44,4 +44,4 @@ void parallel_for(std::size_t jobs, std::size_t workers, Fn&& fn) {
     if (error) std::rethrow_exception(error);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

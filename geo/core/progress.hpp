@@ -4,7 +4,7 @@
 #include <functional>
 #include <string_view>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief Called with a step name and how far it is (done of total; total 0 when unknown).
 using ProgressFn = std::function<void(std::string_view step, std::size_t done, std::size_t total)>;
@@ -36,4 +36,4 @@ class ProgressTicker {
     std::size_t next_ = 0;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief Time spent in one step.
 struct StepTiming {
@@ -35,4 +35,4 @@ class StepClock {
     std::chrono::steady_clock::time_point start_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 const char* to_string(TextEncoding e) {
     return e == TextEncoding::utf8 ? "UTF-8" : "ISO-8859-1";
@@ -122,4 +122,4 @@ std::string fold_for_matching(std::string_view utf8) {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

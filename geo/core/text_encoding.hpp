@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 enum class TextEncoding { utf8, latin1 };
 
@@ -24,4 +24,4 @@ TextEncoding normalize_to_utf8(std::string& text);
 /// matching names and codes written in different ways ("Hôpital" == "HOPITAL").
 std::string fold_for_matching(std::string_view utf8);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

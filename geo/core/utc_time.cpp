@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 std::string utc_now() {
     const std::time_t t = std::time(nullptr);
@@ -13,4 +13,4 @@ std::string utc_now() {
     return buf;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -2,9 +2,9 @@
 // The time stamps palliacarte writes (fetch records, the provenance of every output).
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief Now, UTC, ISO 8601: "2026-11-26T08:53:12Z".
 std::string utc_now();
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

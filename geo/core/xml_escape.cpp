@@ -1,6 +1,6 @@
 #include "core/xml_escape.hpp"
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 std::string xml_escaped(const std::string& text) {
     std::string out;
@@ -26,4 +26,4 @@ std::string xml_escaped(const std::string& text) {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -3,9 +3,9 @@
 // the characters that would end a value or start a tag, escaped.
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::core {
 
 /// @brief `text` with &, <, > and " as entities.
 std::string xml_escaped(const std::string& text);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::core

@@ -4,7 +4,7 @@
 
 #include <proj.h>
 
-namespace palliacarte {
+namespace palliacarte::crs {
 
 CrsKind crs_kind(const std::string& crs) {
     CrsKind kind;
@@ -21,4 +21,4 @@ CrsKind crs_kind(const std::string& crs) {
     return kind;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::crs

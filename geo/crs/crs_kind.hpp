@@ -3,7 +3,7 @@
 // so a geographic CRS (degrees) must be refused rather than give 0 km² and "100 % covered".
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::crs {
 
 struct CrsKind {
     bool known = false;      ///< PROJ could build it
@@ -14,4 +14,4 @@ struct CrsKind {
 /// @param crs anything PROJ understands ("EPSG:2154").
 CrsKind crs_kind(const std::string& crs);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::crs

@@ -8,7 +8,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::crs {
 
 std::string epsg_string(int epsg) {
     return "EPSG:" + std::to_string(epsg);
@@ -30,13 +30,14 @@ CrsTransform::CrsTransform(const std::string& from, const std::string& to) : fro
     if (!raw) {
         const std::string why = proj_context_errno_string(ctx_, proj_context_errno(ctx_));
         release();
-        throw ConfigError("cannot build a transformation from " + from + " to " + to + ": " + why);
+        throw core::ConfigError("cannot build a transformation from " + from + " to " + to + ": " +
+                                why);
     }
     pj_ = proj_normalize_for_visualization(ctx_, raw);
     proj_destroy(raw);
     if (!pj_) {
         release();
-        throw ConfigError("cannot normalise axis order for " + from + " -> " + to);
+        throw core::ConfigError("cannot normalise axis order for " + from + " -> " + to);
     }
 }
 
@@ -86,10 +87,10 @@ std::size_t CrsTransform::transform(double* x, double* y, std::size_t count,
     return failed;
 }
 
-std::size_t CrsTransform::transform(MultiPolygon& mp) const {
+std::size_t CrsTransform::transform(model::MultiPolygon& mp) const {
     std::size_t failed = 0;
-    auto ring = [&](Ring& r) {
-        if (!r.empty()) failed += transform(&r[0].x, &r[0].y, r.size(), sizeof(Point));
+    auto ring = [&](model::Ring& r) {
+        if (!r.empty()) failed += transform(&r[0].x, &r[0].y, r.size(), sizeof(model::Point));
     };
     for (auto& poly : mp) {
         ring(poly.outer());
@@ -102,4 +103,4 @@ bool CrsTransform::transform(double& x, double& y) const {
     return transform(&x, &y, 1, sizeof(double)) == 0;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::crs

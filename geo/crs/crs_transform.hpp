@@ -9,7 +9,7 @@
 struct pj_ctx;
 struct PJconsts;
 
-namespace palliacarte {
+namespace palliacarte::crs {
 
 /// @brief "EPSG:2154" for 2154.
 std::string epsg_string(int epsg);
@@ -38,7 +38,7 @@ class CrsTransform {
     /// @brief One point; false if it cannot be transformed.
     bool transform(double& x, double& y) const;
     /// @brief Every ring of `mp` in place. Returns how many points failed.
-    std::size_t transform(MultiPolygon& mp) const;
+    std::size_t transform(model::MultiPolygon& mp) const;
 
     bool is_identity() const { return identity_; }
     const std::string& from() const { return from_; }
@@ -52,4 +52,4 @@ class CrsTransform {
     std::string from_, to_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::crs

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-namespace palliacarte {
+namespace palliacarte::crs {
 
 std::string departement_of_insee(std::string_view insee) {
     if (insee.size() >= 3 && insee.substr(0, 2) == "97") return std::string(insee.substr(0, 3));
@@ -32,4 +32,4 @@ int natural_epsg_for_departement(std::string_view d) {
     return kLambert93;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::crs

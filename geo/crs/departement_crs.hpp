@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace palliacarte {
+namespace palliacarte::crs {
 
 constexpr int kLambert93 = 2154;
 
@@ -21,4 +21,4 @@ int natural_epsg_for_departement(std::string_view departement);
 /// @brief True for the overseas départements and collectivities (97x).
 bool is_overseas(std::string_view departement);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::crs

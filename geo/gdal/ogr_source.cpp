@@ -7,7 +7,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::gdal {
 
 std::string QuietGdalErrors::last_message() {
     const char* msg = CPLGetLastErrorMsg();
@@ -41,7 +41,7 @@ std::string gdal_virtual_path(const std::string& path) {
 
 OgrSource open_vector_layer(const std::string& path, const std::string& layer_name) {
     register_gdal_drivers();
-    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
+    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
     QuietGdalErrors quiet;
     CPLErrorReset();
     OgrSource src;
@@ -49,17 +49,18 @@ OgrSource open_vector_layer(const std::string& path, const std::string& layer_na
     src.dataset.reset(
         GDALDataset::Open(gdal_virtual_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!src.dataset)
-        throw DataError(path,
-                        "source vectorielle illisible (" + QuietGdalErrors::last_message() + ")");
+        throw core::DataError(
+            path, "source vectorielle illisible (" + QuietGdalErrors::last_message() + ")");
     if (src.dataset->GetLayerCount() == 0)
-        throw DataError(path, "ne contient aucune couche vectorielle");
+        throw core::DataError(path, "ne contient aucune couche vectorielle");
     if (!layer_name.empty()) {
         src.layer = src.dataset->GetLayerByName(layer_name.c_str());
         if (!src.layer) {
             std::string names;
             for (int i = 0; i < src.dataset->GetLayerCount(); ++i)
                 names += std::string(i ? ", " : "") + src.dataset->GetLayer(i)->GetName();
-            throw DataError(path, "pas de couche « " + layer_name + " » (couches : " + names + ")");
+            throw core::DataError(path,
+                                  "pas de couche « " + layer_name + " » (couches : " + names + ")");
         }
     } else {
         src.layer = src.dataset->GetLayer(0);
@@ -100,4 +101,4 @@ std::string field_text(OGRFeature& feature, int index) {
     return feature.GetFieldAsString(index);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::gdal

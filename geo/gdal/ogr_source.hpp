@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::gdal {
 
 /// @brief Registers GDAL's drivers once per process; safe to call from any thread.
 void register_gdal_drivers();
@@ -48,4 +48,4 @@ std::optional<int> find_field(OGRFeatureDefn* defn, const std::string& name);
 /// source stored them as text, so the caller pads codes it knows the width of.
 std::string field_text(OGRFeature& feature, int index);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::gdal

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::geos {
 
 GeosContext::GeosContext() {
     handle_ = GEOS_init_r();
@@ -22,7 +22,7 @@ void GeosContext::on_error(const char* message, void* userdata) {
 
 namespace {
 
-GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
+GEOSGeometry* make_ring(GEOSContextHandle_t h, const model::Ring& ring) {
     std::vector<double> xy;
     xy.reserve(ring.size() * 2 + 2);
     for (const auto& p : ring) {
@@ -39,23 +39,23 @@ GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
     return seq ? GEOSGeom_createLinearRing_r(h, seq) : nullptr;
 }
 
-Ring read_ring(GEOSContextHandle_t h, const GEOSGeometry* ring) {
+model::Ring read_ring(GEOSContextHandle_t h, const GEOSGeometry* ring) {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
     unsigned int n = 0;
     GEOSCoordSeq_getSize_r(h, seq, &n);
     std::vector<double> xy(static_cast<std::size_t>(n) * 2);
     if (n > 0) GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0);
-    Ring out;
+    model::Ring out;
     out.reserve(n);
     for (unsigned int i = 0; i < n; ++i) out.push_back({xy[2 * i], xy[2 * i + 1]});
     return out;
 }
 
-void collect_polygons(GEOSContextHandle_t h, const GEOSGeometry* g, MultiPolygon& out) {
+void collect_polygons(GEOSContextHandle_t h, const GEOSGeometry* g, model::MultiPolygon& out) {
     const int type = GEOSGeomTypeId_r(h, g);
     if (type == GEOS_POLYGON) {
         if (GEOSisEmpty_r(h, g)) return;
-        Polygon poly;
+        model::Polygon poly;
         poly.outer() = read_ring(h, GEOSGetExteriorRing_r(h, g));
         const int holes = GEOSGetNumInteriorRings_r(h, g);
         for (int i = 0; i < holes; ++i)
@@ -69,7 +69,7 @@ void collect_polygons(GEOSContextHandle_t h, const GEOSGeometry* g, MultiPolygon
 
 }  // namespace
 
-GeosGeometry GeosContext::to_geos(const MultiPolygon& mp) const {
+GeosGeometry GeosContext::to_geos(const model::MultiPolygon& mp) const {
     std::vector<GEOSGeometry*> polys;
     polys.reserve(mp.size());
     for (const auto& poly : mp) {
@@ -85,8 +85,8 @@ GeosGeometry GeosContext::to_geos(const MultiPolygon& mp) const {
                                             static_cast<unsigned int>(polys.size())));
 }
 
-MultiPolygon GeosContext::to_multipolygon(const GEOSGeometry* g) const {
-    MultiPolygon out;
+model::MultiPolygon GeosContext::to_multipolygon(const GEOSGeometry* g) const {
+    model::MultiPolygon out;
     if (g) collect_polygons(handle_, g, out);
     boost::geometry::correct(out);
     return out;
@@ -108,4 +108,4 @@ void GeosContext::cache_envelopes(const GEOSGeometry* g) const {
     }
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::geos

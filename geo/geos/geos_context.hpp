@@ -8,7 +8,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::geos {
 
 class GeosContext;
 
@@ -34,10 +34,10 @@ class GeosContext {
     const std::string& last_error() const { return *last_error_; }
 
     /// @brief Our multipolygon as a GEOS geometry.
-    GeosGeometry to_geos(const MultiPolygon& mp) const;
+    GeosGeometry to_geos(const model::MultiPolygon& mp) const;
     /// @brief The polygonal parts of any GEOS geometry (lines and points from a collapse are
     /// dropped), as a corrected (oriented, closed) multipolygon.
-    MultiPolygon to_multipolygon(const GEOSGeometry* g) const;
+    model::MultiPolygon to_multipolygon(const GEOSGeometry* g) const;
     /// @brief Computes now the envelopes GEOS caches lazily in `g` and every part and ring of it.
     /// GEOS writes that cache on first read, so two threads reading one geometry race (and
     /// leak an envelope) unless it is filled before the geometry is shared.
@@ -52,4 +52,4 @@ class GeosContext {
     std::unique_ptr<std::string> last_error_ = std::make_unique<std::string>();
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::geos

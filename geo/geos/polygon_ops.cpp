@@ -2,7 +2,7 @@
 
 #include <boost/geometry.hpp>
 
-namespace palliacarte {
+namespace palliacarte::geos {
 
 ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry) {
     ValidityOutcome out;
@@ -16,21 +16,21 @@ ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry) {
     GeosGeometry fixed = geos.wrap(GEOSMakeValid_r(h, geometry.get()));
     if (!fixed) return out;
     // MakeValid may return a collection with lines/points from collapsed parts: keep the area.
-    const MultiPolygon polygonal = geos.to_multipolygon(fixed.get());
+    const model::MultiPolygon polygonal = geos.to_multipolygon(fixed.get());
     geometry = geos.to_geos(polygonal);
     out.repaired = geometry && GEOSisValid_r(h, geometry.get()) == 1;
     return out;
 }
 
-MultiPolygon clip_to(const GeosContext& geos, const MultiPolygon& area,
-                     const GEOSGeometry* outline) {
+model::MultiPolygon clip_to(const GeosContext& geos, const model::MultiPolygon& area,
+                            const GEOSGeometry* outline) {
     if (area.empty()) return area;
     GeosGeometry g = geos.to_geos(area);
     GeosGeometry cut = geos.wrap(GEOSIntersection_r(geos.handle(), g.get(), outline));
     return cut ? geos.to_multipolygon(cut.get()) : area;
 }
 
-OutlineClip::OutlineClip(const GeosContext& geos, const MultiPolygon& outline)
+OutlineClip::OutlineClip(const GeosContext& geos, const model::MultiPolygon& outline)
     : geos_(geos), outline_(geos.to_geos(outline)) {
     if (outline_) prepared_ = GEOSPrepare_r(geos_.handle(), outline_.get());
 }
@@ -39,9 +39,9 @@ OutlineClip::~OutlineClip() {
     if (prepared_) GEOSPreparedGeom_destroy_r(geos_.handle(), prepared_);
 }
 
-MultiPolygon OutlineClip::clip(const MultiPolygon& area) const {
+model::MultiPolygon OutlineClip::clip(const model::MultiPolygon& area) const {
     if (area.empty() || !outline_) return area;
-    Box box;
+    model::Box box;
     boost::geometry::envelope(area, box);
     const auto h = geos_.handle();
     const GeosGeometry r = geos_.wrap(GEOSGeom_createRectangle_r(
@@ -89,4 +89,4 @@ GeosGeometry coverage_union(const GeosContext& geos, std::vector<GeosGeometry> p
     return union_all(geos, std::move(again));
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::geos

@@ -5,7 +5,7 @@
 
 #include "geos/geos_context.hpp"
 
-namespace palliacarte {
+namespace palliacarte::geos {
 
 /// @brief What validation found and did.
 struct ValidityOutcome {
@@ -23,11 +23,11 @@ ValidityOutcome make_valid(const GeosContext& geos, GeosGeometry& geometry);
 /// the outline's part around their box only. One per thread, like its GeosContext.
 class OutlineClip {
   public:
-    OutlineClip(const GeosContext& geos, const MultiPolygon& outline);
+    OutlineClip(const GeosContext& geos, const model::MultiPolygon& outline);
     ~OutlineClip();
     OutlineClip(const OutlineClip&) = delete;
     OutlineClip& operator=(const OutlineClip&) = delete;
-    MultiPolygon clip(const MultiPolygon& area) const;
+    model::MultiPolygon clip(const model::MultiPolygon& area) const;
 
   private:
     const GeosContext& geos_;
@@ -36,8 +36,8 @@ class OutlineClip {
 };
 
 /// @brief The part of `area` inside `outline` (GEOS intersection); `area` itself if GEOS fails.
-MultiPolygon clip_to(const GeosContext& geos, const MultiPolygon& area,
-                     const GEOSGeometry* outline);
+model::MultiPolygon clip_to(const GeosContext& geos, const model::MultiPolygon& area,
+                            const GEOSGeometry* outline);
 
 /// @brief Union of valid polygonal geometries (consumed).
 GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts);
@@ -47,4 +47,4 @@ GeosGeometry union_all(const GeosContext& geos, std::vector<GeosGeometry> parts)
 /// back to union_all when the result is not valid (edges that do not match exactly).
 GeosGeometry coverage_union(const GeosContext& geos, std::vector<GeosGeometry> parts);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::geos

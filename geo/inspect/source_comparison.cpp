@@ -6,7 +6,7 @@
 
 #include "core/french_format.hpp"
 
-namespace palliacarte {
+namespace palliacarte::inspect {
 
 const char* to_string(Agreement a) {
     switch (a) {
@@ -24,18 +24,18 @@ const char* to_string(Agreement a) {
 
 namespace {
 
-double distance(const Structure* a, const Structure* b) {
+double distance(const model::Structure* a, const model::Structure* b) {
     if (!a || !b || !a->position || !b->position || a->epsg != b->epsg) return -1;
     return std::hypot(a->position->x - b->position->x, a->position->y - b->position->y);
 }
 
 }  // namespace
 
-SourceComparison compare_sources(const std::vector<Structure>& first,
-                                 const std::vector<Structure>& second) {
+SourceComparison compare_sources(const std::vector<model::Structure>& first,
+                                 const std::vector<model::Structure>& second) {
     SourceComparison out;
     std::vector<bool> used_second(second.size(), false);
-    std::vector<const Structure*> left;  // first's entries not matched on (ET, type)
+    std::vector<const model::Structure*> left;  // first's entries not matched on (ET, type)
     for (const auto& s : first) {
         auto& t = out.by_type[s.type];
         ++t.first;
@@ -57,7 +57,7 @@ SourceComparison compare_sources(const std::vector<Structure>& first,
     }
     for (const auto& s : second) ++out.by_type[s.type].second;
     // Same establishment, another type: a directory's USP that FINESS+ authorises as LISP.
-    for (const Structure* s : left) {
+    for (const model::Structure* s : left) {
         bool paired = false;
         for (std::size_t j = 0; j < second.size() && !paired; ++j)
             if (!used_second[j] && second[j].finess_et == s->finess_et) {
@@ -91,12 +91,12 @@ std::vector<std::vector<std::string>> comparison_table(const SourceComparison& c
          "nom_finess_plus", "capacite_finess_plus", "unite", "activites_finess_plus",
          "communes_zone_annuaire", "communes_zone_finess_plus", "ecart_position_m"}};
     for (const auto& r : c.rows) {
-        const Structure* a = r.first;
-        const Structure* b = r.second;
+        const model::Structure* a = r.first;
+        const model::Structure* b = r.second;
         t.push_back({to_string(r.agreement), r.finess_et, a ? a->type : "", b ? b->type : "",
                      a ? a->name : "", b ? b->name : "",
-                     b && b->capacity ? decimal_fr(*b->capacity, 0) : "", b ? b->capacity_unit : "",
-                     b ? b->activities : "",
+                     b && b->capacity ? core::decimal_fr(*b->capacity, 0) : "",
+                     b ? b->capacity_unit : "", b ? b->activities : "",
                      a ? std::to_string(a->intervention_communes.size()) : "",
                      b ? std::to_string(b->intervention_communes.size()) : "",
                      r.distance_m >= 0 ? std::to_string(std::lround(r.distance_m)) : ""});
@@ -104,4 +104,4 @@ std::vector<std::vector<std::string>> comparison_table(const SourceComparison& c
     return t;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::inspect

@@ -11,7 +11,7 @@
 
 #include "model/structure.hpp"
 
-namespace palliacarte {
+namespace palliacarte::inspect {
 
 enum class Agreement { both, type_differs, only_first, only_second };
 const char* to_string(Agreement a);  ///< French, as printed: "les deux", "type différent"…
@@ -19,9 +19,9 @@ const char* to_string(Agreement a);  ///< French, as printed: "les deux", "type 
 struct ComparedStructure {
     Agreement agreement = Agreement::both;
     std::string finess_et;
-    const Structure* first = nullptr;   ///< the directory's, when it lists it
-    const Structure* second = nullptr;  ///< FINESS+'s, when it lists it
-    double distance_m = -1;             ///< between their positions when both have one
+    const model::Structure* first = nullptr;   ///< the directory's, when it lists it
+    const model::Structure* second = nullptr;  ///< FINESS+'s, when it lists it
+    double distance_m = -1;                    ///< between their positions when both have one
 };
 
 struct TypeAgreement {
@@ -37,10 +37,10 @@ struct SourceComparison {
 
 /// @brief Joins the two lists on (FINESS ET, type), then pairs what is left on the FINESS ET
 /// alone (same establishment, another type). Positions must share a CRS.
-SourceComparison compare_sources(const std::vector<Structure>& first,
-                                 const std::vector<Structure>& second);
+SourceComparison compare_sources(const std::vector<model::Structure>& first,
+                                 const std::vector<model::Structure>& second);
 
 /// @brief One row per compared structure, for a CSV (French headers).
 std::vector<std::vector<std::string>> comparison_table(const SourceComparison& c);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::inspect

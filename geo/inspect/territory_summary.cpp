@@ -7,13 +7,13 @@
 #include "crs/crs_transform.hpp"
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::inspect {
 
 using nlohmann::json;
 
 namespace {
 
-json commune_section(const Territory& t) {
+json commune_section(const model::Territory& t) {
     double area = 0;
     std::set<int> epsgs;
     for (const auto& c : t.communes) {
@@ -24,11 +24,11 @@ json commune_section(const Territory& t) {
     const auto& p = t.load.population_stats;
     json without = json::array();
     for (const auto& code : p.communes_without_population) {
-        const Commune* c = t.find_commune(code);
+        const model::Commune* c = t.find_commune(code);
         without.push_back({{"insee", code}, {"name", c ? c->name : ""}});
     }
     json crs = json::array();
-    for (int e : epsgs) crs.push_back(epsg_string(e));
+    for (int e : epsgs) crs.push_back(crs::epsg_string(e));
     return {
         {"source", s.path},
         {"fields",
@@ -53,7 +53,7 @@ json commune_section(const Territory& t) {
             {"codes", p.population_without_polygon}}}}}};
 }
 
-json structure_section(const Territory& t) {
+json structure_section(const model::Territory& t) {
     std::map<std::string, std::map<std::string, std::size_t>> by_type;
     std::map<std::string, double> capacity;
     std::map<std::string, std::set<std::string>> units, activities;
@@ -111,7 +111,7 @@ json structure_section(const Territory& t) {
     std::size_t rejected_total = 0;
     for (const auto& d : t.load.report.entries()) {
         if (!structure_files.count(d.file)) continue;
-        if (d.severity == Severity::rejected) {
+        if (d.severity == core::Severity::rejected) {
             ++rejected[d.reason];
             ++rejected_total;
         }
@@ -126,9 +126,9 @@ json structure_section(const Territory& t) {
     std::size_t located = 0, area_only = 0, unlocated = 0, position_rejected = 0;
     for (const auto& s : t.structures) {
         position_rejected += !s.position_problem.empty();
-        located += s.placement == Placement::located;
-        area_only += s.placement == Placement::declared_area_only;
-        unlocated += s.placement == Placement::unlocated;
+        located += s.placement == model::Placement::located;
+        area_only += s.placement == model::Placement::declared_area_only;
+        unlocated += s.placement == model::Placement::unlocated;
     }
     return {{"total", t.structures.size()},
             {"located", located},
@@ -141,14 +141,14 @@ json structure_section(const Territory& t) {
             {"sources", sources}};
 }
 
-json territories_section(const Territory& t) {
+json territories_section(const model::Territory& t) {
     json out = json::array();
     for (const auto& g : t.groupings) {
         std::map<std::string, std::pair<std::size_t, std::int64_t>> stats;
         for (const auto& [insee, name] : g.territory_of_commune) {
             auto& s = stats[name];
             ++s.first;
-            if (const Commune* c = t.find_commune(insee); c && c->population)
+            if (const model::Commune* c = t.find_commune(insee); c && c->population)
                 s.second += *c->population;
         }
         json items = json::array();
@@ -164,7 +164,7 @@ json territories_section(const Territory& t) {
     return out;
 }
 
-json diagnostics_section(const Territory& t, std::size_t max_entries) {
+json diagnostics_section(const model::Territory& t, std::size_t max_entries) {
     json entries = json::array();
     for (const auto& d : t.load.report.entries()) {
         if (entries.size() >= max_entries) break;
@@ -175,16 +175,16 @@ json diagnostics_section(const Territory& t, std::size_t max_entries) {
                            {"message", d.message}});
     }
     json by_reason = json::object();
-    for (const auto sev : {Severity::rejected, Severity::warning, Severity::info})
+    for (const auto sev : {core::Severity::rejected, core::Severity::warning, core::Severity::info})
         for (const auto& [reason, n] : t.load.report.counts_by_reason(sev)) by_reason[reason] = n;
-    return {{"rejected", t.load.report.count(Severity::rejected)},
-            {"warnings", t.load.report.count(Severity::warning)},
-            {"info", t.load.report.count(Severity::info)},
+    return {{"rejected", t.load.report.count(core::Severity::rejected)},
+            {"warnings", t.load.report.count(core::Severity::warning)},
+            {"info", t.load.report.count(core::Severity::info)},
             {"by_reason", by_reason},
             {"entries", entries}};
 }
 
-json roads_section(const Territory& t) {
+json roads_section(const model::Territory& t) {
     if (!t.roads)
         return {
             {"model", "crow-fly"},
@@ -233,14 +233,14 @@ json roads_section(const Territory& t) {
 
 }  // namespace
 
-json summarize_territory(const TerritoryConfig& c, const Territory& t,
+json summarize_territory(const config::TerritoryConfig& c, const model::Territory& t,
                          std::size_t max_diagnostics) {
     json timings = json::object();
     for (const auto& s : t.load.timings) timings[s.step] = s.seconds;
     return {{"territory", t.name},
             {"config", t.config_path},
             {"data_root", {{"path", c.data_root}, {"from", c.data_root_origin}}},
-            {"crs", epsg_string(t.epsg)},
+            {"crs", crs::epsg_string(t.epsg)},
             {"departements", c.departements},
             {"communes", commune_section(t)},
             {"structures", structure_section(t)},
@@ -250,4 +250,4 @@ json summarize_territory(const TerritoryConfig& c, const Territory& t,
             {"timings_s", timings}};
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::inspect

@@ -6,10 +6,11 @@
 #include "config/territory_config.hpp"
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::inspect {
 
 /// @param max_diagnostics how many diagnostic entries to include in full (counts are complete).
-nlohmann::json summarize_territory(const TerritoryConfig& config, const Territory& territory,
+nlohmann::json summarize_territory(const config::TerritoryConfig& config,
+                                   const model::Territory& territory,
                                    std::size_t max_diagnostics = 100000);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::inspect

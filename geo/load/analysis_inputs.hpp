@@ -11,20 +11,21 @@
 #include "core/progress.hpp"
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 struct AnalysisInputs {
-    TerritoryConfig config;
-    AnalysisConfig analysis;
-    Territory territory;
+    config::TerritoryConfig config;
+    config::AnalysisConfig analysis;
+    model::Territory territory;
 };
 
 /// @throws ConfigError (bad config, unknown type code) or DataError (a source cannot be read).
 AnalysisInputs load_analysis_inputs(const std::string& config_path,
                                     const std::optional<std::string>& data_root,
-                                    const ProgressFn& progress = {});
+                                    const core::ProgressFn& progress = {});
 
 /// @brief The same from a config already read.
-AnalysisInputs load_analysis_inputs(TerritoryConfig config, const ProgressFn& progress = {});
+AnalysisInputs load_analysis_inputs(config::TerritoryConfig config,
+                                    const core::ProgressFn& progress = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

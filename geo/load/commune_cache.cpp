@@ -6,9 +6,9 @@
 #include "core/binary_io.hpp"
 #include "core/diagnostic_io.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
-using namespace binary;
+using namespace core::binary;
 
 namespace {
 
@@ -28,7 +28,7 @@ bool read_size(std::istream& in, std::size_t& v) {
     return true;
 }
 
-void write_commune(std::ostream& out, const Commune& c) {
+void write_commune(std::ostream& out, const model::Commune& c) {
     write_string(out, c.insee);
     write_string(out, c.name);
     write_string(out, c.departement);
@@ -43,14 +43,15 @@ void write_commune(std::ostream& out, const Commune& c) {
     for (const auto& s : c.source_codes) write_string(out, s);
     write_u64(out, c.source_features);
     write_u64(out, c.geometry.size());
-    for (const Polygon& p : c.geometry) {
+    for (const model::Polygon& p : c.geometry) {
         write_u64(out, 1 + p.inners().size());
-        write_vector(out, std::vector<Point>(p.outer().begin(), p.outer().end()));
-        for (const Ring& r : p.inners()) write_vector(out, std::vector<Point>(r.begin(), r.end()));
+        write_vector(out, std::vector<model::Point>(p.outer().begin(), p.outer().end()));
+        for (const model::Ring& r : p.inners())
+            write_vector(out, std::vector<model::Point>(r.begin(), r.end()));
     }
 }
 
-bool read_commune(std::istream& in, Commune& c) {
+bool read_commune(std::istream& in, model::Commune& c) {
     std::uint64_t has_pop = 0, pop = 0, epsg = 0, n = 0;
     if (!read_string(in, c.insee) || !read_string(in, c.name) || !read_string(in, c.departement) ||
         !read_u64(in, has_pop) || !read_u64(in, pop) || !read_u64(in, epsg))
@@ -61,15 +62,15 @@ bool read_commune(std::istream& in, Commune& c) {
     if (!read_f64(in, c.area_m2)) return false;
     for (double& v : b)
         if (!read_f64(in, v)) return false;
-    c.bbox = Box({b[0], b[1]}, {b[2], b[3]});
+    c.bbox = model::Box({b[0], b[1]}, {b[2], b[3]});
     if (!read_u64(in, n) || n > kMaxItems) return false;
     c.source_codes.resize(n);
     for (auto& s : c.source_codes)
         if (!read_string(in, s)) return false;
     if (!read_size(in, c.source_features) || !read_u64(in, n) || n > kMaxItems) return false;
     c.geometry.resize(n);
-    std::vector<Point> ring;
-    for (Polygon& p : c.geometry) {
+    std::vector<model::Point> ring;
+    for (model::Polygon& p : c.geometry) {
         std::uint64_t rings = 0;
         if (!read_u64(in, rings) || rings == 0 || rings > kMaxItems) return false;
         for (std::uint64_t r = 0; r < rings; ++r) {
@@ -85,7 +86,8 @@ bool read_commune(std::istream& in, Commune& c) {
 
 }  // namespace
 
-std::string commune_cache_key(const TerritoryConfig& config, const CommuneLoadOptions& options) {
+std::string commune_cache_key(const config::TerritoryConfig& config,
+                              const CommuneLoadOptions& options) {
     std::string text = file_identity(options.source.path) + '|' +
                        config.document.value("communes", nlohmann::json()).dump() + '|';
     if (config.crosswalk)
@@ -112,7 +114,7 @@ std::optional<CachedCommunes> read_commune_cache(const std::string& file, const 
         !read_u64(in, n) || n > kMaxItems)
         return std::nullopt;
     r.communes.resize(n);
-    for (Commune& c : r.communes)
+    for (model::Commune& c : r.communes)
         if (!read_commune(in, c)) return std::nullopt;
     if (!read_diagnostics(in, out.diagnostics, kMaxItems)) return std::nullopt;
     char end = 0;
@@ -131,9 +133,9 @@ bool write_commune_cache(const std::string& file, const std::string& key,
         for (const auto* s : {&r.code_field, &r.name_field, &r.population_field, &r.source_crs})
             write_string(out, *s);
         write_u64(out, r.communes.size());
-        for (const Commune& c : r.communes) write_commune(out, c);
+        for (const model::Commune& c : r.communes) write_commune(out, c);
         write_diagnostics(out, communes.diagnostics);
     });
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -12,18 +12,21 @@
 #include "core/load_report.hpp"
 #include "load/commune_loader.hpp"
 
-namespace palliacarte {
-
+namespace palliacarte::config {
 struct TerritoryConfig;
+}  // namespace palliacarte::config
+
+namespace palliacarte::load {
 
 /// @brief The communes of one load and the diagnostics it recorded (replayed on a cache hit).
 struct CachedCommunes {
     CommuneLoadResult result;
-    std::vector<Diagnostic> diagnostics;
+    std::vector<core::Diagnostic> diagnostics;
 };
 
 /// @brief A key (hex digest) for the commune load `options` of `config` would run.
-std::string commune_cache_key(const TerritoryConfig& config, const CommuneLoadOptions& options);
+std::string commune_cache_key(const config::TerritoryConfig& config,
+                              const CommuneLoadOptions& options);
 
 /// @brief The cached load, or empty when absent, stale or unreadable.
 std::optional<CachedCommunes> read_commune_cache(const std::string& file, const std::string& key);
@@ -32,4 +35,4 @@ std::optional<CachedCommunes> read_commune_cache(const std::string& file, const 
 bool write_commune_cache(const std::string& file, const std::string& key,
                          const CachedCommunes& communes);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

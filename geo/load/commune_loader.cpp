@@ -16,7 +16,7 @@
 #include "geos/polygon_ops.hpp"
 #include "load/crosswalk.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace bg = boost::geometry;
 
@@ -28,7 +28,7 @@ struct RawFeature {
     std::string code;
     std::string name;
     std::optional<std::int64_t> population;
-    MultiPolygon geometry;  // source CRS
+    model::MultiPolygon geometry;  // source CRS
     int epsg = 2154;
     bool ok = true;
 };
@@ -37,16 +37,16 @@ std::string where_of(const RawFeature& f) {
     return "objet " + std::to_string(f.number) + " (code " + f.code + ")";
 }
 
-void append_ring(const OGRLinearRing* ring, Ring& out) {
+void append_ring(const OGRLinearRing* ring, model::Ring& out) {
     const int n = ring->getNumPoints();
     out.resize(static_cast<std::size_t>(n));
     // Point is two contiguous doubles, so getPoints can fill it directly.
-    if (n > 0) ring->getPoints(&out[0].x, sizeof(Point), &out[0].y, sizeof(Point));
+    if (n > 0) ring->getPoints(&out[0].x, sizeof(model::Point), &out[0].y, sizeof(model::Point));
 }
 
-bool append_polygon(const OGRPolygon* poly, MultiPolygon& out) {
+bool append_polygon(const OGRPolygon* poly, model::MultiPolygon& out) {
     if (poly->IsEmpty()) return false;
-    Polygon p;
+    model::Polygon p;
     append_ring(poly->getExteriorRing(), p.outer());
     for (int i = 0; i < poly->getNumInteriorRings(); ++i) {
         p.inners().emplace_back();
@@ -57,7 +57,7 @@ bool append_polygon(const OGRPolygon* poly, MultiPolygon& out) {
 }
 
 // Polygon and MultiPolygon (and curved versions, linearised). Anything else is not an area.
-bool read_polygonal(const OGRGeometry* g, MultiPolygon& out) {
+bool read_polygonal(const OGRGeometry* g, model::MultiPolygon& out) {
     if (!g) return false;
     const auto type = wkbFlatten(g->getGeometryType());
     if (type == wkbPolygon) return append_polygon(g->toPolygon(), out);
@@ -111,17 +111,18 @@ CommuneFields find_commune_fields(OGRFeatureDefn* defn, const CommuneLoadOptions
     auto pick = [&](const std::string& configured, std::initializer_list<const char*> auto_names,
                     const char* what, bool required) -> std::optional<int> {
         if (!configured.empty()) {
-            auto idx = find_field(defn, configured);
+            auto idx = gdal::find_field(defn, configured);
             if (!idx)
-                throw DataError(path, std::string("pas de champ « ") + configured +
-                                          " » pour communes." + what + "_field");
+                throw core::DataError(path, std::string("pas de champ « ") + configured +
+                                                " » pour communes." + what + "_field");
             return idx;
         }
-        auto idx = find_field(defn, auto_names);
+        auto idx = gdal::find_field(defn, auto_names);
         if (!idx && required)
-            throw DataError(path, std::string("impossible de trouver le champ ") + what +
-                                      " (essayés : INSEE_COM, code, …) ; renseignez communes." +
-                                      what + "_field dans la config");
+            throw core::DataError(
+                path, std::string("impossible de trouver le champ ") + what +
+                          " (essayés : INSEE_COM, code, …) ; renseignez communes." + what +
+                          "_field dans la config");
         return idx;
     };
     CommuneFields f;
@@ -139,15 +140,15 @@ CommuneFields find_commune_fields(OGRFeatureDefn* defn, const CommuneLoadOptions
 }
 
 // 1. Read. GDAL's drivers are not thread-safe per dataset: this part is sequential.
-std::vector<RawFeature> read_commune_features(OgrSource& src, const CommuneFields& fields,
+std::vector<RawFeature> read_commune_features(gdal::OgrSource& src, const CommuneFields& fields,
                                               const CommuneLoadOptions& options,
-                                              CommuneLoadResult& result, LoadReport& report) {
+                                              CommuneLoadResult& result, core::LoadReport& report) {
     const std::string& path = options.source.path;
     const std::set<std::string> keep(options.departements.begin(), options.departements.end());
     std::vector<RawFeature> raw;
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
-    ProgressTicker read_progress(options.progress, "communes : lecture des polygones",
-                                 total > 0 ? total : 0, 2000);
+    core::ProgressTicker read_progress(options.progress, "communes : lecture des polygones",
+                                       total > 0 ? total : 0, 2000);
     std::size_t number = 0;
     src.layer->ResetReading();
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
@@ -156,17 +157,18 @@ std::vector<RawFeature> read_commune_features(OgrSource& src, const CommuneField
         read_progress.tick(number);
         RawFeature rf;
         rf.number = number;
-        rf.code = pad_code(std::string(trim(field_text(*f, fields.code))), fields.code_type);
+        rf.code =
+            pad_code(std::string(core::trim(gdal::field_text(*f, fields.code))), fields.code_type);
         if (rf.code.empty()) {
             ++result.features_rejected;
             report.reject(path, "objet " + std::to_string(number), "missing_code",
                           "objet sans code INSEE dans le champ " + result.code_field);
             continue;
         }
-        const std::string dep = departement_of_insee(rf.code);
+        const std::string dep = crs::departement_of_insee(rf.code);
         if (!keep.empty() && !keep.count(dep)) continue;
         ++result.features_read;
-        if (fields.name) rf.name = field_text(*f, *fields.name);
+        if (fields.name) rf.name = gdal::field_text(*f, *fields.name);
         if (fields.population && f->IsFieldSetAndNotNull(*fields.population))
             rf.population = f->GetFieldAsInteger64(*fields.population);
         if (!read_polygonal(f->GetGeometryRef(), rf.geometry)) {
@@ -179,7 +181,8 @@ std::vector<RawFeature> read_commune_features(OgrSource& src, const CommuneField
                               : "objet sans géométrie");
             continue;
         }
-        rf.epsg = options.epsg_per_departement ? natural_epsg_for_departement(dep) : options.epsg;
+        rf.epsg =
+            options.epsg_per_departement ? crs::natural_epsg_for_departement(dep) : options.epsg;
         raw.push_back(std::move(rf));
     }
     read_progress.finish(number);
@@ -188,30 +191,32 @@ std::vector<RawFeature> read_commune_features(OgrSource& src, const CommuneField
 
 // Each worker owns its PROJ and GEOS contexts (neither is thread-safe).
 struct GeometryWorker {
-    std::unique_ptr<GeosContext> geos = std::make_unique<GeosContext>();
-    std::map<int, CrsTransform> transforms;
+    std::unique_ptr<geos::GeosContext> geos = std::make_unique<geos::GeosContext>();
+    std::map<int, crs::CrsTransform> transforms;
 };
 
 // One feature into its CRS, made valid (repaired when GEOS can); false when rejected.
 bool reproject_and_validate(RawFeature& rf, GeometryWorker& wk, const std::string& source_crs,
-                            const std::string& path, ValidityOutcome& validity,
-                            LoadReport& report) {
+                            const std::string& path, geos::ValidityOutcome& validity,
+                            core::LoadReport& report) {
     auto it = wk.transforms.find(rf.epsg);
     if (it == wk.transforms.end())
-        it = wk.transforms.emplace(rf.epsg, CrsTransform(source_crs, epsg_string(rf.epsg))).first;
+        it =
+            wk.transforms.emplace(rf.epsg, crs::CrsTransform(source_crs, crs::epsg_string(rf.epsg)))
+                .first;
     if (const std::size_t failed = it->second.transform(rf.geometry); failed > 0) {
         report.reject(path, where_of(rf), "reprojection_failed",
                       std::to_string(failed) + " sommets impossibles à reprojeter en EPSG:" +
                           std::to_string(rf.epsg) + " (coordonnées hors du CRS ?)");
         return false;
     }
-    GeosGeometry g = wk.geos->to_geos(rf.geometry);
+    geos::GeosGeometry g = wk.geos->to_geos(rf.geometry);
     if (!g) {
         report.reject(path, where_of(rf), "bad_geometry",
                       "GEOS ne peut construire le polygone : " + wk.geos->last_error());
         return false;
     }
-    validity = make_valid(*wk.geos, g);
+    validity = geos::make_valid(*wk.geos, g);
     if (validity.was_valid) {
         bg::correct(rf.geometry);
     } else if (validity.repaired) {
@@ -229,12 +234,12 @@ bool reproject_and_validate(RawFeature& rf, GeometryWorker& wk, const std::strin
 // 2. Reproject and validate, in parallel.
 void reproject_and_validate_all(std::vector<RawFeature>& raw, std::vector<GeometryWorker>& ctx,
                                 const CommuneLoadOptions& options, CommuneLoadResult& result,
-                                LoadReport& report) {
-    std::vector<ValidityOutcome> validity(raw.size());
-    ProgressTicker geom_progress(options.progress, "communes : reprojection et validation",
-                                 raw.size(), 4000);
+                                core::LoadReport& report) {
+    std::vector<geos::ValidityOutcome> validity(raw.size());
+    core::ProgressTicker geom_progress(options.progress, "communes : reprojection et validation",
+                                       raw.size(), 4000);
     std::atomic<std::size_t> done{0};
-    parallel_for(raw.size(), ctx.size(), [&](std::size_t i, std::size_t w) {
+    core::parallel_for(raw.size(), ctx.size(), [&](std::size_t i, std::size_t w) {
         raw[i].ok = reproject_and_validate(raw[i], ctx[w], result.source_crs, options.source.path,
                                            validity[i], report);
         const std::size_t finished = ++done;
@@ -246,10 +251,10 @@ void reproject_and_validate_all(std::vector<RawFeature>& raw, std::vector<Geomet
 
 // One commune from its source features: the chef-lieu's name, the parts' population summed,
 // their polygons united.
-void dissolve_commune(Commune& c, const std::vector<std::size_t>& members,
-                      std::vector<RawFeature>& raw, GeosContext& geos, const std::string& path,
-                      LoadReport& report) {
-    c.departement = departement_of_insee(c.insee);
+void dissolve_commune(model::Commune& c, const std::vector<std::size_t>& members,
+                      std::vector<RawFeature>& raw, geos::GeosContext& geos,
+                      const std::string& path, core::LoadReport& report) {
+    c.departement = crs::departement_of_insee(c.insee);
     c.epsg = raw[members.front()].epsg;
     c.source_features = members.size();
     std::int64_t pop = 0;
@@ -267,9 +272,9 @@ void dissolve_commune(Commune& c, const std::vector<std::size_t>& members,
     if (members.size() == 1) {
         c.geometry = std::move(raw[members.front()].geometry);
     } else {
-        std::vector<GeosGeometry> parts;
+        std::vector<geos::GeosGeometry> parts;
         for (std::size_t i : members) parts.push_back(geos.to_geos(raw[i].geometry));
-        if (GeosGeometry u = union_all(geos, std::move(parts))) {
+        if (geos::GeosGeometry u = geos::union_all(geos, std::move(parts))) {
             c.geometry = geos.to_multipolygon(u.get());
         } else {
             // Union failed (should not happen on valid input): keep the parts side by side.
@@ -281,13 +286,13 @@ void dissolve_commune(Commune& c, const std::vector<std::size_t>& members,
         }
     }
     c.area_m2 = bg::area(c.geometry);
-    c.bbox = bg::return_envelope<Box>(c.geometry);
+    c.bbox = bg::return_envelope<model::Box>(c.geometry);
 }
 
 // 3. Group by current code (through the crosswalk) and dissolve groups of several parts.
 void dissolve_all(std::vector<RawFeature>& raw, std::vector<GeometryWorker>& ctx,
                   const CommuneLoadOptions& options, CommuneLoadResult& result,
-                  LoadReport& report) {
+                  core::LoadReport& report) {
     std::map<std::string, std::vector<std::size_t>> groups;
     const std::set<std::string> keep_codes(options.codes.begin(), options.codes.end());
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -304,7 +309,7 @@ void dissolve_all(std::vector<RawFeature>& raw, std::vector<GeometryWorker>& ctx
     std::vector<std::pair<const std::string*, const std::vector<std::size_t>*>> order;
     order.reserve(groups.size());
     for (const auto& [code, members] : groups) order.emplace_back(&code, &members);
-    parallel_for(order.size(), ctx.size(), [&](std::size_t k, std::size_t w) {
+    core::parallel_for(order.size(), ctx.size(), [&](std::size_t k, std::size_t w) {
         result.communes[k].insee = *order[k].first;
         dissolve_commune(result.communes[k], *order[k].second, raw, *ctx[w].geos,
                          options.source.path, report);
@@ -314,25 +319,25 @@ void dissolve_all(std::vector<RawFeature>& raw, std::vector<GeometryWorker>& ctx
 
 }  // namespace
 
-CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& report) {
+CommuneLoadResult load_communes(const CommuneLoadOptions& options, core::LoadReport& report) {
     auto t0 = std::chrono::steady_clock::now();
     const std::string& path = options.source.path;
     CommuneLoadResult result;
     if (options.progress) options.progress("communes : ouverture de " + path, 0, 0);
-    OgrSource src = open_vector_layer(path, options.source.layer);
+    gdal::OgrSource src = gdal::open_vector_layer(path, options.source.layer);
     const CommuneFields fields = find_commune_fields(src.layer->GetLayerDefn(), options, result);
     result.source_crs =
-        options.source.source_crs.empty() ? layer_crs(src.layer) : options.source.source_crs;
+        options.source.source_crs.empty() ? gdal::layer_crs(src.layer) : options.source.source_crs;
     if (result.source_crs.empty())
-        throw DataError(path,
-                        "la couche n'a pas de CRS : renseignez communes.source_crs dans la config");
+        throw core::DataError(
+            path, "la couche n'a pas de CRS : renseignez communes.source_crs dans la config");
 
     std::vector<RawFeature> raw = read_commune_features(src, fields, options, result, report);
     src.dataset.reset();  // free GDAL's copy of the file before the heavy phase
     result.read_seconds = seconds_since(t0);
 
     t0 = std::chrono::steady_clock::now();
-    std::vector<GeometryWorker> ctx(worker_count(raw.size() / 64 + 1));
+    std::vector<GeometryWorker> ctx(core::worker_count(raw.size() / 64 + 1));
     reproject_and_validate_all(raw, ctx, options, result, report);
     result.reproject_validate_seconds = seconds_since(t0);
 
@@ -342,4 +347,4 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& r
     return result;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

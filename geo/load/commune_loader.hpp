@@ -9,22 +9,22 @@
 #include "core/progress.hpp"
 #include "model/commune.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 class Crosswalk;
 
 struct CommuneLoadOptions {
-    CommuneSourceConfig source;             ///< path already resolved
+    config::CommuneSourceConfig source;     ///< path already resolved
     std::vector<std::string> departements;  ///< keep only these (empty: all)
     std::vector<std::string> codes;         ///< keep only these current codes (empty: all)
     int epsg = 2154;                        ///< working CRS
     bool epsg_per_departement = false;      ///< overseas communes get their own local CRS
     const Crosswalk* crosswalk = nullptr;
-    ProgressFn progress;
+    core::ProgressFn progress;
 };
 
 struct CommuneLoadResult {
-    std::vector<Commune> communes;  ///< sorted by INSEE code
+    std::vector<model::Commune> communes;  ///< sorted by INSEE code
     std::size_t features_read = 0;  ///< features in the source (after the département filter)
     std::size_t features_rejected = 0;
     std::size_t invalid_repaired = 0;
@@ -34,6 +34,6 @@ struct CommuneLoadResult {
 };
 
 /// @throws DataError when the source cannot be opened or has no usable code field.
-CommuneLoadResult load_communes(const CommuneLoadOptions& options, LoadReport& report);
+CommuneLoadResult load_communes(const CommuneLoadOptions& options, core::LoadReport& report);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -3,11 +3,11 @@
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
-Crosswalk Crosswalk::load(const std::string& path, const CrosswalkConfig& config,
-                          LoadReport& report) {
-    auto csv = CsvReader::open(path);
+Crosswalk Crosswalk::load(const std::string& path, const config::CrosswalkConfig& config,
+                          core::LoadReport& report) {
+    auto csv = core::CsvReader::open(path);
     std::optional<std::size_t> from, to;
     if (!config.from_field.empty()) from = csv.column(config.from_field);
     if (!config.to_field.empty()) to = csv.column(config.to_field);
@@ -20,12 +20,12 @@ Crosswalk Crosswalk::load(const std::string& path, const CrosswalkConfig& config
         if (!to && code_cols.size() >= 2) to = code_cols[1];
     }
     if (!from || !to || *from == *to)
-        throw DataError(
+        throw core::DataError(
             path,
             "la table de passage demande une colonne d'ancien code et une de nouveau code "
             "(crosswalk.from_field / to_field)");
     Crosswalk x;
-    CsvRecord rec;
+    core::CsvRecord rec;
     const std::size_t need = std::max(*from, *to) + 1;
     while (csv.next(rec)) {
         if (rec.fields.size() < need) {
@@ -34,8 +34,8 @@ Crosswalk Crosswalk::load(const std::string& path, const CrosswalkConfig& config
                               " champs, au moins " + std::to_string(need) + " attendus");
             continue;
         }
-        const auto f = std::string(trim(rec.fields[*from]));
-        const auto t = std::string(trim(rec.fields[*to]));
+        const auto f = std::string(core::trim(rec.fields[*from]));
+        const auto t = std::string(core::trim(rec.fields[*to]));
         if (f.empty() || t.empty()) continue;  // rows for communes without an old polygon
         x.map_[f] = t;
     }
@@ -47,4 +47,4 @@ const std::string& Crosswalk::current(const std::string& old_code) const {
     return it == map_.end() ? old_code : it->second;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

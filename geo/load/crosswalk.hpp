@@ -6,13 +6,13 @@
 #include "config/territory_config.hpp"
 #include "core/load_report.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 class Crosswalk {
   public:
     /// @throws DataError if the file cannot be read or lacks the code columns.
-    static Crosswalk load(const std::string& path, const CrosswalkConfig& config,
-                          LoadReport& report);
+    static Crosswalk load(const std::string& path, const config::CrosswalkConfig& config,
+                          core::LoadReport& report);
 
     /// @brief The current code for `old_code`; `old_code` itself when not listed.
     const std::string& current(const std::string& old_code) const;
@@ -24,4 +24,4 @@ class Crosswalk {
     std::unordered_map<std::string, std::string> map_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

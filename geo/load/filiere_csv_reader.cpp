@@ -8,7 +8,7 @@
 #include "crs/crs_transform.hpp"
 #include "load/structure_placement.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
@@ -18,20 +18,18 @@ struct Columns {
         setting, intervention, note;
 };
 
-std::string get(const CsvRecord& r, const std::optional<std::size_t>& col) {
-    return col && *col < r.fields.size() ? std::string(trim(r.fields[*col])) : std::string();
+std::string get(const core::CsvRecord& r, const std::optional<std::size_t>& col) {
+    return col && *col < r.fields.size() ? std::string(core::trim(r.fields[*col])) : std::string();
 }
 
 // Reads an (x, y) pair: both empty → nullopt without message; otherwise both must be numbers.
-std::optional<std::pair<double, double>> read_pair(const CsvRecord& r,
-                                                   const std::optional<std::size_t>& cx,
-                                                   const std::optional<std::size_t>& cy,
-                                                   const char* names, Structure& s,
-                                                   LoadReport& report, const std::string& path,
-                                                   const std::string& where) {
+std::optional<std::pair<double, double>> read_pair(
+    const core::CsvRecord& r, const std::optional<std::size_t>& cx,
+    const std::optional<std::size_t>& cy, const char* names, model::Structure& s,
+    core::LoadReport& report, const std::string& path, const std::string& where) {
     const std::string sx = get(r, cx), sy = get(r, cy);
     if (sx.empty() && sy.empty()) return std::nullopt;
-    const auto x = parse_number(sx), y = parse_number(sy);
+    const auto x = core::parse_number(sx), y = core::parse_number(sy);
     if (!x || !y) {
         s.position_problem = std::string(names) + " not numeric";
         report.warn(path, where, "position_rejected",
@@ -44,17 +42,18 @@ std::optional<std::pair<double, double>> read_pair(const CsvRecord& r,
 
 }  // namespace
 
-void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
-                      StructurePlacer& placer, std::vector<Structure>& out, LoadReport& report) {
-    auto csv = CsvReader::open(path);
-    if (csv.encoding() == TextEncoding::latin1)
+void read_filiere_csv(const std::string& path, const model::StructureTypeTable& types,
+                      StructurePlacer& placer, std::vector<model::Structure>& out,
+                      core::LoadReport& report) {
+    auto csv = core::CsvReader::open(path);
+    if (csv.encoding() == core::TextEncoding::latin1)
         report.info(path, "", "latin1", "fichier non UTF-8 : lu en ISO-8859-1/Windows-1252");
     const auto id = csv.column({"id", "identifiant"});
     const auto type = csv.column({"type", "type_code"});
     if (!id || !type)
-        throw DataError(path,
-                        "pas un fichier de structures de filière : l'en-tête doit avoir les "
-                        "colonnes « id » et « type »");
+        throw core::DataError(path,
+                              "pas un fichier de structures de filière : l'en-tête doit avoir les "
+                              "colonnes « id » et « type »");
     Columns c{};
     c.id = *id;
     c.type = *type;
@@ -72,21 +71,21 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
     c.note = csv.column("note");
 
     // One lon/lat → L93 transform to cross-check files that give both.
-    std::optional<CrsTransform> check;
+    std::optional<crs::CrsTransform> check;
     if (c.x && c.lon) check.emplace("EPSG:4326", "EPSG:2154");
 
-    CsvRecord r;
+    core::CsvRecord r;
     while (csv.next(r)) {
         const std::string where = "ligne " + std::to_string(r.line);
-        if (!has_header_width(csv, r, report)) continue;
-        Structure s;
+        if (!core::has_header_width(csv, r, report)) continue;
+        model::Structure s;
         s.id = get(r, c.id);
         if (s.id.empty()) {
             report.reject(path, where, "missing_id", "ligne sans identifiant (colonne id)");
             continue;
         }
         const std::string type_text = get(r, c.type);
-        const StructureType* t = types.find(type_text);
+        const model::StructureType* t = types.find(type_text);
         if (!t) {
             report.reject(path, where, "unknown_type",
                           s.id + " : type de structure « " + type_text +
@@ -132,4 +131,4 @@ void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
     }
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -8,13 +8,14 @@
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 class StructurePlacer;
 
 /// @brief Appends the file's structures to `out`. Bad rows are reported and skipped; rows
 /// with bad positions are kept without position. @throws DataError if the file is unusable.
-void read_filiere_csv(const std::string& path, const StructureTypeTable& types,
-                      StructurePlacer& placer, std::vector<Structure>& out, LoadReport& report);
+void read_filiere_csv(const std::string& path, const model::StructureTypeTable& types,
+                      StructurePlacer& placer, std::vector<model::Structure>& out,
+                      core::LoadReport& report);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -11,7 +11,7 @@
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 class StructurePlacer;
 
@@ -50,12 +50,12 @@ struct FinessEstablishment {
 /// "geolocalisation;…" lines, UTF-8 or Latin-1. Keeps the listed départements (all if empty).
 std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
                                                     const std::vector<std::string>& departements,
-                                                    LoadReport& report);
+                                                    core::LoadReport& report);
 
 /// @brief Flattened national CSV (finess_et_geo_*.csv): one row per ET, header row.
 std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
                                                   const std::vector<std::string>& departements,
-                                                  LoadReport& report);
+                                                  core::LoadReport& report);
 
 /// @brief The two FINESS+ JSON files (ANS, data.gouv.fr): establishments with their address
 /// from `structures_path`, each with the active activities `activities_path` says it exercises.
@@ -78,21 +78,22 @@ struct FinessPlusFilter {
 
 /// @brief Keeps the activities the rules name (and those of `zone_natures` that declare a zone),
 /// and the establishments that have one or match a rule's category or name.
-FinessPlusFilter finess_plus_filter(const std::vector<FinessRule>& rules);
+FinessPlusFilter finess_plus_filter(const std::vector<config::FinessRule>& rules);
 
 std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
                                                   const std::string& structures_path,
                                                   const std::vector<std::string>& departements,
-                                                  LoadReport& report,
+                                                  core::LoadReport& report,
                                                   FinessPlusCounts* counts = nullptr,
                                                   const FinessPlusFilter& filter = {});
 
 /// @brief Applies the selection rules (first match wins) and adds the selected ETs as
 /// structures with id "<type>-<nofinesset>" (lower-case type). Returns how many were selected.
 std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets,
-                                     const std::vector<FinessRule>& rules,
-                                     const StructureTypeTable& types, StructurePlacer& placer,
-                                     std::vector<Structure>& out, LoadReport& report,
-                                     const std::string& path, bool skip_outside = false);
+                                     const std::vector<config::FinessRule>& rules,
+                                     const model::StructureTypeTable& types,
+                                     StructurePlacer& placer, std::vector<model::Structure>& out,
+                                     core::LoadReport& report, const std::string& path,
+                                     bool skip_outside = false);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -7,7 +7,7 @@
 #include "crs/departement_crs.hpp"
 #include "load/finess_establishment.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 // Field positions in "structureet" lines of the official layout (0 is the line tag).
@@ -37,20 +37,20 @@ enum Geoloc : std::size_t {
 
 std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
                                                     const std::vector<std::string>& departements,
-                                                    LoadReport& report) {
-    auto csv = CsvReader::open(path, {';', false});
-    if (csv.encoding() == TextEncoding::latin1)
+                                                    core::LoadReport& report) {
+    auto csv = core::CsvReader::open(path, {';', false});
+    if (csv.encoding() == core::TextEncoding::latin1)
         report.info(
             path, "", "latin1",
             "fichier lu en ISO-8859-1/Windows-1252 (anciennes extractions FINESS officielles)");
     const std::set<std::string> keep(departements.begin(), departements.end());
     std::vector<FinessEstablishment> ets;
     std::unordered_map<std::string, std::size_t> by_finess;
-    CsvRecord r;
+    core::CsvRecord r;
     bool seen_header = false, seen_any = false;
     while (csv.next(r)) {
         const std::string where = "ligne " + std::to_string(r.line);
-        const std::string tag(trim(r.fields[0]));
+        const std::string tag(core::trim(r.fields[0]));
         if (tag == "finess") {
             seen_header = true;
             continue;
@@ -64,27 +64,27 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
                 continue;
             }
             FinessEstablishment et;
-            et.departement = normalize_departement(trim(r.fields[kDepartement]));
+            et.departement = crs::normalize_departement(core::trim(r.fields[kDepartement]));
             if (!keep.empty() && !keep.count(et.departement)) continue;
-            et.nofinesset = std::string(trim(r.fields[kNoFinessEt]));
-            et.nofinessej = std::string(trim(r.fields[kNoFinessEj]));
-            et.rs = std::string(trim(r.fields[kRs]));
-            et.rslongue = std::string(trim(r.fields[kRsLongue]));
-            et.categetab = std::string(trim(r.fields[kCategEtab]));
-            et.libcategetab = std::string(trim(r.fields[kLibCategEtab]));
-            const std::string commune(trim(r.fields[kCommune]));
+            et.nofinesset = std::string(core::trim(r.fields[kNoFinessEt]));
+            et.nofinessej = std::string(core::trim(r.fields[kNoFinessEj]));
+            et.rs = std::string(core::trim(r.fields[kRs]));
+            et.rslongue = std::string(core::trim(r.fields[kRsLongue]));
+            et.categetab = std::string(core::trim(r.fields[kCategEtab]));
+            et.libcategetab = std::string(core::trim(r.fields[kLibCategEtab]));
+            const std::string commune(core::trim(r.fields[kCommune]));
             // INSEE code = département + commune number; overseas "971" + "01" from "9A" + "101".
             if (!commune.empty())
-                et.commune_insee = is_overseas(et.departement)
+                et.commune_insee = crs::is_overseas(et.departement)
                                        ? et.departement.substr(0, 2) + commune
                                        : et.departement + commune;
             std::string addr;
             for (std::size_t k : {kNumVoie, kTypVoie, kVoie}) {
-                const std::string part(trim(r.fields[k]));
+                const std::string part(core::trim(r.fields[k]));
                 if (!part.empty()) addr += (addr.empty() ? "" : " ") + part;
             }
             et.address = addr;
-            et.source_epsg = natural_epsg_for_departement(et.departement);
+            et.source_epsg = crs::natural_epsg_for_departement(et.departement);
             et.source = path + ":" + std::to_string(r.line);
             if (et.nofinesset.empty()) {
                 report.reject(path, where, "missing_id", "ligne structureet sans nofinesset");
@@ -101,11 +101,11 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
                 report.reject(path, where, "missing_fields", "ligne geolocalisation incomplète");
                 continue;
             }
-            const auto it = by_finess.find(std::string(trim(r.fields[kGeoFiness])));
+            const auto it = by_finess.find(std::string(core::trim(r.fields[kGeoFiness])));
             if (it == by_finess.end()) continue;  // another département, or unknown ET
             auto& et = ets[it->second];
-            const auto x = parse_number(r.fields[kCoordX]);
-            const auto y = parse_number(r.fields[kCoordY]);
+            const auto x = core::parse_number(r.fields[kCoordX]);
+            const auto y = core::parse_number(r.fields[kCoordY]);
             if (!x || !y) {
                 et.position_problem = "coordinates not numeric";
                 report.warn(path, where, "position_rejected",
@@ -123,10 +123,11 @@ std::vector<FinessEstablishment> read_finess_etalab(const std::string& path,
         }
     }
     if (!seen_any && !seen_header)
-        throw DataError(path,
-                        "pas un fichier FINESS etalab (ni en-tête « finess;etalab », ni ligne « "
-                        "structureet »)");
+        throw core::DataError(
+            path,
+            "pas un fichier FINESS etalab (ni en-tête « finess;etalab », ni ligne « "
+            "structureet »)");
     return ets;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -7,17 +7,17 @@
 #include "crs/departement_crs.hpp"
 #include "load/finess_establishment.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
                                                   const std::vector<std::string>& departements,
-                                                  LoadReport& report) {
-    auto csv = CsvReader::open(path);
+                                                  core::LoadReport& report) {
+    auto csv = core::CsvReader::open(path);
     const auto et = csv.column("nofinesset");
     const auto cat = csv.column("categetab");
     const auto rs = csv.column({"rs", "raison_sociale"});
     if (!et || !cat || !rs)
-        throw DataError(
+        throw core::DataError(
             path, "pas un fichier FINESS à plat : colonnes nofinesset, rs et categetab attendues");
     const auto ej = csv.column("nofinessej");
     const auto rsl = csv.column("rslongue");
@@ -31,16 +31,16 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
     const auto xl = csv.column({"x_l93", "coordxet"}), yl = csv.column({"y_l93", "coordyet"});
     const std::set<std::string> keep(departements.begin(), departements.end());
 
-    auto get = [](const CsvRecord& r, const std::optional<std::size_t>& c) {
-        return c && *c < r.fields.size() ? std::string(trim(r.fields[*c])) : std::string();
+    auto get = [](const core::CsvRecord& r, const std::optional<std::size_t>& c) {
+        return c && *c < r.fields.size() ? std::string(core::trim(r.fields[*c])) : std::string();
     };
     std::vector<FinessEstablishment> out;
     std::set<std::string> seen;
     std::size_t requoted = 0;
-    CsvRecord r;
+    core::CsvRecord r;
     while (csv.next(r)) {
         const std::string where = "ligne " + std::to_string(r.line);
-        if (!has_header_width(csv, r, report)) continue;
+        if (!core::has_header_width(csv, r, report)) continue;
         FinessEstablishment e;
         e.nofinesset = get(r, et);
         // dep column, else from the FINESS number (2A/2B, 97x).
@@ -49,7 +49,7 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
             d = e.nofinesset.substr(0, 2) == "97"
                     ? e.nofinesset.substr(0, 2) + e.nofinesset.substr(3, 1)
                     : e.nofinesset.substr(0, 2);
-        e.departement = normalize_departement(d);
+        e.departement = crs::normalize_departement(d);
         if (!keep.empty() && !keep.count(e.departement)) continue;
         if (e.nofinesset.empty()) {
             report.reject(path, where, "missing_id", "ligne sans nofinesset");
@@ -63,18 +63,18 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
         e.rs = get(r, rs);
         e.rslongue = get(r, rsl);
         for (auto* text : {&e.rs, &e.rslongue})
-            if (unquote_double_encoded(*text)) ++requoted;
+            if (core::unquote_double_encoded(*text)) ++requoted;
         e.categetab = get(r, cat);
         e.libcategetab = get(r, lib);
         e.address = get(r, addr);
         (void)commune_name;
         e.source = path + ":" + std::to_string(r.line);
-        e.source_epsg = natural_epsg_for_departement(e.departement);
+        e.source_epsg = crs::natural_epsg_for_departement(e.departement);
         std::string sx = get(r, xs), sy = get(r, ys);
         if (!sx.empty() && !sy.empty()) {
             // An EPSG code is a whole number; anything else (1e300 overflows an int) leaves the
             // département's own CRS, and the position is checked against the territory as usual.
-            if (const auto epsg = parse_number(get(r, es))) {
+            if (const auto epsg = core::parse_number(get(r, es))) {
                 if (*epsg >= 1 && *epsg <= 999999 && *epsg == std::floor(*epsg))
                     e.source_epsg = static_cast<int>(*epsg);
                 else
@@ -88,7 +88,7 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
             e.source_epsg = 2154;
         }
         if (!sx.empty() || !sy.empty()) {
-            const auto x = parse_number(sx), y = parse_number(sy);
+            const auto x = core::parse_number(sx), y = core::parse_number(sy);
             if (x && y) {
                 e.x = x;
                 e.y = y;
@@ -109,4 +109,4 @@ std::vector<FinessEstablishment> read_finess_flat(const std::string& path,
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

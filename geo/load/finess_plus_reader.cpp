@@ -12,7 +12,7 @@
 #include "crs/departement_crs.hpp"
 #include "load/finess_establishment.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
@@ -106,15 +106,16 @@ struct Authorisation {
 
 // INSEE code → département ("2A004" → "2A", "97101" → "971"); empty for no code.
 std::string departement_of_commune(const std::string& insee) {
-    return insee.size() < 2 ? std::string() : normalize_departement(departement_of_insee(insee));
+    return insee.size() < 2 ? std::string()
+                            : crs::normalize_departement(crs::departement_of_insee(insee));
 }
 
 // A FINESS number starts with its département: "2A…", "92…", overseas "97" + the fourth
 // character ("9710…" → 971), as the flat FINESS file has it.
 std::string departement_of_finess(const std::string& number) {
     if (number.size() < 4) return {};
-    return normalize_departement(number.rfind("97", 0) == 0 ? number.substr(0, 2) + number[3]
-                                                            : number.substr(0, 2));
+    return crs::normalize_departement(number.rfind("97", 0) == 0 ? number.substr(0, 2) + number[3]
+                                                                 : number.substr(0, 2));
 }
 
 // Metropolitan Lambert-93 (with a margin for Corsica and the borders).
@@ -131,8 +132,8 @@ using ActivitiesByEstablishment = std::unordered_map<std::string, std::vector<Fi
 // 1. Activities, by establishment number (active ones only; of the départements asked for,
 // when the establishment's number says it is elsewhere, not held at all).
 ActivitiesByEstablishment read_activities(const std::string& activities_path,
-                                          const std::set<std::string>& keep, LoadReport& report,
-                                          FinessPlusCounts* counts,
+                                          const std::set<std::string>& keep,
+                                          core::LoadReport& report, FinessPlusCounts* counts,
                                           const FinessPlusFilter& filter) {
     ActivitiesByEstablishment by_ege;
     FinessPlusCounts local;
@@ -148,7 +149,7 @@ ActivitiesByEstablishment read_activities(const std::string& activities_path,
         n.capacities_by_code[fa.code()].push_back(fa.capacity.value_or(std::nan("")));
         if (!zone_of(a).empty()) ++n.zones;
     };
-    const auto act = stream_json_array(activities_path, "pmej", [&](json&& pm) {
+    const auto act = core::stream_json_array(activities_path, "pmej", [&](json&& pm) {
         ++entities;
         std::unordered_map<std::string, Authorisation> authorisations;
         if (pm.contains("activitesAutorisees") && pm["activitesAutorisees"].is_array())
@@ -247,7 +248,7 @@ void place_establishment(FinessEstablishment& et, const json& address, PositionC
 }
 
 void report_positions(const std::string& structures_path, const PositionCounts& positions,
-                      LoadReport& report) {
+                      core::LoadReport& report) {
     if (positions.swapped > 0)
         report.info(structures_path, "", "swapped_coordinates",
                     std::to_string(positions.swapped) +
@@ -273,7 +274,8 @@ void report_positions(const std::string& structures_path, const PositionCounts& 
 std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_path,
                                                   const std::string& structures_path,
                                                   const std::vector<std::string>& departements,
-                                                  LoadReport& report, FinessPlusCounts* counts,
+                                                  core::LoadReport& report,
+                                                  FinessPlusCounts* counts,
                                                   const FinessPlusFilter& filter) {
     const std::set<std::string> keep(departements.begin(), departements.end());
     ActivitiesByEstablishment by_ege =
@@ -283,7 +285,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
     std::vector<FinessEstablishment> out;
     std::set<std::string> seen;
     PositionCounts positions;
-    stream_json_array(structures_path, "pmej", [&](json&& pm) {
+    core::stream_json_array(structures_path, "pmej", [&](json&& pm) {
         const json& info = member(pm, "informationsGeneralesPMEJ");
         const std::string ej = text(info, "numFinessPm");
         if (!pm.contains("ege") || !pm["ege"].is_array()) return;
@@ -313,7 +315,7 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
             et.commune_insee = address ? text(*address, "cogCommune") : "";
             et.departement = departement_of_commune(et.commune_insee);
             if (et.departement.empty())
-                et.departement = normalize_departement(et.nofinesset.substr(0, 2));
+                et.departement = crs::normalize_departement(et.nofinesset.substr(0, 2));
             if (!keep.empty() && !keep.count(et.departement)) continue;
             if (!seen.insert(et.nofinesset).second) {
                 report.reject(structures_path, where, "duplicate_id",
@@ -352,4 +354,4 @@ std::vector<FinessEstablishment> read_finess_plus(const std::string& activities_
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

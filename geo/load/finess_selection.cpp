@@ -12,13 +12,13 @@
 #include "load/finess_establishment.hpp"
 #include "load/structure_placement.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
 // A type an establishment becomes, with what its matching activities say.
 struct Selection {
-    const StructureType* type = nullptr;
+    const model::StructureType* type = nullptr;
     std::optional<double> capacity;
     std::string capacity_unit;
     std::string codes;  // "R4/N2, R4/W2"
@@ -40,7 +40,7 @@ std::string unit_label(const std::string& code) {
 
 // Adds what `acts` give to the type's selection (distinct authorisations of one type add up:
 // medicine and SSR identified beds are different beds).
-void merge_selection(std::vector<Selection>& chosen, const StructureType* type,
+void merge_selection(std::vector<Selection>& chosen, const model::StructureType* type,
                      const std::vector<const FinessActivity*>& acts) {
     auto it = std::find_if(chosen.begin(), chosen.end(),
                            [&](const Selection& s) { return s.type == type; });
@@ -65,7 +65,7 @@ void merge_selection(std::vector<Selection>& chosen, const StructureType* type,
 
 }  // namespace
 
-FinessPlusFilter finess_plus_filter(const std::vector<FinessRule>& rules) {
+FinessPlusFilter finess_plus_filter(const std::vector<config::FinessRule>& rules) {
     std::set<std::string> codes, zone_natures, categories;
     std::vector<std::regex> names;
     for (const auto& r : rules) {
@@ -101,8 +101,8 @@ FinessPlusFilter finess_plus_filter(const std::vector<FinessRule>& rules) {
 namespace {
 
 struct CompiledRule {
-    const FinessRule* rule;
-    const StructureType* type;
+    const config::FinessRule* rule;
+    const model::StructureType* type;
     std::optional<std::regex> pattern;
     std::optional<std::regex> exclude;
 };
@@ -112,23 +112,23 @@ struct CompiledRules {
     std::vector<CompiledRule> by_activity;  ///< finess-plus: each matching rule makes a structure
 };
 
-CompiledRules compile_rules(const std::vector<FinessRule>& rules, const StructureTypeTable& types,
-                            const std::string& path) {
+CompiledRules compile_rules(const std::vector<config::FinessRule>& rules,
+                            const model::StructureTypeTable& types, const std::string& path) {
     auto compile = [&](const std::string& text) {
         try {
             return std::regex(text,
                               std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
         } catch (const std::regex_error& e) {
-            throw ConfigError(path + " : motif « " + text + " » invalide (" + e.what() + ")");
+            throw core::ConfigError(path + " : motif « " + text + " » invalide (" + e.what() + ")");
         }
     };
     CompiledRules out;
     for (const auto& rule : rules) {
-        const StructureType* t = types.find(rule.type);
+        const model::StructureType* t = types.find(rule.type);
         if (!t)
-            throw ConfigError(path +
-                              " : une règle de sélection nomme un type de structure inconnu « " +
-                              rule.type + " »");
+            throw core::ConfigError(
+                path + " : une règle de sélection nomme un type de structure inconnu « " +
+                rule.type + " »");
         CompiledRule c{&rule, t, std::nullopt, std::nullopt};
         if (!rule.name_pattern.empty()) c.pattern = compile(rule.name_pattern);
         if (!rule.exclude_pattern.empty()) c.exclude = compile(rule.exclude_pattern);
@@ -169,8 +169,8 @@ std::vector<Selection> choose_types(const FinessEstablishment& et, const Compile
 }
 
 // The structure an ET makes for one chosen type, not yet placed.
-Structure structure_of(const FinessEstablishment& et, const Selection& pick) {
-    Structure s;
+model::Structure structure_of(const FinessEstablishment& et, const Selection& pick) {
+    model::Structure s;
     std::string prefix = pick.type->code;
     std::transform(prefix.begin(), prefix.end(), prefix.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -202,13 +202,14 @@ std::string where_in_source(const std::string& source) {
 }
 
 // Places the structure at the ET's coordinates (or says why it has none) and adds it.
-void place_and_add(Structure s, const FinessEstablishment& et, StructurePlacer& placer,
-                   std::vector<Structure>& out, LoadReport& report, const std::string& path) {
+void place_and_add(model::Structure s, const FinessEstablishment& et, StructurePlacer& placer,
+                   std::vector<model::Structure>& out, core::LoadReport& report,
+                   const std::string& path) {
     const std::string where = where_in_source(et.source);
     if (et.x && et.y) {
-        placer.place(s, *et.x, *et.y, epsg_string(et.source_epsg), report, path, where,
+        placer.place(s, *et.x, *et.y, crs::epsg_string(et.source_epsg), report, path, where,
                      et.departement);
-        if (s.position) s.position_source = "FINESS (" + epsg_string(et.source_epsg) + ")";
+        if (s.position) s.position_source = "FINESS (" + crs::epsg_string(et.source_epsg) + ")";
     } else if (!et.position_problem.empty()) {
         s.position_problem = et.position_problem;
     } else {
@@ -220,14 +221,15 @@ void place_and_add(Structure s, const FinessEstablishment& et, StructurePlacer& 
 }  // namespace
 
 std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets,
-                                     const std::vector<FinessRule>& rules,
-                                     const StructureTypeTable& types, StructurePlacer& placer,
-                                     std::vector<Structure>& out, LoadReport& report,
-                                     const std::string& path, bool skip_outside) {
+                                     const std::vector<config::FinessRule>& rules,
+                                     const model::StructureTypeTable& types,
+                                     StructurePlacer& placer, std::vector<model::Structure>& out,
+                                     core::LoadReport& report, const std::string& path,
+                                     bool skip_outside) {
     const CompiledRules compiled = compile_rules(rules, types, path);
     auto within_reach = [&](const FinessEstablishment& et) {
         return et.x && et.y &&
-               placer.within_reach(*et.x, *et.y, epsg_string(et.source_epsg), et.departement);
+               placer.within_reach(*et.x, *et.y, crs::epsg_string(et.source_epsg), et.departement);
     };
     std::size_t selected = 0, skipped = 0;
     for (const auto& et : ets) {
@@ -249,11 +251,11 @@ std::size_t select_finess_structures(const std::vector<FinessEstablishment>& ets
         }
     }
     if (skipped > 0)
-        report.info(
-            path, "", "outside_study_area",
-            counted(double(skipped), "établissement retenu est", "établissements retenus sont") +
-                " au-delà de la marge du territoire : laissés de côté");
+        report.info(path, "", "outside_study_area",
+                    core::counted(double(skipped), "établissement retenu est",
+                                  "établissements retenus sont") +
+                        " au-delà de la marge du territoire : laissés de côté");
     return selected;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -6,47 +6,48 @@
 #include "core/errors.hpp"
 #include "gdal/ogr_source.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
-FieldType field_type(const OGRFieldDefn& f) {
+model::FieldType field_type(const OGRFieldDefn& f) {
     switch (f.GetType()) {
         case OFTInteger:
-            return f.GetSubType() == OFSTBoolean ? FieldType::boolean : FieldType::integer;
+            return f.GetSubType() == OFSTBoolean ? model::FieldType::boolean
+                                                 : model::FieldType::integer;
         case OFTInteger64:
-            return FieldType::integer;
+            return model::FieldType::integer;
         case OFTReal:
-            return FieldType::real;
+            return model::FieldType::real;
         default:
-            return FieldType::text;
+            return model::FieldType::text;
     }
 }
 
-FieldValue value(const OGRFeature& f, int i, FieldType t) {
+model::FieldValue value(const OGRFeature& f, int i, model::FieldType t) {
     if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
     switch (t) {
-        case FieldType::integer:
+        case model::FieldType::integer:
             return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
-        case FieldType::real:
+        case model::FieldType::real:
             return f.GetFieldAsDouble(i);
-        case FieldType::boolean:
+        case model::FieldType::boolean:
             return f.GetFieldAsInteger(i) != 0;
-        case FieldType::text:
+        case model::FieldType::text:
             return std::string(f.GetFieldAsString(i));
     }
     return std::monostate{};
 }
 
-Ring ring(const OGRLinearRing& r) {
-    Ring out;
+model::Ring ring(const OGRLinearRing& r) {
+    model::Ring out;
     for (int i = 0; i < r.getNumPoints(); ++i) out.push_back({r.getX(i), r.getY(i)});
     return out;
 }
 
-void add_polygon(MultiPolygon& mp, const OGRPolygon& p) {
+void add_polygon(model::MultiPolygon& mp, const OGRPolygon& p) {
     if (p.IsEmpty()) return;
-    Polygon poly;
+    model::Polygon poly;
     poly.outer() = ring(*p.getExteriorRing());
     for (int i = 0; i < p.getNumInteriorRings(); ++i)
         poly.inners().push_back(ring(*p.getInteriorRing(i)));
@@ -55,25 +56,27 @@ void add_polygon(MultiPolygon& mp, const OGRPolygon& p) {
 
 }  // namespace
 
-std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) {
-    register_gdal_drivers();
-    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
-    QuietGdalErrors quiet;
+std::vector<model::Layer> read_ogr_layers(const std::string& path, core::LoadReport& report) {
+    gdal::register_gdal_drivers();
+    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
+    gdal::QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw DataError(path, "ouverture impossible : " + QuietGdalErrors::last_message());
+    if (!ds)
+        throw core::DataError(path,
+                              "ouverture impossible : " + gdal::QuietGdalErrors::last_message());
     OGRSpatialReference l93;
     l93.importFromEPSG(2154);
     l93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::vector<Layer> out;
+    std::vector<model::Layer> out;
     for (OGRLayer* ol : ds->GetLayers()) {
         const std::string name = ol->GetName();
         if (name == "layer_styles") continue;
-        Layer layer;
+        model::Layer layer;
         layer.name = name;
         const char* title = ol->GetMetadataItem("IDENTIFIER");
         layer.title = title && *title ? title : name;
         layer.epsg = 2154;
-        layer.kind = GeometryKind::none;
+        layer.kind = model::GeometryKind::none;
         OGRFeatureDefn* defn = ol->GetLayerDefn();
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             const OGRFieldDefn* f = defn->GetFieldDefn(i);
@@ -88,7 +91,7 @@ std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) 
         }
         std::size_t rejected = 0;
         for (auto& f : *ol) {
-            Feature feature;
+            model::Feature feature;
             for (int i = 0; i < defn->GetFieldCount(); ++i)
                 feature.values.push_back(value(*f, i, layer.fields[i].type));
             if (OGRGeometry* g = f->GetGeometryRef()) {
@@ -96,9 +99,9 @@ std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) 
                 const auto t = wkbFlatten(g->getGeometryType());
                 if (t == wkbPoint) {
                     const auto* p = g->toPoint();
-                    feature.geometry = Point{p->getX(), p->getY()};
+                    feature.geometry = model::Point{p->getX(), p->getY()};
                 } else if (t == wkbPolygon || t == wkbMultiPolygon) {
-                    MultiPolygon mp;
+                    model::MultiPolygon mp;
                     if (t == wkbPolygon)
                         add_polygon(mp, *g->toPolygon());
                     else
@@ -119,11 +122,12 @@ std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) 
         // The declared type may be generic (GEOMETRY): the features say.
         bool points = false, polygons = false;
         for (const auto& ft : layer.features) {
-            points |= std::holds_alternative<Point>(ft.geometry);
-            polygons |= std::holds_alternative<MultiPolygon>(ft.geometry);
+            points |= std::holds_alternative<model::Point>(ft.geometry);
+            polygons |= std::holds_alternative<model::MultiPolygon>(ft.geometry);
         }
         if (points || polygons)
-            layer.kind = points && !polygons ? GeometryKind::point : GeometryKind::multipolygon;
+            layer.kind = points && !polygons ? model::GeometryKind::point
+                                             : model::GeometryKind::multipolygon;
         if (points && polygons)
             report.warn(
                 path, name, "mixed_geometries",
@@ -134,8 +138,8 @@ std::vector<Layer> read_ogr_layers(const std::string& path, LoadReport& report) 
                             " not served (unsupported geometry)");
         out.push_back(std::move(layer));
     }
-    if (out.empty()) throw DataError(path, "aucune couche vectorielle");
+    if (out.empty()) throw core::DataError(path, "aucune couche vectorielle");
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

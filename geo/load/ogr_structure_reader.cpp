@@ -5,29 +5,31 @@
 #include "gdal/ogr_source.hpp"
 #include "load/structure_placement.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
-void read_ogr_structures(const StructureSourceConfig& config, const std::string& path,
-                         const StructureTypeTable& types, StructurePlacer& placer,
-                         std::vector<Structure>& out, LoadReport& report) {
-    OgrSource src = open_vector_layer(path, config.layer);
+void read_ogr_structures(const config::StructureSourceConfig& config, const std::string& path,
+                         const model::StructureTypeTable& types, StructurePlacer& placer,
+                         std::vector<model::Structure>& out, core::LoadReport& report) {
+    gdal::OgrSource src = gdal::open_vector_layer(path, config.layer);
     OGRFeatureDefn* defn = src.layer->GetLayerDefn();
-    const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
+    const std::string crs =
+        config.source_crs.empty() ? gdal::layer_crs(src.layer) : config.source_crs;
     if (crs.empty())
-        throw DataError(path, "la couche n'a pas de CRS : renseignez source_crs dans la config");
+        throw core::DataError(path,
+                              "la couche n'a pas de CRS : renseignez source_crs dans la config");
 
     // Our field name → layer field index, from the mapping or the usual names.
     auto field = [&](const char* ours,
                      std::initializer_list<const char*> usual) -> std::optional<int> {
         const auto it = config.fields.find(ours);
         if (it != config.fields.end()) {
-            auto idx = find_field(defn, it->second);
+            auto idx = gdal::find_field(defn, it->second);
             if (!idx)
-                throw DataError(path,
-                                "pas de champ « " + it->second + " » (associé à " + ours + ")");
+                throw core::DataError(
+                    path, "pas de champ « " + it->second + " » (associé à " + ours + ")");
             return idx;
         }
-        return find_field(defn, usual);
+        return gdal::find_field(defn, usual);
     };
     const auto f_id = field("id", {"id", "identifiant"});
     const auto f_name = field("name", {"name", "nom", "rs"});
@@ -38,24 +40,25 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
     const auto f_area = field("intervention_communes", {"intervention_communes"});
     const auto f_setting = field("setting", {"setting"});
 
-    const StructureType* fixed = nullptr;
+    const model::StructureType* fixed = nullptr;
     if (!config.type.empty()) {
         fixed = types.find(config.type);
-        if (!fixed) throw ConfigError(path + ": unknown structure type '" + config.type + "'");
+        if (!fixed)
+            throw core::ConfigError(path + ": unknown structure type '" + config.type + "'");
     }
     auto text = [](OGRFeature& f, const std::optional<int>& idx) {
-        return idx ? std::string(trim(field_text(f, *idx))) : std::string();
+        return idx ? std::string(core::trim(gdal::field_text(f, *idx))) : std::string();
     };
     std::size_t number = 0;
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
          f.reset(src.layer->GetNextFeature())) {
         ++number;
         const std::string where = "objet " + std::to_string(number);
-        Structure s;
+        model::Structure s;
         s.id = f_id ? text(*f, f_id) : "";
         if (s.id.empty())
             s.id = std::string(src.layer->GetName()) + "-" + std::to_string(f->GetFID());
-        const StructureType* t = fixed;
+        const model::StructureType* t = fixed;
         if (!t) {
             const std::string code = text(*f, f_type);
             t = types.find(code);
@@ -93,4 +96,4 @@ void read_ogr_structures(const StructureSourceConfig& config, const std::string&
     }
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -8,12 +8,12 @@
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 class StructurePlacer;
 
-void read_ogr_structures(const StructureSourceConfig& config, const std::string& path,
-                         const StructureTypeTable& types, StructurePlacer& placer,
-                         std::vector<Structure>& out, LoadReport& report);
+void read_ogr_structures(const config::StructureSourceConfig& config, const std::string& path,
+                         const model::StructureTypeTable& types, StructurePlacer& placer,
+                         std::vector<model::Structure>& out, core::LoadReport& report);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

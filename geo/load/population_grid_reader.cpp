@@ -6,7 +6,7 @@
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace bg = boost::geometry;
 
@@ -31,12 +31,13 @@ std::optional<GridCellId> parse_grid_cell_id(std::string_view id) {
     return GridCellId{*x, *y, *size};
 }
 
-PopulationGrid load_population_grid(const PopulationGridConfig& grid,
-                                    const std::vector<Commune>& communes, int epsg,
-                                    LoadReport& report, const ProgressFn& progress) {
-    PopulationGrid out;
+model::PopulationGrid load_population_grid(const config::PopulationGridConfig& grid,
+                                           const std::vector<model::Commune>& communes, int epsg,
+                                           core::LoadReport& report,
+                                           const core::ProgressFn& progress) {
+    model::PopulationGrid out;
     out.path = grid.path;
-    Box extent = bg::make_inverse<Box>();
+    model::Box extent = bg::make_inverse<model::Box>();
     bool any = false;
     for (const auto& c : communes) {
         if (c.epsg != epsg) continue;
@@ -49,14 +50,16 @@ PopulationGrid load_population_grid(const PopulationGridConfig& grid,
     return out;
 }
 
-std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& grid, int epsg,
-                                                 const Box& extent, LoadReport& report,
-                                                 std::size_t* rows_read) {
-    CsvReader csv = CsvReader::open(grid.path);
+std::vector<model::PopulationCell> read_population_grid(const config::PopulationGridConfig& grid,
+                                                        int epsg, const model::Box& extent,
+                                                        core::LoadReport& report,
+                                                        std::size_t* rows_read) {
+    core::CsvReader csv = core::CsvReader::open(grid.path);
     auto column = [&](const std::string& name) {
         auto c = csv.column(name);
         if (!c)
-            throw DataError(grid.path, "pas de colonne « " + name + " » (grille de population)");
+            throw core::DataError(grid.path,
+                                  "pas de colonne « " + name + " » (grille de population)");
         return *c;
     };
     // The corner comes from an id column (INSEE, Eurostat) or from x/y columns.
@@ -67,34 +70,34 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
     for (const auto& name : grid.elderly_fields)
         if (const auto c = csv.column(name)) elderly.push_back(*c);
 
-    const CrsTransform to_territory(grid.crs, epsg_string(epsg));
+    const crs::CrsTransform to_territory(grid.crs, crs::epsg_string(epsg));
     const double s = grid.cell_size_m;
     // A cell is kept when its square meets the extent; the extent is widened by a cell so the
     // turn between the two CRS cannot drop an edge cell before the exact test.
-    const Box wide({extent.min_corner().x - 2 * s, extent.min_corner().y - 2 * s},
-                   {extent.max_corner().x + 2 * s, extent.max_corner().y + 2 * s});
+    const model::Box wide({extent.min_corner().x - 2 * s, extent.min_corner().y - 2 * s},
+                          {extent.max_corner().x + 2 * s, extent.max_corner().y + 2 * s});
     const std::string res = std::to_string(static_cast<long>(s)) + "m";
 
-    std::vector<PopulationCell> cells;
+    std::vector<model::PopulationCell> cells;
     std::size_t rows = 0;
-    CsvRecord r;
+    core::CsvRecord r;
     while (csv.next(r)) {
         ++rows;
-        if (!has_header_width(csv, r, report)) continue;
+        if (!core::has_header_width(csv, r, report)) continue;
         std::optional<double> x, y;
         if (by_id) {
-            if (const auto id = parse_grid_cell_id(trim(r.fields[cx]));
+            if (const auto id = parse_grid_cell_id(core::trim(r.fields[cx]));
                 id && std::abs(id->size - s) < 1e-6) {
                 x = id->x;
                 y = id->y;
             }
         } else {
-            x = parse_number(r.fields[cx]);
-            y = parse_number(r.fields[cy]);
+            x = core::parse_number(r.fields[cx]);
+            y = core::parse_number(r.fields[cy]);
         }
-        const auto v = parse_number(r.fields[cv]);
+        const auto v = core::parse_number(r.fields[cv]);
         if (!x || !y || !v || *v < 0) {
-            report.reject(grid.path, where(r), "bad_grid_cell",
+            report.reject(grid.path, core::where(r), "bad_grid_cell",
                           by_id ? "identifiant de carreau autre que CRS3035RES" + res +
                                       "N…E…, ou population non numérique (ou négative)"
                                 : "coin du carreau ou population non numérique (ou négative)");
@@ -105,21 +108,23 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
         double mx = *x + s / 2, my = *y + s / 2;
         if (!to_territory.transform(mx, my)) {
             report.reject(
-                grid.path, where(r), "bad_grid_cell",
+                grid.path, core::where(r), "bad_grid_cell",
                 "centre du carreau impossible à reprojeter en EPSG:" + std::to_string(epsg));
             continue;
         }
-        if (!bg::within(Point{mx, my}, wide)) continue;
-        std::array<Point, 4> corners{Point{*x, *y}, Point{*x, *y + s}, Point{*x + s, *y + s},
-                                     Point{*x + s, *y}};  // clockwise
-        if (to_territory.transform(&corners[0].x, &corners[0].y, 4, sizeof(Point)) != 0) continue;
-        PopulationCell cell;
+        if (!bg::within(model::Point{mx, my}, wide)) continue;
+        std::array<model::Point, 4> corners{model::Point{*x, *y}, model::Point{*x, *y + s},
+                                            model::Point{*x + s, *y + s},
+                                            model::Point{*x + s, *y}};  // clockwise
+        if (to_territory.transform(&corners[0].x, &corners[0].y, 4, sizeof(model::Point)) != 0)
+            continue;
+        model::PopulationCell cell;
         for (const auto& c : corners) cell.square.outer().push_back(c);
         cell.square.outer().push_back(corners[0]);
         bg::correct(cell.square);
         if (!bg::intersects(cell.square, extent)) continue;
         cell.population = *v;
-        for (const auto c : elderly) cell.elderly += parse_number(r.fields[c]).value_or(0);
+        for (const auto c : elderly) cell.elderly += core::parse_number(r.fields[c]).value_or(0);
         cell.id = "CRS3035RES" + res + "N" + std::to_string(static_cast<long>(*y)) + "E" +
                   std::to_string(static_cast<long>(*x));
         cells.push_back(std::move(cell));
@@ -128,4 +133,4 @@ std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& gri
     return cells;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -15,7 +15,7 @@
 #include "model/geometry.hpp"
 #include "model/population_grid.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 /// @brief A grid cell named the INSEE/Eurostat way: "CRS3035RES200mN2029800E4252400" is the
 /// 200 m cell whose lower-left corner is x 4252400, y 2029800 (EPSG:3035).
@@ -27,14 +27,16 @@ std::optional<GridCellId> parse_grid_cell_id(std::string_view id);
 /// @brief Reads the cells of `grid` meeting the communes in CRS `epsg` (those of other CRSs, the
 /// overseas communes of a national run, keep their representative point). Bad rows are
 /// reported and skipped. @throws DataError if the file or a column is missing.
-PopulationGrid load_population_grid(const PopulationGridConfig& grid,
-                                    const std::vector<Commune>& communes, int epsg,
-                                    LoadReport& report, const ProgressFn& progress = {});
+model::PopulationGrid load_population_grid(const config::PopulationGridConfig& grid,
+                                           const std::vector<model::Commune>& communes, int epsg,
+                                           core::LoadReport& report,
+                                           const core::ProgressFn& progress = {});
 
 /// @brief Reads the cells whose square meets `extent` (territory CRS). Bad rows are reported
 /// (file, line, reason) and skipped. @throws DataError if the file or a column is missing.
-std::vector<PopulationCell> read_population_grid(const PopulationGridConfig& grid, int epsg,
-                                                 const Box& extent, LoadReport& report,
-                                                 std::size_t* rows_read = nullptr);
+std::vector<model::PopulationCell> read_population_grid(const config::PopulationGridConfig& grid,
+                                                        int epsg, const model::Box& extent,
+                                                        core::LoadReport& report,
+                                                        std::size_t* rows_read = nullptr);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -10,18 +10,18 @@
 #include "core/errors.hpp"
 #include "crs/departement_crs.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
-PopulationTable load_etalab_communes_population(const std::string& path, LoadReport& report) {
-    const std::string text = read_file(path);
+PopulationTable load_etalab_communes_population(const std::string& path, core::LoadReport& report) {
+    const std::string text = core::read_file(path);
     nlohmann::json doc;
     try {
-        doc = parse_bounded_json(text);
+        doc = core::parse_bounded_json(text);
     } catch (const nlohmann::json::parse_error& e) {
-        throw DataError(path, std::string("JSON invalide : ") + e.what());
+        throw core::DataError(path, std::string("JSON invalide : ") + e.what());
     }
     if (!doc.is_array())
-        throw DataError(
+        throw core::DataError(
             path,
             "une liste JSON de communes était attendue (communes.json de decoupage-administratif)");
     PopulationTable table;
@@ -40,15 +40,15 @@ PopulationTable load_etalab_communes_population(const std::string& path, LoadRep
         e.name = c.value("nom", "");
         e.population = c["population"].get<std::int64_t>();
         const std::string code = c["code"].get<std::string>();
-        e.departement = c.value("departement", departement_of_insee(code));
+        e.departement = c.value("departement", crs::departement_of_insee(code));
         table[code] = std::move(e);
     }
     return table;
 }
 
-PopulationTable load_population_csv(const std::string& path, const PopulationConfig& config,
-                                    LoadReport& report) {
-    auto csv = CsvReader::open(path);
+PopulationTable load_population_csv(const std::string& path, const config::PopulationConfig& config,
+                                    core::LoadReport& report) {
+    auto csv = core::CsvReader::open(path);
     const auto code =
         config.code_field.empty()
             ? csv.column({"code", "insee", "code_insee", "codgeo", "com", "commune_insee"})
@@ -57,11 +57,11 @@ PopulationTable load_population_csv(const std::string& path, const PopulationCon
                          ? csv.column({"population", "pmun", "p_pop", "pop", "ptot"})
                          : csv.column(config.population_field);
     if (!code || !pop)
-        throw DataError(path,
-                        "il faut une colonne de code et une colonne de population "
-                        "(population.code_field / population_field)");
+        throw core::DataError(path,
+                              "il faut une colonne de code et une colonne de population "
+                              "(population.code_field / population_field)");
     PopulationTable table;
-    CsvRecord rec;
+    core::CsvRecord rec;
     while (csv.next(rec)) {
         const std::string where = "ligne " + std::to_string(rec.line);
         if (rec.fields.size() <= std::max(*code, *pop)) {
@@ -70,22 +70,23 @@ PopulationTable load_population_csv(const std::string& path, const PopulationCon
                               " champs, l'en-tête en a " + std::to_string(csv.header().size()));
             continue;
         }
-        const std::string c(trim(rec.fields[*code]));
-        const auto v = parse_number(rec.fields[*pop]);
+        const std::string c(core::trim(rec.fields[*code]));
+        const auto v = core::parse_number(rec.fields[*pop]);
         if (c.empty() || !v || *v < 0) {
             report.reject(path, where, "bad_population",
                           "code « " + c + " » : population « " + rec.fields[*pop] +
                               " » n'est pas un effectif");
             continue;
         }
-        table[c] = {"", static_cast<std::int64_t>(std::llround(*v)), departement_of_insee(c)};
+        table[c] = {"", static_cast<std::int64_t>(std::llround(*v)), crs::departement_of_insee(c)};
     }
     return table;
 }
 
-PopulationJoinSummary join_population(std::vector<Commune>& communes, const PopulationTable& table,
+PopulationJoinSummary join_population(std::vector<model::Commune>& communes,
+                                      const PopulationTable& table,
                                       const std::vector<std::string>& departements,
-                                      const std::string& source, LoadReport& report,
+                                      const std::string& source, core::LoadReport& report,
                                       const std::vector<std::string>& codes) {
     PopulationJoinSummary s;
     const std::set<std::string> only(codes.begin(), codes.end());
@@ -123,8 +124,9 @@ PopulationJoinSummary join_population(std::vector<Commune>& communes, const Popu
     return s;
 }
 
-PopulationJoinSummary summarize_boundary_population(const std::vector<Commune>& communes,
-                                                    const std::string& source, LoadReport& report) {
+PopulationJoinSummary summarize_boundary_population(const std::vector<model::Commune>& communes,
+                                                    const std::string& source,
+                                                    core::LoadReport& report) {
     PopulationJoinSummary s;
     for (const auto& c : communes) {
         if (c.population) {
@@ -139,4 +141,4 @@ PopulationJoinSummary summarize_boundary_population(const std::vector<Commune>& 
     return s;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

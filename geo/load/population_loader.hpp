@@ -9,7 +9,7 @@
 #include "core/load_report.hpp"
 #include "model/commune.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 struct PopulationEntry {
     std::string name;
@@ -22,11 +22,11 @@ using PopulationTable = std::map<std::string, PopulationEntry>;
 
 /// @brief decoupage-administratif communes.json: only `commune-actuelle` entries that have a
 /// population (delegated/associated communes would count people twice).
-PopulationTable load_etalab_communes_population(const std::string& path, LoadReport& report);
+PopulationTable load_etalab_communes_population(const std::string& path, core::LoadReport& report);
 
 /// @brief A CSV with a code and a population column (names auto-detected or configured).
-PopulationTable load_population_csv(const std::string& path, const PopulationConfig& config,
-                                    LoadReport& report);
+PopulationTable load_population_csv(const std::string& path, const config::PopulationConfig& config,
+                                    core::LoadReport& report);
 
 /// @brief What the join found, for the summary.
 struct PopulationJoinSummary {
@@ -39,13 +39,15 @@ struct PopulationJoinSummary {
 
 /// @brief Sets population (and the COG name) on each commune. Population entries of the kept
 /// départements that match no polygon are reported with their inhabitants.
-PopulationJoinSummary join_population(std::vector<Commune>& communes, const PopulationTable& table,
+PopulationJoinSummary join_population(std::vector<model::Commune>& communes,
+                                      const PopulationTable& table,
                                       const std::vector<std::string>& departements,
-                                      const std::string& source, LoadReport& report,
+                                      const std::string& source, core::LoadReport& report,
                                       const std::vector<std::string>& codes = {});
 
 /// @brief Summary when population comes from the boundary file itself (ADMIN EXPRESS).
-PopulationJoinSummary summarize_boundary_population(const std::vector<Commune>& communes,
-                                                    const std::string& source, LoadReport& report);
+PopulationJoinSummary summarize_boundary_population(const std::vector<model::Commune>& communes,
+                                                    const std::string& source,
+                                                    core::LoadReport& report);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -13,26 +13,28 @@
 #include "roads/car_profile.hpp"
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 struct RoadReader {
-    RoadFormat format;  ///< `roads.format` (config_choices.hpp names it)
+    config::RoadFormat format;  ///< `roads.format` (config_choices.hpp names it)
     /// Builds the graph of `roads.paths` (resolved) in the territory's CRS `epsg`.
-    std::function<RoadGraph(const RoadSourceConfig& roads, int epsg, const CarProfile& profile,
-                            RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress)>
+    std::function<roads::RoadGraph(const config::RoadSourceConfig& roads, int epsg,
+                                   const roads::CarProfile& profile, model::RoadLoadStats& stats,
+                                   core::LoadReport& report, const core::ProgressFn& progress)>
         read;
 };
 
 struct PopulationReader {
-    PopulationFormat format;  ///< `population.format`
+    config::PopulationFormat format;  ///< `population.format`
     /// The commune populations of the file; empty for boundary_field (the communes' own field).
-    std::function<PopulationTable(const std::string& path, const PopulationConfig& population,
-                                  LoadReport& report)>
+    std::function<PopulationTable(const std::string& path,
+                                  const config::PopulationConfig& population,
+                                  core::LoadReport& report)>
         read_table;
 };
 
 /// @brief The reader of `format` (every format has one).
-const RoadReader& road_reader(RoadFormat format);
-const PopulationReader& population_reader(PopulationFormat format);
+const RoadReader& road_reader(config::RoadFormat format);
+const PopulationReader& population_reader(config::PopulationFormat format);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

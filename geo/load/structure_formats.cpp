@@ -5,31 +5,31 @@
 
 #include <stdexcept>
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
 const std::vector<StructureReader>& readers() {
     static const std::vector<StructureReader> table = {
-        {StructureFormat::filiere_csv,
-         [](const StructureSourceConfig&, const std::string& path, const StructureTypeTable& types,
-            StructurePlacer& placer, std::vector<Structure>& out,
-            LoadReport& report) { read_filiere_csv(path, types, placer, out, report); },
+        {config::StructureFormat::filiere_csv,
+         [](const config::StructureSourceConfig&, const std::string& path,
+            const model::StructureTypeTable& types, StructurePlacer& placer,
+            std::vector<model::Structure>& out,
+            core::LoadReport& report) { read_filiere_csv(path, types, placer, out, report); },
          {}},
-        {StructureFormat::ogr, read_ogr_structures, {}},
-        {StructureFormat::finess_etalab,
+        {config::StructureFormat::ogr, read_ogr_structures, {}},
+        {config::StructureFormat::finess_etalab,
          {},
-         [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
-             return read_finess_etalab(s.path, d, r);
-         }},
-        {StructureFormat::finess_flat,
+         [](const config::StructureSourceConfig& s, const std::vector<std::string>& d,
+            core::LoadReport& r) { return read_finess_etalab(s.path, d, r); }},
+        {config::StructureFormat::finess_flat,
          {},
-         [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
-             return read_finess_flat(s.path, d, r);
-         }},
-        {StructureFormat::finess_plus,
+         [](const config::StructureSourceConfig& s, const std::vector<std::string>& d,
+            core::LoadReport& r) { return read_finess_flat(s.path, d, r); }},
+        {config::StructureFormat::finess_plus,
          {},
-         [](const StructureSourceConfig& s, const std::vector<std::string>& d, LoadReport& r) {
+         [](const config::StructureSourceConfig& s, const std::vector<std::string>& d,
+            core::LoadReport& r) {
              return read_finess_plus(s.path, s.structures_path, d, r, nullptr,
                                      finess_plus_filter(s.rules));
          }},
@@ -39,10 +39,11 @@ const std::vector<StructureReader>& readers() {
 
 }  // namespace
 
-const StructureReader& structure_reader(StructureFormat format) {
+const StructureReader& structure_reader(config::StructureFormat format) {
     for (const auto& r : readers())
         if (r.format == format) return r;
-    throw std::logic_error("no reader for structure format " + std::string(name_of(format)));
+    throw std::logic_error("no reader for structure format " +
+                           std::string(config::name_of(format)));
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -15,25 +15,25 @@
 #include "model/structure.hpp"
 #include "model/structure_type.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 class StructurePlacer;
 
 struct StructureReader {
-    StructureFormat format;  ///< `structures[].format` (config_choices.hpp names it)
+    config::StructureFormat format;  ///< `structures[].format` (config_choices.hpp names it)
     /// Places the file's structures (direct formats); empty for FINESS formats.
-    std::function<void(const StructureSourceConfig& source, const std::string& path,
-                       const StructureTypeTable& types, StructurePlacer& placer,
-                       std::vector<Structure>& out, LoadReport& report)>
+    std::function<void(const config::StructureSourceConfig& source, const std::string& path,
+                       const model::StructureTypeTable& types, StructurePlacer& placer,
+                       std::vector<model::Structure>& out, core::LoadReport& report)>
         read_structures;
     /// Reads the establishments of `departements` (all if empty); empty for direct formats.
-    std::function<std::vector<FinessEstablishment>(const StructureSourceConfig& source,
+    std::function<std::vector<FinessEstablishment>(const config::StructureSourceConfig& source,
                                                    const std::vector<std::string>& departements,
-                                                   LoadReport& report)>
+                                                   core::LoadReport& report)>
         read_establishments;
 };
 
 /// @brief The reader of `format` (every format has one).
-const StructureReader& structure_reader(StructureFormat format);
+const StructureReader& structure_reader(config::StructureFormat format);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

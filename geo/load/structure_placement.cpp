@@ -13,22 +13,22 @@
 #include "crs/crs_transform.hpp"
 #include "crs/departement_crs.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
 struct StructurePlacer::Index {
-    bgi::rtree<std::pair<Box, std::size_t>, bgi::quadratic<16>> tree;
+    bgi::rtree<std::pair<model::Box, std::size_t>, bgi::quadratic<16>> tree;
 };
 
-StructurePlacer::StructurePlacer(const std::vector<Commune>& communes, int epsg, double margin_m,
-                                 bool epsg_per_departement)
+StructurePlacer::StructurePlacer(const std::vector<model::Commune>& communes, int epsg,
+                                 double margin_m, bool epsg_per_departement)
     : communes_(communes),
       epsg_(epsg),
       margin_m_(margin_m),
       epsg_per_departement_(epsg_per_departement) {
-    std::map<int, std::vector<std::pair<Box, std::size_t>>> boxes;
+    std::map<int, std::vector<std::pair<model::Box, std::size_t>>> boxes;
     for (std::size_t i = 0; i < communes.size(); ++i) {
         boxes[communes[i].epsg].emplace_back(communes[i].bbox, i);
         commune_codes_.insert(communes[i].insee);
@@ -43,24 +43,25 @@ StructurePlacer::StructurePlacer(const std::vector<Commune>& communes, int epsg,
 
 StructurePlacer::~StructurePlacer() = default;
 
-const CrsTransform& StructurePlacer::transform(const std::string& from, int to_epsg) {
+const crs::CrsTransform& StructurePlacer::transform(const std::string& from, int to_epsg) {
     const auto key = std::make_pair(from, to_epsg);
     auto it = transforms_.find(key);
     if (it == transforms_.end())
-        it = transforms_.emplace(key, std::make_unique<CrsTransform>(from, epsg_string(to_epsg)))
+        it = transforms_
+                 .emplace(key, std::make_unique<crs::CrsTransform>(from, crs::epsg_string(to_epsg)))
                  .first;
     return *it->second;
 }
 
-double StructurePlacer::distance_to_territory(const Point& p, int epsg, double limit,
+double StructurePlacer::distance_to_territory(const model::Point& p, int epsg, double limit,
                                               std::string* insee) const {
     double best = limit + 1;
     const auto idx = index_.find(epsg);
     if (idx == index_.end()) return best;
-    const Box search({p.x - limit, p.y - limit}, {p.x + limit, p.y + limit});
+    const model::Box search({p.x - limit, p.y - limit}, {p.x + limit, p.y + limit});
     const auto& tree = idx->second->tree;
     for (auto it = tree.qbegin(bgi::intersects(search)); it != tree.qend(); ++it) {
-        const Commune& c = communes_[it->second];
+        const model::Commune& c = communes_[it->second];
         const double d = bg::within(p, c.bbox) && bg::covered_by(p, c.geometry)
                              ? 0.0
                              : bg::distance(p, c.geometry);
@@ -73,9 +74,9 @@ double StructurePlacer::distance_to_territory(const Point& p, int epsg, double l
     return best;
 }
 
-void StructurePlacer::place(Structure& s, double x, double y, const std::string& source_crs,
-                            LoadReport& report, const std::string& file, const std::string& where,
-                            const std::string& departement) {
+void StructurePlacer::place(model::Structure& s, double x, double y, const std::string& source_crs,
+                            core::LoadReport& report, const std::string& file,
+                            const std::string& where, const std::string& departement) {
     const int target = target_epsg(departement);
     const bool geographic = source_crs == "EPSG:4326" || source_crs == "OGC:CRS84";
     // The two coordinates the other way round land in the territory: a swapped pair (lat/lon
@@ -113,7 +114,7 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
                         " ; structure gardée sans position");
         return;
     }
-    const Point p{px, py};
+    const model::Point p{px, py};
     std::string nearest;
     const double d = distance_to_territory(p, target, margin_m_, &nearest);
     if (d > margin_m_) {
@@ -141,8 +142,9 @@ void StructurePlacer::place(Structure& s, double x, double y, const std::string&
 }
 
 int StructurePlacer::target_epsg(const std::string& departement) const {
-    return epsg_per_departement_ && !departement.empty() ? natural_epsg_for_departement(departement)
-                                                         : epsg_;
+    return epsg_per_departement_ && !departement.empty()
+               ? crs::natural_epsg_for_departement(departement)
+               : epsg_;
 }
 
 bool StructurePlacer::within_reach(double x, double y, const std::string& source_crs,
@@ -152,8 +154,9 @@ bool StructurePlacer::within_reach(double x, double y, const std::string& source
     return distance_to_territory({x, y}, target, margin_m_) <= margin_m_;
 }
 
-bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& report,
-                          const std::string& file, const std::string& where) {
+bool StructurePlacer::add(model::Structure s, std::vector<model::Structure>& out,
+                          core::LoadReport& report, const std::string& file,
+                          const std::string& where) {
     if (!ids_.insert(s.id).second) {
         report.reject(file, where, "duplicate_id",
                       "identifiant « " + s.id +
@@ -172,11 +175,11 @@ bool StructurePlacer::add(Structure s, std::vector<Structure>& out, LoadReport& 
     }
     s.intervention_communes = std::move(known);
     if (s.position) {
-        s.placement = Placement::located;
+        s.placement = model::Placement::located;
     } else if (!s.intervention_communes.empty() || !s.territory.empty()) {
-        s.placement = Placement::declared_area_only;
+        s.placement = model::Placement::declared_area_only;
     } else {
-        s.placement = Placement::unlocated;
+        s.placement = model::Placement::unlocated;
     }
     out.push_back(std::move(s));
     return true;
@@ -186,7 +189,7 @@ namespace {
 
 // An address as words: folded, without its "| BP 229" part, punctuation as spaces.
 std::vector<std::string> address_words(const std::string& address) {
-    const std::string folded = fold_for_matching(address.substr(0, address.find('|')));
+    const std::string folded = core::fold_for_matching(address.substr(0, address.find('|')));
     std::vector<std::string> words(1);
     for (const char c : folded) {
         if (std::isalnum(static_cast<unsigned char>(c)))
@@ -201,7 +204,7 @@ std::vector<std::string> address_words(const std::string& address) {
 // Two structures at one point are one place when they say so: same FINESS entity, or two
 // spellings of one address ("109 R CHARLES DE GAULLE" / "109 AV CHARLES DE GAULLE": the same
 // number and a name word in common). Without addresses, the same FINESS ET or the same name.
-bool same_place(const Structure& a, const Structure& b) {
+bool same_place(const model::Structure& a, const model::Structure& b) {
     if (!a.finess_ej.empty() && a.finess_ej == b.finess_ej) return true;
     if (a.address.empty() || b.address.empty())
         return (!a.finess_et.empty() && a.finess_et == b.finess_et) || a.name == b.name;
@@ -216,18 +219,19 @@ bool same_place(const Structure& a, const Structure& b) {
 
 }  // namespace
 
-void warn_shared_positions(const std::vector<Structure>& structures, LoadReport& report) {
-    std::map<std::tuple<int, double, double>, std::vector<const Structure*>> at;
+void warn_shared_positions(const std::vector<model::Structure>& structures,
+                           core::LoadReport& report) {
+    std::map<std::tuple<int, double, double>, std::vector<const model::Structure*>> at;
     for (const auto& s : structures)
         if (s.position) at[{s.epsg, s.position->x, s.position->y}].push_back(&s);
     for (const auto& [point, group] : at) {
         if (group.size() < 2) continue;
         // One building (an HAD unit inside its hospital, an EHPAD of the CH) is not a problem;
         // several places at one point are.
-        std::vector<const Structure*> places;
+        std::vector<const model::Structure*> places;
         for (const auto* s : group)
             if (std::none_of(places.begin(), places.end(),
-                             [&](const Structure* p) { return same_place(*p, *s); }))
+                             [&](const model::Structure* p) { return same_place(*p, *s); }))
                 places.push_back(s);
         if (places.size() < 2) continue;
         std::ostringstream msg;
@@ -259,4 +263,4 @@ std::vector<std::string> split_codes(const std::string& text) {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

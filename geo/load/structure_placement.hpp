@@ -13,16 +13,18 @@
 #include "model/commune.hpp"
 #include "model/structure.hpp"
 
-namespace palliacarte {
-
+namespace palliacarte::crs {
 class CrsTransform;
+}  // namespace palliacarte::crs
+
+namespace palliacarte::load {
 
 class StructurePlacer {
   public:
     /// @param communes the territory; positions are checked against their polygons.
     /// @param margin_m positions farther than this outside every commune are rejected.
     /// @param epsg_per_departement overseas structures go into their local CRS (national loads).
-    StructurePlacer(const std::vector<Commune>& communes, int epsg, double margin_m,
+    StructurePlacer(const std::vector<model::Commune>& communes, int epsg, double margin_m,
                     bool epsg_per_departement = false);
     ~StructurePlacer();
     StructurePlacer(const StructurePlacer&) = delete;
@@ -33,14 +35,14 @@ class StructurePlacer {
     /// @brief Sets s.position from (x, y) given in `source_epsg` (or "EPSG:n"/WKT in
     /// `source_crs` when not empty). Bad or far-away positions are reported and left empty.
     /// `departement` (when known) picks the local CRS overseas in a national load.
-    void place(Structure& s, double x, double y, const std::string& source_crs, LoadReport& report,
-               const std::string& file, const std::string& where,
+    void place(model::Structure& s, double x, double y, const std::string& source_crs,
+               core::LoadReport& report, const std::string& file, const std::string& where,
                const std::string& departement = "");
 
     /// @brief Adds `s` to `out` unless its id is taken; sets placement. Unknown intervention
     /// communes are reported. Returns false (and reports) when rejected as a duplicate.
-    bool add(Structure s, std::vector<Structure>& out, LoadReport& report, const std::string& file,
-             const std::string& where);
+    bool add(model::Structure s, std::vector<model::Structure>& out, core::LoadReport& report,
+             const std::string& file, const std::string& where);
 
     /// @brief True when (x, y) in `source_crs` lies within the margin of the territory.
     bool within_reach(double x, double y, const std::string& source_crs,
@@ -52,21 +54,21 @@ class StructurePlacer {
 
     /// @brief Distance in metres from p to the nearest commune (0 inside), searching up to
     /// `limit` metres; returns > limit when none is that close. Also gives that commune's code.
-    double distance_to_territory(const Point& p, int epsg, double limit,
+    double distance_to_territory(const model::Point& p, int epsg, double limit,
                                  std::string* insee = nullptr) const;
 
   private:
-    const CrsTransform& transform(const std::string& from, int to_epsg);
+    const crs::CrsTransform& transform(const std::string& from, int to_epsg);
     /// The CRS a structure is placed in: its département's in a national load, else the
     /// territory's.
     int target_epsg(const std::string& departement) const;
     struct Index;
-    const std::vector<Commune>& communes_;
+    const std::vector<model::Commune>& communes_;
     int epsg_;
     double margin_m_;
     bool epsg_per_departement_;
     std::map<int, std::unique_ptr<Index>> index_;  // one R-tree per CRS
-    std::map<std::pair<std::string, int>, std::unique_ptr<CrsTransform>> transforms_;
+    std::map<std::pair<std::string, int>, std::unique_ptr<crs::CrsTransform>> transforms_;
     std::set<std::string> ids_;
     std::set<std::string> commune_codes_;
     std::set<std::string> departements_;
@@ -76,8 +78,9 @@ class StructurePlacer {
 /// @brief Warns about structures of different names and addresses placed at exactly the same
 /// point: a geocoder's fallback (the commune's centre) is the usual reason, and such positions
 /// make travel times wrong for all of them. One warning per point.
-void warn_shared_positions(const std::vector<Structure>& structures, LoadReport& report);
+void warn_shared_positions(const std::vector<model::Structure>& structures,
+                           core::LoadReport& report);
 
 std::vector<std::string> split_codes(const std::string& text);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -10,13 +10,13 @@
 #include "core/errors.hpp"
 #include "model/departement_names.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
-void assign(TerritoryGrouping& g, const std::set<std::string>& known, const std::string& commune,
-            const std::string& territory, const std::string& path, const std::string& where,
-            LoadReport& report) {
+void assign(model::TerritoryGrouping& g, const std::set<std::string>& known,
+            const std::string& commune, const std::string& territory, const std::string& path,
+            const std::string& where, core::LoadReport& report) {
     if (!known.count(commune)) return;  // another part of the country
     const auto [it, inserted] = g.territory_of_commune.emplace(commune, territory);
     if (!inserted && it->second != territory) {
@@ -31,18 +31,18 @@ void assign(TerritoryGrouping& g, const std::set<std::string>& known, const std:
 
 }  // namespace
 
-TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
-                                          const std::string& path,
-                                          const std::vector<Commune>& communes,
-                                          LoadReport& report) {
-    TerritoryGrouping g;
+model::TerritoryGrouping load_territory_grouping(const config::TerritorySourceConfig& config,
+                                                 const std::string& path,
+                                                 const std::vector<model::Commune>& communes,
+                                                 core::LoadReport& report) {
+    model::TerritoryGrouping g;
     g.name = config.name;
     g.label = config.label;
     std::set<std::string> known;
     for (const auto& c : communes) known.insert(c.insee);
 
-    if (config.format == GroupingFormat::csv) {
-        auto csv = CsvReader::open(path);
+    if (config.format == config::GroupingFormat::csv) {
+        auto csv = core::CsvReader::open(path);
         const auto cc = config.commune_field.empty()
                             ? csv.column({"commune_insee", "insee", "code", "codgeo", "commune"})
                             : csv.column(config.commune_field);
@@ -50,16 +50,17 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
                             ? csv.column({"territory", "territoire", "groupe"})
                             : csv.column(config.territory_field);
         if (!cc || !tc)
-            throw DataError(path,
-                            "il faut une colonne de code commune et une colonne de territoire");
-        CsvRecord r;
+            throw core::DataError(
+                path, "il faut une colonne de code commune et une colonne de territoire");
+        core::CsvRecord r;
         while (csv.next(r)) {
             const std::string where = "ligne " + std::to_string(r.line);
             if (r.fields.size() <= std::max(*cc, *tc)) {
                 report.reject(path, where, "missing_fields", "ligne incomplète");
                 continue;
             }
-            const std::string commune(trim(r.fields[*cc])), territory(trim(r.fields[*tc]));
+            const std::string commune(core::trim(r.fields[*cc])),
+                territory(core::trim(r.fields[*tc]));
             if (commune.empty() || territory.empty()) {
                 report.reject(path, where, "missing_fields", "commune ou territoire vide");
                 continue;
@@ -73,12 +74,13 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
     } else {
         nlohmann::json doc;
         try {
-            doc = parse_bounded_json(read_file(path));
+            doc = core::parse_bounded_json(core::read_file(path));
         } catch (const nlohmann::json::parse_error& e) {
-            throw DataError(path, std::string("JSON invalide : ") + e.what());
+            throw core::DataError(path, std::string("JSON invalide : ") + e.what());
         }
         if (!doc.is_array())
-            throw DataError(path, "une liste de groupements était attendue (ept.json / epci.json)");
+            throw core::DataError(path,
+                                  "une liste de groupements était attendue (ept.json / epci.json)");
         std::size_t index = 0;
         for (const auto& group : doc) {
             ++index;
@@ -107,12 +109,12 @@ TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
     return g;
 }
 
-TerritoryGrouping departement_grouping(const std::vector<Commune>& communes) {
-    TerritoryGrouping g;
+model::TerritoryGrouping departement_grouping(const std::vector<model::Commune>& communes) {
+    model::TerritoryGrouping g;
     g.name = "departement";
     g.label = "Départements";
     for (const auto& c : communes) {
-        const std::string name = departement_label(c.departement);  // « 25 Doubs »
+        const std::string name = model::departement_label(c.departement);  // « 25 Doubs »
         g.territory_of_commune[c.insee] = name;
         if (std::find(g.territories.begin(), g.territories.end(), name) == g.territories.end())
             g.territories.push_back(name);
@@ -121,4 +123,4 @@ TerritoryGrouping departement_grouping(const std::vector<Commune>& communes) {
     return g;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

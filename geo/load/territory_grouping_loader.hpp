@@ -9,15 +9,16 @@
 #include "model/commune.hpp"
 #include "model/territory_grouping.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 /// @brief Loads one grouping, restricted to `communes`: groups with no commune of the territory
 /// are left out; communes of the territory in no group are listed and reported.
-TerritoryGrouping load_territory_grouping(const TerritorySourceConfig& config,
-                                          const std::string& path,
-                                          const std::vector<Commune>& communes, LoadReport& report);
+model::TerritoryGrouping load_territory_grouping(const config::TerritorySourceConfig& config,
+                                                 const std::string& path,
+                                                 const std::vector<model::Commune>& communes,
+                                                 core::LoadReport& report);
 
 /// @brief The département grouping, derived from the INSEE codes.
-TerritoryGrouping departement_grouping(const std::vector<Commune>& communes);
+model::TerritoryGrouping departement_grouping(const std::vector<model::Commune>& communes);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

@@ -21,7 +21,7 @@
 #include "roads/car_profile.hpp"
 #include "roads/road_graph_cache.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 namespace {
 
@@ -33,18 +33,18 @@ class Background {
   public:
     template <class Fn>
     explicit Background(Fn&& fn)
-        : report_(std::make_unique<LoadReport>()),
+        : report_(std::make_unique<core::LoadReport>()),
           result_(std::async(std::launch::async,
                              [fn = std::forward<Fn>(fn), r = report_.get()] { return fn(*r); })) {}
     /// Waits for the value (rethrowing the source's error) and hands over the diagnostics.
-    T take(LoadReport& into) {
+    T take(core::LoadReport& into) {
         T value = result_.get();
         into.add_all(report_->entries());
         return value;
     }
 
   private:
-    std::unique_ptr<LoadReport> report_;
+    std::unique_ptr<core::LoadReport> report_;
     std::future<T> result_;
 };
 
@@ -54,15 +54,15 @@ struct BackgroundReads {
     std::vector<std::optional<Background<std::vector<FinessEstablishment>>>> finess;
 };
 
-BackgroundReads start_background_reads(const TerritoryConfig& config) {
+BackgroundReads start_background_reads(const config::TerritoryConfig& config) {
     BackgroundReads reads;
     reads.finess.resize(config.structures.size());
     // A population file (not the communes' own field) is read meanwhile.
     if (config.population) {
         const PopulationReader& reader = population_reader(config.population->format);
         if (reader.read_table) {
-            const PopulationConfig pc = *config.population;
-            reads.population.emplace([pc, &reader](LoadReport& report) {
+            const config::PopulationConfig pc = *config.population;
+            reads.population.emplace([pc, &reader](core::LoadReport& report) {
                 return reader.read_table(pc.path, pc, report);
             });
         }
@@ -75,10 +75,10 @@ BackgroundReads start_background_reads(const TerritoryConfig& config) {
         // margin keeps the neighbours' establishments that serve the territory (Cantal's HAD
         // are based in the départements around it), where a département filter dropped them.
         const auto departements = !source.departements.empty() ? source.departements
-                                  : source.outside == OutsidePolicy::skip
+                                  : source.outside == config::OutsidePolicy::skip
                                       ? std::vector<std::string>{}
                                       : config.departements;
-        reads.finess[i].emplace([source, departements, &format](LoadReport& report) {
+        reads.finess[i].emplace([source, departements, &format](core::LoadReport& report) {
             return format.read_establishments(source, departements, report);
         });
     }
@@ -86,8 +86,8 @@ BackgroundReads start_background_reads(const TerritoryConfig& config) {
 }
 
 // The boundaries, from the commune cache when the file and filters are unchanged.
-void load_commune_step(Territory& t, const TerritoryConfig& config, const Crosswalk* crosswalk,
-                       const ProgressFn& progress) {
+void load_commune_step(model::Territory& t, const config::TerritoryConfig& config,
+                       const Crosswalk* crosswalk, const core::ProgressFn& progress) {
     CommuneLoadOptions opt;
     opt.source = config.communes;
     opt.source.path = config.communes.path;
@@ -100,7 +100,7 @@ void load_commune_step(Territory& t, const TerritoryConfig& config, const Crossw
     // Cached extract: the boundary file is parsed again only when it or the filters change.
     const std::string key = commune_cache_key(config, opt);
     const std::string cache_file =
-        cache_directory(config.cache_dir, config.data_root) + "/communes-" + key + ".bin";
+        core::cache_directory(config.cache_dir, config.data_root) + "/communes-" + key + ".bin";
     const auto t0 = std::chrono::steady_clock::now();
     std::optional<CachedCommunes> cached = read_commune_cache(cache_file, key);
     if (cached) {
@@ -109,7 +109,7 @@ void load_commune_step(Territory& t, const TerritoryConfig& config, const Crossw
              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
     } else {
         cached.emplace();
-        LoadReport report;
+        core::LoadReport report;
         cached->result = load_communes(opt, report);
         cached->diagnostics = report.entries();
         const auto& r = cached->result;
@@ -129,19 +129,20 @@ void load_commune_step(Territory& t, const TerritoryConfig& config, const Crossw
         result.population_field,  result.source_crs,       result.features_read,
         result.features_rejected, result.invalid_repaired, result.merged_communes};
     if (t.communes.empty())
-        throw DataError(opt.source.path,
-                        config.departements.empty()
-                            ? "aucune commune n'a pu être chargée"
-                            : "aucune commune des départements configurés dans ce fichier");
+        throw core::DataError(opt.source.path,
+                              config.departements.empty()
+                                  ? "aucune commune n'a pu être chargée"
+                                  : "aucune commune des départements configurés dans ce fichier");
 }
 
 // Each commune's population: from the population source, the boundaries' field, or the grid.
-void join_population_step(Territory& t, const TerritoryConfig& config, BackgroundReads& reads) {
+void join_population_step(model::Territory& t, const config::TerritoryConfig& config,
+                          BackgroundReads& reads) {
     PopulationJoinSummary s;
     // No commune population at all: the analysis section's grid, if it names one, is the
     // population (parsed as the analysis parses it).
     const bool none = !config.population && t.load.commune_stats.population_field.empty();
-    const auto grid = none ? parse_analysis_config(config).population_grid : std::nullopt;
+    const auto grid = none ? config::parse_analysis_config(config).population_grid : std::nullopt;
     if (grid) {
         // Only a grid: it is the population. Nothing is missing, so nothing to warn about
         // commune by commune; the analysis counts each commune's inhabitants from its cells.
@@ -173,14 +174,14 @@ void join_population_step(Territory& t, const TerritoryConfig& config, Backgroun
 }
 
 // Every structure source, placed in the communes (FINESS sources through their rules).
-void load_structure_step(Territory& t, const TerritoryConfig& config, BackgroundReads& reads,
-                         const ProgressFn& progress) {
+void load_structure_step(model::Territory& t, const config::TerritoryConfig& config,
+                         BackgroundReads& reads, const core::ProgressFn& progress) {
     StructurePlacer placer(t.communes, config.epsg, config.structure_margin_km * 1000,
                            config.crs_auto);
     for (std::size_t i = 0; i < config.structures.size(); ++i) {
         const auto& source = config.structures[i];
         const std::string& path = source.path;
-        StructureSourceSummary summary{path, std::string(name_of(source.format))};
+        model::StructureSourceSummary summary{path, std::string(config::name_of(source.format))};
         const std::size_t before = t.structures.size();
         if (progress) progress("structures : lecture de " + path, 0, 0);
         const StructureReader& format = structure_reader(source.format);
@@ -189,9 +190,9 @@ void load_structure_step(Territory& t, const TerritoryConfig& config, Background
         } else {
             const auto ets = reads.finess[i]->take(t.load.report);
             summary.records = ets.size();
-            summary.selected = select_finess_structures(ets, source.rules, t.types, placer,
-                                                        t.structures, t.load.report, path,
-                                                        source.outside == OutsidePolicy::skip);
+            summary.selected = select_finess_structures(
+                ets, source.rules, t.types, placer, t.structures, t.load.report, path,
+                source.outside == config::OutsidePolicy::skip);
         }
         summary.kept = t.structures.size() - before;
         if (format.read_structures) summary.records = summary.selected = summary.kept;
@@ -200,48 +201,50 @@ void load_structure_step(Territory& t, const TerritoryConfig& config, Background
     warn_shared_positions(t.structures, t.load.report);
 }
 
-void load_grouping_step(Territory& t, const TerritoryConfig& config) {
+void load_grouping_step(model::Territory& t, const config::TerritoryConfig& config) {
     t.groupings.push_back(departement_grouping(t.communes));
     for (const auto& g : config.territories)
         t.groupings.push_back(load_territory_grouping(g, g.path, t.communes, t.load.report));
 }
 
 // The road graph, from the road cache when the files, roads section and profile are unchanged.
-void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressFn& progress) {
-    RoadSourceConfig roads = *config.roads;
+void load_road_step(model::Territory& t, const config::TerritoryConfig& config,
+                    const core::ProgressFn& progress) {
+    config::RoadSourceConfig roads = *config.roads;
     // Binary cache: keyed by the source file, the roads section and the profile's text.
     // The profile is read once, and parsed only when the graph has to be built.
     const auto t0 = std::chrono::steady_clock::now();
-    const std::string profile_text = read_config_file(roads.profile_path, "road profile");
-    t.car_profile = std::make_shared<const CarProfile>(
-        CarProfile::from_json_text(profile_text, roads.profile_path));
+    const std::string profile_text = core::read_config_file(roads.profile_path, "road profile");
+    t.car_profile = std::make_shared<const roads::CarProfile>(
+        roads::CarProfile::from_json_text(profile_text, roads.profile_path));
     std::vector<std::string> written;
     for (const auto& p : roads.paths) written.push_back(config.as_written(p));
-    const std::string key =
-        road_cache_key(roads.paths, config.document["roads"].dump(), profile_text, config.epsg);
+    const std::string key = roads::road_cache_key(roads.paths, config.document["roads"].dump(),
+                                                  profile_text, config.epsg);
     const std::string cache_file =
-        cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
-    t.road_access = {joined_paths(written), roads.snap_max_distance_m, roads.off_road_out_of_reach,
-                     cache_file};
+        core::cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
+    t.road_access = {roads::joined_paths(written), roads.snap_max_distance_m,
+                     roads.off_road_out_of_reach, cache_file};
     // What the build warned of (rejected links, speeds, cut ways, dropped islands) is kept
     // with the graph and said again on a cache hit: a cached run's report loses nothing.
-    std::vector<Diagnostic> diagnostics;
+    std::vector<core::Diagnostic> diagnostics;
     bool cache_written = true;
-    if (auto cached = read_road_cache(cache_file, key, t.load.road_stats, diagnostics)) {
-        t.roads = std::make_shared<const RoadGraph>(std::move(*cached));
+    if (auto cached = roads::read_road_cache(cache_file, key, t.load.road_stats, diagnostics)) {
+        t.roads = std::make_shared<const roads::RoadGraph>(std::move(*cached));
         t.load.road_stats.from_cache = true;
-        t.load.road_stats.path = joined_paths(roads.paths);
+        t.load.road_stats.path = roads::joined_paths(roads.paths);
         t.load.road_stats.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     } else {
-        const CarProfile& profile = *t.car_profile;
-        LoadReport report;
-        t.roads = std::make_shared<const RoadGraph>(
+        const roads::CarProfile& profile = *t.car_profile;
+        core::LoadReport report;
+        t.roads = std::make_shared<const roads::RoadGraph>(
             road_reader(roads.format)
                 .read(roads, config.epsg, profile, t.load.road_stats, report, progress));
         t.load.road_stats.build_seconds = t.load.road_stats.seconds;
         diagnostics = report.entries();
-        cache_written = write_road_cache(cache_file, key, *t.roads, t.load.road_stats, diagnostics);
+        cache_written =
+            roads::write_road_cache(cache_file, key, *t.roads, t.load.road_stats, diagnostics);
     }
     t.load.report.add_all(std::move(diagnostics));
     if (!cache_written)
@@ -251,14 +254,16 @@ void load_road_step(Territory& t, const TerritoryConfig& config, const ProgressF
 
 }  // namespace
 
-Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress) {
-    return load_territory(config, StructureTypeTable::load(config.structure_types_path), progress);
+model::Territory load_territory(const config::TerritoryConfig& config,
+                                const core::ProgressFn& progress) {
+    return load_territory(config, model::StructureTypeTable::load(config.structure_types_path),
+                          progress);
 }
 
 // Stages in order; the communes come first, the sources that do not need them read meanwhile.
-Territory load_territory(const TerritoryConfig& config, StructureTypeTable types,
-                         const ProgressFn& progress) {
-    Territory t;
+model::Territory load_territory(const config::TerritoryConfig& config,
+                                model::StructureTypeTable types, const core::ProgressFn& progress) {
+    model::Territory t;
     t.name = config.name;
     t.epsg = config.epsg;
     t.config_path = config.config_path;
@@ -267,31 +272,31 @@ Territory load_territory(const TerritoryConfig& config, StructureTypeTable types
 
     std::optional<Crosswalk> crosswalk;
     if (config.crosswalk) {
-        StepClock timer(t.load.timings, "crosswalk");
+        core::StepClock timer(t.load.timings, "crosswalk");
         crosswalk = Crosswalk::load(config.crosswalk->path, *config.crosswalk, t.load.report);
     }
     BackgroundReads reads = start_background_reads(config);
     {
-        StepClock timer(t.load.timings, "communes");
+        core::StepClock timer(t.load.timings, "communes");
         load_commune_step(t, config, crosswalk ? &*crosswalk : nullptr, progress);
     }
     {
-        StepClock timer(t.load.timings, "population");
+        core::StepClock timer(t.load.timings, "population");
         join_population_step(t, config, reads);
     }
     {
-        StepClock timer(t.load.timings, "structures");
+        core::StepClock timer(t.load.timings, "structures");
         load_structure_step(t, config, reads, progress);
     }
     {
-        StepClock timer(t.load.timings, "territories");
+        core::StepClock timer(t.load.timings, "territories");
         load_grouping_step(t, config);
     }
     if (config.roads) {
-        StepClock timer(t.load.timings, "roads");
+        core::StepClock timer(t.load.timings, "roads");
         load_road_step(t, config, progress);
     }
     return t;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

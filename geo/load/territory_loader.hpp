@@ -4,14 +4,16 @@
 #include "core/progress.hpp"
 #include "model/territory.hpp"
 
-namespace palliacarte {
+namespace palliacarte::load {
 
 /// @throws ConfigError (bad config) or DataError (a source cannot be read at all). Problems with
 /// single records go to Territory::report and loading goes on.
-Territory load_territory(const TerritoryConfig& config, const ProgressFn& progress = {});
+model::Territory load_territory(const config::TerritoryConfig& config,
+                                const core::ProgressFn& progress = {});
 
 /// @brief The same with the structure type table already read (and checked by the caller).
-Territory load_territory(const TerritoryConfig& config, StructureTypeTable types,
-                         const ProgressFn& progress = {});
+model::Territory load_territory(const config::TerritoryConfig& config,
+                                model::StructureTypeTable types,
+                                const core::ProgressFn& progress = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::load

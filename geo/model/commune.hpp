@@ -6,7 +6,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief A commune of the current COG: one (multi)polygon, its population and its CRS.
 struct Commune {
@@ -22,4 +22,4 @@ struct Commune {
     std::size_t source_features = 0;        ///< how many boundary features made it
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -5,7 +5,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief Defaults: detour factor 1.3, the road-to-straight-line distance ratio usually taken
 /// for European road networks (measured here on the Corsica network: 1.21 per link, more over
@@ -26,4 +26,4 @@ struct CrowFlyModel {
     bool operator==(const CrowFlyModel&) const = default;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <map>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 namespace {
 
@@ -29,4 +29,4 @@ std::string departement_label(const std::string& code) {
     return it == names().end() ? code : code + " " + it->second;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -3,9 +3,9 @@
 // data (data/departements.csv, from INSEE's COG via @etalab/decoupage-administratif).
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief « 25 Doubs », « 2A Corse-du-Sud »; the code alone when the list does not know it.
 std::string departement_label(const std::string& code);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -7,7 +7,7 @@
 #include <boost/geometry/geometries/polygon.hpp>
 #include <boost/geometry/geometries/register/point.hpp>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief A position in projected metres (x east, y north). Standard layout: x and y are
 /// contiguous so PROJ can transform arrays of points in place.
@@ -17,11 +17,12 @@ struct Point {
     friend bool operator==(const Point&, const Point&) = default;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model
 
-BOOST_GEOMETRY_REGISTER_POINT_2D(palliacarte::Point, double, boost::geometry::cs::cartesian, x, y)
+BOOST_GEOMETRY_REGISTER_POINT_2D(palliacarte::model::Point, double, boost::geometry::cs::cartesian,
+                                 x, y)
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// Clockwise outer rings, closed (Boost.Geometry's default); bg::correct() normalises input.
 using Polygon = boost::geometry::model::polygon<Point>;
@@ -29,4 +30,4 @@ using MultiPolygon = boost::geometry::model::multi_polygon<Polygon>;
 using Ring = Polygon::ring_type;
 using Box = boost::geometry::model::box<Point>;
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

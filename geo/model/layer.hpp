@@ -10,7 +10,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 enum class FieldType { text, integer, real, boolean };
 
@@ -45,4 +45,4 @@ struct Layer {
     }
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -10,7 +10,7 @@
 #include "core/step_timing.hpp"
 #include "model/road_load_stats.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief Per structure source: what was read and kept.
 struct StructureSourceSummary {
@@ -39,8 +39,8 @@ struct LoadSummary {
     PopulationStats population_stats;
     std::vector<StructureSourceSummary> structure_sources;
     RoadLoadStats road_stats;
-    std::vector<StepTiming> timings;
-    LoadReport report;
+    std::vector<core::StepTiming> timings;
+    core::LoadReport report;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -7,7 +7,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 struct PopulationCell {
     Polygon square;  ///< in the territory CRS
@@ -23,4 +23,4 @@ struct PopulationGrid {
     std::size_t rows_read = 0;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

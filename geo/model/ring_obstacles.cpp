@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 namespace bgi = boost::geometry::index;
 
@@ -183,4 +183,4 @@ bool RingObstacles::allows_shortcut(const GridRing& ring, std::size_t a, std::si
     return true;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

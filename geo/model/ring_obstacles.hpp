@@ -11,7 +11,7 @@
 
 #include "model/ring_simplification.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 class RingObstacles {
   public:
@@ -41,4 +41,4 @@ class RingObstacles {
     boost::geometry::index::rtree<Entry, boost::geometry::index::quadratic<16>> index_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -5,7 +5,7 @@
 
 #include "model/ring_obstacles.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 namespace {
 
@@ -85,4 +85,4 @@ GridRing simplified_ring(GridRing ring, double tolerance, const RingObstacles* o
                            });
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

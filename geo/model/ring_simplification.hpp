@@ -7,7 +7,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief A point of an integer lattice (a grid outline's vertices, in half cells).
 struct GridPoint {
@@ -31,4 +31,4 @@ std::vector<Point> simplified_ring(std::vector<Point> ring, double tolerance);
 /// the result may keep more points than `tolerance` alone asks.
 GridRing simplified_ring(GridRing ring, double tolerance, const RingObstacles* obstacles);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

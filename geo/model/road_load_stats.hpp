@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief One road file's share of a multi-file network.
 struct RoadFileStats {
@@ -44,4 +44,4 @@ struct RoadLoadStats {
     bool from_cache = false;   ///< the cache file itself is Territory::road_access.cache_file
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

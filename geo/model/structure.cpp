@@ -1,6 +1,6 @@
 #include "model/structure.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 const char* to_string(Placement p) {
     switch (p) {
@@ -14,4 +14,4 @@ const char* to_string(Placement p) {
     return "?";
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

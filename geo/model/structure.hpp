@@ -5,7 +5,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief How a structure can cover: by road from a position, by a declared area only, or not
 /// at all (kept and listed so the planner sees it).
@@ -38,4 +38,4 @@ struct Structure {
     std::string source;  ///< "file:line" it came from
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

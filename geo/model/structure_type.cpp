@@ -7,7 +7,7 @@
 #include "core/errors.hpp"
 #include "core/text_encoding.hpp"
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 const char* to_string(TravelDirection d) {
     switch (d) {
@@ -22,14 +22,14 @@ const char* to_string(TravelDirection d) {
 }
 
 StructureTypeTable StructureTypeTable::load(const std::string& path) {
-    return from_json_text(read_config_file(path, "structure type table"), path);
+    return from_json_text(core::read_config_file(path, "structure type table"), path);
 }
 
 StructureTypeTable StructureTypeTable::from_json_text(const std::string& text,
                                                       const std::string& name) {
     StructureTypeTable table;
     try {
-        const auto doc = parse_bounded_json(text);
+        const auto doc = core::parse_bounded_json(text);
         for (const auto& t : doc.at("types")) {
             StructureType st;
             st.code = t.at("code").get<std::string>();
@@ -42,8 +42,8 @@ StructureTypeTable StructureTypeTable::from_json_text(const std::string& text,
             } else if (dir == "none") {
                 st.direction = TravelDirection::none;
             } else {
-                throw ConfigError(name + ": type " + st.code + ": unknown direction '" + dir +
-                                  "' (to_patient, patient_travels, none)");
+                throw core::ConfigError(name + ": type " + st.code + ": unknown direction '" + dir +
+                                        "' (to_patient, patient_travels, none)");
             }
             if (t.contains("default_threshold_min") && !t["default_threshold_min"].is_null())
                 st.default_threshold_min = t["default_threshold_min"].get<double>();
@@ -52,21 +52,21 @@ StructureTypeTable StructureTypeTable::from_json_text(const std::string& text,
             table.types_.push_back(std::move(st));
         }
     } catch (const nlohmann::json::exception& e) {
-        throw ConfigError(name + ": not a valid structure type table: " + e.what());
+        throw core::ConfigError(name + ": not a valid structure type table: " + e.what());
     }
-    if (table.types_.empty()) throw ConfigError(name + ": no structure types defined");
+    if (table.types_.empty()) throw core::ConfigError(name + ": no structure types defined");
     return table;
 }
 
 const StructureType* StructureTypeTable::find(std::string_view code_or_alias) const {
-    const std::string key = fold_for_matching(trim(code_or_alias));
+    const std::string key = core::fold_for_matching(core::trim(code_or_alias));
     if (key.empty()) return nullptr;
     for (const auto& t : types_) {
-        if (fold_for_matching(t.code) == key) return &t;
+        if (core::fold_for_matching(t.code) == key) return &t;
         for (const auto& a : t.aliases)
-            if (fold_for_matching(a) == key) return &t;
+            if (core::fold_for_matching(a) == key) return &t;
     }
     return nullptr;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

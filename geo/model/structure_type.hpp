@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief Who travels: mobile teams and HAD go to the patient; patients go to USP/LISP/HDJ.
 enum class TravelDirection { to_patient, patient_travels, none };
@@ -38,4 +38,4 @@ class StructureTypeTable {
 
 const char* to_string(TravelDirection d);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

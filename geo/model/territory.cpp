@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 const Commune* Territory::find_commune(const std::string& insee) const {
     const auto it =
@@ -11,4 +11,4 @@ const Commune* Territory::find_commune(const std::string& insee) const {
     return it != communes.end() && it->insee == insee ? &*it : nullptr;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -15,11 +15,13 @@
 #include "model/structure_type.hpp"
 #include "model/territory_grouping.hpp"
 
-namespace palliacarte {
-
 // Built by roads/, above; the model only holds them.
+namespace palliacarte::roads {
 struct RoadGraph;
 class CarProfile;
+}  // namespace palliacarte::roads
+
+namespace palliacarte::model {
 
 /// @brief The population the territory counts.
 struct TerritoryPopulation {
@@ -54,8 +56,8 @@ struct Territory {
     std::shared_ptr<const PopulationGrid> population_grid;
     /// Null: no road network, travel times are crow-fly. Shared with the travel-time model
     /// built on it, so a Territory can be moved.
-    std::shared_ptr<const RoadGraph> roads;
-    std::shared_ptr<const CarProfile>
+    std::shared_ptr<const roads::RoadGraph> roads;
+    std::shared_ptr<const roads::CarProfile>
         car_profile;         ///< with `roads`: the speeds they were built with
     RoadAccess road_access;  ///< with `roads`
     CrowFlyModel crow_fly;   ///< without `roads`
@@ -64,4 +66,4 @@ struct Territory {
     const Commune* find_commune(const std::string& insee) const;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

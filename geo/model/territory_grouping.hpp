@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::model {
 
 /// @brief A way of grouping communes into named territories: coordination territories of the
 /// filière, EPT, EPCI, départements.
@@ -23,4 +23,4 @@ struct TerritoryGrouping {
     }
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::model

@@ -13,32 +13,33 @@
 #include "core/progress.hpp"
 #include "model/layer.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 struct WrittenOutputs {
     std::vector<std::string> files;  ///< paths, in the order written
-    std::vector<StepTiming> timings;
+    std::vector<core::StepTiming> timings;
 };
 
 /// Which maps `analyze` draws, and how.
 struct MapOutputOptions {
     bool png = true;  ///< carte_<TYPE>.png, shown in report.md
     bool pdf = true;  ///< carte_<TYPE>.pdf, vector, for print
-    PaperSize paper = PaperSize::a4;
-    MapOptions map;
+    cartography::PaperSize paper = cartography::PaperSize::a4;
+    cartography::MapOptions map;
 };
 
 /// @param styles_dir where the QML files are (palliacarte's styles/ by default).
 /// @throws DataError naming a file that cannot be written.
-WrittenOutputs write_analysis_outputs(const std::string& dir, const TerritoryConfig& config,
-                                      const Territory& territory, const CoverageAnalysis& analysis,
+WrittenOutputs write_analysis_outputs(const std::string& dir, const config::TerritoryConfig& config,
+                                      const model::Territory& territory,
+                                      const analysis::CoverageAnalysis& analysis,
                                       const std::string& styles_dir,
-                                      const ProgressFn& progress = {},
+                                      const core::ProgressFn& progress = {},
                                       const MapOutputOptions& map_options = {});
 
 /// @brief The QML of `layer` from styles_dir, adapted to the analysis (only the first analysed
 /// type checked in communes_coverage) and given the layer's French field aliases.
-std::string layer_qml(const std::string& styles_dir, const Layer& layer,
-                      const CoverageAnalysis& analysis);
+std::string layer_qml(const std::string& styles_dir, const model::Layer& layer,
+                      const analysis::CoverageAnalysis& analysis);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -10,17 +10,17 @@
 #include "geos/polygon_ops.hpp"
 #include "model/departement_names.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 namespace bg = boost::geometry;
 
-const char* status_label_fr(CoverageStatus s) {
+const char* status_label_fr(analysis::CoverageStatus s) {
     switch (s) {
-        case CoverageStatus::covered:
+        case analysis::CoverageStatus::covered:
             return "couvert";
-        case CoverageStatus::partial:
+        case analysis::CoverageStatus::partial:
             return "partiel";
-        case CoverageStatus::white_zone:
+        case analysis::CoverageStatus::white_zone:
             return "zone blanche";
     }
     return "?";
@@ -33,34 +33,35 @@ namespace {
 class ToLayerCrs {
   public:
     explicit ToLayerCrs(int to) : to_(to) {}
-    MultiPolygon operator()(MultiPolygon mp, int from) {
+    model::MultiPolygon operator()(model::MultiPolygon mp, int from) {
         if (from == to_) return mp;
         transform(from).transform(mp);
         return mp;
     }
-    Point operator()(Point p, int from) {
+    model::Point operator()(model::Point p, int from) {
         if (from != to_) transform(from).transform(p.x, p.y);
         return p;
     }
 
   private:
-    const CrsTransform& transform(int from) {
+    const crs::CrsTransform& transform(int from) {
         auto& t = transforms_[from];
-        if (!t) t = std::make_unique<CrsTransform>(epsg_string(from), epsg_string(to_));
+        if (!t)
+            t = std::make_unique<crs::CrsTransform>(crs::epsg_string(from), crs::epsg_string(to_));
         return *t;
     }
     int to_;
-    std::map<int, std::unique_ptr<CrsTransform>> transforms_;
+    std::map<int, std::unique_ptr<crs::CrsTransform>> transforms_;
 };
 
-FieldValue real(double v) {
+model::FieldValue real(double v) {
     if (!std::isfinite(v)) return std::monostate{};
     return std::round(v * 100) / 100;  // centimetres and hundredths of minutes are plenty
 }
-FieldValue integer(double v) {
+model::FieldValue integer(double v) {
     return static_cast<std::int64_t>(std::llround(v));
 }
-FieldValue text(const std::string& s) {
+model::FieldValue text(const std::string& s) {
     if (s.empty()) return std::monostate{};
     return s;
 }
@@ -71,48 +72,50 @@ std::string join(const std::vector<std::string>& v) {
     return out;
 }
 
-const char* direction_fr(SearchDirection d) {
-    return d == SearchDirection::from_sources ? "depuis la structure" : "vers la structure";
+const char* direction_fr(routing::SearchDirection d) {
+    return d == routing::SearchDirection::from_sources ? "depuis la structure"
+                                                       : "vers la structure";
 }
 
-Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
+model::Layer communes_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
     // analysis.area_only: no population on purpose, so no population figure at all.
-    auto people = [&](double v) { return a.area_only ? FieldValue{} : integer(v); };
+    auto people = [&](double v) { return a.area_only ? model::FieldValue{} : integer(v); };
     auto people_share = [&](double share) {
-        return a.area_only ? FieldValue{} : real(share * 100);
+        return a.area_only ? model::FieldValue{} : real(share * 100);
     };
-    Layer l{"communes_coverage",
-            "Couverture par commune et par type",
-            GeometryKind::multipolygon,
-            t.epsg,
-            {},
-            {}};
+    model::Layer l{"communes_coverage",
+                   "Couverture par commune et par type",
+                   model::GeometryKind::multipolygon,
+                   t.epsg,
+                   {},
+                   {}};
     l.fields = {
-        {"insee", FieldType::text, "Code INSEE"},
-        {"name", FieldType::text, "Commune"},
-        {"departement", FieldType::text, "Département"},
-        {"type", FieldType::text, "Type de structure"},
-        {"type_label", FieldType::text, "Libellé du type"},
-        {"threshold_min", FieldType::real, "Seuil (min)"},
-        {"status", FieldType::text, "Statut"},
-        {"status_label", FieldType::text, "Statut (libellé)"},
-        {"method", FieldType::text, "Méthode de décision"},
-        {"time_model", FieldType::text, "Modèle de temps"},
-        {"population", FieldType::integer, "Population"},
-        {"population_65plus", FieldType::integer, "Population 65 ans et plus"},
-        {"population_within", FieldType::integer, "Population dans le seuil"},
-        {"population_uncovered", FieldType::integer, "Population hors seuil"},
-        {"share_population_within", FieldType::real, "Part de la population dans le seuil (%)"},
-        {"share_area_within", FieldType::real, "Part de la surface dans le seuil (%)"},
-        {"mean_minutes", FieldType::real, "Temps moyen pondéré (min)"},
-        {"max_minutes", FieldType::real, "Temps maximal (min)"},
-        {"nearest_structure", FieldType::text, "Structure la plus proche (id)"},
-        {"nearest_structure_name", FieldType::text, "Structure la plus proche"},
-        {"declared_area", FieldType::boolean, "Zone d'intervention déclarée"},
-        {"declared_by", FieldType::text, "Déclarée par"},
-        {"apl_per_100k", FieldType::real, "Accessibilité 2SFCA (pour 100 000 hab.)"}};
+        {"insee", model::FieldType::text, "Code INSEE"},
+        {"name", model::FieldType::text, "Commune"},
+        {"departement", model::FieldType::text, "Département"},
+        {"type", model::FieldType::text, "Type de structure"},
+        {"type_label", model::FieldType::text, "Libellé du type"},
+        {"threshold_min", model::FieldType::real, "Seuil (min)"},
+        {"status", model::FieldType::text, "Statut"},
+        {"status_label", model::FieldType::text, "Statut (libellé)"},
+        {"method", model::FieldType::text, "Méthode de décision"},
+        {"time_model", model::FieldType::text, "Modèle de temps"},
+        {"population", model::FieldType::integer, "Population"},
+        {"population_65plus", model::FieldType::integer, "Population 65 ans et plus"},
+        {"population_within", model::FieldType::integer, "Population dans le seuil"},
+        {"population_uncovered", model::FieldType::integer, "Population hors seuil"},
+        {"share_population_within", model::FieldType::real,
+         "Part de la population dans le seuil (%)"},
+        {"share_area_within", model::FieldType::real, "Part de la surface dans le seuil (%)"},
+        {"mean_minutes", model::FieldType::real, "Temps moyen pondéré (min)"},
+        {"max_minutes", model::FieldType::real, "Temps maximal (min)"},
+        {"nearest_structure", model::FieldType::text, "Structure la plus proche (id)"},
+        {"nearest_structure_name", model::FieldType::text, "Structure la plus proche"},
+        {"declared_area", model::FieldType::boolean, "Zone d'intervention déclarée"},
+        {"declared_by", model::FieldType::text, "Déclarée par"},
+        {"apl_per_100k", model::FieldType::real, "Accessibilité 2SFCA (pour 100 000 hab.)"}};
     ToLayerCrs crs(l.epsg);
-    std::vector<MultiPolygon> shapes;
+    std::vector<model::MultiPolygon> shapes;
     for (const auto& commune : t.communes) shapes.push_back(crs(commune.geometry, commune.epsg));
     for (const auto& tc : a.types)
         for (std::size_t c = 0; c < t.communes.size(); ++c) {
@@ -146,26 +149,27 @@ Layer communes_layer(const Territory& t, const CoverageAnalysis& a) {
     return l;
 }
 
-Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"structures", "Structures de la filière", GeometryKind::point, t.epsg, {}, {}};
-    l.fields = {{"id", FieldType::text, "Identifiant"},
-                {"name", FieldType::text, "Nom"},
-                {"type", FieldType::text, "Type"},
-                {"type_label", FieldType::text, "Libellé du type"},
-                {"territory", FieldType::text, "Territoire déclaré"},
-                {"commune", FieldType::text, "Commune (INSEE)"},
-                {"finess_et", FieldType::text, "FINESS ET"},
-                {"placement", FieldType::text, "Mode de couverture"},
-                {"analysed", FieldType::boolean, "Analysé"},
-                {"on_network", FieldType::boolean, "Raccordé au réseau"},
-                {"declared_communes", FieldType::integer, "Communes déclarées"},
-                {"capacity", FieldType::real, "Capacité (lits, places)"},
-                {"capacity_unit", FieldType::text, "Unité de la capacité"},
-                {"activities", FieldType::text, "Activités autorisées (FINESS+)"},
-                {"time_model", FieldType::text, "Modèle de temps"},
-                {"source", FieldType::text, "Source"}};
+model::Layer structures_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
+    model::Layer l{
+        "structures", "Structures de la filière", model::GeometryKind::point, t.epsg, {}, {}};
+    l.fields = {{"id", model::FieldType::text, "Identifiant"},
+                {"name", model::FieldType::text, "Nom"},
+                {"type", model::FieldType::text, "Type"},
+                {"type_label", model::FieldType::text, "Libellé du type"},
+                {"territory", model::FieldType::text, "Territoire déclaré"},
+                {"commune", model::FieldType::text, "Commune (INSEE)"},
+                {"finess_et", model::FieldType::text, "FINESS ET"},
+                {"placement", model::FieldType::text, "Mode de couverture"},
+                {"analysed", model::FieldType::boolean, "Analysé"},
+                {"on_network", model::FieldType::boolean, "Raccordé au réseau"},
+                {"declared_communes", model::FieldType::integer, "Communes déclarées"},
+                {"capacity", model::FieldType::real, "Capacité (lits, places)"},
+                {"capacity_unit", model::FieldType::text, "Unité de la capacité"},
+                {"activities", model::FieldType::text, "Activités autorisées (FINESS+)"},
+                {"time_model", model::FieldType::text, "Modèle de temps"},
+                {"source", model::FieldType::text, "Source"}};
     ToLayerCrs crs(l.epsg);
-    std::map<std::size_t, const TypeCoverage*> analysed;
+    std::map<std::size_t, const analysis::TypeCoverage*> analysed;
     std::map<std::size_t, bool> on_network;
     std::map<std::size_t, std::size_t> declared_count;
     for (const auto& tc : a.types) {
@@ -178,9 +182,9 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
                 for (std::size_t s = 0; s < t.structures.size(); ++s)
                     if (t.structures[s].id == id) ++declared_count[s];
     for (std::size_t s = 0; s < t.structures.size(); ++s) {
-        const Structure& st = t.structures[s];
-        const StructureType* type = t.types.find(st.type);
-        Feature f;
+        const model::Structure& st = t.structures[s];
+        const model::StructureType* type = t.types.find(st.type);
+        model::Feature f;
         if (st.position) f.geometry = crs(*st.position, st.epsg);
         const int c = a.structure_commune[s];
         const bool is_analysed = std::any_of(a.types.begin(), a.types.end(),
@@ -189,9 +193,9 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
                     text(c >= 0 ? t.communes[c].insee : st.commune_insee), text(st.finess_et),
                     std::string(to_string(st.placement)), is_analysed,
                     // No network, no "connected": null rather than a true that means nothing.
-                    a.method == TimeModel::road && st.position && on_network.count(s)
-                        ? FieldValue(on_network[s])
-                        : FieldValue(std::monostate{}),
+                    a.method == analysis::TimeModel::road && st.position && on_network.count(s)
+                        ? model::FieldValue(on_network[s])
+                        : model::FieldValue(std::monostate{}),
                     integer(static_cast<double>(declared_count[s])),
                     real(st.capacity.value_or(std::nan(""))), text(st.capacity_unit),
                     text(st.activities), a.method_label, st.source};
@@ -200,22 +204,23 @@ Layer structures_layer(const Territory& t, const CoverageAnalysis& a) {
     return l;
 }
 
-Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"catchments",
-            a.method == TimeModel::road ? "Zones desservies (isochrones par la route)"
-                                        : "Zones desservies (cercles à vol d'oiseau)",
-            GeometryKind::multipolygon,
-            t.epsg,
-            {},
-            {}};
-    l.fields = {{"kind", FieldType::text, "Nature"},
-                {"structure_id", FieldType::text, "Structure"},
-                {"structure_name", FieldType::text, "Nom de la structure"},
-                {"type", FieldType::text, "Type"},
-                {"limit_min", FieldType::real, "Temps (min)"},
-                {"direction", FieldType::text, "Sens du trajet"},
-                {"time_model", FieldType::text, "Modèle de temps"},
-                {"area_km2", FieldType::real, "Surface (km²)"}};
+model::Layer catchments_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
+    model::Layer l{"catchments",
+                   a.method == analysis::TimeModel::road
+                       ? "Zones desservies (isochrones par la route)"
+                       : "Zones desservies (cercles à vol d'oiseau)",
+                   model::GeometryKind::multipolygon,
+                   t.epsg,
+                   {},
+                   {}};
+    l.fields = {{"kind", model::FieldType::text, "Nature"},
+                {"structure_id", model::FieldType::text, "Structure"},
+                {"structure_name", model::FieldType::text, "Nom de la structure"},
+                {"type", model::FieldType::text, "Type"},
+                {"limit_min", model::FieldType::real, "Temps (min)"},
+                {"direction", model::FieldType::text, "Sens du trajet"},
+                {"time_model", model::FieldType::text, "Modèle de temps"},
+                {"area_km2", model::FieldType::real, "Surface (km²)"}};
     ToLayerCrs crs(l.epsg);
     for (const auto& tc : a.types)
         for (std::size_t k = tc.catchment_limits_min.size(); k-- > 0;)
@@ -225,12 +230,12 @@ Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
                   tc.catchment_limits_min[k], std::string(direction_fr(tc.direction)),
                   a.method_label, real(bg::area(tc.union_catchments[k]) / 1e6)}});
     // Larger limits first so smaller ones draw on top in clients that keep layer order.
-    std::vector<const StructureCatchment*> sorted;
+    std::vector<const analysis::StructureCatchment*> sorted;
     for (const auto& c : a.catchments) sorted.push_back(&c);
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](auto* x, auto* y) { return x->limit_min > y->limit_min; });
     for (const auto* c : sorted) {
-        const Structure& s = t.structures[c->structure];
+        const model::Structure& s = t.structures[c->structure];
         const auto tc = std::find_if(a.types.begin(), a.types.end(),
                                      [&](const auto& x) { return x.type == c->type; });
         l.features.push_back({crs(c->area, s.epsg),
@@ -241,26 +246,28 @@ Layer catchments_layer(const Territory& t, const CoverageAnalysis& a) {
     return l;
 }
 
-Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"white_zones", "Zones blanches", GeometryKind::multipolygon, t.epsg, {}, {}};
-    l.fields = {{"kind", FieldType::text, "Nature"},
-                {"type", FieldType::text, "Type de structure"},
-                {"rank", FieldType::integer, "Rang (population non couverte)"},
-                {"insee", FieldType::text, "Code INSEE"},
-                {"name", FieldType::text, "Commune"},
-                {"cell_id", FieldType::text, "Carreau"},
-                {"status", FieldType::text, "Statut"},
-                {"population", FieldType::integer, "Population"},
-                {"population_uncovered", FieldType::integer, "Habitants hors seuil"},
-                {"population_65plus_uncovered", FieldType::integer, "65 ans et plus hors seuil"},
-                {"share_uncovered", FieldType::real, "Part non couverte (%)"},
-                {"mean_minutes", FieldType::real, "Temps moyen pondéré (min)"},
-                {"threshold_min", FieldType::real, "Seuil (min)"},
-                {"time_model", FieldType::text, "Modèle de temps"}};
+model::Layer white_zones_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
+    model::Layer l{
+        "white_zones", "Zones blanches", model::GeometryKind::multipolygon, t.epsg, {}, {}};
+    l.fields = {
+        {"kind", model::FieldType::text, "Nature"},
+        {"type", model::FieldType::text, "Type de structure"},
+        {"rank", model::FieldType::integer, "Rang (population non couverte)"},
+        {"insee", model::FieldType::text, "Code INSEE"},
+        {"name", model::FieldType::text, "Commune"},
+        {"cell_id", model::FieldType::text, "Carreau"},
+        {"status", model::FieldType::text, "Statut"},
+        {"population", model::FieldType::integer, "Population"},
+        {"population_uncovered", model::FieldType::integer, "Habitants hors seuil"},
+        {"population_65plus_uncovered", model::FieldType::integer, "65 ans et plus hors seuil"},
+        {"share_uncovered", model::FieldType::real, "Part non couverte (%)"},
+        {"mean_minutes", model::FieldType::real, "Temps moyen pondéré (min)"},
+        {"threshold_min", model::FieldType::real, "Seuil (min)"},
+        {"time_model", model::FieldType::text, "Modèle de temps"}};
     ToLayerCrs crs(l.epsg);
     for (const auto& tc : a.types) {
         // Communes not covered, ranked by inhabitants out of reach.
-        const std::vector<std::size_t> order = white_zone_ranking(tc, t, a.area_only);
+        const std::vector<std::size_t> order = analysis::white_zone_ranking(tc, t, a.area_only);
         auto uncovered = [&](std::size_t c) {
             return tc.communes[c].population - tc.communes[c].population_within;
         };
@@ -286,7 +293,7 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
         for (std::size_t i = 0; i < a.population().points.size(); ++i) {
             const auto& p = a.population().points[i];
             if (p.cell < 0 || tc.nearest.seconds[i] <= threshold_s) continue;
-            if (tc.communes[p.commune].status == CoverageStatus::covered) continue;
+            if (tc.communes[p.commune].status == analysis::CoverageStatus::covered) continue;
             cells[p.cell].first += p.population;
             cells[p.cell].second += p.elderly;
             cell_communes[p.cell][p.commune] += p.population;
@@ -298,7 +305,7 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
                     return x.second < y.second;
                 })->first;
             l.features.push_back(
-                {MultiPolygon{a.population().cell(cell).square},
+                {model::MultiPolygon{a.population().cell(cell).square},
                  {std::string("carreau"), tc.type, std::monostate{}, t.communes[c].insee,
                   t.communes[c].name, a.population().cell(cell).id,
                   std::string(status_label_fr(tc.communes[c].status)), std::monostate{},
@@ -309,37 +316,44 @@ Layer white_zones_layer(const Territory& t, const CoverageAnalysis& a) {
     return l;
 }
 
-Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
+model::Layer territories_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
     // analysis.area_only: no population on purpose, so no population figure at all.
-    auto people = [&](double v) { return a.area_only ? FieldValue{} : integer(v); };
+    auto people = [&](double v) { return a.area_only ? model::FieldValue{} : integer(v); };
     auto people_share = [&](double share) {
-        return a.area_only ? FieldValue{} : real(share * 100);
+        return a.area_only ? model::FieldValue{} : real(share * 100);
     };
-    Layer l{
-        "territories", "Indicateurs par territoire", GeometryKind::multipolygon, t.epsg, {}, {}};
+    model::Layer l{"territories",
+                   "Indicateurs par territoire",
+                   model::GeometryKind::multipolygon,
+                   t.epsg,
+                   {},
+                   {}};
     l.fields = {
-        {"grouping", FieldType::text, "Découpage"},
-        {"territory", FieldType::text, "Territoire"},
-        {"type", FieldType::text, "Type de structure"},
-        {"communes", FieldType::integer, "Communes"},
-        {"communes_total", FieldType::integer, "Communes du groupement (dans et hors territoire)"},
-        {"departement", FieldType::text, "Département"},
-        {"population", FieldType::integer, "Population"},
-        {"structures", FieldType::integer, "Structures"},
-        {"structures_per_100k", FieldType::real, "Structures pour 100 000 hab."},
-        {"capacity", FieldType::real, "Capacité (lits ou places, quand la source la donne)"},
-        {"capacity_per_100k", FieldType::real, "Capacité pour 100 000 hab."},
-        {"population_covered", FieldType::integer, "Population couverte"},
-        {"share_covered", FieldType::real, "Part de la population couverte (%)"},
-        {"white_zone_communes", FieldType::integer, "Communes en zone blanche"},
-        {"white_zone_inhabitants", FieldType::integer, "Habitants des communes en zone blanche"},
-        {"uncovered_inhabitants", FieldType::integer, "Habitants non couverts"},
-        {"mean_apl_per_100k", FieldType::real, "Accessibilité 2SFCA moyenne (pour 100 000 hab.)"},
-        {"time_model", FieldType::text, "Modèle de temps"}};
+        {"grouping", model::FieldType::text, "Découpage"},
+        {"territory", model::FieldType::text, "Territoire"},
+        {"type", model::FieldType::text, "Type de structure"},
+        {"communes", model::FieldType::integer, "Communes"},
+        {"communes_total", model::FieldType::integer,
+         "Communes du groupement (dans et hors territoire)"},
+        {"departement", model::FieldType::text, "Département"},
+        {"population", model::FieldType::integer, "Population"},
+        {"structures", model::FieldType::integer, "Structures"},
+        {"structures_per_100k", model::FieldType::real, "Structures pour 100 000 hab."},
+        {"capacity", model::FieldType::real, "Capacité (lits ou places, quand la source la donne)"},
+        {"capacity_per_100k", model::FieldType::real, "Capacité pour 100 000 hab."},
+        {"population_covered", model::FieldType::integer, "Population couverte"},
+        {"share_covered", model::FieldType::real, "Part de la population couverte (%)"},
+        {"white_zone_communes", model::FieldType::integer, "Communes en zone blanche"},
+        {"white_zone_inhabitants", model::FieldType::integer,
+         "Habitants des communes en zone blanche"},
+        {"uncovered_inhabitants", model::FieldType::integer, "Habitants non couverts"},
+        {"mean_apl_per_100k", model::FieldType::real,
+         "Accessibilité 2SFCA moyenne (pour 100 000 hab.)"},
+        {"time_model", model::FieldType::text, "Modèle de temps"}};
     ToLayerCrs crs(l.epsg);
     // Territory outlines: the GEOS union of their communes.
-    const GeosContext geos;
-    std::map<std::pair<std::string, std::string>, std::vector<GeosGeometry>> parts;
+    const geos::GeosContext geos;
+    std::map<std::pair<std::string, std::string>, std::vector<geos::GeosGeometry>> parts;
     std::map<std::pair<std::string, std::string>, int> part_epsg;
     for (const auto& g : t.groupings)
         for (const auto& commune : t.communes) {
@@ -349,9 +363,9 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
                 part_epsg[{g.name, it->second}] = commune.epsg;
             }
         }
-    std::map<std::pair<std::string, std::string>, MultiPolygon> outline;
+    std::map<std::pair<std::string, std::string>, model::MultiPolygon> outline;
     for (auto& [key, list] : parts) {
-        GeosGeometry u = coverage_union(geos, std::move(list));
+        geos::GeosGeometry u = geos::coverage_union(geos, std::move(list));
         if (u) outline[key] = crs(geos.to_multipolygon(u.get()), part_epsg[key]);
     }
     for (const auto& ti : a.indicators)
@@ -360,7 +374,7 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
             l.features.push_back(
                 {outline[{ti.grouping, ti.name}],
                  {ti.grouping_label, ti.name, tt.type, integer(double(ti.communes)),
-                  integer(double(ti.communes_total)), departement_label(ti.departement),
+                  integer(double(ti.communes_total)), model::departement_label(ti.departement),
                   integer(ti.population), integer(double(tt.structures)),
                   real(tt.structures_per_100k), real(tt.capacity), real(tt.capacity_per_100k),
                   people(tt.population_covered), people_share(tt.share_covered),
@@ -370,48 +384,53 @@ Layer territories_layer(const Territory& t, const CoverageAnalysis& a) {
     return l;
 }
 
-Layer candidates_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{
-        "candidate_sites", "Sites candidats (où implanter ?)", GeometryKind::point, t.epsg, {}, {}};
-    l.fields = {{"type", FieldType::text, "Type à implanter"},
-                {"id", FieldType::text, "Identifiant"},
-                {"name", FieldType::text, "Nom"},
-                {"origin", FieldType::text, "Origine du candidat"},
-                {"commune", FieldType::text, "Commune (INSEE)"},
-                {"rank", FieldType::integer, "Rang de choix"},
-                {"gain", FieldType::integer, "Gain marginal (habitants)"},
-                {"cumulative", FieldType::integer, "Gain cumulé (habitants)"},
-                {"potential", FieldType::integer, "Potentiel seul (habitants)"},
-                {"time_model", FieldType::text, "Modèle de temps"}};
+model::Layer candidates_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
+    model::Layer l{"candidate_sites",
+                   "Sites candidats (où implanter ?)",
+                   model::GeometryKind::point,
+                   t.epsg,
+                   {},
+                   {}};
+    l.fields = {{"type", model::FieldType::text, "Type à implanter"},
+                {"id", model::FieldType::text, "Identifiant"},
+                {"name", model::FieldType::text, "Nom"},
+                {"origin", model::FieldType::text, "Origine du candidat"},
+                {"commune", model::FieldType::text, "Commune (INSEE)"},
+                {"rank", model::FieldType::integer, "Rang de choix"},
+                {"gain", model::FieldType::integer, "Gain marginal (habitants)"},
+                {"cumulative", model::FieldType::integer, "Gain cumulé (habitants)"},
+                {"potential", model::FieldType::integer, "Potentiel seul (habitants)"},
+                {"time_model", model::FieldType::text, "Modèle de temps"}};
     ToLayerCrs crs(l.epsg);
     for (const auto& c : a.candidates)
         l.features.push_back(
             {crs(c.position, c.epsg),
              {c.type, c.id, c.name, c.origin, text(c.commune),
-              c.rank > 0 ? FieldValue(std::int64_t{c.rank}) : FieldValue(std::monostate{}),
-              c.rank > 0 ? integer(c.gain) : FieldValue(std::monostate{}),
-              c.rank > 0 ? integer(c.cumulative) : FieldValue(std::monostate{}),
+              c.rank > 0 ? model::FieldValue(std::int64_t{c.rank})
+                         : model::FieldValue(std::monostate{}),
+              c.rank > 0 ? integer(c.gain) : model::FieldValue(std::monostate{}),
+              c.rank > 0 ? integer(c.cumulative) : model::FieldValue(std::monostate{}),
               integer(c.potential), a.method_label}});
     return l;
 }
 
 }  // namespace
 
-Layer commune_summary_layer(const Territory& t, const CoverageAnalysis& a) {
-    Layer l{"communes", "Communes", GeometryKind::multipolygon, t.epsg, {}, {}};
-    l.fields = {{"insee", FieldType::text, "Code INSEE"},
-                {"name", FieldType::text, "Commune"},
-                {"departement", FieldType::text, "Département"},
-                {"population", FieldType::integer, "Population"},
-                {"area_km2", FieldType::real, "Surface (km²)"}};
+model::Layer commune_summary_layer(const model::Territory& t, const analysis::CoverageAnalysis& a) {
+    model::Layer l{"communes", "Communes", model::GeometryKind::multipolygon, t.epsg, {}, {}};
+    l.fields = {{"insee", model::FieldType::text, "Code INSEE"},
+                {"name", model::FieldType::text, "Commune"},
+                {"departement", model::FieldType::text, "Département"},
+                {"population", model::FieldType::integer, "Population"},
+                {"area_km2", model::FieldType::real, "Surface (km²)"}};
     for (const auto& tc : a.types) {
         std::string key = tc.type;
         std::transform(key.begin(), key.end(), key.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        l.fields.push_back({key + "_status", FieldType::text, "Statut " + tc.type});
+        l.fields.push_back({key + "_status", model::FieldType::text, "Statut " + tc.type});
         l.fields.push_back(
-            {key + "_minutes", FieldType::real, "Temps moyen " + tc.type + " (min)"});
-        l.fields.push_back({key + "_share_within", FieldType::real,
+            {key + "_minutes", model::FieldType::real, "Temps moyen " + tc.type + " (min)"});
+        l.fields.push_back({key + "_share_within", model::FieldType::real,
                             "Population à moins de " +
                                 std::to_string(std::lround(tc.threshold_min)) + " min " + tc.type +
                                 " (%)"});
@@ -419,25 +438,28 @@ Layer commune_summary_layer(const Territory& t, const CoverageAnalysis& a) {
     ToLayerCrs crs(l.epsg);
     for (std::size_t c = 0; c < t.communes.size(); ++c) {
         const auto& commune = t.communes[c];
-        Feature f{crs(commune.geometry, commune.epsg),
-                  {commune.insee, commune.name, commune.departement,
-                   commune.population ? FieldValue(*commune.population) : FieldValue{},
-                   real(commune.area_m2 / 1e6)}};
+        model::Feature f{
+            crs(commune.geometry, commune.epsg),
+            {commune.insee, commune.name, commune.departement,
+             commune.population ? model::FieldValue(*commune.population) : model::FieldValue{},
+             real(commune.area_m2 / 1e6)}};
         for (const auto& tc : a.types) {
             const auto& cc = tc.communes[c];
             f.values.push_back(std::string(to_string(cc.status)));
             f.values.push_back(real(cc.mean_minutes));
-            f.values.push_back(a.area_only ? FieldValue{} : real(cc.share_population_within * 100));
+            f.values.push_back(a.area_only ? model::FieldValue{}
+                                           : real(cc.share_population_within * 100));
         }
         l.features.push_back(std::move(f));
     }
     return l;
 }
 
-std::vector<Layer> coverage_layers(const Territory& territory, const CoverageAnalysis& analysis) {
+std::vector<model::Layer> coverage_layers(const model::Territory& territory,
+                                          const analysis::CoverageAnalysis& analysis) {
     return {communes_layer(territory, analysis),    structures_layer(territory, analysis),
             catchments_layer(territory, analysis),  white_zones_layer(territory, analysis),
             territories_layer(territory, analysis), candidates_layer(territory, analysis)};
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

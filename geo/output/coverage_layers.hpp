@@ -8,16 +8,18 @@
 #include "analysis/coverage_analysis.hpp"
 #include "model/layer.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
-std::vector<Layer> coverage_layers(const Territory& territory, const CoverageAnalysis& analysis);
+std::vector<model::Layer> coverage_layers(const model::Territory& territory,
+                                          const analysis::CoverageAnalysis& analysis);
 
 /// @brief One row per commune: population, area and, per analysed type, status, mean time
 /// and share of the population within the threshold (`<type>_status`, … in lower case). The
 /// HTTP service's `communes` collection.
-Layer commune_summary_layer(const Territory& territory, const CoverageAnalysis& analysis);
+model::Layer commune_summary_layer(const model::Territory& territory,
+                                   const analysis::CoverageAnalysis& analysis);
 
 /// @brief French status label ("couvert", "partiel", "zone blanche").
-const char* status_label_fr(CoverageStatus s);
+const char* status_label_fr(analysis::CoverageStatus s);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

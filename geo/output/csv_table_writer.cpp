@@ -5,11 +5,11 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 namespace {
 
-std::string cell(const FieldValue& v) {
+std::string cell(const model::FieldValue& v) {
     std::string s;
     if (const auto* t = std::get_if<std::string>(&v))
         s = *t;
@@ -32,22 +32,23 @@ std::string cell(const FieldValue& v) {
 
 }  // namespace
 
-void write_csv_table(const std::string& path, const Layer& layer,
+void write_csv_table(const std::string& path, const model::Layer& layer,
                      const std::vector<std::string>& columns,
-                     const std::function<bool(const Feature&)>& keep) {
+                     const std::function<bool(const model::Feature&)>& keep) {
     std::vector<std::size_t> idx;
     if (columns.empty())
         for (std::size_t i = 0; i < layer.fields.size(); ++i) idx.push_back(i);
     for (const auto& c : columns) {
         const std::size_t i = layer.field(c);
-        if (i == layer.fields.size()) throw DataError(path, "no column " + c + " in " + layer.name);
+        if (i == layer.fields.size())
+            throw core::DataError(path, "no column " + c + " in " + layer.name);
         idx.push_back(i);
     }
     std::ofstream out(path, std::ios::binary);
-    if (!out) throw DataError(path, "impossible de créer le fichier");
+    if (!out) throw core::DataError(path, "impossible de créer le fichier");
     out << "\xEF\xBB\xBF";
     for (std::size_t k = 0; k < idx.size(); ++k)
-        out << (k ? ";" : "") << cell(FieldValue(layer.fields[idx[k]].alias));
+        out << (k ? ";" : "") << cell(model::FieldValue(layer.fields[idx[k]].alias));
     out << "\r\n";
     for (const auto& f : layer.features) {
         if (keep && !keep(f)) continue;
@@ -55,19 +56,19 @@ void write_csv_table(const std::string& path, const Layer& layer,
             out << (k ? ";" : "") << cell(f.values[idx[k]]);
         out << "\r\n";
     }
-    if (!out) throw DataError(path, "échec de l'écriture");
+    if (!out) throw core::DataError(path, "échec de l'écriture");
 }
 
 void write_csv_rows(const std::string& path, const std::vector<std::vector<std::string>>& rows) {
     std::ofstream out(path, std::ios::binary);
-    if (!out) throw DataError(path, "impossible de créer le fichier");
+    if (!out) throw core::DataError(path, "impossible de créer le fichier");
     out << "\xEF\xBB\xBF";
     for (const auto& row : rows) {
         for (std::size_t k = 0; k < row.size(); ++k)
-            out << (k ? ";" : "") << cell(FieldValue(row[k]));
+            out << (k ? ";" : "") << cell(model::FieldValue(row[k]));
         out << "\r\n";
     }
-    if (!out) throw DataError(path, "échec de l'écriture");
+    if (!out) throw core::DataError(path, "échec de l'écriture");
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

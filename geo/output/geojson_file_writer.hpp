@@ -7,11 +7,12 @@
 
 #include "model/layer.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 /// @brief Creates (replaces) `path`. @throws DataError naming the file when it cannot be written.
 /// `metadata`: a JSON object written as the collection's top-level "metadata" member (sources,
 /// vintages, time model: output/run_provenance.hpp); none when empty.
-void write_geojson(const std::string& path, const Layer& layer, const std::string& metadata = {});
+void write_geojson(const std::string& path, const model::Layer& layer,
+                   const std::string& metadata = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
@@ -79,13 +79,13 @@ void append_json_real(std::string& out, double d) {
 
 }  // namespace
 
-void append_json_value(std::string& out, const FieldValue& value, FieldType type) {
+void append_json_value(std::string& out, const model::FieldValue& value, model::FieldType type) {
     if (std::holds_alternative<std::monostate>(value)) {
         out += "null";
     } else if (const auto* s = std::get_if<std::string>(&value)) {
         append_json_string(out, *s);
     } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
-        if (type == FieldType::real)
+        if (type == model::FieldType::real)
             append_json_real(out, static_cast<double>(*i));
         else
             out += std::to_string(*i);
@@ -98,7 +98,7 @@ void append_json_value(std::string& out, const FieldValue& value, FieldType type
 
 namespace {
 
-void append_position(std::string& out, const Point& p, int decimals, bool swap_axes) {
+void append_position(std::string& out, const model::Point& p, int decimals, bool swap_axes) {
     out.push_back('[');
     append_json_number(out, swap_axes ? p.y : p.x, decimals);
     out.push_back(',');
@@ -108,7 +108,7 @@ void append_position(std::string& out, const Point& p, int decimals, bool swap_a
 
 // GeoJSON (RFC 7946 §3.1.6) wants counterclockwise outer rings; the model keeps Boost's
 // clockwise ones, so rings are written backwards.
-void append_ring(std::string& out, const Ring& ring, int decimals, bool swap_axes) {
+void append_ring(std::string& out, const model::Ring& ring, int decimals, bool swap_axes) {
     out.push_back('[');
     for (auto it = ring.rbegin(); it != ring.rend(); ++it) {
         if (it != ring.rbegin()) out.push_back(',');
@@ -119,20 +119,21 @@ void append_ring(std::string& out, const Ring& ring, int decimals, bool swap_axe
 
 }  // namespace
 
-void append_geojson_geometry(std::string& out, const Point& p, int decimals, bool swap_axes) {
+void append_geojson_geometry(std::string& out, const model::Point& p, int decimals,
+                             bool swap_axes) {
     out += R"({"type":"Point","coordinates":)";
     append_position(out, p, decimals, swap_axes);
     out.push_back('}');
 }
 
-void append_geojson_geometry(std::string& out, const MultiPolygon& mp, int decimals,
+void append_geojson_geometry(std::string& out, const model::MultiPolygon& mp, int decimals,
                              bool swap_axes) {
     out += R"({"type":"MultiPolygon","coordinates":[)";
     for (std::size_t i = 0; i < mp.size(); ++i) {
         if (i) out.push_back(',');
         out.push_back('[');
         append_ring(out, mp[i].outer(), decimals, swap_axes);
-        for (const Ring& inner : mp[i].inners()) {
+        for (const model::Ring& inner : mp[i].inners()) {
             out.push_back(',');
             append_ring(out, inner, decimals, swap_axes);
         }
@@ -141,7 +142,7 @@ void append_geojson_geometry(std::string& out, const MultiPolygon& mp, int decim
     out += "]}";
 }
 
-void append_properties(std::string& out, const Layer& layer, const Feature& feature,
+void append_properties(std::string& out, const model::Layer& layer, const model::Feature& feature,
                        const std::vector<std::size_t>* only) {
     out.push_back('{');
     bool first = true;
@@ -150,7 +151,7 @@ void append_properties(std::string& out, const Layer& layer, const Feature& feat
         first = false;
         append_json_string(out, layer.fields[f].name);
         out.push_back(':');
-        append_json_value(out, f < feature.values.size() ? feature.values[f] : FieldValue{},
+        append_json_value(out, f < feature.values.size() ? feature.values[f] : model::FieldValue{},
                           layer.fields[f].type);
     };
     if (only)
@@ -160,4 +161,4 @@ void append_properties(std::string& out, const Layer& layer, const Feature& feat
     out.push_back('}');
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

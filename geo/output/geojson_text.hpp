@@ -7,7 +7,7 @@
 
 #include "model/layer.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 /// @brief Appends `text` as a JSON string literal (quoted, escaped; UTF-8 passes through).
 void append_json_string(std::string& out, std::string_view text);
@@ -19,16 +19,16 @@ void append_json_number(std::string& out, double value, int decimals);
 /// true/false). A real is always written with a decimal point ("100.0", not "100"): clients
 /// that guess a field's type from the values they see (GDAL, QGIS) must never take a real
 /// field for an integer one.
-void append_json_value(std::string& out, const FieldValue& value, FieldType type);
+void append_json_value(std::string& out, const model::FieldValue& value, model::FieldType type);
 
 /// @brief Appends the geometry object of a point or (multi)polygon whose coordinates are already
 /// in the output CRS; `swap_axes` writes y before x (EPSG:4326 is latitude first).
-void append_geojson_geometry(std::string& out, const Point& p, int decimals, bool swap_axes);
-void append_geojson_geometry(std::string& out, const MultiPolygon& mp, int decimals,
+void append_geojson_geometry(std::string& out, const model::Point& p, int decimals, bool swap_axes);
+void append_geojson_geometry(std::string& out, const model::MultiPolygon& mp, int decimals,
                              bool swap_axes);
 
 /// @brief Appends the properties object: every field, or only those whose index is listed.
-void append_properties(std::string& out, const Layer& layer, const Feature& feature,
+void append_properties(std::string& out, const model::Layer& layer, const model::Feature& feature,
                        const std::vector<std::size_t>* only = nullptr);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

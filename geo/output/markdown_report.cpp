@@ -12,7 +12,7 @@
 #include "output/run_provenance.hpp"
 #include "roads/car_profile.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 namespace {
 
@@ -28,7 +28,7 @@ struct TypeStructures {
     std::size_t base_address_only = 0;  ///< FINESS position, no declared area
 };
 
-TypeStructures structures_of(const Territory& t, const std::string& type) {
+TypeStructures structures_of(const model::Territory& t, const std::string& type) {
     TypeStructures s;
     for (const auto& st : t.structures) {
         if (st.type != type) continue;
@@ -45,30 +45,32 @@ TypeStructures structures_of(const Territory& t, const std::string& type) {
 }
 
 // Title, run, communes, time model, population placement; a warning per type without data.
-void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
+void write_header(std::string& r, const model::Territory& t, const analysis::CoverageAnalysis& a,
                   const RunProvenance& provenance) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
-    const bool by_road = a.method == TimeModel::road;
+    const bool by_road = a.method == analysis::TimeModel::road;
     const bool area_only = a.area_only;
-    const double population = analysed_population(t, a);
+    const double population = analysis::analysed_population(t, a);
     line("# Couverture en soins palliatifs — " + t.name);
     line();
     line("- Calcul du " + provenance.run_date.substr(0, 10) + " (palliacarte " +
          provenance.version + ", configuration `" + provenance.config_file +
          "`) ; sources et millésimes en fin de rapport.");
-    line("- Communes : " + counted(double(t.communes.size()), "commune", "communes") +
+    line("- Communes : " + core::counted(double(t.communes.size()), "commune", "communes") +
          (area_only ? " — analyse en surface seulement (`analysis.area_only`) : aucune part "
                       "de population n'est calculée"
-                    : ", " + counted(population, "habitant", "habitants")));
+                    : ", " + core::counted(population, "habitant", "habitants")));
     const auto& ps = t.load.population_stats;
     if (!ps.population_without_polygon.empty())
-        line("  - " +
-             red("Hors carte : " +
-                 counted(double(ps.inhabitants_without_polygon), "habitant", "habitants") + " de " +
-                 counted(double(ps.population_without_polygon.size()), "commune", "communes") +
-                 " de la population légale sans contour communal") +
-             " (commune créée ou rétablie après le millésime des contours) : ni sur les cartes "
-             "ni dans les parts ci-dessous. Contours plus récents : `palliacarte fetch`.");
+        line(
+            "  - " +
+            red("Hors carte : " +
+                core::counted(double(ps.inhabitants_without_polygon), "habitant", "habitants") +
+                " de " +
+                core::counted(double(ps.population_without_polygon.size()), "commune", "communes") +
+                " de la population légale sans contour communal") +
+            " (commune créée ou rétablie après le millésime des contours) : ni sur les cartes "
+            "ni dans les parts ci-dessous. Contours plus récents : `palliacarte fetch`.");
     line("- Temps de trajet : **" + a.method_label + "**");
     if (!by_road)
         line(
@@ -84,12 +86,15 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
                                     : " et recalés sur la population légale")
                          : "un point par commune (pas de grille de population)"));
     if (a.population().communes_on_proxy)
-        line("  - " + counted(double(a.population().communes_on_proxy), "commune", "communes") +
+        line("  - " +
+             core::counted(double(a.population().communes_on_proxy), "commune", "communes") +
              " sans carreau habité : population placée en un point.");
     if (a.unsnapped_points)
-        line("  - " + counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
-             counted(double(a.unsnapped_points), "point", "points") + " de population) à plus de " +
-             thousands(t.roads ? t.road_access.snap_max_distance_m : 0.0) + " m de toute route : " +
+        line("  - " + core::counted(a.off_road_inhabitants, "habitant", "habitants") + " (" +
+             core::counted(double(a.unsnapped_points), "point", "points") +
+             " de population) à plus de " +
+             core::thousands(t.roads ? t.road_access.snap_max_distance_m : 0.0) +
+             " m de toute route : " +
              (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route la plus proche."
                                : "comptés hors d'atteinte (`roads.off_road`)."));
     line();
@@ -101,7 +106,7 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
             line("> " +
                  red("Attention — " + tc.type + " : aucune structure " +
                      (s.total ? "localisée ni zone déclarée (" +
-                                    counted(double(s.total), "structure", "structures") +
+                                    core::counted(double(s.total), "structure", "structures") +
                                     " sans position)"
                               : "chargée") +
                      ". Les chiffres « 0 % » et les zones blanches de ce type reflètent "
@@ -111,15 +116,16 @@ void write_header(std::string& r, const Territory& t, const CoverageAnalysis& a,
         else if (s.outside > 0 && s.outside == s.located)
             line("> " + tc.type + " : " +
                  (s.outside == 1 ? std::string("la structure localisée est hors du territoire")
-                                 : "les " + thousands(double(s.outside)) +
+                                 : "les " + core::thousands(double(s.outside)) +
                                        " structures localisées sont toutes hors du territoire") +
-                 ", à moins de " + decimal_fr(s.farthest_outside_km + 0.05, 1) +
+                 ", à moins de " + core::decimal_fr(s.farthest_outside_km + 0.05, 1) +
                  " km : elles desservent le territoire depuis l'extérieur.\n");
     }
 }
 
 // Per type: structures, shares within the threshold and covered, white zones; combinations.
-void write_synthesis(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+void write_synthesis(std::string& r, const model::Territory& t,
+                     const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     const bool area_only = a.area_only;
     line("## Synthèse par type");
@@ -137,27 +143,28 @@ void write_synthesis(std::string& r, const Territory& t, const CoverageAnalysis&
         line("|---|---|---|---|---|---|---|---|");
     }
     for (const auto& tc : a.types) {
-        const TypeTotals totals = type_totals(tc, t, a.rule);
+        const analysis::TypeTotals totals = analysis::type_totals(tc, t, a.rule);
         const double within = totals.within, covered = totals.covered, pop = totals.population,
                      elderly_out = totals.elderly_out, area = totals.area,
                      area_within = totals.area_within;
         const std::size_t white = totals.white_zone_communes;
-        const std::string structures = thousands(double(tc.located.size())) + " / " +
-                                       thousands(double(tc.off_network.size())) + " / " +
-                                       thousands(double(tc.declaring.size()));
+        const std::string structures = core::thousands(double(tc.located.size())) + " / " +
+                                       core::thousands(double(tc.off_network.size())) + " / " +
+                                       core::thousands(double(tc.declaring.size()));
         const std::string type = tc.located.empty() && tc.declaring.empty()
                                      ? red(tc.type + " (aucune structure)")
                                      : tc.type;
         if (area_only)
-            line("| " + type + " | " + decimal_fr(tc.threshold_min, 0) + " min | " + structures +
-                 " | " + percent_fr(area > 0 ? area_within / area : 0) + " | " +
-                 thousands(double(white)) + " |");
+            line("| " + type + " | " + core::decimal_fr(tc.threshold_min, 0) + " min | " +
+                 structures + " | " + core::percent_fr(area > 0 ? area_within / area : 0) + " | " +
+                 core::thousands(double(white)) + " |");
         else
-            line("| " + type + " | " + decimal_fr(tc.threshold_min, 0) + " min | " + structures +
-                 " | " + percent_fr(pop > 0 ? within / pop : 0) + " | " +
-                 percent_fr(pop > 0 ? covered / pop : 0) + " | " + thousands(double(white)) +
-                 " | " + thousands(pop - within) + " | " +
-                 (a.population().method == "grid" ? thousands(elderly_out) : std::string("—")) +
+            line("| " + type + " | " + core::decimal_fr(tc.threshold_min, 0) + " min | " +
+                 structures + " | " + core::percent_fr(pop > 0 ? within / pop : 0) + " | " +
+                 core::percent_fr(pop > 0 ? covered / pop : 0) + " | " +
+                 core::thousands(double(white)) + " | " + core::thousands(pop - within) + " | " +
+                 (a.population().method == "grid" ? core::thousands(elderly_out)
+                                                  : std::string("—")) +
                  " |");
     }
     line();
@@ -165,14 +172,15 @@ void write_synthesis(std::string& r, const Territory& t, const CoverageAnalysis&
         std::string names;
         for (const auto& ty : w.types) names += (names.empty() ? "" : " ni ") + ty;
         line("- Communes sans aucun " + names + " dans le seuil : **" +
-             thousands(double(w.communes.size())) + "**" +
-             (area_only ? "" : " (" + counted(w.inhabitants, "habitant", "habitants") + ")"));
+             core::thousands(double(w.communes.size())) + "**" +
+             (area_only ? "" : " (" + core::counted(w.inhabitants, "habitant", "habitants") + ")"));
     }
     line();
 }
 
 // 2SFCA per type: the territory and its least and best endowed communes.
-void write_accessibility(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+void write_accessibility(std::string& r, const model::Territory& t,
+                         const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     const bool area_only = a.area_only;
     if (!area_only) {
@@ -199,11 +207,11 @@ void write_accessibility(std::string& r, const Territory& t, const CoverageAnaly
             auto commune = [&](int c) {
                 return c < 0 ? std::string("—")
                              : t.communes[c].name + " (" + t.communes[c].insee +
-                                   ") : " + decimal_fr(tc.communes[c].fca_per_100k, 2);
+                                   ") : " + core::decimal_fr(tc.communes[c].fca_per_100k, 2);
             };
             const std::string unit =
                 tc.supply_unit == "structures" ? "" : " (" + tc.supply_unit + ")";
-            line("| " + tc.type + unit + " | " + decimal_fr(pop > 0 ? weighted / pop : 0, 2) +
+            line("| " + tc.type + unit + " | " + core::decimal_fr(pop > 0 ? weighted / pop : 0, 2) +
                  " | " + commune(lo) + " | " + commune(hi) + " |");
         }
         line();
@@ -211,23 +219,25 @@ void write_accessibility(std::string& r, const Territory& t, const CoverageAnaly
 }
 
 // Per type, the ten communes to look at first (white_zone_ranking).
-void write_communes_first(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+void write_communes_first(std::string& r, const model::Territory& t,
+                          const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     const bool area_only = a.area_only;
     line("## Communes à regarder en premier");
     line();
     for (const auto& tc : a.types) {
-        const std::vector<std::size_t> order = white_zone_ranking(tc, t, area_only);
-        auto out = [&](std::size_t c) { return out_of_reach(tc, t, c, area_only); };
-        line("### " + tc.type + " (" + tc.label + ", seuil " + decimal_fr(tc.threshold_min, 0) +
-             " min)");
+        const std::vector<std::size_t> order = analysis::white_zone_ranking(tc, t, area_only);
+        auto out = [&](std::size_t c) { return analysis::out_of_reach(tc, t, c, area_only); };
+        line("### " + tc.type + " (" + tc.label + ", seuil " +
+             core::decimal_fr(tc.threshold_min, 0) + " min)");
         line();
         const TypeStructures s = structures_of(t, tc.type);
-        if (s.base_address_only > 0 && tc.direction == SearchDirection::from_sources)
+        if (s.base_address_only > 0 && tc.direction == routing::SearchDirection::from_sources)
             line(
-                "> " + counted(double(s.base_address_only), "structure", "structures") +
-                " de ce type " + agree(double(s.base_address_only), "est placée", "sont placées") +
-                " à l'adresse de " + agree(double(s.base_address_only), "son", "leur") +
+                "> " + core::counted(double(s.base_address_only), "structure", "structures") +
+                " de ce type " +
+                core::agree(double(s.base_address_only), "est placée", "sont placées") +
+                " à l'adresse de " + core::agree(double(s.base_address_only), "son", "leur") +
                 " siège (FINESS) : la zone d'intervention réelle peut être plus large. Déclarez-la "
                 "(`intervention_communes`, colonne ou champ des structures) pour qu'elle compte "
                 "dans la couverture.\n");
@@ -247,25 +257,27 @@ void write_communes_first(std::string& r, const Territory& t, const CoverageAnal
                 cc.nearest_structure_name.empty() ? "—" : cc.nearest_structure_name;
             line("| " + std::to_string(k + 1) + " | " + t.communes[order[k]].name + " (" +
                  t.communes[order[k]].insee + ") | " + status_label_fr(cc.status) + " | " +
-                 (area_only ? decimal_fr(out(order[k]) / 1e6, 1)
-                            : thousands(out(order[k])) + " | " + decimal_fr(cc.mean_minutes)) +
+                 (area_only ? core::decimal_fr(out(order[k]) / 1e6, 1)
+                            : core::thousands(out(order[k])) + " | " +
+                                  core::decimal_fr(cc.mean_minutes)) +
                  " | " + nearest + " |");
         }
         if (order.size() > 10)
             line("\n… et " +
-                 counted(double(order.size() - 10), "autre commune", "autres communes") +
+                 core::counted(double(order.size() - 10), "autre commune", "autres communes") +
                  " (voir `white_zones.csv`).");
         line();
     }
 }
 
 // Per grouping (département, then coordination territories…), per type.
-void write_indicators(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+void write_indicators(std::string& r, const model::Territory& t,
+                      const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     line("## Indicateurs par territoire");
     line();
     // Groupings below the département (EPCI…) by département, then least covered first.
-    std::vector<const TerritoryIndicators*> rows;
+    std::vector<const analysis::TerritoryIndicators*> rows;
     for (const auto& ti : a.indicators) rows.push_back(&ti);
     for (auto first = rows.begin(); first != rows.end();) {
         auto last = std::find_if(first, rows.end(),
@@ -283,7 +295,7 @@ void write_indicators(std::string& r, const Territory& t, const CoverageAnalysis
     const bool several_departements = departements.size() > 1;
     std::string grouping;
     for (std::size_t r_index = 0; r_index < rows.size(); ++r_index) {
-        const TerritoryIndicators& ti = *rows[r_index];
+        const analysis::TerritoryIndicators& ti = *rows[r_index];
         if (ti.grouping != grouping) {
             grouping = ti.grouping;
             line("### " + ti.grouping_label);
@@ -301,19 +313,19 @@ void write_indicators(std::string& r, const Territory& t, const CoverageAnalysis
         if (several_departements && ti.grouping != "departement" && !ti.departement.empty())
             name += " (" + ti.departement + ")";
         if (ti.communes_total > ti.communes)
-            name += " — " + thousands(double(ti.communes)) + " " +
-                    agree(double(ti.communes), "commune", "communes") + " sur " +
-                    thousands(double(ti.communes_total)) + " dans le territoire";
-        std::string row = "| " + name + " | " + thousands(ti.population) + " |";
+            name += " — " + core::thousands(double(ti.communes)) + " " +
+                    core::agree(double(ti.communes), "commune", "communes") + " sur " +
+                    core::thousands(double(ti.communes_total)) + " dans le territoire";
+        std::string row = "| " + name + " | " + core::thousands(ti.population) + " |";
         for (const auto& tt : ti.types)
             row.append(" ")
-                .append(thousands(double(tt.structures)))
+                .append(core::thousands(double(tt.structures)))
                 .append(" (")
-                .append(decimal_fr(tt.structures_per_100k, 2))
+                .append(core::decimal_fr(tt.structures_per_100k, 2))
                 .append(") · ")
-                .append(percent_fr(tt.share_covered))
+                .append(core::percent_fr(tt.share_covered))
                 .append(" · ")
-                .append(thousands(double(tt.white_zone_communes)))
+                .append(core::thousands(double(tt.white_zone_communes)))
                 .append(" |");
         line(row);
         const bool last = r_index + 1 == rows.size() || rows[r_index + 1]->grouping != grouping;
@@ -322,13 +334,14 @@ void write_indicators(std::string& r, const Territory& t, const CoverageAnalysis
 }
 
 // The greedy picks of "where next", per type.
-void write_where_next(std::string& r, const Territory& /*t*/, const CoverageAnalysis& a) {
+void write_where_next(std::string& r, const model::Territory& /*t*/,
+                      const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     line("## Où implanter une structure de plus ?");
     line();
     bool any = false;
     for (const auto& tc : a.types) {
-        std::vector<const CandidateSite*> picks;
+        std::vector<const analysis::CandidateSite*> picks;
         for (const auto& c : a.candidates)
             if (c.type == tc.type && c.rank > 0) picks.push_back(&c);
         if (picks.empty()) continue;
@@ -340,7 +353,7 @@ void write_where_next(std::string& r, const Territory& /*t*/, const CoverageAnal
         line("|---|---|---|---|---|");
         for (const auto* p : picks)
             line("| " + std::to_string(p->rank) + " | " + p->name + " | " + p->origin + " | " +
-                 thousands(p->gain) + " | " + thousands(p->cumulative) + " |");
+                 core::thousands(p->gain) + " | " + core::thousands(p->cumulative) + " |");
         line();
     }
     if (!any)
@@ -350,7 +363,7 @@ void write_where_next(std::string& r, const Territory& /*t*/, const CoverageAnal
 }
 
 // The PNG maps (each carries its own legend, scale and sources).
-void write_maps(std::string& r, const Territory& /*t*/, const CoverageAnalysis& a,
+void write_maps(std::string& r, const model::Territory& /*t*/, const analysis::CoverageAnalysis& a,
                 const std::vector<std::string>& maps) {
     if (maps.empty()) return;
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
@@ -366,30 +379,31 @@ void write_maps(std::string& r, const Territory& /*t*/, const CoverageAnalysis& 
 }
 
 // What the load and the analysis flagged (five per reason).
-void write_diagnostics(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+void write_diagnostics(std::string& r, const model::Territory& t,
+                       const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
     // What the load and the analysis flagged, beside the figures they qualify.
     {
         std::map<std::string, std::size_t> total, shown;
         for (const auto* report : {&t.load.report, &a.report})
             for (const auto& d : report->entries())
-                if (d.severity != Severity::info) ++total[d.reason];
+                if (d.severity != core::Severity::info) ++total[d.reason];
         if (!total.empty()) {
             line("## Signalements");
             line();
             for (const auto* report : {&t.load.report, &a.report})
                 for (const auto& d : report->entries()) {
-                    if (d.severity == Severity::info) continue;
+                    if (d.severity == core::Severity::info) continue;
                     const std::size_t n = shown[d.reason]++;
                     if (n < 5)
                         line("- " +
-                             std::string(d.severity == Severity::rejected ? "**rejet**"
-                                                                          : "avertissement") +
+                             std::string(d.severity == core::Severity::rejected ? "**rejet**"
+                                                                                : "avertissement") +
                              " — `" + d.file + "`" + (d.where.empty() ? "" : " " + d.where) +
                              " : " + d.message);
                     else if (n == 5)
-                        line("- … et " + thousands(total[d.reason] - 5) + " autres « " + d.reason +
-                             " » (`palliacarte inspect`).");
+                        line("- … et " + core::thousands(total[d.reason] - 5) + " autres « " +
+                             d.reason + " » (`palliacarte inspect`).");
                 }
             line();
         }
@@ -397,19 +411,19 @@ void write_diagnostics(std::string& r, const Territory& t, const CoverageAnalysi
 }
 
 // How statuses, 2SFCA, siting and catchments were decided.
-void write_method(std::string& r, const Territory& t, const CoverageAnalysis& a) {
+void write_method(std::string& r, const model::Territory& t, const analysis::CoverageAnalysis& a) {
     auto line = [&](const std::string& s = "") { r.append(s).append("\n"); };
-    const bool by_road = a.method == TimeModel::road;
+    const bool by_road = a.method == analysis::TimeModel::road;
     const bool area_only = a.area_only;
     line("## Méthode");
     line();
     line("- Statut d'une commune pour un type : *couvert* si au moins " +
-         percent_fr(a.rule.covered_min_share) + " de sa " + (area_only ? "surface" : "population") +
-         " est dans le seuil" +
+         core::percent_fr(a.rule.covered_min_share) + " de sa " +
+         (area_only ? "surface" : "population") + " est dans le seuil" +
          (a.rule.declared_area_covers
               ? std::string(" ou si une structure la déclare dans sa zone d'intervention")
               : std::string()) +
-         " ; *zone blanche* si au plus " + percent_fr(a.rule.white_zone_max_share) +
+         " ; *zone blanche* si au plus " + core::percent_fr(a.rule.white_zone_max_share) +
          " l'est ; *partiel* entre les deux (réglable : `analysis.coverage`).");
     if (!area_only)
         line(
@@ -421,17 +435,17 @@ void write_method(std::string& r, const Territory& t, const CoverageAnalysis& a)
         "seuil, puis du suivant, etc. (gain marginal affiché).");
     if (by_road && a.catchment_shape.road_bands)
         line("- Zones desservies (isochrones) : routes atteintes dans le temps, élargies de " +
-             thousands(a.catchment_shape.road_buffer_m) +
+             core::thousands(a.catchment_shape.road_buffer_m) +
              " m de chaque côté, découpées sur les communes du territoire.");
     else if (by_road)
         line(
             "- Zones desservies (isochrones) : les lieux atteints dans le temps par la règle "
             "qui chronomètre les habitants — la route jusqu'au point de route le plus proche, "
             "puis " +
-            thousands(t.car_profile ? t.car_profile->off_network_kmh() : 15.0) +
-            " km/h hors réseau jusqu'à " + thousands(t.road_access.snap_max_distance_m) +
+            core::thousands(t.car_profile ? t.car_profile->off_network_kmh() : 15.0) +
+            " km/h hors réseau jusqu'à " + core::thousands(t.road_access.snap_max_distance_m) +
             " m de la route —, calculés sur une grille de " +
-            thousands(a.catchment_shape.surface_cell_m) +
+            core::thousands(a.catchment_shape.surface_cell_m) +
             " m et découpés sur les communes du territoire : une commune couverte est "
             "coloriée là où ses habitants sont atteints.");
     else
@@ -440,15 +454,15 @@ void write_method(std::string& r, const Territory& t, const CoverageAnalysis& a)
             "dans le temps à la vitesse du modèle, divisée par le facteur de détour, découpés "
             "sur les communes du territoire.");
     const std::size_t rejected =
-        t.load.report.count(Severity::rejected) + a.report.count(Severity::rejected);
-    line("- Enregistrements rejetés au chargement et à l'analyse : " + thousands(double(rejected)) +
-         " (détail : `palliacarte inspect`).");
+        t.load.report.count(core::Severity::rejected) + a.report.count(core::Severity::rejected);
+    line("- Enregistrements rejetés au chargement et à l'analyse : " +
+         core::thousands(double(rejected)) + " (détail : `palliacarte inspect`).");
     line();
 }
 
 }  // namespace
 
-std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
+std::string markdown_report(const model::Territory& t, const analysis::CoverageAnalysis& a,
                             const std::vector<std::string>& maps, const RunProvenance& provenance) {
     std::string r;
     write_header(r, t, a, provenance);
@@ -464,4 +478,4 @@ std::string markdown_report(const Territory& t, const CoverageAnalysis& a,
     return r;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -8,13 +8,14 @@
 
 #include "analysis/coverage_analysis.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 struct RunProvenance;
 
 /// @param maps per analysed type, the PNG file name (relative to the report) or "".
 /// @param provenance sources, vintages and parameters, closing the report.
-std::string markdown_report(const Territory& territory, const CoverageAnalysis& analysis,
+std::string markdown_report(const model::Territory& territory,
+                            const analysis::CoverageAnalysis& analysis,
                             const std::vector<std::string>& maps, const RunProvenance& provenance);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -7,25 +7,25 @@
 #include "core/errors.hpp"
 #include "gdal/ogr_source.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 namespace {
 
-OGRFieldType ogr_type(FieldType t) {
+OGRFieldType ogr_type(model::FieldType t) {
     switch (t) {
-        case FieldType::text:
+        case model::FieldType::text:
             return OFTString;
-        case FieldType::integer:
+        case model::FieldType::integer:
             return OFTInteger64;
-        case FieldType::real:
+        case model::FieldType::real:
             return OFTReal;
-        case FieldType::boolean:
+        case model::FieldType::boolean:
             return OFTInteger;
     }
     return OFTString;
 }
 
-OGRLinearRing* ogr_ring(const Ring& ring) {
+OGRLinearRing* ogr_ring(const model::Ring& ring) {
     auto* r = new OGRLinearRing();
     r->setNumPoints(static_cast<int>(ring.size()));
     for (std::size_t i = 0; i < ring.size(); ++i)
@@ -33,10 +33,10 @@ OGRLinearRing* ogr_ring(const Ring& ring) {
     return r;
 }
 
-std::unique_ptr<OGRGeometry> ogr_geometry(const Feature& f) {
-    if (const auto* p = std::get_if<Point>(&f.geometry))
+std::unique_ptr<OGRGeometry> ogr_geometry(const model::Feature& f) {
+    if (const auto* p = std::get_if<model::Point>(&f.geometry))
         return std::make_unique<OGRPoint>(p->x, p->y);
-    if (const auto* mp = std::get_if<MultiPolygon>(&f.geometry)) {
+    if (const auto* mp = std::get_if<model::MultiPolygon>(&f.geometry)) {
         auto out = std::make_unique<OGRMultiPolygon>();
         for (const auto& poly : *mp) {
             auto* op = new OGRPolygon();
@@ -50,41 +50,44 @@ std::unique_ptr<OGRGeometry> ogr_geometry(const Feature& f) {
 }
 
 GDALDatasetUniquePtr create(const std::string& driver_name, const std::string& path) {
-    register_gdal_drivers();
+    gdal::register_gdal_drivers();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
-    if (!driver) throw DataError(path, "GDAL has no " + driver_name + " driver");
+    if (!driver) throw core::DataError(path, "GDAL has no " + driver_name + " driver");
     std::error_code ec;
     std::filesystem::remove(path, ec);
-    QuietGdalErrors quiet;
+    gdal::QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw DataError(path, "création impossible : " + QuietGdalErrors::last_message());
+    if (!ds)
+        throw core::DataError(path,
+                              "création impossible : " + gdal::QuietGdalErrors::last_message());
     return ds;
 }
 
-void write_layer(GDALDataset& ds, const std::string& path, const Layer& layer,
+void write_layer(GDALDataset& ds, const std::string& path, const model::Layer& layer,
                  CSLConstList options) {
     OGRSpatialReference srs;
     srs.importFromEPSG(layer.epsg);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const OGRwkbGeometryType gtype = layer.kind == GeometryKind::point          ? wkbPoint
-                                     : layer.kind == GeometryKind::multipolygon ? wkbMultiPolygon
-                                                                                : wkbNone;
-    QuietGdalErrors quiet;
+    const OGRwkbGeometryType gtype = layer.kind == model::GeometryKind::point ? wkbPoint
+                                     : layer.kind == model::GeometryKind::multipolygon
+                                         ? wkbMultiPolygon
+                                         : wkbNone;
+    gdal::QuietGdalErrors quiet;
     OGRLayer* l = ds.CreateLayer(layer.name.c_str(), gtype == wkbNone ? nullptr : &srs, gtype,
                                  const_cast<char**>(options));
     if (!l)
-        throw DataError(
-            path, "cannot create layer " + layer.name + ": " + QuietGdalErrors::last_message());
+        throw core::DataError(path, "cannot create layer " + layer.name + ": " +
+                                        gdal::QuietGdalErrors::last_message());
     for (const auto& f : layer.fields) {
         OGRFieldDefn defn(f.name.c_str(), ogr_type(f.type));
-        if (f.type == FieldType::boolean) defn.SetSubType(OFSTBoolean);
+        if (f.type == model::FieldType::boolean) defn.SetSubType(OFSTBoolean);
         defn.SetAlternativeName(f.alias.c_str());
         if (l->CreateField(&defn) != OGRERR_NONE)
-            throw DataError(path, "cannot create field " + layer.name + "." + f.name);
+            throw core::DataError(path, "cannot create field " + layer.name + "." + f.name);
     }
     const bool transaction = ds.StartTransaction() == OGRERR_NONE;
     for (std::size_t n = 0; n < layer.features.size(); ++n) {
-        const Feature& feature = layer.features[n];
+        const model::Feature& feature = layer.features[n];
         OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
         for (std::size_t i = 0; i < layer.fields.size() && i < feature.values.size(); ++i) {
             const int k = static_cast<int>(i);
@@ -109,15 +112,16 @@ void write_layer(GDALDataset& ds, const std::string& path, const Layer& layer,
             f->SetGeometryDirectly(g.release());
         }
         if (l->CreateFeature(f.get()) != OGRERR_NONE)
-            throw DataError(path, layer.name + " feature " + std::to_string(n + 1) +
-                                      ": cannot write: " + QuietGdalErrors::last_message());
+            throw core::DataError(path,
+                                  layer.name + " feature " + std::to_string(n + 1) +
+                                      ": cannot write: " + gdal::QuietGdalErrors::last_message());
     }
     if (transaction) ds.CommitTransaction();
 }
 
 }  // namespace
 
-void write_geopackage(const std::string& path, const std::vector<Layer>& layers,
+void write_geopackage(const std::string& path, const std::vector<model::Layer>& layers,
                       const std::string& provenance, const std::string& sources_line) {
     GDALDatasetUniquePtr ds = create("GPKG", path);
     if (!provenance.empty()) ds->SetMetadataItem("PALLIACARTE_PROVENANCE", provenance.c_str());
@@ -130,18 +134,19 @@ void write_geopackage(const std::string& path, const std::vector<Layer>& layers,
 }
 
 void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerStyle>& styles) {
-    register_gdal_drivers();
-    QuietGdalErrors quiet;
+    gdal::register_gdal_drivers();
+    gdal::QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-    if (!ds) throw DataError(gpkg_path, "cannot reopen: " + QuietGdalErrors::last_message());
+    if (!ds)
+        throw core::DataError(gpkg_path, "cannot reopen: " + gdal::QuietGdalErrors::last_message());
     // The table as QGIS itself creates it (through OGR, "id" primary key), so QGIS finds the
     // default style of each layer by table and geometry column and can edit it.
     const char* options[] = {"FID=id", nullptr};
     OGRLayer* table =
         ds->CreateLayer("layer_styles", nullptr, wkbNone, const_cast<char**>(options));
     if (!table)
-        throw DataError(gpkg_path,
-                        "cannot create layer_styles: " + QuietGdalErrors::last_message());
+        throw core::DataError(
+            gpkg_path, "cannot create layer_styles: " + gdal::QuietGdalErrors::last_message());
     auto add = [&](const char* name, OGRFieldType type, int width = 0, bool boolean = false) {
         OGRFieldDefn f(name, type);
         f.SetWidth(width);
@@ -163,7 +168,7 @@ void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerSty
     add("update_time", OFTDateTime);
     for (const auto& s : styles) {
         OGRLayer* l = ds->GetLayerByName(s.layer.c_str());
-        if (!l) throw DataError(gpkg_path, "no layer " + s.layer + " to style");
+        if (!l) throw core::DataError(gpkg_path, "no layer " + s.layer + " to style");
         OGRFeatureUniquePtr f(OGRFeature::CreateFeature(table->GetLayerDefn()));
         f->SetField("f_table_catalog", "");
         f->SetField("f_table_schema", "");
@@ -177,9 +182,9 @@ void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerSty
         f->SetField("owner", "palliacarte");
         f->SetField("ui", "");
         if (table->CreateFeature(f.get()) != OGRERR_NONE)
-            throw DataError(gpkg_path, "cannot store the style of " + s.layer + ": " +
-                                           QuietGdalErrors::last_message());
+            throw core::DataError(gpkg_path, "cannot store the style of " + s.layer + ": " +
+                                                 gdal::QuietGdalErrors::last_message());
     }
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

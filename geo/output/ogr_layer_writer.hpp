@@ -7,13 +7,13 @@
 
 #include "model/layer.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 /// @brief Creates (replaces) `path`. @throws DataError naming the file and GDAL's reason.
 /// `provenance` (JSON, output/run_provenance.hpp) goes into the dataset metadata
 /// (gpkg_metadata, item PALLIACARTE_PROVENANCE) and `sources_line` after each layer's
 /// description (gpkg_contents), where QGIS shows it.
-void write_geopackage(const std::string& path, const std::vector<Layer>& layers,
+void write_geopackage(const std::string& path, const std::vector<model::Layer>& layers,
                       const std::string& provenance = {}, const std::string& sources_line = {});
 
 /// @brief Adds QGIS's `layer_styles` table to a GeoPackage: one default style (QML, optional
@@ -27,4 +27,4 @@ struct LayerStyle {
 };
 void write_layer_styles(const std::string& gpkg_path, const std::vector<LayerStyle>& styles);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

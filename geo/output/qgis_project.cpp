@@ -12,7 +12,7 @@
 #include "core/xml_escape.hpp"
 #include "output/run_provenance.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 namespace fs = std::filesystem;
 
@@ -57,10 +57,10 @@ std::string spatialrefsys(int epsg) {
     srs.exportToWkt(&wkt, options);
     char* proj4 = nullptr;
     srs.exportToProj4(&proj4);
-    std::string out = "<spatialrefsys><wkt>" + xml_escaped(wkt ? wkt : "") + "</wkt><proj4>" +
-                      xml_escaped(proj4 ? proj4 : "") +
+    std::string out = "<spatialrefsys><wkt>" + core::xml_escaped(wkt ? wkt : "") + "</wkt><proj4>" +
+                      core::xml_escaped(proj4 ? proj4 : "") +
                       "</proj4><authid>EPSG:" + std::to_string(epsg) + "</authid><description>" +
-                      xml_escaped(srs.GetName() ? srs.GetName() : "") +
+                      core::xml_escaped(srs.GetName() ? srs.GetName() : "") +
                       "</description></spatialrefsys>";
     CPLFree(wkt);
     CPLFree(proj4);
@@ -72,7 +72,8 @@ std::string spatialrefsys(int epsg) {
 std::string layer_labeling(const std::string& layer) {
     std::string field, expression = "0", scale;
     if (layer == "white_zones") {
-        field = xml_escaped("CASE WHEN \"kind\" = 'commune' AND \"rank\" <= 30 THEN \"name\" END");
+        field = core::xml_escaped(
+            "CASE WHEN \"kind\" = 'commune' AND \"rank\" <= 30 THEN \"name\" END");
         expression = "1";
         scale = "scaleVisibility=\"0\"";
     } else if (layer == "structures") {
@@ -104,15 +105,15 @@ std::string datasource(const std::string& gpkg, const ProjectLayer& l) {
     return "./" + gpkg + "|layername=" + l.table + (l.subset.empty() ? "" : "|subset=" + l.subset);
 }
 
-std::string geometry_of(const Layer& l) {
-    return l.kind == GeometryKind::point ? "Point" : "Polygon";
+std::string geometry_of(const model::Layer& l) {
+    return l.kind == model::GeometryKind::point ? "Point" : "Polygon";
 }
 
 // A print layout: title, map of the type's layers, their legend, scale bar, sources. The
 // attributes given are those QGIS 3.22 needs; it fills in the rest with its defaults.
 std::string layout(const std::string& name, const std::string& title, const std::string& sources,
                    const std::vector<ProjectLayer>& shown, const std::string& gpkg,
-                   const Box& extent, int n) {
+                   const model::Box& extent, int n) {
     // Map item 190 × 168 mm: the extent widened to its proportions.
     const double w = 190, h = 168;
     double x0 = extent.min_corner().x, x1 = extent.max_corner().x;
@@ -143,18 +144,18 @@ std::string layout(const std::string& name, const std::string& title, const std:
     };
     std::string layer_set, legend_tree;
     for (const auto& l : shown) {
-        layer_set += "<Layer source=\"" + xml_escaped(datasource(gpkg, l)) +
-                     "\" provider=\"ogr\" name=\"" + xml_escaped(l.name) + "\">" + l.id +
+        layer_set += "<Layer source=\"" + core::xml_escaped(datasource(gpkg, l)) +
+                     "\" provider=\"ogr\" name=\"" + core::xml_escaped(l.name) + "\">" + l.id +
                      "</Layer>";
-        legend_tree += "<layer-tree-layer id=\"" + l.id + "\" name=\"" + xml_escaped(l.name) +
+        legend_tree += "<layer-tree-layer id=\"" + l.id + "\" name=\"" + core::xml_escaped(l.name) +
                        "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\" source=\"" +
-                       xml_escaped(datasource(gpkg, l)) + "\"/>";
+                       core::xml_escaped(datasource(gpkg, l)) + "\"/>";
     }
     char extent_xml[200];
     std::snprintf(extent_xml, sizeof extent_xml,
                   "<Extent xmin=\"%.2f\" ymin=\"%.2f\" xmax=\"%.2f\" ymax=\"%.2f\"/>", x0, y0, x1,
                   y1);
-    return "<Layout name=\"" + xml_escaped(name) +
+    return "<Layout name=\"" + core::xml_escaped(name) +
            "\" units=\"mm\" printResolution=\"300\">"
            "<PageCollection><LayoutItem type=\"65638\" size=\"297,210,mm\" position=\"0,0,mm\" "
            "visibility=\"1\" opacity=\"1\" background=\"true\"/></PageCollection>" +
@@ -165,7 +166,7 @@ std::string layout(const std::string& name, const std::string& title, const std:
                 10, 24, w, h, 1,
                 std::string(extent_xml) + "<LayerSet>" + layer_set + "</LayerSet>") +
            item("65641",
-                "labelText=\"" + xml_escaped(title) +
+                "labelText=\"" + core::xml_escaped(title) +
                     "\" halign=\"1\" valign=\"32\" background=\"false\"",
                 10, 8, 277, 12, 2,
                 "<LabelFont style=\"\" description=\"DejaVu Sans,15,-1,5,75,0,0,0,0,0\"/>"
@@ -186,7 +187,7 @@ std::string layout(const std::string& name, const std::string& title, const std:
                     "boxContentSpace=\"1\" alignment=\"0\" background=\"true\"",
                 14, 176, 60, 12, 4) +
            item("65641",
-                "labelText=\"" + xml_escaped(sources) +
+                "labelText=\"" + core::xml_escaped(sources) +
                     "\" halign=\"1\" valign=\"32\" "
                     "background=\"false\"",
                 10, 194, 277, 12, 5,
@@ -210,7 +211,7 @@ std::string qml_for_type(const std::string& qml, const std::string& type) {
         } else if (const auto other = rules.find("<rule key=\"type-OTHER\"");
                    other != std::string::npos) {
             kept = rule_element(rules, other);
-            replace_attribute(kept, "label", xml_escaped(type));
+            replace_attribute(kept, "label", core::xml_escaped(type));
         }
         if (!kept.empty()) {
             replace_attribute(kept, "checkstate", "1");
@@ -222,14 +223,14 @@ std::string qml_for_type(const std::string& qml, const std::string& type) {
         const std::size_t from = open + cats.size(), to = out.find("</categories>", from);
         const std::string all = out.substr(from, to - from);
         std::string kept;
-        if (const auto at = all.find("value=\"" + xml_escaped(type) + "\"");
+        if (const auto at = all.find("value=\"" + core::xml_escaped(type) + "\"");
             at != std::string::npos) {
             const std::size_t start = all.rfind("<category ", at);
             kept = all.substr(start, all.find("/>", at) + 2 - start);
         } else if (const auto other = all.find("value=\"\""); other != std::string::npos) {
             const std::size_t start = all.rfind("<category ", other);
             kept = all.substr(start, all.find("/>", other) + 2 - start);
-            replace_attribute(kept, "label", xml_escaped(type));
+            replace_attribute(kept, "label", core::xml_escaped(type));
         }
         if (!kept.empty()) out.replace(from, to - from, kept);
     }
@@ -252,7 +253,7 @@ std::string project_document(const std::string& title, const std::string& srs,
                              const std::string& layouts) {
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
            "<qgis projectname=\"" +
-           xml_escaped(title) + "\" version=\"3.22.0\"><title>" + xml_escaped(title) +
+           core::xml_escaped(title) + "\" version=\"3.22.0\"><title>" + core::xml_escaped(title) +
            "</title><projectCrs>" + srs + "</projectCrs><layer-tree-group>" + tree +
            "</layer-tree-group><properties><SpatialRefSys><ProjectionsEnabled type=\"int\">1"
            "</ProjectionsEnabled></SpatialRefSys><Paths><Absolute type=\"bool\">false</Absolute>"
@@ -263,21 +264,22 @@ std::string project_document(const std::string& title, const std::string& srs,
 // A .qgz is a zip holding the .qgs, named after it.
 void write_qgz(const std::string& path, const std::string& qgs) {
     void* zip = CPLCreateZip(path.c_str(), nullptr);
-    if (!zip) throw DataError(path, "écriture impossible (archive zip)");
+    if (!zip) throw core::DataError(path, "écriture impossible (archive zip)");
     const std::string inner = fs::path(path).stem().string() + ".qgs";
     const bool ok = CPLCreateFileInZip(zip, inner.c_str(), nullptr) == CE_None &&
                     CPLWriteFileInZip(zip, qgs.data(), static_cast<int>(qgs.size())) == CE_None &&
                     CPLCloseFileInZip(zip) == CE_None;
     if (CPLCloseZip(zip) != CE_None || !ok)
-        throw DataError(path, "écriture impossible (archive zip)");
+        throw core::DataError(path, "écriture impossible (archive zip)");
 }
 
 }  // namespace
 
 void write_qgis_project(const std::string& path, const std::string& gpkg_name,
-                        const std::vector<Layer>& layers, const std::vector<std::string>& qml,
-                        const CoverageAnalysis& analysis, const RunProvenance& provenance,
-                        const Box& extent, const std::vector<std::string>& titles) {
+                        const std::vector<model::Layer>& layers,
+                        const std::vector<std::string>& qml,
+                        const analysis::CoverageAnalysis& analysis, const RunProvenance& provenance,
+                        const model::Box& extent, const std::vector<std::string>& titles) {
     // The index of the layer of that name, or none.
     auto find = [&](const std::string& name) -> std::optional<std::size_t> {
         for (std::size_t i = 0; i < layers.size(); ++i)
@@ -291,16 +293,16 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
     auto add_layer = [&](const ProjectLayer& l) {
         map_layers += "<maplayer type=\"vector\" geometry=\"" + l.geometry + "\" labelsEnabled=\"" +
                       (l.labelled ? "1" : "0") + "\"><id>" + l.id + "</id><datasource>" +
-                      xml_escaped(datasource(gpkg_name, l)) + "</datasource><layername>" +
-                      xml_escaped(l.name) +
+                      core::xml_escaped(datasource(gpkg_name, l)) + "</datasource><layername>" +
+                      core::xml_escaped(l.name) +
                       "</layername><provider encoding=\"UTF-8\">ogr</provider>"
                       "<srs>" +
                       srs + "</srs>" + l.style + "</maplayer>";
     };
     auto tree_layer = [&](const ProjectLayer& l, bool checked) {
-        return "<layer-tree-layer id=\"" + l.id + "\" name=\"" + xml_escaped(l.name) +
+        return "<layer-tree-layer id=\"" + l.id + "\" name=\"" + core::xml_escaped(l.name) +
                "\" providerKey=\"ogr\" checked=\"" + (checked ? "Qt::Checked" : "Qt::Unchecked") +
-               "\" expanded=\"1\" source=\"" + xml_escaped(datasource(gpkg_name, l)) + "\"/>";
+               "\" expanded=\"1\" source=\"" + core::xml_escaped(datasource(gpkg_name, l)) + "\"/>";
     };
     // One group per type, the first shown: the others drawn on top would hide it.
     for (std::size_t k = 0; k < analysis.types.size(); ++k) {
@@ -323,8 +325,9 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
             add_layer(l);
             members += tree_layer(l, true);
         }
-        tree += "<layer-tree-group name=\"" + xml_escaped(type + " — " + analysis.types[k].label) +
-                "\" checked=\"" + (k == 0 ? "Qt::Checked" : "Qt::Unchecked") + "\" expanded=\"" +
+        tree += "<layer-tree-group name=\"" +
+                core::xml_escaped(type + " — " + analysis.types[k].label) + "\" checked=\"" +
+                (k == 0 ? "Qt::Checked" : "Qt::Unchecked") + "\" expanded=\"" +
                 (k == 0 ? "1" : "0") + "\">" + members + "</layer-tree-group>";
         // The printed map is the coverage map: statuses and structures (the white-zone and
         // catchment layers would cover the statuses).
@@ -353,4 +356,4 @@ void write_qgis_project(const std::string& path, const std::string& gpkg_name,
     write_qgz(path, qgs);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

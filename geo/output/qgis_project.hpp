@@ -12,7 +12,7 @@
 #include "analysis/coverage_result.hpp"
 #include "model/layer.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 struct RunProvenance;
 
@@ -21,9 +21,10 @@ struct RunProvenance;
 /// @param titles per analysed type, the printed map's title.
 /// @throws DataError naming the file.
 void write_qgis_project(const std::string& path, const std::string& gpkg_name,
-                        const std::vector<Layer>& layers, const std::vector<std::string>& qml,
-                        const CoverageAnalysis& analysis, const RunProvenance& provenance,
-                        const Box& extent, const std::vector<std::string>& titles);
+                        const std::vector<model::Layer>& layers,
+                        const std::vector<std::string>& qml,
+                        const analysis::CoverageAnalysis& analysis, const RunProvenance& provenance,
+                        const model::Box& extent, const std::vector<std::string>& titles);
 
 /// @brief The QGIS labeling of a layer, or empty: white-zone communes among the 30 first,
 /// structure names from 1:250 000 in (the GeoPackage's default styles and the project).
@@ -33,4 +34,4 @@ std::string layer_labeling(const std::string& layer);
 /// category (a type it does not know gets the « Autres types » one, named after the type).
 std::string qml_for_type(const std::string& qml, const std::string& type);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

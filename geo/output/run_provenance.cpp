@@ -10,13 +10,13 @@
 #include "output/source_vintage.hpp"
 #include "roads/car_profile.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 namespace {
 
 // The config's `sources.<role>` first, then what the file says.
-void set_vintage(SourceProvenance& s, const TerritoryConfig& config, const std::string& detected,
-                 const std::string& detected_from) {
+void set_vintage(SourceProvenance& s, const config::TerritoryConfig& config,
+                 const std::string& detected, const std::string& detected_from) {
     if (auto it = config.source_vintages.find(s.role); it != config.source_vintages.end()) {
         s.vintage = it->second;
         s.vintage_from = "config (sources." + s.role + ")";
@@ -32,12 +32,13 @@ const char* palliacarte_version() {
     return PALLIACARTE_VERSION;
 }
 
-RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
-                                  const CoverageAnalysis& a, const std::string& run_date) {
+RunProvenance make_run_provenance(const config::TerritoryConfig& c, const model::Territory& t,
+                                  const analysis::CoverageAnalysis& a,
+                                  const std::string& run_date) {
     RunProvenance p;
     p.territory = c.name;
     p.config_file = std::filesystem::path(c.config_path).filename().string();
-    p.run_date = run_date.empty() ? utc_now() : run_date;
+    p.run_date = run_date.empty() ? core::utc_now() : run_date;
     p.version = palliacarte_version();
 
     SourceProvenance communes{
@@ -45,14 +46,15 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
     set_vintage(communes, c, "", "");
     p.sources.push_back(communes);
     if (c.population) {
-        SourceProvenance pop{"population",
-                             "Population des communes",
-                             c.as_written(c.population->format == PopulationFormat::boundary_field
-                                              ? c.communes.path
-                                              : c.population->path),
-                             std::string(name_of(c.population->format)),
-                             "",
-                             ""};
+        SourceProvenance pop{
+            "population",
+            "Population des communes",
+            c.as_written(c.population->format == config::PopulationFormat::boundary_field
+                             ? c.communes.path
+                             : c.population->path),
+            std::string(config::name_of(c.population->format)),
+            "",
+            ""};
         set_vintage(pop, c, "", "");
         p.sources.push_back(pop);
     }
@@ -60,11 +62,12 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
         SourceProvenance st{"structures",
                             "Structures",
                             c.as_written(s.path),
-                            std::string(name_of(s.format)),
+                            std::string(config::name_of(s.format)),
                             "",
                             ""};
-        const std::string date =
-            s.format == StructureFormat::finess_etalab ? finess_etalab_extraction_date(s.path) : "";
+        const std::string date = s.format == config::StructureFormat::finess_etalab
+                                     ? finess_etalab_extraction_date(s.path)
+                                     : "";
         set_vintage(st, c, date.empty() ? "" : "extraction FINESS du " + date,
                     "en-tête du fichier FINESS");
         p.sources.push_back(st);
@@ -75,17 +78,17 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
         set_vintage(grid, c, "", "");
         p.sources.push_back(grid);
     }
-    if (c.roads && a.method == TimeModel::road) {
+    if (c.roads && a.method == analysis::TimeModel::road) {
         // One line per file: neighbouring extracts may be of different days.
         for (const auto& path : c.roads->paths) {
             SourceProvenance roads{"roads",
                                    "Réseau routier",
                                    c.as_written(path),
-                                   std::string(name_of(c.roads->format)),
+                                   std::string(config::name_of(c.roads->format)),
                                    "",
                                    ""};
             const std::string stamp =
-                c.roads->format == RoadFormat::osm ? osm_extract_timestamp(path) : "";
+                c.roads->format == config::RoadFormat::osm ? osm_extract_timestamp(path) : "";
             set_vintage(roads, c, stamp.empty() ? "" : "OpenStreetMap, extrait du " + stamp,
                         "en-tête de l'extrait OSM");
             p.sources.push_back(roads);
@@ -98,7 +101,7 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
         SourceProvenance ts{"territories",
                             "Regroupement « " + g.label + " »",
                             c.as_written(g.path),
-                            std::string(name_of(g.format)),
+                            std::string(config::name_of(g.format)),
                             "",
                             ""};
         set_vintage(ts, c, "", "");
@@ -108,8 +111,8 @@ RunProvenance make_run_provenance(const TerritoryConfig& c, const Territory& t,
     p.area_only = a.area_only;
     p.time_model = a.method;
     p.time_model_label = a.method_label;
-    if (a.method == TimeModel::road) {
-        const CarProfile& profile = *t.car_profile;
+    if (a.method == analysis::TimeModel::road) {
+        const roads::CarProfile& profile = *t.car_profile;
         p.time_parameters = {
             {"profile", std::filesystem::path(c.roads->profile_path).filename().string()},
             {"maxspeed_realism_factor", profile.maxspeed_factor()},
@@ -159,26 +162,27 @@ std::string RunProvenance::markdown() const {
     r += "\n- Configuration : `" + config_file + "` ; calcul du " + run_date + " par palliacarte " +
          version + ".\n";
     r += "- Modèle de temps : " + time_model_label + " — paramètres :";
-    if (time_model == TimeModel::road) {
-        r +=
-            " profil `" + time_parameters["profile"].get<std::string>() + "`, vitesses limites × " +
-            decimal_fr(time_parameters["maxspeed_realism_factor"].get<double>(), 2) +
-            ", trajet hors réseau à " +
-            decimal_fr(time_parameters["off_network_kmh"].get<double>(), 0) +
-            " km/h, accroche à une route jusqu'à " +
-            decimal_fr(time_parameters["snap_max_distance_m"].get<double>(), 0) + " m (au-delà : " +
-            (time_parameters["off_road"] == "out-of-reach" ? "hors d'atteinte"
-                                                           : "trajet jusqu'à la route") +
-            ").\n";
+    if (time_model == analysis::TimeModel::road) {
+        r += " profil `" + time_parameters["profile"].get<std::string>() +
+             "`, vitesses limites × " +
+             core::decimal_fr(time_parameters["maxspeed_realism_factor"].get<double>(), 2) +
+             ", trajet hors réseau à " +
+             core::decimal_fr(time_parameters["off_network_kmh"].get<double>(), 0) +
+             " km/h, accroche à une route jusqu'à " +
+             core::decimal_fr(time_parameters["snap_max_distance_m"].get<double>(), 0) +
+             " m (au-delà : " +
+             (time_parameters["off_road"] == "out-of-reach" ? "hors d'atteinte"
+                                                            : "trajet jusqu'à la route") +
+             ").\n";
     } else {
         r += " distance à vol d'oiseau × " +
-             decimal_fr(time_parameters["detour_factor"].get<double>(), 2) + " à " +
-             decimal_fr(time_parameters["speed_kmh"].get<double>(), 0) + " km/h.\n";
+             core::decimal_fr(time_parameters["detour_factor"].get<double>(), 2) + " à " +
+             core::decimal_fr(time_parameters["speed_kmh"].get<double>(), 0) + " km/h.\n";
     }
     r += "- Seuils :";
     for (std::size_t i = 0; i < thresholds_min.size(); ++i)
         r += std::string(i ? "," : "") + " " + thresholds_min[i].first + " " +
-             decimal_fr(thresholds_min[i].second, 0) + " min";
+             core::decimal_fr(thresholds_min[i].second, 0) + " min";
     r += ".\n- " + attribution() + "\n";
     return r;
 }
@@ -205,8 +209,8 @@ std::string RunProvenance::attribution() const {
     return r + ".";
 }
 
-PageCredits RunProvenance::page_credits() const {
+cartography::PageCredits RunProvenance::page_credits() const {
     return {territory, run_date, version, sources_line() + " " + attribution()};
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -11,11 +11,19 @@
 #include "analysis/time_model.hpp"
 #include "cartography/page_credits.hpp"
 
-namespace palliacarte {
-
+namespace palliacarte::model {
 struct Territory;
+}  // namespace palliacarte::model
+
+namespace palliacarte::config {
 struct TerritoryConfig;
+}  // namespace palliacarte::config
+
+namespace palliacarte::analysis {
 struct CoverageAnalysis;
+}  // namespace palliacarte::analysis
+
+namespace palliacarte::output {
 
 struct SourceProvenance {
     std::string role;          ///< "communes", "population", "structures", "population_grid"…
@@ -32,7 +40,7 @@ struct RunProvenance {
     std::string run_date;  ///< UTC, ISO 8601
     std::string version;   ///< palliacarte's
     std::vector<SourceProvenance> sources;
-    TimeModel time_model = TimeModel::road;
+    analysis::TimeModel time_model = analysis::TimeModel::road;
     std::string time_model_label;    ///< French, as every output says it
     nlohmann::json time_parameters;  ///< speed, detour, realism factor, snap limit…
     std::vector<std::pair<std::string, double>> thresholds_min;  ///< per analysed type
@@ -46,12 +54,13 @@ struct RunProvenance {
     /// @brief Attribution a map must carry (ODbL for OpenStreetMap roads only when roads ran).
     std::string attribution() const;
     /// @brief What the printed maps say about the run.
-    PageCredits page_credits() const;
+    cartography::PageCredits page_credits() const;
 };
 
 /// @brief Reads what the config and the files say. `run_date` empty: now.
-RunProvenance make_run_provenance(const TerritoryConfig& config, const Territory& territory,
-                                  const CoverageAnalysis& analysis,
+RunProvenance make_run_provenance(const config::TerritoryConfig& config,
+                                  const model::Territory& territory,
+                                  const analysis::CoverageAnalysis& analysis,
                                   const std::string& run_date = {});
 
 /// @brief The text shown when a vintage is unknown.
@@ -60,4 +69,4 @@ constexpr const char* kUnknownVintage = "millésime non renseigné (clé `source
 /// @brief palliacarte's version (CMake project version).
 const char* palliacarte_version();
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -7,10 +7,10 @@
 #include "gdal/ogr_source.hpp"
 #include "roads/pbf_framing.hpp"
 
-namespace palliacarte {
+namespace palliacarte::output {
 
 std::string finess_etalab_extraction_date(const std::string& path) {
-    VSILFILE* f = VSIFOpenL(gdal_virtual_path(path).c_str(), "rb");
+    VSILFILE* f = VSIFOpenL(gdal::gdal_virtual_path(path).c_str(), "rb");
     if (!f) return {};
     char buf[256] = {};
     const std::size_t n = VSIFReadL(buf, 1, sizeof buf - 1, f);
@@ -25,7 +25,7 @@ std::string finess_etalab_extraction_date(const std::string& path) {
 
 std::string osm_extract_timestamp(const std::string& path) {
     try {
-        if (is_pbf_path(path)) check_pbf_framing(path);
+        if (roads::is_pbf_path(path)) roads::check_pbf_framing(path);
         osmium::io::Reader reader(path, osmium::osm_entity_bits::nothing);
         const osmium::io::Header header = reader.header();
         reader.close();
@@ -37,4 +37,4 @@ std::string osm_extract_timestamp(const std::string& path) {
     }
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::output

@@ -8,22 +8,22 @@
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 CarProfile CarProfile::load(const std::string& path) {
-    return from_json_text(read_config_file(path, "road profile"), path);
+    return from_json_text(core::read_config_file(path, "road profile"), path);
 }
 
 CarProfile CarProfile::from_json_text(const std::string& text, const std::string& name) {
     CarProfile p;
     try {
-        const auto doc = parse_bounded_json(text);
+        const auto doc = core::parse_bounded_json(text);
         p.name_ = doc.value("name", name);
         for (const auto& [cls, v] : doc.at("class_speeds_kmh").items()) {
             const double rural = v.is_number() ? v.get<double>() : v.at("rural").get<double>();
             const double urban = v.is_number() ? rural : v.value("urban", rural);
             if (rural <= 0 || urban <= 0)
-                throw ConfigError(name + ": speed of '" + cls + "' must be positive");
+                throw core::ConfigError(name + ": speed of '" + cls + "' must be positive");
             p.class_speeds_[cls] = {rural, urban};
         }
         for (const auto& c : doc.value("excluded_classes", std::vector<std::string>{}))
@@ -38,14 +38,15 @@ CarProfile CarProfile::from_json_text(const std::string& text, const std::string
         p.off_network_kmh_ = doc.value("off_network_kmh", 15.0);
         const std::string ctx = doc.value("default_context", "rural");
         if (ctx != "rural" && ctx != "urban")
-            throw ConfigError(name + ": default_context must be rural or urban");
+            throw core::ConfigError(name + ": default_context must be rural or urban");
         p.default_context_ = ctx == "urban" ? RoadContext::urban : RoadContext::rural;
         if (p.maxspeed_factor_ <= 0 || p.maxspeed_factor_ > 1.5 || p.off_network_kmh_ <= 0)
-            throw ConfigError(name + ": maxspeed_factor and off_network_kmh must be positive");
+            throw core::ConfigError(name +
+                                    ": maxspeed_factor and off_network_kmh must be positive");
     } catch (const nlohmann::json::exception& e) {
-        throw ConfigError(name + ": not a valid road profile: " + e.what());
+        throw core::ConfigError(name + ": not a valid road profile: " + e.what());
     }
-    if (p.class_speeds_.empty()) throw ConfigError(name + ": no class_speeds_kmh");
+    if (p.class_speeds_.empty()) throw core::ConfigError(name + ": no class_speeds_kmh");
     return p;
 }
 
@@ -62,7 +63,7 @@ bool CarProfile::is_routable_class(std::string_view road_class) const {
 }
 
 std::optional<double> CarProfile::parse_maxspeed_kmh(std::string_view value) const {
-    value = trim(value);
+    value = core::trim(value);
     if (value.empty()) return std::nullopt;
     // "50;30" or "50|30": several limits (by lane or time); the lowest is the safe reading.
     const auto sep = value.find_first_of(";|");
@@ -77,13 +78,13 @@ std::optional<double> CarProfile::parse_maxspeed_kmh(std::string_view value) con
     double factor = 1.0;
     if (value.size() > 3 && value.substr(value.size() - 3) == "mph") {
         factor = 1.609344;
-        value = trim(value.substr(0, value.size() - 3));
+        value = core::trim(value.substr(0, value.size() - 3));
     } else if (value.size() > 4 && value.substr(value.size() - 4) == "km/h") {
-        value = trim(value.substr(0, value.size() - 4));
+        value = core::trim(value.substr(0, value.size() - 4));
     }
-    const auto v = parse_number(value);
+    const auto v = core::parse_number(value);
     if (!v || *v <= 0 || *v > 200) return std::nullopt;
     return *v * factor;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 enum class RoadContext { rural, urban };
 
@@ -48,4 +48,4 @@ class CarProfile {
     RoadContext default_context_ = RoadContext::rural;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -6,7 +6,7 @@
 #include <limits>
 #include <numeric>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 namespace {
 
@@ -56,8 +56,8 @@ Candidates candidates(std::size_t n, const std::vector<char>& keep,
 // One merge: the input, the candidates, and which nodes a chain passes through.
 class ChainMerger {
   public:
-    ChainMerger(const std::vector<Point>& positions, std::vector<char>& keep,
-                std::vector<BuilderEdge>& edges, std::vector<Point>& shape_points)
+    ChainMerger(const std::vector<model::Point>& positions, std::vector<char>& keep,
+                std::vector<BuilderEdge>& edges, std::vector<model::Point>& shape_points)
         : positions_(positions),
           keep_(keep),
           edges_(edges),
@@ -132,7 +132,7 @@ class ChainMerger {
     // shapes and inner nodes; the through nodes leave `keep`. Returns how many left.
     std::size_t merge() {
         std::vector<BuilderEdge> merged;
-        std::vector<Point> merged_shape;
+        std::vector<model::Point> merged_shape;
         merged.reserve(edges_.size());
         merged_shape.reserve(shape_points_.size());
         for (std::uint32_t first = 0; first < edges_.size(); ++first) {
@@ -171,9 +171,9 @@ class ChainMerger {
     double pace(std::uint32_t i) const {
         const BuilderEdge& e = edges_[i];
         double d = 0;
-        Point prev = positions_[e.from];
+        model::Point prev = positions_[e.from];
         for (std::uint32_t k = 0; k <= e.shape_count; ++k) {
-            const Point& p =
+            const model::Point& p =
                 k < e.shape_count ? shape_points_[e.shape_first + k] : positions_[e.to];
             d += std::sqrt((p.x - prev.x) * (p.x - prev.x) + (p.y - prev.y) * (p.y - prev.y));
             prev = p;
@@ -209,10 +209,10 @@ class ChainMerger {
         return edges_[e].to;
     }
 
-    const std::vector<Point>& positions_;
+    const std::vector<model::Point>& positions_;
     std::vector<char>& keep_;
     std::vector<BuilderEdge>& edges_;
-    std::vector<Point>& shape_points_;
+    std::vector<model::Point>& shape_points_;
     const std::size_t n_;
     const Candidates cand_;
     std::vector<char> through_;
@@ -220,9 +220,9 @@ class ChainMerger {
 
 }  // namespace
 
-ChainMergeCounts merge_degree_two_chains(const std::vector<Point>& positions,
+ChainMergeCounts merge_degree_two_chains(const std::vector<model::Point>& positions,
                                          std::vector<char>& keep, std::vector<BuilderEdge>& edges,
-                                         std::vector<Point>& shape_points) {
+                                         std::vector<model::Point>& shape_points) {
     ChainMerger merger(positions, keep, edges, shape_points);
     ChainMergeCounts counts{0, merger.kept_edges()};
     // Nothing to merge (a grid, a network already cut at junctions only): the edges stay.
@@ -232,4 +232,4 @@ ChainMergeCounts merge_degree_two_chains(const std::vector<Point>& positions,
     return counts;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

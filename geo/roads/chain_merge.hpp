@@ -12,7 +12,7 @@
 #include "model/geometry.hpp"
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief A directed link as the builder collects it; its inner vertices are
 /// shape_points[shape_first .. shape_first + shape_count).
@@ -33,8 +33,8 @@ struct ChainMergeCounts {
 /// seconds per *drawn* metre, matches within 1e-5: a point snapped along a merged edge then
 /// gets the time it had on its piece. A chain that would close on itself keeps a node, so that
 /// every road stays an edge (snapping needs it).
-ChainMergeCounts merge_degree_two_chains(const std::vector<Point>& positions,
+ChainMergeCounts merge_degree_two_chains(const std::vector<model::Point>& positions,
                                          std::vector<char>& keep, std::vector<BuilderEdge>& edges,
-                                         std::vector<Point>& shape_points);
+                                         std::vector<model::Point>& shape_points);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -3,28 +3,28 @@
 #include <algorithm>
 #include <cmath>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 namespace {
 
-double segment_length(const Point& a, const Point& b) {
+double segment_length(const model::Point& a, const model::Point& b) {
     return std::hypot(b.x - a.x, b.y - a.y);
 }
 
-Point lerp(const Point& a, const Point& b, double t) {
+model::Point lerp(const model::Point& a, const model::Point& b, double t) {
     return {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
 }
 
 }  // namespace
 
-double polyline_length(std::span<const Point> line) {
+double polyline_length(std::span<const model::Point> line) {
     double total = 0;
     for (std::size_t i = 1; i < line.size(); ++i) total += segment_length(line[i - 1], line[i]);
     return total;
 }
 
-std::vector<Point> edge_line(const RoadGraph& g, EdgeId e) {
-    std::vector<Point> line;
+std::vector<model::Point> edge_line(const RoadGraph& g, EdgeId e) {
+    std::vector<model::Point> line;
     const auto via = g.via(e);
     line.reserve(via.size() + 2);
     line.push_back(g.node_position[g.tail(e)]);
@@ -37,7 +37,7 @@ double drawn_length(const RoadGraph& g, EdgeId e) {
     return polyline_length(edge_line(g, e));
 }
 
-Point point_along(const std::vector<Point>& line, double t) {
+model::Point point_along(const std::vector<model::Point>& line, double t) {
     if (line.empty()) return {0, 0};
     const double target = std::clamp(t, 0.0, 1.0) * polyline_length(line);
     double walked = 0;
@@ -50,13 +50,13 @@ Point point_along(const std::vector<Point>& line, double t) {
     return line.back();
 }
 
-std::vector<Point> line_part(const std::vector<Point>& line, double from, double to) {
+std::vector<model::Point> line_part(const std::vector<model::Point>& line, double from, double to) {
     if (line.size() < 2) return line;
     from = std::clamp(from, 0.0, 1.0);
     to = std::clamp(to, from, 1.0);
     const double total = polyline_length(line);
     const double start = from * total, end = to * total;
-    std::vector<Point> out;
+    std::vector<model::Point> out;
     double walked = 0;
     for (std::size_t i = 1; i < line.size(); ++i) {
         const double len = segment_length(line[i - 1], line[i]);
@@ -75,4 +75,4 @@ std::vector<Point> line_part(const std::vector<Point>& line, double from, double
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

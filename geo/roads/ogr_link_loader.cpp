@@ -13,7 +13,7 @@
 #include "gdal/ogr_source.hpp"
 #include "roads/edge_shape.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 namespace {
 
@@ -36,22 +36,22 @@ struct LinkFields {
     std::optional<int> from, to, length, road_class, speed, direction;
 };
 
-LinkFields resolve_link_fields(const RoadSourceConfig& config, OGRFeatureDefn* defn,
+LinkFields resolve_link_fields(const config::RoadSourceConfig& config, OGRFeatureDefn* defn,
                                const std::string& path) {
     auto field = [&](const char* ours) -> std::optional<int> {
         const auto it = config.fields.find(ours);
         if (it == config.fields.end()) return std::nullopt;
-        const auto idx = find_field(defn, it->second);
+        const auto idx = gdal::find_field(defn, it->second);
         if (!idx)
-            throw DataError(path,
-                            "pas de champ « " + it->second + " » (roads.fields." + ours + ")");
+            throw core::DataError(
+                path, "pas de champ « " + it->second + " » (roads.fields." + ours + ")");
         return idx;
     };
     LinkFields f{field("from_node"), field("to_node"),   field("length"),
                  field("class"),     field("speed_kmh"), field("direction")};
     if (f.from.has_value() != f.to.has_value())
-        throw DataError(path,
-                        "roads.fields : from_node et to_node vont ensemble (les deux ou aucun)");
+        throw core::DataError(
+            path, "roads.fields : from_node et to_node vont ensemble (les deux ou aucun)");
     return f;
 }
 
@@ -61,16 +61,17 @@ struct ClassRule {
     std::string road_class;
 };
 
-std::vector<ClassRule> compile_class_rules(const RoadSourceConfig& config, OGRFeatureDefn* defn,
-                                           const std::string& path) {
+std::vector<ClassRule> compile_class_rules(const config::RoadSourceConfig& config,
+                                           OGRFeatureDefn* defn, const std::string& path) {
     std::vector<ClassRule> rules;
     for (const auto& cr : config.class_rules) {
         ClassRule rule{{}, cr.road_class};
         for (const auto& [name, values] : cr.when) {
-            const auto idx = find_field(defn, name);
-            if (!idx) throw DataError(path, "pas de champ « " + name + " » (roads.class_rules)");
+            const auto idx = gdal::find_field(defn, name);
+            if (!idx)
+                throw core::DataError(path, "pas de champ « " + name + " » (roads.class_rules)");
             std::vector<std::string> folded;
-            for (const auto& v : values) folded.push_back(fold_for_matching(v));
+            for (const auto& v : values) folded.push_back(core::fold_for_matching(v));
             rule.when.emplace_back(*idx, std::move(folded));
         }
         rules.push_back(std::move(rule));
@@ -84,24 +85,25 @@ std::string road_class_of(OGRFeature& f, const LinkFields& fields,
     for (const auto& rule : rules) {
         bool all = true;
         for (const auto& [idx, values] : rule.when) {
-            const std::string v = fold_for_matching(trim(field_text(f, idx)));
+            const std::string v = core::fold_for_matching(core::trim(gdal::field_text(f, idx)));
             all = all && std::find(values.begin(), values.end(), v) != values.end();
         }
         if (all) return rule.road_class;
     }
-    return fields.road_class ? field_text(f, *fields.road_class) : "";
+    return fields.road_class ? gdal::field_text(f, *fields.road_class) : "";
 }
 
-LinkDirection direction_of(const RoadSourceConfig& config, const std::string& value) {
+LinkDirection direction_of(const config::RoadSourceConfig& config, const std::string& value) {
     for (const auto& [kind, values] : config.direction_values)
         for (const auto& v : values)
-            if (fold_for_matching(v) == fold_for_matching(value)) {
+            if (core::fold_for_matching(v) == core::fold_for_matching(value)) {
                 if (kind == "forward") return LinkDirection::forward;
                 if (kind == "backward") return LinkDirection::backward;
                 if (kind == "closed") return LinkDirection::closed;
                 return LinkDirection::both;
             }
-    return config.direction == LinkLayout::forward ? LinkDirection::forward : LinkDirection::both;
+    return config.direction == config::LinkLayout::forward ? LinkDirection::forward
+                                                           : LinkDirection::both;
 }
 
 // The feature's line: a LineString, or a MultiLineString of one part; null otherwise.
@@ -114,8 +116,9 @@ const OGRLineString* single_line(const OGRGeometry* g) {
 }
 
 // Speed: a real value in the speed field, else the profile's class speed, else the default.
-double link_kmh(OGRFeature& f, const LinkFields& fields, const RoadSourceConfig& config,
-                const CarProfile& profile, const std::string& road_class, RoadLoadStats& stats) {
+double link_kmh(OGRFeature& f, const LinkFields& fields, const config::RoadSourceConfig& config,
+                const CarProfile& profile, const std::string& road_class,
+                model::RoadLoadStats& stats) {
     if (fields.speed && f.IsFieldSetAndNotNull(*fields.speed)) {
         const double v = f.GetFieldAsDouble(*fields.speed);
         const auto def = config.importer_default_speeds_kmh.find(road_class);
@@ -123,7 +126,9 @@ double link_kmh(OGRFeature& f, const LinkFields& fields, const RoadSourceConfig&
             def != config.importer_default_speeds_kmh.end() && std::abs(def->second - v) < 0.5;
         if (v > 0 && v < 250 && !importer_default) {
             ++stats.speed_from_field;
-            return config.speed_field_kind == SpeedFieldKind::limit ? profile.realistic_kmh(v) : v;
+            return config.speed_field_kind == config::SpeedFieldKind::limit
+                       ? profile.realistic_kmh(v)
+                       : v;
         }
     }
     if (!road_class.empty()) {
@@ -142,8 +147,8 @@ struct LinkEnds {
     bool forward, backward;
 };
 void add_link(LinkUnion& u, std::size_t file_index, const LinkEnds& ends, double length,
-              double secs, const std::vector<Point>& shape, RoadLoadStats& stats) {
-    RoadFileStats& file = stats.files[file_index];
+              double secs, const std::vector<model::Point>& shape, model::RoadLoadStats& stats) {
+    model::RoadFileStats& file = stats.files[file_index];
     // The same link in two files (an overlap band): same ends, length and direction. Its
     // junctions are in both files. Parallel twins within one file are kept, as with one file.
     if (u.several_files) {
@@ -161,9 +166,10 @@ void add_link(LinkUnion& u, std::size_t file_index, const LinkEnds& ends, double
         ++stats.loops;
         return;
     }
-    const std::size_t made = u.builder.add_road(
-        ends.a, ends.b, length, secs, u.next_link++,
-        std::span<const Point>(shape).subspan(1, shape.size() - 2), ends.forward, ends.backward);
+    const std::size_t made =
+        u.builder.add_road(ends.a, ends.b, length, secs, u.next_link++,
+                           std::span<const model::Point>(shape).subspan(1, shape.size() - 2),
+                           ends.forward, ends.backward);
     stats.links += made;
     file.links += made;
     u.overlap.touch(ends.a, file_index);
@@ -171,31 +177,34 @@ void add_link(LinkUnion& u, std::size_t file_index, const LinkEnds& ends, double
 }
 
 // One file's features into the shared builder.
-void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int epsg,
-                    const CarProfile& profile, LinkUnion& u, RoadLoadStats& stats,
-                    LoadReport& report, const ProgressFn& progress) {
+void read_link_file(const config::RoadSourceConfig& config, std::size_t file_index, int epsg,
+                    const CarProfile& profile, LinkUnion& u, model::RoadLoadStats& stats,
+                    core::LoadReport& report, const core::ProgressFn& progress) {
     const std::string& path = config.paths[file_index];
     if (progress) progress("routes : ouverture de " + path, 0, 0);
-    OgrSource src = open_vector_layer(path, config.layer);
+    gdal::OgrSource src = gdal::open_vector_layer(path, config.layer);
     if (!config.where.empty()) {
-        QuietGdalErrors quiet;
+        gdal::QuietGdalErrors quiet;
         if (src.layer->SetAttributeFilter(config.where.c_str()) != OGRERR_NONE)
-            throw DataError(path, "filtre attributaire invalide « " + config.where +
-                                      "': " + QuietGdalErrors::last_message());
+            throw core::DataError(path, "filtre attributaire invalide « " + config.where +
+                                            "': " + gdal::QuietGdalErrors::last_message());
     }
     OGRFeatureDefn* defn = src.layer->GetLayerDefn();
     const LinkFields fields = resolve_link_fields(config, defn, path);
     const std::vector<ClassRule> rules = compile_class_rules(config, defn, path);
-    const std::string crs = config.source_crs.empty() ? layer_crs(src.layer) : config.source_crs;
+    const std::string crs =
+        config.source_crs.empty() ? gdal::layer_crs(src.layer) : config.source_crs;
     if (crs.empty())
-        throw DataError(path, "la couche routière n'a pas de CRS : renseignez roads.source_crs");
-    const CrsTransform to_work(crs, epsg_string(epsg));
+        throw core::DataError(path,
+                              "la couche routière n'a pas de CRS : renseignez roads.source_crs");
+    const crs::CrsTransform to_work(crs, crs::epsg_string(epsg));
 
     const GIntBig total = src.layer->GetFeatureCount(FALSE);
-    ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0, 5000);
+    core::ProgressTicker ticker(progress, "routes : lecture des tronçons", total > 0 ? total : 0,
+                                5000);
     std::uint32_t number = 0;
-    RoadFileStats& file = stats.files[file_index];
-    std::vector<Point> shape;
+    model::RoadFileStats& file = stats.files[file_index];
+    std::vector<model::Point> shape;
     for (OGRFeatureUniquePtr f(src.layer->GetNextFeature()); f;
          f.reset(src.layer->GetNextFeature())) {
         ++number;
@@ -220,7 +229,7 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
         shape.resize(static_cast<std::size_t>(count));
         for (int i = 0; i < count; ++i) shape[i] = {line->getX(i), line->getY(i)};
         if (!to_work.is_identity() &&
-            to_work.transform(&shape[0].x, &shape[0].y, shape.size(), sizeof(Point)) != 0) {
+            to_work.transform(&shape[0].x, &shape[0].y, shape.size(), sizeof(model::Point)) != 0) {
             ++stats.rejected;
             report.reject(path, where, "reprojection_failed", "tronçon impossible à reprojeter");
             continue;
@@ -237,13 +246,13 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
         const double secs =
             length / (link_kmh(*f, fields, config, profile, road_class, stats) / 3.6);
         const LinkDirection dir =
-            direction_of(config, fields.direction ? field_text(*f, *fields.direction) : "");
+            direction_of(config, fields.direction ? gdal::field_text(*f, *fields.direction) : "");
         if (dir == LinkDirection::closed) continue;
-        const Point a = shape.front(), b = shape.back();
-        const NodeId na =
-            fields.from ? u.builder.node(field_text(*f, *fields.from), a) : u.builder.node_at(a);
+        const model::Point a = shape.front(), b = shape.back();
+        const NodeId na = fields.from ? u.builder.node(gdal::field_text(*f, *fields.from), a)
+                                      : u.builder.node_at(a);
         const NodeId nb =
-            fields.to ? u.builder.node(field_text(*f, *fields.to), b) : u.builder.node_at(b);
+            fields.to ? u.builder.node(gdal::field_text(*f, *fields.to), b) : u.builder.node_at(b);
         add_link(u, file_index,
                  {na, nb, dir == LinkDirection::forward || dir == LinkDirection::both,
                   dir == LinkDirection::backward || dir == LinkDirection::both},
@@ -251,18 +260,19 @@ void read_link_file(const RoadSourceConfig& config, std::size_t file_index, int 
     }
     ticker.finish(number);
     if (file.features == 0)
-        throw DataError(path, "aucun tronçon routier (vérifiez roads.layer et roads.where)");
+        throw core::DataError(path, "aucun tronçon routier (vérifiez roads.layer et roads.where)");
 }
 
 }  // namespace
 
-RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress) {
+RoadGraph load_ogr_links(const config::RoadSourceConfig& config, int epsg,
+                         const CarProfile& profile, model::RoadLoadStats& stats,
+                         core::LoadReport& report, const core::ProgressFn& progress) {
     const auto t0 = std::chrono::steady_clock::now();
     if (config.paths.size() > SourceFileOverlap::kMaxFiles)
-        throw DataError(joined_paths(config.paths),
-                        "au plus " + std::to_string(SourceFileOverlap::kMaxFiles) +
-                            " fichiers routiers dans un réseau");
+        throw core::DataError(joined_paths(config.paths),
+                              "au plus " + std::to_string(SourceFileOverlap::kMaxFiles) +
+                                  " fichiers routiers dans un réseau");
     stats.path = joined_paths(config.paths);
     stats.files.assign(config.paths.size(), {});
     LinkUnion u{RoadGraphBuilder(epsg, config.merge_chains), config.paths.size() > 1, {}, 0, {}};
@@ -290,4 +300,4 @@ RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProf
     return graph;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

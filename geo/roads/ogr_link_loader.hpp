@@ -13,12 +13,13 @@
 #include "roads/road_graph_builder.hpp"
 #include "roads/source_file_overlap.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief Every file of `config.paths` into one graph: links with the same node ids (or end
 /// points) connect across files, and a link read twice (same ends, same length) counts once.
 /// @param config paths resolved. @throws DataError if the layer or a mapped field is missing.
-RoadGraph load_ogr_links(const RoadSourceConfig& config, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress = {});
+RoadGraph load_ogr_links(const config::RoadSourceConfig& config, int epsg,
+                         const CarProfile& profile, model::RoadLoadStats& stats,
+                         core::LoadReport& report, const core::ProgressFn& progress = {});
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -15,7 +15,7 @@
 #include "roads/pbf_framing.hpp"
 #include "roads/road_graph_builder.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 namespace {
 
@@ -40,7 +40,7 @@ std::string tag(const osmium::TagList& tags, const char* key) {
 // country has 60 million way nodes).
 class WayCollector : public osmium::handler::Handler {
   public:
-    WayCollector(const CarProfile& p, RoadLoadStats& s) : profile_(p), stats_(s) {}
+    WayCollector(const CarProfile& p, model::RoadLoadStats& s) : profile_(p), stats_(s) {}
     std::vector<CarWay> ways;
     std::vector<OsmId> refs;
     std::size_t reversible = 0, no_access = 0;
@@ -102,26 +102,26 @@ class WayCollector : public osmium::handler::Handler {
 
   private:
     const CarProfile& profile_;
-    RoadLoadStats& stats_;
+    model::RoadLoadStats& stats_;
 };
 
 // Pass 2: locations of the nodes the car ways use (`ids`, sorted), and nothing else. The first
 // file that has a node gives its location.
 class NodeCollector : public osmium::handler::Handler {
   public:
-    NodeCollector(const std::vector<OsmId>& ids, std::vector<Point>& lonlat)
+    NodeCollector(const std::vector<OsmId>& ids, std::vector<model::Point>& lonlat)
         : ids_(ids), lonlat_(lonlat) {}
     void node(const osmium::Node& n) {
         if (!n.location().valid()) return;
         const auto it = std::lower_bound(ids_.begin(), ids_.end(), n.id());
         if (it == ids_.end() || *it != n.id()) return;
-        Point& p = lonlat_[static_cast<std::size_t>(it - ids_.begin())];
+        model::Point& p = lonlat_[static_cast<std::size_t>(it - ids_.begin())];
         if (std::isnan(p.x)) p = {n.location().lon(), n.location().lat()};
     }
 
   private:
     const std::vector<OsmId>& ids_;
-    std::vector<Point>& lonlat_;
+    std::vector<model::Point>& lonlat_;
 };
 
 template <class Handler>
@@ -131,14 +131,14 @@ void read_osm(const std::string& path, osmium::osm_entity_bits::type what, Handl
         osmium::apply(reader, handler);
         reader.close();
     } catch (const std::exception& e) {
-        throw DataError(path,
-                        std::string("illisible comme données OpenStreetMap (") + e.what() + ")");
+        throw core::DataError(
+            path, std::string("illisible comme données OpenStreetMap (") + e.what() + ")");
     }
 }
 
 void check_readable(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw DataError(path, "fichier introuvable");
-    if (std::filesystem::file_size(path) == 0) throw DataError(path, "fichier vide");
+    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
+    if (std::filesystem::file_size(path) == 0) throw core::DataError(path, "fichier vide");
     if (is_pbf_path(path)) check_pbf_framing(path);
 }
 
@@ -146,7 +146,7 @@ void check_readable(const std::string& path) {
 // gets, per kept way, the mask of the files that hold it. Ways end up in id order, as in one
 // extract, so a network cut into overlapping extracts builds the same graph.
 std::vector<std::size_t> dedupe_by_id(const std::vector<CarWay>& ways,
-                                      std::vector<RoadFileStats>& stats,
+                                      std::vector<model::RoadFileStats>& stats,
                                       std::vector<std::uint64_t>& files) {
     std::vector<std::size_t> order(ways.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -169,8 +169,8 @@ std::vector<std::size_t> dedupe_by_id(const std::vector<CarWay>& ways,
 }
 
 // Pass 1 over every file: its car ways into `ways`.
-void read_ways(const std::vector<std::string>& paths, WayCollector& ways, RoadLoadStats& stats,
-               const ProgressFn& progress) {
+void read_ways(const std::vector<std::string>& paths, WayCollector& ways,
+               model::RoadLoadStats& stats, const core::ProgressFn& progress) {
     for (std::size_t f = 0; f < paths.size(); ++f) {
         if (progress) progress("routes OSM : lecture des voies de " + paths[f], 0, 0);
         const std::size_t before = ways.ways.size(), features = stats.features;
@@ -178,11 +178,11 @@ void read_ways(const std::vector<std::string>& paths, WayCollector& ways, RoadLo
         read_osm(paths[f], osmium::osm_entity_bits::way, ways);
         stats.files[f].features = ways.ways.size() - before;
         if (stats.features == features)
-            throw DataError(paths[f],
-                            "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)");
+            throw core::DataError(
+                paths[f], "aucune voie (highway) dans ce fichier (est-ce un extrait OSM ?)");
     }
     if (ways.ways.empty())
-        throw DataError(stats.path, "aucune route ouverte aux voitures dans ce fichier");
+        throw core::DataError(stats.path, "aucune route ouverte aux voitures dans ce fichier");
 }
 
 // Every node id the kept ways use, sorted: a node is then its index in `ids`. A node that
@@ -223,10 +223,11 @@ WayNodes index_way_nodes(WayCollector& ways, const std::vector<std::size_t>& kep
 
 // Pass 2: the nodes' positions, projected once (lon/lat → working CRS) in place: no copy of
 // 60 million points. The missing ones stay NaN.
-std::vector<Point> read_node_positions(const std::vector<std::string>& paths,
-                                       const std::vector<OsmId>& ids, int epsg,
-                                       const ProgressFn& progress) {
-    std::vector<Point> pos(ids.size(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
+std::vector<model::Point> read_node_positions(const std::vector<std::string>& paths,
+                                              const std::vector<OsmId>& ids, int epsg,
+                                              const core::ProgressFn& progress) {
+    std::vector<model::Point> pos(ids.size(),
+                                  model::Point{std::numeric_limits<double>::quiet_NaN(), 0});
     NodeCollector nodes(ids, pos);
     for (const auto& path : paths) {
         if (progress) progress("routes OSM : lecture des nœuds de " + path, 0, 0);
@@ -234,8 +235,8 @@ std::vector<Point> read_node_positions(const std::vector<std::string>& paths,
     }
     std::vector<bool> missing(pos.size());
     for (std::size_t i = 0; i < pos.size(); ++i) missing[i] = std::isnan(pos[i].x);
-    const CrsTransform to_work("EPSG:4326", epsg_string(epsg));
-    if (!pos.empty()) to_work.transform(&pos[0].x, &pos[0].y, pos.size(), sizeof(Point));
+    const crs::CrsTransform to_work("EPSG:4326", crs::epsg_string(epsg));
+    if (!pos.empty()) to_work.transform(&pos[0].x, &pos[0].y, pos.size(), sizeof(model::Point));
     for (std::size_t i = 0; i < pos.size(); ++i)
         if (missing[i]) pos[i].x = std::numeric_limits<double>::quiet_NaN();
     return pos;
@@ -249,25 +250,25 @@ struct CutCounts {
 // way after it (a cut extract), and is counted.
 CutCounts cut_ways_into_edges(const WayCollector& ways, const std::vector<std::size_t>& kept,
                               const std::vector<std::uint64_t>& way_files, const WayNodes& n,
-                              const std::vector<Point>& pos, RoadGraphBuilder& builder,
-                              SourceFileOverlap& overlap, RoadLoadStats& stats) {
+                              const std::vector<model::Point>& pos, RoadGraphBuilder& builder,
+                              SourceFileOverlap& overlap, model::RoadLoadStats& stats) {
     std::vector<NodeId> graph_node(n.ids.size(), kNoNode);
     auto junction = [&](std::uint32_t x) {
         if (graph_node[x] == kNoNode) graph_node[x] = builder.add_node(pos[x]);
         return graph_node[x];
     };
     CutCounts counts;
-    std::vector<Point> via;
+    std::vector<model::Point> via;
     for (std::size_t k = 0; k < kept.size(); ++k) {
         const CarWay& w = ways.ways[kept[k]];
         const std::uint32_t* nodes_of = n.way_nodes.data() + n.way_first[k];
-        RoadFileStats& file = stats.files[w.file];
+        model::RoadFileStats& file = stats.files[w.file];
         bool cut = false;
         std::size_t start = 0;  // index of the current piece's first node
         double length = 0;
         via.clear();  // the piece's inner vertices, kept as the edge's shape
         for (std::size_t i = 1; i <= w.count; ++i) {
-            const Point& prev = pos[nodes_of[i - 1]];
+            const model::Point& prev = pos[nodes_of[i - 1]];
             if (std::isnan(prev.x)) {  // missing node: restart after it
                 ++counts.missing_refs;
                 cut = true;
@@ -277,7 +278,7 @@ CutCounts cut_ways_into_edges(const WayCollector& ways, const std::vector<std::s
                 continue;
             }
             if (i == w.count) break;
-            const Point& cur = pos[nodes_of[i]];
+            const model::Point& cur = pos[nodes_of[i]];
             if (std::isnan(cur.x)) continue;  // counted at the next step
             length += std::hypot(cur.x - prev.x, cur.y - prev.y);
             if (n.uses[nodes_of[i]] < 2) {
@@ -308,8 +309,8 @@ CutCounts cut_ways_into_edges(const WayCollector& ways, const std::vector<std::s
 }
 
 // What the ways lost or shared, said once for the whole network.
-void report_ways(const WayCollector& ways, const CutCounts& cut, const RoadLoadStats& stats,
-                 LoadReport& report) {
+void report_ways(const WayCollector& ways, const CutCounts& cut, const model::RoadLoadStats& stats,
+                 core::LoadReport& report) {
     if (ways.reversible > 0)
         report.info(
             stats.path, "", "reversible_oneway",
@@ -337,13 +338,13 @@ void report_ways(const WayCollector& ways, const CutCounts& cut, const RoadLoadS
 }  // namespace
 
 RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress,
-                         bool merge_chains) {
+                         model::RoadLoadStats& stats, core::LoadReport& report,
+                         const core::ProgressFn& progress, bool merge_chains) {
     const auto t0 = std::chrono::steady_clock::now();
     if (paths.size() > SourceFileOverlap::kMaxFiles)
-        throw DataError(joined_paths(paths), "au plus " +
-                                                 std::to_string(SourceFileOverlap::kMaxFiles) +
-                                                 " extraits OpenStreetMap dans un réseau");
+        throw core::DataError(joined_paths(paths),
+                              "au plus " + std::to_string(SourceFileOverlap::kMaxFiles) +
+                                  " extraits OpenStreetMap dans un réseau");
     stats.path = joined_paths(paths);
     stats.files.assign(paths.size(), {});
     for (std::size_t f = 0; f < paths.size(); ++f) {
@@ -355,7 +356,7 @@ RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const 
     std::vector<std::uint64_t> way_files;
     const std::vector<std::size_t> kept = dedupe_by_id(ways.ways, stats.files, way_files);
     WayNodes nodes = index_way_nodes(ways, kept);
-    std::vector<Point> pos = read_node_positions(paths, nodes.ids, epsg, progress);
+    std::vector<model::Point> pos = read_node_positions(paths, nodes.ids, epsg, progress);
     RoadGraphBuilder builder(epsg, merge_chains);
     SourceFileOverlap overlap;
     const CutCounts cut =
@@ -364,16 +365,16 @@ RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const 
     report_ways(ways, cut, stats, report);
     // What the pieces were cut from goes before the graph is built: building is the peak.
     nodes = WayNodes();
-    std::vector<Point>().swap(pos);
+    std::vector<model::Point>().swap(pos);
     std::vector<std::uint64_t>().swap(way_files);
     std::vector<CarWay>().swap(ways.ways);
     RoadGraph graph = builder.build(stats.graph);
     if (graph.node_count() == 0)
-        throw DataError(stats.path,
-                        "aucune route utilisable en voiture (voies incomplètes ou isolées)");
+        throw core::DataError(stats.path,
+                              "aucune route utilisable en voiture (voies incomplètes ou isolées)");
     report_dropped_roads(stats.path, stats.graph, report);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return graph;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

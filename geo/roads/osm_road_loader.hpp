@@ -12,7 +12,7 @@
 #include "roads/ogr_link_loader.hpp"
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief Reads every file of `paths`, builds the graph of the largest strongly connected car
 /// component of their union. A way present in several extracts counts once; ways with missing
@@ -20,15 +20,15 @@ namespace palliacarte {
 /// @throws DataError when a file is not OSM data, or none holds a car road.
 /// @param merge_chains false keeps every junction (roads.merge_chains; comparisons).
 RoadGraph load_osm_roads(const std::vector<std::string>& paths, int epsg, const CarProfile& profile,
-                         RoadLoadStats& stats, LoadReport& report, const ProgressFn& progress = {},
-                         bool merge_chains = true);
+                         model::RoadLoadStats& stats, core::LoadReport& report,
+                         const core::ProgressFn& progress = {}, bool merge_chains = true);
 
 /// @brief One extract.
 inline RoadGraph load_osm_roads(const std::string& path, int epsg, const CarProfile& profile,
-                                RoadLoadStats& stats, LoadReport& report,
-                                const ProgressFn& progress = {}, bool merge_chains = true) {
+                                model::RoadLoadStats& stats, core::LoadReport& report,
+                                const core::ProgressFn& progress = {}, bool merge_chains = true) {
     return load_osm_roads(std::vector<std::string>{path}, epsg, profile, stats, report, progress,
                           merge_chains);
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -7,7 +7,7 @@
 
 #include "core/errors.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 namespace {
 
@@ -43,7 +43,7 @@ bool is_pbf_path(const std::string& path) {
 
 PbfFraming check_pbf_framing(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError(path, "fichier illisible");
+    if (!in) throw core::DataError(path, "fichier illisible");
     const std::uint64_t file_size = std::filesystem::file_size(path);
     PbfFraming framing;
     std::uint64_t offset = 0;
@@ -53,44 +53,46 @@ PbfFraming check_pbf_framing(const std::string& path) {
                                   std::to_string(offset) + ") : ";
         unsigned char size_bytes[4];
         if (file_size - offset < 4 || !in.read(reinterpret_cast<char*>(size_bytes), 4))
-            throw DataError(path, where + "fichier tronqué au milieu d'un en-tête de bloc");
+            throw core::DataError(path, where + "fichier tronqué au milieu d'un en-tête de bloc");
         const std::uint32_t header_size = std::uint32_t{size_bytes[0]} << 24 |
                                           std::uint32_t{size_bytes[1]} << 16 |
                                           std::uint32_t{size_bytes[2]} << 8 | size_bytes[3];
         if (header_size == 0 || header_size > max_blob_header_size)
-            throw DataError(path, where + "taille d'en-tête " + std::to_string(header_size) +
-                                      " octets hors des limites du format (1 à 65536)");
+            throw core::DataError(path, where + "taille d'en-tête " + std::to_string(header_size) +
+                                            " octets hors des limites du format (1 à 65536)");
         if (file_size - offset - 4 < header_size)
-            throw DataError(path, where + "fichier tronqué au milieu d'un en-tête de bloc");
+            throw core::DataError(path, where + "fichier tronqué au milieu d'un en-tête de bloc");
         std::string header_bytes(header_size, '\0');
         in.read(header_bytes.data(), header_size);
         BlobHeader header;
         try {
             header = decode_blob_header(header_bytes);
         } catch (const protozero::exception& e) {
-            throw DataError(path, where + "en-tête de bloc mal formé (" + e.what() + ")");
+            throw core::DataError(path, where + "en-tête de bloc mal formé (" + e.what() + ")");
         }
         const char* expected = framing.blocks == 0 ? "OSMHeader" : "OSMData";
-        if (header.type.empty()) throw DataError(path, where + "en-tête de bloc sans type");
+        if (header.type.empty()) throw core::DataError(path, where + "en-tête de bloc sans type");
         if (header.type != expected)
-            throw DataError(
+            throw core::DataError(
                 path, where + "bloc de type « " + header.type + " », « " + expected + " » attendu");
         if (header.datasize <= 0 || header.datasize > max_blob_size)
-            throw DataError(path, where + "taille de bloc " + std::to_string(header.datasize) +
-                                      " octets hors des limites du format (1 à 32 Mio)");
+            throw core::DataError(path, where + "taille de bloc " +
+                                            std::to_string(header.datasize) +
+                                            " octets hors des limites du format (1 à 32 Mio)");
         offset += 4 + header_size;
         framing.header_bytes += header_size;
         if (file_size - offset < static_cast<std::uint64_t>(header.datasize))
-            throw DataError(path, where + "fichier tronqué : le bloc annonce " +
-                                      std::to_string(header.datasize) + " octets, il en reste " +
-                                      std::to_string(file_size - offset));
+            throw core::DataError(path, where + "fichier tronqué : le bloc annonce " +
+                                            std::to_string(header.datasize) +
+                                            " octets, il en reste " +
+                                            std::to_string(file_size - offset));
         offset += static_cast<std::uint64_t>(header.datasize);
         framing.data_bytes += static_cast<std::uint64_t>(header.datasize);
         ++framing.blocks;
         in.seekg(static_cast<std::streamoff>(offset));
     }
-    if (framing.blocks == 0) throw DataError(path, "fichier vide");
+    if (framing.blocks == 0) throw core::DataError(path, "fichier vide");
     return framing;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief What the walk over the blocks saw.
 struct PbfFraming {
@@ -24,4 +24,4 @@ bool is_pbf_path(const std::string& path);
 /// @throws DataError naming the block number and its byte offset.
 PbfFraming check_pbf_framing(const std::string& path);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 NodeId RoadGraph::tail(EdgeId e) const {
     const auto it = std::upper_bound(first_out.begin(), first_out.end(), e);
@@ -16,4 +16,4 @@ std::size_t RoadGraph::memory_bytes() const {
            bytes(first_shape) + shape_point.memory_bytes();
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

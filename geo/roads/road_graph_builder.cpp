@@ -7,15 +7,15 @@
 #include "roads/spatial_order.hpp"
 #include "roads/strongly_connected.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
-NodeId RoadGraphBuilder::node(const std::string& external_id, const Point& position) {
+NodeId RoadGraphBuilder::node(const std::string& external_id, const model::Point& position) {
     const auto [it, inserted] = by_id_.emplace(external_id, static_cast<NodeId>(positions_.size()));
     if (inserted) positions_.push_back(position);
     return it->second;
 }
 
-NodeId RoadGraphBuilder::node_at(const Point& position) {
+NodeId RoadGraphBuilder::node_at(const model::Point& position) {
     // Endpoints on the same centimetre are the same junction. Projected coordinates in metres
     // stay within ±21,000 km, so each fits in 32 bits of centimetres.
     const auto kx =
@@ -29,7 +29,7 @@ NodeId RoadGraphBuilder::node_at(const Point& position) {
 }
 
 void RoadGraphBuilder::add_edge(NodeId from, NodeId to, double length_m, double seconds,
-                                std::uint32_t link, std::span<const Point> via) {
+                                std::uint32_t link, std::span<const model::Point> via) {
     const auto first = static_cast<std::uint32_t>(shape_points_.size());
     shape_points_.insert(shape_points_.end(), via.begin(), via.end());
     edges_.push_back({from, to, static_cast<float>(length_m), static_cast<float>(seconds), link,
@@ -37,8 +37,8 @@ void RoadGraphBuilder::add_edge(NodeId from, NodeId to, double length_m, double 
 }
 
 std::size_t RoadGraphBuilder::add_road(NodeId a, NodeId b, double length_m, double seconds,
-                                       std::uint32_t link, std::span<const Point> via, bool forward,
-                                       bool backward) {
+                                       std::uint32_t link, std::span<const model::Point> via,
+                                       bool forward, bool backward) {
     if (forward) add_edge(a, b, length_m, seconds, link, via);
     if (backward) {
         const auto first = static_cast<std::uint32_t>(shape_points_.size());
@@ -64,8 +64,8 @@ std::vector<std::uint32_t> csr_offsets(std::size_t nodes, const Items& items, Ke
 
 }  // namespace
 
-void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
-                          LoadReport& report) {
+void report_dropped_roads(const std::string& path, const model::RoadGraphStats& stats,
+                          core::LoadReport& report) {
     if (stats.dropped_nodes == 0) return;
     report.warn(path, "", "roads_outside_main_component",
                 std::to_string(stats.dropped_nodes) + " carrefours et " +
@@ -76,7 +76,7 @@ void report_dropped_roads(const std::string& path, const RoadGraphStats& stats,
 }
 
 // The input's nodes in its largest strongly connected component (what build() keeps).
-std::vector<char> RoadGraphBuilder::keep_largest_component(RoadGraphStats& stats) {
+std::vector<char> RoadGraphBuilder::keep_largest_component(model::RoadGraphStats& stats) {
     const std::size_t n = positions_.size();
     // Components of the whole input, on a bare CSR of heads (counting sort by tail: linear,
     // and no copy of the edge records, which at 8 M edges costs more in page faults than in
@@ -106,7 +106,7 @@ std::vector<char> RoadGraphBuilder::keep_largest_component(RoadGraphStats& stats
 // new_id_ (input node -> graph node).
 void RoadGraphBuilder::number_kept_nodes(const std::vector<char>& kept, RoadGraph& g) {
     const std::size_t n = positions_.size();
-    std::vector<Point> kept_positions;
+    std::vector<model::Point> kept_positions;
     std::vector<std::uint32_t> kept_input;
     const auto kept_count = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), 1));
     kept_positions.reserve(kept_count);
@@ -155,7 +155,7 @@ void RoadGraphBuilder::fill_forward_arcs(RoadGraph& g) {
         }
     }
     std::partial_sum(g.first_shape.begin(), g.first_shape.end(), g.first_shape.begin());
-    std::vector<Point>& shape_point = g.shape_point.owned();
+    std::vector<model::Point>& shape_point = g.shape_point.owned();
     shape_point.resize(g.first_shape[m]);
     // In input order: the builder's shape points are read front to back.
     for (std::size_t i = 0; i < slot_of.size(); ++i) {
@@ -185,7 +185,7 @@ void fill_reverse_arcs(RoadGraph& g) {
 
 }  // namespace
 
-RoadGraph RoadGraphBuilder::build(RoadGraphStats& stats) {
+RoadGraph RoadGraphBuilder::build(model::RoadGraphStats& stats) {
     const std::size_t n = positions_.size(), m_in = edges_.size();
     stats.input_nodes = n;
     stats.input_edges = m_in;
@@ -216,4 +216,4 @@ NodeId RoadGraphBuilder::graph_node(NodeId input) const {
     return input < new_id_.size() ? new_id_[input] : kNoNode;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

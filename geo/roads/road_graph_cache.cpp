@@ -6,9 +6,9 @@
 #include "core/binary_io.hpp"
 #include "core/diagnostic_io.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
-using namespace binary;
+using namespace core::binary;
 
 namespace {
 
@@ -25,8 +25,8 @@ std::string road_cache_key(const std::vector<std::string>& source_paths,
 }
 
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
-                                         RoadLoadStats& stats,
-                                         std::vector<Diagnostic>& diagnostics) {
+                                         model::RoadLoadStats& stats,
+                                         std::vector<core::Diagnostic>& diagnostics) {
     std::ifstream in(file, std::ios::binary);
     if (!in || !read_header(in, kMagic, key)) return std::nullopt;
     RoadGraph g;
@@ -41,7 +41,7 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
         !read_vector(in, g.source_link, kMax) || !read_vector(in, g.first_in, kMax) ||
         !read_vector(in, g.in_arc, kMax) || !read_vector(in, g.in_edge, kMax) ||
         !read_vector(in, g.first_shape, kMax) ||
-        !read_mapped_array(in, MappedFile::open(file), g.shape_point, kMax))
+        !read_mapped_array(in, core::MappedFile::open(file), g.shape_point, kMax))
         return std::nullopt;
     // Structural checks: a truncated or altered file must not reach the searches.
     const std::size_t n = g.node_position.size(), m = g.out_arc.size();
@@ -93,7 +93,8 @@ std::optional<RoadGraph> read_road_cache(const std::string& file, const std::str
 }
 
 bool write_road_cache(const std::string& file, const std::string& key, const RoadGraph& g,
-                      const RoadLoadStats& stats, const std::vector<Diagnostic>& diagnostics) {
+                      const model::RoadLoadStats& stats,
+                      const std::vector<core::Diagnostic>& diagnostics) {
     return write_atomically(file, [&](std::ostream& out) {
         write_header(out, kMagic, key);
         write_u64(out, static_cast<std::uint64_t>(g.epsg));
@@ -130,4 +131,4 @@ bool write_road_cache(const std::string& file, const std::string& key, const Roa
     });
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

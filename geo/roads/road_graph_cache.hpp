@@ -10,7 +10,7 @@
 #include "roads/ogr_link_loader.hpp"
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief A key for these source files + config + profile (hex digest).
 std::string road_cache_key(const std::vector<std::string>& source_paths,
@@ -20,11 +20,12 @@ std::string road_cache_key(const std::vector<std::string>& source_paths,
 /// @brief The cached graph, its stats and the diagnostics its build recorded (to be said again),
 /// or empty when absent, stale or unreadable.
 std::optional<RoadGraph> read_road_cache(const std::string& file, const std::string& key,
-                                         RoadLoadStats& stats,
-                                         std::vector<Diagnostic>& diagnostics);
+                                         model::RoadLoadStats& stats,
+                                         std::vector<core::Diagnostic>& diagnostics);
 
 /// @brief Writes atomically (temp file + rename). Returns false (nothing left behind) on error.
 bool write_road_cache(const std::string& file, const std::string& key, const RoadGraph& graph,
-                      const RoadLoadStats& stats, const std::vector<Diagnostic>& diagnostics);
+                      const model::RoadLoadStats& stats,
+                      const std::vector<core::Diagnostic>& diagnostics);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -2,9 +2,9 @@
 
 #include <bit>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
-void SourceFileOverlap::count(std::vector<RoadFileStats>& files) const {
+void SourceFileOverlap::count(std::vector<model::RoadFileStats>& files) const {
     for (auto& f : files) f.junctions = f.shared_junctions = 0;
     for (const std::uint64_t m : mask_) {
         if (m == 0) continue;
@@ -23,4 +23,4 @@ std::string joined_paths(const std::vector<std::string>& paths) {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

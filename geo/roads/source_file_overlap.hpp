@@ -8,7 +8,7 @@
 #include "model/road_load_stats.hpp"
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief Marks which files' links touch each builder node (up to 64 files), then counts each
 /// file's junctions and those it shares.
@@ -20,7 +20,7 @@ class SourceFileOverlap {
         mask_[node] |= std::uint64_t{1} << file;
     }
     /// @brief Fills junctions and shared_junctions of each file.
-    void count(std::vector<RoadFileStats>& files) const;
+    void count(std::vector<model::RoadFileStats>& files) const;
 
   private:
     std::vector<std::uint64_t> mask_;
@@ -29,4 +29,4 @@ class SourceFileOverlap {
 /// @brief The files' names, joined for a message: "a.pbf + b.pbf".
 std::string joined_paths(const std::vector<std::string>& paths);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

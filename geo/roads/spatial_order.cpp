@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 namespace {
 
@@ -56,7 +56,7 @@ std::uint32_t hilbert_index(std::uint32_t x, std::uint32_t y) {
     return d;
 }
 
-std::vector<std::uint32_t> hilbert_order(const std::vector<Point>& points) {
+std::vector<std::uint32_t> hilbert_order(const std::vector<model::Point>& points) {
     const auto n = static_cast<std::uint32_t>(points.size());
     std::vector<std::uint32_t> order(n);
     if (n == 0) return order;
@@ -88,4 +88,4 @@ std::vector<std::uint32_t> hilbert_order(const std::vector<Point>& points) {
     return order;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -8,7 +8,7 @@
 
 #include "model/geometry.hpp"
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief Position on a Hilbert curve of order 16 (65,536 × 65,536 cells) of (x, y), both in
 /// 0..65535.
@@ -16,6 +16,6 @@ std::uint32_t hilbert_index(std::uint32_t x, std::uint32_t y);
 
 /// @brief The indices of `points` sorted along the Hilbert curve over their bounding box;
 /// points in the same cell keep their input order.
-std::vector<std::uint32_t> hilbert_order(const std::vector<Point>& points);
+std::vector<std::uint32_t> hilbert_order(const std::vector<model::Point>& points);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

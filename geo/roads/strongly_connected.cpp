@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 std::vector<std::uint32_t> strongly_connected_components(
     const std::vector<std::uint32_t>& first_out, const std::vector<std::uint32_t>& head,
@@ -72,4 +72,4 @@ std::vector<std::uint32_t> strongly_connected_components(
     return low;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace palliacarte {
+namespace palliacarte::roads {
 
 /// @brief component[v] for every node v in [0, nodes); components numbered from 0.
 /// `first_out`/`head` is the CSR adjacency (first_out has nodes+1 entries).
@@ -12,4 +12,4 @@ std::vector<std::uint32_t> strongly_connected_components(
     const std::vector<std::uint32_t>& first_out, const std::vector<std::uint32_t>& head,
     std::uint32_t* component_count = nullptr);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::roads

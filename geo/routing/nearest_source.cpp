@@ -2,9 +2,9 @@
 
 #include "routing/radix_heap.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
-NearestSource nearest_source(const RoadGraph& g, const std::vector<SourceStart>& starts,
+NearestSource nearest_source(const roads::RoadGraph& g, const std::vector<SourceStart>& starts,
                              SearchDirection direction, double limit_seconds) {
     NearestSource r;
     r.seconds.assign(g.node_count(), kUnreached);
@@ -16,9 +16,9 @@ NearestSource nearest_source(const RoadGraph& g, const std::vector<SourceStart>&
     std::uint32_t* const source = r.source.data();
     const bool forward = direction == SearchDirection::from_sources;
     const std::uint32_t* const first = forward ? g.first_out.data() : g.first_in.data();
-    const Arc* const arcs = forward ? g.out_arc.data() : g.in_arc.data();
+    const roads::Arc* const arcs = forward ? g.out_arc.data() : g.in_arc.data();
     RadixHeap heap;
-    auto relax = [&](NodeId v, double d, std::uint32_t src) {
+    auto relax = [&](roads::NodeId v, double d, std::uint32_t src) {
         if (d > limit_seconds) return;
         // Equal times go to the lower source index: the node is pushed again so that the
         // winning source spreads on from it.
@@ -33,7 +33,7 @@ NearestSource nearest_source(const RoadGraph& g, const std::vector<SourceStart>&
         if (s.node < g.node_count()) relax(s.node, s.seconds, s.source);
     while (!heap.empty()) {
         double d;
-        const NodeId u = heap.pop(d);
+        const roads::NodeId u = heap.pop(d);
         if (d > best[u]) continue;  // stale entry
         const std::uint32_t src = source[u];
         const std::uint32_t begin = first[u], end = first[u + 1];
@@ -46,4 +46,4 @@ NearestSource nearest_source(const RoadGraph& g, const std::vector<SourceStart>&
     return r;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

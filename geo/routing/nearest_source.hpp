@@ -7,12 +7,12 @@
 #include "roads/road_graph.hpp"
 #include "routing/one_to_many.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
 /// @brief One structure's start: its index in the caller's list, the node, the snap time.
 struct SourceStart {
     std::uint32_t source;
-    NodeId node;
+    roads::NodeId node;
     double seconds = 0;
 };
 
@@ -23,7 +23,7 @@ struct NearestSource {
 };
 
 /// @brief Ties (equal times) go to the source listed first, so results are reproducible.
-NearestSource nearest_source(const RoadGraph& graph, const std::vector<SourceStart>& starts,
+NearestSource nearest_source(const roads::RoadGraph& graph, const std::vector<SourceStart>& starts,
                              SearchDirection direction, double limit_seconds = kUnreached);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

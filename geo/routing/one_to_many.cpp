@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <functional>
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
-OneToManySearch::OneToManySearch(const RoadGraph& graph)
+OneToManySearch::OneToManySearch(const roads::RoadGraph& graph)
     : g_(graph), state_(graph.node_count(), NodeState{kUnreached, 0}) {}
 
 void OneToManySearch::run(const std::vector<SearchStart>& starts, double limit_seconds,
@@ -26,8 +26,8 @@ void OneToManySearch::run(const std::vector<SearchStart>& starts, double limit_s
     const double limit = limit_;
     const bool forward = direction == SearchDirection::from_sources;
     const std::uint32_t* const first = forward ? g_.first_out.data() : g_.first_in.data();
-    const Arc* const arcs = forward ? g_.out_arc.data() : g_.in_arc.data();
-    auto relax = [&](NodeId v, double d) {
+    const roads::Arc* const arcs = forward ? g_.out_arc.data() : g_.in_arc.data();
+    auto relax = [&](roads::NodeId v, double d) {
         if (d > limit) return;
         NodeState& s = state[v];
         if (s.run != run || d < s.seconds) {
@@ -43,7 +43,7 @@ void OneToManySearch::run(const std::vector<SearchStart>& starts, double limit_s
         if (s.node < g_.node_count()) relax(s.node, s.seconds);
     while (!heap_.empty()) {
         double d;
-        const NodeId u = heap_.pop(d);
+        const roads::NodeId u = heap_.pop(d);
         if (d > state[u].seconds) continue;  // a later, better entry was already settled
         settled_.push_back(u);
         const std::uint32_t begin = first[u], end = first[u + 1];
@@ -60,9 +60,9 @@ void OneToManySearch::run(const std::vector<SearchStart>& starts, double limit_s
 std::vector<ReachedEdge> OneToManySearch::reached_edges() const {
     std::vector<ReachedEdge> out;
     const bool forward = direction_ == SearchDirection::from_sources;
-    for (const NodeId u : settled_) {
+    for (const roads::NodeId u : settled_) {
         const double d = state_[u].seconds;
-        auto add = [&](EdgeId e) {
+        auto add = [&](roads::EdgeId e) {
             const double w = g_.seconds(e);
             const double fraction = w <= 0 ? 1.0 : std::min(1.0, (limit_ - d) / w);
             out.push_back({e, d, fraction});
@@ -76,4 +76,4 @@ std::vector<ReachedEdge> OneToManySearch::reached_edges() const {
     return out;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

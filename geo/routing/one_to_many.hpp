@@ -11,20 +11,20 @@
 #include "routing/radix_heap.hpp"
 #include "routing/travel_direction.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
 constexpr double kUnreached = std::numeric_limits<double>::infinity();
 
 /// @brief A start of a search: a node and the time already spent reaching it (snap leg).
 struct SearchStart {
-    NodeId node;
+    roads::NodeId node;
     double seconds = 0;
 };
 
 /// @brief An edge (forward edge id) the search entered: time at its entry end and how much of
 /// it (0–1, from the entry end) lies within the limit.
 struct ReachedEdge {
-    EdgeId edge;
+    roads::EdgeId edge;
     double entry_seconds;
     double fraction;
 };
@@ -33,26 +33,26 @@ struct ReachedEdge {
 /// the hot loop after the first run).
 class OneToManySearch {
   public:
-    explicit OneToManySearch(const RoadGraph& graph);
+    explicit OneToManySearch(const roads::RoadGraph& graph);
 
     /// @brief Runs the search. `limit_seconds` = kUnreached for no limit.
     void run(const std::vector<SearchStart>& starts, double limit_seconds,
              SearchDirection direction);
 
     /// @brief Time of node v in the last run, kUnreached if beyond the limit.
-    double seconds(NodeId v) const {
+    double seconds(roads::NodeId v) const {
         return state_[v].run == run_ ? state_[v].seconds : kUnreached;
     }
     /// @brief Direction of the last run.
     SearchDirection direction() const { return direction_; }
     /// @brief Nodes settled within the limit in the last run, in order of time.
-    const std::vector<NodeId>& settled() const { return settled_; }
+    const std::vector<roads::NodeId>& settled() const { return settled_; }
     /// @brief Edges entered within the limit (forward edge ids; for a to_sources search the
     /// "entry end" is the head, the end nearer the structure).
     std::vector<ReachedEdge> reached_edges() const;
 
   private:
-    const RoadGraph& g_;
+    const roads::RoadGraph& g_;
     // Time and run stamp side by side: one cache miss per node touched, not two.
     struct NodeState {
         double seconds;
@@ -60,10 +60,10 @@ class OneToManySearch {
     };
     std::vector<NodeState> state_;
     std::uint32_t run_ = 0;
-    std::vector<NodeId> settled_;
+    std::vector<roads::NodeId> settled_;
     RadixHeap heap_;
     double limit_ = kUnreached;
     SearchDirection direction_ = SearchDirection::from_sources;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

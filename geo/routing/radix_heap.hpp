@@ -22,7 +22,7 @@
 
 #include "roads/road_graph.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
 class RadixHeap {
   public:
@@ -42,7 +42,7 @@ class RadixHeap {
         last_ = 0;
     }
     /// @brief Adds v with time `seconds` (>= 0 and >= the last popped time).
-    void push(NodeId v, double seconds) {
+    void push(roads::NodeId v, double seconds) {
         const std::uint64_t key = key_bits(seconds);
         ++size_;
         if (!ready_.empty() && key < ready_.front().key) {
@@ -58,7 +58,7 @@ class RadixHeap {
         nonempty_ |= std::uint64_t{1} << b;
     }
     /// @brief Removes an entry with the smallest time; equal times come out in no set order.
-    NodeId pop(double& seconds) {
+    roads::NodeId pop(double& seconds) {
         if (ready_.empty()) refill();
         const Entry e = ready_.back();
         ready_.pop_back();
@@ -71,7 +71,7 @@ class RadixHeap {
     static constexpr std::size_t kSortAtMost = 16;
     struct Entry {
         std::uint64_t key;
-        NodeId node;
+        roads::NodeId node;
     };
     int bucket_of(std::uint64_t key) const {
         return key == last_ ? 0 : 64 - std::countl_zero(key ^ last_);
@@ -113,4 +113,4 @@ class RadixHeap {
     std::size_t size_ = 0;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

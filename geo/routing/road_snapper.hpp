@@ -10,30 +10,30 @@
 #include "routing/one_to_many.hpp"
 #include "routing/travel_direction.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
 struct RoadSnap {
-    EdgeId edge;         ///< the forward edge whose segment is nearest (one edge stands for
-                         ///< both directions of a two-way road: the same for every snap)
-    double fraction;     ///< position along it from its tail, 0–1
-    Point on_road;       ///< the projected point
-    double distance_m;   ///< from the input point to on_road
-    double leg_seconds;  ///< distance_m at the off-network speed
+    roads::EdgeId edge;    ///< the forward edge whose segment is nearest (one edge stands for
+                           ///< both directions of a two-way road: the same for every snap)
+    double fraction;       ///< position along it from its tail, 0–1
+    model::Point on_road;  ///< the projected point
+    double distance_m;     ///< from the input point to on_road
+    double leg_seconds;    ///< distance_m at the off-network speed
 };
 
 class RoadSnapper {
   public:
     /// @param off_network_kmh speed of the leg between the point and the road.
     /// @param max_distance_m points farther than this from every road are not snapped.
-    RoadSnapper(const RoadGraph& graph, double off_network_kmh, double max_distance_m);
+    RoadSnapper(const roads::RoadGraph& graph, double off_network_kmh, double max_distance_m);
     ~RoadSnapper();
     RoadSnapper(const RoadSnapper&) = delete;
     RoadSnapper& operator=(const RoadSnapper&) = delete;
 
     /// @brief Empty when no road is within max_distance_m (the caller reports it).
-    std::optional<RoadSnap> snap(const Point& p) const;
+    std::optional<RoadSnap> snap(const model::Point& p) const;
     /// @brief Same with another bound (how far off-road population reaches its road).
-    std::optional<RoadSnap> snap(const Point& p, double max_distance_m) const;
+    std::optional<RoadSnap> snap(const model::Point& p, double max_distance_m) const;
 
     /// @brief Where a search starts for a snapped point: along its edge to the edge's end, and
     /// to the other end too when the road is two-way. `direction` tells whether times are from
@@ -50,21 +50,21 @@ class RoadSnapper {
     double off_network_mps() const { return off_network_mps_; }
 
     /// @brief The same road the other way (head to tail, shape reversed), if it is two-way.
-    std::optional<EdgeId> twin(EdgeId e) const { return twin(e, g_.tail(e)); }
+    std::optional<roads::EdgeId> twin(roads::EdgeId e) const { return twin(e, g_.tail(e)); }
     /// @brief The same, when the caller knows e's tail (no search for it).
-    std::optional<EdgeId> twin(EdgeId e, NodeId tail) const;
+    std::optional<roads::EdgeId> twin(roads::EdgeId e, roads::NodeId tail) const;
     /// @brief Whether snaps land on `e`: one edge stands for both directions of a road (the
     /// one leaving the lower node id).
-    bool stands_for_road(EdgeId e, NodeId tail) const {
+    bool stands_for_road(roads::EdgeId e, roads::NodeId tail) const {
         return !(g_.head(e) < tail && twin(e, tail));
     }
 
   private:
     struct Index;
-    const RoadGraph& g_;
+    const roads::RoadGraph& g_;
     double off_network_mps_;
     double max_distance_m_;
     std::unique_ptr<Index> index_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

@@ -13,15 +13,15 @@
 #include "roads/road_graph.hpp"
 #include "routing/road_snapper.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
 class SnapRaster {
   public:
-    static constexpr EdgeId kNoRoad = 0xFFFFFFFFu;
+    static constexpr roads::EdgeId kNoRoad = 0xFFFFFFFFu;
     struct Cell {
-        EdgeId edge = kNoRoad;  ///< the edge standing for the road (RoadSnap::edge)
-        float fraction = 0;     ///< along its drawn length, from its tail
-        float leg_seconds = 0;  ///< the centre's off-network leg to the road
+        roads::EdgeId edge = kNoRoad;  ///< the edge standing for the road (RoadSnap::edge)
+        float fraction = 0;            ///< along its drawn length, from its tail
+        float leg_seconds = 0;         ///< the centre's off-network leg to the road
     };
 
     /// @brief Cells of `cell_m` on the lattice of multiples of `cell_m`, over the network's
@@ -29,7 +29,7 @@ class SnapRaster {
     /// (every segment against every cell centre that close); farther, in open country, each
     /// cell takes the nearest of its neighbours' segments (a vector distance transform, exact
     /// distances), up to the snap limit. Runs on all cores.
-    SnapRaster(const RoadGraph& graph, const RoadSnapper& snapper, double cell_m);
+    SnapRaster(const roads::RoadGraph& graph, const RoadSnapper& snapper, double cell_m);
 
     double cell_m() const { return cell_m_; }
     std::int64_t first_column() const { return col0_; }
@@ -43,35 +43,37 @@ class SnapRaster {
     RoadSnap snap(const Cell& c) const { return {c.edge, c.fraction, {}, 0, c.leg_seconds}; }
 
     /// @brief Per edge: its tail, and the time of its twin (infinity for a one-way road).
-    NodeId tail(EdgeId e) const { return tail_[e]; }
-    float twin_seconds(EdgeId e) const { return twin_seconds_[e]; }
+    roads::NodeId tail(roads::EdgeId e) const { return tail_[e]; }
+    float twin_seconds(roads::EdgeId e) const { return twin_seconds_[e]; }
     /// @brief How far the roads at node v reach from it (their farthest shape point or end).
-    float node_reach_m(NodeId v) const { return node_reach_m_[v]; }
+    float node_reach_m(roads::NodeId v) const { return node_reach_m_[v]; }
     std::size_t memory_bytes() const;
 
   private:
     SnapRaster() = default;  // for the cache reader
     friend std::optional<SnapRaster> read_snap_raster(const std::string&, const std::string&,
-                                                      const RoadGraph&);
+                                                      const roads::RoadGraph&);
     friend bool write_snap_raster(const std::string&, const std::string&, const SnapRaster&);
 
     // The constructor's stages (snap_raster.cpp), in order.
     struct Extent {
         double x0, y0, x1, y1;
     };
-    std::vector<EdgeId> index_roads(const RoadGraph& g, const RoadSnapper& snapper, Extent& extent);
-    void take_nearest_within(const RoadGraph& g, std::vector<EdgeId> roads, double near);
-    void sweep_open_country(const RoadGraph& g, double max_m, double near);
-    void finish_cells(const RoadGraph& g, double off_network_mps);
-    Point centre(std::int64_t i, std::int64_t j) const;
+    std::vector<roads::EdgeId> index_roads(const roads::RoadGraph& g, const RoadSnapper& snapper,
+                                           Extent& extent);
+    void take_nearest_within(const roads::RoadGraph& g, std::vector<roads::EdgeId> roads,
+                             double near);
+    void sweep_open_country(const roads::RoadGraph& g, double max_m, double near);
+    void finish_cells(const roads::RoadGraph& g, double off_network_mps);
+    model::Point centre(std::int64_t i, std::int64_t j) const;
 
     double cell_m_ = 0;
     std::int64_t col0_ = 0, row0_ = 0, width_ = 0, height_ = 0;
     // Owned when built, mapped when read from the cache.
-    MappedArray<Cell> cells_;  // row-major, row 0 at the south
-    MappedArray<NodeId> tail_;
-    MappedArray<float> twin_seconds_;
-    MappedArray<float> node_reach_m_;
+    core::MappedArray<Cell> cells_;  // row-major, row 0 at the south
+    core::MappedArray<roads::NodeId> tail_;
+    core::MappedArray<float> twin_seconds_;
+    core::MappedArray<float> node_reach_m_;
 };
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

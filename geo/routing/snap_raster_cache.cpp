@@ -6,9 +6,9 @@
 
 #include "core/binary_io.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
-using namespace binary;
+using namespace core::binary;
 
 namespace {
 
@@ -24,7 +24,7 @@ std::string snap_raster_cache_key(const std::string& road_cache_key, double cell
 }
 
 std::optional<SnapRaster> read_snap_raster(const std::string& file, const std::string& key,
-                                           const RoadGraph& graph) {
+                                           const roads::RoadGraph& graph) {
     std::ifstream in(file, std::ios::binary);
     if (!in || !read_header(in, kMagic, key)) return std::nullopt;
     SnapRaster r;
@@ -39,7 +39,7 @@ std::optional<SnapRaster> read_snap_raster(const std::string& file, const std::s
     r.height_ = static_cast<std::int64_t>(dims[3]);
     constexpr std::uint64_t kMax = 1ull << 34;
     // Mapped, not copied: the system's file cache already holds the pages.
-    const auto mapped = MappedFile::open(file);
+    const auto mapped = core::MappedFile::open(file);
     if (!read_mapped_array(in, mapped, r.cells_, kMax) ||
         !read_mapped_array(in, mapped, r.tail_, kMax) ||
         !read_mapped_array(in, mapped, r.twin_seconds_, kMax) ||
@@ -53,7 +53,7 @@ std::optional<SnapRaster> read_snap_raster(const std::string& file, const std::s
         return std::nullopt;
     for (const SnapRaster::Cell& c : r.cells_)
         if (c.edge != SnapRaster::kNoRoad && c.edge >= m) return std::nullopt;
-    for (const NodeId t : r.tail_)
+    for (const roads::NodeId t : r.tail_)
         if (t >= graph.node_count()) return std::nullopt;
     return r;
 }
@@ -73,8 +73,9 @@ bool write_snap_raster(const std::string& file, const std::string& key, const Sn
     });
 }
 
-std::unique_ptr<SnapRaster> cached_snap_raster(const RoadGraph& graph, const RoadSnapper& snapper,
-                                               double cell_m, const std::string& road_cache_file,
+std::unique_ptr<SnapRaster> cached_snap_raster(const roads::RoadGraph& graph,
+                                               const RoadSnapper& snapper, double cell_m,
+                                               const std::string& road_cache_file,
                                                bool& from_cache) {
     from_cache = false;
     std::string file, key;
@@ -95,4 +96,4 @@ std::unique_ptr<SnapRaster> cached_snap_raster(const RoadGraph& graph, const Roa
     return raster;
 }
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

@@ -10,7 +10,7 @@
 #include "roads/road_graph.hpp"
 #include "routing/snap_raster.hpp"
 
-namespace palliacarte {
+namespace palliacarte::routing {
 
 /// @brief The key of a raster of `cell_m` cells on the graph cached under `road_cache_key`,
 /// with these snapping settings (hex digest).
@@ -19,7 +19,7 @@ std::string snap_raster_cache_key(const std::string& road_cache_key, double cell
 
 /// @brief The cached raster, or empty when absent, stale, unreadable or not of `graph`'s size.
 std::optional<SnapRaster> read_snap_raster(const std::string& file, const std::string& key,
-                                           const RoadGraph& graph);
+                                           const roads::RoadGraph& graph);
 
 /// @brief Writes atomically (temp file + rename). Returns false (nothing left behind) on error.
 bool write_snap_raster(const std::string& file, const std::string& key, const SnapRaster& raster);
@@ -29,8 +29,9 @@ bool write_snap_raster(const std::string& file, const std::string& key, const Sn
 /// roads-<key>-raster-<key>.bin): read back when that holds it (`from_cache` true), else built
 /// and written there. Without a cache file (empty), built. A cache that cannot be written
 /// (read-only, full) only costs the next run the build.
-std::unique_ptr<SnapRaster> cached_snap_raster(const RoadGraph& graph, const RoadSnapper& snapper,
-                                               double cell_m, const std::string& road_cache_file,
+std::unique_ptr<SnapRaster> cached_snap_raster(const roads::RoadGraph& graph,
+                                               const RoadSnapper& snapper, double cell_m,
+                                               const std::string& road_cache_file,
                                                bool& from_cache);
 
-}  // namespace palliacarte
+}  // namespace palliacarte::routing

@@ -12,38 +12,38 @@
 
 namespace palliacarte::cli {
 
-void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
-                            const CoverageAnalysis& a, std::ostream& out) {
-    const double population = analysed_population(t, a);
+void print_analysis_summary(const config::TerritoryConfig& config, const model::Territory& t,
+                            const analysis::CoverageAnalysis& a, std::ostream& out) {
+    const double population = analysis::analysed_population(t, a);
     out << "Territoire : " << t.name << " — "
-        << counted(double(t.communes.size()), "commune", "communes") << ", "
+        << core::counted(double(t.communes.size()), "commune", "communes") << ", "
         << (a.area_only ? std::string("analyse en surface seulement")
-                        : counted(population, "habitant", "habitants"))
-        << ", " << counted(double(t.structures.size()), "structure", "structures") << "\n";
+                        : core::counted(population, "habitant", "habitants"))
+        << ", " << core::counted(double(t.structures.size()), "structure", "structures") << "\n";
     out << "Configuration : " << t.config_path << "\n";
     out << "Temps de trajet : " << a.method_label << "\n";
     for (const auto& tc : a.types) {
-        const TypeTotals totals = type_totals(tc, t, a.rule);
+        const analysis::TypeTotals totals = analysis::type_totals(tc, t, a.rule);
         const double pop = totals.population, within = totals.within, covered = totals.covered,
                      area = totals.area, area_within = totals.area_within;
         const std::size_t white = totals.white_zone_communes;
-        out << "  " << left(tc.type, 10) << " seuil " << decimal_fr(tc.threshold_min, 0)
+        out << "  " << left(tc.type, 10) << " seuil " << core::decimal_fr(tc.threshold_min, 0)
             << " min : ";
         if (tc.located.empty() && tc.declaring.empty()) {
             out << "ATTENTION, aucune structure localisée : "
-                << counted(double(white), "commune", "communes")
+                << core::counted(double(white), "commune", "communes")
                 << " en zone blanche faute de données — vérifiez les sources\n";
             continue;
         }
         if (a.area_only)
-            out << percent_fr(area > 0 ? area_within / area : 0) << " de la surface";
+            out << core::percent_fr(area > 0 ? area_within / area : 0) << " de la surface";
         else
-            out << percent_fr(pop > 0 ? within / pop : 0) << " de la population";
+            out << core::percent_fr(pop > 0 ? within / pop : 0) << " de la population";
         out << " dans le seuil";
         if (!a.area_only && covered > within)
-            out << " (" << percent_fr(pop > 0 ? covered / pop : 0)
+            out << " (" << core::percent_fr(pop > 0 ? covered / pop : 0)
                 << " avec les zones d'intervention déclarées)";
-        out << ", " << counted(double(white), "commune", "communes") << " en zone blanche\n";
+        out << ", " << core::counted(double(white), "commune", "communes") << " en zone blanche\n";
     }
     // Structures per type that stand outside the territory (regional HAD based next door).
     for (const auto& tc : a.types) {
@@ -60,49 +60,51 @@ void print_analysis_summary(const TerritoryConfig& config, const Territory& t,
         if (outside == 0) continue;
         out << "  " << tc.type << " : "
             << (outside == located
-                    ? thousands(outside) + " " + tc.type +
+                    ? core::thousands(outside) + " " + tc.type +
                           (outside == 1 ? " (hors du territoire" : " (toutes hors du territoire")
-                    : thousands(outside) + " des " + thousands(located) + " " + tc.type +
-                          " (hors du territoire")
-            << ", à moins de " << decimal_fr(config.structure_margin_km, 0)
-            << " km ; la plus éloignée à " << decimal_fr(farthest / 1000, 1) << " km)\n";
+                    : core::thousands(outside) + " des " + core::thousands(located) + " " +
+                          tc.type + " (hors du territoire")
+            << ", à moins de " << core::decimal_fr(config.structure_margin_km, 0)
+            << " km ; la plus éloignée à " << core::decimal_fr(farthest / 1000, 1) << " km)\n";
     }
     const auto& ps = t.load.population_stats;
     if (!ps.population_without_polygon.empty())
         out << "Hors carte : "
-            << counted(double(ps.inhabitants_without_polygon), "habitant", "habitants") << " de "
-            << counted(double(ps.population_without_polygon.size()), "commune", "communes")
+            << core::counted(double(ps.inhabitants_without_polygon), "habitant", "habitants")
+            << " de "
+            << core::counted(double(ps.population_without_polygon.size()), "commune", "communes")
             << " sans contour (ni sur les cartes ni dans les parts)\n";
     if (a.unsnapped_points > 0)
-        out << "Hors route : " << counted(a.off_road_inhabitants, "habitant", "habitants")
-            << " à plus de " << thousands(t.road_access.snap_max_distance_m) << " m d'une route ("
+        out << "Hors route : " << core::counted(a.off_road_inhabitants, "habitant", "habitants")
+            << " à plus de " << core::thousands(t.road_access.snap_max_distance_m)
+            << " m d'une route ("
             << (a.off_road_timed ? "comptés avec leur trajet jusqu'à la route"
                                  : "comptés hors d'atteinte")
             << ")\n";
 }
 
-void print_diagnostics(const Territory& t, const CoverageAnalysis& a, std::ostream& out,
-                       std::size_t per_reason) {
+void print_diagnostics(const model::Territory& t, const analysis::CoverageAnalysis& a,
+                       std::ostream& out, std::size_t per_reason) {
     const std::size_t rejected =
-        t.load.report.count(Severity::rejected) + a.report.count(Severity::rejected);
+        t.load.report.count(core::Severity::rejected) + a.report.count(core::Severity::rejected);
     const std::size_t warnings =
-        t.load.report.count(Severity::warning) + a.report.count(Severity::warning);
-    out << "Signalements : " << counted(double(rejected), "rejet", "rejets") << ", "
-        << counted(double(warnings), "avertissement", "avertissements") << "\n";
+        t.load.report.count(core::Severity::warning) + a.report.count(core::Severity::warning);
+    out << "Signalements : " << core::counted(double(rejected), "rejet", "rejets") << ", "
+        << core::counted(double(warnings), "avertissement", "avertissements") << "\n";
     std::map<std::string, std::size_t> by_reason, shown;
     for (const auto* report : {&t.load.report, &a.report})
         for (const auto& d : report->entries())
-            if (d.severity != Severity::info) ++by_reason[d.reason];
+            if (d.severity != core::Severity::info) ++by_reason[d.reason];
     for (const auto* report : {&t.load.report, &a.report})
         for (const auto& d : report->entries()) {
-            if (d.severity == Severity::info) continue;
+            if (d.severity == core::Severity::info) continue;
             const std::size_t n = shown[d.reason]++;
             if (n < per_reason)
-                out << "  [" << (d.severity == Severity::rejected ? "rejet" : "avertissement")
+                out << "  [" << (d.severity == core::Severity::rejected ? "rejet" : "avertissement")
                     << "] " << d.file << (d.where.empty() ? "" : " " + d.where) << " : "
                     << d.message << "\n";
             else if (n == per_reason)
-                out << "  … " << thousands(by_reason[d.reason] - per_reason) << " autres « "
+                out << "  … " << core::thousands(by_reason[d.reason] - per_reason) << " autres « "
                     << d.reason << " » (palliacarte inspect pour tout voir)\n";
         }
 }

@@ -5,19 +5,29 @@
 // what the load and the analysis rejected, and where the files went.
 #include <ostream>
 
-namespace palliacarte {
+namespace palliacarte::model {
 struct Territory;
+}  // namespace palliacarte::model
+
+namespace palliacarte::config {
 struct TerritoryConfig;
+}  // namespace palliacarte::config
+
+namespace palliacarte::analysis {
 struct CoverageAnalysis;
-}  // namespace palliacarte
+}  // namespace palliacarte::analysis
+
+namespace palliacarte {}  // namespace palliacarte
 
 namespace palliacarte::cli {
 
-void print_analysis_summary(const TerritoryConfig& config, const Territory& territory,
-                            const CoverageAnalysis& analysis, std::ostream& out);
+void print_analysis_summary(const config::TerritoryConfig& config,
+                            const model::Territory& territory,
+                            const analysis::CoverageAnalysis& analysis, std::ostream& out);
 
 /// @brief Load and analysis diagnostics: counts per reason, the first few of each in full.
-void print_diagnostics(const Territory& territory, const CoverageAnalysis& analysis,
-                       std::ostream& out, std::size_t per_reason = 5);
+void print_diagnostics(const model::Territory& territory,
+                       const analysis::CoverageAnalysis& analysis, std::ostream& out,
+                       std::size_t per_reason = 5);
 
 }  // namespace palliacarte::cli

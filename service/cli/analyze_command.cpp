@@ -32,7 +32,8 @@ constexpr const char* kUsage =
     "  --structure-labels  name every structure on the maps\n";
 
 // --maps and --paper as MapOutputOptions; false (after saying why) when a value is unknown.
-bool read_map_options(const std::string& maps, const std::string& paper, MapOutputOptions& out) {
+bool read_map_options(const std::string& maps, const std::string& paper,
+                      output::MapOutputOptions& out) {
     if (maps == "none" || maps == "png" || maps == "pdf" || maps == "all") {
         out.png = maps == "png" || maps == "all";
         out.pdf = maps == "pdf" || maps == "all";
@@ -40,7 +41,7 @@ bool read_map_options(const std::string& maps, const std::string& paper, MapOutp
         std::cerr << "analyze : --maps attend none, png, pdf ou all (reçu « " << maps << " »)\n";
         return false;
     }
-    if (const auto size = paper_size_named(paper)) {
+    if (const auto size = cartography::paper_size_named(paper)) {
         out.paper = *size;
     } else {
         std::cerr << "analyze : --paper attend A4 ou A3 (reçu « " << paper << " »)\n";
@@ -56,7 +57,7 @@ int run_analyze(const std::vector<std::string>& args) {
     std::string styles_dir = PALLIACARTE_STYLES_DIR;
     bool quiet = false;
     std::string maps = "all", paper = "A4";
-    MapOutputOptions map_options;
+    output::MapOutputOptions map_options;
     CommandLine line("analyze", kUsage);
     line.positional("CONFIG", config_path)
         .value({"--out", "-o"}, "un dossier", out_dir)
@@ -76,24 +77,24 @@ int run_analyze(const std::vector<std::string>& args) {
     if (!read_map_options(maps, paper, map_options)) return kUsageOrConfigError;
     return run_reporting_errors("analyze", [&] {
         ProgressPrinter progress(!quiet);
-        std::vector<StepTiming> phases;  // load, analysis, writing
-        const AnalysisInputs inputs = [&] {
-            StepClock clock(phases, "chargement");
-            return load_analysis_inputs(*config_path, data_root, progress.callback());
+        std::vector<core::StepTiming> phases;  // load, analysis, writing
+        const load::AnalysisInputs inputs = [&] {
+            core::StepClock clock(phases, "chargement");
+            return load::load_analysis_inputs(*config_path, data_root, progress.callback());
         }();
-        const TerritoryConfig& config = inputs.config;
-        const Territory& territory = inputs.territory;
-        CoverageAnalysis analysis = [&] {
-            StepClock clock(phases, "analyse");
-            return analyze_coverage(territory, inputs.analysis, progress.callback());
+        const config::TerritoryConfig& config = inputs.config;
+        const model::Territory& territory = inputs.territory;
+        analysis::CoverageAnalysis analysis = [&] {
+            core::StepClock clock(phases, "analyse");
+            return analysis::analyze_coverage(territory, inputs.analysis, progress.callback());
         }();
         // The files need the results, not the travel-time model: its snapper and raster (2.5 GB
         // for the country) go before the layers are built, not after.
         analysis.model.reset();
-        const WrittenOutputs written = [&] {
-            StepClock clock(phases, "écriture");
-            return write_analysis_outputs(*out_dir, config, territory, analysis, styles_dir,
-                                          progress.callback(), map_options);
+        const output::WrittenOutputs written = [&] {
+            core::StepClock clock(phases, "écriture");
+            return output::write_analysis_outputs(*out_dir, config, territory, analysis, styles_dir,
+                                                  progress.callback(), map_options);
         }();
         progress.finish_line();
 
@@ -104,16 +105,16 @@ int run_analyze(const std::vector<std::string>& args) {
         double total = 0;
         std::cout << "Durées (s) :";
         for (const auto& p : phases) {
-            std::cout << " " << p.step << " " << decimal_fr(p.seconds, 2) << ",";
+            std::cout << " " << p.step << " " << core::decimal_fr(p.seconds, 2) << ",";
             total += p.seconds;
         }
-        std::cout << " total " << decimal_fr(total, 2) << "\n";
+        std::cout << " total " << core::decimal_fr(total, 2) << "\n";
         if (!quiet) {
             std::cout << "  détail :";
-            const CoverageAnalysis& done = analysis;
+            const analysis::CoverageAnalysis& done = analysis;
             for (const auto* steps : {&territory.load.timings, &done.timings, &written.timings})
                 for (const auto& t : *steps)
-                    std::cout << " " << t.step << " " << decimal_fr(t.seconds, 2) << ";";
+                    std::cout << " " << t.step << " " << core::decimal_fr(t.seconds, 2) << ";";
             std::cout << "\n";
         }
         print_diagnostics(territory, analysis, std::cout);

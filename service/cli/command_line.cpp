@@ -152,7 +152,7 @@ int run_reporting_errors(const std::string& command, const std::function<int()>&
     const std::string who = "palliacarte " + command + " : ";
     try {
         return work();
-    } catch (const ConfigError& e) {
+    } catch (const core::ConfigError& e) {
         std::cerr << who << "erreur de configuration : " << e.what() << "\n";
         return kUsageOrConfigError;
     } catch (const fetch::DownloadError& e) {
@@ -160,7 +160,7 @@ int run_reporting_errors(const std::string& command, const std::function<int()>&
                   << who << "téléchargement impossible\n  adresse : " << e.url()
                   << "\n  raison  : " << e.reason() << "\n";
         return kUnreadableData;
-    } catch (const DataError& e) {
+    } catch (const core::DataError& e) {
         std::cerr << who << "données illisibles ou impossibles à écrire : " << e.what() << "\n";
         return kUnreadableData;
     } catch (const std::exception& e) {

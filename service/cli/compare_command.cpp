@@ -49,33 +49,34 @@ int run_compare(const std::vector<std::string>& args) {
         return kUsageOrConfigError;
     }
     return run_reporting_errors("compare", [&] {
-        const TerritoryConfig config = load_territory_config(*config_path, data_root);
+        const config::TerritoryConfig config =
+            config::load_territory_config(*config_path, data_root);
         if (activities.empty()) {
             activities = config.resolve("structures/finess-plus/finess-activites.json.gz");
             structures = config.resolve("structures/finess-plus/finess-structures.json.gz");
             if (!fs::exists(activities) || !fs::exists(structures))
-                throw ConfigError(
+                throw core::ConfigError(
                     "pas de fichiers FINESS+ sous " + config.data_root +
                     "/structures/finess-plus/ (palliacarte fetch les télécharge) : donnez "
                     "--activities et --structures");
         }
         // The same territory with FINESS+ as its only source.
-        TerritoryConfig plus = config;
-        StructureSourceConfig source;
-        source.format = StructureFormat::finess_plus;
+        config::TerritoryConfig plus = config;
+        config::StructureSourceConfig source;
+        source.format = config::StructureFormat::finess_plus;
         source.path = activities;
         source.structures_path = structures;
-        source.outside = OutsidePolicy::skip;
-        source.rules = default_finess_plus_rules(config.config_path);
+        source.outside = config::OutsidePolicy::skip;
+        source.rules = config::default_finess_plus_rules(config.config_path);
         plus.structures = {source};
         std::set<std::string> compared;
         for (const auto& r : source.rules) compared.insert(r.type);
 
         ProgressPrinter progress(!quiet);
-        const Territory first = load_territory(config, progress.callback());
-        const Territory second = load_territory(plus, progress.callback());
+        const model::Territory first = load::load_territory(config, progress.callback());
+        const model::Territory second = load::load_territory(plus, progress.callback());
         progress.finish_line();
-        std::vector<Structure> kept;
+        std::vector<model::Structure> kept;
         std::set<std::string> left_out;
         for (const auto& s : first.structures) {
             if (compared.count(s.type))
@@ -83,7 +84,7 @@ int run_compare(const std::vector<std::string>& args) {
             else
                 left_out.insert(s.type);
         }
-        const SourceComparison c = compare_sources(kept, second.structures);
+        const inspect::SourceComparison c = inspect::compare_sources(kept, second.structures);
 
         std::cout << "Comparaison : structures de " << *config_path << " (annuaire) et FINESS+ ("
                   << activities << ")\n";
@@ -98,7 +99,7 @@ int run_compare(const std::vector<std::string>& args) {
                       << right(std::to_string(t.only_second), 14)
                       << right(std::to_string(t.first_without_finess), 16) << "\n";
         for (const auto& r : c.rows)
-            if (r.agreement == Agreement::type_differs)
+            if (r.agreement == inspect::Agreement::type_differs)
                 std::cout << "  FINESS " << r.finess_et << " : " << r.first->type
                           << " dans l'annuaire (" << r.first->name << "), " << r.second->type
                           << " dans FINESS+ (" << r.second->activities << ")\n";
@@ -108,7 +109,7 @@ int run_compare(const std::vector<std::string>& args) {
             std::cout << "  non comparés (FINESS+ ne les connaît pas) : " << types << "\n";
         }
         if (!csv.empty()) {
-            write_csv_rows(csv, comparison_table(c));
+            output::write_csv_rows(csv, inspect::comparison_table(c));
             std::cout << "Détail par établissement : " << csv << "\n";
         }
         return kOk;

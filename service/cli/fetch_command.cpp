@@ -68,7 +68,7 @@ FetchedFile describe(const ManifestSource& s) {
     f.publisher = s.publisher;
     f.licence = s.licence;
     f.vintage = s.vintage;
-    f.fetched_at = utc_now();
+    f.fetched_at = core::utc_now();
     return f;
 }
 
@@ -78,7 +78,7 @@ struct FetchRun {
     std::vector<std::string> departements;
     std::string listed;  ///< "25,39"
     FetchRecord record;
-    Box communes_box{{0, 0}, {0, 0}};  ///< EPSG:3035, known once the communes are merged
+    model::Box communes_box{{0, 0}, {0, 0}};  ///< EPSG:3035, known once the communes are merged
     bool have_box = false;
 };
 
@@ -97,7 +97,7 @@ void extract_from(FetchRun& run, const ManifestSource& s, const std::string& fil
         }
         if (!x.grid_id_column.empty()) {
             if (!run.have_box)
-                throw DataError(x.to, "the communes must be fetched before a grid is cut");
+                throw core::DataError(x.to, "the communes must be fetched before a grid is cut");
             keep = cells_meeting(x.grid_id_column, run.communes_box);
             char box[128];
             std::snprintf(box, sizeof box, " — carreaux touchant %.0f %.0f %.0f %.0f (EPSG:3035)",
@@ -118,8 +118,8 @@ void extract_from(FetchRun& run, const ManifestSource& s, const std::string& fil
         f.bytes = r.bytes;
         f.sha256 = sha256_of_file((run.dir / x.to).string());
         if (keep)
-            f.note = thousands(r.lines_kept) + " lignes gardées sur " + thousands(r.lines_read) +
-                     " (départements " + run.listed + ")";
+            f.note = core::thousands(r.lines_kept) + " lignes gardées sur " +
+                     core::thousands(r.lines_read) + " (départements " + run.listed + ")";
         run.record.put(x.to, f);
         run.record.save();
         std::cout << "      extrait " << r.entry << " → " << x.to << " (" << french_size(r.bytes)
@@ -150,11 +150,11 @@ void merge_communes(FetchRun& run, const ManifestSource& s, const std::vector<st
     f.derived_from = joined;
     f.bytes = fs::file_size(out);
     f.sha256 = sha256_of_file(out.string());
-    f.note = thousands(m.communes) + " communes";
+    f.note = core::thousands(m.communes) + " communes";
     run.record.put(s.merge_into, f);
     run.record.save();
     run.communes_box = m.box_3035;
-    std::cout << "      " << thousands(m.communes) << " communes réunies → " << s.merge_into
+    std::cout << "      " << core::thousands(m.communes) << " communes réunies → " << s.merge_into
               << "\n";
 }
 
@@ -187,7 +187,8 @@ ResolvedUrl resolve_url(const FetchRun& run, const PlannedDownload& d, const std
     api.url = d.url;
     api.destination = api_file;
     download_file(api);
-    const LatestResource latest = latest_resource(read_file(api_file), s.resolve_title, d.url);
+    const LatestResource latest =
+        latest_resource(core::read_file(api_file), s.resolve_title, d.url);
     fs::remove(api_file);
     ResolvedUrl out{through_mirror(latest.url, mirror), s.vintage + " ; fichier " + latest.title};
     std::cout << "      dernier fichier publié : " << latest.title << "\n      " << out.url << "\n";
@@ -239,7 +240,7 @@ std::optional<int> parse_fetch_args(const std::vector<std::string>& args, FetchO
     CommandLine line("fetch", kUsage);
     line.list({"--departements"}, "une liste de départements",
               [&](const std::string& d) {
-                  o.choice.departements.push_back(normalize_departement(d));
+                  o.choice.departements.push_back(crs::normalize_departement(d));
               })
         .value({"--into"}, "un dossier", o.into)
         .value({"--grid"}, "une grille", o.choice.grid)

@@ -8,7 +8,7 @@
 namespace palliacarte::cli {
 
 /// @brief 1654712 → "1 654 712" (the library's, shared with report.md).
-using palliacarte::thousands;
+using palliacarte::core::thousands;
 
 /// @brief "1,6 Mo", "820 ko", "12 o" (decimal comma).
 std::string french_size(std::uint64_t bytes);

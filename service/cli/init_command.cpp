@@ -29,9 +29,10 @@ int run_init(const std::vector<std::string>& args) {
     CommandLine line("init", kUsage);
     line.value({"--data"}, "un dossier", choice.data_dir)
         .value({"--out"}, "un fichier", choice.config_path)
-        .list(
-            {"--departements"}, "une liste de départements",
-            [&](const std::string& d) { choice.departements.push_back(normalize_departement(d)); })
+        .list({"--departements"}, "une liste de départements",
+              [&](const std::string& d) {
+                  choice.departements.push_back(crs::normalize_departement(d));
+              })
         .list({"--types"}, "une liste de types",
               [&](const std::string& t) { choice.types.push_back(t); })
         .flag({"--force"}, force);
@@ -52,12 +53,12 @@ int run_init(const std::vector<std::string>& args) {
         {
             std::ofstream out(part);
             out << written.config.dump(2) << "\n";
-            if (!out) throw DataError(part, "écriture impossible");
+            if (!out) throw core::DataError(part, "écriture impossible");
         }
         // The config must load as written: check it before it takes its final name.
         try {
-            (void)load_territory_config(part);
-        } catch (const ConfigError& e) {
+            (void)config::load_territory_config(part);
+        } catch (const core::ConfigError& e) {
             std::filesystem::remove(part);
             std::cerr << "palliacarte init : la config écrite ne se relit pas (" << e.what()
                       << ")\n";

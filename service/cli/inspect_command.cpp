@@ -48,20 +48,20 @@ int run_inspect(const std::vector<std::string>& args) {
         ProgressPrinter progress(!quiet);
         // With --prepare, the analysis inputs (the population grid too), and what every
         // analysis of them reuses built into the cache: the import step of a large territory.
-        AnalysisInputs in;
-        std::vector<StepTiming> prepared;
+        load::AnalysisInputs in;
+        std::vector<core::StepTiming> prepared;
         if (prepare) {
-            in = load_analysis_inputs(load_territory_config(*config_path, data_root),
-                                      progress.callback());
-            prepared = prepare_analysis(in.territory, in.analysis, progress.callback());
+            in = load::load_analysis_inputs(config::load_territory_config(*config_path, data_root),
+                                            progress.callback());
+            prepared = analysis::prepare_analysis(in.territory, in.analysis, progress.callback());
         } else {
-            in.config = load_territory_config(*config_path, data_root);
-            in.territory = load_territory(in.config, progress.callback());
+            in.config = config::load_territory_config(*config_path, data_root);
+            in.territory = load::load_territory(in.config, progress.callback());
         }
         progress.finish_line();
-        const TerritoryConfig& config = in.config;
-        const Territory& territory = in.territory;
-        auto summary = summarize_territory(config, territory);
+        const config::TerritoryConfig& config = in.config;
+        const model::Territory& territory = in.territory;
+        auto summary = inspect::summarize_territory(config, territory);
         if (prepare) {
             auto& steps = summary["prepared"] = nlohmann::json::array();
             for (const auto& t : prepared)
@@ -75,7 +75,7 @@ int run_inspect(const std::vector<std::string>& args) {
             if (prepare) {
                 std::cout << "Préparé pour les analyses (cache " << in.analysis.cache_dir << ") :";
                 for (const auto& t : prepared)
-                    std::cout << "\n  " << t.step << " " << decimal_fr(t.seconds, 2) << " s";
+                    std::cout << "\n  " << t.step << " " << core::decimal_fr(t.seconds, 2) << " s";
                 std::cout << "\n";
             }
         }

@@ -28,7 +28,7 @@ ProgressPrinter::~ProgressPrinter() {
     finish_line();
 }
 
-ProgressFn ProgressPrinter::callback() {
+core::ProgressFn ProgressPrinter::callback() {
     if (!enabled_) return {};
     return [this](std::string_view step, std::size_t done, std::size_t total) {
         update(step, done, total);

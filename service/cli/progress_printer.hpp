@@ -22,7 +22,7 @@ class ProgressPrinter {
     ProgressPrinter& operator=(const ProgressPrinter&) = delete;
 
     /// @brief The callback to hand to geo/ (empty when disabled). Thread-safe.
-    ProgressFn callback();
+    core::ProgressFn callback();
     /// @brief Ends the current line; call before printing results.
     void finish_line();
 

@@ -76,8 +76,8 @@ int run_serve(const std::vector<std::string>& args) {
     if (const auto o = line.parse(args, std::cout, std::cerr); o != CommandLine::Outcome::run)
         return o == CommandLine::Outcome::help ? kOk : kUsageOrConfigError;
     try {
-        if (basemap) check_basemap_url(*basemap);
-    } catch (const ConfigError& e) {
+        if (basemap) config::check_basemap_url(*basemap);
+    } catch (const core::ConfigError& e) {
         std::cerr << "palliacarte serve : --basemap : " << e.what() << "\n";
         return kUsageOrConfigError;
     }

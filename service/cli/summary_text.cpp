@@ -29,7 +29,7 @@ void print_missing_population(const json& p, bool from_grid, std::ostream& out) 
         return;
     }
     out << "  sans population : "
-        << counted(double(p["communes_without_population"].size()), "commune", "communes");
+        << core::counted(double(p["communes_without_population"].size()), "commune", "communes");
     std::size_t listed = 0;
     for (const auto& w : p["communes_without_population"]) {
         if (listed++ == 10) {
@@ -39,14 +39,14 @@ void print_missing_population(const json& p, bool from_grid, std::ostream& out) 
         out << "  " << w["insee"].get<std::string>() << " " << w["name"].get<std::string>();
     }
     out << "\n  population sans polygone : "
-        << counted(p["without_polygon"]["count"].get<double>(), "commune", "communes") << ", "
-        << counted(p["without_polygon"]["inhabitants"].get<double>(), "habitant", "habitants")
+        << core::counted(p["without_polygon"]["count"].get<double>(), "commune", "communes") << ", "
+        << core::counted(p["without_polygon"]["inhabitants"].get<double>(), "habitant", "habitants")
         << "\n\n";
 }
 
 // « 3 communes », « 1 commune » from a JSON number.
 std::string count_of(const json& v, const char* one, const char* many) {
-    return counted(v.get<double>(), one, many);
+    return core::counted(v.get<double>(), one, many);
 }
 
 // The territory, its data root, and its communes with their population.
@@ -63,7 +63,7 @@ void print_communes(const json& s, std::ostream& out) {
     out << "Communes   : " << count_of(c["count"], "commune", "communes") << ", "
         << (from_grid ? std::string("habitants de la grille carroyée (comptés à l'analyse)")
                       : count_of(p["total"], "habitant", "habitants"))
-        << ", " << decimal_fr(c["area_km2"].get<double>(), 1) << " km²\n";
+        << ", " << core::decimal_fr(c["area_km2"].get<double>(), 1) << " km²\n";
     out << "  source " << c["source"].get<std::string>() << " (code INSEE lu dans le champ « "
         << c["fields"]["code"].get<std::string>() << " », CRS source "
         << c["source_crs"].get<std::string>() << ")\n";
@@ -78,10 +78,11 @@ void print_communes(const json& s, std::ostream& out) {
 // Structures: counts by type, what the sources say beyond positions, rejections, sources.
 void print_structures(const json& s, std::ostream& out) {
     const auto& st = s["structures"];
-    out << "Structures : " << thousands(st["total"].get<long long>()) << " ("
+    out << "Structures : " << core::thousands(st["total"].get<long long>()) << " ("
         << count_of(st["located"], "localisée", "localisées") << ", "
-        << thousands(st["declared_area_only"].get<long long>()) << " à zone déclarée seulement, "
-        << thousands(st["unlocated"].get<long long>()) << " sans position ni zone), "
+        << core::thousands(st["declared_area_only"].get<long long>())
+        << " à zone déclarée seulement, " << core::thousands(st["unlocated"].get<long long>())
+        << " sans position ni zone), "
         << count_of(st["rejected"]["count"], "ligne rejetée", "lignes rejetées") << ", "
         << count_of(st["positions_rejected"], "position rejetée", "positions rejetées") << "\n";
     out << "  " << left("type", 10) << right("total", 6) << right("localisées", 12)
@@ -103,18 +104,18 @@ void print_structures(const json& s, std::ostream& out) {
             t.value("activities", json::array()).empty())
             continue;
         out << "  " << left(t["type"].get<std::string>(), 10)
-            << thousands(t.value("with_position", 0)) << " avec position, "
-            << thousands(t["total"].get<long long>() - t.value("with_position", 0)) << " sans ; "
-            << thousands(t.value("with_zone", 0)) << " avec zone déclarée, "
-            << thousands(t["total"].get<long long>() - t.value("with_zone", 0)) << " sans";
+            << core::thousands(t.value("with_position", 0)) << " avec position, "
+            << core::thousands(t["total"].get<long long>() - t.value("with_position", 0))
+            << " sans ; " << core::thousands(t.value("with_zone", 0)) << " avec zone déclarée, "
+            << core::thousands(t["total"].get<long long>() - t.value("with_zone", 0)) << " sans";
         if (capacity) {
             std::string unit;
             for (const auto& u : t["capacity_units"]) {
                 if (!unit.empty()) unit += '/';
                 unit += u.get<std::string>();
             }
-            out << " ; capacité " << thousands(std::llround(t["capacity"].get<double>())) << " "
-                << (unit.empty() ? "(unité non précisée)" : unit);
+            out << " ; capacité " << core::thousands(std::llround(t["capacity"].get<double>()))
+                << " " << (unit.empty() ? "(unité non précisée)" : unit);
         }
         std::string codes;
         for (const auto& c : t.value("activities", json::array())) {
@@ -141,20 +142,23 @@ void print_groupings(const json& s, bool from_grid, std::ostream& out) {
         const std::string label = g["label"].get<std::string>(),
                           name = g["name"].get<std::string>();
         out << "  " << label
-            << (fold_for_matching(label).find(fold_for_matching(name)) == std::string::npos
+            << (core::fold_for_matching(label).find(core::fold_for_matching(name)) ==
+                        std::string::npos
                     ? " (" + name + ")"
                     : "")
-            << " : " << counted(double(g["territories"].size()), "territoire", "territoires");
+            << " : " << core::counted(double(g["territories"].size()), "territoire", "territoires");
         if (!g["unassigned_communes"].empty())
-            out << ", " << counted(double(g["unassigned_communes"].size()), "commune", "communes")
+            out << ", "
+                << core::counted(double(g["unassigned_communes"].size()), "commune", "communes")
                 << " hors groupe";
         out << "\n";
         for (const auto& t : g["territories"])
             out << "    " << left(t["name"].get<std::string>(), 40)
                 << right(t["communes"].get<std::size_t>(), 5) << " "
-                << agree(t["communes"].get<double>(), "commune ", "communes")
-                << (from_grid ? std::string()
-                              : right(thousands(t["population"].get<long long>()), 12) + " hab.")
+                << core::agree(t["communes"].get<double>(), "commune ", "communes")
+                << (from_grid
+                        ? std::string()
+                        : right(core::thousands(t["population"].get<long long>()), 12) + " hab.")
                 << "\n";
     }
     out << "\n";
@@ -164,38 +168,38 @@ void print_roads(const json& s, std::ostream& out) {
     const auto& r = s["roads"];
     if (r["model"] == "road") {
         out << "Réseau routier : " << r["source"].get<std::string>() << "\n  "
-            << thousands(r["nodes"].get<long long>()) << " nœuds, "
-            << thousands(r["edges"].get<long long>()) << " arcs orientés, "
-            << thousands(r["directed_km"].get<double>())
+            << core::thousands(r["nodes"].get<long long>()) << " nœuds, "
+            << core::thousands(r["edges"].get<long long>()) << " arcs orientés, "
+            << core::thousands(r["directed_km"].get<double>())
             << " km orientés ; hors composante principale : "
             << count_of(r["dropped_nodes"], "nœud", "nœuds") << ", "
             << count_of(r["dropped_edges"], "arc", "arcs")
-            << " ; vitesses : " << thousands(r["speed_from"]["profile"].get<long long>())
-            << " du profil, " << thousands(r["speed_from"]["field"].get<long long>())
-            << " du champ vitesse, " << thousands(r["speed_from"]["default"].get<long long>())
+            << " ; vitesses : " << core::thousands(r["speed_from"]["profile"].get<long long>())
+            << " du profil, " << core::thousands(r["speed_from"]["field"].get<long long>())
+            << " du champ vitesse, " << core::thousands(r["speed_from"]["default"].get<long long>())
             << " par défaut\n";
         if (r["merged_nodes"].get<long long>() > 0)
-            out << "  graphe compact : " << thousands(r["merged_nodes"].get<long long>())
+            out << "  graphe compact : " << core::thousands(r["merged_nodes"].get<long long>())
                 << " nœuds de degré 2 fusionnés, "
-                << thousands(r["edges_before_merge"].get<long long>()) << " arcs → "
-                << thousands(r["edges"].get<long long>()) << "\n";
+                << core::thousands(r["edges_before_merge"].get<long long>()) << " arcs → "
+                << core::thousands(r["edges"].get<long long>()) << "\n";
         if (r["files"].size() > 1)
             for (const auto& f : r["files"])
                 out << "    " << f["path"].get<std::string>() << " : "
-                    << thousands(f["junctions"].get<long long>()) << " carrefours (dont "
-                    << thousands(f["shared_junctions"].get<long long>())
+                    << core::thousands(f["junctions"].get<long long>()) << " carrefours (dont "
+                    << core::thousands(f["shared_junctions"].get<long long>())
                     << " partagés avec un autre fichier), "
-                    << thousands(f["links"].get<long long>()) << " arcs, "
-                    << thousands(f["features"].get<long long>()) << " voies lues dont "
-                    << thousands(f["shared_features"].get<long long>())
+                    << core::thousands(f["links"].get<long long>()) << " arcs, "
+                    << core::thousands(f["features"].get<long long>()) << " voies lues dont "
+                    << core::thousands(f["shared_features"].get<long long>())
                     << " déjà dans un fichier précédent\n";
         out << "  ";
         if (r["from_cache"].get<bool>())
-            out << "chargé du cache en " << decimal_fr(r["load_seconds"].get<double>(), 2)
-                << " s (construction : " << decimal_fr(r["build_seconds"].get<double>(), 2)
+            out << "chargé du cache en " << core::decimal_fr(r["load_seconds"].get<double>(), 2)
+                << " s (construction : " << core::decimal_fr(r["build_seconds"].get<double>(), 2)
                 << " s)";
         else
-            out << "construit en " << decimal_fr(r["build_seconds"].get<double>(), 2)
+            out << "construit en " << core::decimal_fr(r["build_seconds"].get<double>(), 2)
                 << " s, mis en cache";
         out << " — " << r["cache_file"].get<std::string>() << "\n\n";
     } else {
@@ -239,7 +243,7 @@ void print_summary_text(const json& s, std::ostream& out, std::size_t per_reason
     print_diagnostics(s, out, per_reason);
     out << "\nDurées (s) :";
     for (const auto& [step, secs] : s["timings_s"].items())
-        out << " " << step << " " << decimal_fr(secs.get<double>(), 2);
+        out << " " << step << " " << core::decimal_fr(secs.get<double>(), 2);
     out << "\n";
 }
 

@@ -22,8 +22,8 @@ ArchivePtr open_archive(const std::string& path) {
     archive_read_support_filter_all(a.get());
     archive_read_support_format_all(a.get());
     if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
-        throw DataError(path, std::string("not an archive libarchive can read (") +
-                                  archive_error_string(a.get()) + ")");
+        throw core::DataError(path, std::string("not an archive libarchive can read (") +
+                                        archive_error_string(a.get()) + ")");
     return a;
 }
 
@@ -55,7 +55,8 @@ ExtractResult extract_member(const std::string& archive_path, const std::string&
         if (names_member(archive_entry_pathname(entry), member)) break;
         archive_read_data_skip(a.get());
     }
-    if (r != ARCHIVE_OK) throw DataError(archive_path, "no entry '" + member + "' in the archive");
+    if (r != ARCHIVE_OK)
+        throw core::DataError(archive_path, "no entry '" + member + "' in the archive");
 
     ExtractResult result;
     result.entry = archive_entry_pathname(entry);
@@ -64,11 +65,11 @@ ExtractResult extract_member(const std::string& archive_path, const std::string&
     std::error_code ec;
     if (final_path.has_parent_path()) fs::create_directories(final_path.parent_path(), ec);
     std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(part.c_str(), "wb"), &std::fclose);
-    if (!out) throw DataError(part.string(), "cannot be written");
+    if (!out) throw core::DataError(part.string(), "cannot be written");
 
     auto write = [&](std::string_view bytes) {
         if (std::fwrite(bytes.data(), 1, bytes.size(), out.get()) != bytes.size())
-            throw DataError(part.string(), "write error (disk full?)");
+            throw core::DataError(part.string(), "write error (disk full?)");
         result.bytes += bytes.size();
     };
     std::string pending;  // a line cut by the end of a block
@@ -112,12 +113,12 @@ ExtractResult extract_member(const std::string& archive_path, const std::string&
         }
     }
     if (n < 0)
-        throw DataError(archive_path,
-                        "damaged entry '" + result.entry + "': " + archive_error_string(a.get()));
+        throw core::DataError(
+            archive_path, "damaged entry '" + result.entry + "': " + archive_error_string(a.get()));
     if (keep && !pending.empty()) feed_line(pending);
     out.reset();
     fs::rename(part, final_path, ec);
-    if (ec) throw DataError(destination, "cannot be renamed from its .part");
+    if (ec) throw core::DataError(destination, "cannot be renamed from its .part");
     return result;
 }
 

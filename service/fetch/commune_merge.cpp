@@ -36,22 +36,22 @@ struct LonLatBox {
 json read_collection(const std::string& path) {
     json doc;
     try {
-        doc = parse_bounded_json(read_file(path));
+        doc = core::parse_bounded_json(core::read_file(path));
     } catch (const json::parse_error& e) {
-        throw DataError(path, std::string("not JSON (") + e.what() + ")");
+        throw core::DataError(path, std::string("not JSON (") + e.what() + ")");
     }
     if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
         !doc.contains("features") || !doc["features"].is_array())
-        throw DataError(path, "not a GeoJSON FeatureCollection");
+        throw core::DataError(path, "not a GeoJSON FeatureCollection");
     return doc;
 }
 
-Box to_3035(const LonLatBox& b) {
-    if (b.x0 > b.x1) return Box({0, 0}, {0, 0});
+model::Box to_3035(const LonLatBox& b) {
+    if (b.x0 > b.x1) return model::Box({0, 0}, {0, 0});
     // The box's edges, sampled: a lon/lat rectangle is curved in LAEA.
-    const CrsTransform t("EPSG:4326", "EPSG:3035");
-    Box out({std::numeric_limits<double>::max(), std::numeric_limits<double>::max()},
-            {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()});
+    const crs::CrsTransform t("EPSG:4326", "EPSG:3035");
+    model::Box out({std::numeric_limits<double>::max(), std::numeric_limits<double>::max()},
+                   {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()});
     const int n = 16;
     for (int i = 0; i <= n; ++i)
         for (int j = 0; j <= n; ++j) {
@@ -77,9 +77,9 @@ MergedCommunes merge_commune_files(const std::vector<std::string>& inputs,
         for (auto& f : doc["features"]) {
             if (!f.contains("properties") || !f["properties"].is_object() ||
                 !f["properties"].contains("code"))
-                throw DataError(path,
-                                "a feature has no 'code' property: not the commune "
-                                "contours expected");
+                throw core::DataError(path,
+                                      "a feature has no 'code' property: not the commune "
+                                      "contours expected");
             if (f.contains("geometry") && f["geometry"].is_object())
                 box.add(f["geometry"].value("coordinates", json()));
             features.push_back(std::move(f));
@@ -92,13 +92,13 @@ MergedCommunes merge_commune_files(const std::vector<std::string>& inputs,
     {
         std::ofstream out(part, std::ios::binary);
         out << json{{"type", "FeatureCollection"}, {"features", features}}.dump() << "\n";
-        if (!out) throw DataError(part, "cannot be written");
+        if (!out) throw core::DataError(part, "cannot be written");
     }
     std::filesystem::rename(part, output);
     return m;
 }
 
-Box communes_box_3035(const std::string& geojson_path) {
+model::Box communes_box_3035(const std::string& geojson_path) {
     const json doc = read_collection(geojson_path);
     LonLatBox box;
     for (const auto& f : doc["features"])

@@ -10,7 +10,7 @@ namespace palliacarte::fetch {
 
 struct MergedCommunes {
     std::size_t communes = 0;
-    Box box_3035;  ///< their extent in EPSG:3035 (LAEA), for cutting population grids
+    model::Box box_3035;  ///< their extent in EPSG:3035 (LAEA), for cutting population grids
 };
 
 /// @brief Writes one FeatureCollection with every feature of `inputs` (through a .part file).
@@ -19,6 +19,6 @@ MergedCommunes merge_commune_files(const std::vector<std::string>& inputs,
                                    const std::string& output);
 
 /// @brief The EPSG:3035 extent of a GeoJSON file of communes (longitude/latitude).
-Box communes_box_3035(const std::string& geojson_path);
+model::Box communes_box_3035(const std::string& geojson_path);
 
 }  // namespace palliacarte::fetch

@@ -15,10 +15,10 @@ namespace {
 
 std::string text(const json& j, const char* key, const std::string& where, bool required) {
     if (!j.contains(key) || j[key].is_null()) {
-        if (required) throw ConfigError(where + ": '" + key + "' is required");
+        if (required) throw core::ConfigError(where + ": '" + key + "' is required");
         return "";
     }
-    if (!j[key].is_string()) throw ConfigError(where + "." + key + " must be a string");
+    if (!j[key].is_string()) throw core::ConfigError(where + "." + key + " must be a string");
     return j[key].get<std::string>();
 }
 
@@ -32,18 +32,19 @@ std::string replace_all(std::string s, const std::string& what, const std::strin
 std::map<std::string, std::vector<std::pair<std::string, double>>> read_neighbours(
     const std::string& file, const std::string& where) {
     std::map<std::string, std::vector<std::pair<std::string, double>>> out;
-    CsvReader csv = CsvReader::open(file);
+    core::CsvReader csv = core::CsvReader::open(file);
     const auto a = csv.column("departement"), b = csv.column("voisin"),
                km = csv.column("distance_km");
     if (!a || !b || !km)
-        throw ConfigError(where + ".margin_from: " + file +
-                          " needs the columns departement, voisin, distance_km");
-    CsvRecord r;
+        throw core::ConfigError(where + ".margin_from: " + file +
+                                " needs the columns departement, voisin, distance_km");
+    core::CsvRecord r;
     while (csv.next(r)) {
-        const auto d = r.fields.size() > *km ? parse_number(r.fields[*km]) : std::nullopt;
+        const auto d = r.fields.size() > *km ? core::parse_number(r.fields[*km]) : std::nullopt;
         if (!d || r.fields.size() <= std::max(*a, *b))
-            throw ConfigError(where + ".margin_from: " + file + " " + palliacarte::where(r) +
-                              ": not a departement,voisin,distance_km row");
+            throw core::ConfigError(where + ".margin_from: " + file + " " +
+                                    palliacarte::core::where(r) +
+                                    ": not a departement,voisin,distance_km row");
         out[r.fields[*a]].emplace_back(r.fields[*b], *d);
     }
     return out;
@@ -64,20 +65,20 @@ DownloadManifest load_download_manifest(const std::string& path,
                                         const std::string& shipped_data_dir) {
     json doc;
     try {
-        doc = parse_bounded_json(read_file(path));
-    } catch (const DataError& e) {
-        throw ConfigError(std::string("download manifest: ") + e.what());
+        doc = core::parse_bounded_json(core::read_file(path));
+    } catch (const core::DataError& e) {
+        throw core::ConfigError(std::string("download manifest: ") + e.what());
     } catch (const json::parse_error& e) {
-        throw ConfigError(path + ": not valid JSON (" + e.what() + ")");
+        throw core::ConfigError(path + ": not valid JSON (" + e.what() + ")");
     }
     if (!doc.is_object() || !doc.contains("sources") || !doc["sources"].is_array())
-        throw ConfigError(path + ": needs a 'sources' array");
+        throw core::ConfigError(path + ": needs a 'sources' array");
     DownloadManifest m;
     m.path = path;
     for (std::size_t i = 0; i < doc["sources"].size(); ++i) {
         const json& j = doc["sources"][i];
         const std::string where = path + ": sources[" + std::to_string(i) + "]";
-        if (!j.is_object()) throw ConfigError(where + " must be an object");
+        if (!j.is_object()) throw core::ConfigError(where + " must be an object");
         ManifestSource s;
         s.id = text(j, "id", where, true);
         s.variant = text(j, "variant", where, false);
@@ -93,7 +94,7 @@ DownloadManifest load_download_manifest(const std::string& path,
         s.sha256 = text(j, "sha256", where, false);
         if (j.contains("size") && !j["size"].is_null()) {
             if (!j["size"].is_number_unsigned())
-                throw ConfigError(where + ".size must be a whole number of bytes");
+                throw core::ConfigError(where + ".size must be a whole number of bytes");
             s.size = j["size"].get<std::uint64_t>();
         }
         for (const json& e : j.value("extract", json::array())) {
@@ -131,8 +132,8 @@ std::vector<PlannedDownload> plan_downloads(const DownloadManifest& manifest,
     if (choice.grid != "none" && !grids.count(choice.grid)) {
         std::string known;
         for (const auto& g : grids) known += (known.empty() ? "" : ", ") + g;
-        throw ConfigError("grille de population inconnue '" + choice.grid +
-                          "' (connues : " + known + ", none)");
+        throw core::ConfigError("grille de population inconnue '" + choice.grid +
+                                "' (connues : " + known + ", none)");
     }
     std::vector<PlannedDownload> plan;
     for (const auto& s : manifest.sources) {
@@ -160,8 +161,8 @@ std::vector<PlannedDownload> plan_downloads(const DownloadManifest& manifest,
             for (const auto& dep : choice.departements) {
                 const std::string found = region_of(dep);
                 if (found.empty())
-                    throw ConfigError("aucun extrait " + s.id + " ne couvre le département " + dep +
-                                      " (" + manifest.path + ")");
+                    throw core::ConfigError("aucun extrait " + s.id + " ne couvre le département " +
+                                            dep + " (" + manifest.path + ")");
                 regions.insert(found);
             }
             // Structures within the margin may lie in a neighbouring region: its extract too,

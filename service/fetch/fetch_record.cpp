@@ -17,7 +17,7 @@ FetchRecord FetchRecord::load(const std::string& dir) {
     try {
         std::stringstream ss;
         ss << in.rdbuf();
-        const json doc = parse_bounded_json(ss.str());
+        const json doc = core::parse_bounded_json(ss.str());
         r.departements = doc.value("departements", std::vector<std::string>{});
         r.with_roads = doc.value("with_roads", false);
         r.margin_km = doc.value("margin_km", 30.0);

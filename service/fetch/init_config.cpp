@@ -23,10 +23,10 @@ using ordered = nlohmann::ordered_json;
 
 namespace {
 
-FinessRule by_category(const std::string& type, std::vector<std::string> categories,
-                       const std::string& name_pattern = "",
-                       const std::string& exclude_pattern = "") {
-    FinessRule r;
+config::FinessRule by_category(const std::string& type, std::vector<std::string> categories,
+                               const std::string& name_pattern = "",
+                               const std::string& exclude_pattern = "") {
+    config::FinessRule r;
     r.type = type;
     r.categories = std::move(categories);
     r.name_pattern = name_pattern;
@@ -35,15 +35,15 @@ FinessRule by_category(const std::string& type, std::vector<std::string> categor
 }
 
 // Hospitals (possible hosts of EMSP, LISP, USP), EHPAD and SSIAD: candidate sites.
-std::vector<FinessRule> candidate_rules() {
+std::vector<config::FinessRule> candidate_rules() {
     return {by_category("HOPITAL", {"101", "106", "355", "365", "128", "129"}, "",
                         "SMUR|ECOLE|FORMATION"),
             by_category("EHPAD", {"500"}), by_category("SSIAD", {"354"})};
 }
 
 // FINESS categories (categetab) of each structure a fetched territory starts with.
-std::vector<FinessRule> finess_rules() {
-    std::vector<FinessRule> rules = {
+std::vector<config::FinessRule> finess_rules() {
+    std::vector<config::FinessRule> rules = {
         by_category("HAD", {"127"}, "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE")};
     for (auto& r : candidate_rules()) rules.push_back(r);
     return rules;
@@ -51,8 +51,8 @@ std::vector<FinessRule> finess_rules() {
 
 // With the FINESS+ files: the mapping's rules (EMSP, USP, LISP, HAD with zones), then the
 // candidate sites by category, all read from those two files.
-std::vector<FinessRule> finess_plus_rules(const std::string& mapping) {
-    std::vector<FinessRule> rules = read_finess_rules(mapping);
+std::vector<config::FinessRule> finess_plus_rules(const std::string& mapping) {
+    std::vector<config::FinessRule> rules = config::read_finess_rules(mapping);
     for (auto& r : candidate_rules()) rules.push_back(r);
     return rules;
 }
@@ -63,7 +63,7 @@ std::string departement_names(const fs::path& file, const std::vector<std::strin
     if (in) {
         try {
             const std::string text{std::istreambuf_iterator<char>(in), {}};
-            for (const auto& d : parse_bounded_json(text))
+            for (const auto& d : core::parse_bounded_json(text))
                 names[d.value("code", "")] = d.value("nom", "");
         } catch (const json::exception&) {
         }
@@ -87,8 +87,8 @@ struct Fetched {
     /// @throws ConfigError when the record does not list `file` or it is not on disk.
     std::string need(const std::string& file) const {
         if (!record.find(file) || !fs::exists(dir / file))
-            throw ConfigError(dir.string() + " : il manque " + file +
-                              " — relancez palliacarte fetch");
+            throw core::ConfigError(dir.string() + " : il manque " + file +
+                                    " — relancez palliacarte fetch");
         return file;
     }
     /// « publisher ; vintage ; licence » of a fetched file, for the `about` notes.
@@ -106,26 +106,26 @@ struct Fetched {
 Fetched open_fetched(const InitChoice& choice) {
     Fetched f{fs::path(choice.data_dir), FetchRecord::load(choice.data_dir), {}, false};
     if (f.record.files().empty())
-        throw ConfigError(f.dir.string() +
-                          " : aucun fetch-record.json — lancez d'abord palliacarte "
-                          "fetch --departements … --into " +
-                          f.dir.string());
+        throw core::ConfigError(f.dir.string() +
+                                " : aucun fetch-record.json — lancez d'abord palliacarte "
+                                "fetch --departements … --into " +
+                                f.dir.string());
     f.departements = choice.departements.empty() ? f.record.departements : choice.departements;
     const std::set<std::string> fetched(f.record.departements.begin(), f.record.departements.end());
     for (const auto& d : f.departements)
         if (!fetched.count(d))
-            throw ConfigError("le département " + d + " n'a pas été téléchargé dans " +
-                              f.dir.string() + " (palliacarte fetch --departements …)");
+            throw core::ConfigError("le département " + d + " n'a pas été téléchargé dans " +
+                                    f.dir.string() + " (palliacarte fetch --departements …)");
     f.finess_plus = f.record.find(kPlusActivities) && f.record.find(kPlusStructures) &&
                     fs::exists(f.dir / kPlusActivities) && fs::exists(f.dir / kPlusStructures);
     return f;
 }
 
 // Name, data root, départements, CRS, margin, the sources' vintages; communes and population.
-void add_header_and_communes(TerritoryConfig& c, json& doc, const Fetched& f,
+void add_header_and_communes(config::TerritoryConfig& c, json& doc, const Fetched& f,
                              const std::string& config_path) {
     c.name = departement_names(f.dir / "communes/departements.json", f.departements);
-    doc["about"] = "Écrit par palliacarte init le " + utc_now().substr(0, 10) +
+    doc["about"] = "Écrit par palliacarte init le " + core::utc_now().substr(0, 10) +
                    " à partir des fichiers officiels que palliacarte fetch a téléchargés dans " +
                    f.dir.string() +
                    " (sources, millésimes, licences et SHA-256 : fetch-record.json). Relisez les "
@@ -135,7 +135,8 @@ void add_header_and_communes(TerritoryConfig& c, json& doc, const Fetched& f,
     c.departements = f.departements;
     c.crs_auto = true;
     c.structure_margin_km = f.record.margin_km;
-    c.structure_types_path = beside_config_or_shipped(config_path, kDefaultStructureTypes);
+    c.structure_types_path =
+        config::beside_config_or_shipped(config_path, config::kDefaultStructureTypes);
     c.source_vintages = {{"communes", f.vintage("communes/communes.geojson")},
                          {"population", f.vintage("communes/communes.json")},
                          {"structures", f.finess_plus ? f.vintage(kPlusActivities) + " ; " +
@@ -147,18 +148,20 @@ void add_header_and_communes(TerritoryConfig& c, json& doc, const Fetched& f,
     c.communes.path = c.resolve(f.need("communes/communes.geojson"));
     doc["communes"]["about"] =
         "Contours des communes : " + f.provenance("communes/communes.geojson");
-    c.population = PopulationConfig{.format = PopulationFormat::etalab_communes_json,
-                                    .path = c.resolve(f.need("communes/communes.json"))};
+    c.population =
+        config::PopulationConfig{.format = config::PopulationFormat::etalab_communes_json,
+                                 .path = c.resolve(f.need("communes/communes.json"))};
     doc["population"]["about"] =
         "Populations légales (population municipale) : " + f.provenance("communes/communes.json");
 }
 
 // FINESS+ when fetched (EMSP, USP, LISP, HAD with their zones), else the etalab FINESS file.
-void add_structures(TerritoryConfig& c, json& doc, const Fetched& f, const InitChoice& choice) {
-    StructureSourceConfig s;
-    s.outside = OutsidePolicy::skip;
+void add_structures(config::TerritoryConfig& c, json& doc, const Fetched& f,
+                    const InitChoice& choice) {
+    config::StructureSourceConfig s;
+    s.outside = config::OutsidePolicy::skip;
     if (f.finess_plus) {
-        s.format = StructureFormat::finess_plus;
+        s.format = config::StructureFormat::finess_plus;
         s.path = c.resolve(kPlusActivities);
         s.structures_path = c.resolve(kPlusStructures);
         s.rules = finess_plus_rules(choice.finess_plus_mapping);
@@ -171,7 +174,7 @@ void add_structures(TerritoryConfig& c, json& doc, const Fetched& f, const InitC
             "établissements hospitaliers (hôtes possibles d'EMSP, LISP, USP), EHPAD et SSIAD, "
             "sites candidats d'une antenne.";
     } else {
-        s.format = StructureFormat::finess_etalab;
+        s.format = config::StructureFormat::finess_etalab;
         s.path = c.resolve(f.need("structures/finess-etalab.csv"));
         s.rules = finess_rules();
         doc["structures"][0]["about"] =
@@ -185,13 +188,13 @@ void add_structures(TerritoryConfig& c, json& doc, const Fetched& f, const InitC
 }
 
 // EPCI everywhere; the EPT of the Grand Paris métropole where it applies.
-void add_groupings(TerritoryConfig& c, const Fetched& f) {
+void add_groupings(config::TerritoryConfig& c, const Fetched& f) {
     auto grouping = [&](const std::string& name, const std::string& label,
                         const std::string& file) {
-        return TerritorySourceConfig{.name = name,
-                                     .label = label,
-                                     .format = GroupingFormat::etalab_groupings,
-                                     .path = c.resolve(file)};
+        return config::TerritorySourceConfig{.name = name,
+                                             .label = label,
+                                             .format = config::GroupingFormat::etalab_groupings,
+                                             .path = c.resolve(file)};
     };
     if (f.record.find("communes/epci.json"))
         c.territories.push_back(grouping("EPCI", "Intercommunalités (EPCI)", "communes/epci.json"));
@@ -205,13 +208,13 @@ void add_groupings(TerritoryConfig& c, const Fetched& f) {
 
 // Every extract the territory and its structure margin touch, in one graph (ways and
 // junctions on a border merged by their OSM ids); without any, crow-fly times.
-void add_roads_or_crow_fly(TerritoryConfig& c, json& doc, const Fetched& f,
+void add_roads_or_crow_fly(config::TerritoryConfig& c, json& doc, const Fetched& f,
                            const std::string& config_path) {
     std::vector<std::string> extracts;
     for (const auto& [file, fetched] : f.record.files())
         if (fetched.source_id == "roads") extracts.push_back(file);
     if (extracts.empty()) {
-        c.crow_fly = CrowFlyModel{.detour_factor = 1.3, .speed_kmh = 50};
+        c.crow_fly = model::CrowFlyModel{.detour_factor = 1.3, .speed_kmh = 50};
         doc["crow_fly"]["about"] =
             "Pas de réseau routier téléchargé (palliacarte fetch --with-roads l'apporte) : les "
             "temps sont à vol d'oiseau, distance × 1,3 à 50 km/h — une vitesse de territoire "
@@ -219,14 +222,14 @@ void add_roads_or_crow_fly(TerritoryConfig& c, json& doc, const Fetched& f,
             "par défaut. Chaque sortie le signale.";
         return;
     }
-    RoadSourceConfig roads;
-    roads.format = RoadFormat::osm;
+    config::RoadSourceConfig roads;
+    roads.format = config::RoadFormat::osm;
     std::string about;
     for (const auto& e : extracts) {
         roads.paths.push_back(c.resolve(e));
         about += (about.empty() ? "" : " ; ") + f.provenance(e);
     }
-    roads.profile_path = beside_config_or_shipped(config_path, kDefaultRoadProfile);
+    roads.profile_path = config::beside_config_or_shipped(config_path, config::kDefaultRoadProfile);
     c.roads = roads;
     c.source_vintages["roads"] = f.vintage(extracts[0]);
     doc["roads"]["about"] =
@@ -285,7 +288,7 @@ json analysis_section(const Fetched& f, const InitChoice& choice, std::vector<st
 // the parser's own writer (config/territory_config_writer.hpp).
 WrittenConfig make_territory_config(const InitChoice& choice) {
     const Fetched fetched = open_fetched(choice);
-    TerritoryConfig c;
+    config::TerritoryConfig c;
     json doc = json::object();
     WrittenConfig out;
     add_header_and_communes(c, doc, fetched, choice.config_path);
@@ -294,7 +297,7 @@ WrittenConfig make_territory_config(const InitChoice& choice) {
     add_roads_or_crow_fly(c, doc, fetched, choice.config_path);
     doc["analysis"] = analysis_section(fetched, choice, out.notes);
     c.document = doc;
-    out.config = territory_config_json(c, choice.config_path);
+    out.config = config::territory_config_json(c, choice.config_path);
     return out;
 }
 

@@ -13,13 +13,13 @@ LatestResource latest_resource(const std::string& api_json, const std::string& t
                                const std::string& api_url) {
     nlohmann::json doc;
     try {
-        doc = parse_bounded_json(api_json);
+        doc = core::parse_bounded_json(api_json);
     } catch (const nlohmann::json::exception& e) {
-        throw DataError(api_url,
-                        std::string("réponse de l'API data.gouv.fr illisible (") + e.what() + ")");
+        throw core::DataError(
+            api_url, std::string("réponse de l'API data.gouv.fr illisible (") + e.what() + ")");
     }
     if (!doc.is_object() || !doc.contains("resources") || !doc["resources"].is_array())
-        throw DataError(api_url, "pas un jeu de données data.gouv.fr (pas de « resources »)");
+        throw core::DataError(api_url, "pas un jeu de données data.gouv.fr (pas de « resources »)");
     const std::regex pattern(title_pattern, std::regex::ECMAScript);
     LatestResource best;
     for (const auto& r : doc["resources"]) {
@@ -31,8 +31,8 @@ LatestResource latest_resource(const std::string& api_json, const std::string& t
         best = {title, r["url"].get<std::string>()};
     }
     if (best.url.empty())
-        throw DataError(api_url,
-                        "aucune ressource dont le titre corresponde à « " + title_pattern + " »");
+        throw core::DataError(
+            api_url, "aucune ressource dont le titre corresponde à « " + title_pattern + " »");
     return best;
 }
 

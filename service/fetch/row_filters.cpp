@@ -55,7 +55,7 @@ struct Column {
                 return;
             }
         }
-        throw DataError("(extraction)", "no column '" + name + "' in the header");
+        throw core::DataError("(extraction)", "no column '" + name + "' in the header");
     }
     std::optional<std::string> of(std::string_view line) const {
         auto f = split_csv_line(line, separator);
@@ -90,9 +90,9 @@ LineFilter rows_in_departements(const std::string& column, std::vector<std::stri
     });
 }
 
-LineFilter cells_meeting(const std::string& column, const Box& box) {
+LineFilter cells_meeting(const std::string& column, const model::Box& box) {
     return rows_whose(column, [box](const std::string& id) {
-        const auto cell = parse_grid_cell_id(id);
+        const auto cell = load::parse_grid_cell_id(id);
         return cell && cell->x + cell->size >= box.min_corner().x &&
                cell->x <= box.max_corner().x && cell->y + cell->size >= box.min_corner().y &&
                cell->y <= box.max_corner().y;

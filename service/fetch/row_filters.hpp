@@ -19,6 +19,6 @@ LineFilter rows_in_departements(const std::string& column, std::vector<std::stri
 
 /// @brief Keeps grid cells named like "CRS3035RES1000mN2871000E3753000" (INSEE, Eurostat) in
 /// `column` whose square meets `box_3035` (EPSG:3035 metres).
-LineFilter cells_meeting(const std::string& column, const Box& box_3035);
+LineFilter cells_meeting(const std::string& column, const model::Box& box_3035);
 
 }  // namespace palliacarte::fetch

@@ -73,7 +73,7 @@ bool keep_alive(const HttpRequest& r, bool http11) {
 std::string loggable(const std::string& target) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
-    const bool utf8 = is_valid_utf8(target);
+    const bool utf8 = core::is_valid_utf8(target);
     for (const char ch : target) {
         const auto c = static_cast<unsigned char>(ch);
         if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) {
@@ -177,7 +177,7 @@ struct HttpServer::Impl {
         char line[64];
         std::snprintf(line, sizeof line, " %d %.2f ms %zu B", status, ms, bytes);
         std::lock_guard lock(log_mutex);
-        *options.log << utc_now() << ' ' << loggable(r.method) << ' ' << loggable(raw_target)
+        *options.log << core::utc_now() << ' ' << loggable(r.method) << ' ' << loggable(raw_target)
                      << line << note << '\n'
                      << std::flush;
     }
@@ -404,8 +404,9 @@ std::optional<HttpResponse> unfit_request(const HttpRequest& r, const PublicUrl&
         p.headers.push_back({"Connection", "close"});
         return p;
     };
-    bool utf8 = is_valid_utf8(r.path);
-    for (const auto& [k, v] : r.query) utf8 = utf8 && is_valid_utf8(k) && is_valid_utf8(v);
+    bool utf8 = core::is_valid_utf8(r.path);
+    for (const auto& [k, v] : r.query)
+        utf8 = utf8 && core::is_valid_utf8(k) && core::is_valid_utf8(v);
     if (!utf8)
         return malformed(
             "le chemin ou un paramètre n'est pas de l'UTF-8 valide une fois "

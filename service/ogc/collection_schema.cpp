@@ -12,15 +12,15 @@ struct TypeNames {
     const char* xsd;
 };
 
-TypeNames type_names(FieldType type) {
+TypeNames type_names(model::FieldType type) {
     switch (type) {
-        case FieldType::text:
+        case model::FieldType::text:
             return {"string", "xs:string"};
-        case FieldType::integer:
+        case model::FieldType::integer:
             return {"integer", "xs:long"};
-        case FieldType::real:
+        case model::FieldType::real:
             return {"number", "xs:double"};
-        case FieldType::boolean:
+        case model::FieldType::boolean:
             return {"boolean", "xs:boolean"};
     }
     return {"string", "xs:string"};
@@ -28,7 +28,7 @@ TypeNames type_names(FieldType type) {
 
 }  // namespace
 
-const char* json_schema_type(FieldType type) {
+const char* json_schema_type(model::FieldType type) {
     return type_names(type).json_schema;
 }
 
@@ -36,8 +36,8 @@ json collection_schema(const FeatureCollection& c, const std::string& url) {
     json properties = json::object();
     properties["geometry"] = {
         {"x-ogc-role", "primary-geometry"},
-        {"format",
-         c.layer().kind == GeometryKind::point ? "geometry-point" : "geometry-multipolygon"}};
+        {"format", c.layer().kind == model::GeometryKind::point ? "geometry-point"
+                                                                : "geometry-multipolygon"}};
     int seq = 1;
     for (const auto& field : c.layer().fields)
         properties[field.name] = {{"title", field.alias.empty() ? field.name : field.alias},
@@ -66,10 +66,10 @@ std::string collection_xml_schema(const FeatureCollection& c) {
     x += "  <xs:complexType name=\"" + id +
          "Type\">\n    <xs:complexContent>\n"
          "      <xs:extension base=\"gml:AbstractFeatureType\">\n        <xs:sequence>\n";
-    x +=
-        std::string("          <xs:element name=\"geometry\" type=\"gml:") +
-        (c.layer().kind == GeometryKind::point ? "PointPropertyType" : "MultiSurfacePropertyType") +
-        "\" minOccurs=\"0\"/>\n";
+    x += std::string("          <xs:element name=\"geometry\" type=\"gml:") +
+         (c.layer().kind == model::GeometryKind::point ? "PointPropertyType"
+                                                       : "MultiSurfacePropertyType") +
+         "\" minOccurs=\"0\"/>\n";
     for (const auto& field : c.layer().fields)
         x += "          <xs:element name=\"" + field.name + "\" type=\"" +
              type_names(field.type).xsd + "\" minOccurs=\"0\" nillable=\"true\"/>\n";

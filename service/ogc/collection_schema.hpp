@@ -17,7 +17,7 @@ constexpr const char* kSchemaRel = "http://www.opengis.net/def/rel/ogc/1.0/schem
 nlohmann::json collection_schema(const FeatureCollection& c, const std::string& url);
 
 /// @brief The JSON Schema type of a field ("string", "integer", "number", "boolean").
-const char* json_schema_type(FieldType type);
+const char* json_schema_type(model::FieldType type);
 
 /// @brief The same schema as a GML 3.2 application schema (XSD, Simple Features level 0): what
 /// GDAL 3.6's OAPIF driver (Debian 12, QGIS 3.22's OGR) reads from a describedby link.

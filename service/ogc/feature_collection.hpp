@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "ogc/served_crs.hpp"
 #include "model/layer.hpp"
+#include "ogc/served_crs.hpp"
 
 namespace palliacarte::ogc {
 
@@ -21,8 +21,8 @@ struct ItemsQuery {
     std::optional<std::array<double, 4>> bbox;  ///< as given, in the axis order of bbox_crs
     ServedCrs bbox_crs = ServedCrs::crs84;
     ServedCrs crs = ServedCrs::crs84;
-    std::vector<std::pair<std::size_t, FieldValue>> equals;  ///< field index, value
-    std::optional<std::vector<std::size_t>> properties;      ///< selected fields, in order
+    std::vector<std::pair<std::size_t, model::FieldValue>> equals;  ///< field index, value
+    std::optional<std::vector<std::size_t>> properties;             ///< selected fields, in order
 };
 
 /// @brief Feature indices a query matched, ascending ("all" without building the list).
@@ -37,14 +37,14 @@ struct Matches {
 class FeatureCollection {
   public:
     /// @param layer features in Lambert-93 (layer.epsg must be 2154).
-    FeatureCollection(Layer layer, std::string description);
+    FeatureCollection(model::Layer layer, std::string description);
     ~FeatureCollection();
     FeatureCollection(FeatureCollection&&) noexcept;
 
     const std::string& id() const { return layer_.name; }
     const std::string& title() const { return layer_.title; }
     const std::string& description() const { return description_; }
-    const Layer& layer() const { return layer_; }
+    const model::Layer& layer() const { return layer_; }
     std::size_t size() const { return layer_.features.size(); }
     /// @brief Longitude/latitude extent (CRS84); empty layer: all zeros.
     const std::array<double, 4>& extent_crs84() const { return extent_; }
@@ -61,7 +61,7 @@ class FeatureCollection {
 
   private:
     struct Index;
-    Layer layer_;
+    model::Layer layer_;
     std::string description_;
     std::vector<std::array<std::string, kServedCrsCount>> geometry_;  // GeoJSON per CRS
     std::vector<std::string> properties_;                             // full properties object

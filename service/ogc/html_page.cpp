@@ -8,7 +8,7 @@
 namespace palliacarte::ogc {
 
 std::string html_escape(const std::string& text) {
-    return xml_escaped(text);
+    return core::xml_escaped(text);
 }
 
 namespace {
@@ -57,7 +57,7 @@ void paging(std::string& out, const nlohmann::json& doc) {
 
 // `feature_base`: "…/collections/{id}/items/", to link each row to its feature's page.
 void features_table(std::string& out, const nlohmann::json& features,
-                    const std::vector<FieldDef>* fields, const std::string& feature_base) {
+                    const std::vector<model::FieldDef>* fields, const std::string& feature_base) {
     if (features.empty()) {
         out += "<p>Aucun objet.</p>";
         return;
@@ -136,7 +136,7 @@ void collections_table(std::string& out, const nlohmann::json& collections) {
 
 // One feature's attributes: label, value, in the collection's field order.
 void properties_table(std::string& out, const nlohmann::json& properties,
-                      const std::vector<FieldDef>& fields) {
+                      const std::vector<model::FieldDef>& fields) {
     out += "<table class=\"wrap\"><tbody>";
     for (const auto& f : fields) {
         if (!properties.contains(f.name)) continue;
@@ -182,7 +182,7 @@ std::string feature_page_base(const nlohmann::json& doc) {
 }
 
 void document(std::string& out, const nlohmann::json& doc, int depth,
-              const std::vector<FieldDef>* fields) {
+              const std::vector<model::FieldDef>* fields) {
     if (doc.is_object()) {
         if (doc.contains("features")) paging(out, doc);
         out += "<dl>";
@@ -223,7 +223,7 @@ void document(std::string& out, const nlohmann::json& doc, int depth,
 }  // namespace
 
 std::string html_page(const std::string& title, const nlohmann::json& doc,
-                      const std::string& base_url, const std::vector<FieldDef>* fields) {
+                      const std::string& base_url, const std::vector<model::FieldDef>* fields) {
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" +
         html_escape(title) +

@@ -15,7 +15,8 @@ namespace palliacarte::ogc {
 /// order under their French labels; pages of items get « Page précédente / suivante » links.
 /// Every page starts with links to the map and the landing page under `base_url`.
 std::string html_page(const std::string& title, const nlohmann::json& document,
-                      const std::string& base_url, const std::vector<FieldDef>* fields = nullptr);
+                      const std::string& base_url,
+                      const std::vector<model::FieldDef>* fields = nullptr);
 
 /// @brief `text` with &, <, >, " escaped.
 std::string html_escape(const std::string& text);

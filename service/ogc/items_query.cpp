@@ -39,20 +39,20 @@ ServedCrs parse_crs_param(const std::string& name, const std::string& text) {
                   "http://www.opengis.net/def/crs/EPSG/0/2154");
 }
 
-FieldValue parse_value(const FieldDef& field, const std::string& text) {
+model::FieldValue parse_value(const model::FieldDef& field, const std::string& text) {
     switch (field.type) {
-        case FieldType::text:
+        case model::FieldType::text:
             return text;
-        case FieldType::integer: {
+        case model::FieldType::integer: {
             std::int64_t v = 0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
             if (text.empty() || ec != std::errc() || end != text.data() + text.size())
                 throw bad(field.name, "« " + text + " » n'est pas un entier");
             return v;
         }
-        case FieldType::real:
+        case model::FieldType::real:
             return parse_number(field.name, text);
-        case FieldType::boolean:
+        case model::FieldType::boolean:
             if (text == "true") return true;
             if (text == "false") return false;
             throw bad(field.name, "« " + text + " » n'est ni true ni false");
@@ -67,7 +67,7 @@ ItemsQuery parse_items_query(const FeatureCollection& c, const http::HttpRequest
                                                     "crs", "bbox-crs", "properties", "datetime"};
     ItemsQuery q;
     q.limit = kDefaultLimit;
-    const Layer& layer = c.layer();
+    const model::Layer& layer = c.layer();
     for (const auto& [name, value] : request.query) {
         if (name == "limit") {
             q.limit = parse_count(name, value, kMaxLimit);

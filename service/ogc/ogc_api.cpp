@@ -52,7 +52,7 @@ std::string query_with(const HttpRequest& r, const std::map<std::string, std::st
 
 HttpResponse json_response(const json& doc, const std::string& type, const std::string& etag,
                            const HttpRequest& r, const std::string& title,
-                           const std::vector<FieldDef>* fields = nullptr) {
+                           const std::vector<model::FieldDef>* fields = nullptr) {
     HttpResponse out;
     const std::string format = negotiate_format(r);
     if (format == "html") {
@@ -107,7 +107,7 @@ OgcApi::OgcApi(ServiceInfo info, std::vector<FeatureCollection> collections)
     std::string fingerprint =
         std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     for (const auto& c : collections_) fingerprint += "|" + c.id() + ":" + std::to_string(c.size());
-    version_ = binary::hex_digest(fingerprint).substr(0, 10);
+    version_ = core::binary::hex_digest(fingerprint).substr(0, 10);
     std::array<double, 4> e{1e300, 1e300, -1e300, -1e300};
     for (const auto& c : collections_) {
         if (c.size() == 0) continue;
@@ -189,7 +189,7 @@ json OgcApi::collection_json(const std::string& b, const FeatureCollection& c) c
                   // geometry type only from an XML schema.
                   link(base + "/schema?f=xml", "describedBy", "application/xml",
                        "Schéma des objets (GML)")}}};
-    if (c.layer().kind == GeometryKind::multipolygon)  // OGC API – Tiles (tiles/tiles_api)
+    if (c.layer().kind == model::GeometryKind::multipolygon)  // OGC API – Tiles (tiles/tiles_api)
         doc["links"].push_back(link(base + "/tiles",
                                     "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", kJson,
                                     "Tuiles vectorielles"));
@@ -253,13 +253,13 @@ HttpResponse OgcApi::items(const HttpRequest& r, const std::string& id) const {
             "prev", page_type, "Page précédente"));
     std::string head = R"({"type":"FeatureCollection","numberMatched":)" +
                        std::to_string(m.count()) + R"(,"numberReturned":)" +
-                       std::to_string(returned) + R"(,"timeStamp":")" + utc_now() +
+                       std::to_string(returned) + R"(,"timeStamp":")" + core::utc_now() +
                        R"(","links":)" + links.dump() + R"(,"features":[)";
 
     HttpResponse out;
     out.max_age = kMaxAge;
     out.etag = "W/\"" + version_ + "-" +
-               binary::hex_digest(r.path + query_with(r, {{"f", format}})) + "\"";
+               core::binary::hex_digest(r.path + query_with(r, {{"f", format}})) + "\"";
     out.headers.push_back({"Content-Crs", std::string("<") + crs_uri(q.crs) + ">"});
     const std::vector<std::size_t>* props = q.properties ? &*q.properties : nullptr;
     if (format == "html") {

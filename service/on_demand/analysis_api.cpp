@@ -35,13 +35,14 @@ json nullable(double v) {
 
 // A position the parsers checked (checked_lonlat) → the territory CRS, refusing points far
 // from the territory.
-Point from_lonlat(const ServedAnalysis& d, const LonLat& position, const std::string& what) {
-    const CrsTransform& t = CrsTransform::for_this_thread("OGC:CRS84", epsg_string(d.config.epsg));
-    Point p{position.lon, position.lat};
+model::Point from_lonlat(const ServedAnalysis& d, const LonLat& position, const std::string& what) {
+    const crs::CrsTransform& t =
+        crs::CrsTransform::for_this_thread("OGC:CRS84", crs::epsg_string(d.config.epsg));
+    model::Point p{position.lon, position.lat};
     if (!t.transform(p.x, p.y)) throw bad(what, "la position ne peut pas être projetée");
-    const MultiPolygon* outline = d.analysis.outline.in(d.config.epsg);
+    const model::MultiPolygon* outline = d.analysis.outline.in(d.config.epsg);
     if (!outline) return p;
-    Box b;
+    model::Box b;
     boost::geometry::envelope(*outline, b);
     constexpr double kMargin = 50000;  // 50 km around the territory
     if (p.x < b.min_corner().x - kMargin || p.x > b.max_corner().x + kMargin ||
@@ -67,16 +68,16 @@ HttpResponse commune(const ServedAnalysis& d, const std::string& insee) {
         throw ProblemError(404, "Commune inconnue",
                            "pas de commune « " + insee + " » dans " + d.config.name +
                                " (voir /collections/communes/items)");
-    const Commune& cm = d.territory.communes[c];
+    const model::Commune& cm = d.territory.communes[c];
     json types = json::array();
     for (const auto& tc : d.analysis.types) {
-        const CommuneCoverage& cc = tc.communes[c];
+        const analysis::CommuneCoverage& cc = tc.communes[c];
         types.push_back({{"type", tc.type},
                          {"label", tc.label},
                          {"threshold_min", tc.threshold_min},
                          {"status", to_string(cc.status)},
-                         {"status_label", status_label_fr(cc.status)},
-                         {"covered", cc.status == CoverageStatus::covered},
+                         {"status_label", output::status_label_fr(cc.status)},
+                         {"covered", cc.status == analysis::CoverageStatus::covered},
                          {"method", cc.method},
                          {"mean_minutes", nullable(cc.mean_minutes)},
                          {"max_minutes", nullable(cc.max_minutes)},
@@ -101,9 +102,9 @@ namespace {
 
 // Where a catchment starts and which way it is timed: the structure's or the point's.
 struct CatchmentSource {
-    Point position;
+    model::Point position;
     int epsg = 2154;
-    SearchDirection direction = SearchDirection::from_sources;
+    routing::SearchDirection direction = routing::SearchDirection::from_sources;
     json properties;  ///< what every polygon says of its source
 };
 
@@ -112,7 +113,7 @@ CatchmentSource catchment_source(const ServedAnalysis& d, const CatchmentQuery& 
     src.epsg = d.config.epsg;
     std::string type = q.type;
     if (q.structure) {
-        const Structure* s = nullptr;
+        const model::Structure* s = nullptr;
         for (const auto& st : d.territory.structures)
             if (st.id == *q.structure) s = &st;
         if (!s)
@@ -131,19 +132,19 @@ CatchmentSource catchment_source(const ServedAnalysis& d, const CatchmentQuery& 
         src.properties = {{"lon", q.point->lon}, {"lat", q.point->lat}};
     }
     if (!type.empty()) {
-        const StructureType* st = d.territory.types.find(type);
+        const model::StructureType* st = d.territory.types.find(type);
         if (!st) throw bad("type", "type de structure inconnu « " + type + " »");
-        if (st->direction == TravelDirection::patient_travels)
-            src.direction = SearchDirection::to_sources;
+        if (st->direction == model::TravelDirection::patient_travels)
+            src.direction = routing::SearchDirection::to_sources;
     }
     return src;
 }
 
 // One polygon per threshold, clipped to the territory (as the served catchments are).
-std::vector<MultiPolygon> run_catchment(const ServedAnalysis& d, const CatchmentSource& src,
-                                        const std::vector<double>& minutes) {
-    const TravelTimeModel& model = *d.analysis.model;
-    const Place place = model.place(src.position, src.epsg);
+std::vector<model::MultiPolygon> run_catchment(const ServedAnalysis& d, const CatchmentSource& src,
+                                               const std::vector<double>& minutes) {
+    const analysis::TravelTimeModel& model = *d.analysis.model;
+    const analysis::Place place = model.place(src.position, src.epsg);
     if (!place.usable)
         throw bad("lon", "la position est plus loin de toute route que la distance d'accroche");
     std::vector<double> limits_s;
@@ -154,23 +155,25 @@ std::vector<MultiPolygon> run_catchment(const ServedAnalysis& d, const Catchment
 
 // A GeoJSON FeatureCollection in longitude/latitude, a feature per threshold.
 HttpResponse encode_catchment(const ServedAnalysis& d, const CatchmentSource& src,
-                              const std::vector<double>& minutes, std::vector<MultiPolygon> polys) {
-    const CrsTransform& to_degrees =
-        CrsTransform::for_this_thread(epsg_string(src.epsg), "OGC:CRS84");
+                              const std::vector<double>& minutes,
+                              std::vector<model::MultiPolygon> polys) {
+    const crs::CrsTransform& to_degrees =
+        crs::CrsTransform::for_this_thread(crs::epsg_string(src.epsg), "OGC:CRS84");
     std::string body = R"({"type":"FeatureCollection","features":[)";
     for (std::size_t k = 0; k < polys.size(); ++k) {
-        MultiPolygon& mp = polys[k];
+        model::MultiPolygon& mp = polys[k];
         const double area_km2 = boost::geometry::area(mp) / 1e6;
         to_degrees.transform(mp);
         if (k) body += ",";
         json props = src.properties;
         props["minutes"] = minutes[k];
         props["area_km2"] = rounded(area_km2);
-        props["direction"] =
-            src.direction == SearchDirection::from_sources ? "depuis le point" : "vers le point";
+        props["direction"] = src.direction == routing::SearchDirection::from_sources
+                                 ? "depuis le point"
+                                 : "vers le point";
         props["time_model"] = d.analysis.method_label;
         body += R"({"type":"Feature","id":)" + std::to_string(k + 1) + R"(,"geometry":)";
-        append_geojson_geometry(body, mp, 6, false);
+        output::append_geojson_geometry(body, mp, 6, false);
         body += R"(,"properties":)" + props.dump() + "}";
     }
     body += "]}";
@@ -193,22 +196,22 @@ HttpResponse catchment(const ServedAnalysis& d, const HttpRequest& r) {
 namespace {
 
 // The request's structures in the territory: added ones of an analysed type, at their position.
-Scenario scenario_of(const ServedAnalysis& d, const ScenarioRequest& request) {
-    Scenario s;
+analysis::Scenario scenario_of(const ServedAnalysis& d, const ScenarioRequest& request) {
+    analysis::Scenario s;
     for (const auto& a : request.added) {
-        const TypeCoverage* tc = find_analysed_type(d.analysis, d.territory.types, a.type);
+        const analysis::TypeCoverage* tc =
+            analysis::find_analysed_type(d.analysis, d.territory.types, a.type);
         if (!tc)
             throw ProblemError(
                 400, "Type non analysé",
                 a.where + " : le type « " + a.type + " » n'est pas analysé pour " + d.config.name);
-        s.added.push_back(
-            {tc->type, from_lonlat(d, a.position, a.where), d.config.epsg});
+        s.added.push_back({tc->type, from_lonlat(d, a.position, a.where), d.config.epsg});
     }
     s.removed = request.removed;
     return s;
 }
 
-json encode_scenario_type(const ScenarioTypeResult& t,
+json encode_scenario_type(const analysis::ScenarioTypeResult& t,
                           const std::map<std::string, std::string>& names) {
     auto communes = [&](const std::vector<std::string>& codes) {
         json list = json::array();
@@ -241,12 +244,13 @@ json encode_scenario_type(const ScenarioTypeResult& t,
 }  // namespace
 
 HttpResponse scenario(const ServedAnalysis& d, const HttpRequest& r) {
-    const Scenario s = scenario_of(d, parse_scenario_request(r.body, r.header("content-type")));
+    const analysis::Scenario s =
+        scenario_of(d, parse_scenario_request(r.body, r.header("content-type")));
     const auto start = std::chrono::steady_clock::now();
-    std::vector<ScenarioTypeResult> results;
+    std::vector<analysis::ScenarioTypeResult> results;
     try {
-        results = run_scenario(d.territory, d.analysis, s);
-    } catch (const ConfigError& e) {
+        results = analysis::run_scenario(d.territory, d.analysis, s);
+    } catch (const core::ConfigError& e) {
         throw ProblemError(400, "Scénario invalide", e.what());
     }
     std::map<std::string, std::string> names;

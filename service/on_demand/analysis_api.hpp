@@ -21,10 +21,10 @@ namespace palliacarte::on_demand {
 /// and outline they reuse. All live as long as the service, which owns them (as the
 /// AnalysisInputs loaded by load/analysis_inputs); these are views of them.
 struct ServedAnalysis {
-    const TerritoryConfig& config;
-    const AnalysisConfig& analysis_config;
-    const Territory& territory;
-    const CoverageAnalysis& analysis;
+    const config::TerritoryConfig& config;
+    const config::AnalysisConfig& analysis_config;
+    const model::Territory& territory;
+    const analysis::CoverageAnalysis& analysis;
 };
 
 // The endpoints (routes: serve/service_routes.cpp), each read the request (catchment_query,

@@ -15,7 +15,7 @@ namespace {
 // nlohmann's messages are English and name its internals: say where the body went wrong, and
 // why when the reason is ours (nested too deep).
 std::string unreadable_body(const json::exception& e) {
-    if (is_too_deep(e)) return "corps illisible : " + too_deep_reason(e);
+    if (core::is_too_deep(e)) return "corps illisible : " + core::too_deep_reason(e);
     if (const auto* p = dynamic_cast<const json::parse_error*>(&e))
         return "corps illisible : pas du JSON valide (vers l'octet " + std::to_string(p->byte) +
                ")";
@@ -38,7 +38,7 @@ json parse_body(const std::string& body, const std::string& content_type) {
                                (type.empty() ? std::string() : " (reçu " + type + ")"));
     json doc;
     try {
-        doc = parse_bounded_json(body);
+        doc = core::parse_bounded_json(body);
     } catch (const json::exception& e) {
         throw invalid(unreadable_body(e));
     }

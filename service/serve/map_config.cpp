@@ -9,12 +9,12 @@ using nlohmann::json;
 
 namespace {
 
-const std::string* text_at(const Feature& f, std::size_t field) {
+const std::string* text_at(const model::Feature& f, std::size_t field) {
     if (field >= f.values.size()) return nullptr;
     return std::get_if<std::string>(&f.values[field]);
 }
 
-double number_at(const Feature& f, std::size_t field, double otherwise) {
+double number_at(const model::Feature& f, std::size_t field, double otherwise) {
     if (field >= f.values.size()) return otherwise;
     if (const auto* d = std::get_if<double>(&f.values[field])) return *d;
     if (const auto* i = std::get_if<std::int64_t>(&f.values[field])) return static_cast<double>(*i);
@@ -23,7 +23,8 @@ double number_at(const Feature& f, std::size_t field, double otherwise) {
 
 }  // namespace
 
-json map_config(const ogc::OgcApi& ogc, const std::string& title, const WebMapConfig& basemap) {
+json map_config(const ogc::OgcApi& ogc, const std::string& title,
+                const config::WebMapConfig& basemap) {
     struct TypeEntry {
         std::string label, time_model;
         double threshold = 30;
@@ -34,7 +35,7 @@ json map_config(const ogc::OgcApi& ogc, const std::string& title, const WebMapCo
     std::vector<std::string> order;  // the layer's order (the analysis')
     json extent = nullptr;
     if (const auto* cc = ogc.collection("communes_coverage")) {
-        const Layer& l = cc->layer();
+        const model::Layer& l = cc->layer();
         const auto type = l.field("type"), label = l.field("type_label"),
                    threshold = l.field("threshold_min"), model = l.field("time_model");
         for (const auto& f : l.features) {
@@ -53,7 +54,7 @@ json map_config(const ogc::OgcApi& ogc, const std::string& title, const WebMapCo
         extent = json::array({e[0], e[1], e[2], e[3]});
     }
     if (const auto* c = ogc.collection("catchments")) {
-        const Layer& l = c->layer();
+        const model::Layer& l = c->layer();
         const auto type = l.field("type"), kind = l.field("kind"), limit = l.field("limit_min");
         for (const auto& f : l.features) {
             const std::string* t = text_at(f, type);

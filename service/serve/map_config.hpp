@@ -15,6 +15,6 @@ namespace palliacarte::serve {
 /// `basemap.basemap`, when not empty, is an XYZ raster URL template or a MapLibre style URL
 /// shown under the layers, credited with `basemap.basemap_attribution`.
 nlohmann::json map_config(const ogc::OgcApi& ogc, const std::string& title,
-                          const WebMapConfig& basemap = {});
+                          const config::WebMapConfig& basemap = {});
 
 }  // namespace palliacarte::serve

@@ -15,7 +15,7 @@ namespace palliacarte::serve {
 namespace {
 
 // French descriptions of the collections, shown by QGIS and the HTML pages.
-std::string describe(const std::string& id, const CoverageAnalysis& a) {
+std::string describe(const std::string& id, const analysis::CoverageAnalysis& a) {
     if (id == "communes")
         return "Communes avec leur population et, pour chaque type de structure analysé, le "
                "statut de couverture (covered, partial, white_zone), le temps moyen pondéré par "
@@ -29,7 +29,7 @@ std::string describe(const std::string& id, const CoverageAnalysis& a) {
         return "Structures de la filière palliative : type, nom, FINESS, façon dont elles ont "
                "été localisées.";
     if (id == "catchments")
-        return std::string(a.method == TimeModel::road
+        return std::string(a.method == analysis::TimeModel::road
                                ? "Zones accessibles (isochrones par la route)"
                                : "Zones accessibles (cercles à vol d'oiseau)") +
                " par structure et par seuil, et leur union par type. " + a.method_label + ".";
@@ -47,8 +47,8 @@ std::string describe(const std::string& id, const CoverageAnalysis& a) {
 }
 
 // The layers as OGC collections, each with its French description.
-std::vector<ogc::FeatureCollection> collections_of(std::vector<Layer> layers,
-                                                   const CoverageAnalysis& analysis) {
+std::vector<ogc::FeatureCollection> collections_of(std::vector<model::Layer> layers,
+                                                   const analysis::CoverageAnalysis& analysis) {
     std::vector<ogc::FeatureCollection> out;
     for (auto& l : layers) {
         const std::string id = l.name;
@@ -61,28 +61,30 @@ std::vector<ogc::FeatureCollection> collections_of(std::vector<Layer> layers,
 
 std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_path,
                                                    const std::optional<std::string>& data_root,
-                                                   const ProgressFn& progress) {
+                                                   const core::ProgressFn& progress) {
     auto d = std::make_unique<ServedDataset>();
     d->source = config_path;
     {
-        StepClock clock(d->timings, "load");
-        AnalysisInputs inputs = load_analysis_inputs(config_path, data_root, progress);
+        core::StepClock clock(d->timings, "load");
+        load::AnalysisInputs inputs = load::load_analysis_inputs(config_path, data_root, progress);
         d->config = std::move(inputs.config);
         d->analysis_config = std::move(inputs.analysis);
         d->territory = std::move(inputs.territory);
     }
     {
-        StepClock clock(d->timings, "analysis");
-        d->analysis = analyze_coverage(d->territory, d->analysis_config, progress);
+        core::StepClock clock(d->timings, "analysis");
+        d->analysis = analysis::analyze_coverage(d->territory, d->analysis_config, progress);
     }
-    StepClock clock(d->timings, "collections (GeoJSON encoded in 3 CRS)");
-    std::vector<Layer> layers;
-    layers.push_back(commune_summary_layer(d->territory, d->analysis));
-    for (auto& l : coverage_layers(d->territory, d->analysis)) layers.push_back(std::move(l));
+    core::StepClock clock(d->timings, "collections (GeoJSON encoded in 3 CRS)");
+    std::vector<model::Layer> layers;
+    layers.push_back(output::commune_summary_layer(d->territory, d->analysis));
+    for (auto& l : output::coverage_layers(d->territory, d->analysis))
+        layers.push_back(std::move(l));
     ogc::ServiceInfo info;
     info.title = "palliacarte — " + d->config.name;
     // Sources as the analysis used them: OpenStreetMap is credited only when roads ran.
-    const RunProvenance provenance = make_run_provenance(d->config, d->territory, d->analysis);
+    const output::RunProvenance provenance =
+        output::make_run_provenance(d->config, d->territory, d->analysis);
     info.description =
         "Couverture de l'offre de soins palliatifs : communes, structures, zones accessibles, "
         "zones blanches et indicateurs par territoire (" +
@@ -97,9 +99,9 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
 std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path) {
     auto d = std::make_unique<ServedDataset>();
     d->source = path;
-    StepClock clock(d->timings, "GeoPackage read and encoded");
-    LoadReport report;
-    std::vector<Layer> layers = read_ogr_layers(path, report);
+    core::StepClock clock(d->timings, "GeoPackage read and encoded");
+    core::LoadReport report;
+    std::vector<model::Layer> layers = load::read_ogr_layers(path, report);
     for (const auto& e : report.entries())
         std::cerr << "palliacarte serve: [" << to_string(e.severity) << "] " << e.file << " "
                   << e.where << ": " << e.message << "\n";

@@ -16,12 +16,12 @@
 namespace palliacarte::serve {
 
 struct ServedDataset {
-    TerritoryConfig config;
-    AnalysisConfig analysis_config;
-    Territory territory;
-    CoverageAnalysis analysis;
+    config::TerritoryConfig config;
+    config::AnalysisConfig analysis_config;
+    model::Territory territory;
+    analysis::CoverageAnalysis analysis;
     std::unique_ptr<ogc::OgcApi> ogc;
-    std::vector<StepTiming> timings;
+    std::vector<core::StepTiming> timings;
     std::string source;  ///< the config or GeoPackage served, for messages
 };
 
@@ -29,7 +29,7 @@ struct ServedDataset {
 /// @throws ConfigError, DataError as the loaders do.
 std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_path,
                                                    const std::optional<std::string>& data_root,
-                                                   const ProgressFn& progress = {});
+                                                   const core::ProgressFn& progress = {});
 
 /// @brief Serves the layers of a GeoPackage (e.g. an `analyze` output) as they are: no
 /// territory and no analysis behind them, so the /analysis endpoints answer 404.

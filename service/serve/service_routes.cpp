@@ -103,7 +103,7 @@ void ServiceRoutes::add_web_map_routes(const ogc::OgcApi& ogc, const WebFiles* w
          openapi_map_paths});
     // What the map starts from (types, thresholds, limits, extent), made once.
     auto config = std::make_shared<const std::string>(
-        map_config(ogc, ogc.info().title, web ? web->basemap() : WebMapConfig()).dump());
+        map_config(ogc, ogc.info().title, web ? web->basemap() : config::WebMapConfig()).dump());
     table_.add({"/carte/config.json", "GET", false,
                 [config, web](const HttpRequest&, const PathParams&) {
                     HttpResponse out = web_file(web, "carte.html");  // 503 if not installed

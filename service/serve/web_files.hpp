@@ -36,8 +36,8 @@ class WebFiles {
 
     /// @brief An optional background under the layers and its credit: the config's web_map,
     /// or serve --basemap / --no-basemap.
-    void set_basemap(WebMapConfig basemap) { basemap_ = std::move(basemap); }
-    const WebMapConfig& basemap() const { return basemap_; }
+    void set_basemap(config::WebMapConfig basemap) { basemap_ = std::move(basemap); }
+    const config::WebMapConfig& basemap() const { return basemap_; }
 
     /// @brief A file by its path under /carte/ ("carte.html", "js/main.js"…), or null.
     const WebFile* find(const std::string& path) const;
@@ -51,7 +51,7 @@ class WebFiles {
 
     std::map<std::string, WebFile> files_;
     std::vector<std::string> missing_;
-    WebMapConfig basemap_;
+    config::WebMapConfig basemap_;
 };
 
 }  // namespace palliacarte::serve

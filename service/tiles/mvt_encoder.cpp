@@ -47,7 +47,8 @@ struct ValueKey {
 
 }  // namespace
 
-std::string encode_polygon_layer(const std::string& name, const std::vector<FieldDef>& fields,
+std::string encode_polygon_layer(const std::string& name,
+                                 const std::vector<model::FieldDef>& fields,
                                  const std::vector<TilePolygonFeature>& features,
                                  const std::vector<std::size_t>* selected) {
     std::vector<std::size_t> keys;  // the layer's keys, as field indices
@@ -73,7 +74,7 @@ std::string encode_polygon_layer(const std::string& name, const std::vector<Fiel
             for (std::size_t key_index = 0; key_index < keys.size(); ++key_index) {
                 const std::size_t k = keys[key_index];
                 if (k >= f.values->size()) continue;
-                const FieldValue& v = (*f.values)[k];
+                const model::FieldValue& v = (*f.values)[k];
                 ValueKey key{};
                 if (const auto* s = std::get_if<std::string>(&v))
                     key = {0, *s, 0};

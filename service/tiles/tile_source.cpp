@@ -23,10 +23,11 @@ namespace {
 // A feature's polygons in Web Mercator: rings open (no closing point), each exterior followed
 // by its holes.
 struct MercatorShape {
-    std::vector<std::vector<Point>> rings;
-    std::vector<std::vector<Point>> coarse;  ///< the rings within kCoarseMetres, for low zooms
+    std::vector<std::vector<model::Point>> rings;
+    std::vector<std::vector<model::Point>>
+        coarse;  ///< the rings within kCoarseMetres, for low zooms
     std::vector<bool> exterior;
-    std::vector<Box> boxes;  ///< per ring
+    std::vector<model::Box> boxes;  ///< per ring
 };
 
 // Up to zoom 6 (a tile unit: 150 m or more) the rings are cut from a copy simplified within
@@ -45,13 +46,13 @@ double tolerance_units(int z) {
 
 // Sutherland–Hodgman against one side of the buffered tile square.
 template <typename Inside, typename Cut>
-std::vector<Point> clip_side(const std::vector<Point>& in, Inside inside, Cut cut) {
-    std::vector<Point> out;
+std::vector<model::Point> clip_side(const std::vector<model::Point>& in, Inside inside, Cut cut) {
+    std::vector<model::Point> out;
     if (in.empty()) return out;
     out.reserve(in.size() + 4);
-    Point prev = in.back();
+    model::Point prev = in.back();
     bool prev_in = inside(prev);
-    for (const Point& p : in) {
+    for (const model::Point& p : in) {
         const bool p_in = inside(p);
         if (p_in != prev_in) out.push_back(cut(prev, p));
         if (p_in) out.push_back(p);
@@ -61,25 +62,25 @@ std::vector<Point> clip_side(const std::vector<Point>& in, Inside inside, Cut cu
     return out;
 }
 
-std::vector<Point> clip_to_square(std::vector<Point> ring, double lo, double hi) {
-    auto at_x = [](const Point& a, const Point& b, double x) {
-        return Point{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)};
+std::vector<model::Point> clip_to_square(std::vector<model::Point> ring, double lo, double hi) {
+    auto at_x = [](const model::Point& a, const model::Point& b, double x) {
+        return model::Point{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)};
     };
-    auto at_y = [](const Point& a, const Point& b, double y) {
-        return Point{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y};
+    auto at_y = [](const model::Point& a, const model::Point& b, double y) {
+        return model::Point{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y};
     };
     ring = clip_side(
-        ring, [lo](const Point& p) { return p.x >= lo; },
-        [&](const Point& a, const Point& b) { return at_x(a, b, lo); });
+        ring, [lo](const model::Point& p) { return p.x >= lo; },
+        [&](const model::Point& a, const model::Point& b) { return at_x(a, b, lo); });
     ring = clip_side(
-        ring, [hi](const Point& p) { return p.x <= hi; },
-        [&](const Point& a, const Point& b) { return at_x(a, b, hi); });
+        ring, [hi](const model::Point& p) { return p.x <= hi; },
+        [&](const model::Point& a, const model::Point& b) { return at_x(a, b, hi); });
     ring = clip_side(
-        ring, [lo](const Point& p) { return p.y >= lo; },
-        [&](const Point& a, const Point& b) { return at_y(a, b, lo); });
+        ring, [lo](const model::Point& p) { return p.y >= lo; },
+        [&](const model::Point& a, const model::Point& b) { return at_y(a, b, lo); });
     ring = clip_side(
-        ring, [hi](const Point& p) { return p.y <= hi; },
-        [&](const Point& a, const Point& b) { return at_y(a, b, hi); });
+        ring, [hi](const model::Point& p) { return p.y <= hi; },
+        [&](const model::Point& a, const model::Point& b) { return at_y(a, b, hi); });
     return ring;
 }
 
@@ -88,26 +89,26 @@ std::vector<Point> clip_to_square(std::vector<Point> ring, double lo, double hi)
 struct TileSource::Prepared {
     std::vector<MercatorShape> shapes;  // distinct geometries (communes repeat once per type)
     std::vector<std::uint32_t> shape_of;
-    using Entry = std::pair<Box, std::uint32_t>;  // feature
+    using Entry = std::pair<model::Box, std::uint32_t>;  // feature
     bgi::rtree<Entry, bgi::rstar<16>> tree;
 };
 
-TileSource::TileSource(const Layer& layer) : layer_(layer) {}
+TileSource::TileSource(const model::Layer& layer) : layer_(layer) {}
 TileSource::~TileSource() = default;
 
 const TileSource::Prepared& TileSource::prepared() const {
     std::call_once(once_, [this] {
         auto p = std::make_unique<Prepared>();
-        const CrsTransform to_mercator("EPSG:" + std::to_string(layer_.epsg), "EPSG:3857");
+        const crs::CrsTransform to_mercator("EPSG:" + std::to_string(layer_.epsg), "EPSG:3857");
         std::map<std::pair<std::size_t, std::size_t>, std::uint32_t> seen;
         std::vector<Prepared::Entry> entries;
         p->shape_of.assign(layer_.features.size(), UINT32_MAX);
         for (std::uint32_t f = 0; f < layer_.features.size(); ++f) {
-            const auto* mp = std::get_if<MultiPolygon>(&layer_.features[f].geometry);
+            const auto* mp = std::get_if<model::MultiPolygon>(&layer_.features[f].geometry);
             if (!mp || mp->empty() || mp->front().outer().empty()) continue;
             // The same outline (a commune, once per type): every coordinate hashed.
             std::size_t hash = mp->size();
-            auto mix = [&hash](const Ring& r) {
+            auto mix = [&hash](const model::Ring& r) {
                 for (const auto& pt : r)
                     for (const double v : {pt.x, pt.y})
                         hash = (hash ^ std::hash<double>()(v)) * 1099511628211ull;
@@ -120,15 +121,15 @@ const TileSource::Prepared& TileSource::prepared() const {
             auto [it, fresh] = seen.emplace(key, static_cast<std::uint32_t>(p->shapes.size()));
             if (fresh) {
                 MercatorShape shape;
-                auto add = [&](const Ring& r, bool exterior) {
+                auto add = [&](const model::Ring& r, bool exterior) {
                     if (r.size() < 4) return;
-                    std::vector<Point> pts(r.begin(), r.end() - 1);  // open
-                    to_mercator.transform(&pts[0].x, &pts[0].y, pts.size(), sizeof(Point));
-                    Box box;
+                    std::vector<model::Point> pts(r.begin(), r.end() - 1);  // open
+                    to_mercator.transform(&pts[0].x, &pts[0].y, pts.size(), sizeof(model::Point));
+                    model::Box box;
                     bg::assign_inverse(box);
                     for (const auto& pt : pts) bg::expand(box, pt);
                     shape.boxes.push_back(box);
-                    shape.coarse.push_back(simplified_ring(pts, kCoarseMetres));
+                    shape.coarse.push_back(model::simplified_ring(pts, kCoarseMetres));
                     shape.rings.push_back(std::move(pts));
                     shape.exterior.push_back(exterior);
                 };
@@ -139,7 +140,7 @@ const TileSource::Prepared& TileSource::prepared() const {
                 p->shapes.push_back(std::move(shape));
             }
             p->shape_of[f] = it->second;
-            Box box;
+            model::Box box;
             bg::assign_inverse(box);
             for (const auto& b : p->shapes[it->second].boxes) bg::expand(box, b);
             entries.emplace_back(box, f);
@@ -151,15 +152,15 @@ const TileSource::Prepared& TileSource::prepared() const {
 }
 
 std::string TileSource::tile(int z, int x, int y,
-                             const std::vector<std::pair<std::size_t, FieldValue>>& equals,
+                             const std::vector<std::pair<std::size_t, model::FieldValue>>& equals,
                              const std::vector<std::size_t>* properties) const {
     const Prepared& p = prepared();
     const double size = 2 * kMercatorHalf / std::ldexp(1.0, z);
     const double min_x = -kMercatorHalf + x * size, max_y = kMercatorHalf - y * size;
     const double scale = kTileExtent / size;
     const double buffer = kBufferUnits / scale;
-    const Box query({min_x - buffer, max_y - size - buffer},
-                    {min_x + size + buffer, max_y + buffer});
+    const model::Box query({min_x - buffer, max_y - size - buffer},
+                           {min_x + size + buffer, max_y + buffer});
     std::vector<std::uint32_t> hits;
     for (auto it = p.tree.qbegin(bgi::intersects(query)); it != p.tree.qend(); ++it) {
         const auto& values = layer_.features[it->second].values;
@@ -182,21 +183,21 @@ std::string TileSource::tile(int z, int x, int y,
             if (shape.exterior[r]) exterior_kept = false;
             // Snapped to units first (at low zoom most vertices merge: far less to clip and
             // simplify), clipped only when the ring reaches beyond the buffer, then simplified.
-            std::vector<Point> units;
+            std::vector<model::Point> units;
             units.reserve(shape.rings[r].size() / (z <= kCoarseMaxZoom ? 4 : 1));
             for (const auto& pt : z <= kCoarseMaxZoom ? shape.coarse[r] : shape.rings[r]) {
-                const Point u{std::round((pt.x - min_x) * scale),
-                              std::round((max_y - pt.y) * scale)};
+                const model::Point u{std::round((pt.x - min_x) * scale),
+                                     std::round((max_y - pt.y) * scale)};
                 if (units.empty() || u.x != units.back().x || u.y != units.back().y)
                     units.push_back(u);
             }
-            const Box& b = shape.boxes[r];
+            const model::Box& b = shape.boxes[r];
             if (b.min_corner().x < query.min_corner().x ||
                 b.max_corner().x > query.max_corner().x ||
                 b.min_corner().y < query.min_corner().y || b.max_corner().y > query.max_corner().y)
                 units = clip_to_square(std::move(units), -kBufferUnits, kTileExtent + kBufferUnits);
             if (units.size() < 3) continue;
-            units = simplified_ring(std::move(units), tolerance_units(z));
+            units = model::simplified_ring(std::move(units), tolerance_units(z));
             TileRing ring;
             ring.reserve(units.size());
             for (const auto& u : units) {

@@ -22,20 +22,20 @@ constexpr int kMaxZoom = 18;
 class TileSource {
   public:
     /// @param layer polygons in Lambert-93 (EPSG:2154), kept by reference.
-    explicit TileSource(const Layer& layer);
+    explicit TileSource(const model::Layer& layer);
     ~TileSource();
 
     /// @brief The tile z/x/y (WebMercatorQuad, y from the north) as MVT bytes; empty when no
     /// feature meets it. Only the features whose fields equal `equals` (field index, value),
     /// with only the `properties` fields when given (a map needs few of them).
     std::string tile(int z, int x, int y,
-                     const std::vector<std::pair<std::size_t, FieldValue>>& equals = {},
+                     const std::vector<std::pair<std::size_t, model::FieldValue>>& equals = {},
                      const std::vector<std::size_t>* properties = nullptr) const;
 
   private:
     struct Prepared;
     const Prepared& prepared() const;
-    const Layer& layer_;
+    const model::Layer& layer_;
     mutable std::once_flag once_;
     mutable std::unique_ptr<Prepared> prepared_;
 };

@@ -56,7 +56,7 @@ std::string tiles_base(const HttpRequest& r, const std::string& collection) {
 
 TileApi::TileApi(const ogc::OgcApi& ogc) : ogc_(ogc) {
     for (const auto& c : ogc.collections())
-        if (c.layer().kind == GeometryKind::multipolygon)
+        if (c.layer().kind == model::GeometryKind::multipolygon)
             sources_.emplace(c.id(), std::make_unique<TileSource>(c.layer()));
 }
 
@@ -146,7 +146,7 @@ HttpResponse TileApi::tile(const HttpRequest& r, const std::string& collection,
             400, "Paramètre invalide",
             "paramètre « f » : « " + *f + " » n'est pas servi pour une tuile (f=mvt, ou pas de f)");
     // Only what selects features or fields: paging, boxes and CRS have no meaning for a tile.
-    const Layer& layer = ogc_.collection(collection)->layer();
+    const model::Layer& layer = ogc_.collection(collection)->layer();
     for (const auto& entry : r.query)
         if (entry.first != "f" && entry.first != "properties" &&
             layer.field(entry.first) == layer.fields.size())
@@ -216,7 +216,7 @@ json TileApi::openapi_paths(const ogc::OgcApi& ogc) {
     const json problems = {{"400", {{"description", "Tuile hors de la grille"}}},
                            {"404", {{"description", "Collection ou grille inconnue"}}}};
     for (const auto& c : ogc.collections()) {
-        if (c.layer().kind != GeometryKind::multipolygon) continue;
+        if (c.layer().kind != model::GeometryKind::multipolygon) continue;
         const std::string base = "/collections/" + c.id() + "/tiles";
         paths[base] = {{"get",
                         {{"operationId", "getTilesets_" + c.id()},

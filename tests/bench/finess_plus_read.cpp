@@ -21,14 +21,14 @@ int main(int argc, char** argv) {
     std::vector<std::string> deps(argv + 3, argv + argc);
     const bool all = !deps.empty() && deps.front() == "--all";
     if (all) deps.erase(deps.begin());
-    const FinessPlusFilter filter =
-        all ? FinessPlusFilter{}
-            : finess_plus_filter(
-                  read_finess_rules(PALLIACARTE_SOURCE_DIR "/data/finess-plus-activities.json"));
+    const load::FinessPlusFilter filter =
+        all ? load::FinessPlusFilter{}
+            : load::finess_plus_filter(config::read_finess_rules(
+                  PALLIACARTE_SOURCE_DIR "/data/finess-plus-activities.json"));
     const auto t0 = std::chrono::steady_clock::now();
-    LoadReport report;
-    FinessPlusCounts n;
-    const auto ets = read_finess_plus(argv[1], argv[2], deps, report, &n, filter);
+    core::LoadReport report;
+    load::FinessPlusCounts n;
+    const auto ets = load::read_finess_plus(argv[1], argv[2], deps, report, &n, filter);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double mb =
         (std::filesystem::file_size(argv[1]) + std::filesystem::file_size(argv[2])) / 1e6;

@@ -10,10 +10,10 @@
 namespace {
 
 void load(benchmark::State& state, const char* config_name) {
-    const auto config = palliacarte::load_territory_config(
+    const auto config = palliacarte::config::load_territory_config(
         palliacarte::test::config(config_name), palliacarte::test::data_root_for(config_name));
     for (auto _ : state) {
-        const auto t = palliacarte::load_territory(config);
+        const auto t = palliacarte::load::load_territory(config);
         benchmark::DoNotOptimize(t.communes.data());
         state.counters["communes"] = static_cast<double>(t.communes.size());
         state.counters["structures"] = static_cast<double>(t.structures.size());

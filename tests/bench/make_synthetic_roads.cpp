@@ -49,7 +49,7 @@ struct Way {
 };
 
 struct Network {
-    std::vector<Point> node;  // LAEA; OSM id = index + 1
+    std::vector<model::Point> node;  // LAEA; OSM id = index + 1
     std::vector<std::uint64_t> refs;
     std::vector<Way> ways;
     std::uint64_t junctions = 0;
@@ -73,7 +73,7 @@ double arg_number(int argc, char** argv, const std::string& name, double fallbac
 }
 
 std::vector<Cell> read_cells(const std::string& path, const double box[4]) {
-    CsvReader csv = CsvReader::open(path);
+    core::CsvReader csv = core::CsvReader::open(path);
     const auto cx = csv.column("x_laea"), cy = csv.column("y_laea"), clon = csv.column("lon"),
                clat = csv.column("lat"), ct = csv.column("T");
     if (!cx || !cy || !clon || !clat || !ct) {
@@ -81,7 +81,7 @@ std::vector<Cell> read_cells(const std::string& path, const double box[4]) {
         std::exit(2);
     }
     std::vector<Cell> cells;
-    CsvRecord r;
+    core::CsvRecord r;
     while (csv.next(r)) {
         const double lon = std::atof(r.fields[*clon].c_str()),
                      lat = std::atof(r.fields[*clat].c_str());
@@ -127,7 +127,7 @@ Network build(std::vector<Cell>& cells, double people_per_junction) {
                     const std::uint64_t j = dir == 0 ? junction(i, line) : junction(line, i);
                     if (i > 0) {
                         // Two shape nodes: the street bends a little.
-                        const Point p = net.node[ids.back() - 1], q = net.node[j - 1];
+                        const model::Point p = net.node[ids.back() - 1], q = net.node[j - 1];
                         const double bend = 0.1 * (unit(rng) - 0.5);
                         for (const double t : {1.0 / 3, 2.0 / 3})
                             ids.push_back(net.add_node(p.x + t * (q.x - p.x) - bend * (q.y - p.y),
@@ -154,7 +154,7 @@ Network build(std::vector<Cell>& cells, double people_per_junction) {
                              : c.first_junction + std::uint64_t{c.k - 1} * c.k + mc;
                 const std::uint64_t to =
                     dir == 0 ? d.first_junction + std::uint64_t{md} * d.k : d.first_junction + md;
-                const Point p = net.node[from - 1], q = net.node[to - 1];
+                const model::Point p = net.node[from - 1], q = net.node[to - 1];
                 const double len = std::hypot(q.x - p.x, q.y - p.y);
                 const int inner = std::max(2, static_cast<int>(len / 80));
                 const std::int64_t line_km = dir == 0 ? c.y / 1000 : c.x / 1000;
@@ -203,8 +203,8 @@ int main(int argc, char** argv) {
     std::vector<Cell> cells = read_cells(argv[1], box);
     Network net = build(cells, ppj);
     // LAEA → lon/lat, in bulk.
-    const CrsTransform to_wgs84("EPSG:3035", "EPSG:4326");
-    to_wgs84.transform(&net.node[0].x, &net.node[0].y, net.node.size(), sizeof(Point));
+    const crs::CrsTransform to_wgs84("EPSG:3035", "EPSG:4326");
+    to_wgs84.transform(&net.node[0].x, &net.node[0].y, net.node.size(), sizeof(model::Point));
 
     osmium::io::Header header;
     header.set("generator", "palliacarte_make_synthetic_roads");

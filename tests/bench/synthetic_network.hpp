@@ -10,7 +10,7 @@
 
 namespace palliacarte::bench {
 
-inline void generate_grid_network(RoadGraphBuilder& b, std::uint32_t side) {
+inline void generate_grid_network(roads::RoadGraphBuilder& b, std::uint32_t side) {
     std::mt19937 rng(42);
     std::uniform_real_distribution<double> jitter(-30, 30);
     std::uniform_real_distribution<double> unit(0, 1);
@@ -21,7 +21,7 @@ inline void generate_grid_network(RoadGraphBuilder& b, std::uint32_t side) {
     auto speed = [](std::uint32_t line) {
         return line % 100 == 0 ? 115.0 : line % 10 == 0 ? 70.0 : 30.0;
     };
-    auto link = [&](NodeId a, NodeId c, double kmh, bool main_road) {
+    auto link = [&](roads::NodeId a, roads::NodeId c, double kmh, bool main_road) {
         if (!main_road && unit(rng) < 0.03) return;  // missing block
         const double len = 100 * (1.0 + 0.2 * unit(rng));
         const double secs = len / (kmh / 3.6);
@@ -36,7 +36,7 @@ inline void generate_grid_network(RoadGraphBuilder& b, std::uint32_t side) {
     };
     for (std::uint32_t y = 0; y < side; ++y)
         for (std::uint32_t x = 0; x < side; ++x) {
-            const NodeId v = y * side + x;
+            const roads::NodeId v = y * side + x;
             if (x + 1 < side) link(v, v + 1, speed(y), y % 10 == 0);
             if (y + 1 < side) link(v, v + side, speed(x), x % 10 == 0);
         }

@@ -13,11 +13,11 @@ namespace {
 using namespace palliacarte;
 constexpr std::uint32_t kSide = 1500;  // 2.25 M nodes
 
-const RoadGraph& graph() {
-    static const RoadGraph g = [] {
-        RoadGraphBuilder b(2154);
+const roads::RoadGraph& graph() {
+    static const roads::RoadGraph g = [] {
+        roads::RoadGraphBuilder b(2154);
         bench::generate_grid_network(b, kSide);
-        RoadGraphStats stats;
+        model::RoadGraphStats stats;
         return b.build(stats);
     }();
     return g;
@@ -26,11 +26,11 @@ const RoadGraph& graph() {
 void build(benchmark::State& state) {
     for (auto _ : state) {
         state.PauseTiming();
-        RoadGraphBuilder b(2154);
+        roads::RoadGraphBuilder b(2154);
         bench::generate_grid_network(b, kSide);
         state.ResumeTiming();
-        RoadGraphStats stats;
-        RoadGraph g = b.build(stats);
+        model::RoadGraphStats stats;
+        roads::RoadGraph g = b.build(stats);
         benchmark::DoNotOptimize(g.out_arc.data());
         state.counters["nodes"] = static_cast<double>(g.node_count());
         state.counters["edges"] = static_cast<double>(g.edge_count());
@@ -44,17 +44,17 @@ void build(benchmark::State& state) {
 
 void catchment(benchmark::State& state) {
     const auto& g = graph();
-    OneToManySearch s(g);
+    routing::OneToManySearch s(g);
     // The junction nearest the middle of the grid (node ids follow the Hilbert order).
-    NodeId centre = 0;
-    const Point middle{600000 + 50.0 * kSide, 6500000 + 50.0 * kSide};
-    for (NodeId v = 0; v < g.node_count(); ++v)
+    roads::NodeId centre = 0;
+    const model::Point middle{600000 + 50.0 * kSide, 6500000 + 50.0 * kSide};
+    for (roads::NodeId v = 0; v < g.node_count(); ++v)
         if (boost::geometry::distance(g.node_position[v], middle) <
             boost::geometry::distance(g.node_position[centre], middle))
             centre = v;
     for (auto _ : state) {
         s.run({{centre, 0}}, static_cast<double>(state.range(0)) * 60,
-              SearchDirection::from_sources);
+              routing::SearchDirection::from_sources);
         benchmark::DoNotOptimize(s.settled().data());
         state.counters["settled"] = static_cast<double>(s.settled().size());
     }
@@ -62,13 +62,13 @@ void catchment(benchmark::State& state) {
 
 void nearest_over_whole_graph(benchmark::State& state) {
     const auto& g = graph();
-    std::vector<SourceStart> starts;
+    std::vector<routing::SourceStart> starts;
     const auto n = static_cast<std::uint32_t>(g.node_count());
     for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(state.range(0)); ++i)
         starts.push_back(
-            {i, static_cast<NodeId>((static_cast<std::uint64_t>(i) * 2654435761u) % n), 0});
+            {i, static_cast<roads::NodeId>((static_cast<std::uint64_t>(i) * 2654435761u) % n), 0});
     for (auto _ : state) {
-        auto r = nearest_source(g, starts, SearchDirection::from_sources);
+        auto r = routing::nearest_source(g, starts, routing::SearchDirection::from_sources);
         benchmark::DoNotOptimize(r.seconds.data());
     }
 }

@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         r.query = fuzz::query_parameters(text);
         // The server refuses parameters that are not UTF-8 before any handler (http_server.cpp).
         for (const auto& [k, v] : r.query)
-            if (!is_valid_utf8(k) || !is_valid_utf8(v)) return 0;
+            if (!core::is_valid_utf8(k) || !core::is_valid_utf8(v)) return 0;
     }
     try {
         http::HttpResponse out = routes.handle(r);

@@ -11,14 +11,14 @@ namespace {
 struct Territory92 {
     Territory92() {
         using namespace palliacarte;
-        LoadReport r;
-        CommuneLoadOptions o;
+        core::LoadReport r;
+        load::CommuneLoadOptions o;
         o.source.path = fuzz::data_dir() + "/demo/hauts-de-seine/communes.geojson";
-        communes = load_communes(o, r).communes;
-        types = StructureTypeTable::load(fuzz::data_dir() + "/structure-types.json");
+        communes = load::load_communes(o, r).communes;
+        types = model::StructureTypeTable::load(fuzz::data_dir() + "/structure-types.json");
     }
-    std::vector<palliacarte::Commune> communes;
-    palliacarte::StructureTypeTable types;
+    std::vector<palliacarte::model::Commune> communes;
+    palliacarte::model::StructureTypeTable types;
 };
 
 }  // namespace
@@ -28,10 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const Territory92 t;
     const std::string path = fuzz::input_file(data, size, ".csv");
     fuzz::expecting_input_errors([&] {
-        StructurePlacer placer(t.communes, 2154, 15000);
-        std::vector<Structure> out;
-        LoadReport report;
-        read_filiere_csv(path, t.types, placer, out, report);
+        load::StructurePlacer placer(t.communes, 2154, 15000);
+        std::vector<model::Structure> out;
+        core::LoadReport report;
+        load::read_filiere_csv(path, t.types, placer, out, report);
     });
     return 0;
 }

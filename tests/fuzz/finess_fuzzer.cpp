@@ -9,15 +9,16 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace palliacarte;
     if (size == 0) return 0;
-    static const StructureFormat formats[] = {
-        StructureFormat::finess_flat, StructureFormat::finess_etalab, StructureFormat::finess_plus};
-    StructureSourceConfig source;
+    static const config::StructureFormat formats[] = {config::StructureFormat::finess_flat,
+                                                      config::StructureFormat::finess_etalab,
+                                                      config::StructureFormat::finess_plus};
+    config::StructureSourceConfig source;
     source.format = formats[data[0] % 3];
-    const StructureReader* format = &structure_reader(source.format);
+    const load::StructureReader* format = &load::structure_reader(source.format);
     source.path = fuzz::input_file(data + 1, size - 1, data[0] % 3 == 2 ? ".json" : ".csv");
     source.structures_path = source.path;
     fuzz::expecting_input_errors([&] {
-        LoadReport report;
+        core::LoadReport report;
         format->read_establishments(source, {}, report);
         format->read_establishments(source, {"2A", "2B", "92"}, report);
     });

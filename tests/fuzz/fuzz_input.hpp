@@ -38,8 +38,8 @@ template <class F>
 void expecting_input_errors(F&& read) {
     try {
         read();
-    } catch (const ConfigError&) {
-    } catch (const DataError&) {
+    } catch (const core::ConfigError&) {
+    } catch (const core::DataError&) {
     }
 }
 

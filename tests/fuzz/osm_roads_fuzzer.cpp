@@ -7,13 +7,14 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace palliacarte;
     if (size == 0) return 0;
-    static const CarProfile profile = CarProfile::load(fuzz::data_dir() + "/profiles/car-fr.json");
+    static const roads::CarProfile profile =
+        roads::CarProfile::load(fuzz::data_dir() + "/profiles/car-fr.json");
     const std::string path =
         fuzz::input_file(data + 1, size - 1, data[0] % 2 ? ".osm" : ".osm.pbf");
     fuzz::expecting_input_errors([&] {
-        RoadLoadStats stats;
-        LoadReport report;
-        load_osm_roads(path, 2154, profile, stats, report);
+        model::RoadLoadStats stats;
+        core::LoadReport report;
+        roads::load_osm_roads(path, 2154, profile, stats, report);
     });
     return 0;
 }

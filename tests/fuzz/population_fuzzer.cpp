@@ -12,16 +12,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const int which = data[0] % 5;
     const std::string path = fuzz::input_file(data + 1, size - 1, which == 0 ? ".json" : ".csv");
     fuzz::expecting_input_errors([&] {
-        LoadReport report;
+        core::LoadReport report;
         if (which == 0) {
-            load_etalab_communes_population(path, report);
+            load::load_etalab_communes_population(path, report);
         } else if (which == 1) {
-            PopulationConfig c;
-            c.format = PopulationFormat::csv;
+            config::PopulationConfig c;
+            c.format = config::PopulationFormat::csv;
             c.path = path;
-            load_population_csv(path, c, report);
+            load::load_population_csv(path, c, report);
         } else {
-            PopulationGridConfig grid;
+            config::PopulationGridConfig grid;
             grid.path = path;
             if (which == 3) {  // Filosofi 200 m: two elderly columns
                 grid.cell_size_m = 200;
@@ -30,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             } else if (which == 4) {  // Eurostat: the corner from the cell id
                 grid.id_field = "GRD_ID";
             }
-            const Box extent({600000, 6830000}, {680000, 6900000});  // around the 92
-            read_population_grid(grid, 2154, extent, report);
+            const model::Box extent({600000, 6830000}, {680000, 6900000});  // around the 92
+            load::read_population_grid(grid, 2154, extent, report);
         }
     });
     return 0;

@@ -14,17 +14,17 @@ namespace {
 
 palliacarte::ogc::FeatureCollection tiny_collection() {
     using namespace palliacarte;
-    Layer layer;
+    model::Layer layer;
     layer.name = "tiny";
-    layer.kind = GeometryKind::point;
-    layer.fields = {{"insee", FieldType::text, "Code INSEE"},
-                    {"population", FieldType::integer, "Population"},
-                    {"share", FieldType::real, "Part"},
-                    {"covered", FieldType::boolean, "Couvert"}};
+    layer.kind = model::GeometryKind::point;
+    layer.fields = {{"insee", model::FieldType::text, "Code INSEE"},
+                    {"population", model::FieldType::integer, "Population"},
+                    {"share", model::FieldType::real, "Part"},
+                    {"covered", model::FieldType::boolean, "Couvert"}};
     layer.features.push_back(
-        {Point{648000, 6862000}, {std::string("92012"), std::int64_t{2}, 0.5, true}});
+        {model::Point{648000, 6862000}, {std::string("92012"), std::int64_t{2}, 0.5, true}});
     layer.features.push_back(
-        {Point{652000, 6858000}, {std::string("92040"), FieldValue{}, 1.0, false}});
+        {model::Point{652000, 6858000}, {std::string("92040"), model::FieldValue{}, 1.0, false}});
     return ogc::FeatureCollection(std::move(layer), "fuzz");
 }
 
@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string text(reinterpret_cast<const char*>(data), size);
     http::HttpRequest r;
     r.query = fuzz::query_parameters(text);
-    (void)is_valid_utf8(text);
+    (void)core::is_valid_utf8(text);
     (void)http::media_type(text);
     try {
         (void)http::parse_number("n", text);

@@ -6,6 +6,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace palliacarte;
     const std::string path = fuzz::input_file(data, size, ".json");
-    fuzz::expecting_input_errors([&] { load_territory_config(path, std::string("/nonexistent")); });
+    fuzz::expecting_input_errors(
+        [&] { config::load_territory_config(path, std::string("/nonexistent")); });
     return 0;
 }

@@ -11,26 +11,26 @@
 namespace palliacarte::test {
 
 struct AnalysedTerritory {
-    TerritoryConfig territory_config;
-    Territory territory;
-    AnalysisConfig config;
-    CoverageAnalysis analysis;
+    config::TerritoryConfig territory_config;
+    model::Territory territory;
+    config::AnalysisConfig config;
+    analysis::CoverageAnalysis analysis;
 };
 
 /// @brief `config_name` (in data/) loaded and analysed; call once, keep the result.
 inline AnalysedTerritory analysed_territory(const std::string& config_name) {
-    AnalysisInputs in = load_analysis_inputs(test::config(config_name), std::nullopt);
+    load::AnalysisInputs in = load::load_analysis_inputs(test::config(config_name), std::nullopt);
     AnalysedTerritory x{std::move(in.config), std::move(in.territory), std::move(in.analysis), {}};
-    x.analysis = analyze_coverage(x.territory, x.config);
+    x.analysis = analysis::analyze_coverage(x.territory, x.config);
     return x;
 }
 
 /// @brief Area of `inner` lying outside `outer` (GEOS overlay): catchments must lie within
 /// the territory and nest across limits.
-inline double area_outside(const MultiPolygon& inner, const MultiPolygon& outer) {
-    const GeosContext geos;
-    const GeosGeometry a = geos.to_geos(inner), b = geos.to_geos(outer);
-    const GeosGeometry d = geos.wrap(GEOSDifference_r(geos.handle(), a.get(), b.get()));
+inline double area_outside(const model::MultiPolygon& inner, const model::MultiPolygon& outer) {
+    const geos::GeosContext geos;
+    const geos::GeosGeometry a = geos.to_geos(inner), b = geos.to_geos(outer);
+    const geos::GeosGeometry d = geos.wrap(GEOSDifference_r(geos.handle(), a.get(), b.get()));
     double area = 0;
     if (d) GEOSArea_r(geos.handle(), d.get(), &area);
     return area;

@@ -14,14 +14,15 @@ namespace palliacarte::test {
 
 /// @brief node → seconds for every node networkx reaches within `cutoff` from `source`
 /// (`reverse`: times to the source). Empty if networkx could not run.
-inline std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source, double cutoff,
-                                               bool reverse = false) {
+inline std::map<roads::NodeId, double> networkx_times(const roads::RoadGraph& g,
+                                                      roads::NodeId source, double cutoff,
+                                                      bool reverse = false) {
     ScratchDir dir("networkx");
     const std::string edges = dir.file("edges.csv");
     {
         std::ofstream out(edges);
         char line[96];
-        for (NodeId u = 0; u < g.node_count(); ++u)
+        for (roads::NodeId u = 0; u < g.node_count(); ++u)
             for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
                 std::snprintf(line, sizeof line, "%u,%u,%.9g\n", u, g.head(e),
                               static_cast<double>(g.seconds(e)));
@@ -31,7 +32,7 @@ inline std::map<NodeId, double> networkx_times(const RoadGraph& g, NodeId source
     std::ostringstream cmd;
     cmd << "/usr/bin/python3 " << source_dir() << "/tests/tools/networkx_times.py " << edges << ' '
         << source << ' ' << std::to_string(cutoff) << (reverse ? " reverse" : "");
-    std::map<NodeId, double> times;
+    std::map<roads::NodeId, double> times;
     FILE* pipe = popen(cmd.str().c_str(), "r");
     if (!pipe) return times;
     unsigned node;

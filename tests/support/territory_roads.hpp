@@ -7,26 +7,26 @@
 
 namespace palliacarte::test {
 
-inline RoadSourceConfig shipped_roads(const std::string& config_name) {
+inline config::RoadSourceConfig shipped_roads(const std::string& config_name) {
     const auto config =
-        load_territory_config(test::config(config_name), test::data_root_for(config_name));
-    RoadSourceConfig roads = *config.roads;
+        config::load_territory_config(test::config(config_name), test::data_root_for(config_name));
+    config::RoadSourceConfig roads = *config.roads;
     for (auto& p : roads.paths) p = config.resolve(p);
     return roads;
 }
 
 /// @brief A shipped config's OGR road network, loaded as the territory loader does.
 struct LoadedRoads {
-    RoadGraph graph;
-    RoadLoadStats stats;
-    LoadReport report;
+    roads::RoadGraph graph;
+    model::RoadLoadStats stats;
+    core::LoadReport report;
 };
 
 inline LoadedRoads load_shipped_roads(const std::string& config_name) {
-    const RoadSourceConfig roads = shipped_roads(config_name);
+    const config::RoadSourceConfig roads = shipped_roads(config_name);
     LoadedRoads out;
-    out.graph =
-        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), out.stats, out.report);
+    out.graph = roads::load_ogr_links(roads, 2154, roads::CarProfile::load(roads.profile_path),
+                                      out.stats, out.report);
     return out;
 }
 

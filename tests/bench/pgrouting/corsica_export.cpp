@@ -47,13 +47,13 @@ int main(int argc, char** argv) {
     }
     const fs::path out = argv[1];
     fs::create_directories(out);
-    const RoadGraph g = test::load_shipped_roads("corse.json").graph;
+    const roads::RoadGraph g = test::load_shipped_roads("corse.json").graph;
 
     // Edges as pgRouting reads them: ids from 1, one row per directed edge, reverse_cost -1.
     {
         std::ofstream f(out / "edges.csv");
         f << "id,source,target,cost,reverse_cost\n";
-        for (NodeId u = 0; u < g.node_count(); ++u)
+        for (roads::NodeId u = 0; u < g.node_count(); ++u)
             for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
                 char line[96];
                 std::snprintf(line, sizeof line, "%u,%u,%u,%.9g,-1\n", e + 1, u + 1, g.head(e) + 1,
@@ -62,32 +62,32 @@ int main(int argc, char** argv) {
             }
     }
     // Sources spread over the island (every n/100-th node along the Hilbert order).
-    std::vector<std::vector<SearchStart>> starts;
+    std::vector<std::vector<routing::SearchStart>> starts;
     for (int i = 0; i < kSources; ++i)
         starts.push_back(
-            {{static_cast<NodeId>((static_cast<std::size_t>(i) * g.node_count()) / kSources +
-                                  g.node_count() / (2 * kSources)),
+            {{static_cast<roads::NodeId>((static_cast<std::size_t>(i) * g.node_count()) / kSources +
+                                         g.node_count() / (2 * kSources)),
               0}});
     {
         std::ofstream f(out / "sources.csv");
         for (const auto& s : starts) f << s[0].node + 1 << "\n";
     }
 
-    OneToManySearch search(g);
-    const double one_ms =
-        median_ms(501, [&] { search.run(starts[0], kLimit, SearchDirection::from_sources); });
+    routing::OneToManySearch search(g);
+    const double one_ms = median_ms(
+        501, [&] { search.run(starts[0], kLimit, routing::SearchDirection::from_sources); });
     const std::size_t one_reached = search.settled().size();
     const double batch_one_thread_ms = median_ms(21, [&] {
-        for (const auto& s : starts) search.run(s, kLimit, SearchDirection::from_sources);
+        for (const auto& s : starts) search.run(s, kLimit, routing::SearchDirection::from_sources);
     });
-    std::vector<std::vector<std::pair<NodeId, double>>> reached(starts.size());
+    std::vector<std::vector<std::pair<roads::NodeId, double>>> reached(starts.size());
     const double batch_all_cores_ms = median_ms(21, [&] {
-        run_search_batch(g, starts, kLimit, SearchDirection::from_sources,
-                         [&](std::size_t i, const OneToManySearch& s) {
-                             reached[i].clear();
-                             for (const NodeId v : s.settled())
-                                 reached[i].push_back({v, s.seconds(v)});
-                         });
+        routing::run_search_batch(g, starts, kLimit, routing::SearchDirection::from_sources,
+                                  [&](std::size_t i, const routing::OneToManySearch& s) {
+                                      reached[i].clear();
+                                      for (const roads::NodeId v : s.settled())
+                                          reached[i].push_back({v, s.seconds(v)});
+                                  });
     });
     {
         std::ofstream f(out / "palliacarte_times.csv");
@@ -101,12 +101,13 @@ int main(int argc, char** argv) {
     }
     std::ofstream f(out / "palliacarte_timings.txt");
     f << "nodes " << g.node_count() << "\nedges " << g.edge_count() << "\nthreads "
-      << worker_count(starts.size()) << "\none_catchment_ms " << one_ms
+      << core::worker_count(starts.size()) << "\none_catchment_ms " << one_ms
       << "\none_catchment_reached " << one_reached << "\nbatch_100_one_thread_ms "
       << batch_one_thread_ms << "\nbatch_100_all_cores_ms " << batch_all_cores_ms << "\n";
     std::cout << "palliacarte: " << g.node_count() << " nodes, " << g.edge_count()
               << " edges; one 30-min catchment " << one_ms << " ms (" << one_reached
               << " nodes); 100 catchments " << batch_one_thread_ms << " ms on one thread, "
-              << batch_all_cores_ms << " ms on " << worker_count(starts.size()) << " threads\n";
+              << batch_all_cores_ms << " ms on " << core::worker_count(starts.size())
+              << " threads\n";
     return 0;
 }

@@ -32,7 +32,7 @@ const Demo& demo() {
 
 TEST(Coverage92, EveryCommuneHasAStatusPerType) {
     const auto& d = demo();
-    EXPECT_EQ(d.analysis.method, TimeModel::crow_fly);
+    EXPECT_EQ(d.analysis.method, analysis::TimeModel::crow_fly);
     EXPECT_NE(d.analysis.method_label.find("vol d'oiseau"), std::string::npos);
     ASSERT_EQ(d.analysis.types.size(), d.config.types.size());
     for (const auto& tc : d.analysis.types) {
@@ -68,14 +68,14 @@ TEST(Coverage92, PopulationPointsSumToOfficialPopulations) {
 TEST(Coverage92, StatusesAgreeWithBruteForce) {
     const auto& d = demo();
     const auto& t = d.territory;
-    const CrowFlyModel& cf = d.territory_config.crow_fly;
+    const model::CrowFlyModel& cf = d.territory_config.crow_fly;
     for (const auto& tc : d.analysis.types) {
-        std::vector<Point> bases;
+        std::vector<model::Point> bases;
         std::map<std::string, bool> declared;
         for (const auto& s : t.structures) {
             if (s.type != tc.type) continue;
             if (s.position) bases.push_back(*s.position);
-            for (const auto& c : declared_communes(s, t)) declared[c] = true;
+            for (const auto& c : analysis::declared_communes(s, t)) declared[c] = true;
         }
         std::size_t white = 0, covered = 0;
         for (std::size_t c = 0; c < t.communes.size(); ++c) {
@@ -89,12 +89,12 @@ TEST(Coverage92, StatusesAgreeWithBruteForce) {
                 if (best <= tc.threshold_min * 60) within += p.population;
             }
             const double share = pop > 0 ? within / pop : 0;
-            const auto expected =
-                coverage_status(share, declared.count(t.communes[c].insee) > 0, d.config.coverage);
+            const auto expected = analysis::coverage_status(
+                share, declared.count(t.communes[c].insee) > 0, d.config.coverage);
             EXPECT_EQ(tc.communes[c].status, expected) << tc.type << " " << t.communes[c].insee;
             EXPECT_NEAR(tc.communes[c].share_population_within, share, 1e-9);
-            white += expected == CoverageStatus::white_zone;
-            covered += expected == CoverageStatus::covered;
+            white += expected == analysis::CoverageStatus::white_zone;
+            covered += expected == analysis::CoverageStatus::covered;
         }
         // Not a vacuous check: the 92 is small, so types with positions cover it by road time.
         if (!bases.empty() && tc.type != "EMSPT") {
@@ -106,7 +106,7 @@ TEST(Coverage92, StatusesAgreeWithBruteForce) {
 
 TEST(Coverage92, CrowFlyCatchmentsAreValidNestedDiscsThatHoldExactlyTheReachedPoints) {
     const auto& d = demo();
-    const CrowFlyModel& cf = d.territory_config.crow_fly;
+    const model::CrowFlyModel& cf = d.territory_config.crow_fly;
     for (const auto& tc : d.analysis.types) {
         for (std::size_t k = 0; k < tc.catchment_limits_min.size(); ++k) {
             const auto& u = tc.union_catchments[k];
@@ -120,7 +120,7 @@ TEST(Coverage92, CrowFlyCatchmentsAreValidNestedDiscsThatHoldExactlyTheReachedPo
             const double limit = tc.catchment_limits_min[k] * 60;
             // Every point within the limit of a structure is inside; every point beyond every
             // structure is outside (a disc has no buffer), up to the 72-gon's chord.
-            std::vector<Point> bases;
+            std::vector<model::Point> bases;
             for (const auto s : tc.located) bases.push_back(*d.territory.structures[s].position);
             const double chord_slack = cf.radius_m(limit) * (1 - std::cos(M_PI / 72)) + 1;
             for (const auto& p : d.analysis.population().points) {
@@ -149,7 +149,7 @@ TEST(Coverage92, DeclaredAreasCoverWithoutAPosition) {
     EXPECT_TRUE(it->located.empty());
     for (const auto& cc : it->communes) {
         EXPECT_EQ(cc.population_within, 0);
-        EXPECT_EQ(cc.status, CoverageStatus::covered);
+        EXPECT_EQ(cc.status, analysis::CoverageStatus::covered);
         EXPECT_EQ(cc.method, "zone_declaree");
     }
 }
@@ -180,21 +180,22 @@ TEST(Coverage92, CoveredPopulationIsCountedOneWayEverywhere) {
     const auto& dep = d.analysis.indicators.front();
     std::size_t declared_communes = 0;
     for (std::size_t k = 0; k < d.analysis.types.size(); ++k) {
-        const TypeCoverage& tc = d.analysis.types[k];
+        const analysis::TypeCoverage& tc = d.analysis.types[k];
         double sum = 0, sum_without_declared = 0;
         for (const auto& cc : tc.communes) {
-            sum += cc.status == CoverageStatus::covered && !cc.declared_by.empty()
+            sum += cc.status == analysis::CoverageStatus::covered && !cc.declared_by.empty()
                        ? cc.population
                        : cc.population_within;
             sum_without_declared += cc.population_within;
             declared_communes += !cc.declared_by.empty();
         }
         EXPECT_NEAR(dep.types[k].population_covered, sum, 1e-6) << tc.type;
-        EXPECT_NEAR(type_totals(tc, d.territory, d.analysis.rule).covered, sum, 1e-6) << tc.type;
-        CoverageRule time_only = d.analysis.rule;
+        EXPECT_NEAR(analysis::type_totals(tc, d.territory, d.analysis.rule).covered, sum, 1e-6)
+            << tc.type;
+        config::CoverageRule time_only = d.analysis.rule;
         time_only.declared_area_covers = false;
         double by_time = 0;
-        for (const auto& cc : tc.communes) by_time += population_covered(cc, time_only);
+        for (const auto& cc : tc.communes) by_time += analysis::population_covered(cc, time_only);
         EXPECT_NEAR(by_time, sum_without_declared, 1e-6) << tc.type;
     }
     EXPECT_GT(declared_communes, 0u);  // the demo has declared areas: the rule is exercised

@@ -37,33 +37,34 @@ const Island& island() {
 }
 
 // Per population point: snap, then the best time over one full search per structure.
-std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
+std::vector<double> brute_force_times(const Island& d, const analysis::TypeCoverage& tc,
                                       std::vector<double>* snap_m = nullptr) {
-    const RoadGraph& g = *d.territory.roads;
+    const roads::RoadGraph& g = *d.territory.roads;
     const auto& rc = *d.territory_config.roads;
-    const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
-                              rc.snap_max_distance_m);
+    const routing::RoadSnapper snapper(
+        g, roads::CarProfile::load(rc.profile_path).off_network_kmh(), rc.snap_max_distance_m);
     const auto& points = d.analysis.population().points;
-    std::vector<double> best(points.size(), kUnreached);
-    if (snap_m) snap_m->assign(points.size(), kUnreached);
-    std::vector<std::optional<RoadSnap>> snaps(points.size());
+    std::vector<double> best(points.size(), routing::kUnreached);
+    if (snap_m) snap_m->assign(points.size(), routing::kUnreached);
+    std::vector<std::optional<routing::RoadSnap>> snaps(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) {
         snaps[i] = snapper.snap(points[i].position);
         // Beyond the snap limit a point still joins its nearest road (roads.off_road default).
-        if (!snaps[i]) snaps[i] = snapper.snap(points[i].position, TravelTimeModel::kOffRoadReachM);
+        if (!snaps[i])
+            snaps[i] = snapper.snap(points[i].position, analysis::TravelTimeModel::kOffRoadReachM);
         if (snap_m && snaps[i]) (*snap_m)[i] = snaps[i]->distance_m;
     }
-    const bool forward = tc.direction == SearchDirection::from_sources;
-    OneToManySearch search(g);
+    const bool forward = tc.direction == routing::SearchDirection::from_sources;
+    routing::OneToManySearch search(g);
     for (const auto s : tc.located) {
         const auto snap = snapper.snap(*d.territory.structures[s].position);
-        search.run(snapper.starts(*snap, tc.direction), kUnreached, tc.direction);
+        search.run(snapper.starts(*snap, tc.direction), routing::kUnreached, tc.direction);
         for (std::size_t i = 0; i < points.size(); ++i) {
             if (!snaps[i]) continue;
-            const RoadSnap& p = *snaps[i];
+            const routing::RoadSnap& p = *snaps[i];
             // Arrive at (or leave from) the point along its edge, from either end.
-            const auto ends = snapper.starts(
-                p, forward ? SearchDirection::to_sources : SearchDirection::from_sources);
+            const auto ends = snapper.starts(p, forward ? routing::SearchDirection::to_sources
+                                                        : routing::SearchDirection::from_sources);
             for (const auto& e : ends)
                 best[i] = std::min(best[i], search.seconds(e.node) + e.seconds);
             // Or straight along the structure's own road.
@@ -76,14 +77,14 @@ std::vector<double> brute_force_times(const Island& d, const TypeCoverage& tc,
 
 TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
     const auto& d = island();
-    ASSERT_EQ(d.analysis.method, TimeModel::road);
+    ASSERT_EQ(d.analysis.method, analysis::TimeModel::road);
     for (const auto& tc : d.analysis.types) {
         const auto best = brute_force_times(d, tc);
         const auto& points = d.analysis.population().points;
         std::size_t white = 0;
         for (std::size_t i = 0; i < points.size(); ++i) {
-            if (best[i] == kUnreached) {
-                EXPECT_EQ(tc.nearest.seconds[i], kUnreached);
+            if (best[i] == routing::kUnreached) {
+                EXPECT_EQ(tc.nearest.seconds[i], routing::kUnreached);
                 continue;
             }
             EXPECT_NEAR(tc.nearest.seconds[i], best[i], 1e-3) << tc.type << " point " << i;
@@ -96,11 +97,11 @@ TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
                 if (best[i] <= tc.threshold_min * 60) within += points[i].population;
             }
             const double share = pop > 0 ? within / pop : tc.communes[c].share_area_within;
-            const auto expected =
-                coverage_status(share, !tc.communes[c].declared_by.empty(), d.config.coverage);
+            const auto expected = analysis::coverage_status(
+                share, !tc.communes[c].declared_by.empty(), d.config.coverage);
             EXPECT_EQ(tc.communes[c].status, expected)
                 << tc.type << " " << d.territory.communes[c].insee;
-            white += expected == CoverageStatus::white_zone;
+            white += expected == analysis::CoverageStatus::white_zone;
         }
         // Corsica has real white zones: mountain villages far from the HAD bases.
         if (tc.type == "HAD") {
@@ -110,26 +111,27 @@ TEST(CoverageCorsica, RoadTimesAndStatusesAgreeWithOneSearchPerStructure) {
 }
 
 // The places the analysis searched from, for catchments drawn again with another shape.
-std::vector<Place> located_places(const Island& d, const TypeCoverage& tc) {
-    std::vector<Place> places;
+std::vector<analysis::Place> located_places(const Island& d, const analysis::TypeCoverage& tc) {
+    std::vector<analysis::Place> places;
     for (const auto s : tc.located)
         places.push_back(d.analysis.model->place(*d.territory.structures[s].position,
                                                  d.territory.structures[s].epsg));
     return places;
 }
 
-void expect_valid_and_nested(const std::vector<MultiPolygon>& by_limit, const std::string& what) {
-    const GeosContext geos;
+void expect_valid_and_nested(const std::vector<model::MultiPolygon>& by_limit,
+                             const std::string& what) {
+    const geos::GeosContext geos;
     for (std::size_t k = 0; k < by_limit.size(); ++k) {
         // Valid as GEOS (which made it, and which GDAL and QGIS check with) sees it.
-        const GeosGeometry gu = geos.to_geos(by_limit[k]);
+        const geos::GeosGeometry gu = geos.to_geos(by_limit[k]);
         char* reason = GEOSisValidReason_r(geos.handle(), gu.get());
         EXPECT_EQ(std::string(reason), "Valid Geometry") << what;
         GEOSFree_r(geos.handle(), reason);
         if (k == 0) continue;
         // Nested, up to GEOS's rounding when it clips them to the coast (a few mm²).
-        const GeosGeometry inner = geos.to_geos(by_limit[k - 1]);
-        const GeosGeometry outside =
+        const geos::GeosGeometry inner = geos.to_geos(by_limit[k - 1]);
+        const geos::GeosGeometry outside =
             geos.wrap(GEOSDifference_r(geos.handle(), inner.get(), gu.get()));
         double outside_m2 = 0;
         GEOSArea_r(geos.handle(), outside.get(), &outside_m2);
@@ -148,13 +150,13 @@ TEST(CoverageCorsica, CatchmentAreasAgreeWithThePoints) {
     for (const auto& tc : d.analysis.types) {
         expect_valid_and_nested(tc.union_catchments, tc.type);
         for (std::size_t k = 0; k < tc.catchment_limits_min.size(); ++k) {
-            const MultiPolygon& u = tc.union_catchments[k];
+            const model::MultiPolygon& u = tc.union_catchments[k];
             const double limit = tc.catchment_limits_min[k] * 60;
             std::size_t early = 0, early_in = 0, late = 0, late_out = 0;
             for (std::uint32_t i = 0; i < tc.nearest.seconds.size(); ++i) {
                 if (far.count(i)) continue;
                 const double t = tc.nearest.seconds[i];
-                const Point& p = d.analysis.population().points[i].position;
+                const model::Point& p = d.analysis.population().points[i].position;
                 if (t <= limit - 120) {
                     ++early;
                     early_in += bg::covered_by(p, u);
@@ -178,8 +180,8 @@ TEST(CoverageCorsica, CatchmentAreasAgreeWithThePoints) {
 TEST(CoverageCorsica, RoadBandsHoldTheReachedPointsAndNothingBeyondTheBand) {
     // analysis.catchment_shape "road-bands": the band along the reached roads.
     const auto& d = island();
-    const RoadGraph& g = *d.territory.roads;
-    CatchmentShape shape = d.config.catchment_shape;
+    const roads::RoadGraph& g = *d.territory.roads;
+    config::CatchmentShape shape = d.config.catchment_shape;
     shape.road_bands = true;
     const double band = shape.road_buffer_m;
     // The band the polygons hold for sure (config/catchment_shape.hpp).
@@ -189,40 +191,40 @@ TEST(CoverageCorsica, RoadBandsHoldTheReachedPointsAndNothingBeyondTheBand) {
     for (const double m : tc.catchment_limits_min) limits_s.push_back(m * 60);
     const auto polys = d.analysis.model->catchments(located_places(d, tc), tc.direction, limits_s,
                                                     shape, &d.analysis.outline);
-    std::vector<MultiPolygon> unions(limits_s.size());
+    std::vector<model::MultiPolygon> unions(limits_s.size());
     for (std::size_t k = 0; k < limits_s.size(); ++k) {
-        const GeosContext geos;
-        std::vector<GeosGeometry> parts;
+        const geos::GeosContext geos;
+        std::vector<geos::GeosGeometry> parts;
         for (const auto& p : polys)
             if (!p[k].empty()) parts.push_back(geos.to_geos(p[k]));
-        unions[k] = geos.to_multipolygon(union_all(geos, std::move(parts)).get());
+        unions[k] = geos.to_multipolygon(geos::union_all(geos, std::move(parts)).get());
     }
     expect_valid_and_nested(unions, "road bands");
     std::vector<double> snap_m;
     const auto best = brute_force_times(d, tc, &snap_m);
-    OneToManySearch search(g);
+    routing::OneToManySearch search(g);
     const auto& rc = *d.territory_config.roads;
-    const RoadSnapper snapper(g, CarProfile::load(rc.profile_path).off_network_kmh(),
-                              rc.snap_max_distance_m);
+    const routing::RoadSnapper snapper(
+        g, roads::CarProfile::load(rc.profile_path).off_network_kmh(), rc.snap_max_distance_m);
     for (std::size_t k = 0; k < limits_s.size(); ++k) {
-        const MultiPolygon& u = unions[k];
+        const model::MultiPolygon& u = unions[k];
         const double limit = limits_s[k];
         // The road pieces reached within the limit, as segments in an R-tree.
-        using Segment = bg::model::segment<Point>;
+        using Segment = bg::model::segment<model::Point>;
         std::vector<Segment> segments;
         for (const auto s : tc.located) {
-            const Point base = *d.territory.structures[s].position;
+            const model::Point base = *d.territory.structures[s].position;
             const auto snap = snapper.snap(base);
             segments.emplace_back(base, snap->on_road);
             search.run(snapper.starts(*snap, tc.direction), limit, tc.direction);
-            for (const auto& piece : reached_road_pieces(g, search))
+            for (const auto& piece : analysis::reached_road_pieces(g, search))
                 for (std::size_t j = 1; j < piece.size(); ++j)
                     segments.emplace_back(piece[j - 1], piece[j]);
         }
         const bgi::rtree<Segment, bgi::quadratic<16>> tree(segments);
         std::size_t checked_in = 0;
         for (std::size_t i = 0; i < best.size(); ++i) {
-            const Point& p = d.analysis.population().points[i].position;
+            const model::Point& p = d.analysis.population().points[i].position;
             const bool inside = bg::covered_by(p, u);
             if (best[i] <= limit && snap_m[i] < held - 1) {
                 // Reached, and within the band of its road: inside.
@@ -242,7 +244,7 @@ TEST(CoverageCorsica, RoadBandsHoldTheReachedPointsAndNothingBeyondTheBand) {
 
 TEST(CoverageCorsica, GreedySitingGainsAddUpAndShrink) {
     const auto& d = island();
-    std::vector<const CandidateSite*> picks;
+    std::vector<const analysis::CandidateSite*> picks;
     for (const auto& c : d.analysis.candidates)
         if (c.type == "HAD" && c.rank > 0) picks.push_back(&c);
     ASSERT_EQ(picks.size(), d.config.siting.k);
@@ -270,9 +272,9 @@ TEST(CoverageCorsica, GreedySitingGainsAddUpAndShrink) {
 // people: the HAD cell N2042000 E4258000 is 99.7 % Bonifacio, 0.3 % Porto-Vecchio.
 TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
     const auto& d = island();
-    const auto layers = coverage_layers(d.territory, d.analysis);
+    const auto layers = output::coverage_layers(d.territory, d.analysis);
     const auto white = std::find_if(layers.begin(), layers.end(),
-                                    [](const Layer& l) { return l.name == "white_zones"; });
+                                    [](const model::Layer& l) { return l.name == "white_zones"; });
     ASSERT_NE(white, layers.end());
     const std::size_t kind = white->field("kind"), type = white->field("type"),
                       insee = white->field("insee"), cell = white->field("cell_id");
@@ -295,7 +297,7 @@ TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
             const auto& p = d.analysis.population().points[i];
             if (p.cell < 0 || d.analysis.population().cell(p.cell).id != id) continue;
             if (tc.nearest.seconds[i] <= tc.threshold_min * 60 ||
-                tc.communes[p.commune].status == CoverageStatus::covered)
+                tc.communes[p.commune].status == analysis::CoverageStatus::covered)
                 continue;
             by_commune[d.territory.communes[p.commune].insee] += p.population;
         }
@@ -311,17 +313,18 @@ TEST(CoverageCorsica, WhiteZoneCellsNameTheCommuneHoldingMostOfThem) {
 // analysis reads both back and gives the same points, figures and catchment areas.
 TEST(CoverageCorsica, ASecondAnalysisReadsTheCutGridAndRasterBackUnchanged) {
     const test::ScratchDir cache("corsica-analysis-cache");
-    TerritoryConfig tc = load_territory_config(test::config("corse.json"), std::nullopt);
+    config::TerritoryConfig tc =
+        config::load_territory_config(test::config("corse.json"), std::nullopt);
     tc.cache_dir = cache.path().string();
-    AnalysisInputs in = load_analysis_inputs(tc);
+    load::AnalysisInputs in = load::load_analysis_inputs(tc);
     ASSERT_EQ(in.analysis.cache_dir, cache.path().string());
-    auto steps = [](const CoverageAnalysis& a) {
+    auto steps = [](const analysis::CoverageAnalysis& a) {
         std::set<std::string> out;
         for (const auto& t : a.timings) out.insert(t.step);
         return out;
     };
-    const CoverageAnalysis first = analyze_coverage(in.territory, in.analysis);
-    const CoverageAnalysis second = analyze_coverage(in.territory, in.analysis);
+    const analysis::CoverageAnalysis first = analysis::analyze_coverage(in.territory, in.analysis);
+    const analysis::CoverageAnalysis second = analysis::analyze_coverage(in.territory, in.analysis);
     EXPECT_TRUE(steps(first).count("population points"));
     EXPECT_TRUE(steps(first).count("catchment surface: snap raster"));
     EXPECT_TRUE(steps(second).count("population points (cache)"));
@@ -345,7 +348,7 @@ TEST(CoverageCorsica, ASecondAnalysisReadsTheCutGridAndRasterBackUnchanged) {
     }
     ASSERT_EQ(first.types.size(), second.types.size());
     for (std::size_t k = 0; k < first.types.size(); ++k) {
-        const TypeCoverage &a = first.types[k], &b = second.types[k];
+        const analysis::TypeCoverage &a = first.types[k], &b = second.types[k];
         ASSERT_EQ(a.communes.size(), b.communes.size());
         for (std::size_t c = 0; c < a.communes.size(); ++c) {
             EXPECT_EQ(a.communes[c].status, b.communes[c].status);
@@ -368,17 +371,18 @@ TEST(CoverageCorsica, ASecondAnalysisReadsTheCutGridAndRasterBackUnchanged) {
 // commune figure but the area share is the same with road bands, and with every junction kept.
 TEST(CoverageCorsica, FiguresDependNeitherOnTheCatchmentShapeNorOnTheChainMerge) {
     const Island& base = island();
-    TerritoryConfig tc = load_territory_config(test::config("corse.json"), std::nullopt);
+    config::TerritoryConfig tc =
+        config::load_territory_config(test::config("corse.json"), std::nullopt);
     tc.roads->merge_chains = false;
     tc.document["roads"]["merge_chains"] = false;  // the road cache is keyed by the document
-    AnalysisInputs every_junction = load_analysis_inputs(tc);
+    load::AnalysisInputs every_junction = load::load_analysis_inputs(tc);
     ASSERT_GT(every_junction.territory.roads->node_count(), base.territory.roads->node_count());
-    AnalysisConfig bands = base.config;
+    config::AnalysisConfig bands = base.config;
     bands.catchment_shape.road_bands = true;
-    const CoverageAnalysis with_bands = analyze_coverage(base.territory, bands);
-    const CoverageAnalysis unmerged =
-        analyze_coverage(every_junction.territory, every_junction.analysis);
-    for (const CoverageAnalysis* other : {&with_bands, &unmerged}) {
+    const analysis::CoverageAnalysis with_bands = analysis::analyze_coverage(base.territory, bands);
+    const analysis::CoverageAnalysis unmerged =
+        analysis::analyze_coverage(every_junction.territory, every_junction.analysis);
+    for (const analysis::CoverageAnalysis* other : {&with_bands, &unmerged}) {
         ASSERT_EQ(other->types.size(), base.analysis.types.size());
         std::size_t compared = 0, area_shares_differ = 0;
         for (std::size_t k = 0; k < other->types.size(); ++k) {

@@ -11,8 +11,9 @@
 namespace palliacarte {
 namespace {
 
-Commune square_commune(const std::string& insee, double x0, double y0, double side, int epsg) {
-    Commune c;
+model::Commune square_commune(const std::string& insee, double x0, double y0, double side,
+                              int epsg) {
+    model::Commune c;
     c.insee = insee;
     c.epsg = epsg;
     c.geometry.resize(1);
@@ -25,8 +26,8 @@ Commune square_commune(const std::string& insee, double x0, double y0, double si
 
 // Two neighbouring 1 km squares in Lambert-93, and a 100 m overseas one lying numerically
 // inside them, but in another CRS: it must not be united with them.
-Territory two_crs_territory() {
-    Territory t;
+model::Territory two_crs_territory() {
+    model::Territory t;
     t.communes.push_back(square_commune("92001", 0, 0, 1000, 2154));
     t.communes.push_back(square_commune("92002", 1000, 0, 1000, 2154));
     t.communes.push_back(square_commune("97411", 500, 500, 100, 2975));
@@ -34,7 +35,7 @@ Territory two_crs_territory() {
 }
 
 TEST(TerritoryOutline, OneOutlinePerCrsWithNeighboursMerged) {
-    const TerritoryOutline o = territory_outline(two_crs_territory());
+    const analysis::TerritoryOutline o = analysis::territory_outline(two_crs_territory());
     ASSERT_EQ(o.by_epsg.size(), 2u);
     ASSERT_NE(o.in(2154), nullptr);
     EXPECT_EQ(o.in(2154)->size(), 1u);
@@ -45,14 +46,14 @@ TEST(TerritoryOutline, OneOutlinePerCrsWithNeighboursMerged) {
 }
 
 TEST(TerritoryOutline, CatchmentsAreClippedToTheOutlineOfTheirOwnCrs) {
-    const TerritoryOutline outline = territory_outline(two_crs_territory());
+    const analysis::TerritoryOutline outline = analysis::territory_outline(two_crs_territory());
     // Crow-fly, 30 km/h, detour 1.3: 10 minutes reach 3.8 km, more than every square.
-    const TravelTimeModel model(CrowFlyModel{1.3, 30}, std::make_shared<const PopulationPoints>(),
-                                {});
-    const std::vector<Place> places = {model.place({1000, 500}, 2154),
-                                       model.place({550, 550}, 2975)};
-    const auto polys =
-        model.catchments(places, SearchDirection::from_sources, {600}, CatchmentShape{}, &outline);
+    const analysis::TravelTimeModel model(model::CrowFlyModel{1.3, 30},
+                                          std::make_shared<const analysis::PopulationPoints>(), {});
+    const std::vector<analysis::Place> places = {model.place({1000, 500}, 2154),
+                                                 model.place({550, 550}, 2975)};
+    const auto polys = model.catchments(places, routing::SearchDirection::from_sources, {600},
+                                        config::CatchmentShape{}, &outline);
     EXPECT_NEAR(boost::geometry::area(polys[0][0]), 2e6, 1);  // the two metropolitan squares
     EXPECT_NEAR(boost::geometry::area(polys[1][0]), 1e4, 1);  // only the overseas one
 }

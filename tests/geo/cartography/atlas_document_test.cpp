@@ -20,12 +20,14 @@ using test::plain_nbsp;
 TEST(AtlasDocument, CorsicaAtlasHasEveryPartNumbered) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     const auto& x = corsica();
-    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
+    const output::RunProvenance prov =
+        output::make_run_provenance(x.territory_config, x.territory, x.analysis);
+    const cartography::CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
     const test::ScratchDir dir("atlas");
     const std::string pdf = dir.file("atlas.pdf");
-    const std::string report = markdown_report(x.territory, x.analysis, {}, prov);
-    const AtlasContents contents = write_atlas(pdf, PaperSize::a4, in, report);
+    const std::string report = output::markdown_report(x.territory, x.analysis, {}, prov);
+    const cartography::AtlasContents contents =
+        cartography::write_atlas(pdf, cartography::PaperSize::a4, in, report);
     const auto info = test::shell("pdfinfo " + pdf);
     EXPECT_NE(info.out.find("Pages:           " + std::to_string(contents.pages) + "\n"),
               std::string::npos)
@@ -52,15 +54,17 @@ TEST(AtlasDocument, CorsicaAtlasHasEveryPartNumbered) {
     EXPECT_NE(summary.find("Synthèse par type"), std::string::npos) << summary;
     for (const auto& tc : x.analysis.types) {
         std::size_t white = 0;
-        for (const auto& cc : tc.communes) white += cc.status == CoverageStatus::white_zone;
+        for (const auto& cc : tc.communes)
+            white += cc.status == analysis::CoverageStatus::white_zone;
         // The type's row: « HAD 30 min 3 / 0 / 0 61,8 % 61,8 % 292 135 730 35 107 ».
-        const std::string start = "\n" + tc.type + " " + thousands(tc.threshold_min) + " min ";
+        const std::string start =
+            "\n" + tc.type + " " + core::thousands(tc.threshold_min) + " min ";
         const auto at = summary.find(start);
         ASSERT_NE(at, std::string::npos) << summary;
         const std::string row = summary.substr(at, summary.find('\n', at + 1) - at) + " ";
         std::string token =
             " ";  // appended: GCC 12 warns on a chain of + here (-Wstringop-overflow)
-        token.append(thousands(white)).append(" ");
+        token.append(core::thousands(white)).append(" ");
         EXPECT_NE(row.find(token), std::string::npos) << row << " / " << white;
     }
     EXPECT_NE(page(contents.first_map).find("Accès à une HAD en moins de 30 minutes — Corse"),

@@ -77,23 +77,26 @@ int distance(const std::array<int, 3>& a, const std::array<int, 3>& b) {
 
 // Nine points inside the largest commune of that status: the centre of the largest circle that
 // fits in it, and eight around at half its radius (a name or a structure may cover a few).
-std::vector<Point> inside_largest(const Territory& t, const TypeCoverage& tc, CoverageStatus s) {
+std::vector<model::Point> inside_largest(const model::Territory& t,
+                                         const analysis::TypeCoverage& tc,
+                                         analysis::CoverageStatus s) {
     std::optional<std::size_t> best;
     for (std::size_t c = 0; c < t.communes.size(); ++c)
         if (tc.communes[c].status == s &&
             (!best || t.communes[c].area_m2 > t.communes[*best].area_m2))
             best = c;
     if (!best) return {};
-    const GeosContext geos;
-    const GeosGeometry g = geos.to_geos(t.communes[*best].geometry);
-    const GeosGeometry line = geos.wrap(GEOSMaximumInscribedCircle_r(geos.handle(), g.get(), 10));
+    const geos::GeosContext geos;
+    const geos::GeosGeometry g = geos.to_geos(t.communes[*best].geometry);
+    const geos::GeosGeometry line =
+        geos.wrap(GEOSMaximumInscribedCircle_r(geos.handle(), g.get(), 10));
     double radius = 0;
     GEOSLength_r(geos.handle(), line.get(), &radius);
-    const GeosGeometry centre = geos.wrap(GEOSGeomGetStartPoint_r(geos.handle(), line.get()));
-    Point c;
+    const geos::GeosGeometry centre = geos.wrap(GEOSGeomGetStartPoint_r(geos.handle(), line.get()));
+    model::Point c;
     GEOSGeomGetX_r(geos.handle(), centre.get(), &c.x);
     GEOSGeomGetY_r(geos.handle(), centre.get(), &c.y);
-    std::vector<Point> out{c};
+    std::vector<model::Point> out{c};
     for (int k = 0; k < 8; ++k)
         out.push_back(
             {c.x + radius / 2 * std::cos(k * M_PI / 4), c.y + radius / 2 * std::sin(k * M_PI / 4)});
@@ -103,12 +106,14 @@ std::vector<Point> inside_largest(const Territory& t, const TypeCoverage& tc, Co
 TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     const auto& x = corsica();
-    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
+    const output::RunProvenance prov =
+        output::make_run_provenance(x.territory_config, x.territory, x.analysis);
+    const cartography::CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
     const test::ScratchDir dir("coverage-map");
     for (const auto& tc : x.analysis.types) {
         const std::string pdf = dir.file("carte_" + tc.type + ".pdf");
-        write_pdf(pdf, PaperSize::a4, {[&](cairo_t* cr) { draw_coverage_map(cr, in, tc); }});
+        cartography::write_pdf(pdf, cartography::PaperSize::a4,
+                               {[&](cairo_t* cr) { cartography::draw_coverage_map(cr, in, tc); }});
         const auto info = test::shell("pdfinfo " + pdf);
         ASSERT_EQ(info.status, 0) << info.out;
         EXPECT_NE(info.out.find("Pages:           1"), std::string::npos) << info.out;
@@ -119,15 +124,15 @@ TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
                                                               << fonts.out;
 
         const std::string text = plain_spaces(test::shell("pdftotext -raw " + pdf + " -").out);
-        const StructureType* st = x.territory.types.find(tc.type);
+        const model::StructureType* st = x.territory.types.find(tc.type);
         ASSERT_TRUE(st);
         const std::string title = st->map_noun.empty()
                                       ? tc.label
                                       : "Accès à " + st->map_noun + " en moins de " +
-                                            thousands(tc.threshold_min) + " minutes — Corse";
+                                            core::thousands(tc.threshold_min) + " minutes — Corse";
         EXPECT_NE(text.find(title), std::string::npos) << text;
         // Each class's figures, counted here from the analysis.
-        std::map<CoverageStatus, std::pair<std::size_t, double>> counts;
+        std::map<analysis::CoverageStatus, std::pair<std::size_t, double>> counts;
         for (const auto& cc : tc.communes) {
             ++counts[cc.status].first;
             counts[cc.status].second += cc.population;
@@ -135,8 +140,8 @@ TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
         std::size_t total = 0;
         for (const auto& [status, n] : counts) {
             const std::string figures =
-                plain_spaces(counted(double(n.first), "commune", "communes") + " · " +
-                             counted(n.second, "habitant", "habitants"));
+                plain_spaces(core::counted(double(n.first), "commune", "communes") + " · " +
+                             core::counted(n.second, "habitant", "habitants"));
             EXPECT_NE(text.find(figures), std::string::npos) << tc.type << ": " << figures << "\n"
                                                              << text;
             total += n.first;
@@ -152,19 +157,21 @@ TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
         const auto ppm =
             test::shell("pdftoppm -r 72 -png -singlefile " + pdf + " " + dir.file(tc.type));
         ASSERT_EQ(ppm.status, 0) << ppm.out;
-        const MapFrame frame = coverage_map_frame(in, tc);
+        const cartography::MapFrame frame = cartography::coverage_map_frame(in, tc);
         const std::string png = dir.file(tc.type + ".png");
         const auto blue = hex_rgb(palette()["status"]["covered"]),
                    red = hex_rgb(palette()["status"]["white_zone"]);
         std::size_t covered = 0, white = 0;
-        const auto covered_points = inside_largest(x.territory, tc, CoverageStatus::covered);
+        const auto covered_points =
+            inside_largest(x.territory, tc, analysis::CoverageStatus::covered);
         for (const auto& p : covered_points) {
             const auto at = frame.to_page(p);
             covered += distance(pixel(png, at[0], at[1], 1), blue) < 40;
         }
         EXPECT_GE(covered * 2, covered_points.size())
             << tc.type << ": the covered commune is not blue";
-        const auto white_points = inside_largest(x.territory, tc, CoverageStatus::white_zone);
+        const auto white_points =
+            inside_largest(x.territory, tc, analysis::CoverageStatus::white_zone);
         for (const auto& p : white_points) {
             const auto at = frame.to_page(p);
             // Averaged over a hatching period: the fill, darkened by the lines.
@@ -183,19 +190,21 @@ TEST(CoverageMap, CorsicaPdfSaysWhatItShowsWithTheAnalysisCounts) {
 TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     auto x = test::analysed_territory("corse.json");
-    const RunProvenance prov = make_run_provenance(x.territory_config, x.territory, x.analysis);
-    const TypeCoverage* had = nullptr;
+    const output::RunProvenance prov =
+        output::make_run_provenance(x.territory_config, x.territory, x.analysis);
+    const analysis::TypeCoverage* had = nullptr;
     for (const auto& tc : x.analysis.types)
         if (tc.type == "HAD") had = &tc;
     ASSERT_TRUE(had && !had->located.empty());
     // The first HAD moved 150 km out to sea, west of Ajaccio: beyond the frame the island alone
     // would get (it is tall: the frame leaves some 75 km of sea on each side).
-    Structure& moved = x.territory.structures[had->located.front()];
-    const Box island = bg::return_envelope<Box>(*x.analysis.outline.in(x.territory.epsg));
-    moved.position =
-        Point{island.min_corner().x - 150000, (island.min_corner().y + island.max_corner().y) / 2};
-    const CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
-    const MapFrame frame = coverage_map_frame(in, *had);
+    model::Structure& moved = x.territory.structures[had->located.front()];
+    const model::Box island =
+        bg::return_envelope<model::Box>(*x.analysis.outline.in(x.territory.epsg));
+    moved.position = model::Point{island.min_corner().x - 150000,
+                                  (island.min_corner().y + island.max_corner().y) / 2};
+    const cartography::CoverageMapInputs in = map_inputs(x.territory, x.analysis, prov);
+    const cartography::MapFrame frame = cartography::coverage_map_frame(in, *had);
     std::size_t checked = 0;
     for (const auto* list : {&had->located, &had->off_network})
         for (const auto s : *list) {
@@ -220,7 +229,7 @@ TEST(CoverageMap, EveryStructureOfTheTypeIsInTheFrameEvenOutsideTheTerritory) {
 TEST(CoverageMap, CantalHadsOutsideTheDepartementAreOnItsMap) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     const test::ScratchDir dir("cantal");
-    nlohmann::json config = parse_bounded_json([] {
+    nlohmann::json config = core::parse_bounded_json([] {
         std::ifstream in(test::source_dir() + "/data/france-entiere.json");
         std::stringstream s;
         s << in.rdbuf();
@@ -232,27 +241,29 @@ TEST(CoverageMap, CantalHadsOutsideTheDepartementAreOnItsMap) {
     config["analysis"] = {{"types", {"HAD"}}, {"catchment_thresholds_min", {15, 30, 45}}};
     config.erase("web_map");
     const std::string path = dir.write("cantal.json", config.dump());
-    AnalysisInputs inputs = load_analysis_inputs(path, test::data_root());
-    const CoverageAnalysis analysis = analyze_coverage(inputs.territory, inputs.analysis);
-    const TypeCoverage& had = analysis.types.front();
+    load::AnalysisInputs inputs = load::load_analysis_inputs(path, test::data_root());
+    const analysis::CoverageAnalysis analysis =
+        analysis::analyze_coverage(inputs.territory, inputs.analysis);
+    const analysis::TypeCoverage& had = analysis.types.front();
     std::size_t outside = 0;
     for (const auto s : had.located)
         outside += inputs.territory.structures[s].outside_distance_m > 0;
     ASSERT_GE(had.located.size(), 3u);
     EXPECT_EQ(outside, had.located.size()) << "the observation: no HAD in the Cantal itself";
-    const RunProvenance prov = make_run_provenance(inputs.config, inputs.territory, analysis);
-    const CoverageMapInputs in = map_inputs(inputs.territory, analysis, prov);
-    const MapFrame frame = coverage_map_frame(in, had);
+    const output::RunProvenance prov =
+        output::make_run_provenance(inputs.config, inputs.territory, analysis);
+    const cartography::CoverageMapInputs in = map_inputs(inputs.territory, analysis, prov);
+    const cartography::MapFrame frame = cartography::coverage_map_frame(in, had);
     for (const auto s : had.located) {
         const auto at = frame.to_page(*inputs.territory.structures[s].position);
-        const Rect& f = frame.area();
+        const cartography::Rect& f = frame.area();
         EXPECT_TRUE(at[0] - 4.5 >= f.x && at[0] + 4.5 <= f.right() && at[1] - 4.5 >= f.y &&
                     at[1] + 4.5 <= f.bottom())
             << inputs.territory.structures[s].name << " at " << at[0] << "," << at[1];
     }
     // The legend says so.
-    write_pdf(dir.file("carte.pdf"), PaperSize::a4,
-              {[&](cairo_t* cr) { draw_coverage_map(cr, in, had); }});
+    cartography::write_pdf(dir.file("carte.pdf"), cartography::PaperSize::a4,
+                           {[&](cairo_t* cr) { cartography::draw_coverage_map(cr, in, had); }});
     const std::string text =
         plain_nbsp(test::shell("pdftotext -raw " + dir.file("carte.pdf") + " -").out);
     EXPECT_NE(text.find("(dont " + std::to_string(outside) + " hors du territoire)"),

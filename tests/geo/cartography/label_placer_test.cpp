@@ -10,10 +10,10 @@ namespace palliacarte {
 namespace {
 
 TEST(LabelPlacer, LabelsNeverOverlapAndStayInTheFrame) {
-    const Rect bounds{0, 0, 200, 100};
-    LabelPlacer placer(bounds);
+    const cartography::Rect bounds{0, 0, 200, 100};
+    cartography::LabelPlacer placer(bounds);
     placer.block({90, 40, 20, 20});
-    std::vector<Rect> placed;
+    std::vector<cartography::Rect> placed;
     for (int k = 0; k < 40; ++k)  // crowded anchors along a diagonal
         if (const auto r = placer.place(10 + 4.5 * k, 10 + 2 * k, 30, 8, 2)) placed.push_back(*r);
     EXPECT_GT(placed.size(), 5u);

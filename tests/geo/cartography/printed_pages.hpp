@@ -23,15 +23,17 @@ inline const nlohmann::json& palette() {
         std::ifstream in(source_dir() + "/styles/palette.json");
         std::stringstream s;
         s << in.rdbuf();
-        return parse_bounded_json(s.str());
+        return core::parse_bounded_json(s.str());
     }();
     return palette;
 }
 
 // The map pages' inputs, as analyze builds them (the palette kept for the test's life).
-inline CoverageMapInputs map_inputs(const Territory& territory, const CoverageAnalysis& analysis,
-                                    const RunProvenance& provenance) {
-    return coverage_map_inputs(territory, analysis, provenance.page_credits(), palette(), {});
+inline cartography::CoverageMapInputs map_inputs(const model::Territory& territory,
+                                                 const analysis::CoverageAnalysis& analysis,
+                                                 const output::RunProvenance& provenance) {
+    return cartography::coverage_map_inputs(territory, analysis, provenance.page_credits(),
+                                            palette(), {});
 }
 
 // pdftotext gives the page's no-break spaces as U+00A0 and U+202F: plain spaces.

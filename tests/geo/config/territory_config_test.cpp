@@ -21,8 +21,8 @@ json minimal() {
 }
 std::string error_of(const json& doc) {
     try {
-        parse_territory_config(doc, "t.json", config_root());
-    } catch (const ConfigError& e) {
+        config::parse_territory_config(doc, "t.json", config_root());
+    } catch (const core::ConfigError& e) {
         return e.what();
     }
     return "";
@@ -32,7 +32,7 @@ std::string error_of(const json& doc) {
 TEST(TerritoryConfig, ShippedConfigsParse) {
     for (const char* name : {"hauts-de-seine.json", "corse.json", "france-entiere.json",
                              "saint-germain-en-laye.json", "olemps.json"}) {
-        const auto c = load_territory_config(test::config(name), config_root());
+        const auto c = config::load_territory_config(test::config(name), config_root());
         EXPECT_EQ(c.epsg, 2154) << name;
         EXPECT_FALSE(c.communes.path.empty());
     }
@@ -41,7 +41,7 @@ TEST(TerritoryConfig, ShippedConfigsParse) {
 TEST(TerritoryConfig, AutoCrsPicksLocalCrsOverseas) {
     auto doc = minimal();
     doc["departements"] = {"974"};
-    EXPECT_EQ(parse_territory_config(doc, "t.json", config_root()).epsg, 2975);
+    EXPECT_EQ(config::parse_territory_config(doc, "t.json", config_root()).epsg, 2975);
     doc["departements"] = {"974", "92"};
     EXPECT_NE(error_of(doc).find("pas le même système projeté"), std::string::npos);
 }
@@ -61,16 +61,17 @@ TEST(TerritoryConfig, ErrorsNameTheFileAndTheProblem) {
     EXPECT_NE(
         error_of(doc).find("`structures[0]` dans t.json : une source FINESS demande des règles"),
         std::string::npos);
-    EXPECT_THROW(load_territory_config("/nonexistent.json"), ConfigError);
+    EXPECT_THROW(config::load_territory_config("/nonexistent.json"), core::ConfigError);
 }
 
 TEST(TerritoryConfig, DataRootPrecedence) {
     auto doc = minimal();
-    EXPECT_EQ(parse_territory_config(doc, "t.json", config_root()).data_root_origin, "--data-root");
+    EXPECT_EQ(config::parse_territory_config(doc, "t.json", config_root()).data_root_origin,
+              "--data-root");
     try {
-        parse_territory_config(doc, "t.json", std::string("/nonexistent-root"));
+        config::parse_territory_config(doc, "t.json", std::string("/nonexistent-root"));
         FAIL();
-    } catch (const ConfigError& e) {
+    } catch (const core::ConfigError& e) {
         EXPECT_NE(
             std::string(e.what()).find("/nonexistent-root » (venu de --data-root) n'existe pas"),
             std::string::npos);
@@ -80,10 +81,11 @@ TEST(TerritoryConfig, DataRootPrecedence) {
     const char* before = std::getenv("PALLIACARTE_DATA_ROOT");
     const std::string saved = before ? before : "";
     ::setenv("PALLIACARTE_DATA_ROOT", config_root().c_str(), 1);
-    const auto demo = load_territory_config(test::config("corse.json"));
+    const auto demo = config::load_territory_config(test::config("corse.json"));
     EXPECT_EQ(demo.data_root_origin, "config");
     EXPECT_EQ(demo.data_root, test::source_dir() + "/data/demo/corse");
-    EXPECT_EQ(parse_territory_config(doc, "t.json").data_root_origin, "PALLIACARTE_DATA_ROOT");
+    EXPECT_EQ(config::parse_territory_config(doc, "t.json").data_root_origin,
+              "PALLIACARTE_DATA_ROOT");
     if (before)
         ::setenv("PALLIACARTE_DATA_ROOT", saved.c_str(), 1);
     else
@@ -93,7 +95,7 @@ TEST(TerritoryConfig, DataRootPrecedence) {
 TEST(TerritoryConfig, TypeTableDefaultsToTheShippedOneForConfigsElsewhere) {
     test::ScratchDir dir("cfg");
     const auto path = dir.write("mine.json", minimal().dump());
-    const auto c = load_territory_config(path, config_root());
+    const auto c = config::load_territory_config(path, config_root());
     EXPECT_EQ(c.structure_types_path, test::structure_types());
     EXPECT_EQ(c.data_root_origin, "--data-root");
 }
@@ -105,7 +107,7 @@ TEST(TerritoryConfig, DataPathsAreResolvedOnceWhenTheConfigIsRead) {
         json::array({{{"format", "filiere-csv"}, {"path", "structures/palliative-92.csv"}},
                      {{"format", "filiere-csv"}, {"path", "/elsewhere/absolute.csv"}}});
     doc["roads"] = {{"format", "osm"}, {"path", "./roads/../roads/x.osm.pbf"}};
-    const auto c = parse_territory_config(doc, "t.json", config_root());
+    const auto c = config::parse_territory_config(doc, "t.json", config_root());
     const std::string root = config_root() + "/";
     EXPECT_EQ(c.communes.path, root + "communes/france-geojson/communes-92-hauts-de-seine.geojson");
     EXPECT_EQ(c.population->path, root + "population/communes.csv");
@@ -122,10 +124,11 @@ TEST(TerritoryConfig, DataPathsAreResolvedOnceWhenTheConfigIsRead) {
 // template with all three tile coordinates.
 TEST(TerritoryConfig, WebMapBasemapIsCheckedWhenRead) {
     auto doc = minimal();
-    EXPECT_TRUE(parse_territory_config(doc, "t.json", config_root()).web_map.basemap.empty());
+    EXPECT_TRUE(
+        config::parse_territory_config(doc, "t.json", config_root()).web_map.basemap.empty());
     doc["web_map"] = {{"basemap", "https://tiles.example/{z}/{x}/{y}.png"},
                       {"basemap_attribution", "© exemple"}};
-    const auto c = parse_territory_config(doc, "t.json", config_root());
+    const auto c = config::parse_territory_config(doc, "t.json", config_root());
     EXPECT_EQ(c.web_map.basemap, "https://tiles.example/{z}/{x}/{y}.png");
     EXPECT_EQ(c.web_map.basemap_attribution, "© exemple");
     doc["web_map"] = {{"basemap", "file:///etc/passwd"}};
@@ -137,7 +140,8 @@ TEST(TerritoryConfig, WebMapBasemapIsCheckedWhenRead) {
     doc["web_map"] = {{"basemap", "https://a/{z}/{x}/{y}.png"}, {"fond", "x"}};
     EXPECT_NE(error_of(doc).find("fond"), std::string::npos) << error_of(doc);
     // The shipped national config offers IGN's Plan IGN (Géoplateforme, no key needed).
-    const auto france = load_territory_config(test::config("france-entiere.json"), config_root());
+    const auto france =
+        config::load_territory_config(test::config("france-entiere.json"), config_root());
     EXPECT_NE(france.web_map.basemap.find("data.geopf.fr"), std::string::npos);
     EXPECT_NE(france.web_map.basemap_attribution.find("IGN"), std::string::npos);
 }
@@ -152,9 +156,9 @@ TEST(TerritoryConfig, ADeeplyNestedConfigIsAConfigErrorNamingTheFile) {
     std::ofstream(path) << "{\"name\":" << std::string(100000, '[') + std::string(100000, ']')
                         << "}";
     try {
-        load_territory_config(path, std::nullopt);
+        config::load_territory_config(path, std::nullopt);
         FAIL() << "accepted";
-    } catch (const ConfigError& e) {
+    } catch (const core::ConfigError& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find(path), std::string::npos) << what;
         EXPECT_NE(what.find("imbrication de plus de 64 niveaux"), std::string::npos) << what;

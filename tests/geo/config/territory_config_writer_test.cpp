@@ -38,11 +38,11 @@ TEST(TerritoryConfigWriter, ParseOfWriteIsTheIdentityOnEveryShippedConfig) {
         const auto root = fs::path(path).parent_path().filename() == "configs"
                               ? std::optional<std::string>(test::data_root())
                               : test::data_root_for(fs::path(path).filename().string());
-        const TerritoryConfig first = load_territory_config(path, root);
-        const nlohmann::ordered_json written = territory_config_json(first, path);
+        const config::TerritoryConfig first = config::load_territory_config(path, root);
+        const nlohmann::ordered_json written = config::territory_config_json(first, path);
         const nlohmann::json doc = nlohmann::json::parse(written.dump());
-        TerritoryConfig second = parse_territory_config(doc, path, root);
-        EXPECT_EQ(nlohmann::json::parse(territory_config_json(second, path).dump()), doc);
+        config::TerritoryConfig second = config::parse_territory_config(doc, path, root);
+        EXPECT_EQ(nlohmann::json::parse(config::territory_config_json(second, path).dump()), doc);
         // Field by field; what records where the file came from is not the file's content.
         second.document = first.document;
         second.data_root_origin = first.data_root_origin;

@@ -19,22 +19,22 @@ std::string demo(const std::string& relative) {
 
 std::string error_of(const std::string& path, const std::string& layer = "") {
     try {
-        open_vector_layer(path, layer);
-    } catch (const DataError& e) {
+        gdal::open_vector_layer(path, layer);
+    } catch (const core::DataError& e) {
         return e.what();
     }
     return "";
 }
 
 TEST(OgrSource, CompressedFilesOpenThroughGdalVirtualFileSystems) {
-    EXPECT_EQ(gdal_virtual_path("/a/roads.fgb.gz"), "/vsigzip//a/roads.fgb.gz");
-    EXPECT_EQ(gdal_virtual_path("/a/COMMUNE.SHP.ZIP"), "/vsizip//a/COMMUNE.SHP.ZIP");
-    EXPECT_EQ(gdal_virtual_path("/vsizip//a/b.zip/c.shp"), "/vsizip//a/b.zip/c.shp");
-    EXPECT_EQ(gdal_virtual_path("/a/communes.geojson"), "/a/communes.geojson");
+    EXPECT_EQ(gdal::gdal_virtual_path("/a/roads.fgb.gz"), "/vsigzip//a/roads.fgb.gz");
+    EXPECT_EQ(gdal::gdal_virtual_path("/a/COMMUNE.SHP.ZIP"), "/vsizip//a/COMMUNE.SHP.ZIP");
+    EXPECT_EQ(gdal::gdal_virtual_path("/vsizip//a/b.zip/c.shp"), "/vsizip//a/b.zip/c.shp");
+    EXPECT_EQ(gdal::gdal_virtual_path("/a/communes.geojson"), "/a/communes.geojson");
 
-    const OgrSource roads = open_vector_layer(demo("corse/roads.fgb.gz"));
+    const gdal::OgrSource roads = gdal::open_vector_layer(demo("corse/roads.fgb.gz"));
     ASSERT_NE(roads.layer, nullptr);
-    EXPECT_EQ(layer_crs(roads.layer), "EPSG:2154");
+    EXPECT_EQ(gdal::layer_crs(roads.layer), "EPSG:2154");
     // Every feature is read through the gzip stream, as many as the layer says it has.
     const GIntBig declared = roads.layer->GetFeatureCount(TRUE);
     GIntBig read = 0;
@@ -45,16 +45,16 @@ TEST(OgrSource, CompressedFilesOpenThroughGdalVirtualFileSystems) {
 }
 
 TEST(OgrSource, FieldsAreFoundWhateverTheirCaseAndCodesKeepTheirZeros) {
-    const OgrSource communes = open_vector_layer(demo("corse/communes.geojson"));
+    const gdal::OgrSource communes = gdal::open_vector_layer(demo("corse/communes.geojson"));
     OGRFeatureDefn* defn = communes.layer->GetLayerDefn();
-    const auto code = find_field(defn, {"insee_com", "CODE", "codgeo"});
+    const auto code = gdal::find_field(defn, {"insee_com", "CODE", "codgeo"});
     ASSERT_TRUE(code);
     EXPECT_EQ(std::string(defn->GetFieldDefn(*code)->GetNameRef()), "code");
-    EXPECT_EQ(find_field(defn, std::string("NOM")), find_field(defn, {"nom"}));
-    EXPECT_FALSE(find_field(defn, {"population_municipale"}));
+    EXPECT_EQ(gdal::find_field(defn, std::string("NOM")), gdal::find_field(defn, {"nom"}));
+    EXPECT_FALSE(gdal::find_field(defn, {"population_municipale"}));
     std::set<std::string> codes;
     communes.layer->ResetReading();
-    for (auto& f : *communes.layer) codes.insert(field_text(*f, *code));
+    for (auto& f : *communes.layer) codes.insert(gdal::field_text(*f, *code));
     EXPECT_EQ(codes.size(), static_cast<std::size_t>(communes.layer->GetFeatureCount()));
     EXPECT_TRUE(codes.count("2A004")) << "Ajaccio, a Corsican code with a letter";
     for (const auto& c : codes) EXPECT_EQ(c.size(), 5u) << c;

@@ -11,18 +11,19 @@
 namespace palliacarte {
 namespace {
 
-std::vector<Structure> curated_92() {
-    std::vector<Structure> out;
+std::vector<model::Structure> curated_92() {
+    std::vector<model::Structure> out;
     for (auto& s :
-         load_territory(load_territory_config(test::config("hauts-de-seine.json"))).structures)
+         load::load_territory(config::load_territory_config(test::config("hauts-de-seine.json")))
+             .structures)
         if (!s.finess_et.empty() && s.position) out.push_back(std::move(s));
     return out;
 }
 
 TEST(SourceComparison, JoinsOnFinessAndTypeAndPairsRetypedEstablishments) {
-    const std::vector<Structure> first = curated_92();
+    const std::vector<model::Structure> first = curated_92();
     ASSERT_GE(first.size(), 5u);
-    std::vector<Structure> second = first;
+    std::vector<model::Structure> second = first;
     // The one retyped must be the only one of its establishment, or the join pairs it otherwise.
     std::size_t retyped = second.size();
     for (std::size_t i = 0; i < second.size() && retyped == second.size(); ++i) {
@@ -40,29 +41,29 @@ TEST(SourceComparison, JoinsOnFinessAndTypeAndPairsRetypedEstablishments) {
         second.size() - 1 == retyped ? second.size() - 2 : second.size() - 1;
     const std::string dropped_type = second[dropped].type;
     second.erase(second.begin() + static_cast<std::ptrdiff_t>(dropped));
-    Structure extra = first.front();
+    model::Structure extra = first.front();
     extra.finess_et = "999999999";
     second.push_back(extra);
 
-    const SourceComparison c = compare_sources(first, second);
+    const inspect::SourceComparison c = inspect::compare_sources(first, second);
     std::size_t both = 0, differs = 0, only_first = 0, only_second = 0;
     for (const auto& row : c.rows) {
         switch (row.agreement) {
-            case Agreement::both:
+            case inspect::Agreement::both:
                 ++both;
                 EXPECT_NEAR(row.distance_m, row.first == &first[moved] ? 500.0 : 0.0, 1e-6);
                 break;
-            case Agreement::type_differs:
+            case inspect::Agreement::type_differs:
                 ++differs;
                 EXPECT_EQ(row.first->type, old_type);
                 EXPECT_NE(row.second->type, old_type);
                 EXPECT_NEAR(row.distance_m, 0, 1e-6);
                 break;
-            case Agreement::only_first:
+            case inspect::Agreement::only_first:
                 ++only_first;
                 EXPECT_EQ(row.first->type, dropped_type);
                 break;
-            case Agreement::only_second:
+            case inspect::Agreement::only_second:
                 ++only_second;
                 EXPECT_EQ(row.finess_et, "999999999");
                 break;
@@ -74,7 +75,7 @@ TEST(SourceComparison, JoinsOnFinessAndTypeAndPairsRetypedEstablishments) {
     EXPECT_EQ(only_second, 1u);
     EXPECT_EQ(c.by_type.at(old_type).type_differs, 1u);
     // The CSV: a header, then a row per compared structure.
-    EXPECT_EQ(comparison_table(c).size(), c.rows.size() + 1);
+    EXPECT_EQ(inspect::comparison_table(c).size(), c.rows.size() + 1);
 }
 
 }  // namespace

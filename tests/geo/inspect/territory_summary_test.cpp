@@ -14,14 +14,15 @@ namespace palliacarte {
 namespace {
 
 struct Loaded {
-    TerritoryConfig config;
-    Territory territory;
+    config::TerritoryConfig config;
+    model::Territory territory;
 };
 
 const Loaded& hauts_de_seine() {
     static const Loaded x = [] {
-        TerritoryConfig c = load_territory_config(test::config("hauts-de-seine.json"));
-        Territory t = load_territory(c);
+        config::TerritoryConfig c =
+            config::load_territory_config(test::config("hauts-de-seine.json"));
+        model::Territory t = load::load_territory(c);
         return Loaded{std::move(c), std::move(t)};
     }();
     return x;
@@ -29,7 +30,7 @@ const Loaded& hauts_de_seine() {
 
 TEST(TerritorySummary, CountsAreThoseOfTheLoadedTerritory) {
     const auto& [config, t] = hauts_de_seine();
-    const nlohmann::json s = summarize_territory(config, t);
+    const nlohmann::json s = inspect::summarize_territory(config, t);
     EXPECT_EQ(s["territory"], t.name);
     EXPECT_EQ(s["crs"], "EPSG:" + std::to_string(t.epsg));
     ASSERT_GT(t.communes.size(), 30u);
@@ -54,15 +55,15 @@ TEST(TerritorySummary, CountsAreThoseOfTheLoadedTerritory) {
         listed += row["total"].get<std::size_t>();
     }
     EXPECT_EQ(listed, t.structures.size());
-    EXPECT_EQ(s["diagnostics"]["rejected"], t.load.report.count(Severity::rejected));
-    EXPECT_EQ(s["diagnostics"]["warnings"], t.load.report.count(Severity::warning));
+    EXPECT_EQ(s["diagnostics"]["rejected"], t.load.report.count(core::Severity::rejected));
+    EXPECT_EQ(s["diagnostics"]["warnings"], t.load.report.count(core::Severity::warning));
 }
 
 TEST(TerritorySummary, DiagnosticEntriesAreCappedButCountsStayWhole) {
     const auto& [config, t] = hauts_de_seine();
     const std::size_t all = t.load.report.entries().size();
     ASSERT_GT(all, 1u) << "the 92 demo records diagnostics (structures without a position…)";
-    const nlohmann::json s = summarize_territory(config, t, 1);
+    const nlohmann::json s = inspect::summarize_territory(config, t, 1);
     EXPECT_EQ(s["diagnostics"]["entries"].size(), 1u);
     EXPECT_EQ(s["diagnostics"]["rejected"].get<std::size_t>() +
                   s["diagnostics"]["warnings"].get<std::size_t>() +

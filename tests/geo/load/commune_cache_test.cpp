@@ -14,7 +14,7 @@ namespace {
 
 // Corsica's communes out of the national boundary file (the case the cache is for), with the
 // cache in a scratch directory.
-TerritoryConfig corsica(const std::string& cache_dir, const char* dep2 = "2B") {
+config::TerritoryConfig corsica(const std::string& cache_dir, const char* dep2 = "2B") {
     const nlohmann::json doc = {
         {"name", "Corse"},
         {"departements", {"2A", dep2}},
@@ -23,10 +23,10 @@ TerritoryConfig corsica(const std::string& cache_dir, const char* dep2 = "2B") {
          {{"path", "communes/france-geojson/communes-france-entiere-2018-merged.geojson"}}},
         {"crosswalk", {{"path", "communes/communes-2018-to-cog2026-crosswalk.csv"}}},
         {"structure_types", test::structure_types()}};
-    return parse_territory_config(doc, "corse.json", test::data_root());
+    return config::parse_territory_config(doc, "corse.json", test::data_root());
 }
 
-bool step_ran(const Territory& t, const std::string& prefix) {
+bool step_ran(const model::Territory& t, const std::string& prefix) {
     for (const auto& s : t.load.timings)
         if (s.step.rfind(prefix, 0) == 0) return true;
     return false;
@@ -38,10 +38,10 @@ std::string the_cache_file(const std::string& dir) {
     return "";
 }
 
-void expect_same_communes(const Territory& a, const Territory& b) {
+void expect_same_communes(const model::Territory& a, const model::Territory& b) {
     ASSERT_EQ(a.communes.size(), b.communes.size());
     for (std::size_t i = 0; i < a.communes.size(); ++i) {
-        const Commune &x = a.communes[i], &y = b.communes[i];
+        const model::Commune &x = a.communes[i], &y = b.communes[i];
         EXPECT_EQ(x.insee, y.insee);
         EXPECT_EQ(x.name, y.name);
         EXPECT_EQ(x.departement, y.departement);
@@ -62,12 +62,12 @@ void expect_same_communes(const Territory& a, const Territory& b) {
 TEST(CommuneCache, SecondLoadReadsTheCacheAndGivesTheSameCommunes) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("commune-cache");
-    const Territory cold = load_territory(corsica(dir.file("")));
+    const model::Territory cold = load::load_territory(corsica(dir.file("")));
     EXPECT_TRUE(step_ran(cold, "communes.read (GDAL)"));
     ASSERT_EQ(cold.communes.size(), 360u);
     ASSERT_FALSE(the_cache_file(dir.file("")).empty());
 
-    const Territory warm = load_territory(corsica(dir.file("")));
+    const model::Territory warm = load::load_territory(corsica(dir.file("")));
     EXPECT_TRUE(step_ran(warm, "communes.cache"));
     EXPECT_FALSE(step_ran(warm, "communes.read (GDAL)"));
     expect_same_communes(cold, warm);
@@ -78,17 +78,17 @@ TEST(CommuneCache, SecondLoadReadsTheCacheAndGivesTheSameCommunes) {
 TEST(CommuneCache, DamagedOrStaleCacheIsIgnored) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("commune-cache-damaged");
-    const Territory cold = load_territory(corsica(dir.file("")));
+    const model::Territory cold = load::load_territory(corsica(dir.file("")));
     const std::string file = the_cache_file(dir.file(""));
     ASSERT_FALSE(file.empty());
     std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);
-    const Territory again = load_territory(corsica(dir.file("")));
+    const model::Territory again = load::load_territory(corsica(dir.file("")));
     EXPECT_TRUE(step_ran(again, "communes.read (GDAL)"));  // reloaded from the source
     expect_same_communes(cold, again);
 
     // Another département filter is another extract, never the cached one.
-    const Territory one = load_territory(corsica(dir.file(""), "2A"));
+    const model::Territory one = load::load_territory(corsica(dir.file(""), "2A"));
     EXPECT_TRUE(step_ran(one, "communes.read (GDAL)"));
     EXPECT_LT(one.communes.size(), cold.communes.size());
-    EXPECT_FALSE(read_commune_cache(file, "not-the-key"));
+    EXPECT_FALSE(load::read_commune_cache(file, "not-the-key"));
 }

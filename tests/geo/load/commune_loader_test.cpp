@@ -17,15 +17,15 @@ namespace bg = boost::geometry;
 
 namespace {
 
-CommuneLoadOptions options_for(const std::string& path) {
-    CommuneLoadOptions o;
+load::CommuneLoadOptions options_for(const std::string& path) {
+    load::CommuneLoadOptions o;
     o.source.path = path;
     return o;
 }
 
-const Commune* find(const std::vector<Commune>& cs, const std::string& code) {
-    const auto it =
-        std::find_if(cs.begin(), cs.end(), [&](const Commune& c) { return c.insee == code; });
+const model::Commune* find(const std::vector<model::Commune>& cs, const std::string& code) {
+    const auto it = std::find_if(cs.begin(), cs.end(),
+                                 [&](const model::Commune& c) { return c.insee == code; });
     return it == cs.end() ? nullptr : &*it;
 }
 
@@ -33,33 +33,34 @@ const Commune* find(const std::vector<Commune>& cs, const std::string& code) {
 
 TEST(CommuneLoader, HautsDeSeineGeoJsonInLambert93) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    const auto r = load_communes(
+    core::LoadReport report;
+    const auto r = load::load_communes(
         options_for(test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson")),
         report);
     ASSERT_EQ(r.communes.size(), 36u);
     EXPECT_EQ(r.code_field, "code");
     EXPECT_EQ(r.name_field, "nom");
     EXPECT_EQ(r.source_crs, "EPSG:4326");
-    EXPECT_EQ(report.count(Severity::rejected), 0u);
-    const double area = std::accumulate(r.communes.begin(), r.communes.end(), 0.0,
-                                        [](double a, const Commune& c) { return a + c.area_m2; });
+    EXPECT_EQ(report.count(core::Severity::rejected), 0u);
+    const double area =
+        std::accumulate(r.communes.begin(), r.communes.end(), 0.0,
+                        [](double a, const model::Commune& c) { return a + c.area_m2; });
     EXPECT_NEAR(area / 1e6, 175.5, 1.0);  // SOURCES.md: summed areas of 92 = 175.5 km²
-    const Commune* boulogne = find(r.communes, "92012");
+    const model::Commune* boulogne = find(r.communes, "92012");
     ASSERT_NE(boulogne, nullptr);
     // Lambert-93 metres, around the FINESS point of Ambroise-Paré (644016, 6861270).
     EXPECT_GT(boulogne->bbox.min_corner().x, 640000);
     EXPECT_LT(boulogne->bbox.max_corner().x, 648000);
-    EXPECT_TRUE(bg::covered_by(Point{644016.6, 6861270.5}, boulogne->geometry));
+    EXPECT_TRUE(bg::covered_by(model::Point{644016.6, 6861270.5}, boulogne->geometry));
     for (const auto& c : r.communes) EXPECT_TRUE(bg::is_valid(c.geometry)) << c.insee;
 }
 
 TEST(CommuneLoader, BareFeatureGeoJsonIsOneCommuneLikeShape) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
+    core::LoadReport report;
     auto o =
         options_for(test::data("communes/france-geojson/departement-92-hauts-de-seine.geojson"));
-    const auto r = load_communes(o, report);
+    const auto r = load::load_communes(o, report);
     ASSERT_EQ(r.communes.size(), 1u);
     EXPECT_EQ(r.communes[0].insee, "92");  // a département outline: code "92"
     EXPECT_NEAR(r.communes[0].area_m2 / 1e6, 175.5, 2.0);
@@ -67,34 +68,35 @@ TEST(CommuneLoader, BareFeatureGeoJsonIsOneCommuneLikeShape) {
 
 TEST(CommuneLoader, NationalFileMergesThroughCrosswalkAndRepairsCondeEnNormandie) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    const Crosswalk x =
-        Crosswalk::load(test::data("communes/communes-2018-to-cog2026-crosswalk.csv"), {}, report);
+    core::LoadReport report;
+    const load::Crosswalk x = load::Crosswalk::load(
+        test::data("communes/communes-2018-to-cog2026-crosswalk.csv"), {}, report);
     auto o = options_for(
         test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson"));
     o.crosswalk = &x;
     o.epsg_per_departement = true;
-    const auto r = load_communes(o, report);
+    const auto r = load::load_communes(o, report);
     EXPECT_EQ(r.features_read, 35357u);
     EXPECT_EQ(r.features_rejected, 0u);
     EXPECT_EQ(r.invalid_repaired, 1u);
     EXPECT_EQ(report.count("invalid_geometry_repaired"), 1u);
-    const auto& repaired =
-        *std::find_if(report.entries().begin(), report.entries().end(),
-                      [](const Diagnostic& d) { return d.reason == "invalid_geometry_repaired"; });
+    const auto& repaired = *std::find_if(
+        report.entries().begin(), report.entries().end(),
+        [](const core::Diagnostic& d) { return d.reason == "invalid_geometry_repaired"; });
     EXPECT_NE(repaired.where.find("14174"), std::string::npos);
     // 35,357 polygons → the communes of COG 2026 that have a polygon (34,864 direct codes plus
     // the chefs-lieux of merged communes); 317 of them are dissolved from several polygons.
     EXPECT_EQ(r.merged_communes, 317u);
     std::set<std::string> expected;
     {
-        auto csv = CsvReader::open(test::data("communes/communes-2018-to-cog2026-crosswalk.csv"));
-        CsvRecord rec;
+        auto csv =
+            core::CsvReader::open(test::data("communes/communes-2018-to-cog2026-crosswalk.csv"));
+        core::CsvRecord rec;
         while (csv.next(rec))
             if (!rec.fields[0].empty()) expected.insert(rec.fields[2]);
     }
     EXPECT_EQ(r.communes.size(), expected.size());
-    const Commune* conde = find(r.communes, "14174");
+    const model::Commune* conde = find(r.communes, "14174");
     ASSERT_NE(conde, nullptr);
     EXPECT_TRUE(bg::is_valid(conde->geometry));
     EXPECT_GT(conde->area_m2, 1e7);  // a commune nouvelle of several former communes
@@ -107,13 +109,13 @@ TEST(CommuneLoader, NationalFileMergesThroughCrosswalkAndRepairsCondeEnNormandie
 
 TEST(CommuneLoader, DepartementFilterKeepsCorsica) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
+    core::LoadReport report;
     auto o = options_for(
         test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson"));
     o.departements = {"2A", "2B"};
-    const auto r = load_communes(o, report);
+    const auto r = load::load_communes(o, report);
     EXPECT_EQ(r.communes.size(), 360u);
-    EXPECT_TRUE(std::all_of(r.communes.begin(), r.communes.end(), [](const Commune& c) {
+    EXPECT_TRUE(std::all_of(r.communes.begin(), r.communes.end(), [](const model::Commune& c) {
         return c.departement == "2A" || c.departement == "2B";
     }));
 }
@@ -158,17 +160,18 @@ TEST(CommuneLoader, AdminExpressStyleGeoPackageAndShapefileInLambert93) {
                                        {"ESRI Shapefile", "COMMUNE.shp"}}) {
         const std::string path = to_admin_express(dir, driver, name);
         ASSERT_FALSE(path.empty()) << driver;
-        LoadReport report;
-        const auto r = load_communes(options_for(path), report);
+        core::LoadReport report;
+        const auto r = load::load_communes(options_for(path), report);
         EXPECT_EQ(r.code_field, "INSEE_COM") << driver;
         EXPECT_EQ(r.name_field, "NOM");
         EXPECT_EQ(r.population_field, "POPULATION");
         EXPECT_EQ(r.source_crs, "EPSG:2154");
         ASSERT_EQ(r.communes.size(), 36u);
         EXPECT_EQ(*r.communes[0].population, 1000);
-        const Commune* boulogne = find(r.communes, "92012");
+        const model::Commune* boulogne = find(r.communes, "92012");
         ASSERT_NE(boulogne, nullptr);
-        EXPECT_TRUE(bg::covered_by(Point{644016.6, 6861270.5}, boulogne->geometry)) << driver;
+        EXPECT_TRUE(bg::covered_by(model::Point{644016.6, 6861270.5}, boulogne->geometry))
+            << driver;
     }
 }
 
@@ -176,13 +179,13 @@ TEST(CommuneLoader, TruncatedGeoJsonIsADataErrorNamingTheFile) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("truncated");
     const std::string full =
-        read_file(test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson"));
+        core::read_file(test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson"));
     const std::string path = dir.write("truncated.geojson", full.substr(0, full.size() / 2));
-    LoadReport report;
+    core::LoadReport report;
     try {
-        load_communes(options_for(path), report);
+        load::load_communes(options_for(path), report);
         FAIL() << "expected DataError";
-    } catch (const DataError& e) {
+    } catch (const core::DataError& e) {
         EXPECT_EQ(e.file(), path);
         EXPECT_NE(e.reason().find("source vectorielle illisible"), std::string::npos) << e.reason();
     }
@@ -195,19 +198,19 @@ TEST(CommuneLoader, MissingCodeFieldAndNonPolygonFeaturesAreReported) {
  {"type":"Feature","properties":{"code":"92001","nom":"Carré"},"geometry":{"type":"Polygon","coordinates":[[[2.2,48.8],[2.21,48.8],[2.21,48.81],[2.2,48.81],[2.2,48.8]]]}},
  {"type":"Feature","properties":{"code":"92002","nom":"Point"},"geometry":{"type":"Point","coordinates":[2.2,48.8]}},
  {"type":"Feature","properties":{"code":"92003","nom":"Noeud"},"geometry":{"type":"Polygon","coordinates":[[[2.3,48.8],[2.31,48.81],[2.31,48.8],[2.3,48.81],[2.3,48.8]]]}}]})");
-    LoadReport report;
-    const auto r = load_communes(options_for(path), report);
+    core::LoadReport report;
+    const auto r = load::load_communes(options_for(path), report);
     EXPECT_EQ(r.communes.size(), 2u);
     EXPECT_EQ(report.count("not_polygon"), 1u);
     EXPECT_EQ(r.invalid_repaired, 1u);
-    const Commune* knot = find(r.communes, "92003");
+    const model::Commune* knot = find(r.communes, "92003");
     ASSERT_NE(knot, nullptr);
     EXPECT_TRUE(bg::is_valid(knot->geometry));
     EXPECT_EQ(knot->geometry.size(), 2u);  // the bow-tie becomes two triangles
 
     auto o = options_for(path);
     o.source.code_field = "INSEE_COM";
-    EXPECT_THROW(load_communes(o, report), DataError);
+    EXPECT_THROW(load::load_communes(o, report), core::DataError);
 }
 
 TEST(CommuneLoader, SameCodeTwiceIsDissolvedIntoOneCommune) {
@@ -216,8 +219,8 @@ TEST(CommuneLoader, SameCodeTwiceIsDissolvedIntoOneCommune) {
     const std::string path = dir.write("two.geojson", R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{"code":"92001","nom":"Ouest"},"geometry":{"type":"Polygon","coordinates":[[[2.2,48.8],[2.21,48.8],[2.21,48.81],[2.2,48.81],[2.2,48.8]]]}},
  {"type":"Feature","properties":{"code":"92001","nom":"Est"},"geometry":{"type":"Polygon","coordinates":[[[2.21,48.8],[2.22,48.8],[2.22,48.81],[2.21,48.81],[2.21,48.8]]]}}]})");
-    LoadReport report;
-    const auto r = load_communes(options_for(path), report);
+    core::LoadReport report;
+    const auto r = load::load_communes(options_for(path), report);
     ASSERT_EQ(r.communes.size(), 1u);
     EXPECT_EQ(r.merged_communes, 1u);
     EXPECT_EQ(r.communes[0].source_features, 2u);

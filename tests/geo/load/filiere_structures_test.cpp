@@ -9,21 +9,21 @@
 using namespace palliacarte;
 
 namespace {
-const Territory& hauts_de_seine() {
-    static const Territory t =
-        load_territory(load_territory_config(test::config("hauts-de-seine.json")));
+const model::Territory& hauts_de_seine() {
+    static const model::Territory t =
+        load::load_territory(config::load_territory_config(test::config("hauts-de-seine.json")));
     return t;
 }
 }  // namespace
 
 TEST(FiliereStructures, Palliative92Yields54Structures40Located) {
-    const Territory& t = hauts_de_seine();
+    const model::Territory& t = hauts_de_seine();
     ASSERT_EQ(t.structures.size(), 54u);
     std::size_t located = 0, without = 0;
     for (const auto& s : t.structures) (s.position ? located : without)++;
     EXPECT_EQ(located, 40u);
     EXPECT_EQ(without, 14u);
-    EXPECT_EQ(t.load.report.count(Severity::rejected), 0u);
+    EXPECT_EQ(t.load.report.count(core::Severity::rejected), 0u);
 }
 
 TEST(FiliereStructures, CountsPerTypeMatchTheContrat) {
@@ -37,9 +37,9 @@ TEST(FiliereStructures, CountsPerTypeMatchTheContrat) {
 }
 
 TEST(FiliereStructures, PositionsAreLambert93AndUnlocatedKeepTheirDeclaredArea) {
-    const Territory& t = hauts_de_seine();
-    const Structure* foch = nullptr;
-    const Structure* voisins = nullptr;
+    const model::Territory& t = hauts_de_seine();
+    const model::Structure* foch = nullptr;
+    const model::Structure* voisins = nullptr;
     for (const auto& s : t.structures) {
         if (s.id == "lisp-foch") foch = &s;
         if (s.id == "benevoles-voisins-et-soins-nord") voisins = &s;
@@ -48,15 +48,15 @@ TEST(FiliereStructures, PositionsAreLambert93AndUnlocatedKeepTheirDeclaredArea) 
     ASSERT_TRUE(foch->position);
     EXPECT_DOUBLE_EQ(foch->position->x, 642877.5);
     EXPECT_DOUBLE_EQ(foch->position->y, 6863746.5);
-    EXPECT_EQ(foch->placement, Placement::located);
+    EXPECT_EQ(foch->placement, model::Placement::located);
     EXPECT_FALSE(voisins->position);
-    EXPECT_EQ(voisins->placement, Placement::declared_area_only);
+    EXPECT_EQ(voisins->placement, model::Placement::declared_area_only);
     EXPECT_EQ(voisins->intervention_communes,
               (std::vector<std::string>{"92035", "92025", "92009"}));
 }
 
 TEST(FiliereStructures, ParisHadAreKeptAndReportedOutsideTheTerritory) {
-    const Territory& t = hauts_de_seine();
+    const model::Territory& t = hauts_de_seine();
     std::size_t outside = 0;
     for (const auto& s : t.structures)
         if (s.position && s.outside_distance_m > 0) {

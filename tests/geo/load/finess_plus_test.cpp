@@ -36,7 +36,7 @@ std::string fixture(const std::string& name) {
     return path;
 }
 
-const Structure* find(const std::vector<Structure>& v, const std::string& id) {
+const model::Structure* find(const std::vector<model::Structure>& v, const std::string& id) {
     for (const auto& s : v)
         if (s.id == id) return &s;
     return nullptr;
@@ -44,22 +44,22 @@ const Structure* find(const std::vector<Structure>& v, const std::string& id) {
 
 // The Ain (01), where the ANS examples' establishments are, from the national boundaries: read
 // once for the suite (4 s).
-const std::vector<Commune>& ain_communes() {
-    static const std::vector<Commune> communes = [] {
-        LoadReport report;
-        CommuneLoadOptions o;
+const std::vector<model::Commune>& ain_communes() {
+    static const std::vector<model::Commune> communes = [] {
+        core::LoadReport report;
+        load::CommuneLoadOptions o;
         o.source.path =
             test::data("communes/france-geojson/communes-france-entiere-2018-merged.geojson");
         o.departements = {"01"};
-        return load_communes(o, report).communes;
+        return load::load_communes(o, report).communes;
     }();
     return communes;
 }
 
 // The 92 demo config with the hand-written FINESS+ fixtures as its only structures, analysing
 // `types`, as a config written to a temporary file and loaded as `analyze` loads it.
-AnalysisInputs fixture_92(const std::vector<std::string>& types,
-                          const std::function<void(nlohmann::json&)>& change = {}) {
+load::AnalysisInputs fixture_92(const std::vector<std::string>& types,
+                                const std::function<void(nlohmann::json&)>& change = {}) {
     // One folder per test process: ctest runs two of these tests at once.
     const test::ScratchDir scratch("finess-plus-92");
     const auto& dir = scratch.path();
@@ -78,16 +78,17 @@ AnalysisInputs fixture_92(const std::vector<std::string>& types,
     if (change) change(cfg);
     const std::string path = (dir / "finess-plus-92.json").string();
     std::ofstream(path) << cfg.dump(2);
-    return load_analysis_inputs(path, std::nullopt);
+    return load::load_analysis_inputs(path, std::nullopt);
 }
 
 }  // namespace
 
 TEST(FinessPlus, EveryRecordOfTheAnsExamplesIsRead) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    FinessPlusCounts n;
-    const auto ets = read_finess_plus(example(kActivities), example(kStructures), {}, report, &n);
+    core::LoadReport report;
+    load::FinessPlusCounts n;
+    const auto ets =
+        load::read_finess_plus(example(kActivities), example(kStructures), {}, report, &n);
     EXPECT_EQ(n.entities, 64u);
     EXPECT_EQ(n.establishments, 84u);
     EXPECT_EQ(n.authorised + n.exercised, 335u);
@@ -114,22 +115,22 @@ TEST(FinessPlus, EveryRecordOfTheAnsExamplesIsRead) {
 // (One test: the Ain's communes take 4 s to read from the national file, 15 s under ASan.)
 TEST(FinessPlus, TheLispOfCliniqueConvertHasFourBedsAtItsAddress) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    const auto rules = read_finess_rules(test::config("finess-plus-activities.json"));
-    const auto ets = read_finess_plus(example(kActivities), example(kStructures), {"01"}, report,
-                                      nullptr, finess_plus_filter(rules));
+    core::LoadReport report;
+    const auto rules = config::read_finess_rules(test::config("finess-plus-activities.json"));
+    const auto ets = load::read_finess_plus(example(kActivities), example(kStructures), {"01"},
+                                            report, nullptr, load::finess_plus_filter(rules));
     const auto unfiltered =
-        read_finess_plus(example(kActivities), example(kStructures), {"01"}, report);
+        load::read_finess_plus(example(kActivities), example(kStructures), {"01"}, report);
     ASSERT_LT(ets.size(), unfiltered.size());
     const auto& communes = ain_communes();
-    StructurePlacer placer(communes, 2154, 10000), placer_all(communes, 2154, 10000);
-    const auto types = StructureTypeTable::load(test::structure_types());
-    std::vector<Structure> out, out_all;
-    select_finess_structures(ets, rules, types, placer, out, report, example(kActivities));
-    select_finess_structures(unfiltered, rules, types, placer_all, out_all, report, "all");
+    load::StructurePlacer placer(communes, 2154, 10000), placer_all(communes, 2154, 10000);
+    const auto types = model::StructureTypeTable::load(test::structure_types());
+    std::vector<model::Structure> out, out_all;
+    load::select_finess_structures(ets, rules, types, placer, out, report, example(kActivities));
+    load::select_finess_structures(unfiltered, rules, types, placer_all, out_all, report, "all");
     ASSERT_EQ(out.size(), out_all.size());
     for (std::size_t i = 0; i < out.size(); ++i) EXPECT_EQ(out[i].id, out_all[i].id);
-    const Structure* lisp = find(out, "lisp-010780195");
+    const model::Structure* lisp = find(out, "lisp-010780195");
     ASSERT_NE(lisp, nullptr);
     EXPECT_EQ(lisp->type, "LISP");
     EXPECT_EQ(lisp->name, "CLINIQUE DOCTEUR CONVERT");
@@ -143,7 +144,7 @@ TEST(FinessPlus, TheLispOfCliniqueConvertHasFourBedsAtItsAddress) {
     ASSERT_TRUE(lisp->position);
     EXPECT_NEAR(lisp->position->x, 873766.07, 0.01);
     EXPECT_NEAR(lisp->position->y, 6570414.61, 0.01);
-    EXPECT_EQ(lisp->placement, Placement::located);
+    EXPECT_EQ(lisp->placement, model::Placement::located);
     std::size_t palliative = 0;
     for (const auto& s : out)
         if (s.type == "LISP" || s.type == "USP" || s.type == "EMSP" || s.type == "LISPP")
@@ -154,7 +155,7 @@ TEST(FinessPlus, TheLispOfCliniqueConvertHasFourBedsAtItsAddress) {
 TEST(FinessPlus, ZonesOfTheExamplesAreReadBack) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     std::vector<std::vector<std::string>> zones;
-    stream_json_array(example(kActivities), "pmej", [&](nlohmann::json&& pm) {
+    core::stream_json_array(example(kActivities), "pmej", [&](nlohmann::json&& pm) {
         for (const auto& a : pm["activitesAutorisees"])
             if (a["zoneIntervention"].is_object()) {
                 zones.emplace_back();
@@ -174,74 +175,76 @@ TEST(FinessPlus, InvalidOrTruncatedJsonNamesTheFileAndByte) {
     std::string text((std::istreambuf_iterator<char>(in)), {});
     const std::string truncated = (dir / "tronque.json").string();
     std::ofstream(truncated, std::ios::binary) << text.substr(0, text.size() / 2);
-    LoadReport report;
+    core::LoadReport report;
     try {
-        read_finess_plus(truncated, example(kStructures), {}, report);
+        load::read_finess_plus(truncated, example(kStructures), {}, report);
         FAIL() << "a truncated file was read";
-    } catch (const DataError& e) {
+    } catch (const core::DataError& e) {
         EXPECT_EQ(e.file(), truncated);
         EXPECT_NE(e.reason().find("JSON invalide ou tronqué à l'octet"), std::string::npos)
             << e.reason();
     }
     const std::string not_finess = (dir / "autre.json").string();
     std::ofstream(not_finess) << R"({"features": []})";
-    EXPECT_THROW(read_finess_plus(not_finess, example(kStructures), {}, report), DataError);
+    EXPECT_THROW(load::read_finess_plus(not_finess, example(kStructures), {}, report),
+                 core::DataError);
     const std::string garbage = (dir / "garbage.json").string();
     std::ofstream(garbage) << "{\"pmej\": [ {\"numFiness\": \"01\", } ]}";
     try {
-        read_finess_plus(garbage, example(kStructures), {}, report);
+        load::read_finess_plus(garbage, example(kStructures), {}, report);
         FAIL() << "invalid JSON was read";
-    } catch (const DataError& e) {
+    } catch (const core::DataError& e) {
         EXPECT_NE(e.reason().find("octet 32 "), std::string::npos) << e.reason();
     }
 }
 
 TEST(FinessPlus, FixturesGiveEveryPalliativeTypeWithCapacityAndZone) {
-    LoadReport report;
-    const auto ets =
-        read_finess_plus(fixture("activites-92.json"), fixture("structures-92.json"), {}, report);
+    core::LoadReport report;
+    const auto ets = load::read_finess_plus(fixture("activites-92.json"),
+                                            fixture("structures-92.json"), {}, report);
     EXPECT_EQ(ets.size(), 4u);  // the closed clinic left out
-    CommuneLoadOptions o;
+    load::CommuneLoadOptions o;
     o.source.path = test::config("demo/hauts-de-seine/communes.geojson");
-    const auto communes = load_communes(o, report).communes;
-    StructurePlacer placer(communes, 2154, 10000);
-    const auto types = StructureTypeTable::load(test::structure_types());
-    std::vector<Structure> out;
-    select_finess_structures(ets, read_finess_rules(test::config("finess-plus-activities.json")),
-                             types, placer, out, report, "fixture");
+    const auto communes = load::load_communes(o, report).communes;
+    load::StructurePlacer placer(communes, 2154, 10000);
+    const auto types = model::StructureTypeTable::load(test::structure_types());
+    std::vector<model::Structure> out;
+    load::select_finess_structures(
+        ets, config::read_finess_rules(test::config("finess-plus-activities.json")), types, placer,
+        out, report, "fixture");
     ASSERT_EQ(out.size(), 5u);
-    const Structure* usp = find(out, "usp-920000011");
+    const model::Structure* usp = find(out, "usp-920000011");
     ASSERT_NE(usp, nullptr);
     EXPECT_EQ(*usp->capacity, 10.0);
-    const Structure* lisp = find(out, "lisp-920000011");
+    const model::Structure* lisp = find(out, "lisp-920000011");
     ASSERT_NE(lisp, nullptr);
     // Medicine (6) and SSR (4, from the authorisation: the exercise gives none) beds add up.
     EXPECT_EQ(*lisp->capacity, 10.0);
     EXPECT_EQ(lisp->activities, "ASR R4/N2, ASR R4/W2");
-    const Structure* emsp = find(out, "emsp-920000012");
+    const model::Structure* emsp = find(out, "emsp-920000012");
     ASSERT_NE(emsp, nullptr);
     EXPECT_FALSE(emsp->capacity);
     EXPECT_NEAR(emsp->position->x, 645433, 1);  // swapped back
     // The inactive (etatObjet I) LISP and the ended USP of Courbevoie are not there.
     EXPECT_EQ(find(out, "lisp-920000012"), nullptr);
     EXPECT_EQ(find(out, "usp-920000012"), nullptr);
-    const Structure* had_zone = find(out, "had-920000021");
+    const model::Structure* had_zone = find(out, "had-920000021");
     ASSERT_NE(had_zone, nullptr);
     EXPECT_EQ(had_zone->intervention_communes, (std::vector<std::string>{"92050", "92012"}));
-    EXPECT_EQ(had_zone->placement, Placement::declared_area_only);
-    const Structure* had = find(out, "had-920000022");
+    EXPECT_EQ(had_zone->placement, model::Placement::declared_area_only);
+    const model::Structure* had = find(out, "had-920000022");
     ASSERT_NE(had, nullptr);
     EXPECT_TRUE(had->intervention_communes.empty());
-    EXPECT_EQ(had->placement, Placement::located);
+    EXPECT_EQ(had->placement, model::Placement::located);
 }
 
 // An analysis set up from the two files alone: a commune covered by the declared zone only
 // (Nanterre), by time only (Issy-les-Moulineaux), by both (Boulogne-Billancourt).
 TEST(FinessPlus, CoverageSaysZoneTimeOrBoth) {
-    AnalysisInputs in = fixture_92({"HAD"}, [](nlohmann::json& cfg) {
+    load::AnalysisInputs in = fixture_92({"HAD"}, [](nlohmann::json& cfg) {
         cfg["crow_fly"] = {{"speed_kmh", 10}};
     });
-    const CoverageAnalysis a = analyze_coverage(in.territory, in.analysis);
+    const analysis::CoverageAnalysis a = analysis::analyze_coverage(in.territory, in.analysis);
     ASSERT_EQ(a.types.size(), 1u);
     std::map<std::string, std::string> method;
     for (std::size_t i = 0; i < in.territory.communes.size(); ++i)
@@ -253,14 +256,14 @@ TEST(FinessPlus, CoverageSaysZoneTimeOrBoth) {
 
 // Capacity is the 2SFCA supply and a per-100 000 indicator: the fixture's one LISP has 10 beds.
 TEST(FinessPlus, BedsAreTheSupplyAndCountPer100000) {
-    AnalysisInputs in = fixture_92({"LISP", "EMSP"});
-    const CoverageAnalysis beds = analyze_coverage(in.territory, in.analysis);
+    load::AnalysisInputs in = fixture_92({"LISP", "EMSP"});
+    const analysis::CoverageAnalysis beds = analysis::analyze_coverage(in.territory, in.analysis);
     ASSERT_EQ(beds.types.size(), 2u);
     EXPECT_EQ(beds.types[0].supply_unit, "lits");
     EXPECT_EQ(beds.types[1].supply_unit, "structures");  // the EMSP has no capacity
     // The same analysis counting the LISP as one structure: every score is a tenth.
     for (auto& s : in.territory.structures) s.capacity.reset();
-    const CoverageAnalysis ones = analyze_coverage(in.territory, in.analysis);
+    const analysis::CoverageAnalysis ones = analysis::analyze_coverage(in.territory, in.analysis);
     EXPECT_EQ(ones.types[0].supply_unit, "structures");
     std::size_t compared = 0;
     for (std::size_t c = 0; c < in.territory.communes.size(); ++c) {
@@ -290,14 +293,14 @@ TEST(FinessPlus, GzippedFilesReadAsPublished) {
     std::filesystem::create_directories(dir);
     const std::string gz = (dir / "activites.json.gz").string();
     ASSERT_EQ(std::system(("gzip -c '" + example(kActivities) + "' > '" + gz + "'").c_str()), 0);
-    LoadReport report;
-    FinessPlusCounts n;
-    read_finess_plus(gz, example(kStructures), {}, report, &n);
+    core::LoadReport report;
+    load::FinessPlusCounts n;
+    load::read_finess_plus(gz, example(kStructures), {}, report, &n);
     EXPECT_EQ(n.entities, 64u);
     EXPECT_EQ(n.authorised + n.exercised, 335u);
     const auto size = std::filesystem::file_size(gz);
     std::filesystem::resize_file(gz, size / 2);
-    EXPECT_THROW(read_finess_plus(gz, example(kStructures), {}, report), DataError);
+    EXPECT_THROW(load::read_finess_plus(gz, example(kStructures), {}, report), core::DataError);
 }
 
 // What a finess-plus source holds in memory follows its rules, not the files: only the
@@ -305,12 +308,12 @@ TEST(FinessPlus, GzippedFilesReadAsPublished) {
 // have one or match a category or name rule.
 TEST(FinessPlus, TheMappingsFilterKeepsWhatTheRulesCanUse) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    const auto all = read_finess_plus(example(kActivities), example(kStructures), {}, report);
-    const auto filter =
-        finess_plus_filter(read_finess_rules(test::config("finess-plus-activities.json")));
-    const auto kept =
-        read_finess_plus(example(kActivities), example(kStructures), {}, report, nullptr, filter);
+    core::LoadReport report;
+    const auto all = load::read_finess_plus(example(kActivities), example(kStructures), {}, report);
+    const auto filter = load::finess_plus_filter(
+        config::read_finess_rules(test::config("finess-plus-activities.json")));
+    const auto kept = load::read_finess_plus(example(kActivities), example(kStructures), {}, report,
+                                             nullptr, filter);
     ASSERT_LT(kept.size(), all.size());
     bool convert = false;
     for (const auto& et : kept) {

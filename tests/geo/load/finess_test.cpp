@@ -21,14 +21,14 @@ const std::vector<std::string> kDeps = {"92", "25", "39", "70", "90"};
 
 TEST(Finess, EtalabLayoutMatchesFlattenedFileForTheSameDepartements) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    const auto etalab = read_finess_etalab(
+    core::LoadReport report;
+    const auto etalab = load::read_finess_etalab(
         test::data("structures/finess-etalab-layout_92-25-39-70-90_20210108.csv"), kDeps, report);
     const auto flat =
-        read_finess_flat(test::data("structures/finess_et_geo_20210108.csv"), kDeps, report);
+        load::read_finess_flat(test::data("structures/finess_et_geo_20210108.csv"), kDeps, report);
     EXPECT_EQ(etalab.size(), 3859u);
     ASSERT_EQ(etalab.size(), flat.size());
-    std::map<std::string, const FinessEstablishment*> by_id;
+    std::map<std::string, const load::FinessEstablishment*> by_id;
     for (const auto& e : flat) by_id[e.nofinesset] = &e;
     std::size_t located = 0;
     for (const auto& e : etalab) {
@@ -48,14 +48,14 @@ TEST(Finess, EtalabLayoutMatchesFlattenedFileForTheSameDepartements) {
         }
     }
     EXPECT_GT(located, 3800u);
-    EXPECT_EQ(report.count(Severity::rejected), 0u);
+    EXPECT_EQ(report.count(core::Severity::rejected), 0u);
 }
 
 TEST(Finess, Latin1EtalabFileReadsTheSameAsUtf8) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     // The official extracts before 2022 are ISO-8859-1: re-encode a slice of the real file.
     const std::string utf8 =
-        read_file(test::data("structures/finess-etalab-layout_92-25-39-70-90_20210108.csv"));
+        core::read_file(test::data("structures/finess-etalab-layout_92-25-39-70-90_20210108.csv"));
     std::string head = utf8.substr(0, utf8.find('\n', 200000) + 1);
     std::string latin1;
     for (std::size_t i = 0; i < head.size(); ++i) {
@@ -71,12 +71,12 @@ TEST(Finess, Latin1EtalabFileReadsTheSameAsUtf8) {
             latin1.push_back(static_cast<char>(c));
         }
     }
-    ASSERT_FALSE(is_valid_utf8(latin1));
+    ASSERT_FALSE(core::is_valid_utf8(latin1));
     test::ScratchDir dir("latin1");
     const auto p8 = dir.write("utf8.csv", head), p1 = dir.write("latin1.csv", latin1);
-    LoadReport r8, r1;
-    const auto a = read_finess_etalab(p8, {}, r8);
-    const auto b = read_finess_etalab(p1, {}, r1);
+    core::LoadReport r8, r1;
+    const auto a = load::read_finess_etalab(p8, {}, r8);
+    const auto b = load::read_finess_etalab(p1, {}, r1);
     ASSERT_EQ(a.size(), b.size());
     ASSERT_GT(a.size(), 100u);
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -88,18 +88,18 @@ TEST(Finess, Latin1EtalabFileReadsTheSameAsUtf8) {
 
 TEST(Finess, HadSelectionFindsCategory127AndHadNamedHospitalUnits) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    CommuneLoadOptions o;
+    core::LoadReport report;
+    load::CommuneLoadOptions o;
     o.source.path = test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson");
-    const auto communes = load_communes(o, report).communes;
+    const auto communes = load::load_communes(o, report).communes;
     const auto ets =
-        read_finess_flat(test::data("structures/finess_et_geo_20210108.csv"), {"92"}, report);
-    StructurePlacer placer(communes, 2154, 10000);
-    const auto types = StructureTypeTable::load(test::structure_types());
-    std::vector<Structure> out;
-    const std::vector<FinessRule> rules = {
+        load::read_finess_flat(test::data("structures/finess_et_geo_20210108.csv"), {"92"}, report);
+    load::StructurePlacer placer(communes, 2154, 10000);
+    const auto types = model::StructureTypeTable::load(test::structure_types());
+    std::vector<model::Structure> out;
+    const std::vector<config::FinessRule> rules = {
         {"HAD", {"127"}, R"(\bHAD\b|H\.A\.D|HOSPITALISATION A DOMICILE)", "", {}, {}}};
-    const auto n = select_finess_structures(ets, rules, types, placer, out, report, "finess");
+    const auto n = load::select_finess_structures(ets, rules, types, placer, out, report, "finess");
     // SOURCES.md: category 127 or the HAD name pattern gives 4 ETs in 92.
     EXPECT_EQ(n, 4u);
     ASSERT_EQ(out.size(), 4u);
@@ -114,13 +114,13 @@ TEST(Finess, HadSelectionFindsCategory127AndHadNamedHospitalUnits) {
 }
 
 TEST(Finess, NotAFinessFileIsADataError) {
-    LoadReport report;
-    EXPECT_THROW(
-        read_finess_etalab(test::data("territories/coordination-territories-92.csv"), {}, report),
-        DataError);
-    EXPECT_THROW(
-        read_finess_flat(test::data("territories/coordination-territories-92.csv"), {}, report),
-        DataError);
+    core::LoadReport report;
+    EXPECT_THROW(load::read_finess_etalab(test::data("territories/coordination-territories-92.csv"),
+                                          {}, report),
+                 core::DataError);
+    EXPECT_THROW(load::read_finess_flat(test::data("territories/coordination-territories-92.csv"),
+                                        {}, report),
+                 core::DataError);
 }
 
 // The national FINESS file serves a territory with the neighbours' establishments within its
@@ -144,8 +144,8 @@ TEST(Finess, NeighbouringDepartementsHadWithinTheMarginAreKept) {
               {"categories", {"127"}},
               {"name_pattern", "\\bHAD\\b|H\\.A\\.D|HOSPITALISATION A DOMICILE"}}}}}}},
         {"structure_types", test::structure_types()}};
-    const Territory t =
-        load_territory(parse_territory_config(doc, "cantal.json", test::data_root()));
+    const model::Territory t =
+        load::load_territory(config::parse_territory_config(doc, "cantal.json", test::data_root()));
     std::size_t had = 0;
     for (const auto& s : t.structures) {
         if (s.type != "HAD") continue;

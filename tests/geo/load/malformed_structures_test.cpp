@@ -15,29 +15,29 @@ namespace {
 class MalformedStructures : public ::testing::Test {
   protected:
     void SetUp() override {
-        LoadReport r;
-        CommuneLoadOptions o;
+        core::LoadReport r;
+        load::CommuneLoadOptions o;
         // The demo's copy of the 92 polygons: these tests run in a clone without ../shared.
         o.source.path = test::source_dir() + "/data/demo/hauts-de-seine/communes.geojson";
-        communes_ = load_communes(o, r).communes;
-        types_ = StructureTypeTable::load(test::structure_types());
+        communes_ = load::load_communes(o, r).communes;
+        types_ = model::StructureTypeTable::load(test::structure_types());
     }
-    std::vector<Structure> load(const std::string& text) {
+    std::vector<model::Structure> load(const std::string& text) {
         const auto path = dir_.write("structures.csv", text);
-        StructurePlacer placer(communes_, 2154, 15000);
-        std::vector<Structure> out;
-        read_filiere_csv(path, types_, placer, out, report_);
+        load::StructurePlacer placer(communes_, 2154, 15000);
+        std::vector<model::Structure> out;
+        load::read_filiere_csv(path, types_, placer, out, report_);
         return out;
     }
-    const Diagnostic& first(const std::string& reason) {
+    const core::Diagnostic& first(const std::string& reason) {
         for (const auto& d : report_.entries())
             if (d.reason == reason) return d;
         throw std::runtime_error("no diagnostic " + reason);
     }
     test::ScratchDir dir_{"malformed"};
-    std::vector<Commune> communes_;
-    StructureTypeTable types_;
-    LoadReport report_;
+    std::vector<model::Commune> communes_;
+    model::StructureTypeTable types_;
+    core::LoadReport report_;
 };
 
 // Hand-made header shared by the cases below (the palliative-92.csv schema, fewer columns).
@@ -57,7 +57,8 @@ TEST_F(MalformedStructures, NonNumericCoordinatesKeepTheStructureWithoutPosition
     const auto out = load(kHeader + "lisp-y,LISP Y,LISP,Sud,2.25E,48.8N,,,\n");
     ASSERT_EQ(out.size(), 1u);
     EXPECT_FALSE(out[0].position);
-    EXPECT_EQ(out[0].placement, Placement::declared_area_only);  // it still has its territory
+    EXPECT_EQ(out[0].placement,
+              model::Placement::declared_area_only);  // it still has its territory
     EXPECT_EQ(report_.count("position_rejected"), 1u);
     EXPECT_NE(first("position_rejected").message.find("ne sont pas des nombres"),
               std::string::npos);
@@ -79,7 +80,7 @@ TEST_F(MalformedStructures, CoordinatesInTheSeaAreRejected) {
     ASSERT_EQ(out.size(), 2u);
     EXPECT_FALSE(out[0].position);
     EXPECT_FALSE(out[1].position);
-    EXPECT_EQ(out[0].placement, Placement::unlocated);
+    EXPECT_EQ(out[0].placement, model::Placement::unlocated);
     EXPECT_EQ(report_.count("position_rejected"), 2u);
     EXPECT_NE(first("position_rejected").message.find("en mer"), std::string::npos);
 }
@@ -115,5 +116,5 @@ TEST_F(MalformedStructures, UnknownInterventionCommuneIsReported) {
 }
 
 TEST_F(MalformedStructures, FileWithoutIdOrTypeColumnIsADataError) {
-    EXPECT_THROW(load("nom,lon,lat\nA,2.2,48.8\n"), DataError);
+    EXPECT_THROW(load("nom,lon,lat\nA,2.2,48.8\n"), core::DataError);
 }

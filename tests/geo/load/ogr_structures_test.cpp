@@ -21,22 +21,23 @@ const char* kLayer = R"({"type":"FeatureCollection","features":[
 
 TEST(OgrStructures, PointLayerWithColumnMapping) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    CommuneLoadOptions o;
+    core::LoadReport report;
+    load::CommuneLoadOptions o;
     o.source.path = test::data("communes/france-geojson/communes-92-hauts-de-seine.geojson");
-    const auto communes = load_communes(o, report).communes;
+    const auto communes = load::load_communes(o, report).communes;
     test::ScratchDir dir("ogr-structures");
     const auto path = dir.write("equipes.geojson", kLayer);
-    StructureSourceConfig config;
-    config.format = StructureFormat::ogr;
+    config::StructureSourceConfig config;
+    config.format = config::StructureFormat::ogr;
     config.fields = {{"id", "identifiant"},
                      {"name", "libelle"},
                      {"type", "categorie"},
                      {"intervention_communes", "zone"}};
-    StructurePlacer placer(communes, 2154, 15000);
-    std::vector<Structure> out;
-    read_ogr_structures(config, path, StructureTypeTable::load(test::structure_types()), placer,
-                        out, report);
+    load::StructurePlacer placer(communes, 2154, 15000);
+    std::vector<model::Structure> out;
+    load::read_ogr_structures(config, path,
+                              model::StructureTypeTable::load(test::structure_types()), placer, out,
+                              report);
     ASSERT_EQ(out.size(), 3u);
     EXPECT_EQ(out[0].name, "Foch");
     ASSERT_TRUE(out[0].position);
@@ -49,8 +50,8 @@ TEST(OgrStructures, PointLayerWithColumnMapping) {
     EXPECT_EQ(report.count("unknown_type"), 1u);
 
     config.fields["type"] = "absent_column";
-    EXPECT_THROW(
-        read_ogr_structures(config, path, StructureTypeTable::load(test::structure_types()), placer,
-                            out, report),
-        DataError);
+    EXPECT_THROW(load::read_ogr_structures(config, path,
+                                           model::StructureTypeTable::load(test::structure_types()),
+                                           placer, out, report),
+                 core::DataError);
 }

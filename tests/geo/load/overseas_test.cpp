@@ -21,9 +21,9 @@ TEST(Overseas, ReunionLoadsInItsLocalCrsWithFinessHospitals) {
            {"path", "structures/finess_et_geo_20210108.csv"},
            {"select", {{{"type", "HOPITAL"}, {"categories", {"101", "355"}}}}}}}},
         {"structure_types", test::structure_types()}};
-    const auto config = parse_territory_config(doc, "reunion.json", test::data_root());
+    const auto config = config::parse_territory_config(doc, "reunion.json", test::data_root());
     EXPECT_EQ(config.epsg, 2975);
-    const Territory t = load_territory(config);
+    const model::Territory t = load::load_territory(config);
     EXPECT_EQ(t.communes.size(), 24u);  // the 24 communes of La Réunion
     for (const auto& c : t.communes) {
         EXPECT_EQ(c.epsg, 2975);

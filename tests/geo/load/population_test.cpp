@@ -10,8 +10,8 @@
 using namespace palliacarte;
 
 TEST(Population, HautsDeSeineLoads36CommunesAnd1654712Inhabitants) {
-    const auto config = load_territory_config(test::config("hauts-de-seine.json"));
-    const Territory t = load_territory(config);
+    const auto config = config::load_territory_config(test::config("hauts-de-seine.json"));
+    const model::Territory t = load::load_territory(config);
     EXPECT_EQ(t.communes.size(), 36u);
     EXPECT_EQ(t.population.total, 1654712);
     EXPECT_EQ(t.load.population_stats.communes_with_population, 36u);
@@ -23,8 +23,8 @@ TEST(Population, HautsDeSeineLoads36CommunesAnd1654712Inhabitants) {
 
 TEST(Population, EtalabFileKeepsOnlyCurrentCommunes) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    LoadReport report;
-    const auto table = load_etalab_communes_population(
+    core::LoadReport report;
+    const auto table = load::load_etalab_communes_population(
         test::data("communes/decoupage-administratif/communes.json"), report);
     EXPECT_EQ(table.size(), 34969u - 6u);  // commune-actuelle entries, less 6 uninhabited COM
     EXPECT_EQ(table.at("92012").population > 100000, true);
@@ -41,8 +41,9 @@ TEST(Population, CantalCrosswalkReportsRestoredCommunesWithoutPolygon) {
         {"crosswalk", {{"path", "communes/communes-2018-to-cog2026-crosswalk.csv"}}},
         {"population", {{"path", "communes/decoupage-administratif/communes.json"}}},
         {"structure_types", test::structure_types()}};
-    const auto config = parse_territory_config(doc, test::config("cantal.json"), test::data_root());
-    const Territory t = load_territory(config);
+    const auto config =
+        config::parse_territory_config(doc, test::config("cantal.json"), test::data_root());
+    const model::Territory t = load::load_territory(config);
     EXPECT_EQ(t.communes.size(), 246u);
     EXPECT_EQ(t.load.commune_stats.merged_communes, 1u);
     const auto& missing = t.load.population_stats.population_without_polygon;
@@ -56,8 +57,8 @@ TEST(Population, PlainCsvWithBadRowsReportsThem) {
     // Hand-made: one good row, one non-numeric, one short line.
     const std::string path =
         dir.write("pop.csv", "code,population\n92012,121334\n92040,beaucoup\n92050\n");
-    LoadReport report;
-    const auto table = load_population_csv(path, {}, report);
+    core::LoadReport report;
+    const auto table = load::load_population_csv(path, {}, report);
     EXPECT_EQ(table.size(), 1u);
     EXPECT_EQ(table.at("92012").population, 121334);
     EXPECT_EQ(report.count("bad_population"), 1u);

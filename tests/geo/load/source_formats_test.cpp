@@ -11,31 +11,32 @@ namespace palliacarte {
 namespace {
 
 TEST(SourceFormats, EveryNamedFormatHasItsReader) {
-    for (const auto& [format, name] : ChoiceNames<RoadFormat>::table) {
-        EXPECT_EQ(road_reader(format).format, format) << name;
-        EXPECT_TRUE(road_reader(format).read) << name;
+    for (const auto& [format, name] : config::ChoiceNames<config::RoadFormat>::table) {
+        EXPECT_EQ(load::road_reader(format).format, format) << name;
+        EXPECT_TRUE(load::road_reader(format).read) << name;
     }
-    for (const auto& [format, name] : ChoiceNames<PopulationFormat>::table) {
-        EXPECT_EQ(population_reader(format).format, format) << name;
+    for (const auto& [format, name] : config::ChoiceNames<config::PopulationFormat>::table) {
+        EXPECT_EQ(load::population_reader(format).format, format) << name;
         // Only the communes' own field has no file to read.
-        EXPECT_EQ(static_cast<bool>(population_reader(format).read_table),
-                  format != PopulationFormat::boundary_field)
+        EXPECT_EQ(static_cast<bool>(load::population_reader(format).read_table),
+                  format != config::PopulationFormat::boundary_field)
             << name;
     }
 }
 
 TEST(SourceFormats, TheOsmReaderBuildsARealExtract) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    RoadSourceConfig roads;
-    roads.format = RoadFormat::osm;
+    config::RoadSourceConfig roads;
+    roads.format = config::RoadFormat::osm;
     roads.paths = {test::data("osm/lorient_56_osm-api.osm.pbf")};
-    const CarProfile profile = CarProfile::load(test::config("profiles/car-fr.json"));
-    RoadLoadStats stats, direct_stats;
-    LoadReport report, direct_report;
-    const RoadGraph g = road_reader(RoadFormat::osm).read(roads, 2154, profile, stats, report, {});
+    const roads::CarProfile profile = roads::CarProfile::load(test::config("profiles/car-fr.json"));
+    model::RoadLoadStats stats, direct_stats;
+    core::LoadReport report, direct_report;
+    const roads::RoadGraph g =
+        load::road_reader(config::RoadFormat::osm).read(roads, 2154, profile, stats, report, {});
     // The table's reader is the OSM loader with the config's settings (chains merged).
-    const RoadGraph direct =
-        load_osm_roads(roads.paths, 2154, profile, direct_stats, direct_report, {}, true);
+    const roads::RoadGraph direct =
+        roads::load_osm_roads(roads.paths, 2154, profile, direct_stats, direct_report, {}, true);
     EXPECT_GT(g.node_count(), 100u);
     EXPECT_EQ(g.node_count(), direct.node_count());
     EXPECT_EQ(g.out_arc.size(), direct.out_arc.size());

@@ -7,7 +7,8 @@
 using namespace palliacarte;
 
 TEST(TerritoryGrouping, HautsDeSeineCoordinationAndEpt) {
-    const Territory t = load_territory(load_territory_config(test::config("hauts-de-seine.json")));
+    const model::Territory t =
+        load::load_territory(config::load_territory_config(test::config("hauts-de-seine.json")));
     ASSERT_EQ(t.groupings.size(), 3u);
     EXPECT_EQ(t.groupings[0].name, "departement");
     const auto& coord = t.groupings[1];
@@ -21,7 +22,8 @@ TEST(TerritoryGrouping, HautsDeSeineCoordinationAndEpt) {
 }
 
 TEST(TerritoryGrouping, CorsicaHas360CommunesInEpci) {
-    const Territory t = load_territory(load_territory_config(test::config("corse.json")));
+    const model::Territory t =
+        load::load_territory(config::load_territory_config(test::config("corse.json")));
     EXPECT_EQ(t.communes.size(), 360u);
     std::int64_t pop = 0;
     for (const auto& c : t.communes) pop += c.population.value_or(0);

@@ -13,7 +13,7 @@ namespace palliacarte {
 namespace {
 
 // Every diagnostic in full, in the report's order.
-std::vector<std::string> diagnostics(const Territory& t) {
+std::vector<std::string> diagnostics(const model::Territory& t) {
     std::vector<std::string> out;
     for (const auto& d : t.load.report.entries())
         out.push_back(std::string(to_string(d.severity)) + "|" + d.file + "|" + d.where + "|" +
@@ -21,7 +21,7 @@ std::vector<std::string> diagnostics(const Territory& t) {
     return out;
 }
 
-std::size_t road_diagnostics(const Territory& t) {
+std::size_t road_diagnostics(const model::Territory& t) {
     std::size_t n = 0;
     for (const auto& d : t.load.report.entries()) n += d.file == t.load.road_stats.path;
     return n;
@@ -30,10 +30,11 @@ std::size_t road_diagnostics(const Territory& t) {
 TEST(TerritoryLoader, ASecondLoadFromTheCachesWarnsAsTheFirst) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir cache("loader-cache");
-    TerritoryConfig config = load_territory_config(test::config("olemps.json"), test::data_root());
+    config::TerritoryConfig config =
+        config::load_territory_config(test::config("olemps.json"), test::data_root());
     config.cache_dir = cache.path().string();
-    const Territory first = load_territory(config);
-    const Territory second = load_territory(config);
+    const model::Territory first = load::load_territory(config);
+    const model::Territory second = load::load_territory(config);
     ASSERT_FALSE(first.load.road_stats.from_cache);
     ASSERT_TRUE(second.load.road_stats.from_cache);
     EXPECT_GT(first.load.road_stats.graph.dropped_nodes, 0u);

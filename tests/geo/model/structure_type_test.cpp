@@ -11,7 +11,7 @@ namespace palliacarte {
 namespace {
 
 TEST(StructureTypeTable, FindsCodesAndAliasesWhateverTheCaseAndAccents) {
-    const auto table = StructureTypeTable::load(test::structure_types());
+    const auto table = model::StructureTypeTable::load(test::structure_types());
     ASSERT_NE(table.find("EMTSP"), nullptr);
     EXPECT_EQ(table.find("EMTSP")->code, "EMSPT");
     ASSERT_NE(table.find("bénévoles"), nullptr);
@@ -22,29 +22,29 @@ TEST(StructureTypeTable, FindsCodesAndAliasesWhateverTheCaseAndAccents) {
 }
 
 TEST(StructureTypeTable, DirectionsAndThresholdsAreTheDomainOnes) {
-    const auto table = StructureTypeTable::load(test::structure_types());
-    EXPECT_EQ(table.find("USP")->direction, TravelDirection::patient_travels);
-    EXPECT_EQ(table.find("EMSP")->direction, TravelDirection::to_patient);
+    const auto table = model::StructureTypeTable::load(test::structure_types());
+    EXPECT_EQ(table.find("USP")->direction, model::TravelDirection::patient_travels);
+    EXPECT_EQ(table.find("EMSP")->direction, model::TravelDirection::to_patient);
     EXPECT_EQ(table.find("EMSP")->default_threshold_min, 30);
-    EXPECT_EQ(table.find("DAC")->direction, TravelDirection::none);
+    EXPECT_EQ(table.find("DAC")->direction, model::TravelDirection::none);
     EXPECT_FALSE(table.find("DAC")->default_threshold_min);
 }
 
 TEST(StructureTypeTable, ABadTableNamesItsFile) {
     try {
-        StructureTypeTable::from_json_text(R"({"types": [{"label": "sans code"}]})",
-                                           "mes-types.json");
+        model::StructureTypeTable::from_json_text(R"({"types": [{"label": "sans code"}]})",
+                                                  "mes-types.json");
         FAIL() << "accepted a type without code";
-    } catch (const ConfigError& e) {
+    } catch (const core::ConfigError& e) {
         EXPECT_NE(std::string(e.what()).find("mes-types.json"), std::string::npos) << e.what();
     }
 }
 
 TEST(DepartementNames, CodeAndName) {
-    EXPECT_EQ(departement_label("2A"), "2A Corse-du-Sud");
-    EXPECT_EQ(departement_label("25"), "25 Doubs");
-    EXPECT_EQ(departement_label("974"), "974 La Réunion");
-    EXPECT_EQ(departement_label("XX"), "XX");
+    EXPECT_EQ(model::departement_label("2A"), "2A Corse-du-Sud");
+    EXPECT_EQ(model::departement_label("25"), "25 Doubs");
+    EXPECT_EQ(model::departement_label("974"), "974 La Réunion");
+    EXPECT_EQ(model::departement_label("XX"), "XX");
 }
 
 }  // namespace

@@ -16,19 +16,19 @@
 namespace palliacarte {
 namespace {
 
-Layer small_layer() {
-    Layer l;
+model::Layer small_layer() {
+    model::Layer l;
     l.name = "structures";
     l.title = "Structures";
-    l.kind = GeometryKind::point;
+    l.kind = model::GeometryKind::point;
     l.epsg = 2154;
-    l.fields = {{"id", FieldType::text, "Identifiant"},
-                {"places", FieldType::integer, "Places"},
-                {"minutes", FieldType::real, "Temps (min)"},
-                {"couvert", FieldType::boolean, "Couvert"}};
-    l.features.push_back({Point{652000.5, 6862000.25},
+    l.fields = {{"id", model::FieldType::text, "Identifiant"},
+                {"places", model::FieldType::integer, "Places"},
+                {"minutes", model::FieldType::real, "Temps (min)"},
+                {"couvert", model::FieldType::boolean, "Couvert"}};
+    l.features.push_back({model::Point{652000.5, 6862000.25},
                           {std::string("had-1 « Élan »"), std::int64_t{12}, 17.5, true}});
-    l.features.push_back({Point{700000, 6600000}, {std::string("usp-2"), {}, 42.0, false}});
+    l.features.push_back({model::Point{700000, 6600000}, {std::string("usp-2"), {}, 42.0, false}});
     return l;
 }
 
@@ -42,11 +42,11 @@ std::string slurp(const std::string& path) {
 TEST(LayerWriters, GeoPackageReadsBackAsWritten) {
     const test::ScratchDir dir("gpkg-roundtrip");
     const std::string path = dir.file("t.gpkg");
-    write_geopackage(path, {small_layer()});
-    LoadReport report;
-    const std::vector<Layer> back = read_ogr_layers(path, report);
+    output::write_geopackage(path, {small_layer()});
+    core::LoadReport report;
+    const std::vector<model::Layer> back = load::read_ogr_layers(path, report);
     ASSERT_EQ(back.size(), 1u);
-    const Layer& l = back[0];
+    const model::Layer& l = back[0];
     EXPECT_EQ(l.name, "structures");
     EXPECT_EQ(l.epsg, 2154);
     ASSERT_EQ(l.features.size(), 2u);
@@ -62,7 +62,7 @@ TEST(LayerWriters, GeoPackageReadsBackAsWritten) {
     EXPECT_EQ(std::get<std::int64_t>(f0.values[column("places")]), 12);
     EXPECT_DOUBLE_EQ(std::get<double>(f0.values[column("minutes")]), 17.5);
     EXPECT_TRUE(std::holds_alternative<std::monostate>(l.features[1].values[column("places")]));
-    const Point& p = std::get<Point>(f0.geometry);
+    const model::Point& p = std::get<model::Point>(f0.geometry);
     EXPECT_DOUBLE_EQ(p.x, 652000.5);
     EXPECT_DOUBLE_EQ(p.y, 6862000.25);
 }
@@ -70,8 +70,8 @@ TEST(LayerWriters, GeoPackageReadsBackAsWritten) {
 TEST(LayerWriters, CsvIsWhatFrenchExcelOpens) {
     const test::ScratchDir dir("csv-table");
     const std::string path = dir.file("t.csv");
-    write_csv_table(path, small_layer(), {"id", "minutes", "couvert"},
-                    [](const Feature& f) { return std::get<bool>(f.values[3]); });
+    output::write_csv_table(path, small_layer(), {"id", "minutes", "couvert"},
+                            [](const model::Feature& f) { return std::get<bool>(f.values[3]); });
     const std::string text = slurp(path);
     ASSERT_EQ(text.rfind("\xEF\xBB\xBF", 0), 0u) << "no UTF-8 BOM";
     std::istringstream lines(text.substr(3));
@@ -86,34 +86,34 @@ TEST(LayerWriters, CsvIsWhatFrenchExcelOpens) {
 
 TEST(LayerWriters, GeoJsonTextNumbersAndStrings) {
     std::string out;
-    append_json_number(out, 17.50, 3);
+    output::append_json_number(out, 17.50, 3);
     out += ' ';
-    append_json_number(out, 2.0, 6);
+    output::append_json_number(out, 2.0, 6);
     out += ' ';
-    append_json_string(out, "« Élan » \"guillemets\"\n");
+    output::append_json_string(out, "« Élan » \"guillemets\"\n");
     EXPECT_EQ(out, "17.5 2 \"« Élan » \\\"guillemets\\\"\\n\"");
     out.clear();
-    append_geojson_geometry(out, Point{2.35, 48.85}, 2, true);
+    output::append_geojson_geometry(out, model::Point{2.35, 48.85}, 2, true);
     EXPECT_EQ(out, R"({"type":"Point","coordinates":[48.85,2.35]})");
 }
 
 // A real field's value keeps its decimal point when whole, so that GDAL and QGIS, which guess
 // types from the values, never make a real field an integer; integers stay integers.
 TEST(LayerWriters, RealValuesAlwaysHaveADecimalPoint) {
-    auto text = [](const FieldValue& v, FieldType t) {
+    auto text = [](const model::FieldValue& v, model::FieldType t) {
         std::string out;
-        append_json_value(out, v, t);
+        output::append_json_value(out, v, t);
         return out;
     };
-    EXPECT_EQ(text(100.0, FieldType::real), "100.0");
-    EXPECT_EQ(text(std::int64_t{30}, FieldType::real), "30.0");
-    EXPECT_EQ(text(6.91, FieldType::real), "6.91");
-    EXPECT_EQ(text(0.0, FieldType::real), "0.0");
-    EXPECT_EQ(text(1e22, FieldType::real), "1e+22");
-    EXPECT_EQ(text(std::nan(""), FieldType::real), "null");
-    EXPECT_EQ(text(std::int64_t{30}, FieldType::integer), "30");
-    EXPECT_EQ(text(FieldValue{}, FieldType::real), "null");
-    EXPECT_EQ(text(true, FieldType::boolean), "true");
+    EXPECT_EQ(text(100.0, model::FieldType::real), "100.0");
+    EXPECT_EQ(text(std::int64_t{30}, model::FieldType::real), "30.0");
+    EXPECT_EQ(text(6.91, model::FieldType::real), "6.91");
+    EXPECT_EQ(text(0.0, model::FieldType::real), "0.0");
+    EXPECT_EQ(text(1e22, model::FieldType::real), "1e+22");
+    EXPECT_EQ(text(std::nan(""), model::FieldType::real), "null");
+    EXPECT_EQ(text(std::int64_t{30}, model::FieldType::integer), "30");
+    EXPECT_EQ(text(model::FieldValue{}, model::FieldType::real), "null");
+    EXPECT_EQ(text(true, model::FieldType::boolean), "true");
 }
 
 }  // namespace

@@ -28,13 +28,13 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST(QgisProject, AKnownTypeKeepsItsOwnRulesOnly) {
     const std::string qml = style("communes_coverage");
     ASSERT_GT(count(qml, "<rule key=\"type-"), 10u);
-    const std::string had = qml_for_type(qml, "HAD");
+    const std::string had = output::qml_for_type(qml, "HAD");
     EXPECT_EQ(count(had, "<rule key=\"type-"), 1u);
     EXPECT_NE(had.find("<rule key=\"type-HAD\""), std::string::npos);
     EXPECT_EQ(count(had, "<rule key=\"HAD-"), 3u) << "covered, partial, white zone";
     EXPECT_NE(had.find("</renderer-v2>"), std::string::npos) << "the renderer closes";
     // Catchments nest their rules two levels deep: kept whole.
-    const std::string catchments = qml_for_type(style("catchments"), "USP");
+    const std::string catchments = output::qml_for_type(style("catchments"), "USP");
     EXPECT_EQ(count(catchments, "<rule key=\"type-"), 1u);
     std::size_t opened = 0;  // <rule …> not closed on the spot
     for (auto at = catchments.find("<rule "); at != std::string::npos;
@@ -45,14 +45,14 @@ TEST(QgisProject, AKnownTypeKeepsItsOwnRulesOnly) {
 }
 
 TEST(QgisProject, AnUnknownTypeIsDrawnByTheCatchAll) {
-    const std::string rules = qml_for_type(style("white_zones"), "TYPE_AJOUTE");
+    const std::string rules = output::qml_for_type(style("white_zones"), "TYPE_AJOUTE");
     EXPECT_EQ(count(rules, "<rule key=\"type-"), 1u);
     EXPECT_NE(rules.find("<rule key=\"type-OTHER\" label=\"TYPE_AJOUTE\""), std::string::npos);
-    const std::string categories = qml_for_type(style("structures"), "TYPE_AJOUTE");
+    const std::string categories = output::qml_for_type(style("structures"), "TYPE_AJOUTE");
     EXPECT_EQ(count(categories, "<category "), 1u);
     EXPECT_NE(categories.find("value=\"\" label=\"TYPE_AJOUTE\""), std::string::npos)
         << categories.substr(0, 400);
-    const std::string had = qml_for_type(style("structures"), "HAD");
+    const std::string had = output::qml_for_type(style("structures"), "HAD");
     EXPECT_EQ(count(had, "<category "), 1u);
     EXPECT_NE(had.find("value=\"HAD\""), std::string::npos);
 }

@@ -22,7 +22,7 @@ namespace {
 // Features per SENS value among car natures, counted by GDAL's SQL (not by our loader).
 std::map<std::string, int> count_by_sens(const std::string& path) {
     std::map<std::string, int> out;
-    OgrSource src = open_vector_layer(path, "route");
+    gdal::OgrSource src = gdal::open_vector_layer(path, "route");
     OGRLayer* result = src.dataset->ExecuteSQL(
         "SELECT sens, count(*) AS n FROM route WHERE nature NOT IN "
         "('Chemin','Escalier','Sentier','Piste cyclable') "
@@ -38,7 +38,7 @@ std::map<std::string, int> count_by_sens(const std::string& path) {
 
 TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    const RoadSourceConfig roads = test::shipped_roads("olemps.json");
+    const config::RoadSourceConfig roads = test::shipped_roads("olemps.json");
     const auto [g, stats, report] = test::load_shipped_roads("olemps.json");
     const auto sens = count_by_sens(roads.paths.at(0));
     const int expected = 2 * sens.at("Double") + sens.at("Direct") + sens.at("Inverse");
@@ -52,9 +52,9 @@ TEST(BdTopoRoads, DirectionFromSensAndClassFromNature) {
     EXPECT_GT(stats.graph.merged_nodes, 100u);  // BD TOPO cuts roads at every attribute change
 
     // Times agree with networkx on the same graph (times to the start: reverse search).
-    const NodeId start = static_cast<NodeId>(g.node_count() / 3);
-    OneToManySearch s(g);
-    s.run({{start, 0}}, 420, SearchDirection::to_sources);
+    const roads::NodeId start = static_cast<roads::NodeId>(g.node_count() / 3);
+    routing::OneToManySearch s(g);
+    s.run({{start, 0}}, 420, routing::SearchDirection::to_sources);
     const auto nx = test::networkx_times(g, start, 420, true);
     const std::size_t n = nx.size();
     for (const auto& [node, t] : nx) EXPECT_NEAR(s.seconds(node), t, 0.01) << node;

@@ -8,10 +8,10 @@
 using namespace palliacarte;
 
 TEST(CarProfile, FrenchProfileSpeedsAndMaxspeeds) {
-    const auto p = CarProfile::load(test::config("profiles/car-fr.json"));
-    EXPECT_EQ(*p.class_speed_kmh("primary", RoadContext::rural), 70);
-    EXPECT_EQ(*p.class_speed_kmh("primary", RoadContext::urban), 40);
-    EXPECT_FALSE(p.class_speed_kmh("footway", RoadContext::rural));
+    const auto p = roads::CarProfile::load(test::config("profiles/car-fr.json"));
+    EXPECT_EQ(*p.class_speed_kmh("primary", roads::RoadContext::rural), 70);
+    EXPECT_EQ(*p.class_speed_kmh("primary", roads::RoadContext::urban), 40);
+    EXPECT_FALSE(p.class_speed_kmh("footway", roads::RoadContext::rural));
     EXPECT_FALSE(p.is_routable_class("track"));
     EXPECT_TRUE(p.is_routable_class("service"));
     EXPECT_EQ(*p.parse_maxspeed_kmh("90"), 90);
@@ -28,8 +28,9 @@ TEST(CarProfile, FrenchProfileSpeedsAndMaxspeeds) {
 }
 
 TEST(CarProfile, BadProfileIsAConfigError) {
-    EXPECT_THROW(CarProfile::from_json_text(R"({"class_speeds_kmh": {"primary": -5}})", "p.json"),
-                 ConfigError);
-    EXPECT_THROW(CarProfile::from_json_text("{}", "p.json"), ConfigError);
-    EXPECT_THROW(CarProfile::load("/nonexistent/profile.json"), ConfigError);
+    EXPECT_THROW(
+        roads::CarProfile::from_json_text(R"({"class_speeds_kmh": {"primary": -5}})", "p.json"),
+        core::ConfigError);
+    EXPECT_THROW(roads::CarProfile::from_json_text("{}", "p.json"), core::ConfigError);
+    EXPECT_THROW(roads::CarProfile::load("/nonexistent/profile.json"), core::ConfigError);
 }

@@ -25,10 +25,10 @@ const test::LoadedRoads& corsica() {
     return c;
 }
 
-NodeId nearest_node(const RoadGraph& g, Point p) {
-    NodeId best = 0;
+roads::NodeId nearest_node(const roads::RoadGraph& g, model::Point p) {
+    roads::NodeId best = 0;
     double best_d = 1e300;
-    for (NodeId v = 0; v < g.node_count(); ++v) {
+    for (roads::NodeId v = 0; v < g.node_count(); ++v) {
         const double d = std::hypot(g.node_position[v].x - p.x, g.node_position[v].y - p.y);
         if (d < best_d) best_d = d, best = v;
     }
@@ -57,17 +57,18 @@ TEST(CorsicaNetwork, WholeIslandIsOneStronglyConnectedComponent) {
 TEST(CorsicaNetwork, ThirtyMinutesFromAjaccioAgreeWithNetworkx) {
     const auto& g = corsica().graph;
     // CH de la Miséricorde, Ajaccio (FINESS 2A0000022).
-    const NodeId start = nearest_node(g, {1176350.1, 6108673.5});
+    const roads::NodeId start = nearest_node(g, {1176350.1, 6108673.5});
     for (const bool reverse : {false, true}) {
-        OneToManySearch s(g);
+        routing::OneToManySearch s(g);
         s.run({{start, 0}}, 1800,
-              reverse ? SearchDirection::to_sources : SearchDirection::from_sources);
+              reverse ? routing::SearchDirection::to_sources
+                      : routing::SearchDirection::from_sources);
         const auto expected = test::networkx_times(g, start, 1800, reverse);
         ASSERT_GT(expected.size(), 500u)
             << "networkx gave no answer (is python3-networkx installed?)";
         std::size_t ours = 0;
-        for (NodeId v = 0; v < g.node_count(); ++v) {
-            if (s.seconds(v) == kUnreached) continue;
+        for (roads::NodeId v = 0; v < g.node_count(); ++v) {
+            if (s.seconds(v) == routing::kUnreached) continue;
             ++ours;
             const auto it = expected.find(v);
             ASSERT_NE(it, expected.end()) << "node " << v << " at " << s.seconds(v) << " s";
@@ -81,34 +82,37 @@ TEST(CorsicaNetwork, MountainRoadsMakeHalfAnHourShort) {
     const auto& g = corsica().graph;
     // From CH Corte (FINESS 2B0000038), in the mountains: 30 minutes reach a small part of
     // what 2 hours reach.
-    const NodeId corte = nearest_node(g, {1207675.7, 6153232.3});
-    OneToManySearch s(g);
-    s.run({{corte, 0}}, 1800, SearchDirection::from_sources);
+    const roads::NodeId corte = nearest_node(g, {1207675.7, 6153232.3});
+    routing::OneToManySearch s(g);
+    s.run({{corte, 0}}, 1800, routing::SearchDirection::from_sources);
     const std::size_t half_hour = s.settled().size();
-    s.run({{corte, 0}}, 7200, SearchDirection::from_sources);
+    s.run({{corte, 0}}, 7200, routing::SearchDirection::from_sources);
     EXPECT_LT(half_hour * 4, s.settled().size());
 }
 
 TEST(CorsicaNetwork, MissingMappedFieldIsADataError) {
-    RoadSourceConfig roads = test::shipped_roads("corse.json");
+    config::RoadSourceConfig roads = test::shipped_roads("corse.json");
     roads.fields["class"] = "highway_type";
-    RoadLoadStats stats;
-    LoadReport report;
-    EXPECT_THROW(load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report),
-                 DataError);
+    model::RoadLoadStats stats;
+    core::LoadReport report;
+    EXPECT_THROW(roads::load_ogr_links(roads, 2154, roads::CarProfile::load(roads.profile_path),
+                                       stats, report),
+                 core::DataError);
 }
 
 TEST(CorsicaNetwork, FinessHadAndHospitalsSnapWithinReach) {
     const auto& g = corsica().graph;
-    const RoadSnapper snapper(g, 15, test::shipped_roads("corse.json").snap_max_distance_m);
+    const routing::RoadSnapper snapper(g, 15,
+                                       test::shipped_roads("corse.json").snap_max_distance_m);
     // HAD de Corse (Bastia) and CH de la Miséricorde (Ajaccio), FINESS Lambert-93.
-    for (const Point p : {Point{1228642.2, 6199127.3}, Point{1176350.1, 6108673.5}}) {
+    for (const model::Point p :
+         {model::Point{1228642.2, 6199127.3}, model::Point{1176350.1, 6108673.5}}) {
         const auto s = snapper.snap(p);
         ASSERT_TRUE(s);
         EXPECT_LT(s->distance_m, 300);
         // The projected point lies on its segment, no farther than the nearest junction.
         double nearest_node = 1e300;
-        for (NodeId v = 0; v < g.node_count(); ++v)
+        for (roads::NodeId v = 0; v < g.node_count(); ++v)
             nearest_node = std::min(
                 nearest_node, std::hypot(g.node_position[v].x - p.x, g.node_position[v].y - p.y));
         EXPECT_LE(s->distance_m, nearest_node + 1e-6);

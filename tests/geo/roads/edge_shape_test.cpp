@@ -22,12 +22,12 @@ namespace {
 
 // Every edge's drawn shape is as long as its road length (both come from the same vertices
 // when the source has no length field), and a two-way road's edges carry mirrored shapes.
-void expect_shapes_match_lengths(const RoadGraph& g) {
+void expect_shapes_match_lengths(const roads::RoadGraph& g) {
     std::size_t bent = 0;
-    for (EdgeId e = 0; e < g.edge_count(); ++e) {
-        ASSERT_NEAR(drawn_length(g, e), g.length_m[e], 0.01 + 1e-6 * g.length_m[e]) << e;
+    for (roads::EdgeId e = 0; e < g.edge_count(); ++e) {
+        ASSERT_NEAR(roads::drawn_length(g, e), g.length_m[e], 0.01 + 1e-6 * g.length_m[e]) << e;
         bent += !g.via(e).empty();
-        const NodeId u = g.tail(e), v = g.head(e);
+        const roads::NodeId u = g.tail(e), v = g.head(e);
         for (auto r = g.first_out[v]; r < g.first_out[v + 1]; ++r) {
             // Same way, same length: the other direction of this road (a closed way can also
             // join the same two junctions by its other half).
@@ -50,11 +50,11 @@ void expect_shapes_match_lengths(const RoadGraph& g) {
 
 TEST(EdgeShape, OsmWaysKeepTheirShape) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
-        load_osm_roads(test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
-                       CarProfile::load(test::config("profiles/car-fr.json")), stats, report);
+    model::RoadLoadStats stats;
+    core::LoadReport report;
+    const roads::RoadGraph g = roads::load_osm_roads(
+        test::data("osm/lorient_56_osm-api.osm.pbf"), 2154,
+        roads::CarProfile::load(test::config("profiles/car-fr.json")), stats, report);
     expect_shapes_match_lengths(g);
 }
 
@@ -65,17 +65,17 @@ TEST(EdgeShape, BdTopoLinesKeepTheirShape) {
 
 TEST(EdgeShape, LinePartCutsByLength) {
     // An L: 100 m east, then 100 m north (200 m in all).
-    const std::vector<Point> l{{0, 0}, {100, 0}, {100, 100}};
-    const auto half = line_part(l, 0, 0.5);
+    const std::vector<model::Point> l{{0, 0}, {100, 0}, {100, 100}};
+    const auto half = roads::line_part(l, 0, 0.5);
     ASSERT_EQ(half.size(), 2u);
     EXPECT_DOUBLE_EQ(half.back().x, 100);
     EXPECT_DOUBLE_EQ(half.back().y, 0);
-    const auto middle = line_part(l, 0.25, 0.75);  // 50 m east .. 50 m up: keeps the corner
+    const auto middle = roads::line_part(l, 0.25, 0.75);  // 50 m east .. 50 m up: keeps the corner
     ASSERT_EQ(middle.size(), 3u);
     EXPECT_DOUBLE_EQ(middle.front().x, 50);
     EXPECT_DOUBLE_EQ(middle[1].x, 100);
     EXPECT_DOUBLE_EQ(middle.back().y, 50);
-    const Point p = point_along(l, 0.9);
+    const model::Point p = roads::point_along(l, 0.9);
     EXPECT_DOUBLE_EQ(p.x, 100);
     EXPECT_DOUBLE_EQ(p.y, 80);
 }
@@ -83,19 +83,19 @@ TEST(EdgeShape, LinePartCutsByLength) {
 TEST(EdgeShape, SnappingFollowsTheBend) {
     //  A(0,0) ── via (100,100) ── B(200,0), two-way, 20 s. P(100,110) is 10 m above the bend
     //  and 110 m from the chord A–B, beyond the 50 m snap distance.
-    RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
-    const NodeId a = b.node("A", {0, 0}), c = b.node("B", {200, 0});
-    const std::vector<Point> via{{100, 100}};
+    roads::RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
+    const roads::NodeId a = b.node("A", {0, 0}), c = b.node("B", {200, 0});
+    const std::vector<model::Point> via{{100, 100}};
     b.add_road(a, c, 282.84, 20, 0, via, true, true);
-    RoadGraphStats stats;
-    const RoadGraph g = b.build(stats);
-    const RoadSnapper snapper(g, 36, 50);
+    model::RoadGraphStats stats;
+    const roads::RoadGraph g = b.build(stats);
+    const routing::RoadSnapper snapper(g, 36, 50);
     const auto s = snapper.snap({100, 110});
     ASSERT_TRUE(s);
     EXPECT_NEAR(s->distance_m, 10, 1e-9);
     EXPECT_NEAR(s->on_road.y, 100, 1e-9);
     EXPECT_NEAR(s->fraction, 0.5, 1e-9);
-    const auto starts = snapper.starts(*s, SearchDirection::from_sources);
+    const auto starts = snapper.starts(*s, routing::SearchDirection::from_sources);
     ASSERT_EQ(starts.size(), 2u);
     for (const auto& st : starts) EXPECT_NEAR(st.seconds, 1 + 10, 1e-6);  // 1 s leg + half
 }
@@ -105,7 +105,7 @@ TEST(SpatialOrder, HilbertCurveVisitsNeighbouringCells) {
     std::vector<std::pair<int, int>> cell(64, {-1, -1});
     for (int x = 0; x < 8; ++x)
         for (int y = 0; y < 8; ++y) {
-            const auto d = hilbert_index(x, y);
+            const auto d = roads::hilbert_index(x, y);
             ASSERT_LT(d, 64u);
             cell[d] = {x, y};
         }
@@ -134,30 +134,31 @@ TEST(SpatialOrder, HilbertIndexIsTheClassicWalk) {
     };
     std::size_t differ = 0;
     for (std::uint32_t y = 0; y < 65536; y += 257)
-        for (std::uint32_t x = 0; x < 65536; ++x) differ += hilbert_index(x, y) != classic(x, y);
+        for (std::uint32_t x = 0; x < 65536; ++x)
+            differ += roads::hilbert_index(x, y) != classic(x, y);
     std::mt19937 rng(7);
     for (int i = 0; i < 1'000'000; ++i) {
         const std::uint32_t x = rng() & 0xFFFF, y = rng() & 0xFFFF;
-        differ += hilbert_index(x, y) != classic(x, y);
+        differ += roads::hilbert_index(x, y) != classic(x, y);
     }
     EXPECT_EQ(differ, 0u);
-    EXPECT_EQ(hilbert_index(65535, 0), 0xFFFFFFFFu);  // the curve ends at the other corner
+    EXPECT_EQ(roads::hilbert_index(65535, 0), 0xFFFFFFFFu);  // the curve ends at the other corner
 }
 
 TEST(SpatialOrder, GraphNodesNearInIdAreNearOnTheGround) {
     // A 64 × 64 grid added row by row: in input order, the node above is 64 ids away; along
     // the Hilbert order, consecutive ids are neighbouring junctions.
-    RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
+    roads::RoadGraphBuilder b(2154, /*merge_chains=*/false);  // nodes named by the test
     for (int y = 0; y < 64; ++y)
         for (int x = 0; x < 64; ++x) b.add_node({100.0 * x, 100.0 * y});
-    for (NodeId v = 0; v < 64 * 64; ++v) {
+    for (roads::NodeId v = 0; v < 64 * 64; ++v) {
         if (v % 64 != 63) b.add_edge(v, v + 1, 100, 10, 0), b.add_edge(v + 1, v, 100, 10, 0);
         if (v / 64 != 63) b.add_edge(v, v + 64, 100, 10, 0), b.add_edge(v + 64, v, 100, 10, 0);
     }
-    RoadGraphStats stats;
-    const RoadGraph g = b.build(stats);
+    model::RoadGraphStats stats;
+    const roads::RoadGraph g = b.build(stats);
     ASSERT_EQ(g.node_count(), 64u * 64u);
-    for (NodeId v = 1; v < g.node_count(); ++v)
+    for (roads::NodeId v = 1; v < g.node_count(); ++v)
         EXPECT_NEAR(boost::geometry::distance(g.node_position[v], g.node_position[v - 1]), 100,
                     1e-9);
     // graph_node maps input ids to graph ids: same positions.

@@ -28,11 +28,11 @@ namespace {
 // The graph as a set: node positions and every arc by its end positions, so that two graphs
 // built from differently ordered inputs compare equal when they are the same network.
 using ArcRow = std::tuple<double, double, double, double, float, float>;
-std::vector<ArcRow> arc_rows(const RoadGraph& g) {
+std::vector<ArcRow> arc_rows(const roads::RoadGraph& g) {
     std::vector<ArcRow> rows;
-    for (NodeId u = 0; u < g.node_count(); ++u)
+    for (roads::NodeId u = 0; u < g.node_count(); ++u)
         for (auto e = g.first_out[u]; e < g.first_out[u + 1]; ++e) {
-            const Point &a = g.node_position[u], &b = g.node_position[g.head(e)];
+            const model::Point &a = g.node_position[u], &b = g.node_position[g.head(e)];
             rows.emplace_back(a.x, a.y, b.x, b.y, g.seconds(e), g.length_m[e]);
         }
     std::sort(rows.begin(), rows.end());
@@ -50,7 +50,7 @@ std::string split_corsica(const test::ScratchDir& dir) {
 }
 
 // The shipped Corsica config with its roads replaced, analysing `types` only.
-TerritoryConfig corsica_config(const json& road_paths, const std::string& cache_dir) {
+config::TerritoryConfig corsica_config(const json& road_paths, const std::string& cache_dir) {
     std::ifstream in(test::config("corse.json"));
     json doc = json::parse(in);
     doc["roads"]["path"] = road_paths;
@@ -58,7 +58,7 @@ TerritoryConfig corsica_config(const json& road_paths, const std::string& cache_
     doc["analysis"]["types"] = {"HAD", "HOPITAL"};
     doc["analysis"].erase("white_zone_combinations");
     doc["analysis"].erase("where_next");
-    return parse_territory_config(doc, test::config("corse.json"), std::nullopt);
+    return config::parse_territory_config(doc, test::config("corse.json"), std::nullopt);
 }
 
 }  // namespace
@@ -69,12 +69,12 @@ TEST(MultiFileRoads, CorsicaCutInTwoIsTheSameNetwork) {
     ASSERT_NE(printed.find("links in both files"), std::string::npos) << printed;
     const test::LoadedRoads whole = test::load_shipped_roads("corse.json");
 
-    RoadSourceConfig roads = test::shipped_roads("corse.json");
+    config::RoadSourceConfig roads = test::shipped_roads("corse.json");
     roads.paths = {dir.file("west.gpkg"), dir.file("east.gpkg")};
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
-        load_ogr_links(roads, 2154, CarProfile::load(roads.profile_path), stats, report);
+    model::RoadLoadStats stats;
+    core::LoadReport report;
+    const roads::RoadGraph g = roads::load_ogr_links(
+        roads, 2154, roads::CarProfile::load(roads.profile_path), stats, report);
     ASSERT_EQ(stats.files.size(), 2u);
     // The band's links were read twice and counted once; the cut's junctions are shared.
     EXPECT_EQ(stats.files[0].shared_features, 0u);
@@ -93,12 +93,12 @@ TEST(MultiFileRoads, CorsicaCutInTwoIsTheSameNetwork) {
     EXPECT_TRUE(arc_rows(g) == arc_rows(whole.graph));
 
     // One file alone is not the island: its network stops at the cut.
-    RoadSourceConfig west = roads;
+    config::RoadSourceConfig west = roads;
     west.paths = {dir.file("west.gpkg")};
-    RoadLoadStats west_stats;
-    LoadReport west_report;
-    const RoadGraph w =
-        load_ogr_links(west, 2154, CarProfile::load(roads.profile_path), west_stats, west_report);
+    model::RoadLoadStats west_stats;
+    core::LoadReport west_report;
+    const roads::RoadGraph w = roads::load_ogr_links(
+        west, 2154, roads::CarProfile::load(roads.profile_path), west_stats, west_report);
     EXPECT_LT(w.node_count(), g.node_count() * 3 / 4);
 }
 
@@ -106,13 +106,13 @@ TEST(MultiFileRoads, CorsicaCutInTwoGivesTheSameFigures) {
     test::ScratchDir dir("split-corsica-figures");
     split_corsica(dir);
     const std::string cache = dir.file("cache");
-    AnalysisInputs one = load_analysis_inputs(
+    load::AnalysisInputs one = load::load_analysis_inputs(
         corsica_config(test::source_dir() + "/data/demo/corse/roads.fgb.gz", cache));
-    AnalysisInputs two = load_analysis_inputs(
+    load::AnalysisInputs two = load::load_analysis_inputs(
         corsica_config(json::array({dir.file("west.gpkg"), dir.file("east.gpkg")}), cache));
     ASSERT_EQ(two.territory.load.road_stats.files.size(), 2u);
-    const CoverageAnalysis a = analyze_coverage(one.territory, one.analysis);
-    const CoverageAnalysis b = analyze_coverage(two.territory, two.analysis);
+    const analysis::CoverageAnalysis a = analysis::analyze_coverage(one.territory, one.analysis);
+    const analysis::CoverageAnalysis b = analysis::analyze_coverage(two.territory, two.analysis);
     ASSERT_EQ(a.types.size(), 2u);
     ASSERT_EQ(b.types.size(), a.types.size());
     EXPECT_EQ(a.unsnapped_points, b.unsnapped_points);
@@ -128,7 +128,7 @@ TEST(MultiFileRoads, CorsicaCutInTwoGivesTheSameFigures) {
             EXPECT_NEAR(ca.mean_minutes, cb.mean_minutes, 1e-6) << c;
             EXPECT_NEAR(ca.max_minutes, cb.max_minutes, 1e-6) << c;
             EXPECT_EQ(ca.nearest_structure, cb.nearest_structure) << c;
-            covered += ca.status == CoverageStatus::covered;
+            covered += ca.status == analysis::CoverageStatus::covered;
         }
         EXPECT_GT(covered, 20u) << ta.type;  // a real analysis, not an empty one
         for (std::size_t i = 0; i < a.indicators.size(); ++i)
@@ -159,13 +159,14 @@ TEST(MultiFileRoads, TwoOverlappingOsmExtractsAreTheWholeExtract) {
     };
     const std::string west = cut("west.osm.pbf", x0 - 0.01, mid + band);
     const std::string east = cut("east.osm.pbf", mid - band, x1 + 0.01);
-    const CarProfile profile = CarProfile::load(test::config("profiles/car-fr.json"));
+    const roads::CarProfile profile = roads::CarProfile::load(test::config("profiles/car-fr.json"));
 
-    RoadLoadStats whole_stats, stats, west_stats;
-    LoadReport whole_report, report, west_report;
-    const RoadGraph whole = load_osm_roads(pbf, 2154, profile, whole_stats, whole_report);
-    const RoadGraph g = load_osm_roads({west, east}, 2154, profile, stats, report);
-    const RoadGraph w = load_osm_roads(west, 2154, profile, west_stats, west_report);
+    model::RoadLoadStats whole_stats, stats, west_stats;
+    core::LoadReport whole_report, report, west_report;
+    const roads::RoadGraph whole =
+        roads::load_osm_roads(pbf, 2154, profile, whole_stats, whole_report);
+    const roads::RoadGraph g = roads::load_osm_roads({west, east}, 2154, profile, stats, report);
+    const roads::RoadGraph w = roads::load_osm_roads(west, 2154, profile, west_stats, west_report);
     ASSERT_EQ(stats.files.size(), 2u);
     EXPECT_GT(stats.files[1].shared_features, 10u);  // ways in both extracts, counted once
     EXPECT_EQ(stats.files[0].features + stats.files[1].features - stats.files[1].shared_features,
@@ -177,18 +178,18 @@ TEST(MultiFileRoads, TwoOverlappingOsmExtractsAreTheWholeExtract) {
     EXPECT_LT(w.node_count(), whole.node_count());
 
     // Times across the cut: from the westernmost junction, the same everywhere.
-    NodeId start = 0;
-    for (NodeId v = 0; v < g.node_count(); ++v)
+    roads::NodeId start = 0;
+    for (roads::NodeId v = 0; v < g.node_count(); ++v)
         if (g.node_position[v].x < g.node_position[start].x) start = v;
-    NodeId whole_start = 0;
-    for (NodeId v = 0; v < whole.node_count(); ++v)
+    roads::NodeId whole_start = 0;
+    for (roads::NodeId v = 0; v < whole.node_count(); ++v)
         if (whole.node_position[v].x < whole.node_position[whole_start].x) whole_start = v;
-    OneToManySearch s(g), s_whole(whole);
-    s.run({{start, 0}}, 3600, SearchDirection::from_sources);
-    s_whole.run({{whole_start, 0}}, 3600, SearchDirection::from_sources);
+    routing::OneToManySearch s(g), s_whole(whole);
+    s.run({{start, 0}}, 3600, routing::SearchDirection::from_sources);
+    s_whole.run({{whole_start, 0}}, 3600, routing::SearchDirection::from_sources);
     ASSERT_EQ(g.node_position, whole.node_position);  // same Hilbert numbering
     std::size_t east_of_cut = 0;
-    for (NodeId v = 0; v < g.node_count(); ++v) {
+    for (roads::NodeId v = 0; v < g.node_count(); ++v) {
         EXPECT_NEAR(s.seconds(v), s_whole.seconds(v), 1e-3) << v;
         east_of_cut +=
             g.node_position[v].x > g.node_position[start].x + 3000 && s.seconds(v) < 3600;

@@ -18,18 +18,20 @@ using namespace palliacarte;
 
 namespace {
 
-CarProfile profile() {
-    return CarProfile::load(test::config("profiles/car-fr.json"));
+roads::CarProfile profile() {
+    return roads::CarProfile::load(test::config("profiles/car-fr.json"));
 }
 
-RoadGraph load(const std::string& path, RoadLoadStats& stats, LoadReport& report) {
-    return load_osm_roads(path, 2154, profile(), stats, report);
+roads::RoadGraph load(const std::string& path, model::RoadLoadStats& stats,
+                      core::LoadReport& report) {
+    return roads::load_osm_roads(path, 2154, profile(), stats, report);
 }
 
-void expect_agrees_with_networkx(const RoadGraph& g, double cutoff) {
-    for (const NodeId start : {NodeId{0}, static_cast<NodeId>(g.node_count() / 2)}) {
-        OneToManySearch s(g);
-        s.run({{start, 0}}, cutoff, SearchDirection::from_sources);
+void expect_agrees_with_networkx(const roads::RoadGraph& g, double cutoff) {
+    for (const roads::NodeId start :
+         {roads::NodeId{0}, static_cast<roads::NodeId>(g.node_count() / 2)}) {
+        routing::OneToManySearch s(g);
+        s.run({{start, 0}}, cutoff, routing::SearchDirection::from_sources);
         const auto expected = test::networkx_times(g, start, cutoff);
         ASSERT_GT(expected.size(), 10u);
         EXPECT_EQ(s.settled().size(), expected.size());
@@ -41,9 +43,9 @@ void expect_agrees_with_networkx(const RoadGraph& g, double cutoff) {
 
 TEST(OsmRoads, SaintGermainEnLayeAgreesWithNetworkx) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
+    model::RoadLoadStats stats;
+    core::LoadReport report;
+    const roads::RoadGraph g =
         load(test::data("osm/saint-germain-en-laye_78_highway_2022-12-18.osm.pbf"), stats, report);
     EXPECT_GT(g.node_count(), 3000u);
     EXPECT_EQ(stats.graph.components > 1, stats.graph.dropped_nodes > 0);
@@ -59,9 +61,9 @@ TEST(OsmRoads, MonacoAndLorientLoadAndAgree) {
     for (const char* file : {"osm/monaco-and-french-neighbours_06_osrm-test_2016-03-05.osm.pbf",
                              "osm/lorient_56_osm-api.osm.pbf",
                              "osm/paris16_trocadero_75_highway_2022-12-22.osm.pbf"}) {
-        RoadLoadStats stats;
-        LoadReport report;
-        const RoadGraph g = load(test::data(file), stats, report);
+        model::RoadLoadStats stats;
+        core::LoadReport report;
+        const roads::RoadGraph g = load(test::data(file), stats, report);
         EXPECT_GT(g.node_count(), 100u) << file;
         expect_agrees_with_networkx(g, 300);
     }
@@ -69,18 +71,19 @@ TEST(OsmRoads, MonacoAndLorientLoadAndAgree) {
 
 TEST(OsmRoads, OnewayStreetsMakeDirectionMatter) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
-    RoadLoadStats stats;
-    LoadReport report;
-    const RoadGraph g =
+    model::RoadLoadStats stats;
+    core::LoadReport report;
+    const roads::RoadGraph g =
         load(test::data("osm/paris16_trocadero_75_highway_2022-12-22.osm.pbf"), stats, report);
-    OneToManySearch s(g);
+    routing::OneToManySearch s(g);
     std::size_t differ = 0;
-    for (NodeId start = 0; start < 20; ++start) {
-        s.run({{start, 0}}, 300, SearchDirection::from_sources);
+    for (roads::NodeId start = 0; start < 20; ++start) {
+        s.run({{start, 0}}, 300, routing::SearchDirection::from_sources);
         std::vector<double> from(g.node_count());
-        for (NodeId v = 0; v < g.node_count(); ++v) from[v] = s.seconds(v);
-        s.run({{start, 0}}, 300, SearchDirection::to_sources);
-        for (NodeId v = 0; v < g.node_count(); ++v) differ += std::abs(from[v] - s.seconds(v)) > 1;
+        for (roads::NodeId v = 0; v < g.node_count(); ++v) from[v] = s.seconds(v);
+        s.run({{start, 0}}, 300, routing::SearchDirection::to_sources);
+        for (roads::NodeId v = 0; v < g.node_count(); ++v)
+            differ += std::abs(from[v] - s.seconds(v)) > 1;
     }
     EXPECT_GT(differ, 100u);  // Paris one-ways: out and back differ for many places
 }
@@ -89,7 +92,7 @@ TEST(OsmRoads, CutExtractIsReportedNotFatal) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     // Cut the real tiny Paris 16e extract: drop every fifth self-closing <node .../> element,
     // as a careless clip would, so ways reference nodes the file no longer has.
-    const std::string xml = read_file(test::data("osm/paris16-sw_75_highway_tiny.osm"));
+    const std::string xml = core::read_file(test::data("osm/paris16-sw_75_highway_tiny.osm"));
     std::string cut;
     std::size_t pos = 0, count = 0;
     while (true) {
@@ -104,11 +107,11 @@ TEST(OsmRoads, CutExtractIsReportedNotFatal) {
     cut += xml.substr(pos);
     test::ScratchDir dir("cut-osm");
     const auto path = dir.write("cut.osm", cut);
-    RoadLoadStats whole_stats, stats;
-    LoadReport whole_report, report;
-    const RoadGraph whole =
+    model::RoadLoadStats whole_stats, stats;
+    core::LoadReport whole_report, report;
+    const roads::RoadGraph whole =
         load(test::data("osm/paris16-sw_75_highway_tiny.osm"), whole_stats, whole_report);
-    const RoadGraph g = load(path, stats, report);
+    const roads::RoadGraph g = load(path, stats, report);
     EXPECT_EQ(whole_report.count("missing_node_refs"), 0u);
     EXPECT_EQ(report.count("missing_node_refs"), 1u);
     EXPECT_GT(g.node_count(), 0u);
@@ -118,20 +121,21 @@ TEST(OsmRoads, CutExtractIsReportedNotFatal) {
 TEST(OsmRoads, EmptyAndNonOsmFilesAreClearErrors) {
     PALLIACARTE_REQUIRE_SHARED_DATA();
     test::ScratchDir dir("bad-osm");
-    RoadLoadStats stats;
-    LoadReport report;
+    model::RoadLoadStats stats;
+    core::LoadReport report;
     const auto empty = dir.write("empty.osm.pbf", "");
-    EXPECT_THROW(load(empty, stats, report), DataError);
-    const auto not_osm = dir.write(
-        "roads.osm.pbf", read_file(test::data("territories/coordination-territories-92.csv")));
+    EXPECT_THROW(load(empty, stats, report), core::DataError);
+    const auto not_osm =
+        dir.write("roads.osm.pbf",
+                  core::read_file(test::data("territories/coordination-territories-92.csv")));
     try {
         load(not_osm, stats, report);
         FAIL();
-    } catch (const DataError& e) {
+    } catch (const core::DataError& e) {
         EXPECT_EQ(e.file(), not_osm);
         EXPECT_NE(e.reason().find("OpenStreetMap"), std::string::npos) << e.reason();
     }
     const auto xml = dir.write("other.osm", "<?xml version='1.0'?><kml></kml>");
-    EXPECT_THROW(load(xml, stats, report), DataError);
-    EXPECT_THROW(load(dir.file("absent.osm.pbf"), stats, report), DataError);
+    EXPECT_THROW(load(xml, stats, report), core::DataError);
+    EXPECT_THROW(load(dir.file("absent.osm.pbf"), stats, report), core::DataError);
 }

@@ -25,8 +25,8 @@ std::string read_bytes(const std::string& path) {
 
 std::string framing_error(const std::string& path) {
     try {
-        check_pbf_framing(path);
-    } catch (const DataError& e) {
+        roads::check_pbf_framing(path);
+    } catch (const core::DataError& e) {
         EXPECT_EQ(e.file(), path);
         return e.reason();
     }
@@ -42,9 +42,9 @@ TEST(PbfFraming, EveryRealExtractTilesItsFile) {
     std::size_t extracts = 0;
     for (const auto& entry : std::filesystem::directory_iterator(test::data("osm"))) {
         const std::string path = entry.path().string();
-        if (!is_pbf_path(path)) continue;
+        if (!roads::is_pbf_path(path)) continue;
         ++extracts;
-        const PbfFraming framing = check_pbf_framing(path);
+        const roads::PbfFraming framing = roads::check_pbf_framing(path);
         EXPECT_GE(framing.blocks, 2u) << path;  // the OSMHeader and at least one OSMData
         // 4-byte lengths, headers and payloads make the whole file: no byte unaccounted.
         EXPECT_EQ(4 * framing.blocks + framing.header_bytes + framing.data_bytes,
@@ -63,10 +63,10 @@ TEST(PbfFraming, TruncatedExtractNamesTheCutBlock) {
     EXPECT_NE(reason.find("fichier tronqué"), std::string::npos) << reason;
     EXPECT_NE(reason.find("OpenStreetMap"), std::string::npos) << reason;
     // The loader refuses it the same way, before libosmium reads a byte.
-    RoadLoadStats stats;
-    LoadReport report;
-    const CarProfile profile = CarProfile::load(test::config("profiles/car-fr.json"));
-    EXPECT_THROW(load_osm_roads(cut, 2154, profile, stats, report), DataError);
+    model::RoadLoadStats stats;
+    core::LoadReport report;
+    const roads::CarProfile profile = roads::CarProfile::load(test::config("profiles/car-fr.json"));
+    EXPECT_THROW(roads::load_osm_roads(cut, 2154, profile, stats, report), core::DataError);
 }
 
 TEST(PbfFraming, BlockHeaderWithoutTypeIsRefused) {

@@ -48,7 +48,7 @@ TEST(StronglyConnected, CyclesJoinedOneWayStayApart) {
     // 0 → 1 → 2 → 0 and 3 ⇄ 4, joined by 2 → 3 only; 5 loops on itself; 6 → 7 goes one way.
     const Csr g = csr(8, {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {3, 4}, {4, 3}, {5, 5}, {6, 7}});
     std::uint32_t count = 0;
-    const auto c = strongly_connected_components(g.first, g.head, &count);
+    const auto c = roads::strongly_connected_components(g.first, g.head, &count);
     ASSERT_EQ(c.size(), 8u);
     EXPECT_EQ(count, 5u);
     EXPECT_EQ(c[0], c[1]);
@@ -70,7 +70,7 @@ TEST(StronglyConnected, SameComponentExactlyWhenEachReachesTheOther) {
             for (std::size_t i = 0; i < m; ++i) arcs.emplace_back(rng() % n, rng() % n);
             const Csr g = csr(n, arcs);
             std::uint32_t count = 0;
-            const auto c = strongly_connected_components(g.first, g.head, &count);
+            const auto c = roads::strongly_connected_components(g.first, g.head, &count);
             std::vector<std::vector<char>> r;
             for (std::uint32_t v = 0; v < n; ++v) r.push_back(reach(g, v));
             std::size_t wrong = 0;
@@ -91,7 +91,7 @@ TEST(StronglyConnected, ARingOfTwoMillionNodesIsOneComponent) {
     for (std::uint32_t v = 0; v < n; ++v) arcs.emplace_back(v, (v + 1) % n);
     const Csr g = csr(n, arcs);
     std::uint32_t count = 0;
-    const auto c = strongly_connected_components(g.first, g.head, &count);
+    const auto c = roads::strongly_connected_components(g.first, g.head, &count);
     EXPECT_EQ(count, 1u);
     EXPECT_EQ(std::count(c.begin(), c.end(), c[0]), n);
 }

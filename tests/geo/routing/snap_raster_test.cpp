@@ -14,30 +14,30 @@ using namespace palliacarte;
 
 TEST(SnapRaster, CellsJoinTheRoadWhereTheSnapperPutsTheirCentre) {
     const auto roads = test::load_shipped_roads("corse.json");
-    const RoadGraph& g = roads.graph;
-    const RoadSnapper snapper(g, 15, 1000);
+    const roads::RoadGraph& g = roads.graph;
+    const routing::RoadSnapper snapper(g, 15, 1000);
     const double cell = 100;
-    const SnapRaster raster(g, snapper, cell);
+    const routing::SnapRaster raster(g, snapper, cell);
     ASSERT_GT(raster.width() * raster.height(), 1'000'000);
     std::size_t near = 0, near_same = 0, far = 0, far_same = 0, far_close = 0, missed = 0,
                 invented = 0;
     // Every 7th cell (a prime stride: no aliasing with rows).
     for (std::int64_t at = 0; at < raster.width() * raster.height(); at += 7) {
         const std::int64_t i = at % raster.width(), j = at / raster.width();
-        const Point centre{(static_cast<double>(raster.first_column() + i) + 0.5) * cell,
-                           (static_cast<double>(raster.first_row() + j) + 0.5) * cell};
+        const model::Point centre{(static_cast<double>(raster.first_column() + i) + 0.5) * cell,
+                                  (static_cast<double>(raster.first_row() + j) + 0.5) * cell};
         const auto snap = snapper.snap(centre);
-        const SnapRaster::Cell& c = raster.at(i, j);
+        const routing::SnapRaster::Cell& c = raster.at(i, j);
         if (!snap) {
-            invented += c.edge != SnapRaster::kNoRoad;
+            invented += c.edge != routing::SnapRaster::kNoRoad;
             continue;
         }
-        if (c.edge == SnapRaster::kNoRoad) {
+        if (c.edge == routing::SnapRaster::kNoRoad) {
             ++missed;
             continue;
         }
         // The same place on the road (at a junction, two edges may hold it) and the same leg.
-        const Point on = point_along(edge_line(g, c.edge), c.fraction);
+        const model::Point on = roads::point_along(roads::edge_line(g, c.edge), c.fraction);
         const bool same = std::hypot(on.x - snap->on_road.x, on.y - snap->on_road.y) < 0.5 &&
                           std::abs(c.leg_seconds - snap->leg_seconds) < 1e-2;
         if (snap->distance_m <= 2 * cell) {

@@ -43,7 +43,7 @@ TEST(CompareCli, DirectoryAgainstFinessPlusByNumberAndType) {
         << r.out;
     EXPECT_NE(r.out.find("non comparés (FINESS+ ne les connaît pas) : BENEVOLES"),
               std::string::npos);
-    const std::string text = palliacarte::read_file(csv);
+    const std::string text = palliacarte::core::read_file(csv);
     EXPECT_EQ(text.rfind("\xEF\xBB\xBF"
                          "accord;finess_et;",
                          0),

@@ -26,7 +26,7 @@ const std::vector<std::string> kDemos = {"corse", "hauts-de-seine"};
 
 // The whole file; a missing one fails the test with its name (DataError).
 std::string slurp(const fs::path& path) {
-    return palliacarte::read_file(path.string());
+    return palliacarte::core::read_file(path.string());
 }
 
 /// The lines of a command summary or report that carry figures: durations and the list of

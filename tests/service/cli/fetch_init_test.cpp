@@ -38,7 +38,7 @@ const std::string kFinessPath =
 
 // The whole file; a missing one fails the test with its name (DataError).
 std::string slurp(const fs::path& path) {
-    return palliacarte::read_file(path.string());
+    return palliacarte::core::read_file(path.string());
 }
 
 std::size_t count(const std::string& text, const std::string& what) {

@@ -59,7 +59,7 @@ TEST(FetchPlan, OneCommuneFilePerDepartementAndOneRoadExtractPerRegion) {
     EXPECT_EQ(p2[0].url.rfind("http://127.0.0.1:9/registry.npmjs.org/", 0), 0u);
 
     c.grid = "filosofi-1km";
-    EXPECT_THROW(plan_downloads(shipped(), c), ConfigError);
+    EXPECT_THROW(plan_downloads(shipped(), c), core::ConfigError);
 }
 
 TEST(FetchPlan, RoadExtractsCoverTheStructureMargin) {
@@ -109,11 +109,11 @@ TEST(RowFilters, CommunesOfTheDepartementsAsFilosofiListsThem) {
     EXPECT_FALSE(keep("CRS3035RES200mN1,3.5,39025\n", false));
     EXPECT_FALSE(keep("CRS3035RES200mN1,3.5,12505\n", false));  // 25 inside a code is not 25
     EXPECT_FALSE(keep("CRS3035RES200mN1,3.5\n", false));        // short row
-    EXPECT_THROW(rows_in_departements("lcog_geo", {"25"})("a,b\n", true), DataError);
+    EXPECT_THROW(rows_in_departements("lcog_geo", {"25"})("a,b\n", true), core::DataError);
 }
 
 TEST(RowFilters, CellsMeetingTheTerritoryBox) {
-    auto keep = cells_meeting("GRD_ID", Box({4000000, 2800000}, {4010000, 2810000}));
+    auto keep = cells_meeting("GRD_ID", model::Box({4000000, 2800000}, {4010000, 2810000}));
     keep("GRD_ID;T\n", true);
     EXPECT_TRUE(keep("CRS3035RES1000mN2800000E4000000;12\n", false));
     EXPECT_TRUE(keep("CRS3035RES1000mN2799500E3999500;12\n", false));   // overlaps a corner
@@ -122,15 +122,15 @@ TEST(RowFilters, CellsMeetingTheTerritoryBox) {
 }
 
 TEST(GridCellId, InseeAndEurostatNames) {
-    const auto c = parse_grid_cell_id("CRS3035RES200mN2029800E4252400");
+    const auto c = load::parse_grid_cell_id("CRS3035RES200mN2029800E4252400");
     ASSERT_TRUE(c);
     EXPECT_EQ(c->x, 4252400);
     EXPECT_EQ(c->y, 2029800);
     EXPECT_EQ(c->size, 200);
-    EXPECT_TRUE(parse_grid_cell_id("CRS3035RES1000mN2684000E4334000"));
+    EXPECT_TRUE(load::parse_grid_cell_id("CRS3035RES1000mN2684000E4334000"));
     for (const char* bad : {"", "CRS3035RES1000mN2684000", "CRS3035RES1000N2684000E4334000",
                             "CRS2154RES1000mN1E1", "CRS3035RES1000mN2684000E4334000x"})
-        EXPECT_FALSE(parse_grid_cell_id(bad)) << bad;
+        EXPECT_FALSE(load::parse_grid_cell_id(bad)) << bad;
 }
 
 TEST(LatestResource, TheNewestMonthlyFileWinsAndNoMatchIsNamed) {
@@ -146,9 +146,9 @@ TEST(LatestResource, TheNewestMonthlyFileWinsAndNoMatchIsNamed) {
     try {
         palliacarte::fetch::latest_resource(api, "^nothing$", "https://api");
         FAIL();
-    } catch (const palliacarte::DataError& e) {
+    } catch (const palliacarte::core::DataError& e) {
         EXPECT_EQ(e.file(), "https://api");
     }
     EXPECT_THROW(palliacarte::fetch::latest_resource("<html>", "x", "https://api"),
-                 palliacarte::DataError);
+                 palliacarte::core::DataError);
 }

@@ -252,7 +252,7 @@ TEST(OgcApi, SchemaGivesEveryFieldTypeTitleAndGeometryEvenWhenEmpty) {
         const json s = json::parse(r.body);
         const auto& props = s["properties"];
         ASSERT_EQ(props.size(), c.layer().fields.size() + 1) << c.id();
-        EXPECT_EQ(props["geometry"]["format"], c.layer().kind == GeometryKind::point
+        EXPECT_EQ(props["geometry"]["format"], c.layer().kind == model::GeometryKind::point
                                                    ? "geometry-point"
                                                    : "geometry-multipolygon");
         int seq = 0;
@@ -260,10 +260,10 @@ TEST(OgcApi, SchemaGivesEveryFieldTypeTitleAndGeometryEvenWhenEmpty) {
             const json& p = props[f.name];
             EXPECT_EQ(p["x-ogc-propertySeq"], ++seq) << f.name;
             EXPECT_EQ(p["title"], f.alias) << f.name;
-            const char* type = f.type == FieldType::real      ? "number"
-                               : f.type == FieldType::integer ? "integer"
-                               : f.type == FieldType::boolean ? "boolean"
-                                                              : "string";
+            const char* type = f.type == model::FieldType::real      ? "number"
+                               : f.type == model::FieldType::integer ? "integer"
+                               : f.type == model::FieldType::boolean ? "boolean"
+                                                                     : "string";
             EXPECT_EQ(p["type"], type) << c.id() << "." << f.name;
         }
         const auto xml = get("/collections/" + c.id() + "/schema", {{"f", "xml"}});
@@ -278,11 +278,11 @@ TEST(OgcApi, SchemaGivesEveryFieldTypeTitleAndGeometryEvenWhenEmpty) {
 // values it sees must never take a real field for an integer one.
 TEST(OgcApi, RealFieldsAreAlwaysWrittenWithADecimalPoint) {
     const json doc = get_json("/collections/communes_coverage/items", {{"limit", "1000"}});
-    const Layer& layer = demo().ogc->collection("communes_coverage")->layer();
+    const model::Layer& layer = demo().ogc->collection("communes_coverage")->layer();
     const auto body = get("/collections/communes_coverage/items", {{"limit", "1000"}}).body;
     std::size_t whole = 0;
     for (const auto& f : layer.fields) {
-        if (f.type != FieldType::real) continue;
+        if (f.type != model::FieldType::real) continue;
         for (const auto& feature : doc["features"]) {
             const json& v = feature["properties"][f.name];
             if (v.is_null()) continue;

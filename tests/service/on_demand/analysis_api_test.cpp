@@ -32,9 +32,9 @@ json scenario(const json& body, int status = 200) {
 }
 
 // Longitude/latitude of a structure, as a client would send it.
-std::pair<double, double> lonlat(const Structure& s) {
-    CrsTransform t(epsg_string(s.epsg), "OGC:CRS84");
-    Point p = *s.position;
+std::pair<double, double> lonlat(const model::Structure& s) {
+    crs::CrsTransform t(crs::epsg_string(s.epsg), "OGC:CRS84");
+    model::Point p = *s.position;
     t.transform(p.x, p.y);
     return {p.x, p.y};
 }
@@ -57,7 +57,7 @@ TEST(AnalysisApi, CommuneCoverageIsTheAnalysis) {
 }
 
 TEST(AnalysisApi, CatchmentsOfAStructureNestAndHoldIt) {
-    const Structure* s = nullptr;
+    const model::Structure* s = nullptr;
     for (const auto& st : demo().territory.structures)
         if (st.type == "EMSP" && st.position) s = &st;
     ASSERT_NE(s, nullptr);
@@ -109,7 +109,7 @@ TEST(AnalysisApi, CatchmentRejectsBadInput) {
 }
 
 TEST(AnalysisApi, MovingAStructureOntoItselfChangesNothing) {
-    const Structure* s = nullptr;
+    const model::Structure* s = nullptr;
     for (const auto& st : demo().territory.structures)
         if (st.type == "HAD" && st.position) s = &st;
     ASSERT_NE(s, nullptr);
@@ -132,7 +132,8 @@ TEST(AnalysisApi, RemovingEveryStructureTakesTheirDeclaredAreasToo) {
     for (const auto& s : demo().territory.structures)
         if (s.type == "EMSP") {
             removed.push_back(s.id);
-            for (const auto& c : declared_communes(s, demo().territory)) declared.insert(c);
+            for (const auto& c : analysis::declared_communes(s, demo().territory))
+                declared.insert(c);
         }
     // Without structures nothing is within reach, and the communes they declared lose that
     // cover with them: every commune becomes a white zone.
