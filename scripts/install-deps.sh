@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh [--test]
 #   (none)  what building and running palliacarte needs
 #   --test  also what the tests, benchmarks and notebooks need (GoogleTest, Google Benchmark,
-#           headless QGIS, networkx, Jupyter and geopandas)
+#           headless QGIS, networkx, Jupyter and geopandas, PostgreSQL 15 + PostGIS 3: the
+#           tests start a throwaway cluster of their own, tests/tools/pg_cluster.sh)
 # Idempotent: skips apt-get entirely when every package is already installed.
 set -euo pipefail
 
@@ -22,6 +23,7 @@ if [ "${1:-}" = "--test" ]; then
     jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
     python3-gdal python3-jsonschema libarchive-tools osmium-tool time
     nodejs clang libclang-rt-14-dev nginx chromium poppler-utils
+    postgresql-15 postgresql-15-postgis-3
   )
 fi
 

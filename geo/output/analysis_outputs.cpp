@@ -75,13 +75,9 @@ std::string layer_qml(const std::string& styles_dir, const model::Layer& layer,
     return qml;
 }
 
-namespace {
-
-// coverage.gpkg: the layers, the run's provenance, and each layer's QGIS (QML) and SLD styles.
-void write_styled_geopackage(const std::string& gpkg, const std::vector<model::Layer>& layers,
-                             const std::vector<std::string>& qml, const std::string& styles_dir,
-                             const RunProvenance& provenance) {
-    write_geopackage(gpkg, layers, provenance.to_json().dump(), provenance.sources_line());
+std::vector<LayerStyle> layer_styles(const std::vector<model::Layer>& layers,
+                                     const std::vector<std::string>& qml,
+                                     const std::string& styles_dir) {
     std::vector<LayerStyle> styles;
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const model::Layer& l = layers[i];
@@ -90,7 +86,17 @@ void write_styled_geopackage(const std::string& gpkg, const std::vector<model::L
                           fs::exists(sld_path) ? core::read_file(sld_path) : std::string(),
                           l.title});
     }
-    write_layer_styles(gpkg, styles);
+    return styles;
+}
+
+namespace {
+
+// coverage.gpkg: the layers, the run's provenance, and each layer's QGIS (QML) and SLD styles.
+void write_styled_geopackage(const std::string& gpkg, const std::vector<model::Layer>& layers,
+                             const std::vector<std::string>& qml, const std::string& styles_dir,
+                             const RunProvenance& provenance) {
+    write_geopackage(gpkg, layers, provenance.to_json().dump(), provenance.sources_line());
+    write_layer_styles(gpkg, layer_styles(layers, qml, styles_dir));
 }
 
 // white_zones.csv (the communes' rows), territories.csv, and metadata.json for their sources

@@ -12,6 +12,7 @@
 #include "config/territory_config.hpp"
 #include "core/progress.hpp"
 #include "model/layer.hpp"
+#include "output/ogr_layer_writer.hpp"
 
 namespace palliacarte::output {
 
@@ -41,5 +42,11 @@ WrittenOutputs write_analysis_outputs(const std::string& dir, const config::Terr
 /// type checked in communes_coverage) and given the layer's French field aliases.
 std::string layer_qml(const std::string& styles_dir, const model::Layer& layer,
                       const analysis::CoverageAnalysis& analysis);
+
+/// @brief Each layer's QGIS default style: `qml` (layer_qml, same order) and the SLD of
+/// styles_dir when there is one.
+std::vector<LayerStyle> layer_styles(const std::vector<model::Layer>& layers,
+                                     const std::vector<std::string>& qml,
+                                     const std::string& styles_dir);
 
 }  // namespace palliacarte::output

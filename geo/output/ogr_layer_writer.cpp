@@ -63,8 +63,13 @@ GDALDatasetUniquePtr create(const std::string& driver_name, const std::string& p
     return ds;
 }
 
-void write_layer(GDALDataset& ds, const std::string& path, const model::Layer& layer,
-                 CSLConstList options) {
+}  // namespace
+
+void write_ogr_layer(GDALDataset& ds, const std::string& path, const model::Layer& layer,
+                     const std::vector<std::string>& option_texts) {
+    std::vector<char*> options;
+    for (const auto& o : option_texts) options.push_back(const_cast<char*>(o.c_str()));
+    options.push_back(nullptr);
     OGRSpatialReference srs;
     srs.importFromEPSG(layer.epsg);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -74,7 +79,7 @@ void write_layer(GDALDataset& ds, const std::string& path, const model::Layer& l
                                          : wkbNone;
     gdal::QuietGdalErrors quiet;
     OGRLayer* l = ds.CreateLayer(layer.name.c_str(), gtype == wkbNone ? nullptr : &srs, gtype,
-                                 const_cast<char**>(options));
+                                 options.data());
     if (!l)
         throw core::DataError(path, "cannot create layer " + layer.name + ": " +
                                         gdal::QuietGdalErrors::last_message());
@@ -116,10 +121,10 @@ void write_layer(GDALDataset& ds, const std::string& path, const model::Layer& l
                                   layer.name + " feature " + std::to_string(n + 1) +
                                       ": cannot write: " + gdal::QuietGdalErrors::last_message());
     }
-    if (transaction) ds.CommitTransaction();
+    if (transaction && ds.CommitTransaction() != OGRERR_NONE)
+        throw core::DataError(
+            path, layer.name + ": cannot commit: " + gdal::QuietGdalErrors::last_message());
 }
-
-}  // namespace
 
 void write_geopackage(const std::string& path, const std::vector<model::Layer>& layers,
                       const std::string& provenance, const std::string& sources_line) {
@@ -128,8 +133,7 @@ void write_geopackage(const std::string& path, const std::vector<model::Layer>& 
     for (const auto& layer : layers) {
         const std::string description =
             "DESCRIPTION=" + layer.title + (sources_line.empty() ? "" : " — " + sources_line);
-        const char* options[] = {description.c_str(), "SPATIAL_INDEX=YES", nullptr};
-        write_layer(*ds, path, layer, options);
+        write_ogr_layer(*ds, path, layer, {description, "SPATIAL_INDEX=YES"});
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Writes layers with GDAL/OGR into one GeoPackage (EPSG:2154), and QGIS's layer_styles table.
+// Writes layers with GDAL/OGR into one GeoPackage (EPSG:2154), and QGIS's layer_styles table;
+// write_ogr_layer() also serves the PostGIS run (output/postgis_run_writer.hpp).
 // (GeoJSON files: output/geojson_file_writer.hpp.)
 
 #include <string>
@@ -7,7 +8,15 @@
 
 #include "model/layer.hpp"
 
+class GDALDataset;
+
 namespace palliacarte::output {
+
+/// @brief Creates `layer` in `ds` with GDAL layer creation `options` (NAME=VALUE), its typed
+/// fields with their French aliases, and its features in one transaction.
+/// @throws DataError naming `where` (the file or database, as it may be shown).
+void write_ogr_layer(GDALDataset& ds, const std::string& where, const model::Layer& layer,
+                     const std::vector<std::string>& options);
 
 /// @brief Creates (replaces) `path`. @throws DataError naming the file and GDAL's reason.
 /// `provenance` (JSON, output/run_provenance.hpp) goes into the dataset metadata
