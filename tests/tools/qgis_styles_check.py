@@ -1,6 +1,10 @@
 """Opens every layer of a palliacarte coverage.gpkg in headless QGIS and prints, as JSON, what
 QGIS applied: validity, feature count, renderer type, the first field alias. Run with Debian's
-/usr/bin/python3 (python3-qgis)."""
+/usr/bin/python3 (python3-qgis).
+
+  qgis_styles_check.py COVERAGE.GPKG LAYER...
+  qgis_styles_check.py --postgres "CONNINFO" SCHEMA LAYER...   (an `analyze --out PG:` run:
+      QGIS's postgres provider, which takes each layer's default style from layer_styles)"""
 import json
 import os
 import sys
@@ -12,9 +16,19 @@ from qgis.core import (QgsApplication, QgsFeature, QgsRenderContext,  # noqa: E4
 app = QgsApplication([], False)
 app.initQgis()
 out = {}
-gpkg = sys.argv[1]
-for name in sys.argv[2:]:
-    layer = QgsVectorLayer(gpkg + "|layername=" + name, name, "ogr")
+if sys.argv[1] == "--postgres":
+    conninfo, schema, names = sys.argv[2], sys.argv[3], sys.argv[4:]
+
+    def open_layer(name):
+        uri = f'{conninfo} key=\'fid\' table="{schema}"."{name}" (geom)'
+        return QgsVectorLayer(uri, name, "postgres")
+else:
+    gpkg, names = sys.argv[1], sys.argv[2:]
+
+    def open_layer(name):
+        return QgsVectorLayer(gpkg + "|layername=" + name, name, "ogr")
+for name in names:
+    layer = open_layer(name)
     renderer = layer.renderer()
     out[name] = {"valid": layer.isValid(), "count": layer.featureCount(),
                  "renderer": renderer.type() if renderer else None,

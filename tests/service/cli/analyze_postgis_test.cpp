@@ -13,6 +13,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -189,6 +190,34 @@ TEST_F(AnalyzeToPostgis, StylesAndTheRunAreRecorded) {
               count(db,
                     "SELECT count(*) FROM pc_styles.communes_coverage WHERE status = "
                     "'white_zone'"));
+}
+
+// QGIS's postgres provider, as a planner adds the layers from the database: each takes its
+// default style from public.layer_styles, French aliases included.
+TEST_F(AnalyzeToPostgis, QgisOpensEveryLayerAlreadyStyled) {
+    ASSERT_EQ(test::shell(analyze_command(out("pc_qgis"))).status, 0);
+    std::string cmd = "/usr/bin/python3 " + test::source_dir() +
+                      "/tests/tools/qgis_styles_check.py --postgres " +
+                      quoted(connection_.substr(3)) + " pc_qgis";
+    for (const auto& l : kLayers) cmd += " " + l;
+    const auto r = test::shell(cmd + " | tail -1");
+    ASSERT_EQ(r.status, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    const std::map<std::string, std::string> renderer = {
+        {"communes_coverage", "RuleRenderer"}, {"structures", "categorizedSymbol"},
+        {"catchments", "RuleRenderer"},        {"white_zones", "RuleRenderer"},
+        {"territories", "singleSymbol"},       {"candidate_sites", "RuleRenderer"}};
+    gdal::PostgresDatabase db(connection_);
+    for (const auto& l : kLayers) {
+        EXPECT_TRUE(j[l]["valid"].get<bool>()) << l;
+        EXPECT_EQ(j[l]["renderer"], renderer.at(l)) << l;
+        EXPECT_FALSE(j[l]["alias"].get<std::string>().empty()) << l;
+        EXPECT_EQ(j[l]["count"].get<std::int64_t>(), count(db, "SELECT count(*) FROM pc_qgis." + l))
+            << l;
+    }
+    // Corsica's first analysed type, HAD, is the one ticked (as in the GeoPackage).
+    for (const auto& rule : j["communes_coverage"]["rules"])
+        EXPECT_EQ(rule[1].get<bool>(), rule[0].get<std::string>().rfind("HAD —", 0) == 0) << rule;
 }
 
 TEST_F(AnalyzeToPostgis, KeepHistoryKeepsThePreviousRunUnderItsDate) {
