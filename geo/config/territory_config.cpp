@@ -8,6 +8,7 @@
 
 #include "config/config_fields.hpp"
 #include "config/config_schema.hpp"
+#include "core/connection_text.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "crs/crs_kind.hpp"
@@ -98,6 +99,7 @@ StructureSourceConfig parse_structure_source(const json& j, std::size_t index,
             "` : une source finess-plus demande `path` (fichier des activités) et "
             "`structures_path` (fichier des structures)");
     s.layer = field_text(j, "layer");
+    s.sql = field_text(j, "sql");
     s.departements = field_texts(j, "departements");
     for (auto& d : s.departements) d = crs::normalize_departement(d);
     s.type = field_text(j, "type");
@@ -134,11 +136,13 @@ WebMapConfig parse_web_map(const json& j) {
 }  // namespace
 
 std::string TerritoryConfig::resolve(const std::string& path) const {
-    if (path.empty() || fs::path(path).is_absolute()) return path;
+    if (path.empty() || fs::path(path).is_absolute() || core::is_postgres_connection(path))
+        return path;
     return (fs::path(data_root) / path).lexically_normal().string();
 }
 
 std::string TerritoryConfig::as_written(const std::string& resolved) const {
+    if (core::is_postgres_connection(resolved)) return core::without_password(resolved);
     const fs::path relative =
         fs::path(resolved).lexically_relative(fs::path(data_root).lexically_normal());
     if (relative.empty() || *relative.begin() == "..") return resolved;
@@ -239,6 +243,7 @@ void parse_communes(TerritoryConfig& c, const json& doc) {
     c.communes.path = field_text(cj, "path");
     require_path(c.communes.path, "communes");
     c.communes.layer = field_text(cj, "layer");
+    c.communes.sql = field_text(cj, "sql");
     c.communes.code_field = field_text(cj, "code_field");
     c.communes.name_field = field_text(cj, "name_field");
     c.communes.population_field = field_text(cj, "population_field");
@@ -294,6 +299,7 @@ void parse_roads(TerritoryConfig& c, const json& doc, const fs::path& config_dir
                       : std::vector<std::string>{field_text(rj, "path")};
         for (const auto& p : r.paths) require_path(p, "roads");
         r.layer = field_text(rj, "layer");
+        r.sql = field_text(rj, "sql");
         r.where = field_text(rj, "where");
         r.source_crs = field_text(rj, "source_crs");
         if (rj.contains("fields"))

@@ -15,8 +15,9 @@ namespace palliacarte::config {
 
 /// @brief Commune boundaries: any OGR source; field names auto-detected unless given.
 struct CommuneSourceConfig {
-    std::string path;
+    std::string path;  ///< a file, or `PG:…` (a PostgreSQL/PostGIS database)
     std::string layer;
+    std::string sql;  ///< instead of `layer`: the features a query returns (a database source)
     std::string code_field, name_field, population_field;  ///< empty: auto-detect
     std::string source_crs;                                ///< empty: the layer's own CRS
     std::vector<std::string> codes;  ///< keep only these current INSEE codes (empty: all)
@@ -69,6 +70,7 @@ struct StructureSourceConfig {
     std::string path;
     std::string structures_path;                ///< finess-plus: the establishments file
     std::string layer;                          ///< ogr
+    std::string sql;                            ///< ogr: instead of `layer`
     std::vector<std::string> departements;      ///< finess-*: which départements to keep
     std::vector<FinessRule> rules;              ///< finess-*
     std::map<std::string, std::string> fields;  ///< ogr: our name → column ("id", "name", "type"…)
@@ -103,6 +105,7 @@ struct RoadSourceConfig {
     /// node ids, or by shared end points). "path" in the config: a string or a list.
     std::vector<std::string> paths;
     std::string layer;
+    std::string sql;    ///< ogr-links: instead of `layer` (one path: a database source)
     std::string where;  ///< OGR attribute filter, e.g. "car = 1"
     /// Our name → column: from_node, to_node (topology; else shared endpoints), length (metres,
     /// overrides the drawn length), class (road class for the profile), speed_kmh, direction.

@@ -47,6 +47,7 @@ ordered communes_json(const TerritoryConfig& c) {
     keep_about(j, section(c.document, "communes"));
     j["path"] = c.as_written(c.communes.path);
     put(j, "layer", c.communes.layer);
+    put(j, "sql", c.communes.sql);
     put(j, "code_field", c.communes.code_field);
     put(j, "name_field", c.communes.name_field);
     put(j, "population_field", c.communes.population_field);
@@ -78,6 +79,7 @@ ordered structure_json(const TerritoryConfig& c, const StructureSourceConfig& s,
     j["path"] = c.as_written(s.path);
     if (!s.structures_path.empty()) j["structures_path"] = c.as_written(s.structures_path);
     put(j, "layer", s.layer);
+    put(j, "sql", s.sql);
     put(j, "departements", s.departements);
     if (!s.rules.empty()) j["select"] = rules_json(s.rules);
     if (!s.fields.empty()) j["fields"] = s.fields;
@@ -100,6 +102,7 @@ ordered roads_json(const TerritoryConfig& c, const std::string& config_path) {
     else
         j["path"] = paths;
     put(j, "layer", r.layer);
+    put(j, "sql", r.sql);
     put(j, "where", r.where);
     put(j, "source_crs", r.source_crs);
     if (!r.fields.empty()) j["fields"] = r.fields;

@@ -1,5 +1,7 @@
 #include "core/load_report.hpp"
 
+#include "core/connection_text.hpp"
+
 namespace palliacarte::core {
 
 const char* to_string(Severity s) {
@@ -16,6 +18,10 @@ const char* to_string(Severity s) {
 
 void LoadReport::add(Severity severity, std::string file, std::string where, std::string reason,
                      std::string message) {
+    if (is_postgres_connection(file)) {  // a database source: never its password
+        file = without_password(file);
+        message = without_password(message);
+    }
     std::lock_guard lock(mutex_);
     entries_.push_back(
         {severity, std::move(file), std::move(where), std::move(reason), std::move(message)});
@@ -23,7 +29,13 @@ void LoadReport::add(Severity severity, std::string file, std::string where, std
 
 void LoadReport::add_all(std::vector<Diagnostic> diagnostics) {
     std::lock_guard lock(mutex_);
-    for (Diagnostic& d : diagnostics) entries_.push_back(std::move(d));
+    for (Diagnostic& d : diagnostics) {
+        if (is_postgres_connection(d.file)) {
+            d.file = without_password(d.file);
+            d.message = without_password(d.message);
+        }
+        entries_.push_back(std::move(d));
+    }
 }
 
 std::size_t LoadReport::count(Severity severity) const {

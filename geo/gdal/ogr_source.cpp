@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "core/connection_text.hpp"
 #include "core/errors.hpp"
 
 namespace palliacarte::gdal {
@@ -39,29 +40,73 @@ std::string gdal_virtual_path(const std::string& path) {
     return path;
 }
 
-OgrSource open_vector_layer(const std::string& path, const std::string& layer_name) {
-    register_gdal_drivers();
-    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
+namespace {
+
+std::string layer_names(GDALDataset& ds) {
+    std::string names;
+    for (int i = 0; i < ds.GetLayerCount(); ++i)
+        names += std::string(i ? ", " : "") + ds.GetLayer(i)->GetName();
+    return names;
+}
+
+GDALDatasetUniquePtr open_dataset(const std::string& path, const std::string& shown,
+                                  bool database) {
     QuietGdalErrors quiet;
     CPLErrorReset();
-    OgrSource src;
-    src.path = path;
-    src.dataset.reset(
+    if (database) {
+        const char* drivers[] = {"PostgreSQL", nullptr};
+        // No scan of every table of a large database: the config names its table or query.
+        const char* options[] = {"LIST_ALL_TABLES=NO", nullptr};
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                  drivers, options, nullptr));
+        if (!ds)
+            throw core::DataError(shown,
+                                  "base de données inaccessible : " +
+                                      core::without_password(QuietGdalErrors::last_message()));
+        return ds;
+    }
+    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
+    GDALDatasetUniquePtr ds(
         GDALDataset::Open(gdal_virtual_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!src.dataset)
+    if (!ds)
         throw core::DataError(
             path, "source vectorielle illisible (" + QuietGdalErrors::last_message() + ")");
-    if (src.dataset->GetLayerCount() == 0)
+    if (ds->GetLayerCount() == 0)
         throw core::DataError(path, "ne contient aucune couche vectorielle");
-    if (!layer_name.empty()) {
+    return ds;
+}
+
+}  // namespace
+
+OgrSource open_vector_layer(const std::string& path, const std::string& layer_name,
+                            const std::string& sql) {
+    register_gdal_drivers();
+    const bool database = core::is_postgres_connection(path);
+    OgrSource src;
+    src.path = core::without_password(path);
+    src.dataset = open_dataset(path, src.path, database);
+    QuietGdalErrors quiet;
+    CPLErrorReset();
+    if (!sql.empty()) {
+        src.query = std::unique_ptr<OGRLayer, ResultSetRelease>(
+            src.dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr),
+            ResultSetRelease{src.dataset.get()});
+        if (!src.query)
+            throw core::ConfigError(src.path + " : requête « sql » refusée : " +
+                                    core::without_password(QuietGdalErrors::last_message()));
+        src.layer = src.query.get();
+    } else if (!layer_name.empty()) {
         src.layer = src.dataset->GetLayerByName(layer_name.c_str());
-        if (!src.layer) {
-            std::string names;
-            for (int i = 0; i < src.dataset->GetLayerCount(); ++i)
-                names += std::string(i ? ", " : "") + src.dataset->GetLayer(i)->GetName();
-            throw core::DataError(path,
-                                  "pas de couche « " + layer_name + " » (couches : " + names + ")");
-        }
+        if (!src.layer && database)
+            throw core::ConfigError(src.path + " : pas de table ou vue « " + layer_name +
+                                    " » dans la base");
+        if (!src.layer)
+            throw core::DataError(path, "pas de couche « " + layer_name +
+                                            " » (couches : " + layer_names(*src.dataset) + ")");
+    } else if (database) {
+        throw core::ConfigError(src.path +
+                                " : une base de données demande « layer » (une table, "
+                                "schéma.table) ou « sql » (une requête)");
     } else {
         src.layer = src.dataset->GetLayer(0);
     }

@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,19 +24,34 @@ class QuietGdalErrors {
     static std::string last_message();
 };
 
+/// Gives a query's result layer back to its dataset (GDALDataset::ReleaseResultSet).
+struct ResultSetRelease {
+    GDALDataset* dataset = nullptr;
+    void operator()(OGRLayer* layer) const {
+        if (dataset && layer) dataset->ReleaseResultSet(layer);
+    }
+};
+
 /// @brief An open vector dataset and the layer we read from it.
 struct OgrSource {
     GDALDatasetUniquePtr dataset;
-    OGRLayer* layer = nullptr;  ///< owned by dataset
-    std::string path;
+    OGRLayer* layer = nullptr;  ///< owned by dataset (or by `query`)
+    std::string path;           ///< as it may be shown: a database's password hidden
+    /// With `sql`: the result layer, released before the dataset closes (declared after it).
+    std::unique_ptr<OGRLayer, ResultSetRelease> query;
 };
 
 /// @brief `path` as GDAL must open it: `.zip` through /vsizip/, `.gz` through /vsigzip/.
 std::string gdal_virtual_path(const std::string& path);
 
-/// @brief Opens `path` with any OGR driver and picks `layer_name` (or the only/first layer).
-/// @throws DataError naming the file and GDAL's reason.
-OgrSource open_vector_layer(const std::string& path, const std::string& layer_name = "");
+/// @brief Opens `path` with any OGR driver and picks `layer_name` (or the only/first layer),
+/// or the features `sql` returns. `path` may be a PostgreSQL/PostGIS database (`PG:…`): it then
+/// needs `layer_name` (a table or view, "schema.table") or `sql`.
+/// @throws DataError when the file or database cannot be read or reached (exit code 3),
+/// ConfigError when it has no such layer or the query is refused (2), naming the source
+/// without its password.
+OgrSource open_vector_layer(const std::string& path, const std::string& layer_name = "",
+                            const std::string& sql = "");
 
 /// @brief The layer's CRS as "EPSG:n" when it has an EPSG code, else WKT; empty if none.
 std::string layer_crs(OGRLayer* layer);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "core/connection_text.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
@@ -113,8 +114,8 @@ CommuneFields find_commune_fields(OGRFeatureDefn* defn, const CommuneLoadOptions
         if (!configured.empty()) {
             auto idx = gdal::find_field(defn, configured);
             if (!idx)
-                throw core::DataError(path, std::string("pas de champ « ") + configured +
-                                                " » pour communes." + what + "_field");
+                throw core::ConfigError(core::without_password(path) + " : pas de champ « " +
+                                        configured + " » pour communes." + what + "_field");
             return idx;
         }
         auto idx = gdal::find_field(defn, auto_names);
@@ -323,8 +324,9 @@ CommuneLoadResult load_communes(const CommuneLoadOptions& options, core::LoadRep
     auto t0 = std::chrono::steady_clock::now();
     const std::string& path = options.source.path;
     CommuneLoadResult result;
-    if (options.progress) options.progress("communes : ouverture de " + path, 0, 0);
-    gdal::OgrSource src = gdal::open_vector_layer(path, options.source.layer);
+    if (options.progress)
+        options.progress("communes : ouverture de " + core::without_password(path), 0, 0);
+    gdal::OgrSource src = gdal::open_vector_layer(path, options.source.layer, options.source.sql);
     const CommuneFields fields = find_commune_fields(src.layer->GetLayerDefn(), options, result);
     result.source_crs =
         options.source.source_crs.empty() ? gdal::layer_crs(src.layer) : options.source.source_crs;

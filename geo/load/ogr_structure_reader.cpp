@@ -1,5 +1,6 @@
 #include "load/ogr_structure_reader.hpp"
 
+#include "core/connection_text.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "gdal/ogr_source.hpp"
@@ -10,7 +11,7 @@ namespace palliacarte::load {
 void read_ogr_structures(const config::StructureSourceConfig& config, const std::string& path,
                          const model::StructureTypeTable& types, StructurePlacer& placer,
                          std::vector<model::Structure>& out, core::LoadReport& report) {
-    gdal::OgrSource src = gdal::open_vector_layer(path, config.layer);
+    gdal::OgrSource src = gdal::open_vector_layer(path, config.layer, config.sql);
     OGRFeatureDefn* defn = src.layer->GetLayerDefn();
     const std::string crs =
         config.source_crs.empty() ? gdal::layer_crs(src.layer) : config.source_crs;
@@ -25,8 +26,8 @@ void read_ogr_structures(const config::StructureSourceConfig& config, const std:
         if (it != config.fields.end()) {
             auto idx = gdal::find_field(defn, it->second);
             if (!idx)
-                throw core::DataError(
-                    path, "pas de champ « " + it->second + " » (associé à " + ours + ")");
+                throw core::ConfigError(core::without_password(path) + " : pas de champ « " +
+                                        it->second + " » (associé à " + ours + ")");
             return idx;
         }
         return gdal::find_field(defn, usual);

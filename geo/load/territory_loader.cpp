@@ -7,6 +7,7 @@
 
 #include "config/analysis_config.hpp"
 #include "core/cache_directory.hpp"
+#include "core/connection_text.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "load/commune_cache.hpp"
@@ -97,12 +98,17 @@ void load_commune_step(model::Territory& t, const config::TerritoryConfig& confi
     opt.epsg_per_departement = config.crs_auto;
     opt.crosswalk = crosswalk;
     opt.progress = progress;
-    // Cached extract: the boundary file is parsed again only when it or the filters change.
-    const std::string key = commune_cache_key(config, opt);
-    const std::string cache_file =
-        core::cache_directory(config.cache_dir, config.data_root) + "/communes-" + key + ".bin";
+    // Cached extract: the boundary file is parsed again only when it or the filters change. A
+    // database table has no date to key a cache on: it is read each time.
+    const bool cacheable = !core::is_postgres_connection(opt.source.path);
+    const std::string key = cacheable ? commune_cache_key(config, opt) : "";
+    const std::string cache_file = cacheable
+                                       ? core::cache_directory(config.cache_dir, config.data_root) +
+                                             "/communes-" + key + ".bin"
+                                       : "";
     const auto t0 = std::chrono::steady_clock::now();
-    std::optional<CachedCommunes> cached = read_commune_cache(cache_file, key);
+    std::optional<CachedCommunes> cached;
+    if (cacheable) cached = read_commune_cache(cache_file, key);
     if (cached) {
         t.load.timings.push_back(
             {"communes.cache (read " + cache_file + ")",
@@ -117,17 +123,22 @@ void load_commune_step(model::Territory& t, const config::TerritoryConfig& confi
         t.load.timings.push_back(
             {"communes.reproject_validate (PROJ+GEOS)", r.reproject_validate_seconds});
         t.load.timings.push_back({"communes.dissolve (GEOS union)", r.dissolve_seconds});
-        if (!r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
+        if (cacheable && !r.communes.empty() && !write_commune_cache(cache_file, key, *cached))
             t.load.report.warn(cache_file, "", "cache_not_written",
                                "cache des communes impossible à écrire (la suite se fait sans)");
     }
     t.load.report.add_all(std::move(cached->diagnostics));
     auto& result = cached->result;
     t.communes = std::move(result.communes);
-    t.load.commune_stats = {
-        opt.source.path,          result.code_field,       result.name_field,
-        result.population_field,  result.source_crs,       result.features_read,
-        result.features_rejected, result.invalid_repaired, result.merged_communes};
+    t.load.commune_stats = {core::without_password(opt.source.path),
+                            result.code_field,
+                            result.name_field,
+                            result.population_field,
+                            result.source_crs,
+                            result.features_read,
+                            result.features_rejected,
+                            result.invalid_repaired,
+                            result.merged_communes};
     if (t.communes.empty())
         throw core::DataError(opt.source.path,
                               config.departements.empty()
@@ -181,9 +192,10 @@ void load_structure_step(model::Territory& t, const config::TerritoryConfig& con
     for (std::size_t i = 0; i < config.structures.size(); ++i) {
         const auto& source = config.structures[i];
         const std::string& path = source.path;
-        model::StructureSourceSummary summary{path, std::string(config::name_of(source.format))};
+        model::StructureSourceSummary summary{core::without_password(path),
+                                              std::string(config::name_of(source.format))};
         const std::size_t before = t.structures.size();
-        if (progress) progress("structures : lecture de " + path, 0, 0);
+        if (progress) progress("structures : lecture de " + summary.path, 0, 0);
         const StructureReader& format = structure_reader(source.format);
         if (format.read_structures) {
             format.read_structures(source, path, t.types, placer, t.structures, t.load.report);
@@ -219,17 +231,27 @@ void load_road_step(model::Territory& t, const config::TerritoryConfig& config,
         roads::CarProfile::from_json_text(profile_text, roads.profile_path));
     std::vector<std::string> written;
     for (const auto& p : roads.paths) written.push_back(config.as_written(p));
-    const std::string key = roads::road_cache_key(roads.paths, config.document["roads"].dump(),
-                                                  profile_text, config.epsg);
+    // A network read from a database is built each time (no file date to key a cache on), and
+    // its snap rasters are not kept either (empty cache_file).
+    bool cacheable = true;
+    for (const auto& p : roads.paths) cacheable = cacheable && !core::is_postgres_connection(p);
+    const std::string key =
+        cacheable ? roads::road_cache_key(roads.paths, config.document["roads"].dump(),
+                                          profile_text, config.epsg)
+                  : "";
     const std::string cache_file =
-        core::cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin";
+        cacheable
+            ? core::cache_directory(config.cache_dir, config.data_root) + "/roads-" + key + ".bin"
+            : "";
     t.road_access = {roads::joined_paths(written), roads.snap_max_distance_m,
                      roads.off_road_out_of_reach, cache_file};
     // What the build warned of (rejected links, speeds, cut ways, dropped islands) is kept
     // with the graph and said again on a cache hit: a cached run's report loses nothing.
     std::vector<core::Diagnostic> diagnostics;
     bool cache_written = true;
-    if (auto cached = roads::read_road_cache(cache_file, key, t.load.road_stats, diagnostics)) {
+    std::optional<roads::RoadGraph> cached;
+    if (cacheable) cached = roads::read_road_cache(cache_file, key, t.load.road_stats, diagnostics);
+    if (cached) {
         t.roads = std::make_shared<const roads::RoadGraph>(std::move(*cached));
         t.load.road_stats.from_cache = true;
         t.load.road_stats.path = roads::joined_paths(roads.paths);
@@ -243,8 +265,8 @@ void load_road_step(model::Territory& t, const config::TerritoryConfig& config,
                 .read(roads, config.epsg, profile, t.load.road_stats, report, progress));
         t.load.road_stats.build_seconds = t.load.road_stats.seconds;
         diagnostics = report.entries();
-        cache_written =
-            roads::write_road_cache(cache_file, key, *t.roads, t.load.road_stats, diagnostics);
+        cache_written = !cacheable || roads::write_road_cache(cache_file, key, *t.roads,
+                                                              t.load.road_stats, diagnostics);
     }
     t.load.report.add_all(std::move(diagnostics));
     if (!cache_written)

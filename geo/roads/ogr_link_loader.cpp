@@ -7,6 +7,7 @@
 #include <optional>
 #include <tuple>
 
+#include "core/connection_text.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "crs/crs_transform.hpp"
@@ -43,8 +44,8 @@ LinkFields resolve_link_fields(const config::RoadSourceConfig& config, OGRFeatur
         if (it == config.fields.end()) return std::nullopt;
         const auto idx = gdal::find_field(defn, it->second);
         if (!idx)
-            throw core::DataError(
-                path, "pas de champ « " + it->second + " » (roads.fields." + ours + ")");
+            throw core::ConfigError(core::without_password(path) + " : pas de champ « " +
+                                    it->second + " » (roads.fields." + ours + ")");
         return idx;
     };
     LinkFields f{field("from_node"), field("to_node"),   field("length"),
@@ -69,7 +70,8 @@ std::vector<ClassRule> compile_class_rules(const config::RoadSourceConfig& confi
         for (const auto& [name, values] : cr.when) {
             const auto idx = gdal::find_field(defn, name);
             if (!idx)
-                throw core::DataError(path, "pas de champ « " + name + " » (roads.class_rules)");
+                throw core::ConfigError(core::without_password(path) + " : pas de champ « " + name +
+                                        " » (roads.class_rules)");
             std::vector<std::string> folded;
             for (const auto& v : values) folded.push_back(core::fold_for_matching(v));
             rule.when.emplace_back(*idx, std::move(folded));
@@ -181,8 +183,8 @@ void read_link_file(const config::RoadSourceConfig& config, std::size_t file_ind
                     const CarProfile& profile, LinkUnion& u, model::RoadLoadStats& stats,
                     core::LoadReport& report, const core::ProgressFn& progress) {
     const std::string& path = config.paths[file_index];
-    if (progress) progress("routes : ouverture de " + path, 0, 0);
-    gdal::OgrSource src = gdal::open_vector_layer(path, config.layer);
+    if (progress) progress("routes : ouverture de " + core::without_password(path), 0, 0);
+    gdal::OgrSource src = gdal::open_vector_layer(path, config.layer, config.sql);
     if (!config.where.empty()) {
         gdal::QuietGdalErrors quiet;
         if (src.layer->SetAttributeFilter(config.where.c_str()) != OGRERR_NONE)
@@ -277,7 +279,7 @@ RoadGraph load_ogr_links(const config::RoadSourceConfig& config, int epsg,
     stats.files.assign(config.paths.size(), {});
     LinkUnion u{RoadGraphBuilder(epsg, config.merge_chains), config.paths.size() > 1, {}, 0, {}};
     for (std::size_t f = 0; f < config.paths.size(); ++f) {
-        stats.files[f].path = config.paths[f];
+        stats.files[f].path = core::without_password(config.paths[f]);
         read_link_file(config, f, epsg, profile, u, stats, report, progress);
     }
     u.overlap.count(stats.files);

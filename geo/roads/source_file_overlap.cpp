@@ -2,6 +2,8 @@
 
 #include <bit>
 
+#include "core/connection_text.hpp"
+
 namespace palliacarte::roads {
 
 void SourceFileOverlap::count(std::vector<model::RoadFileStats>& files) const {
@@ -19,7 +21,7 @@ void SourceFileOverlap::count(std::vector<model::RoadFileStats>& files) const {
 
 std::string joined_paths(const std::vector<std::string>& paths) {
     std::string out;
-    for (const auto& p : paths) out += (out.empty() ? "" : " + ") + p;
+    for (const auto& p : paths) out += (out.empty() ? "" : " + ") + core::without_password(p);
     return out;
 }
 

@@ -209,8 +209,8 @@ TEST(CommuneLoader, MissingCodeFieldAndNonPolygonFeaturesAreReported) {
     EXPECT_EQ(knot->geometry.size(), 2u);  // the bow-tie becomes two triangles
 
     auto o = options_for(path);
-    o.source.code_field = "INSEE_COM";
-    EXPECT_THROW(load::load_communes(o, report), core::DataError);
+    o.source.code_field = "INSEE_COM";  // configured, absent: a configuration error
+    EXPECT_THROW(load::load_communes(o, report), core::ConfigError);
 }
 
 TEST(CommuneLoader, SameCodeTwiceIsDissolvedIntoOneCommune) {

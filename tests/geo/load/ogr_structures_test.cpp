@@ -49,9 +49,9 @@ TEST(OgrStructures, PointLayerWithColumnMapping) {
     EXPECT_EQ(out[2].position_problem, "geometry is not a point");
     EXPECT_EQ(report.count("unknown_type"), 1u);
 
-    config.fields["type"] = "absent_column";
+    config.fields["type"] = "absent_column";  // a configuration error: exit code 2
     EXPECT_THROW(load::read_ogr_structures(config, path,
                                            model::StructureTypeTable::load(test::structure_types()),
                                            placer, out, report),
-                 core::DataError);
+                 core::ConfigError);
 }

@@ -90,14 +90,14 @@ TEST(CorsicaNetwork, MountainRoadsMakeHalfAnHourShort) {
     EXPECT_LT(half_hour * 4, s.settled().size());
 }
 
-TEST(CorsicaNetwork, MissingMappedFieldIsADataError) {
+TEST(CorsicaNetwork, MissingMappedFieldIsAConfigError) {
     config::RoadSourceConfig roads = test::shipped_roads("corse.json");
     roads.fields["class"] = "highway_type";
     model::RoadLoadStats stats;
     core::LoadReport report;
     EXPECT_THROW(roads::load_ogr_links(roads, 2154, roads::CarProfile::load(roads.profile_path),
                                        stats, report),
-                 core::DataError);
+                 core::ConfigError);  // the config names a field the layer lacks: exit code 2
 }
 
 TEST(CorsicaNetwork, FinessHadAndHospitalsSnapWithinReach) {
