@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/connection_text.hpp"
 #include "core/errors.hpp"
 #include "gdal/ogr_source.hpp"
+#include "gdal/postgres_database.hpp"
 
 namespace palliacarte::load {
 
@@ -54,21 +56,14 @@ void add_polygon(model::MultiPolygon& mp, const OGRPolygon& p) {
     mp.push_back(std::move(poly));
 }
 
-}  // namespace
-
-std::vector<model::Layer> read_ogr_layers(const std::string& path, core::LoadReport& report) {
-    gdal::register_gdal_drivers();
-    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
-    gdal::QuietGdalErrors quiet;
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        throw core::DataError(path,
-                              "ouverture impossible : " + gdal::QuietGdalErrors::last_message());
+// Each OGR layer (but QGIS's layer_styles) as a Layer in Lambert-93. `path`: for messages.
+std::vector<model::Layer> read_layers(const auto& source_layers, const std::string& path,
+                                      core::LoadReport& report) {
     OGRSpatialReference l93;
     l93.importFromEPSG(2154);
     l93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     std::vector<model::Layer> out;
-    for (OGRLayer* ol : ds->GetLayers()) {
+    for (OGRLayer* ol : source_layers) {
         const std::string name = ol->GetName();
         if (name == "layer_styles") continue;
         model::Layer layer;
@@ -140,6 +135,50 @@ std::vector<model::Layer> read_ogr_layers(const std::string& path, core::LoadRep
     }
     if (out.empty()) throw core::DataError(path, "aucune couche vectorielle");
     return out;
+}
+
+}  // namespace
+
+std::vector<model::Layer> read_ogr_layers(const std::string& path, core::LoadReport& report) {
+    gdal::register_gdal_drivers();
+    if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
+    gdal::QuietGdalErrors quiet;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        throw core::DataError(path,
+                              "ouverture impossible : " + gdal::QuietGdalErrors::last_message());
+    return read_layers(ds->GetLayers(), path, report);
+}
+
+std::vector<model::Layer> read_database_layers(const std::string& connection,
+                                               const std::string& schema,
+                                               core::LoadReport& report) {
+    gdal::register_gdal_drivers();
+    const std::string shown = core::without_password(connection);
+    gdal::QuietGdalErrors quiet;
+    const std::string schemas = "SCHEMAS=" + schema;
+    const char* drivers[] = {"PostgreSQL", nullptr};
+    const char* options[] = {schemas.c_str(), nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                              drivers, options, nullptr));
+    if (!ds)
+        throw core::DataError(
+            shown, "base de données inaccessible : " + gdal::QuietGdalErrors::last_message());
+    // The tables in the order they were made: pg_class's oids grow as tables are created.
+    std::vector<OGRLayer*> layers;
+    const std::string sql =
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+        "n.nspname = " +
+        gdal::sql_literal(schema) + " AND c.relkind IN ('r', 'v') ORDER BY c.oid";
+    if (OGRLayer* names = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+        for (auto& row : *names)
+            if (OGRLayer* l = ds->GetLayerByName(row->GetFieldAsString(0))) layers.push_back(l);
+        ds->ReleaseResultSet(names);
+    }
+    if (layers.empty())
+        throw core::ConfigError(shown + " : aucune table dans le schéma « " + schema +
+                                " » (palliacarte.runs liste les exécutions et leurs schémas)");
+    return read_layers(layers, shown, report);
 }
 
 }  // namespace palliacarte::load

@@ -8,9 +8,11 @@
 #include "cli/command_line.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_printer.hpp"
+#include "core/connection_text.hpp"
 #include "core/errors.hpp"
 #include "http/http_server.hpp"
 #include "http/public_url.hpp"
+#include "output/postgis_run_writer.hpp"
 #include "serve/served_dataset.hpp"
 #include "serve/service_routes.hpp"
 
@@ -23,8 +25,11 @@ constexpr const char* kUsage =
     "                         [--analysis-threads N] [--public-url URL] [--data-root DIR]\n"
     "                         [--web DIR] [--basemap URL | --no-basemap] [--quiet]\n"
     "       palliacarte serve --gpkg FILE [same options]\n"
+    "       palliacarte serve --from PG:\"dbname=… host=…\" --schema NAME [same options]\n"
     "  --gpkg             serve the layers of a GeoPackage (e.g. analyze's coverage.gpkg) as they\n"
     "                     are, without the on-demand analyses\n"
+    "  --from, --schema   serve an `analyze --out PG:` run, the tables of that schema, as\n"
+    "                     --gpkg serves a GeoPackage\n"
     "  --host             address to listen on (default 127.0.0.1; 0.0.0.0 for every "
     "interface)\n"
     "  --port             TCP port (default 8080; 0 picks a free one, printed at start)\n"
@@ -56,7 +61,7 @@ int run_serve(const std::vector<std::string>& args) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);  // a client leaving mid-response is not fatal
 
-    std::optional<std::string> config_path, data_root, gpkg, web_dir, basemap;
+    std::optional<std::string> config_path, data_root, gpkg, web_dir, basemap, from, schema;
     http::ServerOptions options;
     bool quiet = false, no_basemap = false;
     CommandLine line("serve", kUsage);
@@ -69,6 +74,8 @@ int run_serve(const std::vector<std::string>& args) {
         .number({"--analysis-threads"}, 1, 64,
                 [&](long v) { options.analysis_threads = static_cast<int>(v); })
         .value({"--gpkg"}, "un fichier GeoPackage", gpkg)
+        .value({"--from"}, "une base PG:…", from)
+        .value({"--schema"}, "un nom de schéma", schema)
         .value({"--public-url"}, "une URL http(s)://", options.public_url)
         .value({"--data-root"}, "un dossier", data_root)
         .value({"--web"}, "un dossier", web_dir)
@@ -81,9 +88,14 @@ int run_serve(const std::vector<std::string>& args) {
         std::cerr << "palliacarte serve : --basemap : " << e.what() << "\n";
         return kUsageOrConfigError;
     }
-    if (!config_path == !gpkg) {
-        std::cerr << "palliacarte serve : donnez une CONFIG ou --gpkg FICHIER (l'un des deux)\n"
+    if (int(bool(config_path)) + int(bool(gpkg)) + int(bool(from)) != 1) {
+        std::cerr << "palliacarte serve : donnez une CONFIG, --gpkg FICHIER ou --from PG:… "
+                     "--schema NOM (l'un des trois)\n"
                   << kUsage;
+        return kUsageOrConfigError;
+    }
+    if (bool(from) != bool(schema) || (from && !core::is_postgres_connection(*from))) {
+        std::cerr << "palliacarte serve : --from attend une base PG:… et va avec --schema NOM\n";
         return kUsageOrConfigError;
     }
     try {
@@ -97,9 +109,11 @@ int run_serve(const std::vector<std::string>& args) {
             "serve",
             [&] {
                 ProgressPrinter progress(!quiet);
-                dataset =
-                    gpkg ? serve::load_served_geopackage(*gpkg)
-                         : serve::load_served_dataset(*config_path, data_root, progress.callback());
+                if (schema) output::check_schema_name(*schema);
+                dataset = gpkg   ? serve::load_served_geopackage(*gpkg)
+                          : from ? serve::load_served_database(*from, *schema)
+                                 : serve::load_served_dataset(*config_path, data_root,
+                                                              progress.callback());
                 progress.finish_line();
                 return kOk;
             });

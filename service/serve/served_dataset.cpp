@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/connection_text.hpp"
 #include "core/step_timing.hpp"
 #include "load/analysis_inputs.hpp"
 #include "load/ogr_layer_reader.hpp"
@@ -96,21 +97,59 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
     return d;
 }
 
-std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path) {
+namespace {
+
+// Layers served as they are: no territory and no analysis behind them (the /analysis
+// endpoints answer 404).
+std::unique_ptr<ServedDataset> served_as_they_are(std::vector<model::Layer> layers,
+                                                  const core::LoadReport& report,
+                                                  const std::string& name,
+                                                  const std::string& description) {
     auto d = std::make_unique<ServedDataset>();
-    d->source = path;
-    core::StepClock clock(d->timings, "GeoPackage read and encoded");
-    core::LoadReport report;
-    std::vector<model::Layer> layers = load::read_ogr_layers(path, report);
     for (const auto& e : report.entries())
         std::cerr << "palliacarte serve: [" << to_string(e.severity) << "] " << e.file << " "
                   << e.where << ": " << e.message << "\n";
-    d->config.name = std::filesystem::path(path).filename().string();
+    d->config.name = name;
     ogc::ServiceInfo info;
-    info.title = "palliacarte — " + d->config.name;
-    info.description = "Couches du GeoPackage " + d->config.name + " servies telles quelles.";
+    info.title = "palliacarte — " + name;
+    info.description = description;
     d->ogc = std::make_unique<ogc::OgcApi>(std::move(info),
                                            collections_of(std::move(layers), d->analysis));
+    return d;
+}
+
+}  // namespace
+
+std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path) {
+    std::vector<core::StepTiming> timings;
+    core::LoadReport report;
+    std::vector<model::Layer> layers;
+    {
+        core::StepClock clock(timings, "GeoPackage read");
+        layers = load::read_ogr_layers(path, report);
+    }
+    const std::string name = std::filesystem::path(path).filename().string();
+    auto d = served_as_they_are(std::move(layers), report, name,
+                                "Couches du GeoPackage " + name + " servies telles quelles.");
+    d->source = path;
+    d->timings = std::move(timings);
+    return d;
+}
+
+std::unique_ptr<ServedDataset> load_served_database(const std::string& connection,
+                                                    const std::string& schema) {
+    std::vector<core::StepTiming> timings;
+    core::LoadReport report;
+    std::vector<model::Layer> layers;
+    {
+        core::StepClock clock(timings, "PostGIS run read");
+        layers = load::read_database_layers(connection, schema, report);
+    }
+    auto d = served_as_they_are(std::move(layers), report, schema,
+                                "Couches de l'analyse enregistrée dans le schéma " + schema +
+                                    " de la base PostGIS, servies telles quelles.");
+    d->source = core::without_password(connection) + " (schéma " + schema + ")";
+    d->timings = std::move(timings);
     return d;
 }
 

@@ -36,4 +36,9 @@ std::unique_ptr<ServedDataset> load_served_dataset(const std::string& config_pat
 /// @throws DataError when the file cannot be read.
 std::unique_ptr<ServedDataset> load_served_geopackage(const std::string& path);
 
+/// @brief Serves an `analyze --out PG:` run, the tables of `schema`, as load_served_geopackage
+/// serves its GeoPackage. @throws DataError (database unreachable), ConfigError (no such run).
+std::unique_ptr<ServedDataset> load_served_database(const std::string& connection,
+                                                    const std::string& schema);
+
 }  // namespace palliacarte::serve

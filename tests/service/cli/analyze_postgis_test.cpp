@@ -35,7 +35,7 @@ std::string analyze_command(const std::string& args) {
            " --quiet --maps none " + args;
 }
 
-std::string quoted(const std::string& s) {
+std::string shell_quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
@@ -115,7 +115,7 @@ class AnalyzeToPostgis : public ::testing::Test {
         gdal::register_gdal_drivers();
     }
     std::string out(const std::string& schema) const {
-        return "--out " + quoted(connection_) + " --schema " + schema;
+        return "--out " + shell_quoted(connection_) + " --schema " + schema;
     }
 
     std::string connection_;
@@ -129,7 +129,7 @@ TEST_F(AnalyzeToPostgis, LayersComeBackThroughOgr2ogrAsTheGeoPackage) {
     EXPECT_NE(run.out.find("schéma pc_corse"), std::string::npos) << run.out;
     const std::string back = dir_.file("back.gpkg");
     const auto copy = test::shell("ogr2ogr -f GPKG -preserve_fid " + back + " " +
-                                  quoted(connection_ + " schemas=pc_corse") + " " + [] {
+                                  shell_quoted(connection_ + " schemas=pc_corse") + " " + [] {
                                       std::string all;
                                       for (const auto& l : kLayers) all += l + " ";
                                       return all;
@@ -198,7 +198,7 @@ TEST_F(AnalyzeToPostgis, QgisOpensEveryLayerAlreadyStyled) {
     ASSERT_EQ(test::shell(analyze_command(out("pc_qgis"))).status, 0);
     std::string cmd = "/usr/bin/python3 " + test::source_dir() +
                       "/tests/tools/qgis_styles_check.py --postgres " +
-                      quoted(connection_.substr(3)) + " pc_qgis";
+                      shell_quoted(connection_.substr(3)) + " pc_qgis";
     for (const auto& l : kLayers) cmd += " " + l;
     const auto r = test::shell(cmd + " | tail -1");
     ASSERT_EQ(r.status, 0) << r.out;
@@ -218,6 +218,46 @@ TEST_F(AnalyzeToPostgis, QgisOpensEveryLayerAlreadyStyled) {
     // Corsica's first analysed type, HAD, is the one ticked (as in the GeoPackage).
     for (const auto& rule : j["communes_coverage"]["rules"])
         EXPECT_EQ(rule[1].get<bool>(), rule[0].get<std::string>().rfind("HAD —", 0) == 0) << rule;
+}
+
+// `serve --from PG:… --schema` answers as `serve --gpkg` on the GeoPackage of the same run:
+// every collection, item, page, CRS and schema byte for byte; only the name of what is served
+// differs (landing page, OpenAPI title, the /analysis 404 that names it).
+TEST_F(AnalyzeToPostgis, ServeFromTheDatabaseAnswersAsFromTheGeoPackage) {
+    const auto run =
+        test::shell(analyze_command(out("pc_serve") + " --maps-dir " + dir_.file("files")));
+    ASSERT_EQ(run.status, 0) << run.out;
+    const std::string script =
+        "/usr/bin/python3 " + test::source_dir() + "/scripts/compare-service-responses.py ";
+    const std::string binary = PALLIACARTE_BINARY;
+    const auto gpkg =
+        test::shell(script + "capture " + binary + " --gpkg=" + dir_.file("files/coverage.gpkg") +
+                    " " + dir_.file("gpkg"));
+    ASSERT_EQ(gpkg.status, 0) << gpkg.out;
+    const auto database =
+        test::shell(script + "capture " + binary + " " + shell_quoted("--from=" + connection_) +
+                    " " + dir_.file("database") + " --schema pc_serve");
+    ASSERT_EQ(database.status, 0) << database.out;
+    const auto compared =
+        test::shell(script + "compare " + dir_.file("gpkg") + " " + dir_.file("database"));
+    ASSERT_NE(compared.out.find("52 responses compared"), std::string::npos) << compared.out;
+    std::istringstream lines(compared.out);
+    int differ = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find(": differs in") == std::string::npos) continue;
+        ++differ;
+        const std::string path = line.substr(line.find(' ') + 1);
+        EXPECT_TRUE(path.starts_with("/: ") || path.starts_with("/?f=json: ") ||
+                    path.starts_with("/api: ") || path.starts_with("/analysis/"))
+            << line;
+    }
+    EXPECT_LE(differ, 10) << compared.out;
+    // A schema without a run: a configuration error, exit code 2.
+    const auto none = test::shell(binary + " serve --from " + shell_quoted(connection_) +
+                                  " --schema pc_nothing_here --port 0 --quiet");
+    EXPECT_EQ(none.status, 2) << none.out;
+    EXPECT_NE(none.out.find("aucune table dans le schéma « pc_nothing_here »"), std::string::npos)
+        << none.out;
 }
 
 TEST_F(AnalyzeToPostgis, KeepHistoryKeepsThePreviousRunUnderItsDate) {
@@ -308,7 +348,7 @@ TEST_F(AnalyzeToPostgis, NoPasswordIsEverShown) {
     EXPECT_NE(unreachable.out.find("password=***"), std::string::npos) << unreachable.out;
     // The test cluster trusts its socket: the password is given, not needed, never written.
     const auto run = test::shell(analyze_command(
-        "--out " + quoted(connection_ + " password=s3cret") + " --schema pc_secret"));
+        "--out " + shell_quoted(connection_ + " password=s3cret") + " --schema pc_secret"));
     ASSERT_EQ(run.status, 0) << run.out;
     EXPECT_EQ(run.out.find("s3cret"), std::string::npos) << run.out;
     gdal::PostgresDatabase db(connection_);

@@ -21,7 +21,7 @@ using namespace palliacarte;
 
 namespace {
 
-std::string quoted(const std::string& s) {
+std::string shell_quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
@@ -54,8 +54,8 @@ class AnalyzeFromPostgis : public ::testing::Test {
         const auto db = test::test_database();
         if (!db) return;
         const std::string demo = test::source_dir() + "/data/demo/corse/";
-        const std::string to = quoted(*db) + " -lco SCHEMA=src_corse -lco GEOMETRY_NAME=geom";
-        loaded_ = test::shell("psql -q " + quoted(db->substr(3)) +
+        const std::string to = shell_quoted(*db) + " -lco SCHEMA=src_corse -lco GEOMETRY_NAME=geom";
+        loaded_ = test::shell("psql -q " + shell_quoted(db->substr(3)) +
                               " -c 'CREATE SCHEMA IF NOT EXISTS src_corse'")
                           .status == 0 &&
                   test::shell("ogr2ogr -f PostgreSQL " + to + " " + demo +
