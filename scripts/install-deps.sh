@@ -23,7 +23,7 @@ if [ "${1:-}" = "--test" ]; then
     jupyter-nbconvert python3-ipykernel python3-geopandas python3-matplotlib
     python3-gdal python3-jsonschema libarchive-tools osmium-tool time
     nodejs clang libclang-rt-14-dev nginx chromium poppler-utils
-    postgresql-15 postgresql-15-postgis-3
+    postgresql-15 postgresql-15-postgis-3 wrk
   )
 fi
 
