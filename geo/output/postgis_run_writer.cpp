@@ -223,4 +223,14 @@ PostgisWriteReport write_postgis_run(const PostgisTarget& target,
     return report;
 }
 
+std::int64_t latest_run_id(const std::string& connection, const std::string& schema) {
+    PostgresDatabase db(connection);
+    // (Two queries: a query naming a missing table fails even in a branch not taken.)
+    if (!db.query_value("SELECT 1 WHERE to_regclass('palliacarte.runs') IS NOT NULL")) return 0;
+    const auto id = db.query_value(
+        "SELECT coalesce(max(id), 0)::text FROM palliacarte.runs WHERE schema_name = " +
+        sql_literal(schema));
+    return id ? std::stoll(*id) : 0;
+}
+
 }  // namespace palliacarte::output

@@ -4,6 +4,7 @@
 // kept under a dated name with --keep-history). A reader never sees half a run, and a run that
 // fails or is killed leaves the previous one whole. An advisory lock per schema makes a second
 // run on the same schema wait for the first.
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -55,5 +56,9 @@ PostgisWriteReport write_postgis_run(const PostgisTarget& target,
                                      const std::vector<LayerStyle>& styles,
                                      const PostgisRunRecord& run,
                                      const std::function<void(const std::string&)>& notice = {});
+
+/// @brief The id in palliacarte.runs of the run `schema` holds (0: none, or no runs table).
+/// @throws DataError when the database cannot be reached.
+std::int64_t latest_run_id(const std::string& connection, const std::string& schema);
 
 }  // namespace palliacarte::output

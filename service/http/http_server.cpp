@@ -350,7 +350,10 @@ struct HttpServer::Impl {
                            P::Http::ResponseWriter& writer,
                            std::chrono::steady_clock::time_point start) {
         const bool gz = accepts_gzip(r);
-        std::string key = r.path + '\n' + r.header("accept") + (gz ? "\ngzip\n" : "\n");
+        // The version first, the answer after: an answer is never newer-keyed than its data.
+        std::string key =
+            options.data_version ? std::to_string(options.data_version()) + '\n' : std::string();
+        key += r.path + '\n' + r.header("accept") + (gz ? "\ngzip\n" : "\n");
         for (const auto& [k, v] : r.query) key += k + '=' + v + '&';
         if (auto hit = cache.find(key)) {
             send(r, raw_target, hit->response, writer, start, hit->gzip);

@@ -35,6 +35,9 @@ struct ServerOptions {
     std::chrono::milliseconds keepalive_timeout{15000};
     std::chrono::milliseconds header_timeout{10000};
     std::chrono::milliseconds body_timeout{30000};
+    /// The version of the data answered from, part of every response cache key, so that
+    /// answers of data served before and after a reload are never mixed. Empty: one version.
+    std::function<std::int64_t()> data_version;
 };
 
 /// @brief Decides, for a path, which methods it answers (for 405 + Allow) and whether it is

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "child_process.hpp"
 #include "gdal/ogr_source.hpp"
 #include "gdal/postgres_database.hpp"
 #include "test_database.hpp"
@@ -260,6 +261,38 @@ TEST_F(AnalyzeToPostgis, ServeFromTheDatabaseAnswersAsFromTheGeoPackage) {
         << none.out;
 }
 
+// A new run written to the served schema is served without a restart, and the response cache
+// (which kept the old page) does not answer with the old run.
+TEST_F(AnalyzeToPostgis, ServeFromTheDatabasePicksUpANewRun) {
+    ASSERT_EQ(test::shell(analyze_command(out("pc_reload"))).status, 0);
+    test::ChildProcess serve({PALLIACARTE_BINARY, "serve", "--from", connection_, "--schema",
+                              "pc_reload", "--port", "0", "--quiet", "--reload-every", "1"});
+    const std::string& first = serve.first_line();
+    const auto at = first.find("http://127.0.0.1:");
+    ASSERT_NE(at, std::string::npos) << first;
+    const std::string url = first.substr(at, first.find('/', at + 7) - at) +
+                            "/collections/communes_coverage/items?limit=1";
+    auto matched = [&] {
+        const auto r = test::shell("curl -s " + shell_quoted(url), false);
+        const auto j = nlohmann::json::parse(r.out, nullptr, false);
+        return j.is_object() && j.contains("numberMatched") ? j["numberMatched"].get<int>() : -1;
+    };
+    const int corsica = matched();
+    EXPECT_EQ(corsica, matched());  // now in the response cache
+    gdal::PostgresDatabase db(connection_);
+    EXPECT_EQ(corsica, count(db, "SELECT count(*) FROM pc_reload.communes_coverage"));
+    // Another territory's run into the same schema.
+    const auto second = test::shell(std::string(PALLIACARTE_BINARY) + " analyze " +
+                                    test::config("hauts-de-seine.json") + " --quiet --maps none " +
+                                    out("pc_reload"));
+    ASSERT_EQ(second.status, 0) << second.out;
+    const std::int64_t expected = count(db, "SELECT count(*) FROM pc_reload.communes_coverage");
+    ASSERT_NE(expected, corsica);
+    EXPECT_TRUE(eventually([&] { return matched() == expected; }))
+        << "still " << matched() << " features served, " << expected << " in the new run";
+    EXPECT_EQ(serve.stop(), 0);
+}
+
 TEST_F(AnalyzeToPostgis, KeepHistoryKeepsThePreviousRunUnderItsDate) {
     ASSERT_EQ(test::shell(analyze_command(out("pc_hist"))).status, 0);
     const auto second = test::shell(analyze_command(out("pc_hist") + " --keep-history"));
@@ -292,9 +325,16 @@ TEST_F(AnalyzeToPostgis, AKilledRunLeavesThePreviousOneWhole) {
     // PostGIS's table of CRSs locked: the next run creates its staging schema, then waits in
     // the middle of writing its layers (GDAL looks up EPSG:2154 there), where it is killed.
     db.execute("BEGIN; LOCK TABLE public.spatial_ref_sys IN ACCESS EXCLUSIVE MODE");
-    const pid_t pid = start(analyze_command(out("pc_kill")), dir_.file("killed.log"));
-    const bool waiting = eventually(
-        [&] { return count(watcher, "SELECT count(*) FROM pg_locks WHERE NOT granted") > 0; });
+    // Named, so that only its wait counts (other suites share the server and its locks).
+    const pid_t pid = start(
+        analyze_command("--out " + shell_quoted(connection_ + " application_name=pc_kill_run") +
+                        " --schema pc_kill"),
+        dir_.file("killed.log"));
+    const bool waiting = eventually([&] {
+        return count(watcher,
+                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                     "'pc_kill_run' AND wait_event_type = 'Lock'") > 0;
+    });
     kill(pid, SIGKILL);
     wait_exit(pid);
     db.execute("ROLLBACK");
@@ -302,9 +342,8 @@ TEST_F(AnalyzeToPostgis, AKilledRunLeavesThePreviousOneWhole) {
     // Its server process ends when it finds the client gone, its transaction rolled back.
     ASSERT_TRUE(eventually([&] {
         return count(watcher,
-                     "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                     "current_database() AND pid <> pg_backend_pid() AND state <> "
-                     "'idle'") == 0;
+                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                     "'pc_kill_run'") == 0;
     }));
     EXPECT_EQ(count(watcher, "SELECT count(*) FROM pc_kill.communes_coverage"), rows);
     EXPECT_EQ(count(watcher, "SELECT id FROM palliacarte.runs WHERE schema_name = 'pc_kill'"),
