@@ -28,6 +28,8 @@ import threading
 import time
 import urllib.request
 
+from nginx_front import free_port, shipped_site, start_nginx, wait_port
+
 p = argparse.ArgumentParser()
 p.add_argument("binary")
 p.add_argument("config")
@@ -36,17 +38,8 @@ p.add_argument("--idle", type=int, default=1000)
 p.add_argument("--seconds", type=float, default=14)
 args = p.parse_args()
 
-SRC = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def cpu_seconds(pid):
@@ -60,17 +53,6 @@ def open_fds(pid):
         return len(os.listdir(f"/proc/{pid}/fd"))
     except OSError:
         return -1
-
-
-def wait_port(port, seconds=120):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return True
-        except OSError:
-            time.sleep(0.2)
-    return False
 
 
 work = tempfile.mkdtemp(prefix="palliacarte-deploy-")
@@ -91,32 +73,8 @@ os.chmod(env["XDG_CACHE_HOME"], 0o777)
 app = subprocess.Popen(["prlimit", "--nofile=256"] + serve, env=env, stdout=subprocess.DEVNULL,
                        stderr=open(os.path.join(work, "serve.log"), "w"))
 
-site = open(os.path.join(SRC, "service/deploy/nginx/palliacarte.conf")).read()
-site = site.replace("listen 80;", f"listen 127.0.0.1:{proxy_port};")
-site = site.replace("server 127.0.0.1:8080;", f"server 127.0.0.1:{app_port};")
-events = open(os.path.join(SRC, "service/deploy/nginx/events.conf")).read()
-for d in ("tmp", "logs"):
-    os.makedirs(os.path.join(work, d), exist_ok=True)
-with open(os.path.join(work, "site.conf"), "w") as f:
-    f.write(site)
-with open(os.path.join(work, "nginx.conf"), "w") as f:
-    f.write(f"""worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/logs/error.log warn;
-{events}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {work}/tmp/body;
-    proxy_temp_path {work}/tmp/proxy;
-    fastcgi_temp_path {work}/tmp/fastcgi;
-    uwsgi_temp_path {work}/tmp/uwsgi;
-    scgi_temp_path {work}/tmp/scgi;
-    include {work}/site.conf;
-}}
-""")
-nginx = subprocess.Popen(["nginx", "-p", work, "-c", os.path.join(work, "nginx.conf"), "-g",
-                          "daemon off;"], stderr=subprocess.PIPE)
+site = shipped_site(proxy_port).replace("server 127.0.0.1:8080;", f"server 127.0.0.1:{app_port};")
+nginx = start_nginx(work, site, stderr=subprocess.PIPE)
 result = {"palliacarte_port": app_port, "nginx_port": proxy_port}
 try:
     if not wait_port(app_port) or not wait_port(proxy_port):

@@ -22,13 +22,14 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.request
+
+from nginx_front import free_port, shipped_site, start_nginx, wait_port
 
 p = argparse.ArgumentParser()
 p.add_argument("binary")
@@ -37,7 +38,6 @@ p.add_argument("connection")
 p.add_argument("--seconds", type=float, default=30)
 args = p.parse_args()
 
-SRC = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 if args.connection.startswith("state:"):
     with open(args.connection[6:]) as state:
         args.connection = next(line[11:].strip() for line in state
@@ -48,25 +48,6 @@ URLS = ["/collections", "/collections/communes_coverage/items?limit=20",
         "/collections/white_zones/items?limit=5&offset=10",
         "/collections/catchments/items/1", "/collections/structures/items?limit=5&crs="
         "http://www.opengis.net/def/crs/EPSG/0/2154"]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_port(port, seconds=60):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return True
-        except OSError:
-            time.sleep(0.1)
-    return False
 
 
 STAMP = re.compile(rb'"timeStamp": ?"[^"]*"')
@@ -96,38 +77,15 @@ def start_instance(port):
     return proc
 
 
-def start_nginx(upstream_ports, name):
-    site = open(os.path.join(SRC, "service/deploy/nginx/palliacarte.conf")).read()
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{proxy_port};")
+def start_front(upstream_ports, name):
+    """nginx with the shipped site, one server line per instance (the site's commented ones)."""
+    site = shipped_site(proxy_port)
     commented = re.findall(r"^ *#   server 127\.0\.0\.1:\d+ (.*);$", site, re.M)
     if len(commented) < 2:
         raise SystemExit("the shipped site no longer shows the instances' server lines")
     servers = "\n".join(f"    server 127.0.0.1:{p} {commented[0]};" for p in upstream_ports)
     site = re.sub(r"^ *server 127\.0\.0\.1:8080;.*$", servers, site, count=1, flags=re.M)
-    events = open(os.path.join(SRC, "service/deploy/nginx/events.conf")).read()
-    d = os.path.join(work, name)
-    for sub in ("tmp", "logs"):
-        os.makedirs(os.path.join(d, sub), exist_ok=True)
-    with open(os.path.join(d, "site.conf"), "w") as f:
-        f.write(site)
-    with open(os.path.join(d, "nginx.conf"), "w") as f:
-        f.write(f"""worker_processes 1;
-pid {d}/nginx.pid;
-error_log {d}/logs/error.log warn;
-{events}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {d}/tmp/body;
-    proxy_temp_path {d}/tmp/proxy;
-    fastcgi_temp_path {d}/tmp/fastcgi;
-    uwsgi_temp_path {d}/tmp/uwsgi;
-    scgi_temp_path {d}/tmp/scgi;
-    include {d}/site.conf;
-}}
-""")
-    proc = subprocess.Popen(["nginx", "-p", d, "-c", os.path.join(d, "nginx.conf"), "-g",
-                             "daemon off;"], stderr=subprocess.DEVNULL)
+    proc = start_nginx(os.path.join(work, name), site)
     if not wait_port(proxy_port):
         raise SystemExit("nginx did not start")
     return proc
@@ -168,11 +126,11 @@ try:
     instances = [start_instance(ports[0])]
     reference = {u: get(f"http://127.0.0.1:{ports[0]}{u}")[1] for u in URLS}
 
-    nginx = start_nginx(ports[:1], "one")
+    nginx = start_front(ports[:1], "one")
     result["one_instance"] = wrk(8)
     stop(nginx)
     instances.append(start_instance(ports[1]))
-    nginx = start_nginx(ports, "two")
+    nginx = start_front(ports, "two")
     result["two_instances"] = wrk(8)
 
     checked, differ, failed = [0], [0], [0]

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "qgis_renderers.hpp"
 #include "test_paths.hpp"
 #include "test_shell.hpp"
 
@@ -244,10 +245,7 @@ TEST_F(AnalyzeDemo, QgisOpensEveryLayerAlreadyStyled) {
     const Outcome r = shell(cmd + " | tail -1");
     ASSERT_EQ(r.status, 0) << r.out;
     const auto j = nlohmann::json::parse(r.out);
-    const std::map<std::string, std::string> renderer = {
-        {"communes_coverage", "RuleRenderer"}, {"structures", "categorizedSymbol"},
-        {"catchments", "RuleRenderer"},        {"white_zones", "RuleRenderer"},
-        {"territories", "singleSymbol"},       {"candidate_sites", "RuleRenderer"}};
+    const auto& renderer = palliacarte::test::expected_qgis_renderers();
     for (const auto& l : kLayers) {
         EXPECT_TRUE(j[l]["valid"].get<bool>()) << l;
         EXPECT_EQ(j[l]["renderer"], renderer.at(l)) << l;

@@ -20,6 +20,7 @@
 #include "child_process.hpp"
 #include "gdal/ogr_source.hpp"
 #include "gdal/postgres_database.hpp"
+#include "qgis_renderers.hpp"
 #include "test_database.hpp"
 #include "test_paths.hpp"
 #include "test_shell.hpp"
@@ -204,10 +205,7 @@ TEST_F(AnalyzeToPostgis, QgisOpensEveryLayerAlreadyStyled) {
     const auto r = test::shell(cmd + " | tail -1");
     ASSERT_EQ(r.status, 0) << r.out;
     const auto j = nlohmann::json::parse(r.out);
-    const std::map<std::string, std::string> renderer = {
-        {"communes_coverage", "RuleRenderer"}, {"structures", "categorizedSymbol"},
-        {"catchments", "RuleRenderer"},        {"white_zones", "RuleRenderer"},
-        {"territories", "singleSymbol"},       {"candidate_sites", "RuleRenderer"}};
+    const auto& renderer = test::expected_qgis_renderers();
     gdal::PostgresDatabase db(connection_);
     for (const auto& l : kLayers) {
         EXPECT_TRUE(j[l]["valid"].get<bool>()) << l;
