@@ -7,6 +7,7 @@
 
 #include "core/connection_text.hpp"
 #include "core/errors.hpp"
+#include "gdal/postgres_database.hpp"
 
 namespace palliacarte::gdal {
 
@@ -49,22 +50,11 @@ std::string layer_names(GDALDataset& ds) {
     return names;
 }
 
-GDALDatasetUniquePtr open_dataset(const std::string& path, const std::string& shown,
-                                  bool database) {
+GDALDatasetUniquePtr open_dataset(const std::string& path, bool database) {
     QuietGdalErrors quiet;
     CPLErrorReset();
-    if (database) {
-        const char* drivers[] = {"PostgreSQL", nullptr};
-        // No scan of every table of a large database: the config names its table or query.
-        const char* options[] = {"LIST_ALL_TABLES=NO", nullptr};
-        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                  drivers, options, nullptr));
-        if (!ds)
-            throw core::DataError(shown,
-                                  "base de données inaccessible : " +
-                                      core::without_password(QuietGdalErrors::last_message()));
-        return ds;
-    }
+    // No scan of every table of a large database: the config names its table or query.
+    if (database) return open_postgres(path, false, {"LIST_ALL_TABLES=NO"});
     if (!std::filesystem::exists(path)) throw core::DataError(path, "fichier introuvable");
     GDALDatasetUniquePtr ds(
         GDALDataset::Open(gdal_virtual_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -84,7 +74,7 @@ OgrSource open_vector_layer(const std::string& path, const std::string& layer_na
     const bool database = core::is_postgres_connection(path);
     OgrSource src;
     src.path = core::without_password(path);
-    src.dataset = open_dataset(path, src.path, database);
+    src.dataset = open_dataset(path, database);
     QuietGdalErrors quiet;
     CPLErrorReset();
     if (!sql.empty()) {

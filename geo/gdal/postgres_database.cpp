@@ -31,16 +31,26 @@ std::string quoted_with(const std::string& text, char quote) {
 
 PostgresDatabase::PostgresDatabase(const std::string& connection)
     : shown_(core::without_password(connection)) {
+    // LIST_ALL_TABLES=NO, one schema listed: no table scan on opening a large database.
+    dataset_ = open_postgres(connection, true, {"LIST_ALL_TABLES=NO", "SCHEMAS=public"});
+}
+
+GDALDatasetUniquePtr open_postgres(const std::string& connection, bool update,
+                                   const std::vector<std::string>& options) {
     register_gdal_drivers();
     QuietGdalErrors quiet;
     CPLErrorReset();
     const char* drivers[] = {"PostgreSQL", nullptr};
-    // LIST_ALL_TABLES=NO, an empty schema list: no table scan on opening a large database.
-    const char* options[] = {"LIST_ALL_TABLES=NO", "SCHEMAS=public", nullptr};
-    dataset_.reset(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers,
-                                     options, nullptr));
-    if (!dataset_)
-        throw core::DataError(shown_, "base de données inaccessible : " + server_reason());
+    std::vector<const char*> open_options;
+    for (const auto& o : options) open_options.push_back(o.c_str());
+    open_options.push_back(nullptr);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(
+        connection.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers,
+        open_options.data(), nullptr));
+    if (!ds)
+        throw core::DataError(core::without_password(connection),
+                              "base de données inaccessible : " + server_reason());
+    return ds;
 }
 
 void PostgresDatabase::execute(const std::string& sql) {

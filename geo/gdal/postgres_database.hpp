@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace palliacarte::gdal {
 
@@ -29,6 +30,13 @@ class PostgresDatabase {
     GDALDatasetUniquePtr dataset_;
     std::string shown_;
 };
+
+/// @brief Opens a PostgreSQL/PostGIS database (`PG:…`) with GDAL's PostgreSQL driver and its
+/// open `options` (NAME=VALUE), for writing when `update`.
+/// @throws DataError « base de données inaccessible » with the server's reason, neither
+/// showing the password.
+GDALDatasetUniquePtr open_postgres(const std::string& connection, bool update,
+                                   const std::vector<std::string>& options);
 
 /// @brief `text` as an SQL string literal ('…', quotes doubled).
 std::string sql_literal(const std::string& text);

@@ -153,17 +153,9 @@ std::vector<model::Layer> read_ogr_layers(const std::string& path, core::LoadRep
 std::vector<model::Layer> read_database_layers(const std::string& connection,
                                                const std::string& schema,
                                                core::LoadReport& report) {
-    gdal::register_gdal_drivers();
     const std::string shown = core::without_password(connection);
+    GDALDatasetUniquePtr ds = gdal::open_postgres(connection, false, {"SCHEMAS=" + schema});
     gdal::QuietGdalErrors quiet;
-    const std::string schemas = "SCHEMAS=" + schema;
-    const char* drivers[] = {"PostgreSQL", nullptr};
-    const char* options[] = {schemas.c_str(), nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                              drivers, options, nullptr));
-    if (!ds)
-        throw core::DataError(
-            shown, "base de données inaccessible : " + gdal::QuietGdalErrors::last_message());
     // The tables in the order they were made: pg_class's oids grow as tables are created.
     std::vector<OGRLayer*> layers;
     const std::string sql =
